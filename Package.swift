@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Compta: double-entry bookkeeping for French associations.
+// Dependencies: the Swift toolchain and the system SQLite only (no SwiftPM packages, by design).
+let package = Package(
+    name: "Compta",
+    products: [
+        .executable(name: "compta", targets: ["compta"]),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSQLite",
+            path: "Sources/CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(
+            name: "PlanComptable",
+            path: "PlanComptable",
+            exclude: [],
+            resources: [.copy("Resources")]
+        ),
+        .target(name: "Ledger", dependencies: ["PlanComptable"]),
+        .target(name: "LedgerStore", dependencies: ["Ledger", "CSQLite"]),
+        .target(name: "BankImport", dependencies: ["Ledger"]),
+        .target(name: "Reports", dependencies: ["Ledger"]),
+        .executableTarget(
+            name: "compta",
+            dependencies: ["Ledger", "LedgerStore", "BankImport", "Reports", "PlanComptable"]
+        ),
+        .testTarget(name: "PlanComptableTests", dependencies: ["PlanComptable"]),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger"]),
+        .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerStore", "Ledger", "CSQLite"]),
+        .testTarget(name: "BankImportTests", dependencies: ["BankImport", "LedgerStore", "Ledger"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "LedgerStore", "Ledger"]),
+        .testTarget(name: "CLITests", dependencies: ["compta", "LedgerStore", "Ledger"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,78 @@
+import Foundation
+
+/// Which chart of accounts an exercice follows.
+public enum ChartVersion: String, CaseIterable, Sendable {
+    /// Règlement ANC 2018-06: exercices opened before 1 January 2025.
+    case pca2018 = "PCA2018"
+    /// Règlement ANC 2018-06 as amended by ANC 2023-03: exercices opened from 1 January 2025.
+    case pca2025 = "PCA2025"
+
+    /// The chart an exercice opened on that date must follow.
+    public static func forExercice(startYear: Int) -> ChartVersion {
+        startYear < 2025 ? .pca2018 : .pca2025
+    }
+
+    /// French name, for reports and messages.
+    public var title: String {
+        switch self {
+        case .pca2018: return "plan comptable des associations (règlement ANC n° 2018-06)"
+        case .pca2025: return "plan comptable des associations (règlement ANC n° 2018-06 modifié par le règlement ANC n° 2023-03)"
+        }
+    }
+
+    var resourceName: String {
+        switch self {
+        case .pca2018: return "pca-2018"
+        case .pca2025: return "pca-2025"
+        }
+    }
+}
+
+/// One account of an official chart.
+public struct ChartAccount: Hashable, Sendable {
+    public let number: String
+    public let label: String
+}
+
+public enum PlanComptableError: Error, CustomStringConvertible {
+    case missingResource(String)
+    case malformed(file: String, line: Int, text: String)
+
+    public var description: String {
+        switch self {
+        case .missingResource(let name):
+            return "fichier de données introuvable : \(name) (installation incomplète)"
+        case .malformed(let file, let line, let text):
+            return "fichier de données \(file), ligne \(line) illisible : \(text)"
+        }
+    }
+}
+
+/// The data files shipped in `PlanComptable/Resources`.
+public enum PlanComptableData {
+    /// Every account of a chart, in file order (classes 1 to 8).
+    public static func accounts(_ version: ChartVersion) throws -> [ChartAccount] {
+        try records(version.resourceName).map { ChartAccount(number: $0.fields[0], label: $0.fields[1]) }
+    }
+
+    /// A data file's records: `;`-separated fields, comment lines (`#`) and the header skipped.
+    public static func records(_ name: String) throws -> [(line: Int, fields: [String])] {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "csv", subdirectory: "Resources") else {
+            throw PlanComptableError.missingResource(name + ".csv")
+        }
+        let text = try String(contentsOf: url, encoding: .utf8)
+        var result: [(Int, [String])] = []
+        var header: [String]? = nil
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let fields = line.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+            if header == nil { header = fields; continue }
+            guard fields.count == header!.count else {
+                throw PlanComptableError.malformed(file: name + ".csv", line: index + 1, text: String(line))
+            }
+            result.append((index + 1, fields))
+        }
+        return result
+    }
+}

@@ -1,0 +1,178 @@
+/// An account number: digits, then an optional upper-case suffix (`512`, `7562`, `604A`).
+///
+/// The class is the first digit; the hierarchy is by prefix (`604A` is under `604`, `604` under
+/// `60`, `60` under class 6). Ordering is that of the number as text, which keeps a parent
+/// before its children: 604, 604A, 604B, 6063.
+public struct AccountNumber: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let text: String
+
+    public static let maxLength = 12
+
+    /// Reads a number typed by a person: spaces trimmed, letters upper-cased.
+    public init(_ raw: String) throws(AccountNumberError) {
+        let s = raw.trimmingSpaces.uppercased()
+        guard !s.isEmpty else { throw .empty }
+        guard s.count <= AccountNumber.maxLength else { throw .tooLong }
+        guard let first = s.first, first.isASCII, first.isNumber else { throw .mustStartWithDigit }
+        guard first != "0", first != "9" else { throw .unknownClass(first) }
+        var seenLetter = false
+        for c in s {
+            if c.isASCII && c.isNumber {
+                if seenLetter { throw .digitAfterSuffix }
+            } else if c.isASCII && c.isUppercase {
+                seenLetter = true
+            } else {
+                throw .invalidCharacter(c)
+            }
+        }
+        text = s
+    }
+
+    /// For numbers known to be valid (chart data, database rows).
+    public init(trusted text: String) { self.text = text }
+
+    public var description: String { text }
+
+    public static func < (a: AccountNumber, b: AccountNumber) -> Bool { a.text < b.text }
+
+    /// 1 to 8.
+    public var classDigit: Int { Int(String(text.first!))! }
+
+    public var nature: AccountNature { AccountNature(classDigit: classDigit) }
+
+    /// True when `self` is `prefix` or sits under it (`604A` is under `604` and `60`).
+    public func isUnder(_ prefix: String) -> Bool { text.hasPrefix(prefix) }
+
+    /// Accounts with fewer than three characters are groups (`6`, `60`): entries use a real
+    /// account (`606`, `604A`), as the FEC requires three digits at least.
+    public var isPostable: Bool { text.count >= 3 }
+}
+
+public enum AccountNumberError: Error, Equatable, Sendable {
+    case empty
+    case tooLong
+    case mustStartWithDigit
+    case unknownClass(Character)
+    case digitAfterSuffix
+    case invalidCharacter(Character)
+}
+
+/// What an account's class makes it.
+public enum AccountNature: String, Sendable, Codable {
+    /// Classes 1–5: balance sheet.
+    case bilan
+    /// Class 6.
+    case charge
+    /// Class 7.
+    case produit
+    /// Class 8: contributions volontaires en nature, outside the result.
+    case contributionEnNature
+
+    public init(classDigit: Int) {
+        switch classDigit {
+        case 6: self = .charge
+        case 7: self = .produit
+        case 8: self = .contributionEnNature
+        default: self = .bilan
+        }
+    }
+}
+
+/// An account of the ledger: from the chart of accounts, or added by the association.
+public struct Account: Hashable, Sendable {
+    public let number: AccountNumber
+    public let label: String
+    /// Added by the association (`604A OVH`), not from the official chart.
+    public let isCustom: Bool
+
+    public init(number: AccountNumber, label: String, isCustom: Bool) {
+        self.number = number
+        self.label = label
+        self.isCustom = isCustom
+    }
+}
+
+/// A journal (`BQ` banque, `AN` à-nouveaux, ...).
+public struct Journal: Hashable, Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case banque, caisse, operationsDiverses = "od", aNouveaux = "an"
+    }
+    public let code: String
+    public let label: String
+    public let kind: Kind
+
+    public init(code: String, label: String, kind: Kind) {
+        self.code = code
+        self.label = label
+        self.kind = kind
+    }
+
+    /// The journals every new ledger gets.
+    public static let defaults: [Journal] = [
+        Journal(code: "AN", label: "À-nouveaux", kind: .aNouveaux),
+        Journal(code: "BQ", label: "Banque", kind: .banque),
+        Journal(code: "CA", label: "Caisse", kind: .caisse),
+        Journal(code: "OD", label: "Opérations diverses", kind: .operationsDiverses),
+    ]
+}
+
+/// An analytic project (`BL-EVOLUTION` "BL-Évolution").
+public struct Project: Hashable, Sendable {
+    public let code: String
+    public let name: String
+
+    public init(code: String, name: String) {
+        self.code = code
+        self.name = name
+    }
+
+    /// Checks a project code: letters, digits, `-` and `_`, no spaces, at most 32 characters.
+    /// Returns the code upper-cased.
+    public static func validCode(_ raw: String) throws(ProjectCodeError) -> String {
+        let s = raw.trimmingSpaces.uppercased()
+        guard !s.isEmpty else { throw .empty }
+        guard s.count <= 32 else { throw .tooLong }
+        for c in s where !(c.isASCII && (c.isLetter || c.isNumber || c == "-" || c == "_")) {
+            throw .invalidCharacter(c)
+        }
+        return s
+    }
+}
+
+public enum ProjectCodeError: Error, Equatable, Sendable {
+    case empty, tooLong
+    case invalidCharacter(Character)
+}
+
+/// A fiscal year: any start and end dates, open or closed.
+public struct Exercice: Hashable, Sendable {
+    public let id: Int64
+    /// `2024` for a calendar year, `2023-2024` otherwise.
+    public let label: String
+    public let start: Day
+    public let end: Day
+    public let chart: ChartVersion
+    public let isClosed: Bool
+
+    public init(id: Int64, label: String, start: Day, end: Day, chart: ChartVersion, isClosed: Bool) {
+        self.id = id
+        self.label = label
+        self.start = start
+        self.end = end
+        self.chart = chart
+        self.isClosed = isClosed
+    }
+
+    public func contains(_ day: Day) -> Bool { start <= day && day <= end }
+
+    /// The usual label: the year for a calendar year, `2023-2024` otherwise.
+    public static func defaultLabel(start: Day, end: Day) -> String {
+        if start.month == 1 && start.day == 1 && end.month == 12 && end.day == 31 && start.year == end.year {
+            return String(start.year)
+        }
+        return start.year == end.year ? "\(start.iso)_\(end.iso)" : "\(start.year)-\(end.year)"
+    }
+
+    /// Default end: one year after the start, minus a day.
+    public static func defaultEnd(start: Day) -> Day { start.adding(months: 12).adding(days: -1) }
+}

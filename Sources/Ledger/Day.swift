@@ -1,0 +1,140 @@
+/// A calendar day (no time, no time zone): what an accounting entry is dated with.
+public struct Day: Hashable, Comparable, Sendable {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    /// A valid day, or nil (`31/02/2024` is not a day).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              day >= 1, day <= Day.daysIn(month: month, year: year) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    public static func < (a: Day, b: Day) -> Bool {
+        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
+
+    public static func isLeap(_ year: Int) -> Bool {
+        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Days since 1970-01-01 (proleptic Gregorian calendar).
+    public var ordinal: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    public init(ordinal: Int) {
+        let z = ordinal + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.year = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        self.month = m
+        self.day = d
+    }
+
+    public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
+
+    /// Same day `n` months later, clamped to the month's last day (31 Jan + 1 month = 29 Feb).
+    public func adding(months n: Int) -> Day {
+        let index = year * 12 + (month - 1) + n
+        let y = index / 12, m = index % 12 + 1
+        return Day(year: y, month: m, day: min(day, Day.daysIn(month: m, year: y)))!
+    }
+
+    public var firstOfMonth: Day { Day(year: year, month: month, day: 1)! }
+    public var lastOfMonth: Day { Day(year: year, month: month, day: Day.daysIn(month: month, year: year))! }
+
+    /// Number of days from `self` to `other`, both included (1 for the same day).
+    public func daysThrough(_ other: Day) -> Int { other.ordinal - ordinal + 1 }
+
+    /// `2024-03-05`
+    public var iso: String { pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) }
+    /// `05/03/2024`
+    public var french: String { pad(day, 2) + "/" + pad(month, 2) + "/" + pad(year, 4) }
+    /// `20240305` (FEC)
+    public var compact: String { pad(year, 4) + pad(month, 2) + pad(day, 2) }
+    /// `2024-03`: the month key used in monthly tables.
+    public var monthKey: String { pad(year, 4) + "-" + pad(month, 2) }
+
+    public static let frenchMonthNames = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet",
+                                          "août", "septembre", "octobre", "novembre", "décembre"]
+    /// `5 mars 2024`, `1er janvier 2024`
+    public var longFrench: String {
+        (day == 1 ? "1er" : String(day)) + " " + Day.frenchMonthNames[month - 1] + " " + String(year)
+    }
+}
+
+private func pad(_ n: Int, _ width: Int) -> String {
+    let s = String(n)
+    return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+}
+
+public enum DayError: Error, Equatable, Sendable {
+    /// Not a date in a known writing (expected `2024-03-05` or `05/03/2024`).
+    case unreadable
+    /// Written correctly but does not exist (`31/02/2024`).
+    case nonexistent
+}
+
+extension Day: CustomStringConvertible {
+    public var description: String { iso }
+
+    /// Reads `2024-03-05`, `05/03/2024`, `5/3/2024`, `05/03/24`, `05-03-2024`, `05.03.2024`, `20240305`.
+    /// Two-digit years are 20yy.
+    public init(parsing text: String) throws(DayError) {
+        let s = text.trimmingSpaces
+        let parts = s.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." })
+        var numbers: [Int] = []
+        for p in parts {
+            guard !p.isEmpty, p.count <= 4 || parts.count == 1 && p.count == 8, p.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(p) else {
+                throw .unreadable
+            }
+            numbers.append(n)
+        }
+        let y: Int, m: Int, d: Int
+        if numbers.count == 1, s.count == 8 {
+            y = numbers[0] / 10000; m = numbers[0] / 100 % 100; d = numbers[0] % 100
+        } else if numbers.count == 3, parts[0].count == 4 {
+            y = numbers[0]; m = numbers[1]; d = numbers[2]
+        } else if numbers.count == 3, parts[2].count == 4 || parts[2].count == 2, parts[0].count <= 2 {
+            d = numbers[0]; m = numbers[1]
+            y = parts[2].count == 2 ? 2000 + numbers[2] : numbers[2]
+        } else {
+            throw .unreadable
+        }
+        guard let day = Day(year: y, month: m, day: d) else { throw .nonexistent }
+        self = day
+    }
+}
+
+extension String {
+    /// The string without leading and trailing white space (including NBSP and U+202F).
+    public var trimmingSpaces: String {
+        var s = Substring(self)
+        while let c = s.first, c.isWhitespace { s.removeFirst() }
+        while let c = s.last, c.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

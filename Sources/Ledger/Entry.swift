@@ -1,0 +1,249 @@
+@_exported import PlanComptable
+
+/// One line of an entry as written by a person or an import, before it is checked.
+public struct LineDraft: Hashable, Sendable {
+    public var account: AccountNumber
+    /// Positive: debit; negative: credit. Zero is refused by validation.
+    public var amount: Money
+    public var label: String?
+    public var project: String?
+
+    public init(account: AccountNumber, amount: Money, label: String? = nil, project: String? = nil) {
+        self.account = account
+        self.amount = amount
+        self.label = label
+        self.project = project
+    }
+
+    public init(account: AccountNumber, debit: Money = .zero, credit: Money = .zero,
+                label: String? = nil, project: String? = nil) {
+        self.init(account: account, amount: debit - credit, label: label, project: project)
+    }
+
+    public var debit: Money { amount.cents > 0 ? amount : .zero }
+    public var credit: Money { amount.cents < 0 ? -amount : .zero }
+}
+
+/// An entry (écriture) before it is recorded.
+public struct EntryDraft: Hashable, Sendable {
+    public var journal: String
+    public var date: Day
+    public var label: String
+    public var piece: String?
+    public var lines: [LineDraft]
+
+    public init(journal: String, date: Day, label: String, piece: String? = nil, lines: [LineDraft]) {
+        self.journal = journal
+        self.date = date
+        self.label = label
+        self.piece = piece
+        self.lines = lines
+    }
+
+    public var totalDebit: Money { Money.sum(lines.map(\.debit)) }
+    public var totalCredit: Money { Money.sum(lines.map(\.credit)) }
+}
+
+/// Why an entry cannot be recorded. The CLI turns each case into a French sentence.
+public enum EntryError: Error, Equatable, Sendable {
+    case emptyLabel
+    case tooFewLines(count: Int)
+    /// Line `index` (1-based) has a zero amount.
+    case zeroLine(index: Int)
+    case unbalanced(debit: Money, credit: Money)
+    case unknownAccount(AccountNumber, suggestions: [Account])
+    /// A class or group (`6`, `60`): entries need an account of three characters at least.
+    case notPostable(AccountNumber)
+    case unknownProject(String, known: [String])
+    case unknownJournal(String, known: [String])
+    /// No exercice covers the date.
+    case outsideExercices(Day, exercices: [Exercice])
+    /// The exercice covering the date is closed.
+    case closedExercice(Day, Exercice)
+    case amountOverflow
+}
+
+/// What validation needs to know of a ledger: accounts, projects, journals, exercices.
+/// Small (a few hundred accounts), loaded once per command.
+public struct Catalog: Sendable {
+    public private(set) var accounts: [AccountNumber: Account]
+    public private(set) var projects: [String: Project]
+    public let journals: [String: Journal]
+    public let exercices: [Exercice]
+
+    public init(accounts: [Account], projects: [Project], journals: [Journal], exercices: [Exercice]) {
+        self.accounts = Dictionary(accounts.map { ($0.number, $0) }, uniquingKeysWith: { a, _ in a })
+        self.projects = Dictionary(projects.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        self.journals = Dictionary(journals.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        self.exercices = exercices.sorted { $0.start < $1.start }
+    }
+
+    public mutating func add(_ account: Account) { accounts[account.number] = account }
+    public mutating func add(_ project: Project) { projects[project.code] = project }
+
+    public func exercice(containing day: Day) -> Exercice? { exercices.first { $0.contains(day) } }
+
+    /// The exercice a report defaults to: the earliest open one, else the latest.
+    public var currentExercice: Exercice? { exercices.first { !$0.isClosed } ?? exercices.last }
+
+    public func exercice(labelled label: String) -> Exercice? { exercices.first { $0.label == label } }
+
+    /// The exercice just before `e`, if the ledger has it.
+    public func previous(_ e: Exercice) -> Exercice? { exercices.last { $0.end < e.start } }
+
+    public func label(of number: AccountNumber) -> String { accounts[number]?.label ?? "" }
+
+    /// Accounts whose number is closest to `number`: same prefix first, then fewest edits.
+    public func suggestions(for number: AccountNumber, limit: Int = 3) -> [Account] {
+        let target = Array(number.text)
+        func score(_ a: Account) -> (Int, Int, String) {
+            let candidate = Array(a.number.text)
+            var common = 0
+            while common < min(target.count, candidate.count) && target[common] == candidate[common] { common += 1 }
+            return (-common, editDistance(target, candidate), a.number.text)
+        }
+        return accounts.values
+            .filter { $0.number.isPostable && $0.number.classDigit == number.classDigit }
+            .map { ($0, score($0)) }
+            .sorted { $0.1 < $1.1 }
+            .prefix(limit)
+            .map(\.0)
+    }
+
+    /// Checks an entry against the rules of double entry and this ledger's contents.
+    /// Returns the exercice the entry belongs to.
+    @discardableResult
+    public func validate(_ entry: EntryDraft) throws(EntryError) -> Exercice {
+        if entry.label.trimmingSpaces.isEmpty { throw .emptyLabel }
+        guard journals[entry.journal] != nil else {
+            throw .unknownJournal(entry.journal, known: journals.keys.sorted())
+        }
+        guard let exercice = exercice(containing: entry.date) else {
+            throw .outsideExercices(entry.date, exercices: exercices)
+        }
+        if exercice.isClosed { throw .closedExercice(entry.date, exercice) }
+        if entry.lines.count < 2 { throw .tooFewLines(count: entry.lines.count) }
+        var debit = Money.zero, credit = Money.zero
+        for (i, line) in entry.lines.enumerated() {
+            if line.amount.isZero { throw .zeroLine(index: i + 1) }
+            guard line.account.isPostable else { throw .notPostable(line.account) }
+            guard accounts[line.account] != nil else {
+                throw .unknownAccount(line.account, suggestions: suggestions(for: line.account))
+            }
+            if let p = line.project, projects[p] == nil {
+                throw .unknownProject(p, known: projects.keys.sorted())
+            }
+            do {
+                debit = try debit.adding(line.debit)
+                credit = try credit.adding(line.credit)
+            } catch {
+                throw .amountOverflow
+            }
+        }
+        if debit != credit { throw .unbalanced(debit: debit, credit: credit) }
+        return exercice
+    }
+}
+
+/// Levenshtein distance between two short strings.
+public func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return previous[b.count]
+}
+
+/// A recorded entry, as read back from the ledger.
+public struct Entry: Hashable, Sendable {
+    public struct Line: Hashable, Sendable {
+        public let account: AccountNumber
+        public let debit: Money
+        public let credit: Money
+        public let label: String?
+        public let project: String?
+
+        public init(account: AccountNumber, debit: Money, credit: Money, label: String?, project: String?) {
+            self.account = account
+            self.debit = debit
+            self.credit = credit
+            self.label = label
+            self.project = project
+        }
+    }
+
+    public let id: Int64
+    public let exerciceId: Int64
+    /// Sequential number per exercice, given when the entry is recorded ("n° de saisie").
+    public let number: Int
+    public let journal: String
+    public let date: Day
+    public let label: String
+    public let piece: String?
+    /// Set once validated: the validation date and the definitive number in its journal.
+    public let validation: Validation?
+    public let lines: [Line]
+
+    public struct Validation: Hashable, Sendable {
+        public let date: Day
+        public let number: Int
+
+        public init(date: Day, number: Int) {
+            self.date = date
+            self.number = number
+        }
+    }
+
+    public init(id: Int64, exerciceId: Int64, number: Int, journal: String, date: Day, label: String,
+                piece: String?, validation: Validation?, lines: [Line]) {
+        self.id = id
+        self.exerciceId = exerciceId
+        self.number = number
+        self.journal = journal
+        self.date = date
+        self.label = label
+        self.piece = piece
+        self.validation = validation
+        self.lines = lines
+    }
+}
+
+/// An error tied to a place in an input file: what went wrong, in which file, on which line.
+public struct LocatedError: Error, Sendable {
+    public let file: String?
+    public let line: Int
+    /// The line as read, for the message.
+    public let text: String?
+    public let underlying: any Error & Sendable
+
+    public init(file: String?, line: Int, text: String? = nil, underlying: any Error & Sendable) {
+        self.file = file
+        self.line = line
+        self.text = text
+        self.underlying = underlying
+    }
+}
+
+extension EntryDraft {
+    /// Adds a line on `account` for whatever makes the entry balance (nothing if it already does).
+    public mutating func addBalancingLine(account: AccountNumber, project: String? = nil) {
+        let difference = totalCredit - totalDebit
+        if !difference.isZero {
+            lines.append(LineDraft(account: account, amount: difference, project: project))
+        }
+    }
+
+    /// The journal an entry belongs in when none is named: BQ when it moves a bank account
+    /// (51), CA for cash (53), OD otherwise.
+    public static func suggestedJournal(for lines: [LineDraft]) -> String {
+        if lines.contains(where: { $0.account.isUnder("51") }) { return "BQ" }
+        if lines.contains(where: { $0.account.isUnder("53") }) { return "CA" }
+        return "OD"
+    }
+}

@@ -1,0 +1,195 @@
+/// An amount of money in euro cents. Never a floating-point value.
+///
+/// Parsing accepts French and English writings (`1 234,56`, `1234.56`, `-12,3`, `1.234,56`,
+/// `1 234,56 €`); formatting for people is French (`25 801,25`, U+202F between thousands).
+public struct Money: Hashable, Comparable, Sendable {
+    public let cents: Int64
+
+    public init(cents: Int64) { self.cents = cents }
+
+    public static let zero = Money(cents: 0)
+
+    /// The largest amount a parser accepts: a thousand billion euros. Far beyond any association,
+    /// and small enough that a million such amounts still add up without overflowing `Int64`.
+    public static let parseLimit: Int64 = 100_000_000_000_000
+
+    public static func < (a: Money, b: Money) -> Bool { a.cents < b.cents }
+
+    public var isZero: Bool { cents == 0 }
+    public var isNegative: Bool { cents < 0 }
+    public var magnitude: Money { Money(cents: cents < 0 ? -cents : cents) }
+    public static prefix func - (m: Money) -> Money { Money(cents: -m.cents) }
+
+    /// Checked addition: overflow is an error, never a wrap.
+    public func adding(_ other: Money) throws(MoneyError) -> Money {
+        let (sum, overflow) = cents.addingReportingOverflow(other.cents)
+        if overflow { throw .overflow }
+        return Money(cents: sum)
+    }
+
+    public func subtracting(_ other: Money) throws(MoneyError) -> Money {
+        let (diff, overflow) = cents.subtractingReportingOverflow(other.cents)
+        if overflow { throw .overflow }
+        return Money(cents: diff)
+    }
+
+    /// Adds, trapping on overflow. For totals of amounts that were parsed (each below
+    /// `parseLimit`) or summed by SQLite (which itself refuses an overflowing SUM).
+    public static func + (a: Money, b: Money) -> Money { Money(cents: a.cents + b.cents) }
+    public static func - (a: Money, b: Money) -> Money { Money(cents: a.cents - b.cents) }
+    public static func += (a: inout Money, b: Money) { a = a + b }
+    public static func -= (a: inout Money, b: Money) { a = a - b }
+
+    /// Sum of a sequence, trapping on overflow (see `+`).
+    public static func sum<S: Sequence>(_ s: S) -> Money where S.Element == Money {
+        s.reduce(.zero, +)
+    }
+}
+
+public enum MoneyError: Error, Equatable, Sendable {
+    /// The text is empty or holds no digit.
+    case empty
+    /// A character that has no place in an amount.
+    case invalidCharacter(Character)
+    /// More than two digits after the decimal separator.
+    case tooManyDecimals
+    /// `12,345` or `1.234`: thousands separator or decimal separator with three decimals?
+    case ambiguous
+    /// Separators in impossible places (`1,2,3`, `1.23.4`, `--5`).
+    case malformed
+    /// Beyond `Money.parseLimit`, or an arithmetic overflow.
+    case overflow
+}
+
+extension Money {
+    /// Parses an amount written by a person or a bank.
+    public init(parsing text: String) throws(MoneyError) {
+        var s = Substring(text)
+        // Trim white space of every kind, the euro sign and "EUR".
+        func trim() {
+            while let c = s.first, c.isWhitespace || c == "\u{202F}" || c == "\u{A0}" { s.removeFirst() }
+            while let c = s.last, c.isWhitespace || c == "\u{202F}" || c == "\u{A0}" { s.removeLast() }
+        }
+        trim()
+        if s.hasSuffix("€") { s.removeLast(); trim() }
+        if s.uppercased().hasSuffix("EUR") { s.removeLast(3); trim() }
+        if s.hasPrefix("€") { s.removeFirst(); trim() }
+        var negative = false
+        if let c = s.first, c == "-" || c == "+" || c == "\u{2212}" {
+            negative = c != "+"
+            s.removeFirst()
+            trim()
+        } else if let c = s.last, c == "-" {
+            // Some banks write the sign after the number: "120,00-".
+            negative = true
+            s.removeLast()
+            trim()
+        }
+        if s.isEmpty { throw .empty }
+        // Keep digits and separators; remember where the separators are.
+        var digits: [UInt8] = []
+        var separators: [(char: Character, digitsBefore: Int)] = []
+        for c in s {
+            if let v = c.wholeNumberValue, c.isASCII {
+                digits.append(UInt8(v))
+            } else if c == "," || c == "." {
+                separators.append((c, digits.count))
+            } else if c == " " || c == "\u{A0}" || c == "\u{202F}" || c == "\u{2009}" || c == "'" {
+                separators.append((" ", digits.count))
+            } else {
+                throw .invalidCharacter(c)
+            }
+        }
+        if digits.isEmpty { throw .empty }
+        // Decide which separator, if any, is the decimal one.
+        var decimalAt: Int? = nil  // number of digits before the decimal separator
+        let marks = separators.filter { $0.char != " " }
+        if let last = marks.last {
+            let distinct = Set(marks.map(\.char))
+            let after = digits.count - last.digitsBefore
+            if distinct.count == 2 {
+                // "1.234,56" or "1,234.56": the last mark is decimal, the others thousands.
+                if marks.dropLast().contains(where: { $0.char == last.char }) { throw .malformed }
+                decimalAt = last.digitsBefore
+            } else if marks.count == 1 {
+                if after == 3 && !separators.contains(where: { $0.char == " " }) {
+                    // "12,345" / "1.234": thousands or three decimals? Refuse to guess.
+                    throw .ambiguous
+                }
+                if after == 3 {
+                    // "1 234,567": spaces are thousands, so the mark is decimal, with 3 decimals.
+                    throw .tooManyDecimals
+                }
+                decimalAt = last.digitsBefore
+            } else {
+                // Several identical marks: thousands separators only ("1.234.567").
+                decimalAt = nil
+            }
+        }
+        // Every non-decimal separator must be a thousands separator: groups of three digits.
+        var groupMarks = separators.map(\.digitsBefore)
+        if let d = decimalAt, let i = separators.lastIndex(where: { $0.char != " " && $0.digitsBefore == d }) {
+            groupMarks.remove(at: i)
+        }
+        let integerDigits = decimalAt ?? digits.count
+        if !groupMarks.isEmpty {
+            var previous = 0
+            for (index, at) in groupMarks.enumerated() {
+                if at > integerDigits { throw .malformed }
+                let group = at - previous
+                if index == 0 ? (group < 1 || group > 3) : group != 3 { throw .malformed }
+                previous = at
+            }
+            if integerDigits - previous != 3 { throw .malformed }
+        }
+        if let d = decimalAt {
+            let decimals = digits.count - d
+            if decimals == 0 || d == 0 && decimals == 0 { throw .malformed }
+            if decimals > 2 { throw .tooManyDecimals }
+        }
+        var cents: Int64 = 0
+        let fraction = decimalAt.map { digits.count - $0 } ?? 0
+        for digit in digits {
+            let (m, o1) = cents.multipliedReportingOverflow(by: 10)
+            let (a, o2) = m.addingReportingOverflow(Int64(digit))
+            if o1 || o2 { throw .overflow }
+            cents = a
+        }
+        for _ in fraction..<2 {
+            let (m, o) = cents.multipliedReportingOverflow(by: 10)
+            if o { throw .overflow }
+            cents = m
+        }
+        if cents > Money.parseLimit { throw .overflow }
+        self.cents = negative ? -cents : cents
+    }
+}
+
+extension Money: CustomStringConvertible {
+    /// French writing for people: `-25 801,25` (U+202F between thousands, decimal comma).
+    public var description: String { formatted() }
+
+    public func formatted(thousands: String = "\u{202F}") -> String {
+        let negative = cents < 0
+        let absolute = cents.magnitude
+        let units = String(absolute / 100)
+        let fraction = absolute % 100
+        var grouped = ""
+        for (i, c) in units.enumerated() {
+            if i > 0 && (units.count - i) % 3 == 0 { grouped += thousands }
+            grouped.append(c)
+        }
+        return (negative ? "-" : "") + grouped + "," + (fraction < 10 ? "0" : "") + String(fraction)
+    }
+
+    /// Plain writing for files (CSV, FEC): `-25801,25`, no thousands separator.
+    public var plain: String { formatted(thousands: "") }
+
+    /// Whole euros, rounded half away from zero, French grouping: `14 067 €` → "14 067".
+    public var roundedEuros: String {
+        let units = (cents.magnitude + 50) / 100
+        let m = Money(cents: Int64(units) * 100 * (cents < 0 ? -1 : 1))
+        let s = m.formatted()
+        return String(s.dropLast(3))
+    }
+}

@@ -1,0 +1,117 @@
+/// Which lines a query takes, by analytic project.
+public enum ProjectFilter: Hashable, Sendable {
+    case all
+    /// Lines with no project ("sans projet", "le reste").
+    case none
+    case code(String)
+}
+
+/// Whether a query takes the opening entries (journal of kind à-nouveaux).
+public enum OpeningFilter: Hashable, Sendable {
+    case include, exclude, only
+}
+
+/// A request for totals per account, aggregated by the store (in SQL, over indexed data).
+public struct TotalsQuery: Hashable, Sendable {
+    /// First and last day, both included; nil means unbounded.
+    public var from: Day?
+    public var to: Day?
+    public var project: ProjectFilter
+    public var groupByProject: Bool
+    public var groupByMonth: Bool
+    /// Account prefixes to keep (`["51", "53"]`); empty keeps every account.
+    public var accountPrefixes: [String]
+    public var openings: OpeningFilter
+
+    public init(from: Day? = nil, to: Day? = nil, project: ProjectFilter = .all, groupByProject: Bool = false,
+                groupByMonth: Bool = false, accountPrefixes: [String] = [], openings: OpeningFilter = .include) {
+        self.from = from
+        self.to = to
+        self.project = project
+        self.groupByProject = groupByProject
+        self.groupByMonth = groupByMonth
+        self.accountPrefixes = accountPrefixes
+        self.openings = openings
+    }
+}
+
+/// Debit and credit totals of one account (and, when asked, one project and one month).
+public struct AccountTotal: Hashable, Sendable {
+    public let account: AccountNumber
+    /// Set when the query groups by project; nil means "sans projet".
+    public let project: String?
+    /// First day of the month, when the query groups by month.
+    public let month: Day?
+    public let debit: Money
+    public let credit: Money
+
+    public init(account: AccountNumber, project: String? = nil, month: Day? = nil, debit: Money, credit: Money) {
+        self.account = account
+        self.project = project
+        self.month = month
+        self.debit = debit
+        self.credit = credit
+    }
+
+    /// Debit minus credit.
+    public var balance: Money { debit - credit }
+}
+
+/// Which entries a journal listing shows.
+public struct EntryQuery: Hashable, Sendable {
+    public var from: Day?
+    public var to: Day?
+    public var journal: String?
+    /// Only entries with at least one line on an account under this prefix.
+    public var accountPrefix: String?
+    public var onlyDrafts: Bool
+
+    public init(from: Day? = nil, to: Day? = nil, journal: String? = nil, accountPrefix: String? = nil,
+                onlyDrafts: Bool = false) {
+        self.from = from
+        self.to = to
+        self.journal = journal
+        self.accountPrefix = accountPrefix
+        self.onlyDrafts = onlyDrafts
+    }
+}
+
+/// One line of an account, with its entry's context (grand livre).
+public struct AccountLine: Hashable, Sendable {
+    public let account: AccountNumber
+    public let date: Day
+    public let journal: String
+    public let entryNumber: Int
+    public let piece: String?
+    public let label: String
+    public let debit: Money
+    public let credit: Money
+    public let project: String?
+
+    public init(account: AccountNumber, date: Day, journal: String, entryNumber: Int, piece: String?,
+                label: String, debit: Money, credit: Money, project: String?) {
+        self.account = account
+        self.date = date
+        self.journal = journal
+        self.entryNumber = entryNumber
+        self.piece = piece
+        self.label = label
+        self.debit = debit
+        self.credit = credit
+        self.project = project
+    }
+}
+
+/// The narrow read interface reports use. `LedgerStore` implements it over SQLite; a report can
+/// be computed from any implementation, including an in-memory ledger.
+public protocol LedgerQueries {
+    /// The association's name, as given at `init`.
+    func associationName() throws -> String
+    func catalog() throws -> Catalog
+    /// Totals per account (and project, month) of the lines the query selects.
+    func totals(_ query: TotalsQuery) throws -> [AccountTotal]
+    /// Entries in date order, with their lines.
+    func entries(_ query: EntryQuery) throws -> [Entry]
+    /// Lines of the accounts under `prefix` (all accounts when nil), in date order.
+    func accountLines(prefix: String?, from: Day?, to: Day?) throws -> [AccountLine]
+}

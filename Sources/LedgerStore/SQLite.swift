@@ -1,0 +1,166 @@
+import CSQLite
+
+/// An error reported by SQLite, with its result code and message.
+public struct SQLiteError: Error, CustomStringConvertible, Sendable {
+    public let code: Int32
+    public let message: String
+    public var description: String { "SQLite \(code): \(message)" }
+
+    /// A trigger's RAISE(ABORT, ...) or a CHECK/UNIQUE constraint.
+    public var isConstraint: Bool { code & 0xff == SQLITE_CONSTRAINT }
+    public var isBusy: Bool { code & 0xff == SQLITE_BUSY || code & 0xff == SQLITE_LOCKED }
+    public var isReadOnly: Bool { code & 0xff == SQLITE_READONLY }
+    public var isFull: Bool { code & 0xff == SQLITE_FULL }
+    public var isNotADatabase: Bool { code & 0xff == SQLITE_NOTADB }
+}
+
+/// A value bound to a statement parameter.
+public enum SQLValue: Sendable, Equatable {
+    case null
+    case int(Int64)
+    case text(String)
+}
+
+private let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+/// A small wrapper over one SQLite connection: prepared statements with bound parameters only.
+final class Database {
+    private(set) var handle: OpaquePointer?
+    private var cache: [String: Statement] = [:]
+
+    init(path: String, readOnly: Bool = false, create: Bool = false) throws {
+        var flags = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE
+        if create { flags |= SQLITE_OPEN_CREATE }
+        flags |= SQLITE_OPEN_NOMUTEX
+        let rc = sqlite3_open_v2(path, &handle, flags, nil)
+        if rc != SQLITE_OK {
+            let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
+            sqlite3_close(handle)
+            handle = nil
+            throw SQLiteError(code: rc, message: message)
+        }
+        sqlite3_extended_result_codes(handle, 1)
+        sqlite3_busy_timeout(handle, 10_000)
+    }
+
+    deinit {
+        cache.removeAll()
+        sqlite3_close_v2(handle)
+    }
+
+    func error(_ rc: Int32) -> SQLiteError {
+        SQLiteError(code: rc, message: String(cString: sqlite3_errmsg(handle)))
+    }
+
+    /// Runs SQL text with no parameters (schema, pragmas). Several statements allowed.
+    func execute(_ sql: String) throws {
+        var errmsg: UnsafeMutablePointer<CChar>? = nil
+        let rc = sqlite3_exec(handle, sql, nil, nil, &errmsg)
+        if rc != SQLITE_OK {
+            let message = errmsg.map { String(cString: $0) } ?? ""
+            sqlite3_free(errmsg)
+            throw SQLiteError(code: rc, message: message)
+        }
+    }
+
+    /// A prepared statement, cached by its SQL text.
+    func prepare(_ sql: String) throws -> Statement {
+        if let s = cache[sql] {
+            s.reset()
+            return s
+        }
+        var stmt: OpaquePointer?
+        let rc = sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &stmt, nil)
+        guard rc == SQLITE_OK, let stmt else { throw error(rc) }
+        let s = Statement(db: self, stmt: stmt)
+        cache[sql] = s
+        return s
+    }
+
+    /// Runs one statement with parameters, ignoring any rows.
+    func run(_ sql: String, _ values: SQLValue...) throws {
+        let s = try prepare(sql)
+        try s.bind(values)
+        while try s.step() {}
+    }
+
+    /// Rows of one query, each mapped by `row`.
+    func query<T>(_ sql: String, _ values: [SQLValue] = [], _ row: (Statement) throws -> T) throws -> [T] {
+        let s = try prepare(sql)
+        try s.bind(values)
+        var result: [T] = []
+        while try s.step() { result.append(try row(s)) }
+        return result
+    }
+
+    func scalarInt(_ sql: String, _ values: SQLValue...) throws -> Int64? {
+        try query(sql, values) { $0.isNull(0) ? nil : $0.int(0) }.first ?? nil
+    }
+
+    func scalarText(_ sql: String, _ values: SQLValue...) throws -> String? {
+        try query(sql, values) { $0.isNull(0) ? nil : $0.text(0) }.first ?? nil
+    }
+
+    var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+    var changes: Int { Int(sqlite3_changes(handle)) }
+    var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+}
+
+/// A prepared statement. Reset and rebound for each use.
+final class Statement {
+    unowned let db: Database
+    let stmt: OpaquePointer
+
+    init(db: Database, stmt: OpaquePointer) {
+        self.db = db
+        self.stmt = stmt
+    }
+
+    deinit { sqlite3_finalize(stmt) }
+
+    func reset() {
+        sqlite3_reset(stmt)
+        sqlite3_clear_bindings(stmt)
+    }
+
+    func bind(_ values: [SQLValue]) throws {
+        for (i, v) in values.enumerated() {
+            let index = Int32(i + 1)
+            let rc: Int32
+            switch v {
+            case .null: rc = sqlite3_bind_null(stmt, index)
+            case .int(let n): rc = sqlite3_bind_int64(stmt, index, n)
+            case .text(let s): rc = sqlite3_bind_text(stmt, index, s, -1, SQLITE_TRANSIENT)
+            }
+            if rc != SQLITE_OK { throw db.error(rc) }
+        }
+    }
+
+    /// Advances to the next row; false when done.
+    func step() throws -> Bool {
+        let rc = sqlite3_step(stmt)
+        switch rc {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        default:
+            let e = db.error(rc)
+            sqlite3_reset(stmt)
+            throw e
+        }
+    }
+
+    var columnCount: Int32 { sqlite3_column_count(stmt) }
+    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(stmt, column) == SQLITE_NULL }
+    func int(_ column: Int32) -> Int64 { sqlite3_column_int64(stmt, column) }
+    func text(_ column: Int32) -> String {
+        guard let p = sqlite3_column_text(stmt, column) else { return "" }
+        return String(cString: p)
+    }
+    func optionalText(_ column: Int32) -> String? { isNull(column) ? nil : text(column) }
+    func optionalInt(_ column: Int32) -> Int64? { isNull(column) ? nil : int(column) }
+}
+
+extension SQLValue {
+    static func optional(_ s: String?) -> SQLValue { s.map { .text($0) } ?? .null }
+    static func optional(_ n: Int64?) -> SQLValue { n.map { .int($0) } ?? .null }
+}

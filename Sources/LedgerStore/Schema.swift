@@ -1,0 +1,169 @@
+/// The ledger's schema as numbered migrations. `PRAGMA user_version` holds the number of the last
+/// migration applied; opening a ledger applies the missing ones in one transaction. A ledger
+/// whose version is above `Schema.migrations.count` was written by a newer Compta and is refused.
+enum Schema {
+    /// "Cmpt": marks a SQLite file as a Compta ledger (`PRAGMA application_id`).
+    static let applicationID: Int64 = 0x436D_7074
+
+    static let migrations: [String] = [v1]
+
+    /// 1: accounts, journals, exercices, projects, entries and lines, daily totals, and the
+    /// triggers that keep validated entries and closed exercices unchangeable.
+    static let v1 = """
+    CREATE TABLE meta(
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    ) WITHOUT ROWID;
+
+    CREATE TABLE account(
+        number TEXT PRIMARY KEY
+            CHECK (length(number) BETWEEN 1 AND 12 AND number GLOB '[1-8]*' AND number NOT GLOB '*[^0-9A-Z]*'),
+        label TEXT NOT NULL CHECK (length(label) > 0),
+        custom INTEGER NOT NULL DEFAULT 0 CHECK (custom IN (0, 1))
+    ) WITHOUT ROWID;
+
+    CREATE TABLE journal(
+        code TEXT PRIMARY KEY,
+        label TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('banque', 'caisse', 'od', 'an'))
+    ) WITHOUT ROWID;
+
+    CREATE TABLE exercice(
+        id INTEGER PRIMARY KEY,
+        label TEXT NOT NULL UNIQUE,
+        start TEXT NOT NULL,
+        end TEXT NOT NULL CHECK (start <= end),
+        chart TEXT NOT NULL,
+        closed_on TEXT
+    );
+
+    CREATE TABLE project(
+        id INTEGER PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE CHECK (length(code) > 0 AND code NOT GLOB '*[^A-Z0-9_-]*'),
+        name TEXT NOT NULL
+    );
+
+    CREATE TABLE entry(
+        id INTEGER PRIMARY KEY,
+        exercice_id INTEGER NOT NULL REFERENCES exercice(id),
+        number INTEGER NOT NULL,
+        journal TEXT NOT NULL REFERENCES journal(code),
+        date TEXT NOT NULL,
+        label TEXT NOT NULL,
+        piece TEXT,
+        created_at TEXT NOT NULL,
+        validated_on TEXT,
+        validation_number INTEGER,
+        hash TEXT,
+        reverses INTEGER REFERENCES entry(id),
+        UNIQUE (exercice_id, number),
+        UNIQUE (exercice_id, journal, validation_number)
+    );
+    CREATE INDEX entry_date ON entry(date);
+
+    CREATE TABLE line(
+        id INTEGER PRIMARY KEY,
+        entry_id INTEGER NOT NULL REFERENCES entry(id),
+        account TEXT NOT NULL REFERENCES account(number),
+        debit INTEGER NOT NULL CHECK (debit >= 0),
+        credit INTEGER NOT NULL CHECK (credit >= 0),
+        label TEXT,
+        project_id INTEGER REFERENCES project(id),
+        CHECK ((debit = 0) <> (credit = 0))
+    );
+    CREATE INDEX line_entry ON line(entry_id);
+    CREATE INDEX line_account ON line(account);
+
+    -- Debit and credit totals per day, account, project (0: none) and kind (opening or not).
+    -- Kept by the triggers below; reports read totals here instead of scanning every line.
+    CREATE TABLE total(
+        day TEXT NOT NULL,
+        account TEXT NOT NULL,
+        project_id INTEGER NOT NULL,
+        opening INTEGER NOT NULL,
+        debit INTEGER NOT NULL,
+        credit INTEGER NOT NULL,
+        PRIMARY KEY (day, account, project_id, opening)
+    ) WITHOUT ROWID;
+
+    CREATE TRIGGER total_line_insert AFTER INSERT ON line BEGIN
+        INSERT INTO total(day, account, project_id, opening, debit, credit)
+        SELECT e.date, NEW.account, coalesce(NEW.project_id, 0), j.kind = 'an', NEW.debit, NEW.credit
+        FROM entry e JOIN journal j ON j.code = e.journal WHERE e.id = NEW.entry_id
+        ON CONFLICT (day, account, project_id, opening)
+        DO UPDATE SET debit = debit + excluded.debit, credit = credit + excluded.credit;
+    END;
+
+    CREATE TRIGGER total_line_delete AFTER DELETE ON line BEGIN
+        UPDATE total SET debit = debit - OLD.debit, credit = credit - OLD.credit
+        WHERE (day, account, project_id, opening) =
+            (SELECT e.date, OLD.account, coalesce(OLD.project_id, 0), j.kind = 'an'
+             FROM entry e JOIN journal j ON j.code = e.journal WHERE e.id = OLD.entry_id);
+    END;
+
+    CREATE TRIGGER total_line_update AFTER UPDATE OF account, project_id, debit, credit ON line BEGIN
+        UPDATE total SET debit = debit - OLD.debit, credit = credit - OLD.credit
+        WHERE (day, account, project_id, opening) =
+            (SELECT e.date, OLD.account, coalesce(OLD.project_id, 0), j.kind = 'an'
+             FROM entry e JOIN journal j ON j.code = e.journal WHERE e.id = OLD.entry_id);
+        INSERT INTO total(day, account, project_id, opening, debit, credit)
+        SELECT e.date, NEW.account, coalesce(NEW.project_id, 0), j.kind = 'an', NEW.debit, NEW.credit
+        FROM entry e JOIN journal j ON j.code = e.journal WHERE e.id = NEW.entry_id
+        ON CONFLICT (day, account, project_id, opening)
+        DO UPDATE SET debit = debit + excluded.debit, credit = credit + excluded.credit;
+    END;
+
+    -- An entry's date, journal and exercice never change (the totals above depend on them).
+    CREATE TRIGGER entry_fixed_fields BEFORE UPDATE OF date, journal, exercice_id, number ON entry BEGIN
+        SELECT RAISE(ABORT, 'compta: la date, le journal et le numéro d''une écriture ne changent pas');
+    END;
+
+    -- An entry lies inside its exercice, and a closed exercice takes no new entry.
+    CREATE TRIGGER entry_insert_checks BEFORE INSERT ON entry BEGIN
+        SELECT RAISE(ABORT, 'compta: date hors de l''exercice')
+        WHERE NOT EXISTS (SELECT 1 FROM exercice x WHERE x.id = NEW.exercice_id AND NEW.date BETWEEN x.start AND x.end);
+        SELECT RAISE(ABORT, 'compta: exercice clôturé')
+        WHERE (SELECT closed_on FROM exercice WHERE id = NEW.exercice_id) IS NOT NULL;
+    END;
+
+    -- Validated entries are final: no change, no deletion, no line added, changed or removed.
+    CREATE TRIGGER entry_validated_update BEFORE UPDATE ON entry WHEN OLD.validated_on IS NOT NULL BEGIN
+        SELECT RAISE(ABORT, 'compta: écriture validée, modification interdite');
+    END;
+    CREATE TRIGGER entry_validated_delete BEFORE DELETE ON entry WHEN OLD.validated_on IS NOT NULL BEGIN
+        SELECT RAISE(ABORT, 'compta: écriture validée, suppression interdite');
+    END;
+    CREATE TRIGGER line_validated_insert BEFORE INSERT ON line
+    WHEN (SELECT validated_on FROM entry WHERE id = NEW.entry_id) IS NOT NULL BEGIN
+        SELECT RAISE(ABORT, 'compta: écriture validée, modification interdite');
+    END;
+    CREATE TRIGGER line_validated_update BEFORE UPDATE ON line
+    WHEN (SELECT validated_on FROM entry WHERE id = OLD.entry_id) IS NOT NULL BEGIN
+        SELECT RAISE(ABORT, 'compta: écriture validée, modification interdite');
+    END;
+    CREATE TRIGGER line_validated_delete BEFORE DELETE ON line
+    WHEN (SELECT validated_on FROM entry WHERE id = OLD.entry_id) IS NOT NULL BEGIN
+        SELECT RAISE(ABORT, 'compta: écriture validée, suppression interdite');
+    END;
+
+    -- Validation needs a balanced entry of two lines at least.
+    CREATE TRIGGER entry_validate_balanced BEFORE UPDATE OF validated_on ON entry
+    WHEN NEW.validated_on IS NOT NULL AND (
+        (SELECT count(*) FROM line WHERE entry_id = NEW.id) < 2 OR
+        (SELECT sum(debit) - sum(credit) FROM line WHERE entry_id = NEW.id) <> 0) BEGIN
+        SELECT RAISE(ABORT, 'compta: écriture déséquilibrée, validation impossible');
+    END;
+
+    -- A closed exercice never changes again; exercices do not overlap.
+    CREATE TRIGGER exercice_closed_update BEFORE UPDATE ON exercice WHEN OLD.closed_on IS NOT NULL BEGIN
+        SELECT RAISE(ABORT, 'compta: exercice clôturé, modification interdite');
+    END;
+    CREATE TRIGGER exercice_closed_delete BEFORE DELETE ON exercice WHEN OLD.closed_on IS NOT NULL BEGIN
+        SELECT RAISE(ABORT, 'compta: exercice clôturé, suppression interdite');
+    END;
+    CREATE TRIGGER exercice_no_overlap BEFORE INSERT ON exercice BEGIN
+        SELECT RAISE(ABORT, 'compta: exercices qui se chevauchent')
+        WHERE EXISTS (SELECT 1 FROM exercice x WHERE NEW.start <= x.end AND x.start <= NEW.end);
+    END;
+    """
+}

@@ -1,0 +1,384 @@
+import Foundation
+import Ledger
+
+/// A Compta ledger: one SQLite file. Every public method that writes does so in one transaction
+/// (its own, or the one `transaction` opened), so a command that fails writes nothing.
+public final class Store {
+    let db: Database
+    public let path: String
+    var projectIDsCache: [String: Int64] = [:]
+    private var cachedCatalog: Catalog?
+
+    private init(db: Database, path: String) {
+        self.db = db
+        self.path = path
+    }
+
+    // MARK: Opening and creating
+
+    /// Opens an existing ledger, applying pending migrations.
+    public static func open(path: String) throws(StoreError) -> Store {
+        guard FileManager.default.fileExists(atPath: path) else { throw .notFound(path: path) }
+        let store: Store
+        do {
+            let db = try Database(path: path)
+            store = Store(db: db, path: path)
+            try store.configure()
+        } catch let e as SQLiteError {
+            throw Store.classify(e, path: path)
+        } catch let e as StoreError {
+            throw e
+        } catch {
+            throw .notALedger(path: path)
+        }
+        try store.checkAndMigrate(creating: false)
+        return store
+    }
+
+    /// Creates a new ledger file (mode 0600) with the chart of accounts of the first exercice,
+    /// the default journals and that exercice. The file must not exist yet.
+    public static func create(path: String, name: String, start: Day, end: Day? = nil) throws(StoreError) -> Store {
+        let fm = FileManager.default
+        guard !fm.fileExists(atPath: path) else { throw .alreadyExists(path: path) }
+        guard fm.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            let folder = (path as NSString).deletingLastPathComponent
+            let reason = folder.isEmpty || fm.fileExists(atPath: folder) ? "écriture impossible" : "dossier inexistant"
+            throw .cannotCreate(path: path, reason: reason)
+        }
+        do {
+            let store = try Store.initialize(db: Database(path: path), path: path, name: name, start: start, end: end)
+            return store
+        } catch {
+            try? fm.removeItem(atPath: path)
+            try? fm.removeItem(atPath: path + "-wal")
+            try? fm.removeItem(atPath: path + "-shm")
+            if let e = error as? StoreError { throw e }
+            if let e = error as? SQLiteError { throw Store.classify(e, path: path) }
+            throw .cannotCreate(path: path, reason: "\(error)")
+        }
+    }
+
+    /// A ledger in memory, for tests and dry runs.
+    public static func inMemory(name: String = "Test", start: Day, end: Day? = nil) throws(StoreError) -> Store {
+        do {
+            return try Store.initialize(db: Database(path: ":memory:"), path: ":memory:", name: name, start: start, end: end)
+        } catch let e as StoreError {
+            throw e
+        } catch {
+            throw .sqlite(error as! SQLiteError)
+        }
+    }
+
+    private static func initialize(db: Database, path: String, name: String, start: Day, end: Day?) throws -> Store {
+        let store = Store(db: db, path: path)
+        try store.configure()
+        try store.checkAndMigrate(creating: true)
+        try store.transaction {
+            try db.run("INSERT INTO meta(key, value) VALUES ('nom', ?)", .text(name))
+            for j in Journal.defaults {
+                try db.run("INSERT INTO journal(code, label, kind) VALUES (?, ?, ?)", .text(j.code), .text(j.label), .text(j.kind.rawValue))
+            }
+            try store.addExercice(start: start, end: end)
+        }
+        return store
+    }
+
+    private func configure() throws {
+        try db.execute("PRAGMA foreign_keys = ON")
+        if path != ":memory:" {
+            try db.execute("PRAGMA journal_mode = WAL")
+            try db.execute("PRAGMA synchronous = FULL")
+        }
+    }
+
+    private func checkAndMigrate(creating: Bool) throws(StoreError) {
+        do {
+            let appID = try db.scalarInt("PRAGMA application_id") ?? 0
+            let version = Int(try db.scalarInt("PRAGMA user_version") ?? 0)
+            if !creating {
+                guard appID == Schema.applicationID else { throw StoreError.notALedger(path: path) }
+            }
+            if version > Schema.migrations.count {
+                throw StoreError.newerSchema(path: path, found: version, supported: Schema.migrations.count)
+            }
+            if version == Schema.migrations.count { return }
+            try transaction {
+                if creating { try db.execute("PRAGMA application_id = \(Schema.applicationID)") }
+                for index in version..<Schema.migrations.count {
+                    try db.execute(Schema.migrations[index])
+                }
+                try db.execute("PRAGMA user_version = \(Schema.migrations.count)")
+            }
+        } catch let e as StoreError {
+            throw e
+        } catch let e as SQLiteError {
+            throw Store.classify(e, path: path)
+        } catch {
+            throw .notALedger(path: path)
+        }
+    }
+
+    static func classify(_ e: SQLiteError, path: String) -> StoreError {
+        if e.isNotADatabase { return .notALedger(path: path) }
+        if e.isBusy { return .busy(path: path) }
+        if e.isReadOnly { return .readOnly(path: path) }
+        if e.isFull { return .diskFull(path: path) }
+        if e.isConstraint, e.message.hasPrefix("compta: ") {
+            return .immutable(message: String(e.message.dropFirst("compta: ".count)))
+        }
+        return .sqlite(e)
+    }
+
+    // MARK: Transactions
+
+    /// Runs `body` in one transaction (BEGIN IMMEDIATE): all of it is written, or nothing.
+    /// Nested calls join the outer transaction.
+    public func transaction<T>(_ body: () throws -> T) throws(StoreError) -> T {
+        if db.isInTransaction {
+            do { return try body() } catch { throw mapError(error) }
+        }
+        do {
+            try db.execute("BEGIN IMMEDIATE")
+        } catch {
+            throw mapError(error)
+        }
+        do {
+            let result = try body()
+            try db.execute("COMMIT")
+            return result
+        } catch {
+            try? db.execute("ROLLBACK")
+            cachedCatalog = nil
+            projectIDsCache = [:]
+            throw mapError(error)
+        }
+    }
+
+    /// Runs `body` in a transaction that is always rolled back: what a command would do,
+    /// without doing it (`--essai`).
+    public func dryRun<T>(_ body: () throws -> T) throws(StoreError) -> T {
+        do {
+            try db.execute("BEGIN IMMEDIATE")
+        } catch {
+            throw mapError(error)
+        }
+        defer {
+            try? db.execute("ROLLBACK")
+            cachedCatalog = nil
+            projectIDsCache = [:]
+        }
+        do { return try body() } catch { throw mapError(error) }
+    }
+
+    func mapError(_ error: Error) -> StoreError {
+        if let e = error as? LocatedError { return .located(e) }
+        if let e = error as? StoreError { return e }
+        if let e = error as? SQLiteError { return Store.classify(e, path: path) }
+        if let e = error as? EntryError { return .entry(e) }
+        return .sqlite(SQLiteError(code: -1, message: "\(error)"))
+    }
+
+    /// Runs a read, mapping SQLite errors.
+    func read<T>(_ body: () throws -> T) throws(StoreError) -> T {
+        do { return try body() } catch { throw mapError(error) }
+    }
+
+    // MARK: Catalog
+
+    /// Accounts, projects, journals and exercices: what validation needs.
+    public func catalog() throws(StoreError) -> Catalog {
+        if let c = cachedCatalog { return c }
+        let c = try read { () throws -> Catalog in
+            let accounts = try db.query("SELECT number, label, custom FROM account") {
+                Account(number: AccountNumber(trusted: $0.text(0)), label: $0.text(1), isCustom: $0.int(2) != 0)
+            }
+            var ids: [String: Int64] = [:]
+            let projects = try db.query("SELECT id, code, name FROM project ORDER BY code") { s -> Project in
+                ids[s.text(1)] = s.int(0)
+                return Project(code: s.text(1), name: s.text(2))
+            }
+            projectIDsCache = ids
+            let journals = try db.query("SELECT code, label, kind FROM journal") {
+                Journal(code: $0.text(0), label: $0.text(1), kind: Journal.Kind(rawValue: $0.text(2)) ?? .operationsDiverses)
+            }
+            return Catalog(accounts: accounts, projects: projects, journals: journals, exercices: try exercices())
+        }
+        cachedCatalog = c
+        return c
+    }
+
+    private func exercices() throws -> [Exercice] {
+        try db.query("SELECT id, label, start, end, chart, closed_on FROM exercice ORDER BY start") {
+            Exercice(id: $0.int(0), label: $0.text(1), start: try Day(parsing: $0.text(2)), end: try Day(parsing: $0.text(3)),
+                     chart: ChartVersion(rawValue: $0.text(4)) ?? .pca2018, isClosed: !$0.isNull(5))
+        }
+    }
+
+    public func associationName() throws(StoreError) -> String {
+        try read { try db.scalarText("SELECT value FROM meta WHERE key = 'nom'") ?? "" }
+    }
+
+    /// The exercice a command means: the one labelled `label`, or by default the current one.
+    public func exercice(_ label: String?) throws(StoreError) -> Exercice {
+        let c = try catalog()
+        if let label {
+            guard let e = c.exercice(labelled: label) else {
+                throw .unknownExercice(label, known: c.exercices.map(\.label))
+            }
+            return e
+        }
+        guard let e = c.currentExercice else { throw .noExercice }
+        return e
+    }
+
+    // MARK: Accounts, projects, exercices
+
+    /// Adds an account of the association's own (`604A "OVH"`, `6713 "Dons, libéralités"`).
+    @discardableResult
+    public func addAccount(_ number: AccountNumber, label: String) throws(StoreError) -> Account {
+        let label = label.trimmingSpaces
+        guard !label.isEmpty else { throw .invalidAccount(number, reason: .emptyLabel) }
+        guard number.isPostable else { throw .invalidAccount(number, reason: .tooShort) }
+        let c = try catalog()
+        if let existing = c.accounts[number] { throw .accountExists(existing) }
+        guard c.accounts[AccountNumber(trusted: String(number.text.first!))] != nil else {
+            throw .invalidAccount(number, reason: .noClass)
+        }
+        try transaction {
+            try db.run("INSERT INTO account(number, label, custom) VALUES (?, ?, 1)", .text(number.text), .text(label))
+        }
+        let account = Account(number: number, label: label, isCustom: true)
+        cachedCatalog?.add(account)
+        return account
+    }
+
+    /// The account `number` sits under: the longest existing account whose number is a prefix.
+    public func parent(of number: AccountNumber) throws(StoreError) -> Account? {
+        let c = try catalog()
+        var prefix = number.text
+        while prefix.count > 1 {
+            prefix.removeLast()
+            if let a = c.accounts[AccountNumber(trusted: prefix)] { return a }
+        }
+        return nil
+    }
+
+    @discardableResult
+    public func addProject(code: String, name: String) throws(StoreError) -> Project {
+        let c = try catalog()
+        if let existing = c.projects[code] { throw .projectExists(existing) }
+        let project = Project(code: code, name: name.trimmingSpaces.isEmpty ? code : name.trimmingSpaces)
+        try transaction {
+            try db.run("INSERT INTO project(code, name) VALUES (?, ?)", .text(project.code), .text(project.name))
+            projectIDsCache[project.code] = db.lastInsertRowID
+        }
+        cachedCatalog?.add(project)
+        return project
+    }
+
+    /// Opens an exercice. Its chart of accounts follows its start date (PCA 2018 before 2025,
+    /// PCA 2025 from 2025); accounts of that chart the ledger lacks are added.
+    @discardableResult
+    public func addExercice(start: Day, end: Day? = nil, label: String? = nil) throws(StoreError) -> Exercice {
+        let end = end ?? Exercice.defaultEnd(start: start)
+        guard start <= end, start.daysThrough(end) <= 732 else { throw .invalidExerciceRange(start: start, end: end) }
+        let existing = try read { try exercices() }
+        if let overlap = existing.first(where: { start <= $0.end && $0.start <= end }) {
+            throw .overlappingExercice(start: start, end: end, existing: overlap)
+        }
+        let chart = ChartVersion.forExercice(startYear: start.year)
+        let label = label ?? Exercice.defaultLabel(start: start, end: end)
+        let id = try transaction { () throws -> Int64 in
+            try db.run("INSERT INTO exercice(label, start, end, chart) VALUES (?, ?, ?, ?)",
+                       .text(label), .text(start.iso), .text(end.iso), .text(chart.rawValue))
+            let id = db.lastInsertRowID
+            for a in try PlanComptableData.accounts(chart) {
+                try db.run("INSERT OR IGNORE INTO account(number, label, custom) VALUES (?, ?, 0)", .text(a.number), .text(a.label))
+            }
+            // 471, the waiting account bank imports use, is in the PCG but not in the association charts.
+            try db.run("INSERT OR IGNORE INTO account(number, label, custom) VALUES ('471', 'Compte d''attente', 0)")
+            return id
+        }
+        cachedCatalog = nil
+        return Exercice(id: id, label: label, start: start, end: end, chart: chart, isClosed: false)
+    }
+
+    // MARK: Entries
+
+    /// A recorded entry: its id and its number in its exercice.
+    public struct Posted: Hashable, Sendable {
+        public let id: Int64
+        public let number: Int
+        public let exercice: Exercice
+    }
+
+    /// Checks and records an entry as a draft. Throws `StoreError.entry` when the entry breaks a rule.
+    @discardableResult
+    public func post(_ entry: EntryDraft, createdAt: String = isoNow()) throws(StoreError) -> Posted {
+        let c = try catalog()
+        let exercice: Exercice
+        do { exercice = try c.validate(entry) } catch { throw .entry(error) }
+        return try transaction { () throws -> Posted in
+            let number = Int(try db.scalarInt("SELECT coalesce(max(number), 0) + 1 FROM entry WHERE exercice_id = ?", .int(exercice.id)) ?? 1)
+            try db.run("""
+                INSERT INTO entry(exercice_id, number, journal, date, label, piece, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, .int(exercice.id), .int(Int64(number)), .text(entry.journal), .text(entry.date.iso),
+                       .text(entry.label.trimmingSpaces), .optional(entry.piece), .text(createdAt))
+            let id = db.lastInsertRowID
+            let insert = try db.prepare("""
+                INSERT INTO line(entry_id, account, debit, credit, label, project_id) VALUES (?, ?, ?, ?, ?, ?)
+                """)
+            for line in entry.lines {
+                let project: SQLValue = line.project.map { .optional(projectIDsCache[$0]) } ?? .null
+                try insert.bind([.int(id), .text(line.account.text), .int(line.debit.cents), .int(line.credit.cents),
+                                 .optional(line.label), project])
+                while try insert.step() {}
+                insert.reset()
+            }
+            return Posted(id: id, number: number, exercice: exercice)
+        }
+    }
+
+    /// Records many entries in one transaction: all of them, or none. An error names the
+    /// source line of the entry that failed.
+    @discardableResult
+    public func postAll(_ entries: [(line: Int, entry: EntryDraft)], file: String?) throws -> [Posted] {
+        try transaction { () throws -> [Posted] in
+            var posted: [Posted] = []
+            posted.reserveCapacity(entries.count)
+            for (line, entry) in entries {
+                do {
+                    posted.append(try post(entry))
+                } catch {
+                    throw LocatedError(file: file, line: line, underlying: error)
+                }
+            }
+            return posted
+        }
+    }
+
+    /// A text dump of every table, in a stable order: tests compare it before and after a
+    /// refused command to prove the ledger did not change.
+    public func dump() throws(StoreError) -> String {
+        try read {
+            let tables = try db.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name") { $0.text(0) }
+            var out = ""
+            for t in tables {
+                out += "## \(t)\n"
+                let n = try db.prepare("SELECT * FROM \"\(t)\"").columnCount
+                let order = (1...max(1, Int(n))).map(String.init).joined(separator: ", ")
+                let s = try db.prepare("SELECT * FROM \"\(t)\" ORDER BY \(order)")
+                while try s.step() {
+                    out += (0..<n).map { s.optionalText($0) ?? "∅" }.joined(separator: "|") + "\n"
+                }
+            }
+            return out
+        }
+    }
+}
+
+/// The current time, ISO 8601 in UTC, for `created_at` columns.
+public func isoNow() -> String {
+    ISO8601DateFormatter().string(from: Date())
+}

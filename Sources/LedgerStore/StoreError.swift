@@ -1,0 +1,42 @@
+import Ledger
+
+/// Why the store refused a command. The CLI turns each case into a French sentence.
+public enum StoreError: Error, Sendable {
+    /// No ledger at this path.
+    case notFound(path: String)
+    /// The file exists but is not a Compta ledger (another SQLite file, a text file...).
+    case notALedger(path: String)
+    /// Written by a newer Compta: schema version `found`, this program knows up to `supported`.
+    case newerSchema(path: String, found: Int, supported: Int)
+    /// `init` on a path that already holds a file.
+    case alreadyExists(path: String)
+    case cannotCreate(path: String, reason: String)
+    case readOnly(path: String)
+    /// Another process holds the ledger for longer than the busy timeout.
+    case busy(path: String)
+    /// The disk is full: nothing was written.
+    case diskFull(path: String)
+    case entry(EntryError)
+    case accountExists(Account)
+    case invalidAccount(AccountNumber, reason: AccountRefusal)
+    case projectExists(Project)
+    case unknownProject(String, known: [String])
+    case unknownExercice(String, known: [String])
+    case noExercice
+    case overlappingExercice(start: Day, end: Day, existing: Exercice)
+    case invalidExerciceRange(start: Day, end: Day)
+    /// A trigger of the schema refused the change (validated entry, closed exercice...).
+    case immutable(message: String)
+    case unknownEntry(number: Int, exercice: String)
+    case sqlite(SQLiteError)
+    /// An error in an input file, at a line.
+    case located(LocatedError)
+}
+
+public enum AccountRefusal: Sendable, Equatable {
+    /// `6` or `60`: accounts of three characters at least.
+    case tooShort
+    /// No class account for its first digit.
+    case noClass
+    case emptyLabel
+}

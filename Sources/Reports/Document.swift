@@ -1,0 +1,117 @@
+import Ledger
+
+/// A report as plain values: a title, tables of typed cells, notes. Every report command builds
+/// one; the renderers (`texte`, `md`, `csv`, `json`) print any of them, so adding a report never
+/// means adding four printers.
+public struct ReportDocument: Sendable, Equatable {
+    public var title: String
+    /// Lines under the title: association, exercice, period, filters.
+    public var subtitle: [String]
+    public var tables: [ReportTable]
+    /// Sentences after the tables (result, checks, warnings).
+    public var notes: [String]
+
+    public init(title: String, subtitle: [String] = [], tables: [ReportTable] = [], notes: [String] = []) {
+        self.title = title
+        self.subtitle = subtitle
+        self.tables = tables
+        self.notes = notes
+    }
+}
+
+public struct ReportTable: Sendable, Equatable {
+    public var title: String?
+    public var columns: [ReportColumn]
+    public var rows: [ReportRow]
+
+    /// The table without its data-only columns: what people read (`texte`, `md`).
+    public var forReading: ReportTable {
+        let keep = columns.indices.filter { !columns[$0].dataOnly }
+        if keep.count == columns.count { return self }
+        var t = ReportTable(title: title, columns: keep.map { columns[$0] })
+        t.rows = rows.map { row in ReportRow(keep.map { $0 < row.cells.count ? row.cells[$0] : .empty }, style: row.style) }
+        return t
+    }
+
+    public init(title: String? = nil, columns: [ReportColumn], rows: [ReportRow] = []) {
+        self.title = title
+        self.columns = columns
+        self.rows = rows
+    }
+}
+
+public struct ReportColumn: Sendable, Equatable {
+    public enum Kind: String, Sendable {
+        case text, amount, percent, number
+    }
+    public var title: String
+    /// Key in JSON output (`compte`, `libelle`, `debit`...).
+    public var key: String
+    public var kind: Kind
+    /// Shown in `csv` and `json` only: data a program wants on every row (the account of a
+    /// grand-livre line) that a person reads from the table's headings.
+    public var dataOnly: Bool
+
+    public init(_ title: String, key: String, _ kind: Kind = .text, dataOnly: Bool = false) {
+        self.title = title
+        self.key = key
+        self.kind = kind
+        self.dataOnly = dataOnly
+    }
+
+    public static func amount(_ title: String, key: String) -> ReportColumn { ReportColumn(title, key: key, .amount) }
+}
+
+public struct ReportRow: Sendable, Equatable {
+    public enum Style: String, Sendable {
+        /// An ordinary row.
+        case normal
+        /// A heading inside a table (an account in the grand livre, a section of the compte de résultat).
+        case heading
+        /// A subtotal of the rows above it.
+        case subtotal
+        /// A total.
+        case total
+    }
+    public var cells: [Cell]
+    public var style: Style
+
+    public init(_ cells: [Cell], style: Style = .normal) {
+        self.cells = cells
+        self.style = style
+    }
+}
+
+public enum Cell: Sendable, Equatable {
+    case text(String)
+    case amount(Money)
+    /// Tenths of a percent: 875 is 87,5 %.
+    case percent(Int)
+    case number(Int)
+    case empty
+
+    /// An amount, or an empty cell for zero (columns of debit and credit leave zeros blank).
+    public static func nonZero(_ m: Money) -> Cell { m.isZero ? .empty : .amount(m) }
+}
+
+extension Cell: ExpressibleByStringLiteral {
+    public init(stringLiteral value: String) { self = .text(value) }
+}
+
+/// Tenths of a percent of `part` over `whole`, rounded half away from zero; nil when `whole` is zero.
+public func tenthsOfPercent(_ part: Money, of whole: Money) -> Int? {
+    guard !whole.isZero else { return nil }
+    let numerator = part.cents * 1000
+    let q = numerator / whole.cents
+    let r = numerator % whole.cents
+    let roundAway = 2 * (r.magnitude) >= whole.cents.magnitude
+    let negative = (numerator < 0) != (whole.cents < 0)
+    return Int(roundAway ? q + (negative ? -1 : 1) : q)
+}
+
+/// `87,5 %`
+public func formatPercent(_ tenths: Int) -> String {
+    let negative = tenths < 0
+    let a = tenths.magnitude
+    return (negative ? "-" : "") + Money(cents: Int64(a / 10) * 100).roundedEuros + "," + String(a % 10) + "\u{A0}%"
+}

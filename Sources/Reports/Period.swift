@@ -1,0 +1,39 @@
+import Ledger
+
+/// The dates a report covers, and the exercice they belong to.
+public struct Period: Hashable, Sendable {
+    public let exercice: Exercice
+    public let from: Day
+    public let to: Day
+
+    /// The whole exercice, or the part of it between `from` and `to`.
+    public init(exercice: Exercice, from: Day? = nil, to: Day? = nil) throws(ReportError) {
+        let f = from ?? exercice.start
+        let t = to ?? exercice.end
+        if f > t { throw .fromAfterTo(from: f, to: t) }
+        self.exercice = exercice
+        self.from = f
+        self.to = t
+    }
+
+    public var isWholeExercice: Bool { from == exercice.start && to == exercice.end }
+
+    /// "Exercice 2024 (du 01/01/2024 au 31/12/2024)"
+    public var caption: String {
+        var s = "Exercice \(exercice.label)"
+        if isWholeExercice {
+            s += " (du \(from.french) au \(to.french))"
+        } else {
+            s += ", période du \(from.french) au \(to.french)"
+        }
+        return s
+    }
+}
+
+/// Why a report cannot be computed.
+public enum ReportError: Error, Equatable, Sendable {
+    case fromAfterTo(from: Day, to: Day)
+    case unknownProject(String, known: [String])
+    case unknownAccount(String)
+    case noPreviousExercice(Exercice)
+}

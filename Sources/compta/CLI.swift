@@ -1,0 +1,192 @@
+import Foundation
+import Ledger
+import LedgerStore
+import Reports
+
+/// Where a command writes: the terminal, or buffers in tests.
+final class Output {
+    private let writeOut: (String) -> Void
+    private let writeErr: (String) -> Void
+
+    init(out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
+        writeOut = out
+        writeErr = err
+    }
+
+    static var standard: Output {
+        Output(out: { FileHandle.standardOutput.write(Data($0.utf8)) },
+               err: { FileHandle.standardError.write(Data($0.utf8)) })
+    }
+
+    func print(_ s: String = "") { writeOut(s.hasSuffix("\n") ? s : s + "\n") }
+    func write(_ s: String) { writeOut(s) }
+    func error(_ s: String) { writeErr(s.hasSuffix("\n") ? s : s + "\n") }
+}
+
+/// What a running command knows of its environment.
+struct Context {
+    let environment: [String: String]
+    let output: Output
+    let parsed: Parsed
+
+    /// The ledger path: `--livre`, else `$COMPTA_LIVRE`, else `./compta.sqlite`.
+    var ledgerPath: String {
+        if let p = parsed.value("--livre"), !p.isEmpty { return p }
+        if let p = environment["COMPTA_LIVRE"], !p.isEmpty { return p }
+        return "compta.sqlite"
+    }
+
+    func openStore() throws -> Store { try Store.open(path: ledgerPath) }
+
+    /// `--format`, default `texte`.
+    func format() throws -> OutputFormat {
+        guard let raw = parsed.value("--format") else { return .texte }
+        guard let f = OutputFormat(rawValue: raw) else {
+            throw UsageError(message: "format inconnu : \(raw) (formats : texte, md, csv, json)", command: parsed.command)
+        }
+        return f
+    }
+
+    /// A date option (`--du`, `--au`, `--debut`...), French or ISO writing.
+    func day(_ option: String) throws -> Day? {
+        guard let raw = parsed.value(option) else { return nil }
+        do throws(DayError) { return try Day(parsing: raw) } catch {
+            throw InputError.badDate(option: option, text: raw, error)
+        }
+    }
+
+    /// The report period from `--exercice`, `--du`, `--au`.
+    func period(_ store: Store) throws -> Period {
+        let e = try store.exercice(parsed.value("--exercice"))
+        return try Period(exercice: e, from: day("--du"), to: day("--au"))
+    }
+
+    func render(_ doc: ReportDocument) throws {
+        output.write(try format().render(doc))
+    }
+}
+
+/// A mistake in what the user typed that is not a misuse of the command line (a malformed
+/// date or amount): exit code 1, like any other user error.
+enum InputError: Error {
+    case badDate(option: String, text: String, DayError)
+    case badAmount(argument: String, text: String, MoneyError)
+    case badAccount(text: String, AccountNumberError)
+    case badProjectCode(text: String, ProjectCodeError)
+    case badLineArgument(String)
+    case severalBalancingLines
+    case cannotRead(path: String, reason: String)
+    case cannotWrite(path: String, reason: String)
+}
+
+/// A command of the CLI.
+struct Command: Sendable {
+    /// Words that name it: `["comptes", "ajouter"]`.
+    let path: [String]
+    /// `compta comptes ajouter NUMERO LIBELLE`
+    let usage: String
+    let summary: String
+    /// Paragraphs of help after the summary: examples, details.
+    let help: String
+    let options: [Option]
+    /// How many positional arguments it takes.
+    let arguments: ClosedRange<Int>
+    /// Hidden from `compta --help` (benchmark helpers).
+    var hidden: Bool = false
+    let run: @Sendable (Context) throws -> Void
+
+    var name: String { path.joined(separator: " ") }
+
+    var helpText: String {
+        var s = "Usage : \(usage)\n\n\(summary)\n"
+        if !help.isEmpty { s += "\n\(help)\n" }
+        let all = options + globalOptions
+        s += "\nOptions :\n"
+        let width = all.map { $0.name.count + ($0.value.map { $0.count + 1 } ?? 0) }.max() ?? 0
+        for o in all {
+            let left = o.name + (o.value.map { " " + $0 } ?? "")
+            s += "  " + left + String(repeating: " ", count: width - left.count + 2) + o.help + "\n"
+        }
+        return s
+    }
+}
+
+enum CLI {
+    /// The commands, in the order `compta --help` lists them.
+    static let commands: [Command] = [demoCommand] + setupCommands + entryCommands + bookCommands
+
+    static let version = "0.1.0"
+
+    static var overview: String {
+        var s = """
+        compta — comptabilité en partie double pour les associations (plan comptable associatif).
+
+        Usage : compta COMMANDE [OPTIONS]
+                compta COMMANDE --help    (aide d'une commande)
+
+        Commandes :
+
+        """
+        let visible = commands.filter { !$0.hidden }
+        let width = visible.map(\.name.count).max() ?? 0
+        for c in visible {
+            s += "  " + c.name + String(repeating: " ", count: width - c.name.count + 2) + c.summary + "\n"
+        }
+        s += """
+
+        Le livre est un fichier SQLite : --livre FICHIER, ou la variable COMPTA_LIVRE,
+        sinon ./compta.sqlite. Pour essayer sans rien préparer : compta demo
+        """
+        return s
+    }
+
+    /// Runs one command line; returns the exit code (0 success, 1 user error, 2 misuse).
+    static func run(arguments: [String], environment: [String: String], output: Output) -> Int32 {
+        let leading = arguments.first ?? ""
+        if arguments.isEmpty || leading == "--help" || leading == "-h" || leading == "aide" {
+            output.print(overview)
+            return arguments.isEmpty ? 2 : 0
+        }
+        if arguments == ["--version"] {
+            output.print("compta \(version)")
+            return 0
+        }
+        // The longest command path that the leading words name.
+        let words = arguments.prefix { !$0.hasPrefix("-") }
+        var command: Command? = nil
+        for c in commands where c.path.count <= words.count && Array(words.prefix(c.path.count)) == c.path {
+            if command == nil || c.path.count > command!.path.count { command = c }
+        }
+        guard let command else {
+            let first = arguments[0]
+            let names = Set(commands.filter { !$0.hidden }.map { $0.path[0] })
+            let close = names.filter { editDistance(Array($0), Array(first)) <= 2 || $0.hasPrefix(first) }.sorted()
+            var message = "compta : commande inconnue « \(first) »."
+            if !close.isEmpty { message += " Vouliez-vous dire : \(close.joined(separator: ", ")) ?" }
+            output.error(message + "\nLa liste des commandes : compta --help")
+            return 2
+        }
+        do {
+            let parsed = try parse(Array(arguments.dropFirst(command.path.count)), options: command.options,
+                                   command: command.name)
+            if parsed.has("--help") {
+                output.print(command.helpText)
+                return 0
+            }
+            guard command.arguments.contains(parsed.positionals.count) else {
+                let n = parsed.positionals.count
+                let message = n < command.arguments.lowerBound ? "argument manquant" : "trop d'arguments (\(parsed.positionals.joined(separator: " ")))"
+                throw UsageError(message: message, command: command.name)
+            }
+            try command.run(Context(environment: environment, output: output, parsed: parsed))
+            return 0
+        } catch let e as UsageError {
+            output.error("compta \(command.name) : \(e.message).\nUsage : \(command.usage)\nAide : compta \(command.name) --help")
+            return 2
+        } catch {
+            output.error("compta \(command.name) : " + Messages.describe(error))
+            return 1
+        }
+    }
+}
+

@@ -1,0 +1,83 @@
+import Foundation
+import Ledger
+import LedgerStore
+import Reports
+
+/// The folder of the bundled example: `$COMPTA_FIXTURES`, else `Fixtures/` of the source tree
+/// this program was built from, else `./Fixtures`.
+func fixturesFolder(_ environment: [String: String]) -> String {
+    if let f = environment["COMPTA_FIXTURES"], !f.isEmpty { return f }
+    let source = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures").path
+    if FileManager.default.fileExists(atPath: source) { return source }
+    return "Fixtures"
+}
+
+/// Splits a script line into words: spaces separate, double quotes group.
+func scriptWords(_ line: String) -> [String] {
+    var words: [String] = []
+    var current = ""
+    var quoted = false, hasWord = false
+    for c in line {
+        if c == "\"" { quoted.toggle(); hasWord = true; continue }
+        if c == " " && !quoted {
+            if hasWord { words.append(current) }
+            current = ""
+            hasWord = false
+            continue
+        }
+        current.append(c)
+        hasWord = true
+    }
+    if hasWord { words.append(current) }
+    return words
+}
+
+let demoCommand = Command(
+    path: ["demo"], usage: "compta demo [--livre FICHIER]",
+    summary: "construit le livre d'exemple (Cloud Girofle 2023-2024) et affiche ses comptes",
+    help: """
+    La démonstration tape pour vous les commandes d'un·e trésorier·e (elles s'affichent au fur et
+    à mesure) sur les données de Fixtures/cloud-girofle-2024/, dans un livre temporaire.
+    Avec --livre FICHIER (ou COMPTA_LIVRE), le livre est gardé : essayez ensuite toutes les
+    autres commandes dessus.
+    """,
+    options: [], arguments: 0...0
+) { ctx in
+    let folder = fixturesFolder(ctx.environment) + "/cloud-girofle-2024"
+    let scriptPath = folder + "/demo.txt"
+    let script = try readText(scriptPath)
+    let explicit = ctx.parsed.value("--livre") ?? ctx.environment["COMPTA_LIVRE"]
+    let ledger: String
+    if let explicit, !explicit.isEmpty {
+        ledger = explicit
+    } else {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("compta-demo-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        ledger = dir.appendingPathComponent("cloud-girofle.sqlite").path
+    }
+    var quiet = Output(out: { _ in }, err: { ctx.output.error($0) })
+    for (index, raw) in script.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        let line = raw.trimmingCharacters(in: .whitespaces)
+        if line.isEmpty || line.hasPrefix("#") { continue }
+        let words = scriptWords(line.replacingOccurrences(of: "$DOSSIER", with: folder))
+        guard words.first == "compta" else { continue }
+        ctx.output.error("$ " + line)
+        let code = CLI.run(arguments: Array(words.dropFirst()) + ["--livre", ledger],
+                           environment: ctx.environment, output: quiet)
+        if code != 0 {
+            throw DemoError.stepFailed(script: scriptPath, line: index + 1, command: line)
+        }
+        quiet = Output(out: { _ in }, err: { ctx.output.error($0) })
+    }
+    let store = try Store.open(path: ledger)
+    let exercice = try store.exercice("2023")
+    let balance = try Balance(store, period: try Period(exercice: exercice))
+    try ctx.render(balance.document(association: try store.associationName()))
+    ctx.output.error("Livre de démonstration : \(ledger)\nEssayez : compta journal --livre \(ledger)")
+}
+
+enum DemoError: Error {
+    case stepFailed(script: String, line: Int, command: String)
+}

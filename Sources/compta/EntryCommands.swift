@@ -1,0 +1,107 @@
+import Foundation
+import Ledger
+import LedgerStore
+import BankImport
+
+let entryCommands: [Command] = [
+    Command(
+        path: ["saisir"],
+        usage: "compta saisir DATE LIBELLE COMPTE=MONTANT... [--journal J] [--piece P] [--projet P]\n        compta saisir --fichier ECRITURES.csv",
+        summary: "enregistre une écriture (ou toutes celles d'un fichier CSV)",
+        help: """
+        Chaque ligne s'écrit COMPTE=MONTANT : montant positif au débit, négatif au crédit.
+        Une ligne sans montant (COMPTE seul) reçoit le solde. @PROJET après une ligne la rattache
+        à un projet ; --projet rattache toutes les lignes qui n'en ont pas.
+        Le journal par défaut est BQ si un compte 51 bouge, CA pour un compte 53, OD sinon.
+
+        Exemples :
+          compta saisir 2024-03-05 "Facture OVH mars" 604A=120,00 512=-120,00 --piece F2024-031 --projet BL-EVOLUTION
+          compta saisir 05/03/2024 "Cotisation Éloïse" 512=20 7562
+          compta saisir 2024-03-31 "Frais de tenue de compte" 627=4,50 512
+
+        Fichier CSV (séparateur ; ou ,), une ligne par ligne d'écriture, en-tête obligatoire :
+          date;libelle;compte;debit;credit;journal;piece;projet;ecriture
+        Les lignes qui ont la même valeur d'« ecriture » forment une écriture ; sans cette colonne,
+        les lignes consécutives de même date, journal, pièce et libellé. Tout le fichier est
+        enregistré, ou rien.
+        """,
+        options: [.value("--journal", "CODE", "journal (BQ, CA, OD, AN)"),
+                  .value("--piece", "REF", "référence de la pièce justificative"),
+                  .value("--projet", "CODE", "projet des lignes qui n'en ont pas"),
+                  .value("--fichier", "FICHIER", "écritures à lire dans un fichier CSV")],
+        arguments: 0...100
+    ) { ctx in
+        let store = try ctx.openStore()
+        if let path = ctx.parsed.value("--fichier") {
+            guard ctx.parsed.positionals.isEmpty else {
+                throw UsageError(message: "avec --fichier, pas d'écriture sur la ligne de commande", command: "saisir")
+            }
+            let text = try readText(path)
+            let entries = try EntryFile.read(text, file: path)
+            let posted = try store.postAll(entries, file: path)
+            let lines = entries.reduce(0) { $0 + $1.entry.lines.count }
+            ctx.output.print("\(posted.count) écriture\(posted.count > 1 ? "s" : "") enregistrée\(posted.count > 1 ? "s" : "") (\(lines) lignes), en brouillard.")
+            return
+        }
+        let args = ctx.parsed.positionals
+        guard args.count >= 3 else {
+            throw UsageError(message: "il faut une date, un libellé et au moins une ligne COMPTE=MONTANT", command: "saisir")
+        }
+        let date: Day
+        do throws(DayError) { date = try Day(parsing: args[0]) } catch { throw InputError.badDate(option: "DATE", text: args[0], error) }
+        let defaultProject = try ctx.parsed.value("--projet").map(projectCode)
+        var lines: [LineDraft] = []
+        var balancing: (AccountNumber, String?)? = nil
+        for arg in args.dropFirst(2) {
+            var spec = Substring(arg)
+            var project = defaultProject
+            if let at = spec.lastIndex(of: "@") {
+                project = try projectCode(String(spec[spec.index(after: at)...]))
+                spec = spec[..<at]
+            }
+            let parts = spec.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let account: AccountNumber
+            do throws(AccountNumberError) { account = try AccountNumber(String(parts[0])) } catch {
+                if parts.count == 1 { throw InputError.badLineArgument(arg) }
+                throw InputError.badAccount(text: String(parts[0]), error)
+            }
+            if parts.count == 1 {
+                if balancing != nil { throw InputError.severalBalancingLines }
+                balancing = (account, project)
+                continue
+            }
+            let amount: Money
+            do throws(MoneyError) { amount = try Money(parsing: String(parts[1])) } catch {
+                throw InputError.badAmount(argument: arg, text: String(parts[1]), error)
+            }
+            lines.append(LineDraft(account: account, amount: amount, project: project))
+        }
+        var draft = EntryDraft(journal: "", date: date, label: args[1], piece: ctx.parsed.value("--piece"), lines: lines)
+        if let (account, project) = balancing { draft.addBalancingLine(account: account, project: project) }
+        draft.journal = ctx.parsed.value("--journal")?.uppercased() ?? EntryDraft.suggestedJournal(for: draft.lines)
+        let posted = try store.post(draft)
+        ctx.output.print("Écriture n° \(posted.number) enregistrée (exercice \(posted.exercice.label), journal \(draft.journal), "
+                         + "\(draft.lines.count) lignes, \(draft.totalDebit) €), en brouillard.")
+    },
+]
+
+func projectCode(_ raw: String) throws -> String {
+    do throws(ProjectCodeError) { return try Project.validCode(raw) } catch { throw InputError.badProjectCode(text: raw, error) }
+}
+
+/// Reads a text file (UTF-8, or the encodings banks use), with a French error when it cannot.
+func readText(_ path: String, encoding: TextEncoding? = nil) throws -> String {
+    try TextDecoder.decode(readBytes(path), forced: encoding).text
+}
+
+func readBytes(_ path: String) throws -> [UInt8] {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        throw InputError.cannotRead(path: path, reason: "fichier introuvable")
+    }
+    if isDirectory.boolValue { throw InputError.cannotRead(path: path, reason: "c'est un dossier") }
+    guard let data = FileManager.default.contents(atPath: path) else {
+        throw InputError.cannotRead(path: path, reason: "lecture refusée (droits du fichier ?)")
+    }
+    return [UInt8](data)
+}

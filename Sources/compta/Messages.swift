@@ -1,0 +1,233 @@
+import Ledger
+import LedgerStore
+import Reports
+import BankImport
+
+/// French sentences for every error a command can meet: what is wrong, where, what to do.
+enum Messages {
+    static func describe(_ error: Error) -> String {
+        switch error {
+        case let e as StoreError: return store(e)
+        case let e as EntryError: return entry(e)
+        case let e as LocatedError: return located(e)
+        case let e as InputError: return input(e)
+        case let e as ReportError: return report(e)
+        case let e as PlanComptableError: return e.description
+        case let e as EntryFile.Problem: return entryFile(e) + "."
+        case let e as CSVError: return csv(e)
+        case let e as DecodingError: return decoding(e)
+        case let DemoError.stepFailed(script, line, command):
+            return "la démonstration s'est arrêtée à \(script), ligne \(line) : \(command)"
+        default: return "erreur inattendue : \(error)"
+        }
+    }
+
+    static func located(_ e: LocatedError) -> String {
+        var s = e.file.map { "\($0), ligne \(e.line) : " } ?? "ligne \(e.line) : "
+        s += describe(e.underlying)
+        if let text = e.text, !text.isEmpty { s += "\n  ligne lue : \(text)" }
+        return s
+    }
+
+    static func store(_ e: StoreError) -> String {
+        switch e {
+        case .notFound(let path):
+            return "aucun livre à l'emplacement « \(path) ». Créez-le avec « compta init --nom NOM --debut AAAA-MM-JJ », "
+                + "ou indiquez le bon fichier avec --livre (ou la variable COMPTA_LIVRE)."
+        case .notALedger(let path):
+            return "« \(path) » n'est pas un livre Compta (fichier d'un autre type ou endommagé). "
+                + "Vérifiez le chemin donné à --livre ; le fichier n'a pas été modifié."
+        case .newerSchema(let path, let found, let supported):
+            return "le livre « \(path) » a été écrit par une version plus récente de Compta (schéma \(found), "
+                + "cette version connaît jusqu'au schéma \(supported)). Mettez Compta à jour ; le livre n'a pas été modifié."
+        case .alreadyExists(let path):
+            return "le fichier « \(path) » existe déjà. Choisissez un autre nom avec --livre, ou supprimez l'ancien fichier si vous êtes sûr·e de vous."
+        case .cannotCreate(let path, let reason):
+            return "impossible de créer « \(path) » (\(reason)). Vérifiez que le dossier existe et qu'il est accessible en écriture."
+        case .readOnly(let path):
+            return "le livre « \(path) » est en lecture seule : aucune modification possible. Vérifiez les droits du fichier et de son dossier."
+        case .busy(let path):
+            return "le livre « \(path) » est occupé par une autre commande compta. Réessayez quand elle sera terminée ; rien n'a été écrit."
+        case .diskFull(let path):
+            return "disque plein en écrivant « \(path) » : rien n'a été écrit. Libérez de la place et recommencez."
+        case .entry(let e): return entry(e)
+        case .accountExists(let a):
+            return "le compte \(a.number) existe déjà (« \(a.label) »)."
+        case .invalidAccount(let n, let reason):
+            switch reason {
+            case .tooShort:
+                return "le compte \(n) est une classe ou un regroupement : un compte a au moins trois caractères (par exemple \(n)0 ou \(n)1)."
+            case .noClass:
+                return "le compte \(n) n'est sous aucune classe du plan comptable (classes 1 à 8)."
+            case .emptyLabel:
+                return "le compte \(n) a besoin d'un libellé, par exemple : compta comptes ajouter \(n) \"Fournisseur X\"."
+            }
+        case .projectExists(let p):
+            return "le projet \(p.code) existe déjà (« \(p.name) »)."
+        case .unknownProject(let code, let known):
+            return unknownProject(code, known: known)
+        case .unknownExercice(let label, let known):
+            return "aucun exercice « \(label) ». "
+                + (known.isEmpty ? "Le livre n'a aucun exercice." : "Exercices du livre : \(known.joined(separator: ", ")).")
+        case .noExercice:
+            return "le livre n'a aucun exercice. Ouvrez-en un avec « compta exercices ajouter --debut AAAA-MM-JJ »."
+        case .overlappingExercice(let start, let end, let existing):
+            return "l'exercice du \(start.french) au \(end.french) chevauche l'exercice \(existing.label) "
+                + "(du \(existing.start.french) au \(existing.end.french))."
+        case .invalidExerciceRange(let start, let end):
+            return "exercice du \(start.french) au \(end.french) impossible : la fin doit suivre le début, et un exercice dure au plus 24 mois."
+        case .immutable(let message):
+            return message + "."
+        case .unknownEntry(let number, let exercice):
+            return "aucune écriture n° \(number) dans l'exercice \(exercice). La liste : compta journal --exercice \(exercice)"
+        case .located(let e):
+            return located(e)
+        case .sqlite(let e):
+            return "erreur de la base SQLite (\(e.message)). Rien n'a été écrit."
+        }
+    }
+
+    static func unknownProject(_ code: String, known: [String]) -> String {
+        "projet inconnu : \(code). "
+            + (known.isEmpty ? "Le livre n'a encore aucun projet ; créez-le avec « compta projets ajouter \(code) \"Nom du projet\" »."
+                : "Projets existants : \(known.joined(separator: ", ")). Pour le créer : compta projets ajouter \(code) \"Nom du projet\".")
+    }
+
+    static func entry(_ e: EntryError) -> String {
+        switch e {
+        case .emptyLabel:
+            return "l'écriture n'a pas de libellé. Donnez-en un, par exemple \"Facture OVH mars\"."
+        case .tooFewLines(let n):
+            return "une écriture a au moins deux lignes (un débit et un crédit) ; celle-ci en a \(n). "
+                + "Exemple : 604A=120,00 512=-120,00"
+        case .zeroLine(let i):
+            return "la ligne \(i) de l'écriture a un montant nul. Chaque ligne porte un débit (montant positif) ou un crédit (négatif)."
+        case .unbalanced(let debit, let credit):
+            let diff = (debit - credit).magnitude
+            return "écriture déséquilibrée : total des débits \(debit) €, total des crédits \(credit) €, écart de \(diff) €. "
+                + "Corrigez les montants pour que les débits égalent les crédits."
+        case .unknownAccount(let n, let suggestions):
+            var s = "compte inconnu : \(n)."
+            if !suggestions.isEmpty {
+                s += " Comptes proches : " + suggestions.map { "\($0.number) (\($0.label))" }.joined(separator: ", ") + "."
+            }
+            return s + " Pour créer un compte propre à l'association : compta comptes ajouter \(n) \"Libellé\"."
+        case .notPostable(let n):
+            return "le compte \(n) est une classe ou un regroupement ; choisissez un compte d'au moins trois caractères (par exemple \(n.text)0 ou un compte de « compta comptes --classe \(n.text.prefix(1)) »)."
+        case .unknownProject(let code, let known):
+            return unknownProject(code, known: known)
+        case .unknownJournal(let code, let known):
+            return "journal inconnu : \(code). Journaux du livre : \(known.joined(separator: ", "))."
+        case .outsideExercices(let day, let exercices):
+            if exercices.isEmpty { return "le livre n'a aucun exercice pour le \(day.french)." }
+            return "le \(day.french) n'est dans aucun exercice du livre ("
+                + exercices.map { "\($0.label) : du \($0.start.french) au \($0.end.french)" }.joined(separator: " ; ")
+                + "). Vérifiez la date, ou ouvrez l'exercice avec « compta exercices ajouter --debut AAAA-MM-JJ »."
+        case .closedExercice(let day, let exercice):
+            return "le \(day.french) est dans l'exercice \(exercice.label), qui est clôturé : on ne peut plus y écrire. "
+                + "Corrigez dans l'exercice ouvert."
+        case .amountOverflow:
+            return "montant trop grand : le total dépasse ce que Compta peut compter."
+        }
+    }
+
+    static func money(_ e: MoneyError, _ text: String) -> String {
+        switch e {
+        case .empty: return "montant vide"
+        case .invalidCharacter(let c): return "montant illisible « \(text) » (caractère « \(c) » inattendu)"
+        case .tooManyDecimals: return "montant « \(text) » : plus de deux décimales"
+        case .ambiguous:
+            return "montant ambigu « \(text) » : séparateur de milliers ou de décimales ? Écrivez par exemple 12345 ou 12,35"
+        case .malformed: return "montant mal écrit « \(text) » (exemples valides : 1234,56  1 234,56  -12,30)"
+        case .overflow: return "montant trop grand « \(text) »"
+        }
+    }
+
+    static func day(_ e: DayError, _ text: String) -> String {
+        switch e {
+        case .unreadable: return "date illisible « \(text) » (écrivez 05/03/2024 ou 2024-03-05)"
+        case .nonexistent: return "la date « \(text) » n'existe pas dans le calendrier"
+        }
+    }
+
+    static func accountNumber(_ e: AccountNumberError, _ text: String) -> String {
+        let why: String
+        switch e {
+        case .empty: why = "numéro vide"
+        case .tooLong: why = "trop long (12 caractères au plus)"
+        case .mustStartWithDigit: why = "un numéro de compte commence par un chiffre"
+        case .unknownClass(let c): why = "la classe \(c) n'existe pas (classes 1 à 8)"
+        case .digitAfterSuffix: why = "les lettres viennent après les chiffres (604A, pas 60A4)"
+        case .invalidCharacter(let c): why = "caractère « \(c) » interdit (chiffres puis lettres majuscules)"
+        }
+        return "numéro de compte invalide « \(text) » : \(why)"
+    }
+
+    static func input(_ e: InputError) -> String {
+        switch e {
+        case .badDate(let option, let text, let err): return "\(option) : " + day(err, text) + "."
+        case .badAmount(let arg, let text, let err): return "« \(arg) » : " + money(err, text) + "."
+        case .badAccount(let text, let err): return accountNumber(err, text) + "."
+        case .badProjectCode(let text, let err):
+            switch err {
+            case .empty: return "code de projet vide."
+            case .tooLong: return "code de projet « \(text) » trop long (32 caractères au plus)."
+            case .invalidCharacter(let c):
+                return "code de projet « \(text) » : caractère « \(c) » interdit (lettres, chiffres, - et _ ; sans espace), par exemple BL-EVOLUTION."
+            }
+        case .badLineArgument(let arg):
+            return "ligne d'écriture illisible « \(arg) » : écrivez COMPTE=MONTANT (débit positif, crédit négatif), "
+                + "par exemple 604A=120,00 ou 512=-120,00, éventuellement suivi de @PROJET."
+        case .severalBalancingLines:
+            return "une seule ligne peut être sans montant (elle reçoit le solde de l'écriture)."
+        case .cannotRead(let path, let reason): return "impossible de lire « \(path) » : \(reason)."
+        case .cannotWrite(let path, let reason): return "impossible d'écrire « \(path) » : \(reason)."
+        }
+    }
+
+    static func report(_ e: ReportError) -> String {
+        switch e {
+        case .fromAfterTo(let from, let to):
+            return "la période est vide : --du \(from.french) est après --au \(to.french)."
+        case .unknownProject(let code, let known): return unknownProject(code, known: known)
+        case .unknownAccount(let n): return "aucun compte ne commence par \(n)."
+        case .noPreviousExercice(let e):
+            return "pas d'exercice précédent \(e.label) dans le livre : la comparaison N-1 est impossible."
+        }
+    }
+
+    static func entryFile(_ p: EntryFile.Problem) -> String {
+        switch p {
+        case .missingColumns(let missing, let seen):
+            return "colonnes manquantes : \(missing.joined(separator: ", ")) (colonnes lues : \(seen.joined(separator: ", "))). "
+                + "La première ligne doit nommer les colonnes : date;libelle;compte;debit;credit (et si besoin journal;piece;projet;ecriture)."
+        case .badDate(let t, let e): return day(e, t)
+        case .badAmount(let t, let e): return money(e, t)
+        case .badAccount(let t, let e): return accountNumber(e, t)
+        case .debitAndCredit: return "la ligne a un débit et un crédit : une ligne porte l'un ou l'autre"
+        case .noAmount: return "la ligne n'a ni débit ni crédit"
+        case .badProject(let t): return "code de projet invalide « \(t) » (lettres, chiffres, - et _)"
+        case .noLines: return "le fichier ne contient aucune écriture"
+        }
+    }
+
+    static func csv(_ e: CSVError) -> String {
+        switch e {
+        case .unterminatedQuote(let line):
+            return "guillemet ouvert ligne \(line) et jamais refermé : le fichier est tronqué ou mal formé."
+        case .recordTooLong(let line):
+            return "ligne \(line) démesurée (plus d'un million de caractères) : ce n'est pas un fichier CSV de relevé."
+        }
+    }
+
+    static func decoding(_ e: DecodingError) -> String {
+        switch e {
+        case .invalidUTF8(let line):
+            return "le fichier n'est pas en UTF-8 (premier caractère invalide ligne \(line)). Essayez --encodage windows-1252 ou iso-8859-15."
+        case .binary:
+            return "le fichier contient des octets nuls : c'est un fichier binaire (image, PDF, archive...), pas un fichier texte CSV."
+        case .empty:
+            return "le fichier est vide."
+        }
+    }
+}

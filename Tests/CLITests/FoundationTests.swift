@@ -1,0 +1,194 @@
+import Foundation
+import Testing
+@testable import compta
+import LedgerStore
+
+@Suite struct CommandLineContract {
+    @Test func everyCommandHasHelp() {
+        let s = Sandbox()
+        for c in CLI.commands {
+            let r = s.run(c.path + ["--help"])
+            #expect(r.code == 0, "\(c.name)")
+            #expect(r.out.contains("Usage : compta \(c.name)"), "\(c.name)")
+            #expect(r.err.isEmpty)
+        }
+        let overview = s.runRaw(["--help"])
+        #expect(overview.code == 0)
+        for c in CLI.commands where !c.hidden { #expect(overview.out.contains(c.name)) }
+    }
+
+    @Test func misuseExitsWithTwo() {
+        let s = Sandbox.tour()
+        let unknown = s.run("balanse")
+        #expect(unknown.code == 2)
+        #expect(unknown.err.contains("commande inconnue « balanse »"))
+        #expect(unknown.err.contains("balance"))
+        let option = s.run("balance", "--formt", "csv")
+        #expect(option.code == 2)
+        #expect(option.err.contains("option inconnue : --formt"))
+        let missing = s.run("comptes", "ajouter", "604B")
+        #expect(missing.code == 2)
+        #expect(missing.err.contains("argument manquant"))
+        let noValue = s.run(["balance", "--format"])
+        #expect(noValue.code == 2)
+        let badFormat = s.run("balance", "--format", "xls")
+        #expect(badFormat.code == 2)
+        #expect(badFormat.err.contains("texte, md, csv, json"))
+    }
+
+    @Test func ledgerPathComesFromOptionThenEnvironment() throws {
+        let s = Sandbox()
+        let other = s.path("autre.sqlite")
+        var out = "", err = ""
+        let output = Output(out: { out += $0 }, err: { err += $0 })
+        let code = CLI.run(arguments: ["init", "--nom", "Asso", "--debut", "2024-01-01"],
+                           environment: ["COMPTA_LIVRE": other], output: output)
+        #expect(code == 0)
+        #expect(FileManager.default.fileExists(atPath: other))
+        #expect(!FileManager.default.fileExists(atPath: s.ledger))
+        let attributes = try FileManager.default.attributesOfItem(atPath: other)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+    }
+}
+
+@Suite struct ReadmeTour {
+    /// The tour of the README, typed as written.
+    @Test func tourWorksAsWritten() throws {
+        let s = Sandbox.tour()
+        let first = s.run("saisir", "2024-03-05", "Facture OVH mars", "604A=120,00", "512=-120,00",
+                          "--piece", "F2024-031", "--projet", "BL-EVOLUTION")
+        #expect(first.code == 0, "\(first.err)")
+        #expect(first.out.contains("Écriture n° 1"))
+        let second = s.run("saisir", "05/03/2024", "Cotisation Éloïse", "512=20", "7562")
+        #expect(second.code == 0, "\(second.err)")
+        #expect(second.out.contains("Écriture n° 2"))
+        let balance = s.run("balance")
+        #expect(balance.code == 0)
+        let lines = balance.out.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("512 ") && $0.hasSuffix("100,00") })
+        #expect(lines.contains { $0.hasPrefix("604A") && $0.contains("OVH") && $0.contains("120,00") })
+        #expect(lines.last == "Total                                  140,00  140,00          120,00           120,00")
+
+        let json = s.run("balance", "--format", "json")
+        #expect(json.out.contains(#""compte": "7562", "libelle": "Cotisations avec contrepartie", "debit": null, "credit": 2000"#))
+        let csv = s.run("balance", "--format", "csv")
+        #expect(csv.out.contains("512;Banques;20,00;120,00;;100,00\r\n"))
+        let journal = s.run("journal", "--format", "csv")
+        #expect(journal.out.contains("1;05/03/2024;BQ;F2024-031;604A;Facture OVH mars;120,00;;BL-EVOLUTION;brouillard"))
+        let gl = s.run("grand-livre", "512")
+        #expect(gl.out.contains("512 Banques"))
+        #expect(gl.out.contains("-100,00"))
+    }
+
+    @Test func entriesFromAFile() throws {
+        let s = Sandbox.tour()
+        let file = s.write("ecritures.csv", """
+            date;libelle;compte;debit;credit;projet;piece
+            05/03/2024;Facture OVH mars;604A;120,00;;BL-EVOLUTION;F1
+            05/03/2024;Facture OVH mars;512;;120,00;;F1
+            06/03/2024;"Cotisation ""Les Amis""; 2024";512;20;;;
+            06/03/2024;"Cotisation ""Les Amis""; 2024";7562;;20;;
+            """)
+        let r = s.run("saisir", "--fichier", file)
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.contains("2 écritures enregistrées (4 lignes)"))
+        let journal = s.run("journal", "--format", "json")
+        #expect(journal.out.contains(#""libelle": "Cotisation \"Les Amis\"; 2024""#))
+    }
+}
+
+/// Each bad input gets a French message, exit code 1, and leaves every table as it was.
+@Suite struct BadInputsChangeNothing {
+    func refused(_ s: Sandbox, _ args: [String], says fragment: String) throws {
+        let before = try s.dump()
+        let r = s.run(args)
+        #expect(r.code == 1, "\(args): \(r.err)")
+        #expect(r.err.contains(fragment), "\(args): \(r.err)")
+        #expect(r.out.isEmpty)
+        #expect(try s.dump() == before, "\(args) changed the ledger")
+    }
+
+    @Test func entries() throws {
+        let s = Sandbox.tour()
+        #expect(s.run("saisir", "2024-03-01", "Ouverture", "512=100", "1021").code == 0)
+        let cases: [([String], String)] = [
+            (["saisir", "2024-03-05", "OVH", "604A=120,00", "512=-100,00"],
+             "total des débits 120,00 €, total des crédits 100,00 €, écart de 20,00 €"),
+            (["saisir", "2024-03-05", "OVH", "604A=120,00"], "au moins deux lignes"),
+            (["saisir", "2024-03-05", "OVH", "604A=0", "512=0"], "montant nul"),
+            (["saisir", "2024-03-05", "OVH", "6049=120", "512"], "compte inconnu : 6049. Comptes proches : 604 "),
+            (["saisir", "2024-03-05", "OVH", "604A=120@CAMP", "512"], "projet inconnu : CAMP. Projets existants : BL-EVOLUTION"),
+            (["saisir", "2025-03-05", "OVH", "604A=120", "512"], "le 05/03/2025 n'est dans aucun exercice"),
+            (["saisir", "2024-03-05", "OVH", "604A=12,345", "512"], "montant ambigu « 12,345 »"),
+            (["saisir", "2024-03-05", "OVH", "604A=1,2,3", "512"], "montant mal écrit « 1,2,3 »"),
+            (["saisir", "2024-03-05", "OVH", "604A=--5", "512"], "montant illisible « --5 »"),
+            (["saisir", "31/02/2024", "OVH", "604A=5", "512"], "la date « 31/02/2024 » n'existe pas"),
+            (["saisir", "5 mars", "OVH", "604A=5", "512"], "date illisible « 5 mars »"),
+            (["saisir", "2024-03-05", "OVH", "6=5", "512"], "le compte 6 est une classe"),
+            (["saisir", "2024-03-05", "OVH", "604A=99999999999999", "512"], "montant trop grand"),
+            (["saisir", "2024-03-05", "OVH", "604A=5", "512", "627"], "une seule ligne peut être sans montant"),
+            (["saisir", "2024-03-05", "", "604A=5", "512"], "pas de libellé"),
+            (["saisir", "2024-03-05", "OVH", "604A=5", "512", "--journal", "VT"], "journal inconnu : VT"),
+            (["saisir", "2024-03-05", "OVH", "604A=5", "512", "--projet", "BL EVOL"], "code de projet « BL EVOL »"),
+            (["comptes", "ajouter", "604A", "Autre"], "le compte 604A existe déjà"),
+            (["comptes", "ajouter", "60", "Achats"], "le compte 60 est une classe ou un regroupement"),
+            (["comptes", "ajouter", "9000", "Analytique"], "la classe 9 n'existe pas"),
+            (["projets", "ajouter", "BL-EVOLUTION", "Doublon"], "le projet BL-EVOLUTION existe déjà"),
+            (["exercices", "ajouter", "--debut", "2024-06-01"], "chevauche l'exercice 2024"),
+            (["balance", "--exercice", "2022"], "aucun exercice « 2022 ». Exercices du livre : 2024"),
+            (["balance", "--du", "2024-05-01", "--au", "2024-04-01"], "la période est vide"),
+            (["grand-livre", "99"], "aucun compte ne commence par 99"),
+        ]
+        for (args, fragment) in cases { try refused(s, args, says: fragment) }
+    }
+
+    @Test func badFilesOfEntries() throws {
+        let s = Sandbox.tour()
+        let unbalanced = s.write("desequilibre.csv", """
+            date;libelle;compte;debit;credit
+            05/03/2024;Bon;604A;10;
+            05/03/2024;Bon;512;;10
+            06/03/2024;Faux;604A;10;
+            06/03/2024;Faux;512;;9
+            """)
+        try refused(s, ["saisir", "--fichier", unbalanced], says: "desequilibre.csv, ligne 4 : écriture déséquilibrée")
+        let badAmount = s.write("montant.csv", "date;libelle;compte;debit;credit\n05/03/2024;X;604A;1,2,3;\n05/03/2024;X;512;;10\n")
+        try refused(s, ["saisir", "--fichier", badAmount], says: "montant.csv, ligne 2 : montant mal écrit « 1,2,3 »")
+        let missing = s.write("colonnes.csv", "date;libellé;compte;montant\n05/03/2024;X;604A;10\n")
+        try refused(s, ["saisir", "--fichier", missing], says: "colonnes manquantes : debit, credit")
+        let quote = s.write("guillemet.csv", "date;libelle;compte;debit;credit\n05/03/2024;\"X;604A;10;\n")
+        try refused(s, ["saisir", "--fichier", quote], says: "guillemet ouvert ligne 2")
+        try refused(s, ["saisir", "--fichier", s.path("absent.csv")], says: "fichier introuvable")
+    }
+
+    @Test func ledgerFilesThatAreNotLedgers() throws {
+        let s = Sandbox()
+        let text = s.write("notes.sqlite", "ceci est un fichier texte, pas un livre\n")
+        var r = s.runRaw(["balance", "--livre", text])
+        #expect(r.code == 1)
+        #expect(r.err.contains("n'est pas un livre Compta"))
+        #expect(try String(contentsOfFile: text, encoding: .utf8) == "ceci est un fichier texte, pas un livre\n")
+        r = s.run(["balance"])
+        #expect(r.code == 1)
+        #expect(r.err.contains("aucun livre à l'emplacement"))
+        #expect(s.run("init", "--nom", "A", "--debut", "2024-01-01").code == 0)
+        r = s.run("init", "--nom", "B", "--debut", "2024-01-01")
+        #expect(r.code == 1)
+        #expect(r.err.contains("existe déjà"))
+    }
+}
+
+@Suite struct Demo {
+    @Test func demoBuildsABalancedLedger() throws {
+        let s = Sandbox()
+        let r = s.run("demo")
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.err.contains("$ compta init --nom \"Cloud Girofle\""))
+        let total = r.out.split(separator: "\n").last { $0.hasPrefix("Total") }.map(String.init) ?? ""
+        let amounts = total.split(separator: " ", omittingEmptySubsequences: true).dropFirst().map(String.init)
+        #expect(amounts.count == 4)
+        #expect(amounts.count == 4 && amounts[0] == amounts[1], "debits = credits: \(total)")
+        #expect(FileManager.default.fileExists(atPath: s.ledger), "--livre keeps the demo ledger")
+        #expect(s.run("demo").code == 1, "an existing ledger is never overwritten")
+    }
+}

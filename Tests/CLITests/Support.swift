@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+@testable import compta
+import LedgerStore
+
+/// The result of one command line run in-process.
+struct Run {
+    let code: Int32
+    let out: String
+    let err: String
+}
+
+/// A temporary folder holding a ledger, removed at the end of the test.
+final class Sandbox {
+    let folder: URL
+    var ledger: String { folder.appendingPathComponent("compta.sqlite").path }
+
+    init() {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("compta-test-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
+    func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+
+    func write(_ name: String, _ text: String) -> String {
+        let p = path(name)
+        FileManager.default.createFile(atPath: p, contents: Data(text.utf8))
+        return p
+    }
+
+    /// Runs `compta ARGS --livre <this ledger>`.
+    @discardableResult
+    func run(_ args: String...) -> Run { run(args) }
+
+    func run(_ args: [String], environment: [String: String] = [:]) -> Run {
+        runRaw(args + ["--livre", ledger], environment: environment)
+    }
+
+    /// Runs `compta ARGS` as given, without naming this sandbox's ledger.
+    func runRaw(_ args: [String], environment: [String: String] = [:]) -> Run {
+        var out = "", err = ""
+        let output = Output(out: { out += $0 }, err: { err += $0 })
+        let code = CLI.run(arguments: args, environment: environment, output: output)
+        return Run(code: code, out: out, err: err)
+    }
+
+    /// Every table of the ledger as text.
+    func dump() throws -> String { try Store.open(path: ledger).dump() }
+
+    /// A ledger with the README tour's set-up: 2024, account 604A, project BL-EVOLUTION.
+    static func tour() -> Sandbox {
+        let s = Sandbox()
+        #expect(s.run("init", "--nom", "Cloud Girofle", "--debut", "2024-01-01").code == 0)
+        #expect(s.run("comptes", "ajouter", "604A", "OVH").code == 0)
+        #expect(s.run("projets", "ajouter", "BL-EVOLUTION", "BL-Évolution").code == 0)
+        return s
+    }
+}

@@ -1,0 +1,199 @@
+import CSQLite
+import Foundation
+import Testing
+import Ledger
+@testable import LedgerStore
+
+/// A raw SQLite connection to a ledger file, going behind Compta's back.
+final class RawSQL {
+    var db: OpaquePointer?
+    init(_ path: String) { sqlite3_open(path, &db) }
+    deinit { sqlite3_close(db) }
+
+    /// Runs SQL; returns the error message, or nil when it succeeded.
+    @discardableResult
+    func exec(_ sql: String) -> String? {
+        var err: UnsafeMutablePointer<CChar>?
+        if sqlite3_exec(db, sql, nil, nil, &err) == SQLITE_OK { return nil }
+        defer { sqlite3_free(err) }
+        return err.map { String(cString: $0) } ?? "error"
+    }
+
+    func int(_ sql: String) -> Int64 {
+        var s: OpaquePointer?
+        sqlite3_prepare_v2(db, sql, -1, &s, nil)
+        defer { sqlite3_finalize(s) }
+        sqlite3_step(s)
+        return sqlite3_column_int64(s, 0)
+    }
+}
+
+func temporaryPath(_ name: String = "livre.sqlite") -> String {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("compta-store-\(UUID().uuidString)")
+    try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    return dir.appendingPathComponent(name).path
+}
+
+func d(_ s: String) -> Day { try! Day(parsing: s) }
+func n(_ s: String) -> AccountNumber { AccountNumber(trusted: s) }
+
+func draft(_ date: String, _ lines: [(String, Int64)], project: String? = nil) -> EntryDraft {
+    EntryDraft(journal: "BQ", date: d(date), label: "Écriture",
+               lines: lines.map { LineDraft(account: n($0.0), amount: Money(cents: $0.1), project: project) })
+}
+
+@Suite struct StoreBasics {
+    @Test func createOpenAndNumberPerExercice() throws {
+        let path = temporaryPath()
+        let store = try Store.create(path: path, name: "Cloud Girofle", start: d("2023-01-01"))
+        try store.addExercice(start: d("2024-01-01"))
+        try store.addAccount(n("604A"), label: "OVH")
+        let a = try store.post(draft("2023-05-01", [("604A", 100), ("512", -100)]))
+        let b = try store.post(draft("2024-05-01", [("604A", 200), ("512", -200)]))
+        let c = try store.post(draft("2023-06-01", [("604A", 300), ("512", -300)]))
+        #expect([a.number, b.number, c.number] == [1, 1, 2] as [Int])
+        #expect([a.exercice.label, b.exercice.label, c.exercice.label] == ["2023", "2024", "2023"])
+
+        let reopened = try Store.open(path: path)
+        #expect(try reopened.associationName() == "Cloud Girofle")
+        #expect(try reopened.catalog().accounts[n("604A")]?.isCustom == true)
+        #expect(try reopened.catalog().accounts[n("604")]?.label == "Achats d'études et prestations de services")
+        #expect(try reopened.entries(EntryQuery()).map(\.number) == [1, 2, 1])
+        #expect(try reopened.parent(of: n("604A"))?.number == n("604"))
+        #expect(try reopened.parent(of: n("6713"))?.number == n("67"), "PCA 2018 has no 671")
+        #expect(try reopened.parent(of: n("5121"))?.number == n("512"))
+    }
+
+    @Test func chartFollowsExerciceStart() throws {
+        let store = try Store.inMemory(start: d("2024-01-01"))
+        #expect(try store.catalog().accounts[n("6713")] != nil, "PCA 2018 has 6713")
+        #expect(try store.catalog().accounts[n("741")] == nil, "741 comes with PCA 2025")
+        let e = try store.addExercice(start: d("2025-01-01"))
+        #expect(e.chart == .pca2025)
+        #expect(try store.catalog().accounts[n("741")] != nil)
+    }
+
+    /// Totals read from the daily table equal the totals of the lines themselves.
+    @Test func totalsAgreeWithLines() throws {
+        let store = try Store.inMemory(start: d("2024-01-01"))
+        try store.addAccount(n("604A"), label: "OVH")
+        try store.addProject(code: "BL", name: "BL")
+        var seed: UInt64 = 42
+        func next(_ bound: Int64) -> Int64 {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int64((seed >> 33) % UInt64(bound))
+        }
+        let accounts = ["604A", "6063", "627", "706", "7562", "754"]
+        for _ in 0..<300 {
+            let day = Day(ordinal: d("2024-01-01").ordinal + Int(next(366)))
+            let amount = next(100_000) + 1
+            let account = accounts[Int(next(Int64(accounts.count)))]
+            let signed = account.hasPrefix("6") ? amount : -amount
+            try store.post(draft(day.iso, [(account, signed), ("512", -signed)], project: next(3) == 0 ? "BL" : nil))
+        }
+        let totals = try store.totals(TotalsQuery())
+        let lines = try store.accountLines(prefix: nil, from: nil, to: nil)
+        for t in totals {
+            let mine = lines.filter { $0.account == t.account }
+            #expect(t.debit == Money.sum(mine.map(\.debit)))
+            #expect(t.credit == Money.sum(mine.map(\.credit)))
+        }
+        let march = try store.totals(TotalsQuery(from: d("2024-03-01"), to: d("2024-03-31"), project: .code("BL")))
+        for t in march {
+            let mine = lines.filter { $0.account == t.account && $0.project == "BL" && $0.date.month == 3 }
+            #expect(t.debit - t.credit == Money.sum(mine.map { $0.debit - $0.credit }))
+        }
+        let monthly = try store.totals(TotalsQuery(groupByMonth: true, accountPrefixes: ["512"]))
+        #expect(monthly.count == 12)
+        #expect(Money.sum(monthly.map(\.balance)) == totals.first { $0.account == n("512") }!.balance)
+    }
+}
+
+@Suite struct SchemaProtections {
+    /// Validated entries are protected by the schema itself, not only by the program.
+    @Test func validatedEntryCannotChangeEvenWithRawSQL() throws {
+        let path = temporaryPath()
+        let store = try Store.create(path: path, name: "A", start: d("2024-01-01"))
+        let posted = try store.post(draft("2024-03-05", [("627", 450), ("512", -450)]))
+        let raw = RawSQL(path)
+        #expect(raw.exec("UPDATE entry SET validated_on = '2024-03-31', validation_number = 1 WHERE id = \(posted.id)") == nil)
+        #expect(raw.exec("UPDATE line SET debit = 999 WHERE entry_id = \(posted.id) AND debit > 0")?.contains("écriture validée") == true)
+        #expect(raw.exec("DELETE FROM line WHERE entry_id = \(posted.id)")?.contains("écriture validée") == true)
+        #expect(raw.exec("DELETE FROM entry WHERE id = \(posted.id)")?.contains("écriture validée") == true)
+        #expect(raw.exec("UPDATE entry SET label = 'autre' WHERE id = \(posted.id)")?.contains("écriture validée") == true)
+        #expect(raw.exec("INSERT INTO line(entry_id, account, debit, credit) VALUES (\(posted.id), '627', 1, 0)")?.contains("écriture validée") == true)
+        #expect(raw.int("SELECT sum(debit) FROM line WHERE entry_id = \(posted.id)") == 450)
+    }
+
+    @Test func unbalancedEntryCannotBeValidated() throws {
+        let path = temporaryPath()
+        let store = try Store.create(path: path, name: "A", start: d("2024-01-01"))
+        let posted = try store.post(draft("2024-03-05", [("627", 450), ("512", -450)]))
+        let raw = RawSQL(path)
+        #expect(raw.exec("UPDATE line SET credit = 400 WHERE entry_id = \(posted.id) AND credit > 0") == nil)
+        #expect(raw.exec("UPDATE entry SET validated_on = '2024-03-31' WHERE id = \(posted.id)")?.contains("déséquilibrée") == true)
+    }
+
+    @Test func closedExerciceTakesNothing() throws {
+        let path = temporaryPath()
+        let store = try Store.create(path: path, name: "A", start: d("2024-01-01"))
+        let raw = RawSQL(path)
+        #expect(raw.exec("UPDATE exercice SET closed_on = '2025-01-10'") == nil)
+        #expect(raw.exec("INSERT INTO entry(exercice_id, number, journal, date, label, created_at) VALUES (1, 1, 'BQ', '2024-05-01', 'x', 'now')")?.contains("exercice clôturé") == true)
+        #expect(raw.exec("UPDATE exercice SET closed_on = NULL")?.contains("exercice clôturé") == true)
+        #expect(raw.exec("DELETE FROM exercice")?.contains("exercice clôturé") == true)
+        _ = store
+        let reopened = try Store.open(path: path)
+        #expect(throws: StoreError.self) { try reopened.post(draft("2024-03-05", [("627", 450), ("512", -450)])) }
+    }
+
+    @Test func entryOutsideItsExerciceIsRefusedBySchema() throws {
+        let path = temporaryPath()
+        _ = try Store.create(path: path, name: "A", start: d("2024-01-01"))
+        let raw = RawSQL(path)
+        #expect(raw.exec("INSERT INTO entry(exercice_id, number, journal, date, label, created_at) VALUES (1, 1, 'BQ', '2025-05-01', 'x', 'now')")?.contains("hors de l'exercice") == true)
+        #expect(raw.exec("INSERT INTO exercice(label, start, end, chart) VALUES ('x', '2024-06-01', '2025-05-31', 'PCA2018')")?.contains("chevauchent") == true)
+    }
+}
+
+@Suite struct OpeningLedgers {
+    @Test func textFileIsNotALedgerAndIsLeftAlone() throws {
+        let path = temporaryPath("notes.txt")
+        FileManager.default.createFile(atPath: path, contents: Data("bonjour\n".utf8))
+        #expect(throws: StoreError.self) { try Store.open(path: path) }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "bonjour\n")
+    }
+
+    @Test func otherSQLiteDatabaseIsNotALedger() throws {
+        let path = temporaryPath("autre.db")
+        let raw = RawSQL(path)
+        raw.exec("CREATE TABLE t(x); INSERT INTO t VALUES (1);")
+        let error = #expect(throws: StoreError.self) { try Store.open(path: path) }
+        guard case .notALedger? = error else { Issue.record("\(String(describing: error))"); return }
+        #expect(raw.int("SELECT count(*) FROM sqlite_master") == 1, "no Compta table added")
+    }
+
+    @Test func newerSchemaIsRefusedUntouched() throws {
+        let path = temporaryPath()
+        _ = try Store.create(path: path, name: "A", start: d("2024-01-01"))
+        let raw = RawSQL(path)
+        raw.exec("PRAGMA user_version = 99")
+        let error = #expect(throws: StoreError.self) { try Store.open(path: path) }
+        guard case .newerSchema(_, 99, Schema.migrations.count)? = error else { Issue.record("\(String(describing: error))"); return }
+        #expect(raw.int("PRAGMA user_version") == 99)
+    }
+
+    @Test func refusedPostWritesNothing() throws {
+        let store = try Store.inMemory(start: d("2024-01-01"))
+        try store.post(draft("2024-03-05", [("627", 450), ("512", -450)]))
+        let before = try store.dump()
+        let batch: [(line: Int, entry: EntryDraft)] = [
+            (2, draft("2024-03-06", [("627", 100), ("512", -100)])),
+            (4, draft("2024-03-07", [("627", 100), ("512", -90)])),
+        ]
+        let error = #expect(throws: StoreError.self) { try store.postAll(batch, file: "f.csv") }
+        guard case .located(let located)? = error else { Issue.record("\(String(describing: error))"); return }
+        #expect(located.line == 4)
+        #expect(try store.dump() == before)
+    }
+}

@@ -1,0 +1,131 @@
+import Testing
+@testable import Ledger
+
+@Suite struct MoneyParsing {
+    @Test(arguments: [
+        ("1 234,56", 123_456), ("1234.56", 123_456), ("-12,3", -1230), ("1.234,56", 123_456),
+        ("1 234,56 €", 123_456), ("1\u{202F}234,56", 123_456), ("1\u{A0}234,56", 123_456),
+        ("1,234.56", 123_456), ("120", 12_000), ("+5,5", 550), ("0,05", 5), (",5", 50),
+        ("1.234.567", 123_456_700), ("1 234 567,89", 123_456_789), ("120,00-", -12_000),
+        ("  42,10  ", 4210), ("€ 3", 300), ("12 EUR", 1200), ("-0,01", -1),
+    ] as [(String, Int64)])
+    func accepted(text: String, cents: Int64) throws {
+        #expect(try Money(parsing: text).cents == cents)
+    }
+
+    @Test(arguments: [
+        ("12,345", MoneyError.ambiguous), ("1.234", .ambiguous), ("1,2,3", .malformed), ("--5", .invalidCharacter("-")),
+        ("1,234", .ambiguous), ("12,3456", .tooManyDecimals), ("1 234,567", .tooManyDecimals), ("", .empty),
+        ("€", .empty), ("12a", .invalidCharacter("a")), ("1.23.4", .malformed), ("12 34", .malformed),
+        ("1.234,56.7", .malformed), ("12,", .malformed), ("99999999999999999999", .overflow),
+        ("1000000000000,01", .overflow),
+    ] as [(String, MoneyError)])
+    func refused(text: String, error: MoneyError) {
+        #expect(throws: error) { try Money(parsing: text) }
+    }
+
+    @Test func formattingIsFrench() {
+        #expect(Money(cents: 2_580_125).description == "25\u{202F}801,25")
+        #expect(Money(cents: -123_456_789).description == "-1\u{202F}234\u{202F}567,89")
+        #expect(Money(cents: 5).description == "0,05")
+        #expect(Money(cents: -5).plain == "-0,05")
+        #expect(Money(cents: 2_580_125).plain == "25801,25")
+        #expect(Money(cents: 1_406_681).roundedEuros == "14\u{202F}067")
+        #expect(Money(cents: -150).roundedEuros == "-2")
+    }
+
+    @Test func formatThenParseRoundTrips() throws {
+        var x: Int64 = 1
+        for _ in 0..<200 {
+            x = (x &* 6364136223846793005 &+ 1442695040888963407)
+            let cents = (x >> 20) % 10_000_000_000
+            let m = Money(cents: cents)
+            #expect(try Money(parsing: m.description) == m)
+            #expect(try Money(parsing: m.plain) == m)
+        }
+    }
+
+    @Test func checkedArithmeticRefusesOverflow() {
+        #expect(throws: MoneyError.overflow) { try Money(cents: .max).adding(Money(cents: 1)) }
+        #expect(throws: MoneyError.overflow) { try Money(cents: .min).subtracting(Money(cents: 1)) }
+        #expect((try? Money(cents: 5).adding(Money(cents: -7))) == Money(cents: -2))
+    }
+}
+
+@Suite struct DayParsing {
+    @Test func writings() throws {
+        let d = Day(year: 2024, month: 3, day: 5)!
+        for text in ["2024-03-05", "05/03/2024", "5/3/2024", "05/03/24", "05-03-2024", "05.03.2024", "20240305", " 2024-03-05 "] {
+            #expect(try Day(parsing: text) == d, "\(text)")
+        }
+        #expect(d.french == "05/03/2024")
+        #expect(d.iso == "2024-03-05")
+        #expect(d.compact == "20240305")
+        #expect(Day(year: 2024, month: 1, day: 1)!.longFrench == "1er janvier 2024")
+    }
+
+    @Test func impossibleDates() throws {
+        #expect(throws: DayError.nonexistent) { try Day(parsing: "31/02/2024") }
+        #expect(throws: DayError.nonexistent) { try Day(parsing: "29/02/2023") }
+        #expect(throws: DayError.nonexistent) { try Day(parsing: "2024-13-01") }
+        #expect(throws: DayError.unreadable) { try Day(parsing: "demain") }
+        #expect(throws: DayError.unreadable) { try Day(parsing: "2024/03") }
+        #expect(throws: DayError.unreadable) { try Day(parsing: "") }
+        #expect(try Day(parsing: "29/02/2024") == Day(year: 2024, month: 2, day: 29))
+    }
+
+    @Test func ordinalRoundTripsAndOrders() {
+        var previous: Day? = nil
+        for n in stride(from: -719_162, to: 2_900_000, by: 997) {
+            let d = Day(ordinal: n)
+            #expect(d.ordinal == n)
+            #expect(Day(year: d.year, month: d.month, day: d.day) == d)
+            if let p = previous { #expect(p < d) }
+            previous = d
+        }
+        #expect(Day(year: 1970, month: 1, day: 1)!.ordinal == 0)
+        #expect(Day(year: 2024, month: 3, day: 1)!.adding(days: -1) == Day(year: 2024, month: 2, day: 29))
+    }
+
+    @Test func monthArithmetic() {
+        let jan31 = Day(year: 2024, month: 1, day: 31)!
+        #expect(jan31.adding(months: 1) == Day(year: 2024, month: 2, day: 29))
+        #expect(jan31.adding(months: 11) == Day(year: 2024, month: 12, day: 31))
+        #expect(Exercice.defaultEnd(start: Day(year: 2023, month: 9, day: 1)!) == Day(year: 2024, month: 8, day: 31))
+        #expect(Exercice.defaultLabel(start: Day(year: 2023, month: 9, day: 1)!, end: Day(year: 2024, month: 8, day: 31)!) == "2023-2024")
+        #expect(Exercice.defaultLabel(start: Day(year: 2024, month: 1, day: 1)!, end: Day(year: 2024, month: 12, day: 31)!) == "2024")
+    }
+}
+
+@Suite struct AccountNumbers {
+    @Test func valid() throws {
+        #expect(try AccountNumber("604a").text == "604A")
+        #expect(try AccountNumber(" 512 ").text == "512")
+        #expect(try AccountNumber("6713").nature == .charge)
+        #expect(try AccountNumber("7562").nature == .produit)
+        #expect(try AccountNumber("875").nature == .contributionEnNature)
+        #expect(try AccountNumber("411").nature == .bilan)
+        let a604 = try AccountNumber("604"), a604A = try AccountNumber("604A"), a604F = try AccountNumber("604F")
+        let a6063 = try AccountNumber("6063"), a6 = try AccountNumber("6")
+        #expect(a604A.isUnder("604"))
+        #expect(!a6063.isUnder("604"))
+        #expect(a604 < a604A)
+        #expect(a604F < a6063)
+        #expect(!a6.isPostable)
+    }
+
+    @Test(arguments: [
+        ("", AccountNumberError.empty), ("A604", .mustStartWithDigit), ("0123", .unknownClass("0")),
+        ("9000", .unknownClass("9")), ("60A4", .digitAfterSuffix), ("604-A", .invalidCharacter("-")),
+        ("6 04", .invalidCharacter(" ")), ("1234567890123", .tooLong), ("604é", .invalidCharacter("É")),
+    ] as [(String, AccountNumberError)])
+    func invalid(text: String, error: AccountNumberError) {
+        #expect(throws: error) { try AccountNumber(text) }
+    }
+
+    @Test func projectCodes() throws {
+        #expect(try Project.validCode("bl-evolution") == "BL-EVOLUTION")
+        #expect(throws: ProjectCodeError.invalidCharacter(" ")) { try Project.validCode("BL EVOLUTION") }
+        #expect(throws: ProjectCodeError.empty) { try Project.validCode("  ") }
+    }
+}

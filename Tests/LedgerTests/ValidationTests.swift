@@ -1,0 +1,109 @@
+import Testing
+@testable import Ledger
+
+/// A small catalog: the PCA 2018 chart's accounts used here, one custom account, one project,
+/// an open 2024 and a closed 2023.
+func sampleCatalog() -> Catalog {
+    let numbers = ["512": "Banques", "604": "Achats d'études et prestations de services", "604A": "OVH",
+                   "6063": "Fournitures d'entretien et petit équipement", "7562": "Cotisations avec contrepartie",
+                   "6": "Classe 6", "60": "Achats", "627": "Services bancaires et assimilés"]
+    let accounts = numbers.map { Account(number: AccountNumber(trusted: $0.key), label: $0.value, isCustom: $0.key == "604A") }
+    let exercices = [
+        Exercice(id: 1, label: "2023", start: Day(year: 2023, month: 1, day: 1)!, end: Day(year: 2023, month: 12, day: 31)!, chart: .pca2018, isClosed: true),
+        Exercice(id: 2, label: "2024", start: Day(year: 2024, month: 1, day: 1)!, end: Day(year: 2024, month: 12, day: 31)!, chart: .pca2018, isClosed: false),
+    ]
+    return Catalog(accounts: accounts, projects: [Project(code: "BL-EVOLUTION", name: "BL-Évolution")],
+                   journals: Journal.defaults, exercices: exercices)
+}
+
+func line(_ account: String, _ cents: Int64, project: String? = nil) -> LineDraft {
+    LineDraft(account: AccountNumber(trusted: account), amount: Money(cents: cents), project: project)
+}
+
+func entry(_ lines: [LineDraft], on date: Day = Day(year: 2024, month: 3, day: 5)!, label: String = "Facture OVH mars") -> EntryDraft {
+    EntryDraft(journal: "BQ", date: date, label: label, lines: lines)
+}
+
+@Suite struct EntryValidation {
+    let catalog = sampleCatalog()
+
+    @Test func balancedEntryIsAccepted() throws {
+        let e = try catalog.validate(entry([line("604A", 12000, project: "BL-EVOLUTION"), line("512", -12000)]))
+        #expect(e.label == "2024")
+    }
+
+    @Test func unbalancedGivesBothTotals() {
+        #expect(throws: EntryError.unbalanced(debit: Money(cents: 12000), credit: Money(cents: 10000))) {
+            try catalog.validate(entry([line("604A", 12000), line("512", -10000)]))
+        }
+    }
+
+    @Test func oneLineAndNoLine() {
+        #expect(throws: EntryError.tooFewLines(count: 1)) { try catalog.validate(entry([line("604A", 12000)])) }
+        #expect(throws: EntryError.tooFewLines(count: 0)) { try catalog.validate(entry([])) }
+    }
+
+    @Test func zeroLine() {
+        #expect(throws: EntryError.zeroLine(index: 2)) {
+            try catalog.validate(entry([line("604A", 12000), line("627", 0), line("512", -12000)]))
+        }
+    }
+
+    @Test func unknownAccountSuggestsNeighbours() {
+        let error = #expect(throws: EntryError.self) {
+            try catalog.validate(entry([line("6049", 12000), line("512", -12000)]))
+        }
+        guard case .unknownAccount(let n, let suggestions)? = error else {
+            Issue.record("expected unknownAccount, got \(String(describing: error))")
+            return
+        }
+        #expect(n.text == "6049")
+        #expect(suggestions.map(\.number.text) == ["604", "604A", "6063"])
+    }
+
+    @Test func classAccountIsNotPostable() {
+        #expect(throws: EntryError.notPostable(AccountNumber(trusted: "6"))) {
+            try catalog.validate(entry([line("6", 12000), line("512", -12000)]))
+        }
+    }
+
+    @Test func unknownProject() {
+        #expect(throws: EntryError.unknownProject("CAMP", known: ["BL-EVOLUTION"])) {
+            try catalog.validate(entry([line("604A", 12000, project: "CAMP"), line("512", -12000)]))
+        }
+    }
+
+    @Test func datesOutsideOrClosed() {
+        let outside = Day(year: 2025, month: 1, day: 2)!
+        #expect(throws: EntryError.outsideExercices(outside, exercices: catalog.exercices)) {
+            try catalog.validate(entry([line("604A", 100), line("512", -100)], on: outside))
+        }
+        let closed = Day(year: 2023, month: 6, day: 1)!
+        #expect(throws: EntryError.closedExercice(closed, catalog.exercices[0])) {
+            try catalog.validate(entry([line("604A", 100), line("512", -100)], on: closed))
+        }
+    }
+
+    @Test func emptyLabelAndUnknownJournal() {
+        #expect(throws: EntryError.emptyLabel) { try catalog.validate(entry([line("604A", 1), line("512", -1)], label: "  ")) }
+        var e = entry([line("604A", 1), line("512", -1)])
+        e.journal = "XX"
+        #expect(throws: EntryError.unknownJournal("XX", known: ["AN", "BQ", "CA", "OD"])) { try catalog.validate(e) }
+    }
+
+    @Test func overflowingTotalIsAnError() {
+        #expect(throws: EntryError.amountOverflow) {
+            try catalog.validate(entry([line("604A", .max), line("627", .max), line("512", -1)]))
+        }
+    }
+
+    @Test func balancingLineAndJournalSuggestion() {
+        var e = entry([line("604A", 12000), line("627", 450)])
+        e.addBalancingLine(account: AccountNumber(trusted: "512"))
+        #expect(e.lines.last == line("512", -12450))
+        #expect(e.totalDebit == e.totalCredit)
+        #expect(EntryDraft.suggestedJournal(for: e.lines) == "BQ")
+        #expect(EntryDraft.suggestedJournal(for: [line("604A", 1), line("530", -1)]) == "CA")
+        #expect(EntryDraft.suggestedJournal(for: [line("604A", 1), line("401", -1)]) == "OD")
+    }
+}
