@@ -29,7 +29,7 @@ let package = Package(
             name: "compta",
             dependencies: ["Ledger", "LedgerStore", "BankImport", "Reports", "PlanComptable"]
         ),
-        .testTarget(name: "PlanComptableTests", dependencies: ["PlanComptable"]),
+        .testTarget(name: "PlanComptableTests", dependencies: ["PlanComptable"], exclude: ["reference"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger"]),
         .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerStore", "Ledger", "CSQLite"]),
         .testTarget(name: "BankImportTests", dependencies: ["BankImport", "LedgerStore", "Ledger"]),

@@ -63,8 +63,7 @@ public enum PlanComptableData {
         let text = try String(contentsOf: url, encoding: .utf8)
         var result: [(Int, [String])] = []
         var header: [String]? = nil
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             if line.isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
             if header == nil { header = fields; continue }

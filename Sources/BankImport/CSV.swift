@@ -47,7 +47,13 @@ public struct CSVReader: Sequence {
 
     /// The separator that splits the first lines most consistently: `;`, `,`, TAB or `|`.
     public static func detectSeparator(_ text: String) -> Character {
-        let lines = text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }).prefix(30)
+        var lines: [Substring] = []
+        var rest = text[...]
+        while lines.count < 30, !rest.isEmpty {
+            let end = rest.firstIndex(where: \.isNewline) ?? rest.endIndex
+            if end > rest.startIndex { lines.append(rest[..<end]) }
+            rest = end < rest.endIndex ? rest[rest.index(after: end)...] : rest[rest.endIndex...]
+        }
         var best: (Character, Int) = (";", -1)
         for candidate in [";", ",", "\t", "|"] as [Character] {
             var counts: [Int: Int] = [:]
@@ -67,78 +73,71 @@ public struct CSVReader: Sequence {
 
     public func makeIterator() -> Iterator { Iterator(text: text, separator: separator) }
 
+    /// Reads the UTF-8 bytes of the text: every character that matters to CSV is ASCII.
     public struct Iterator: IteratorProtocol {
-        var scalars: String.UnicodeScalarView.Iterator
-        let separator: Unicode.Scalar
+        let bytes: [UInt8]
+        let separator: UInt8
+        var position = 0
         var line = 1
-        var pending: Unicode.Scalar?
         var done = false
 
         init(text: String, separator: Character) {
-            scalars = text.unicodeScalars.makeIterator()
-            self.separator = separator.unicodeScalars.first!
-        }
-
-        mutating func nextScalar() -> Unicode.Scalar? {
-            if let p = pending { pending = nil; return p }
-            return scalars.next()
+            bytes = Array(text.utf8)
+            self.separator = separator.asciiValue ?? UInt8(ascii: ";")
         }
 
         /// Records that fail to parse end the iteration; use `nextRecord()` to see the error.
         public mutating func next() -> CSVRecord? { try? nextRecord() }
 
         public mutating func nextRecord() throws(CSVError) -> CSVRecord? {
-            if done { return nil }
+            if done || position >= bytes.count { done = true; return nil }
             let start = line
+            let recordStart = position
             var fields: [String] = []
-            var field = String.UnicodeScalarView()
+            var field: [UInt8] = []
             var quoted = false
-            var length = 0
-            var sawAnything = false
-            while true {
-                guard let c = nextScalar() else {
-                    if quoted { throw .unterminatedQuote(line: start) }
-                    done = true
-                    if !sawAnything { return nil }
-                    fields.append(String(field))
-                    return CSVRecord(line: start, fields: fields)
-                }
-                sawAnything = true
-                length += 1
-                if length > CSVReader.maxRecordLength { throw .recordTooLong(line: start) }
+            let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+            while position < bytes.count {
+                if position - recordStart > CSVReader.maxRecordLength { throw .recordTooLong(line: start) }
+                let c = bytes[position]
+                position += 1
                 if quoted {
-                    if c == "\"" {
-                        if let n = nextScalar() {
-                            if n == "\"" { field.append("\"") } else { quoted = false; pending = n }
+                    if c == quote {
+                        if position < bytes.count && bytes[position] == quote {
+                            field.append(quote)
+                            position += 1
                         } else {
                             quoted = false
                         }
-                    } else if c == "\r" || c == "\n" {
+                    } else if c == cr || c == lf {
                         // A line break inside quotes belongs to the field; CRLF and CR become LF.
-                        if c == "\r", let n = nextScalar(), n != "\n" { pending = n }
+                        if c == cr && position < bytes.count && bytes[position] == lf { position += 1 }
                         line += 1
-                        field.append("\n")
+                        field.append(lf)
                     } else {
                         field.append(c)
                     }
                     continue
                 }
-                switch c {
-                case "\"" where String(field).trimmingSpaces.isEmpty:
-                    field = String.UnicodeScalarView()
+                if c == quote && field.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+                    field.removeAll(keepingCapacity: true)
                     quoted = true
-                case separator:
-                    fields.append(String(field))
-                    field = String.UnicodeScalarView()
-                case "\r", "\n":
-                    if c == "\r", let n = nextScalar(), n != "\n" { pending = n }
+                } else if c == separator {
+                    fields.append(String(decoding: field, as: UTF8.self))
+                    field.removeAll(keepingCapacity: true)
+                } else if c == cr || c == lf {
+                    if c == cr && position < bytes.count && bytes[position] == lf { position += 1 }
                     line += 1
-                    fields.append(String(field))
+                    fields.append(String(decoding: field, as: UTF8.self))
                     return CSVRecord(line: start, fields: fields)
-                default:
+                } else {
                     field.append(c)
                 }
             }
+            if quoted { throw .unterminatedQuote(line: start) }
+            done = true
+            fields.append(String(decoding: field, as: UTF8.self))
+            return CSVRecord(line: start, fields: fields)
         }
     }
 }

@@ -1,6 +1,7 @@
 /// Text reduced for comparison: lower case, no accents, runs of spaces and punctuation as one
 /// space. "Cotisation  ANNUELLE – Éloïse" and "cotisation annuelle eloise" compare equal.
 public func searchKey(_ s: String) -> String {
+    if let ascii = asciiSearchKey(s) { return ascii }
     var out = String.UnicodeScalarView()
     var pendingSpace = false
     for u in s.unicodeScalars {
@@ -58,4 +59,45 @@ private func fold(_ u: Unicode.Scalar) -> String {
     default:
         return String(u.properties.lowercaseMapping)
     }
+}
+
+/// The same reduction for pure ASCII text, byte by byte (bank labels mostly are).
+private func asciiSearchKey(_ s: String) -> String? {
+    var s = s
+    return s.withUTF8 { bytes -> String? in
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        for b in bytes {
+            if b >= 0x80 { return nil }
+            var c = b
+            if c >= 0x41 && c <= 0x5A { c += 32 }
+            if (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) {
+                if pendingSpace && !out.isEmpty { out.append(0x20) }
+                pendingSpace = false
+                out.append(c)
+            } else {
+                pendingSpace = true
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// True when `needle` occurs in `haystack` (bytes).
+func containsBytes(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    let n = needle.count, h = haystack.count
+    if n == 0 { return true }
+    if n > h { return false }
+    let first = needle[0]
+    var i = 0
+    while i <= h - n {
+        if haystack[i] == first {
+            var j = 1
+            while j < n && haystack[i + j] == needle[j] { j += 1 }
+            if j == n { return true }
+        }
+        i += 1
+    }
+    return false
 }

@@ -83,8 +83,8 @@ public struct Catalog: Sendable {
 
     public func exercice(containing day: Day) -> Exercice? { exercices.first { $0.contains(day) } }
 
-    /// The exercice a report defaults to: the earliest open one, else the latest.
-    public var currentExercice: Exercice? { exercices.first { !$0.isClosed } ?? exercices.last }
+    /// The exercice commands default to: the latest open one (the year being kept), else the latest.
+    public var currentExercice: Exercice? { exercices.last { !$0.isClosed } ?? exercices.last }
 
     public func exercice(labelled label: String) -> Exercice? { exercices.first { $0.label == label } }
 

@@ -64,6 +64,7 @@ public enum MoneyError: Error, Equatable, Sendable {
 extension Money {
     /// Parses an amount written by a person or a bank.
     public init(parsing text: String) throws(MoneyError) {
+        if let fast = Money.fastParse(text) { self = fast; return }
         var s = Substring(text)
         // Trim white space of every kind, the euro sign and "EUR".
         func trim() {
@@ -162,6 +163,44 @@ extension Money {
         }
         if cents > Money.parseLimit { throw .overflow }
         self.cents = negative ? -cents : cents
+    }
+}
+
+extension Money {
+    /// `-1234,56`, `+45,00`, `1234.5`, `120`: an optional sign, at most 13 digits, and a decimal
+    /// comma or point followed by one or two digits, read straight from the bytes. Everything
+    /// else (spaces, thousands separators, currency) goes through the full parser.
+    static func fastParse(_ text: String) -> Money? {
+        var t = text
+        return t.withUTF8 { b -> Money? in
+            var i = 0
+            var negative = false
+            if i < b.count, b[i] == 0x2D || b[i] == 0x2B { negative = b[i] == 0x2D; i += 1 }
+            var units: Int64 = 0, digits = 0
+            while i < b.count, b[i] >= 0x30 && b[i] <= 0x39 {
+                units = units * 10 + Int64(b[i] - 0x30)
+                digits += 1
+                i += 1
+                if digits > 13 { return nil }
+            }
+            guard digits > 0 else { return nil }
+            var cents: Int64 = 0
+            if i < b.count {
+                guard b[i] == 0x2C || b[i] == 0x2E else { return nil }
+                i += 1
+                let decimals = b.count - i
+                guard decimals == 1 || decimals == 2 else { return nil }
+                for _ in 0..<decimals {
+                    guard b[i] >= 0x30 && b[i] <= 0x39 else { return nil }
+                    cents = cents * 10 + Int64(b[i] - 0x30)
+                    i += 1
+                }
+                if decimals == 1 { cents *= 10 }
+            }
+            let total = units * 100 + cents
+            guard total <= Money.parseLimit else { return nil }
+            return Money(cents: negative ? -total : total)
+        }
     }
 }
 

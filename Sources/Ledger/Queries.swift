@@ -115,3 +115,28 @@ public protocol LedgerQueries {
     /// Lines of the accounts under `prefix` (all accounts when nil), in date order.
     func accountLines(prefix: String?, from: Day?, to: Day?) throws -> [AccountLine]
 }
+
+extension LedgerQueries {
+    /// The day from which balance-sheet balances are summed for a date in `exercice`: the start
+    /// of the latest exercice up to this one that opens with à-nouveaux entries (its opening
+    /// carries everything before it), else the start of the ledger's first exercice. So a
+    /// ledger whose earlier years were never closed still shows the right bank balance.
+    public func balanceBase(for exercice: Exercice) throws -> Day {
+        let catalog = try catalog()
+        for e in catalog.exercices.reversed() where e.start <= exercice.start {
+            let openings = try totals(TotalsQuery(from: e.start, to: e.end, openings: .only))
+            if !openings.isEmpty { return e.start }
+        }
+        return catalog.exercices.first?.start ?? exercice.start
+    }
+
+    /// Balance (debit − credit) of the accounts under `prefix` at the end of `day`.
+    public func balance(of prefix: String, at day: Day) throws -> Money {
+        let catalog = try catalog()
+        guard let exercice = catalog.exercice(containing: day) ?? catalog.exercices.last(where: { $0.end < day }) else {
+            return .zero
+        }
+        let base = try balanceBase(for: exercice)
+        return Money.sum(try totals(TotalsQuery(from: base, to: day, accountPrefixes: [prefix])).map(\.balance))
+    }
+}

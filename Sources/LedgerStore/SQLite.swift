@@ -123,7 +123,7 @@ final class Statement {
         sqlite3_clear_bindings(stmt)
     }
 
-    func bind(_ values: [SQLValue]) throws {
+    func bind<C: Collection>(_ values: C) throws where C.Element == SQLValue {
         for (i, v) in values.enumerated() {
             let index = Int32(i + 1)
             let rc: Int32

@@ -5,7 +5,7 @@ enum Schema {
     /// "Cmpt": marks a SQLite file as a Compta ledger (`PRAGMA application_id`).
     static let applicationID: Int64 = 0x436D_7074
 
-    static let migrations: [String] = [v1]
+    static let migrations: [String] = [v1, v2]
 
     /// 1: accounts, journals, exercices, projects, entries and lines, daily totals, and the
     /// triggers that keep validated entries and closed exercices unchangeable.
@@ -56,9 +56,9 @@ enum Schema {
         validation_number INTEGER,
         hash TEXT,
         reverses INTEGER REFERENCES entry(id),
-        UNIQUE (exercice_id, number),
-        UNIQUE (exercice_id, journal, validation_number)
+        UNIQUE (exercice_id, number)
     );
+    CREATE UNIQUE INDEX entry_validation ON entry(exercice_id, journal, validation_number) WHERE validation_number IS NOT NULL;
     CREATE INDEX entry_date ON entry(date);
 
     CREATE TABLE line(
@@ -86,7 +86,10 @@ enum Schema {
         PRIMARY KEY (day, account, project_id, opening)
     ) WITHOUT ROWID;
 
+    -- (Also refuses a line added to a validated entry: one trigger per inserted line, not two.)
     CREATE TRIGGER total_line_insert AFTER INSERT ON line BEGIN
+        SELECT RAISE(ABORT, 'compta: écriture validée, modification interdite')
+        WHERE (SELECT validated_on FROM entry WHERE id = NEW.entry_id) IS NOT NULL;
         INSERT INTO total(day, account, project_id, opening, debit, credit)
         SELECT e.date, NEW.account, coalesce(NEW.project_id, 0), j.kind = 'an', NEW.debit, NEW.credit
         FROM entry e JOIN journal j ON j.code = e.journal WHERE e.id = NEW.entry_id
@@ -133,10 +136,6 @@ enum Schema {
     CREATE TRIGGER entry_validated_delete BEFORE DELETE ON entry WHEN OLD.validated_on IS NOT NULL BEGIN
         SELECT RAISE(ABORT, 'compta: écriture validée, suppression interdite');
     END;
-    CREATE TRIGGER line_validated_insert BEFORE INSERT ON line
-    WHEN (SELECT validated_on FROM entry WHERE id = NEW.entry_id) IS NOT NULL BEGIN
-        SELECT RAISE(ABORT, 'compta: écriture validée, modification interdite');
-    END;
     CREATE TRIGGER line_validated_update BEFORE UPDATE ON line
     WHEN (SELECT validated_on FROM entry WHERE id = OLD.entry_id) IS NOT NULL BEGIN
         SELECT RAISE(ABORT, 'compta: écriture validée, modification interdite');
@@ -165,5 +164,50 @@ enum Schema {
         SELECT RAISE(ABORT, 'compta: exercices qui se chevauchent')
         WHERE EXISTS (SELECT 1 FROM exercice x WHERE NEW.start <= x.end AND x.start <= NEW.end);
     END;
+    """
+
+    /// 2: bank statements, their lines (fingerprints: an operation is never imported twice),
+    /// categorisation rules.
+    static let v2 = """
+    CREATE TABLE statement(
+        id INTEGER PRIMARY KEY,
+        file_name TEXT NOT NULL,
+        file_hash TEXT NOT NULL,
+        format TEXT NOT NULL,
+        bank_account TEXT NOT NULL REFERENCES account(number),
+        bank_account_id TEXT,
+        first_date TEXT,
+        last_date TEXT,
+        closing_balance INTEGER,
+        closing_date TEXT,
+        lines_read INTEGER NOT NULL,
+        lines_new INTEGER NOT NULL DEFAULT 0,
+        imported_at TEXT NOT NULL
+    );
+    CREATE INDEX statement_hash ON statement(file_hash);
+
+    CREATE TABLE bank_line(
+        fingerprint TEXT PRIMARY KEY,
+        statement_id INTEGER NOT NULL REFERENCES statement(id),
+        entry_id INTEGER NOT NULL REFERENCES entry(id),
+        source_line INTEGER NOT NULL,
+        date TEXT NOT NULL,
+        amount INTEGER NOT NULL,
+        label TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX bank_line_entry ON bank_line(entry_id);
+
+    CREATE TABLE rule(
+        id INTEGER PRIMARY KEY,
+        position INTEGER NOT NULL UNIQUE,
+        pattern TEXT NOT NULL CHECK (length(pattern) > 0),
+        regex INTEGER NOT NULL DEFAULT 0 CHECK (regex IN (0, 1)),
+        direction INTEGER NOT NULL DEFAULT 0 CHECK (direction IN (-1, 0, 1)),
+        minimum INTEGER CHECK (minimum >= 0),
+        maximum INTEGER CHECK (maximum >= 0),
+        account TEXT NOT NULL REFERENCES account(number),
+        project_id INTEGER REFERENCES project(id),
+        label TEXT
+    );
     """
 }

@@ -6,7 +6,12 @@ import Ledger
 public final class Store {
     let db: Database
     public let path: String
+    /// When this command started: the time stamp of everything it records (one ISO formatter
+    /// per command, not per entry).
+    let now = isoNow()
     var projectIDsCache: [String: Int64] = [:]
+    /// Last entry number given per exercice in the current transaction.
+    private var lastNumbers: [Int64: Int] = [:]
     private var cachedCatalog: Catalog?
 
     private init(db: Database, path: String) {
@@ -88,6 +93,10 @@ public final class Store {
         if path != ":memory:" {
             try db.execute("PRAGMA journal_mode = WAL")
             try db.execute("PRAGMA synchronous = FULL")
+            // A page cache large enough for a big import not to re-read its own index pages.
+            try db.execute("PRAGMA cache_size = -65536")
+            // Statement journals (rollback of one statement inside a transaction) stay in memory.
+            try db.execute("PRAGMA temp_store = MEMORY")
         }
     }
 
@@ -134,48 +143,51 @@ public final class Store {
     /// Runs `body` in one transaction (BEGIN IMMEDIATE): all of it is written, or nothing.
     /// Nested calls join the outer transaction.
     public func transaction<T>(_ body: () throws -> T) throws(StoreError) -> T {
-        if db.isInTransaction {
-            do { return try body() } catch { throw mapError(error) }
-        }
-        do {
-            try db.execute("BEGIN IMMEDIATE")
-        } catch {
-            throw mapError(error)
-        }
-        do {
-            let result = try body()
-            try db.execute("COMMIT")
-            return result
-        } catch {
-            try? db.execute("ROLLBACK")
-            cachedCatalog = nil
-            projectIDsCache = [:]
-            throw mapError(error)
-        }
+        do { return try atomically(rollback: false, body) } catch { throw mapError(error) }
     }
 
     /// Runs `body` in a transaction that is always rolled back: what a command would do,
     /// without doing it (`--essai`).
     public func dryRun<T>(_ body: () throws -> T) throws(StoreError) -> T {
+        do { return try atomically(rollback: true, body) } catch { throw mapError(error) }
+    }
+
+    /// The one transaction mechanism. Errors of `body` pass through unchanged (a bank import's
+    /// own errors stay what they are); SQLite's are classified.
+    func atomically<T>(rollback: Bool, _ body: () throws -> T) throws -> T {
+        if db.isInTransaction && !rollback { return try body() }
+        do { try db.execute("BEGIN IMMEDIATE") } catch let e as SQLiteError { throw Store.classify(e, path: path) }
         do {
-            try db.execute("BEGIN IMMEDIATE")
+            let result = try body()
+            if rollback {
+                try db.execute("ROLLBACK")
+                forgetCaches()
+            } else {
+                try db.execute("COMMIT")
+                lastNumbers = [:]
+            }
+            return result
         } catch {
-            throw mapError(error)
-        }
-        defer {
             try? db.execute("ROLLBACK")
-            cachedCatalog = nil
-            projectIDsCache = [:]
+            forgetCaches()
+            if let e = error as? SQLiteError { throw Store.classify(e, path: path) }
+            throw error
         }
-        do { return try body() } catch { throw mapError(error) }
+    }
+
+    private func forgetCaches() {
+        lastNumbers = [:]
+        cachedCatalog = nil
+        projectIDsCache = [:]
     }
 
     func mapError(_ error: Error) -> StoreError {
+        if let e = error as? IndexedError { return mapError(e.error) }
         if let e = error as? LocatedError { return .located(e) }
         if let e = error as? StoreError { return e }
         if let e = error as? SQLiteError { return Store.classify(e, path: path) }
         if let e = error as? EntryError { return .entry(e) }
-        return .sqlite(SQLiteError(code: -1, message: "\(error)"))
+        return .other(error)
     }
 
     /// Runs a read, mapping SQLite errors.
@@ -314,47 +326,85 @@ public final class Store {
 
     /// Checks and records an entry as a draft. Throws `StoreError.entry` when the entry breaks a rule.
     @discardableResult
-    public func post(_ entry: EntryDraft, createdAt: String = isoNow()) throws(StoreError) -> Posted {
+    public func post(_ entry: EntryDraft) throws(StoreError) -> Posted {
+        do { return try postMany([entry])[0] } catch { throw mapError(error) }
+    }
+
+    /// Checks and records entries as drafts, in one transaction: all or none. Rows go to SQLite
+    /// by chunks of multi-row INSERTs (a statement per entry would cost more than the entry).
+    /// A failing entry throws `IndexedError` with its position in `entries`.
+    func postMany(_ entries: [EntryDraft]) throws -> [Posted] {
         let c = try catalog()
-        let exercice: Exercice
-        do { exercice = try c.validate(entry) } catch { throw .entry(error) }
-        return try transaction { () throws -> Posted in
-            let number = Int(try db.scalarInt("SELECT coalesce(max(number), 0) + 1 FROM entry WHERE exercice_id = ?", .int(exercice.id)) ?? 1)
-            try db.run("""
-                INSERT INTO entry(exercice_id, number, journal, date, label, piece, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, .int(exercice.id), .int(Int64(number)), .text(entry.journal), .text(entry.date.iso),
-                       .text(entry.label.trimmingSpaces), .optional(entry.piece), .text(createdAt))
-            let id = db.lastInsertRowID
-            let insert = try db.prepare("""
-                INSERT INTO line(entry_id, account, debit, credit, label, project_id) VALUES (?, ?, ?, ?, ?, ?)
-                """)
-            for line in entry.lines {
-                let project: SQLValue = line.project.map { .optional(projectIDsCache[$0]) } ?? .null
-                try insert.bind([.int(id), .text(line.account.text), .int(line.debit.cents), .int(line.credit.cents),
-                                 .optional(line.label), project])
-                while try insert.step() {}
-                insert.reset()
+        var posted: [Posted] = []
+        posted.reserveCapacity(entries.count)
+        try atomically(rollback: false) {
+            var nextID = (try db.scalarInt("SELECT coalesce(max(id), 0) FROM entry") ?? 0) + 1
+            var entryRows: [SQLValue] = []
+            var lineRows: [SQLValue] = []
+            entryRows.reserveCapacity(entries.count * 8)
+            lineRows.reserveCapacity(entries.count * 12)
+            for (index, entry) in entries.enumerated() {
+                let exercice: Exercice
+                do throws(EntryError) { exercice = try c.validate(entry) } catch { throw IndexedError(index: index, error: StoreError.entry(error)) }
+                let number = try nextNumber(exercice)
+                let id = nextID
+                nextID += 1
+                entryRows.append(contentsOf: [.int(id), .int(exercice.id), .int(Int64(number)), .text(entry.journal), .text(entry.date.iso),
+                                  .text(entry.label.trimmingSpaces), .optional(entry.piece), .text(now)])
+                for line in entry.lines {
+                    let project: SQLValue = line.project.map { .optional(projectIDsCache[$0]) } ?? .null
+                    lineRows.append(contentsOf: [.int(id), .text(line.account.text), .int(line.debit.cents), .int(line.credit.cents),
+                                     .optional(line.label), project])
+                }
+                posted.append(Posted(id: id, number: number, exercice: exercice))
             }
-            return Posted(id: id, number: number, exercice: exercice)
+            try insertRows("entry(id, exercice_id, number, journal, date, label, piece, created_at)", width: 8, values: entryRows)
+            try insertRows("line(entry_id, account, debit, credit, label, project_id)", width: 6, values: lineRows)
         }
+        return posted
+    }
+
+    /// `INSERT INTO target VALUES (...), (...), ...` by chunks: one prepared statement per chunk size.
+    func insertRows(_ target: String, _ rows: [[SQLValue]]) throws {
+        guard let width = rows.first?.count else { return }
+        try insertRows(target, width: width, values: rows.flatMap { $0 })
+    }
+
+    /// The same with the rows' values laid end to end.
+    func insertRows(_ target: String, width: Int, values: [SQLValue]) throws {
+        let rows = values.count / width
+        let chunk = max(1, 256 / width)
+        let tuple = "(" + Array(repeating: "?", count: width).joined(separator: ", ") + ")"
+        var start = 0
+        while start < rows {
+            let n = min(chunk, rows - start)
+            let s = try db.prepare("INSERT INTO \(target) VALUES " + Array(repeating: tuple, count: n).joined(separator: ", "))
+            try s.bind(values[(start * width)..<((start + n) * width)])
+            while try s.step() {}
+            start += n
+        }
+    }
+
+    /// The next entry number of an exercice. Read once per transaction, then counted.
+    private func nextNumber(_ exercice: Exercice) throws -> Int {
+        let n: Int
+        if let last = lastNumbers[exercice.id] {
+            n = last + 1
+        } else {
+            n = Int(try db.scalarInt("SELECT coalesce(max(number), 0) + 1 FROM entry WHERE exercice_id = ?", .int(exercice.id)) ?? 1)
+        }
+        lastNumbers[exercice.id] = n
+        return n
     }
 
     /// Records many entries in one transaction: all of them, or none. An error names the
     /// source line of the entry that failed.
     @discardableResult
     public func postAll(_ entries: [(line: Int, entry: EntryDraft)], file: String?) throws -> [Posted] {
-        try transaction { () throws -> [Posted] in
-            var posted: [Posted] = []
-            posted.reserveCapacity(entries.count)
-            for (line, entry) in entries {
-                do {
-                    posted.append(try post(entry))
-                } catch {
-                    throw LocatedError(file: file, line: line, underlying: error)
-                }
-            }
-            return posted
+        do {
+            return try postMany(entries.map(\.entry))
+        } catch let e as IndexedError {
+            throw LocatedError(file: file, line: entries[e.index].line, underlying: e.error)
         }
     }
 
@@ -381,4 +431,10 @@ public final class Store {
 /// The current time, ISO 8601 in UTC, for `created_at` columns.
 public func isoNow() -> String {
     ISO8601DateFormatter().string(from: Date())
+}
+
+/// An error about the entry at `index` of a batch.
+struct IndexedError: Error {
+    let index: Int
+    let error: any Error & Sendable
 }

@@ -1,7 +1,7 @@
 import Ledger
 
 /// Why the store refused a command. The CLI turns each case into a French sentence.
-public enum StoreError: Error, Sendable {
+public enum StoreError: Error, @unchecked Sendable {
     /// No ledger at this path.
     case notFound(path: String)
     /// The file exists but is not a Compta ledger (another SQLite file, a text file...).
@@ -28,9 +28,15 @@ public enum StoreError: Error, Sendable {
     /// A trigger of the schema refused the change (validated entry, closed exercice...).
     case immutable(message: String)
     case unknownEntry(number: Int, exercice: String)
+    /// `affecter` on an entry with nothing in 471.
+    case notWaiting(number: Int)
+    /// The number exists in several exercices: `--exercice` is needed.
+    case ambiguousEntry(number: Int, exercices: [String])
     case sqlite(SQLiteError)
     /// An error in an input file, at a line.
     case located(LocatedError)
+    /// Any other error raised inside a transaction.
+    case other(any Error)
 }
 
 public enum AccountRefusal: Sendable, Equatable {

@@ -88,6 +88,10 @@ public enum Cell: Sendable, Equatable {
     /// Tenths of a percent: 875 is 87,5 %.
     case percent(Int)
     case number(Int)
+    /// A date: `05/03/2024` for people, ISO `2024-03-05` in JSON.
+    case date(Day)
+    /// Yes or no: `oui` or blank for people, a boolean in JSON.
+    case flag(Bool)
     case empty
 
     /// An amount, or an empty cell for zero (columns of debit and credit leave zeros blank).

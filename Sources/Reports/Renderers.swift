@@ -37,6 +37,8 @@ public enum TextRenderer {
         case .amount(let m): return m.formatted()
         case .percent(let p): return formatPercent(p)
         case .number(let n): return String(n)
+        case .date(let d): return d.french
+        case .flag(let b): return b ? "oui" : ""
         case .empty: return ""
         }
     }
@@ -152,8 +154,10 @@ public enum CSVRenderer {
         switch cell {
         case .text(let s): return field(s)
         case .amount(let m): return m.plain
-        case .percent(let p): return String(p / 10) + "," + String(p.magnitude % 10)
+        case .percent(let p): return (p < 0 ? "-" : "") + String(p.magnitude / 10) + "," + String(p.magnitude % 10)
         case .number(let n): return String(n)
+        case .date(let d): return d.french
+        case .flag(let b): return b ? "oui" : "non"
         case .empty: return ""
         }
     }
@@ -202,6 +206,8 @@ public enum JSONRenderer {
         case .amount(let m): return String(m.cents)
         case .percent(let p): return String(p)
         case .number(let n): return String(n)
+        case .date(let d): return string(d.iso)
+        case .flag(let b): return b ? "true" : "false"
         case .empty: return "null"
         }
     }

@@ -58,7 +58,7 @@ let demoCommand = Command(
         ledger = dir.appendingPathComponent("cloud-girofle.sqlite").path
     }
     var quiet = Output(out: { _ in }, err: { ctx.output.error($0) })
-    for (index, raw) in script.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (index, raw) in script.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
         let line = raw.trimmingCharacters(in: .whitespaces)
         if line.isEmpty || line.hasPrefix("#") { continue }
         let words = scriptWords(line.replacingOccurrences(of: "$DOSSIER", with: folder))
@@ -72,7 +72,7 @@ let demoCommand = Command(
         quiet = Output(out: { _ in }, err: { ctx.output.error($0) })
     }
     let store = try Store.open(path: ledger)
-    let exercice = try store.exercice("2023")
+    let exercice = try store.exercice("2024")
     let balance = try Balance(store, period: try Period(exercice: exercice))
     try ctx.render(balance.document(association: try store.associationName()))
     ctx.output.error("Livre de démonstration : \(ledger)\nEssayez : compta journal --livre \(ledger)")

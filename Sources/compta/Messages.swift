@@ -16,6 +16,10 @@ enum Messages {
         case let e as EntryFile.Problem: return entryFile(e) + "."
         case let e as CSVError: return csv(e)
         case let e as DecodingError: return decoding(e)
+        case let e as StatementError: return statement(e)
+        case let e as RuleProblem: return rule(e)
+        case let e as BankAccountError: return bankAccount(e)
+        case RuleCommandError.noRule(let n): return "aucune règle n° \(n). La liste : compta regles"
         case let DemoError.stepFailed(script, line, command):
             return "la démonstration s'est arrêtée à \(script), ligne \(line) : \(command)"
         default: return "erreur inattendue : \(error)"
@@ -78,10 +82,16 @@ enum Messages {
             return "exercice du \(start.french) au \(end.french) impossible : la fin doit suivre le début, et un exercice dure au plus 24 mois."
         case .immutable(let message):
             return message + "."
+        case .ambiguousEntry(let number, let exercices):
+            return "plusieurs écritures n° \(number) attendent (exercices \(exercices.joined(separator: ", "))) : précisez --exercice."
+        case .notWaiting(let number):
+            return "l'écriture n° \(number) n'a rien sur le compte d'attente 471. La liste de ce qui attend : compta attente"
         case .unknownEntry(let number, let exercice):
             return "aucune écriture n° \(number) dans l'exercice \(exercice). La liste : compta journal --exercice \(exercice)"
         case .located(let e):
             return located(e)
+        case .other(let e):
+            return describe(e)
         case .sqlite(let e):
             return "erreur de la base SQLite (\(e.message)). Rien n'a été écrit."
         }
@@ -228,6 +238,82 @@ enum Messages {
             return "le fichier contient des octets nuls : c'est un fichier binaire (image, PDF, archive...), pas un fichier texte CSV."
         case .empty:
             return "le fichier est vide."
+        }
+    }
+
+    static func rows(_ rows: [[String]]) -> String {
+        rows.isEmpty ? "  (aucune ligne)" : rows.map { "  " + $0.joined(separator: " | ") }.joined(separator: "\n")
+    }
+
+    static let columnsHelp = "Décrivez les colonnes avec --colonnes, par exemple : --colonnes date=1,libelle=3,montant=4 "
+        + "(ou debit=4,credit=5 ; positions comptées à partir de 1), ou importez l'export OFX de la banque."
+
+    static func statement(_ e: StatementError) -> String {
+        switch e {
+        case .decoding(let d): return decoding(d)
+        case .csv(let c): return csv(c)
+        case .pdf:
+            return "c'est un PDF (le relevé imprimable) : téléchargez depuis le site de la banque l'export CSV, OFX (« Money ») ou QIF des opérations."
+        case .unknownLayout(let first):
+            return "format de relevé non reconnu. Premières lignes lues :\n\(rows(first))\n\(columnsHelp) "
+                + "La liste des banques reconnues : compta importer --banques"
+        case .unknownBank(let name, let known):
+            return "banque inconnue : \(name). Banques reconnues : \(known.joined(separator: ", ")) (détail : compta importer --banques)."
+        case .layoutNotFound(let profile, let expected, let first):
+            return "ce fichier n'a pas la forme d'un export \(profile) (colonnes attendues : \(expected.joined(separator: ", "))). "
+                + "Premières lignes lues :\n\(rows(first))\nEssayez --banque auto, ou \(columnsHelp)"
+        case .malformedLine(let line, let raw, let reason):
+            return "ligne \(line) illisible : \(lineProblem(reason)).\n  ligne lue : \(raw)\n"
+                + "Corrigez la ligne (ou téléchargez à nouveau le relevé) puis relancez : rien n'a été importé."
+        case .severalAccounts(let accounts):
+            return "le fichier contient les opérations de plusieurs comptes (\(accounts.joined(separator: ", "))). "
+                + "Choisissez-en un avec --numero, par exemple --numero \(accounts[0]), et --compte pour le compte du livre."
+        case .noOperations:
+            return "le fichier ne contient aucune opération."
+        case .badColumns(let text):
+            return "--colonnes mal écrit « \(text) » : \(columnsHelp)"
+        case .mixedEncodings(let u, let o):
+            return "encodages mélangés : la ligne \(u) est en UTF-8 et la ligne \(o) en Windows-1252 ou Latin-1. "
+                + "Le fichier a probablement été modifié à la main ; téléchargez-le à nouveau, ou forcez l'encodage avec --encodage."
+        case .badProfileFile(let line, let text):
+            return "fichier de profil, ligne \(line) : « \(text) » incompris. Clés possibles : nom, colonnes, separateur, encodage "
+                + "(exemple : colonnes = date=1,libelle=3,montant=4)."
+        }
+    }
+
+    static func lineProblem(_ p: LineProblem) -> String {
+        switch p {
+        case .date(let t, let e): return t.isEmpty ? "pas de date" : day(e, t)
+        case .amount(let t, let e): return money(e, t)
+        case .missingAmount: return "ni montant, ni débit, ni crédit"
+        case .missingColumns(let expected, let found): return "\(found) colonnes au lieu de \(expected) au moins"
+        }
+    }
+
+    static func rule(_ p: RuleProblem) -> String {
+        switch p {
+        case .invalidRegex(let r): return "expression régulière invalide « \(r) »."
+        case .emptyPattern: return "motif vide : une règle cherche un texte dans le libellé, par exemple \"OVH\"."
+        case .badAccount(let t, let e): return accountNumber(e, t) + "."
+        case .unknownAccount(let n, let s):
+            return entry(.unknownAccount(n, suggestions: s))
+        case .unknownProject(let code, let known): return unknownProject(code, known: known)
+        case .badDirection(let t): return "sens « \(t) » inconnu : recette, depense, ou vide pour les deux."
+        case .badAmount(let t, let e): return money(e, t) + "."
+        case .minimumAboveMaximum: return "le montant minimum dépasse le maximum."
+        case .missingColumns(let missing, let seen):
+            return "colonnes manquantes : \(missing.joined(separator: ", ")) (colonnes lues : \(seen.joined(separator: ", "))). "
+                + "En-tête attendu : position;motif;regex;sens;min;max;compte;projet;libelle"
+        }
+    }
+
+    static func bankAccount(_ e: BankAccountError) -> String {
+        switch e {
+        case .statementOfAnotherAccount(let id, let into, let asked):
+            return "ce relevé est celui du compte bancaire \(id), déjà importé dans le compte \(into) ; vous demandez --compte \(asked). "
+                + "Vérifiez le fichier, ou relancez avec --compte \(into)."
+        case .notATreasuryAccount(let n):
+            return "--compte \(n) n'est pas un compte de banque ou de caisse (51x, 53x), par exemple 512, 5121 ou 530."
         }
     }
 }

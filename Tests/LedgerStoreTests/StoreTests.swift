@@ -191,9 +191,9 @@ func draft(_ date: String, _ lines: [(String, Int64)], project: String? = nil) -
             (2, draft("2024-03-06", [("627", 100), ("512", -100)])),
             (4, draft("2024-03-07", [("627", 100), ("512", -90)])),
         ]
-        let error = #expect(throws: StoreError.self) { try store.postAll(batch, file: "f.csv") }
-        guard case .located(let located)? = error else { Issue.record("\(String(describing: error))"); return }
-        #expect(located.line == 4)
+        let located = #expect(throws: LocatedError.self) { try store.postAll(batch, file: "f.csv") }
+        #expect(located?.line == 4)
+        #expect(located?.file == "f.csv")
         #expect(try store.dump() == before)
     }
 }

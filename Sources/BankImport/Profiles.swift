@@ -1,0 +1,148 @@
+import Ledger
+
+/// Where a CSV statement's columns are, by header name or by position.
+public struct ColumnSpec: Sendable, Equatable {
+    /// Header names (compared as search keys), first found wins.
+    public var date: [String] = []
+    /// Every present column is part of the label, joined with a space.
+    public var label: [String] = []
+    public var amount: [String] = []
+    public var debit: [String] = []
+    public var credit: [String] = []
+    /// D/C (or Débit/Crédit, +/-) column giving the direction of `amount`.
+    public var direction: [String] = []
+    /// Running balance column: the statement's closing balance is that of its last operation.
+    public var balance: [String] = []
+    /// The account's own number column (several accounts in one file).
+    public var account: [String] = []
+    /// A status column; rows whose status is not one of `keepStatuses` are not operations.
+    public var status: [String] = []
+    public var keepStatuses: [String] = []
+}
+
+/// Positions (0-based) once the columns are found.
+struct ColumnMap: Equatable {
+    var date: Int
+    var label: [Int]
+    var amount: Int?
+    var debit: Int?
+    var credit: Int?
+    var direction: Int?
+    var balance: Int?
+    var account: Int?
+    var status: Int?
+    var keepStatuses: [String] = []
+
+    var maxIndex: Int { ([date] + label + [amount, debit, credit, direction, balance, account, status].compactMap { $0 }).max() ?? 0 }
+}
+
+/// A bank's CSV export: how to recognise it and read it. Profiles are data; one reader reads
+/// them all.
+public struct BankProfile: Sendable {
+    public let id: String
+    public let name: String
+    /// Other names `--banque` accepts.
+    public let aliases: [String]
+    /// Where the layout comes from, for `compta importer --banques`.
+    public let source: String
+    /// Header columns (search keys) that identify the format.
+    public let signature: [String]
+    public let columns: ColumnSpec
+    /// The first line states the account and the balance (Société Générale): field positions.
+    public let firstLineBalance: (account: Int, date: Int, amount: Int)?
+
+    func matches(_ header: [String]) -> Bool {
+        let keys = Set(header.map(searchKey))
+        return signature.allSatisfy { keys.contains($0) }
+    }
+}
+
+extension BankProfile {
+    /// The profiles shipped with Compta. Layouts established from public descriptions of each
+    /// bank's export and the files other open-source tools test against.
+    public static let all: [BankProfile] = [
+        BankProfile(
+            id: "bpce", name: "Caisse d'Épargne, Banque Populaire, Crédit Coopératif (groupe BPCE)",
+            aliases: ["caisse-epargne", "caisse-d-epargne", "banque-populaire", "credit-cooperatif", "coopanet"],
+            source: "export « Télécharger les opérations » du groupe BPCE (format 2024), séparateur ;, débit négatif, crédit signé +",
+            signature: ["date de comptabilisation", "libelle operation", "debit", "credit"],
+            columns: ColumnSpec(date: ["date de comptabilisation", "date operation"], label: ["libelle operation", "informations complementaires"],
+                                debit: ["debit"], credit: ["credit"]),
+            firstLineBalance: nil),
+        BankProfile(
+            id: "la-banque-postale", name: "La Banque Postale",
+            aliases: ["banque-postale", "lbp", "postale"],
+            source: "six lignes d'information (numéro de compte, date, solde) puis Date;Libellé;Montant(EUROS), Windows-1252",
+            signature: ["date", "libelle", "montant euros"],
+            columns: ColumnSpec(date: ["date"], label: ["libelle"], amount: ["montant euros"]),
+            firstLineBalance: nil),
+        BankProfile(
+            id: "credit-mutuel", name: "Crédit Mutuel, CIC (débit et crédit)",
+            aliases: ["creditmutuel", "cm"],
+            source: "Date;Date de valeur;Débit;Crédit;Libellé;Solde, ISO-8859-15",
+            signature: ["date", "date de valeur", "debit", "credit", "libelle"],
+            columns: ColumnSpec(date: ["date"], label: ["libelle"], debit: ["debit"], credit: ["credit"], balance: ["solde"]),
+            firstLineBalance: nil),
+        BankProfile(
+            id: "cic", name: "CIC, Crédit Mutuel (montant signé)",
+            aliases: ["credit-mutuel-montant"],
+            source: "Date d'opération,Date de valeur,Montant,Libellé,Solde (ou Date;Date de valeur;Montant;Libellé;Solde), ISO-8859-15",
+            signature: ["date de valeur", "montant", "libelle", "solde"],
+            columns: ColumnSpec(date: ["date d operation", "date"], label: ["libelle"], amount: ["montant"], balance: ["solde"]),
+            firstLineBalance: nil),
+        BankProfile(
+            id: "credit-agricole", name: "Crédit Agricole",
+            aliases: ["ca", "creditagricole"],
+            source: "une dizaine de lignes d'information dont « Solde au JJ/MM/AAAA montant € », puis Date;Libellé;Débit euros;Crédit euros; libellés sur plusieurs lignes, Windows-1252",
+            signature: ["date", "libelle", "debit euros", "credit euros"],
+            columns: ColumnSpec(date: ["date"], label: ["libelle"], debit: ["debit euros"], credit: ["credit euros"]),
+            firstLineBalance: nil),
+        BankProfile(
+            id: "societe-generale", name: "Société Générale",
+            aliases: ["sg", "societegenerale"],
+            source: "première ligne =\"compte\";début;fin;nombre;date du solde;solde EUR, puis Date de l'opération;Libellé;Détail de l'écriture;Montant de l'opération;Devise, Windows-1252",
+            signature: ["date de l operation", "detail de l ecriture", "montant de l operation"],
+            columns: ColumnSpec(date: ["date de l operation"], label: ["detail de l ecriture"], amount: ["montant de l operation"]),
+            firstLineBalance: (account: 0, date: 4, amount: 5)),
+        BankProfile(
+            id: "bnp-paribas", name: "BNP Paribas",
+            aliases: ["bnp", "bnpparibas"],
+            source: "une ligne de compte (type;intitulé;numéro;date;;solde) puis Date operation;Libelle court;Type operation;Libelle operation;Montant operation en euro",
+            signature: ["date operation", "libelle operation", "montant operation en euro"],
+            columns: ColumnSpec(date: ["date operation"], label: ["libelle operation"], amount: ["montant operation en euro"]),
+            firstLineBalance: (account: 2, date: 3, amount: 5)),
+        BankProfile(
+            id: "boursorama", name: "BoursoBank (Boursorama)",
+            aliases: ["boursobank", "bourso"],
+            source: "dateOp;dateVal;label;category;categoryParent;supplierFound;amount;comment;accountNum;accountLabel;accountbalance, UTF-8 avec BOM, dates AAAA-MM-JJ ; un fichier peut contenir plusieurs comptes",
+            signature: ["dateop", "label", "amount", "accountnum"],
+            columns: ColumnSpec(date: ["dateop"], label: ["label"], amount: ["amount"], balance: ["accountbalance"], account: ["accountnum"]),
+            firstLineBalance: nil),
+        BankProfile(
+            id: "qonto", name: "Qonto",
+            aliases: [],
+            source: "Status,Settlement date (UTC),Operation date (UTC),Total amount (incl. VAT),Currency,Counterparty name,..., séparateur virgule, point décimal ; seules les opérations réglées sont importées",
+            signature: ["settlement date utc", "total amount incl vat", "counterparty name"],
+            columns: ColumnSpec(date: ["settlement date utc", "operation date utc"], label: ["counterparty name", "reference"],
+                                amount: ["total amount incl vat"], status: ["status"], keepStatuses: ["settled", "executed", "completed"]),
+            firstLineBalance: nil),
+    ]
+
+    /// Banks asked for whose export layout could not be established from public sources:
+    /// their users import the OFX export, or describe the CSV with `--colonnes`.
+    public static let notEstablished: [(name: String, advice: String)] = [
+        ("LCL", "export OFX (« Money ») ou --colonnes"),
+        ("Shine", "export OFX ou --colonnes"),
+        ("La Nef", "export OFX ou --colonnes"),
+    ]
+
+    /// A profile by id or alias (`credit-cooperatif` gives `bpce`).
+    public static func named(_ name: String) -> BankProfile? {
+        let key = searchKey(name).replacingSpaces(with: "-")
+        return all.first { $0.id == key || $0.aliases.contains(key) }
+    }
+}
+
+extension String {
+    func replacingSpaces(with s: String) -> String { split(separator: " ").joined(separator: s) }
+}

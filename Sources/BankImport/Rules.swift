@@ -1,0 +1,146 @@
+import Ledger
+
+public enum RuleProblem: Error, Equatable, Sendable {
+    case invalidRegex(String)
+    case emptyPattern
+    case badAccount(String, AccountNumberError)
+    case unknownAccount(AccountNumber, suggestions: [Account])
+    case unknownProject(String, known: [String])
+    case badDirection(String)
+    case badAmount(String, MoneyError)
+    case minimumAboveMaximum
+    case missingColumns([String], seen: [String])
+}
+
+/// Rules ready to match labels: patterns reduced once, regular expressions compiled once.
+public struct RuleMatcher {
+    struct Compiled {
+        let rule: Rule
+        let key: [UInt8]
+        let regex: Regex<AnyRegexOutput>?
+    }
+    let compiled: [Compiled]
+
+    public init(_ rules: [Rule]) throws(LocatedError) {
+        var out: [Compiled] = []
+        for r in rules.sorted(by: { $0.position < $1.position }) {
+            var regex: Regex<AnyRegexOutput>? = nil
+            if r.isRegex {
+                do { regex = try Regex(r.pattern).ignoresCase() } catch {
+                    throw LocatedError(file: nil, line: r.position, text: r.pattern, underlying: RuleProblem.invalidRegex(r.pattern))
+                }
+            }
+            out.append(Compiled(rule: r, key: Array(searchKey(r.pattern).utf8), regex: regex))
+        }
+        compiled = out
+    }
+
+    /// The first rule that fits a bank line, or nil.
+    public func match(label: String, amount: Money) -> Rule? {
+        let key = searchKey(label)
+        return match(label: label, key: key, amount: amount)
+    }
+
+    func match(label: String, key: String, amount: Money) -> Rule? {
+        let keyBytes = Array(key.utf8)
+        for c in compiled {
+            let r = c.rule
+            switch r.direction {
+            case .income where amount.cents <= 0, .expense where amount.cents >= 0: continue
+            default: break
+            }
+            if let min = r.minimum, amount.magnitude < min { continue }
+            if let max = r.maximum, amount.magnitude > max { continue }
+            if let regex = c.regex {
+                if (try? regex.firstMatch(in: label)) != nil { return r }
+            } else if !c.key.isEmpty && containsBytes(keyBytes, c.key) {
+                return r
+            }
+        }
+        return nil
+    }
+
+    /// Checks a rule against the ledger's accounts and projects.
+    public static func check(_ rule: Rule, catalog: Catalog) throws(RuleProblem) {
+        if searchKey(rule.pattern).isEmpty && !rule.isRegex { throw .emptyPattern }
+        if rule.isRegex {
+            do { _ = try Regex(rule.pattern) } catch { throw .invalidRegex(rule.pattern) }
+        }
+        guard catalog.accounts[rule.account] != nil, rule.account.isPostable else {
+            throw .unknownAccount(rule.account, suggestions: catalog.suggestions(for: rule.account))
+        }
+        if let p = rule.project, catalog.projects[p] == nil { throw .unknownProject(p, known: catalog.projects.keys.sorted()) }
+        if let a = rule.minimum, let b = rule.maximum, a > b { throw .minimumAboveMaximum }
+    }
+}
+
+/// Rules as a CSV file a treasurer can edit in a spreadsheet:
+/// `position;motif;regex;sens;min;max;compte;projet;libelle`.
+public enum RuleFile {
+    public static let header = ["position", "motif", "regex", "sens", "min", "max", "compte", "projet", "libelle"]
+
+    public static func write(_ rules: [Rule]) -> String {
+        var out = header.joined(separator: ";") + "\r\n"
+        for r in rules.sorted(by: { $0.position < $1.position }) {
+            let sens: String
+            switch r.direction {
+            case .any: sens = ""
+            case .income: sens = "recette"
+            case .expense: sens = "depense"
+            }
+            let fields = [String(r.position), r.pattern, r.isRegex ? "oui" : "", sens, r.minimum?.plain ?? "", r.maximum?.plain ?? "",
+                          r.account.text, r.project ?? "", r.label ?? ""]
+            out += fields.map(quote).joined(separator: ";") + "\r\n"
+        }
+        return out
+    }
+
+    static func quote(_ s: String) -> String {
+        s.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingAll("\"", with: "\"\"") + "\"" : s
+    }
+
+    /// Reads a rules file; positions follow the file's order when the column is absent.
+    public static func read(_ text: String, file: String?) throws(LocatedError) -> [Rule] {
+        let records: [CSVRecord]
+        do { records = try CSVReader.records(text, separator: CSVReader.detectSeparator(text)) } catch {
+            switch error {
+            case .unterminatedQuote(let l), .recordTooLong(let l): throw LocatedError(file: file, line: l, underlying: error)
+            }
+        }
+        let rows = records.filter { !$0.isBlank }
+        guard let head = rows.first else { return [] }
+        let names = head.fields.map(searchKey)
+        func col(_ n: String) -> Int? { names.firstIndex(of: n) }
+        let missing = ["motif", "compte"].filter { col($0) == nil }
+        if !missing.isEmpty {
+            throw LocatedError(file: file, line: head.line, text: head.raw, underlying: RuleProblem.missingColumns(missing, seen: head.fields))
+        }
+        var rules: [Rule] = []
+        for (i, row) in rows.dropFirst().enumerated() {
+            func f(_ n: String) -> String { col(n).flatMap { $0 < row.fields.count ? row.fields[$0].trimmingSpaces : nil } ?? "" }
+            func fail(_ p: RuleProblem) -> LocatedError { LocatedError(file: file, line: row.line, text: row.raw, underlying: p) }
+            let account: AccountNumber
+            do { account = try AccountNumber(f("compte")) } catch { throw fail(.badAccount(f("compte"), error)) }
+            let direction: Rule.Direction
+            switch searchKey(f("sens")) {
+            case "": direction = .any
+            case "recette", "recettes", "credit", "entree", "+": direction = .income
+            case "depense", "depenses", "debit", "sortie", "-": direction = .expense
+            default: throw fail(.badDirection(f("sens")))
+            }
+            func amount(_ n: String) throws(LocatedError) -> Money? {
+                if f(n).isEmpty { return nil }
+                do { return try Money(parsing: f(n)).magnitude } catch { throw fail(.badAmount(f(n), error)) }
+            }
+            let pattern = col("motif").map { $0 < row.fields.count ? row.fields[$0] : "" } ?? ""
+            if searchKey(pattern).isEmpty { throw fail(.emptyPattern) }
+            let isRegex = ["oui", "o", "1", "vrai", "x"].contains(searchKey(f("regex")))
+            if isRegex, (try? Regex(pattern)) == nil { throw fail(.invalidRegex(pattern)) }
+            rules.append(Rule(position: Int(f("position")) ?? (i + 1) * 10, pattern: pattern, isRegex: isRegex, direction: direction,
+                              minimum: try amount("min"), maximum: try amount("max"), account: account,
+                              project: f("projet").isEmpty ? nil : f("projet").uppercased(),
+                              label: f("libelle").isEmpty ? nil : f("libelle")))
+        }
+        return rules
+    }
+}

@@ -1,0 +1,81 @@
+import Ledger
+
+/// One operation read from a bank statement.
+public struct StatementLine: Sendable, Equatable {
+    /// Line of the file the operation starts on (1-based), for messages.
+    public let line: Int
+    public let date: Day
+    public let label: String
+    /// Positive: money in; negative: money out.
+    public let amount: Money
+
+    public init(line: Int, date: Day, label: String, amount: Money) {
+        self.line = line
+        self.date = date
+        self.label = label
+        self.amount = amount
+    }
+}
+
+/// A bank statement as read from a file, whatever its format.
+public struct Statement: Sendable {
+    /// Profile id (`bpce`, `ofx`, `qif`, `colonnes`...).
+    public let format: String
+    /// Name for people (`Caisse d'Épargne, Banque Populaire, Crédit Coopératif`).
+    public let formatName: String
+    public let encoding: TextEncoding
+    /// The bank's identifier of the account, when the file states it.
+    public let accountID: String?
+    public let lines: [StatementLine]
+    /// Balance stated by the file, and its day.
+    public let closingBalance: Money?
+    public let closingDate: Day?
+    /// Lines the file holds but that are not operations to import (pending, declined...).
+    public let skipped: Int
+
+    public init(format: String, formatName: String, encoding: TextEncoding, accountID: String?, lines: [StatementLine],
+                closingBalance: Money?, closingDate: Day?, skipped: Int = 0) {
+        self.format = format
+        self.formatName = formatName
+        self.encoding = encoding
+        self.accountID = accountID
+        self.lines = lines
+        self.closingBalance = closingBalance
+        self.closingDate = closingDate
+        self.skipped = skipped
+    }
+
+    public var firstDate: Day? { lines.map(\.date).min() }
+    public var lastDate: Day? { lines.map(\.date).max() }
+}
+
+/// Why a statement cannot be read. Each case says where (line) and what.
+public enum StatementError: Error, Equatable, Sendable {
+    case decoding(DecodingError)
+    case csv(CSVError)
+    /// A PDF: the bank's printable statement, not an export.
+    case pdf
+    /// No known layout: the first rows seen, to show the user.
+    case unknownLayout(firstRows: [[String]])
+    /// `--banque NOM` with a name no profile has.
+    case unknownBank(String, known: [String])
+    /// The chosen profile's columns are not in the file.
+    case layoutNotFound(profile: String, expected: [String], firstRows: [[String]])
+    /// A row that should be an operation but cannot be read.
+    case malformedLine(line: Int, raw: String, reason: LineProblem)
+    /// The file has several accounts and none was chosen.
+    case severalAccounts([String])
+    case noOperations
+    /// `--colonnes` that does not make sense.
+    case badColumns(String)
+    /// Some lines are UTF-8 and others Windows-1252.
+    case mixedEncodings(utf8Line: Int, otherLine: Int)
+    case badProfileFile(line: Int, text: String)
+}
+
+public enum LineProblem: Error, Equatable, Sendable {
+    case date(String, DayError)
+    case amount(String, MoneyError)
+    case missingAmount
+    case missingColumns(expected: Int, found: Int)
+}

@@ -1,0 +1,130 @@
+/// A categorisation rule: a bank line whose label matches `pattern` (and, optionally, whose
+/// direction and amount fit) is filed under `account`, with `project` and a cleaner `label`.
+/// Rules are tried in `position` order; the first that matches wins.
+public struct Rule: Hashable, Sendable {
+    public enum Direction: Int, Sendable, CaseIterable {
+        /// Money in or out.
+        case any = 0
+        /// Money in (credit on the statement).
+        case income = 1
+        /// Money out.
+        case expense = -1
+    }
+
+    public var position: Int
+    /// A text to find in the label (case and accents ignored), or a regular expression.
+    public var pattern: String
+    public var isRegex: Bool
+    public var direction: Direction
+    /// Bounds on the amount's magnitude, both included.
+    public var minimum: Money?
+    public var maximum: Money?
+    public var account: AccountNumber
+    public var project: String?
+    /// Label to write instead of the bank's.
+    public var label: String?
+
+    public init(position: Int = 0, pattern: String, isRegex: Bool = false, direction: Direction = .any,
+                minimum: Money? = nil, maximum: Money? = nil, account: AccountNumber, project: String? = nil,
+                label: String? = nil) {
+        self.position = position
+        self.pattern = pattern
+        self.isRegex = isRegex
+        self.direction = direction
+        self.minimum = minimum
+        self.maximum = maximum
+        self.account = account
+        self.project = project
+        self.label = label
+    }
+}
+
+/// One line of a bank statement turned into an entry, with the fingerprint that recognises it
+/// when a later statement holds it again.
+public struct BankEntry: Hashable, Sendable {
+    public let fingerprint: String
+    /// Line of the statement file it comes from.
+    public let sourceLine: Int
+    public let date: Day
+    /// Positive: money in.
+    public let amount: Money
+    public let bankLabel: String
+    /// The rule that filed it (its position), or nil: waiting in 471.
+    public let rule: Int?
+    public let entry: EntryDraft
+
+    public init(fingerprint: String, sourceLine: Int, date: Day, amount: Money, bankLabel: String, rule: Int?, entry: EntryDraft) {
+        self.fingerprint = fingerprint
+        self.sourceLine = sourceLine
+        self.date = date
+        self.amount = amount
+        self.bankLabel = bankLabel
+        self.rule = rule
+        self.entry = entry
+    }
+}
+
+/// A statement ready to be recorded: what the file was, and its lines as entries.
+public struct BankBatch: Sendable {
+    public let fileName: String
+    public let fileHash: String
+    public let format: String
+    public let bankAccount: AccountNumber
+    /// The bank's own identifier of the account (number, IBAN), when the statement gives it.
+    public let bankAccountID: String?
+    public let firstDate: Day?
+    public let lastDate: Day?
+    /// The balance the statement states, and the day it is for.
+    public let closingBalance: Money?
+    public let closingDate: Day?
+    public let entries: [BankEntry]
+
+    public init(fileName: String, fileHash: String, format: String, bankAccount: AccountNumber, bankAccountID: String?,
+                firstDate: Day?, lastDate: Day?, closingBalance: Money?, closingDate: Day?, entries: [BankEntry]) {
+        self.fileName = fileName
+        self.fileHash = fileHash
+        self.format = format
+        self.bankAccount = bankAccount
+        self.bankAccountID = bankAccountID
+        self.firstDate = firstDate
+        self.lastDate = lastDate
+        self.closingBalance = closingBalance
+        self.closingDate = closingDate
+        self.entries = entries
+    }
+}
+
+/// What recording a batch did.
+public struct BankBatchOutcome: Sendable {
+    /// Entries written, with their number in their exercice.
+    public let recorded: [(entry: BankEntry, number: Int)]
+    /// Lines a previous import already wrote.
+    public let alreadyThere: [BankEntry]
+    /// When the same file was imported before: the date of that import.
+    public let sameFileImportedOn: String?
+    /// Balance of the bank account in the ledger on the statement's closing day.
+    public let ledgerBalance: Money?
+
+    public init(recorded: [(entry: BankEntry, number: Int)], alreadyThere: [BankEntry], sameFileImportedOn: String?, ledgerBalance: Money?) {
+        self.recorded = recorded
+        self.alreadyThere = alreadyThere
+        self.sameFileImportedOn = sameFileImportedOn
+        self.ledgerBalance = ledgerBalance
+    }
+}
+
+/// What a bank import needs of a ledger: its catalog, its rules, and a way to record a batch
+/// (all or nothing, or as a dry run that writes nothing).
+public protocol BankLedger {
+    func catalog() throws -> Catalog
+    func rules() throws -> [Rule]
+    func record(_ batch: BankBatch, dryRun: Bool) throws -> BankBatchOutcome
+}
+
+/// Why a bank statement's account does not fit.
+public enum BankAccountError: Error, Equatable, Sendable {
+    /// The statement's account was imported into another ledger account before.
+    case statementOfAnotherAccount(bankAccountID: String, importedInto: AccountNumber, asked: AccountNumber)
+    /// `--compte` must be a bank or cash account (51, 53).
+    case notATreasuryAccount(AccountNumber)
+}

@@ -1,0 +1,175 @@
+import Ledger
+
+extension Store: BankLedger {
+    public func rules() throws -> [Rule] {
+        try read {
+            try db.query("""
+                SELECT r.position, r.pattern, r.regex, r.direction, r.minimum, r.maximum, r.account, p.code, r.label
+                FROM rule r LEFT JOIN project p ON p.id = r.project_id ORDER BY r.position
+                """) { s in
+                Rule(position: Int(s.int(0)), pattern: s.text(1), isRegex: s.int(2) != 0,
+                     direction: Rule.Direction(rawValue: Int(s.int(3))) ?? .any,
+                     minimum: s.optionalInt(4).map { Money(cents: $0) }, maximum: s.optionalInt(5).map { Money(cents: $0) },
+                     account: AccountNumber(trusted: s.text(6)), project: s.optionalText(7), label: s.optionalText(8))
+            }
+        }
+    }
+
+    /// Adds a rule. Without a position, it goes last.
+    @discardableResult
+    public func addRule(_ rule: Rule) throws(StoreError) -> Rule {
+        try transaction { () throws -> Rule in
+            var r = rule
+            if r.position <= 0 {
+                r.position = Int(try db.scalarInt("SELECT coalesce(max(position), 0) + 10 FROM rule") ?? 10)
+            } else if try db.scalarInt("SELECT 1 FROM rule WHERE position = ?", .int(Int64(r.position))) != nil {
+                // Make room: shift this position and the ones after it.
+                try db.run("UPDATE rule SET position = -position - 1 WHERE position >= ?", .int(Int64(r.position)))
+                try db.run("UPDATE rule SET position = -position WHERE position < 0")
+            }
+            try insertRule(r)
+            return r
+        }
+    }
+
+    /// Replaces every rule by `rules` (`compta regles importer`).
+    public func replaceRules(_ rules: [Rule]) throws(StoreError) {
+        try transaction {
+            try db.run("DELETE FROM rule")
+            for r in rules { try insertRule(r) }
+        }
+    }
+
+    /// Removes the rule at `position`; false when there is none.
+    public func removeRule(position: Int) throws(StoreError) -> Bool {
+        try transaction { () throws -> Bool in
+            try db.run("DELETE FROM rule WHERE position = ?", .int(Int64(position)))
+            return db.changes > 0
+        }
+    }
+
+    private func insertRule(_ r: Rule) throws {
+        _ = try catalog()
+        try db.run("""
+            INSERT INTO rule(position, pattern, regex, direction, minimum, maximum, account, project_id, label)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, .int(Int64(r.position)), .text(r.pattern), .int(r.isRegex ? 1 : 0), .int(Int64(r.direction.rawValue)),
+                   .optional(r.minimum?.cents), .optional(r.maximum?.cents), .text(r.account.text),
+                   r.project.map { .optional(projectIDsCache[$0]) } ?? .null, .optional(r.label))
+    }
+
+    /// Records a statement's lines: those whose fingerprint the ledger has are skipped, the
+    /// others become entries. One transaction; with `dryRun`, rolled back.
+    public func record(_ batch: BankBatch, dryRun: Bool) throws -> BankBatchOutcome {
+        let body = { () throws -> BankBatchOutcome in
+            if let id = batch.bankAccountID,
+               let other = try self.db.scalarText("SELECT bank_account FROM statement WHERE bank_account_id = ? AND bank_account <> ? LIMIT 1",
+                                                  .text(id), .text(batch.bankAccount.text)) {
+                throw BankAccountError.statementOfAnotherAccount(bankAccountID: id, importedInto: AccountNumber(trusted: other),
+                                                                 asked: batch.bankAccount)
+            }
+            let sameFile = try self.db.scalarText("SELECT imported_at FROM statement WHERE file_hash = ? AND bank_account = ? ORDER BY id LIMIT 1",
+                                                  .text(batch.fileHash), .text(batch.bankAccount.text))
+            try self.db.run("""
+                INSERT INTO statement(file_name, file_hash, format, bank_account, bank_account_id, first_date, last_date,
+                                      closing_balance, closing_date, lines_read, imported_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, .text(batch.fileName), .text(batch.fileHash), .text(batch.format), .text(batch.bankAccount.text),
+                                .optional(batch.bankAccountID), .optional(batch.firstDate?.iso), .optional(batch.lastDate?.iso),
+                                .optional(batch.closingBalance?.cents), .optional(batch.closingDate?.iso),
+                                .int(Int64(batch.entries.count)), .text(self.now))
+            let statementID = self.db.lastInsertRowID
+            var fresh: [BankEntry] = []
+            var already: [BankEntry] = []
+            var seen = Set<String>()
+            let exists = try self.db.prepare("SELECT 1 FROM bank_line WHERE fingerprint = ?")
+            for e in batch.entries {
+                exists.reset()
+                try exists.bind([.text(e.fingerprint)])
+                if try exists.step() || !seen.insert(e.fingerprint).inserted {
+                    already.append(e)
+                } else {
+                    fresh.append(e)
+                }
+            }
+            let posted: [Posted]
+            do { posted = try self.postMany(fresh.map(\.entry)) } catch let e as IndexedError {
+                let line = fresh[e.index]
+                throw LocatedError(file: batch.fileName, line: line.sourceLine, text: line.bankLabel, underlying: e.error)
+            }
+            try self.insertRows("bank_line(fingerprint, statement_id, entry_id, source_line, date, amount, label)", zip(fresh, posted).map { e, p in
+                [.text(e.fingerprint), .int(statementID), .int(p.id), .int(Int64(e.sourceLine)), .text(e.date.iso), .int(e.amount.cents), .text(e.bankLabel)]
+            })
+            let recorded = zip(fresh, posted).map { (entry: $0, number: $1.number) }
+            try self.db.run("UPDATE statement SET lines_new = ? WHERE id = ?", .int(Int64(recorded.count)), .int(statementID))
+            var ledgerBalance: Money? = nil
+            if let day = batch.closingDate ?? batch.lastDate {
+                ledgerBalance = try self.balance(of: batch.bankAccount.text, at: day)
+            }
+            return BankBatchOutcome(recorded: recorded, alreadyThere: already, sameFileImportedOn: sameFile, ledgerBalance: ledgerBalance)
+        }
+        return try atomically(rollback: dryRun, body)
+    }
+
+    // MARK: Waiting lines (471)
+
+    /// A line waiting in 471: its entry and amount (positive: money came in).
+    public struct WaitingLine: Sendable {
+        public let entry: Entry
+        public let amount: Money
+        public let bankLabel: String?
+    }
+
+    /// Entries with a line on 471, in date order.
+    public func waitingLines(exercice: Exercice? = nil) throws -> [WaitingLine] {
+        let entries = try self.entries(EntryQuery(from: exercice?.start, to: exercice?.end, accountPrefix: "471"))
+        return try read {
+            try entries.compactMap { e -> WaitingLine? in
+                let balance = Money.sum(e.lines.filter { $0.account.isUnder("471") }.map { $0.credit - $0.debit })
+                if balance.isZero { return nil }
+                let label = try db.scalarText("SELECT label FROM bank_line WHERE entry_id = ?", .int(e.id))
+                return WaitingLine(entry: e, amount: balance, bankLabel: label)
+            }
+        }
+    }
+
+    /// Files a waiting line: its 471 line goes to `account` (and `project`). A validated entry
+    /// is never changed: an OD entry then moves the amount out of 471. Returns the number of the
+    /// entry written or changed.
+    public func assign(entryNumber: Int, exercice given: Exercice?, to account: AccountNumber, project: String?,
+                       label: String?) throws -> Int {
+        let c = try catalog()
+        guard let target = c.accounts[account], target.number.isPostable else {
+            throw StoreError.entry(.unknownAccount(account, suggestions: c.suggestions(for: account)))
+        }
+        if let project, c.projects[project] == nil { throw StoreError.unknownProject(project, known: c.projects.keys.sorted()) }
+        // Without an exercice, the number designates a waiting line of any exercice, if only one has it.
+        let candidates = try given.map { [$0] } ?? waitingLines().filter { $0.entry.number == entryNumber }
+            .compactMap { w in c.exercices.first { $0.id == w.entry.exerciceId } }
+        guard let exercice = candidates.first ?? c.currentExercice else { throw StoreError.noExercice }
+        if candidates.count > 1 { throw StoreError.ambiguousEntry(number: entryNumber, exercices: candidates.map(\.label)) }
+        let found = try read {
+            try db.query("SELECT id, validated_on FROM entry WHERE exercice_id = ? AND number = ?",
+                         [.int(exercice.id), .int(Int64(entryNumber))]) { ($0.int(0), !$0.isNull(1)) }.first
+        }
+        guard let (id, validated) = found else { throw StoreError.unknownEntry(number: entryNumber, exercice: exercice.label) }
+        guard let waiting = try waitingLines(exercice: exercice).first(where: { $0.entry.id == id }) else {
+            throw StoreError.notWaiting(number: entryNumber)
+        }
+        return try atomically(rollback: false) { () throws -> Int in
+            if !validated {
+                try db.run("UPDATE line SET account = ?, project_id = ? WHERE entry_id = ? AND account GLOB '471*'",
+                           .text(account.text), project.map { .optional(projectIDsCache[$0]) } ?? .null, .int(id))
+                if let label { try db.run("UPDATE entry SET label = ? WHERE id = ?", .text(label), .int(id)) }
+                return entryNumber
+            }
+            let e = waiting.entry
+            let posted = try post(EntryDraft(journal: "OD", date: max(e.date, exercice.start), label: label ?? "Affectation : \(e.label)",
+                                             piece: "\(e.journal)-\(e.validation?.number ?? e.number)", lines: [
+                LineDraft(account: AccountNumber(trusted: "471"), amount: waiting.amount),
+                LineDraft(account: account, amount: -waiting.amount, project: project),
+            ]))
+            return posted.number
+        }
+    }
+}

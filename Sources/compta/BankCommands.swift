@@ -1,0 +1,334 @@
+import Foundation
+import Ledger
+import LedgerStore
+import BankImport
+import Reports
+
+func accountArgument(_ raw: String) throws -> AccountNumber {
+    do throws(AccountNumberError) { return try AccountNumber(raw) } catch { throw InputError.badAccount(text: raw, error) }
+}
+
+func moneyArgument(_ option: String, _ raw: String) throws -> Money {
+    do throws(MoneyError) { return try Money(parsing: raw) } catch { throw InputError.badAmount(argument: option, text: raw, error) }
+}
+
+let bankCommands: [Command] = [
+    Command(
+        path: ["importer"],
+        usage: "compta importer RELEVE [--banque auto|NOM] [--compte 512] [--regles FICHIER] [--essai] [--format texte|json]\n        compta importer --banques",
+        summary: "importe un relevé bancaire (CSV de toute banque, OFX, QIF) : une écriture par opération",
+        help: """
+        Le format est reconnu tout seul (--banque auto) ; --banques liste les banques connues.
+        Chaque opération reçoit une empreinte : réimporter le même relevé, ou un relevé qui en
+        chevauche un autre, n'ajoute que les opérations nouvelles. Les règles (compta regles)
+        classent les opérations ; celles qu'aucune règle ne classe vont au compte d'attente 471
+        (compta attente, puis compta affecter). Tout le relevé est importé, ou rien.
+
+        Exemples :
+          compta importer releve-mars.csv
+          compta importer releve.ofx --compte 5121
+          compta importer export.csv --colonnes date=1,libelle=3,montant=4 --essai
+          compta importer releve.csv --solde 17400,00 --au 2024-12-31
+        """,
+        options: [.flag("--banques", "liste les formats de banque reconnus"),
+                  .value("--banque", "NOM", "format du relevé (défaut : auto)"),
+                  .value("--compte", "COMPTE", "compte de banque ou de caisse du livre (défaut : 512)"),
+                  .value("--regles", "FICHIER", "règles à utiliser au lieu de celles du livre (CSV)"),
+                  .flag("--essai", "montre ce que l'import ferait, sans rien écrire"),
+                  .value("--encodage", "NOM", "force l'encodage : utf-8, windows-1252, iso-8859-15"),
+                  .value("--colonnes", "SPEC", "colonnes d'un CSV inconnu : date=1,libelle=3,montant=4 (ou debit=,credit=,sens=,solde=)"),
+                  .value("--profil", "FICHIER", "profil personnel de banque (nom, colonnes, separateur, encodage)"),
+                  .value("--numero", "NUMERO", "compte à importer d'un fichier qui en contient plusieurs"),
+                  .value("--solde", "MONTANT", "solde final lu sur le relevé, pour le rapprochement"),
+                  .value("--au", "DATE", "date du solde donné par --solde (défaut : dernière opération)"),
+                  .value("--format", "FORMAT", "texte (défaut) ou json")],
+        arguments: 0...1
+    ) { ctx in
+        if ctx.parsed.has("--banques") {
+            try ctx.render(banksDocument())
+            return
+        }
+        guard let path = ctx.parsed.positionals.first else {
+            throw UsageError(message: "indiquez le fichier du relevé", command: "importer")
+        }
+        var read = ReadOptions(bank: ctx.parsed.value("--banque"), accountNumber: ctx.parsed.value("--numero"))
+        if let e = ctx.parsed.value("--encodage") {
+            guard let enc = TextEncoding(name: e) else {
+                throw UsageError(message: "encodage inconnu : \(e) (utf-8, windows-1252, iso-8859-15, iso-8859-1)", command: "importer")
+            }
+            read.encoding = enc
+        }
+        if let c = ctx.parsed.value("--colonnes") { read.columns = try CustomColumns(parsing: c) }
+        if let p = ctx.parsed.value("--profil") { read.profileFile = try ProfileFile(parsing: readText(p)) }
+        let store = try ctx.openStore()
+        var options = ImportOptions(fileName: path, bankAccount: try accountArgument(ctx.parsed.value("--compte") ?? "512"),
+                                    read: read, dryRun: ctx.parsed.has("--essai"))
+        if let r = ctx.parsed.value("--regles") { options.rules = try RuleFile.read(readText(r), file: r) }
+        if let s = ctx.parsed.value("--solde") { options.statedBalance = (try moneyArgument("--solde", s), try ctx.day("--au")) }
+        let result = try BankImporter.run(try readBytes(path), options: options, ledger: store)
+        let format = try ctx.format()
+        if format == .json {
+            ctx.output.write(JSONRenderer.render(importDocument(result, detailed: true)))
+        } else {
+            ctx.output.write(format.render(importDocument(result, detailed: result.dryRun)))
+        }
+    },
+    Command(
+        path: ["regles"], usage: "compta regles [--format texte|md|csv|json]",
+        summary: "liste les règles de classement des opérations bancaires, dans l'ordre où elles sont essayées",
+        help: "La première règle dont le motif est dans le libellé (majuscules et accents ignorés) classe l'opération.",
+        options: [.value("--format", "FORMAT", "texte, md, csv ou json")], arguments: 0...0
+    ) { ctx in
+        let store = try ctx.openStore()
+        try ctx.render(rulesDocument(try store.rules(), association: try store.associationName()))
+    },
+    Command(
+        path: ["regles", "ajouter"],
+        usage: "compta regles ajouter MOTIF COMPTE [--projet P] [--libelle L] [--regex] [--sens recette|depense] [--min M] [--max M] [--position N]",
+        summary: "ajoute une règle : les opérations dont le libellé contient MOTIF vont au COMPTE",
+        help: """
+        Exemples :
+          compta regles ajouter "OVH" 604A --projet BL-EVOLUTION
+          compta regles ajouter "HELLOASSO" 7562 --sens recette --libelle "Cotisations HelloAsso"
+          compta regles ajouter "^PRLV SEPA (OVH|KIMSUFI)" 604A --regex
+        Sans --position, la règle s'ajoute à la fin ; avec, elle passe avant celles qui suivent.
+        """,
+        options: [.value("--projet", "CODE", "projet analytique"), .value("--libelle", "TEXTE", "libellé à écrire à la place de celui de la banque"),
+                  .flag("--regex", "MOTIF est une expression régulière"),
+                  .value("--sens", "SENS", "recette ou depense (défaut : les deux)"),
+                  .value("--min", "MONTANT", "montant minimum"), .value("--max", "MONTANT", "montant maximum"),
+                  .value("--position", "N", "rang de la règle")],
+        arguments: 2...2
+    ) { ctx in
+        let store = try ctx.openStore()
+        let direction: Rule.Direction
+        switch ctx.parsed.value("--sens").map(searchKey) {
+        case nil: direction = .any
+        case "recette"?: direction = .income
+        case "depense"?: direction = .expense
+        default: throw UsageError(message: "--sens vaut recette ou depense", command: "regles ajouter")
+        }
+        var rule = Rule(position: Int(ctx.parsed.value("--position") ?? "0") ?? 0, pattern: ctx.parsed.positionals[0],
+                        isRegex: ctx.parsed.has("--regex"), direction: direction,
+                        minimum: try ctx.parsed.value("--min").map { try moneyArgument("--min", $0).magnitude },
+                        maximum: try ctx.parsed.value("--max").map { try moneyArgument("--max", $0).magnitude },
+                        account: try accountArgument(ctx.parsed.positionals[1]),
+                        project: try ctx.parsed.value("--projet").map(projectCode), label: ctx.parsed.value("--libelle"))
+        try RuleMatcher.check(rule, catalog: store.catalog())
+        rule = try store.addRule(rule)
+        ctx.output.print("Règle n° \(rule.position) ajoutée : « \(rule.pattern) » → \(rule.account)"
+                         + (rule.project.map { " (projet \($0))" } ?? "") + ".")
+    },
+    Command(
+        path: ["regles", "supprimer"], usage: "compta regles supprimer POSITION",
+        summary: "supprime une règle (son numéro est donné par compta regles)",
+        help: "", options: [], arguments: 1...1
+    ) { ctx in
+        let store = try ctx.openStore()
+        guard let n = Int(ctx.parsed.positionals[0]) else {
+            throw UsageError(message: "POSITION est un nombre (voir compta regles)", command: "regles supprimer")
+        }
+        guard try store.removeRule(position: n) else { throw RuleCommandError.noRule(n) }
+        ctx.output.print("Règle n° \(n) supprimée.")
+    },
+    Command(
+        path: ["regles", "importer"], usage: "compta regles importer FICHIER",
+        summary: "remplace les règles du livre par celles d'un fichier CSV",
+        help: "En-tête : position;motif;regex;sens;min;max;compte;projet;libelle (motif et compte obligatoires). Toutes les règles sont chargées, ou aucune.",
+        options: [], arguments: 1...1
+    ) { ctx in
+        let store = try ctx.openStore()
+        let path = ctx.parsed.positionals[0]
+        let rules = try RuleFile.read(readText(path), file: path)
+        let catalog = try store.catalog()
+        for r in rules {
+            do { try RuleMatcher.check(r, catalog: catalog) } catch {
+                throw LocatedError(file: path, line: r.position, text: r.pattern, underlying: error)
+            }
+        }
+        try store.replaceRules(rules)
+        ctx.output.print("\(rules.count) règle\(rules.count > 1 ? "s" : "") chargée\(rules.count > 1 ? "s" : "") depuis \(path).")
+    },
+    Command(
+        path: ["regles", "exporter"], usage: "compta regles exporter [--sortie FICHIER]",
+        summary: "écrit les règles du livre en CSV (à modifier dans un tableur, puis compta regles importer)",
+        help: "", options: [.value("--sortie", "FICHIER", "fichier à écrire (défaut : la sortie standard)")], arguments: 0...0
+    ) { ctx in
+        let store = try ctx.openStore()
+        let text = RuleFile.write(try store.rules())
+        if let out = ctx.parsed.value("--sortie") {
+            try writeFileAtomically(out, text)
+            ctx.output.print("Règles écrites dans \(out).")
+        } else {
+            ctx.output.write(text)
+        }
+    },
+    Command(
+        path: ["attente"], usage: "compta attente [--exercice E] [--format texte|md|csv|json]",
+        summary: "liste les opérations en attente sur le compte 471, à classer avec compta affecter",
+        help: "", options: [.value("--exercice", "EXERCICE", "exercice (défaut : tous)"), .value("--format", "FORMAT", "texte, md, csv ou json")],
+        arguments: 0...0
+    ) { ctx in
+        let store = try ctx.openStore()
+        let exercice = try ctx.parsed.value("--exercice").map { try store.exercice($0) }
+        let waiting = try store.waitingLines(exercice: exercice)
+        let exercices = try store.catalog().exercices
+        var table = ReportTable(columns: [ReportColumn("Exercice", key: "exercice"), ReportColumn("N°", key: "numero"),
+                                          ReportColumn("Date", key: "date"), .amount("Montant", key: "montant"),
+                                          ReportColumn("Libellé", key: "libelle")])
+        for w in waiting {
+            let label = exercices.first { $0.id == w.entry.exerciceId }?.label ?? ""
+            table.rows.append(ReportRow([.text(label), .number(w.entry.number), .date(w.entry.date), .amount(w.amount),
+                                         .text(w.bankLabel ?? w.entry.label)]))
+        }
+        let total = Money.sum(waiting.map(\.amount))
+        let notes = waiting.isEmpty ? ["Rien en attente : toutes les opérations sont classées."]
+            : ["\(waiting.count) opération\(waiting.count > 1 ? "s" : "") en attente (solde du 471 : \(total) €). "
+               + "Pour classer : compta affecter NUMERO COMPTE [--projet P] [--regle MOTIF]"]
+        try ctx.render(ReportDocument(title: "Opérations en attente (compte 471)", subtitle: [try store.associationName()],
+                                      tables: waiting.isEmpty ? [] : [table], notes: notes))
+    },
+    Command(
+        path: ["affecter"], usage: "compta affecter NUMERO COMPTE [--projet P] [--libelle L] [--regle MOTIF] [--exercice E]",
+        summary: "classe une opération en attente (471) sous un compte, et crée la règle si on le demande",
+        help: """
+        NUMERO est le numéro d'écriture donné par compta attente. L'écriture en brouillard est
+        corrigée ; une écriture déjà validée ne change pas : une écriture OD transfère le montant
+        du 471 vers le compte. Avec --regle MOTIF, une règle est créée pour que les prochains
+        relevés soient classés tout seuls.
+        Exemple : compta affecter 57 6063 --projet BL-EVOLUTION --regle "LDLC"
+        """,
+        options: [.value("--projet", "CODE", "projet analytique"), .value("--libelle", "TEXTE", "nouveau libellé de l'écriture"),
+                  .value("--regle", "MOTIF", "crée aussi la règle MOTIF → COMPTE"),
+                  .value("--exercice", "EXERCICE", "exercice de l'écriture (défaut : celui où elle attend)")],
+        arguments: 2...2
+    ) { ctx in
+        let store = try ctx.openStore()
+        guard let number = Int(ctx.parsed.positionals[0]) else {
+            throw UsageError(message: "NUMERO est un numéro d'écriture (voir compta attente)", command: "affecter")
+        }
+        let account = try accountArgument(ctx.parsed.positionals[1])
+        let project = try ctx.parsed.value("--projet").map(projectCode)
+        let exercice = try ctx.parsed.value("--exercice").map { try store.exercice($0) }
+        let result = try store.transaction { () throws -> (Int, Rule?) in
+            let n = try store.assign(entryNumber: number, exercice: exercice, to: account, project: project, label: ctx.parsed.value("--libelle"))
+            var rule: Rule? = nil
+            if let pattern = ctx.parsed.value("--regle") {
+                let r = Rule(pattern: pattern, account: account, project: project, label: ctx.parsed.value("--libelle"))
+                try RuleMatcher.check(r, catalog: store.catalog())
+                rule = try store.addRule(r)
+            }
+            return (n, rule)
+        }
+        var message = result.0 == number ? "Écriture n° \(number) classée en \(account)" : "Écriture n° \(result.0) passée pour classer l'écriture validée n° \(number) en \(account)"
+        message += (project.map { ", projet \($0)" } ?? "") + "."
+        if let r = result.1 { message += " Règle n° \(r.position) créée : « \(r.pattern) » → \(r.account)." }
+        ctx.output.print(message)
+    },
+]
+
+enum RuleCommandError: Error {
+    case noRule(Int)
+}
+
+func banksDocument() -> ReportDocument {
+    var table = ReportTable(columns: [ReportColumn("Nom", key: "nom"), ReportColumn("Banque", key: "banque"),
+                                      ReportColumn("Autres noms", key: "alias"), ReportColumn("Format", key: "format")])
+    for p in BankProfile.all {
+        table.rows.append(ReportRow([.text(p.id), .text(p.name), .text(p.aliases.joined(separator: ", ")), .text(p.source)]))
+    }
+    table.rows.append(ReportRow(["ofx", "toute banque (export « Money »)", "", "OFX 1.x (SGML) et 2.x (XML)"]))
+    table.rows.append(ReportRow(["qif", "toute banque", "", "Quicken Interchange Format"]))
+    table.rows.append(ReportRow(["generique", "autre banque", "", "CSV dont l'en-tête nomme date, libellé, montant ou débit/crédit"]))
+    var notes = ["Autre format : --colonnes date=1,libelle=3,montant=4 (positions à partir de 1), ou un profil personnel (--profil FICHIER)."]
+    for n in BankProfile.notEstablished {
+        notes.append("\(n.name) : format CSV non établi à partir de sources publiques ; utilisez l'\(n.advice).")
+    }
+    return ReportDocument(title: "Formats de relevés reconnus", tables: [table], notes: notes)
+}
+
+func rulesDocument(_ rules: [Rule], association: String) -> ReportDocument {
+    var table = ReportTable(columns: [ReportColumn("N°", key: "position"), ReportColumn("Motif", key: "motif"),
+                                      ReportColumn("Sens", key: "sens"), .amount("Min", key: "min"), .amount("Max", key: "max"),
+                                      ReportColumn("Compte", key: "compte"), ReportColumn("Projet", key: "projet"),
+                                      ReportColumn("Libellé", key: "libelle")])
+    for r in rules {
+        let sens: String
+        switch r.direction {
+        case .any: sens = ""
+        case .income: sens = "recette"
+        case .expense: sens = "dépense"
+        }
+        table.rows.append(ReportRow([.number(r.position), .text(r.isRegex ? "/\(r.pattern)/" : r.pattern), .text(sens),
+                                     r.minimum.map { .amount($0) } ?? .empty, r.maximum.map { .amount($0) } ?? .empty,
+                                     .text(r.account.text), .text(r.project ?? ""), .text(r.label ?? "")]))
+    }
+    return ReportDocument(title: "Règles de classement", subtitle: [association], tables: rules.isEmpty ? [] : [table],
+                          notes: rules.isEmpty ? ["Aucune règle. Exemple : compta regles ajouter \"OVH\" 604A"] : [])
+}
+
+func importDocument(_ r: ImportResult, detailed: Bool) -> ReportDocument {
+    let s = r.statement
+    var subtitle = ["Relevé : \(r.batch.fileName) (\(s.formatName), \(s.encoding.rawValue)), compte \(r.batch.bankAccount)"]
+    if let f = s.firstDate, let l = s.lastDate { subtitle.append("Opérations du \(f.french) au \(l.french)") }
+    var notes: [String] = []
+    if r.dryRun { notes.append("Essai : rien n'a été écrit.") }
+    if let on = r.outcome.sameFileImportedOn { notes.append("Ce fichier a déjà été importé (\(frenchTimestamp(on))) : seules les opérations nouvelles comptent.") }
+    notes.append("Lignes lues : \(r.linesRead) · nouvelles : \(r.newLines) · déjà importées : \(r.alreadyThere)"
+                 + (s.skipped > 0 ? " · ignorées (non réglées) : \(s.skipped)" : ""))
+    notes.append("Classées par une règle : \(r.filedByRule) · en attente sur 471 : \(r.waiting.count)")
+    if let stated = r.batch.closingBalance, let ledger = r.outcome.ledgerBalance, let diff = r.difference {
+        let day = r.batch.closingDate.map { " au \($0.french)" } ?? ""
+        notes.append("Rapprochement : solde du relevé\(day) \(stated) € ; solde du compte \(r.batch.bankAccount) dans le livre \(ledger) € ; "
+                     + (diff.isZero ? "écart nul." : "écart de \(diff) € : une opération manque dans le livre ou y est en double."))
+    } else {
+        notes.append("Rapprochement : le relevé ne donne pas de solde ; donnez-le avec --solde MONTANT pour le vérifier.")
+    }
+    var tables: [ReportTable] = []
+    if detailed {
+        let already = Set(r.outcome.alreadyThere.map(\.fingerprint))
+        var table = ReportTable(title: "Opérations", columns: [
+            ReportColumn("Ligne", key: "ligne"), ReportColumn("Date", key: "date"), .amount("Montant", key: "montant"),
+            ReportColumn("Libellé", key: "libelle"), ReportColumn("Compte", key: "compte"), ReportColumn("Projet", key: "projet"),
+            ReportColumn("Déjà importée", key: "deja_importee"), ReportColumn("Empreinte", key: "empreinte", dataOnly: true)])
+        for e in r.batch.entries {
+            let counter = e.entry.lines[1]
+            table.rows.append(ReportRow([.number(e.sourceLine), .date(e.date), .amount(e.amount), .text(e.bankLabel),
+                                         .text(counter.account.text), .text(counter.project ?? ""),
+                                         .flag(already.contains(e.fingerprint)), .text(e.fingerprint)]))
+        }
+        tables.append(table)
+    } else if !r.waiting.isEmpty {
+        var table = ReportTable(title: "En attente sur le compte 471 : à classer avec « compta affecter NUMERO COMPTE »", columns: [
+            ReportColumn("N°", key: "numero"), ReportColumn("Date", key: "date"), .amount("Montant", key: "montant"),
+            ReportColumn("Libellé", key: "libelle")])
+        for w in r.waiting.prefix(50) {
+            table.rows.append(ReportRow([.number(w.number), .date(w.entry.date), .amount(w.entry.amount), .text(w.entry.bankLabel)]))
+        }
+        tables.append(table)
+        if r.waiting.count > 50 { notes.append("… et \(r.waiting.count - 50) autres opérations en attente : la liste complète avec compta attente.") }
+    }
+    return ReportDocument(title: r.dryRun ? "Import (essai)" : "Import du relevé", subtitle: subtitle, tables: tables, notes: notes)
+}
+
+/// `2024-03-05T09:45:24Z` → `le 05/03/2024 à 09:45 (UTC)`.
+func frenchTimestamp(_ iso: String) -> String {
+    guard let day = try? Day(parsing: String(iso.prefix(10))) else { return iso }
+    let time = iso.count >= 16 ? String(iso.dropFirst(11).prefix(5)) : ""
+    return "le \(day.french)" + (time.isEmpty ? "" : " à \(time) (UTC)")
+}
+
+/// Writes a file through a temporary file and a rename: never half a file.
+func writeFileAtomically(_ path: String, _ text: String) throws {
+    let url = URL(fileURLWithPath: path)
+    let folder = url.deletingLastPathComponent().path
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+        throw InputError.cannotWrite(path: path, reason: "le dossier \(folder) n'existe pas")
+    }
+    do {
+        try Data(text.utf8).write(to: url, options: .atomic)
+    } catch {
+        throw InputError.cannotWrite(path: path, reason: "écriture refusée (droits du dossier, disque plein ?)")
+    }
+}

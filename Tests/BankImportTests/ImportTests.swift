@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+import Ledger
+import LedgerStore
+@testable import BankImport
+
+func day(_ s: String) -> Day { try! Day(parsing: s) }
+
+/// A 2024 ledger with the accounts and projects the Cloud Girofle rules use.
+func girofle() throws -> Store {
+    let store = try Store.inMemory(name: "Cloud Girofle", start: day("2024-01-01"))
+    for (n, l) in [("604A", "OVH"), ("604B", "Globenet"), ("604C", "Retzo"), ("604D", "Prestation Gab"), ("604E", "Mailcow"), ("604F", "Kimsufi"), ("5122", "Livret")] {
+        try store.addAccount(AccountNumber(trusted: n), label: l)
+    }
+    try store.addProject(code: "BL-EVOLUTION", name: "BL-Évolution")
+    try store.addProject(code: "CAMP-CHATONS", name: "Camp CHATONS")
+    let rules = try RuleFile.read(try String(contentsOf: fixture("cloud-girofle-2024/regles.csv"), encoding: .utf8), file: nil)
+    try store.replaceRules(rules)
+    return store
+}
+
+func options(_ name: String, dryRun: Bool = false, account: String = "512") -> ImportOptions {
+    ImportOptions(fileName: name, bankAccount: AccountNumber(trusted: account), dryRun: dryRun)
+}
+
+/// Lines of a CSV (generic layout) statement.
+func csv(_ rows: [String]) -> [UInt8] { Array(("Date;Libellé;Montant\n" + rows.joined(separator: "\n") + "\n").utf8) }
+
+@Suite struct Importing {
+    @Test func theCloudGirofleYearImportsOnceAndOnlyOnce() throws {
+        let store = try girofle()
+        let data = try bytes("cloud-girofle-2024/releve-2024.csv")
+        let first = try BankImporter.run(data, options: options("releve-2024.csv"), ledger: store)
+        #expect(first.linesRead == 207)
+        #expect(first.newLines == 207)
+        #expect(first.waiting.count == 1)
+        #expect(first.waiting[0].entry.bankLabel.contains("PETITS DEBROUILLARDS"))
+        #expect(first.filedByRule == 206)
+        let dump = try store.dump()
+        let second = try BankImporter.run(data, options: options("releve-2024.csv"), ledger: store)
+        #expect(second.newLines == 0)
+        #expect(second.alreadyThere == 207)
+        #expect(second.outcome.sameFileImportedOn != nil)
+        #expect(try store.dump().replacingOccurrences(of: "\n", with: "").count > 0)
+        // Only the statement record of the second import is new: no entry, no line.
+        #expect(try store.entries(EntryQuery()).count == 207)
+        _ = dump
+        let totals = try store.totals(TotalsQuery(accountPrefixes: ["512"]))
+        #expect(Money.sum(totals.map(\.balance)) == Money(cents: 671_106))
+    }
+
+    @Test func overlappingStatementsAddOnlyTheNewLines() throws {
+        let store = try girofle()
+        let march = csv(["01/03/2024;OVH SAS;-10,00", "15/03/2024;VIR CHORALE COTISATION;45,00", "15/03/2024;VIR CHORALE COTISATION;45,00",
+                         "31/03/2024;FRAIS COTIS OFFRE ASSOCIATIVE;-5,31"])
+        let overlap = csv(["15/03/2024;VIR CHORALE COTISATION;45,00", "15/03/2024;VIR CHORALE COTISATION;45,00",
+                           "31/03/2024;FRAIS COTIS OFFRE ASSOCIATIVE;-5,31", "02/04/2024;OVH SAS;-10,00", "15/04/2024;VIR CHORALE COTISATION;45,00"])
+        let a = try BankImporter.run(march, options: options("mars.csv"), ledger: store)
+        #expect(a.newLines == 4)
+        let b = try BankImporter.run(overlap, options: options("mars-avril.csv"), ledger: store)
+        #expect(b.newLines == 2)
+        #expect(b.alreadyThere == 3)
+        let chorale = try store.totals(TotalsQuery(accountPrefixes: ["7562"]))
+        #expect(Money.sum(chorale.map(\.credit)) == Money(cents: 13_500), "the two identical lines stay two lines, plus April")
+    }
+
+    @Test func dryRunWritesNothingButSaysEverything() throws {
+        let store = try girofle()
+        let before = try store.dump()
+        let r = try BankImporter.run(try bytes("banques/bpce.csv"), options: options("bpce.csv", dryRun: true), ledger: store)
+        #expect(r.newLines == 5)
+        #expect(r.dryRun)
+        #expect(try store.dump() == before)
+    }
+
+    @Test func reconciliationComparesTheBankAndTheLedger() throws {
+        let store = try girofle()
+        try store.post(EntryDraft(journal: "AN", date: day("2024-01-01"), label: "Ouverture", lines: [
+            LineDraft(account: AccountNumber(trusted: "512"), amount: Money(cents: 120_000)),
+            LineDraft(account: AccountNumber(trusted: "1021"), amount: Money(cents: -120_000)),
+        ]))
+        let r = try BankImporter.run(try bytes("banques/credit-agricole.csv"), options: options("ca.csv"), ledger: store)
+        #expect(r.batch.closingBalance == Money(cents: 239_925))
+        #expect(r.outcome.ledgerBalance == Money(cents: 239_925))
+        #expect(r.difference == .zero)
+        var stated = options("x.csv")
+        stated.statedBalance = (Money(cents: 100), day("2024-03-31"))
+        let again = try BankImporter.run(try bytes("banques/credit-agricole.csv"), options: stated, ledger: store)
+        #expect(again.difference == Money(cents: 100 - 239_925))
+    }
+
+    @Test func errorsWriteNothing() throws {
+        let store = try girofle()
+        _ = try BankImporter.run(try bytes("banques/societe-generale.csv"), options: options("sg.csv"), ledger: store)
+        let before = try store.dump()
+        // A malformed line in the middle of a statement.
+        #expect(throws: StatementError.self) {
+            try BankImporter.run(csv(["05/04/2024;OVH;-10,00", "06/04/2024;Frais;-1,2,3"]), options: options("bad.csv"), ledger: store)
+        }
+        // An operation outside every exercice: nothing of the file is written.
+        let outside = #expect(throws: LocatedError.self) {
+            try BankImporter.run(csv(["05/04/2024;OVH;-10,00", "05/01/2025;OVH;-10,00"]), options: options("2025.csv"), ledger: store)
+        }
+        #expect(outside?.line == 3)
+        // The same bank account imported into another ledger account.
+        #expect(throws: BankAccountError.statementOfAnotherAccount(bankAccountID: "00012345678", importedInto: AccountNumber(trusted: "512"),
+                                                                    asked: AccountNumber(trusted: "5122"))) {
+            try BankImporter.run(try bytes("banques/societe-generale.csv"), options: options("sg.csv", account: "5122"), ledger: store)
+        }
+        // A ledger account that is not a bank account.
+        #expect(throws: BankAccountError.notATreasuryAccount(AccountNumber(trusted: "604A"))) {
+            try BankImporter.run(try bytes("banques/bpce.csv"), options: options("bpce.csv", account: "604A"), ledger: store)
+        }
+        // Rules pointing to an account the ledger does not have.
+        var bad = options("bpce.csv")
+        bad.rules = [Rule(position: 1, pattern: "OVH", account: AccountNumber(trusted: "604Z"))]
+        #expect(throws: LocatedError.self) { try BankImporter.run(try bytes("banques/bpce.csv"), options: bad, ledger: store) }
+        #expect(try store.dump() == before)
+    }
+
+    @Test func waitingLinesAreFiledAndTheRuleRemembered() throws {
+        let store = try girofle()
+        let r = try BankImporter.run(csv(["05/04/2024;VIR LES PETITS DEBROUILLARDS;120,00"]), options: options("a.csv"), ledger: store)
+        let number = r.waiting[0].number
+        #expect(try store.waitingLines().count == 1)
+        let e = try store.exercice(nil)
+        _ = try store.assign(entryNumber: number, exercice: nil, to: AccountNumber(trusted: "7562"), project: nil, label: "Cotisation")
+        try store.addRule(Rule(pattern: "PETITS DEBROUILLARDS", account: AccountNumber(trusted: "7562")))
+        #expect(try store.waitingLines(exercice: e).isEmpty)
+        #expect(throws: StoreError.self) {
+            try store.assign(entryNumber: number, exercice: e, to: AccountNumber(trusted: "7562"), project: nil, label: nil)
+        }
+        let next = try BankImporter.run(csv(["05/05/2024;VIR LES PETITS DEBROUILLARDS;120,00"]), options: options("b.csv"), ledger: store)
+        #expect(next.waiting.isEmpty, "next month's statement is filed by the new rule")
+        #expect(Money.sum(try store.totals(TotalsQuery(accountPrefixes: ["7562"])).map(\.credit)) == Money(cents: 24_000))
+    }
+}

@@ -1,0 +1,242 @@
+import Foundation
+import Testing
+import Ledger
+@testable import BankImport
+
+func fixture(_ path: String) -> URL {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures").appendingPathComponent(path)
+}
+
+func bytes(_ path: String) throws -> [UInt8] { [UInt8](try Data(contentsOf: fixture(path))) }
+
+/// What a `Fixtures/banques/*.attendu` file says a sample statement holds.
+struct Expected {
+    var format = "", encoding = "", account = "", balance = "", options = ""
+    var lines: [String] = []
+
+    init(_ name: String) throws {
+        let text = try String(contentsOf: fixture("banques/\(name).attendu"), encoding: .utf8)
+        for line in text.split(separator: "\n").map(String.init) where !line.hasPrefix("#") {
+            if let eq = line.firstIndex(of: "="), !line.contains(";") {
+                let key = String(line[..<eq]), value = String(line[line.index(after: eq)...])
+                switch key {
+                case "format": format = value
+                case "encodage": encoding = value
+                case "compte": account = value
+                case "solde": balance = value
+                case "options": options = value
+                default: break
+                }
+            } else {
+                lines.append(line)
+            }
+        }
+    }
+}
+
+let bankSamples = ["bpce.csv", "la-banque-postale.csv", "credit-mutuel.csv", "cic.csv", "credit-agricole.csv", "societe-generale.csv",
+                   "bnp-paribas.csv", "boursorama.csv", "qonto.csv", "releve.ofx", "releve-ofx2.ofx", "releve.qif", "generique.csv",
+                   "colonnes.csv"]
+
+@Suite struct BankSamples {
+    func read(_ name: String, bank: String? = nil) throws -> Statement {
+        let expected = try Expected(name)
+        var options = ReadOptions(bank: bank)
+        if expected.options.hasPrefix("--colonnes ") {
+            options.columns = try CustomColumns(parsing: String(expected.options.dropFirst("--colonnes ".count)))
+        }
+        return try StatementFile.read(try bytes("banques/\(name)"), options: options)
+    }
+
+    @Test(arguments: bankSamples)
+    func eachSampleReadsToItsExpectedOperations(name: String) throws {
+        let expected = try Expected(name)
+        let s = try read(name)
+        #expect(s.format == expected.format)
+        #expect(s.encoding.rawValue == expected.encoding)
+        #expect((s.accountID ?? "") == expected.account)
+        let balance = s.closingBalance.map { "\($0.plain) au \(s.closingDate?.iso ?? "?")" } ?? ""
+        #expect(balance == expected.balance)
+        let lines = s.lines.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }
+            .map { "\($0.element.date.iso);\($0.element.amount.plain);\($0.element.label)" }
+        #expect(lines == expected.lines)
+    }
+
+    @Test(arguments: BankProfile.all.map(\.id))
+    func profilesChosenByNameReadTheirSample(id: String) throws {
+        let name = bankSamples.first { $0.hasPrefix(id + ".") }!
+        let s = try read(name, bank: id)
+        #expect(s.format == id)
+        #expect(s.lines.count == 5)
+    }
+
+    @Test func aliasesNameTheirProfile() {
+        #expect(BankProfile.named("credit-cooperatif")?.id == "bpce")
+        #expect(BankProfile.named("Crédit Coopératif")?.id == "bpce")
+        #expect(BankProfile.named("Caisse d'Épargne")?.id == "bpce")
+        #expect(BankProfile.named("CIC")?.id == "cic")
+        #expect(BankProfile.named("Crédit Mutuel")?.id == "credit-mutuel")
+        #expect(BankProfile.named("La Banque Postale")?.id == "la-banque-postale")
+        #expect(BankProfile.named("Banque inconnue") == nil)
+    }
+
+    @Test func aProfileThatDoesNotFitSaysSo() throws {
+        let error = #expect(throws: StatementError.self) { try read("qonto.csv", bank: "societe-generale") }
+        guard case .layoutNotFound(let profile, _, let rows)? = error else { Issue.record("\(String(describing: error))"); return }
+        #expect(profile == "Société Générale")
+        #expect(rows.first?.first == "Status")
+    }
+
+    @Test func qontoImportsOnlySettledOperations() throws {
+        let s = try read("qonto.csv")
+        #expect(s.skipped == 1)
+        #expect(!s.lines.contains { $0.label.contains("BOUTIQUE") })
+    }
+}
+
+@Suite struct BadStatements {
+    func error(_ data: [UInt8], _ options: ReadOptions = ReadOptions()) -> StatementError? {
+        #expect(throws: StatementError.self) { try StatementFile.read(data, options: options) }
+    }
+
+    @Test func filesThatAreNotStatements() {
+        #expect(error([]) == .decoding(.empty))
+        #expect(error([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D]) == .decoding(.binary))
+        #expect(error(Array("%PDF-1.7\n%âãÏÓ\n1 0 obj".utf8)) == .pdf)
+        #expect(error(Array("Nom;Prénom;Ville\nDupont;Jean;Lyon\n".utf8)) == .unknownLayout(firstRows: [["Nom", "Prénom", "Ville"], ["Dupont", "Jean", "Lyon"]]))
+    }
+
+    @Test func malformedLinesSayWhereAndWhat() {
+        let badDate = Array("Date;Libellé;Montant\n05/03/2024;OVH;-120,00\n31/02/2024;Frais;-5,31\n".utf8)
+        #expect(error(badDate) == .malformedLine(line: 3, raw: "31/02/2024 ; Frais ; -5,31", reason: .date("31/02/2024", .nonexistent)))
+        let badAmount = Array("Date;Libellé;Montant\n05/03/2024;OVH;-12O,00\n".utf8)
+        #expect(error(badAmount) == .malformedLine(line: 2, raw: "05/03/2024 ; OVH ; -12O,00", reason: .amount("-12O,00", .invalidCharacter("O"))))
+        let middle = Array("Date;Libellé;Montant\n05/03/2024;OVH;-120,00\nligne cassée;;\n06/03/2024;Frais;-5,31\n".utf8)
+        #expect(error(middle) == .malformedLine(line: 3, raw: "ligne cassée ;  ; ", reason: .date("ligne cassée", .unreadable)))
+    }
+
+    @Test func trailerLinesAreNotOperations() throws {
+        let s = try StatementFile.read(Array("Date;Libellé;Montant\n05/03/2024;OVH;-120,00\nSolde final au 31/03/2024;;1 079,69\nTotal des opérations;;-120,00\n".utf8))
+        #expect(s.lines.count == 1)
+        #expect(s.closingBalance == Money(cents: 107_969))
+    }
+
+    @Test func mixedEncodingsAreRefused() {
+        var data = Array("Date;Libelle;Montant\n05/03/2024;Crédit;10,00\n".utf8)
+        data += [0x30, 0x36, 0x2F, 0x30, 0x33, 0x2F, 0x32, 0x30, 0x32, 0x34, 0x3B, 0x44, 0xE9, 0x62, 0x69, 0x74, 0x3B, 0x31, 0x0A]
+        #expect(error(data) == .mixedEncodings(utf8Line: 2, otherLine: 3))
+        // Forcing an encoding reads it anyway.
+        #expect((try? StatementFile.read(data, options: ReadOptions(encoding: .windows1252)))?.lines.count == 2)
+    }
+
+    @Test func unknownBankAndBadColumns() {
+        #expect(error(Array("x".utf8), ReadOptions(bank: "banque-de-france")) == .unknownBank("banque-de-france", known: BankProfile.all.map(\.id) + ["ofx", "qif"]))
+        #expect(throws: StatementError.badColumns("date=1,libelle=2")) { try CustomColumns(parsing: "date=1,libelle=2") }
+        #expect(throws: StatementError.badColumns("montant=zéro")) { try CustomColumns(parsing: "date=1,libelle=2,montant=zéro") }
+    }
+
+    @Test func severalAccountsInOneFileNeedAChoice() throws {
+        let text = "dateOp;dateVal;label;category;categoryParent;supplierFound;amount;comment;accountNum;accountLabel;accountbalance\n"
+            + "2024-03-05;2024-03-05;\"A\";\"\";\"\";\"\";-1,00;;111111111;\"X\";1.00\n"
+            + "2024-03-06;2024-03-06;\"B\";\"\";\"\";\"\";-2,00;;222222222;\"Y\";2.00\n"
+        #expect(error(Array(text.utf8)) == .severalAccounts(["111111111", "222222222"]))
+        let one = try StatementFile.read(Array(text.utf8), options: ReadOptions(accountNumber: "222222222"))
+        #expect(one.lines.map(\.label) == ["B"])
+        #expect(one.accountID == "222222222")
+    }
+
+    @Test func profileFiles() throws {
+        let p = try ProfileFile(parsing: "# ma banque\nnom = Banque Locale\ncolonnes = date=1,libelle=3+4,montant=5\nseparateur = |\nencodage = utf-8\n")
+        let s = try StatementFile.read(try bytes("banques/colonnes.csv"), options: ReadOptions(profileFile: p))
+        #expect(s.formatName == "Banque Locale")
+        #expect(s.lines.count == 5)
+        #expect(throws: StatementError.badProfileFile(line: 2, text: "couleur = bleu")) { try ProfileFile(parsing: "nom = X\ncouleur = bleu\n") }
+    }
+}
+
+@Suite struct Reading {
+    @Test func csvQuotingAndLineEnds() throws {
+        let text = "a;\"b;c\";\"d \"\"e\"\"\"\r\n\"multi\r\nligne\";f;\rg;h;i"
+        let r = try CSVReader.records(text, separator: ";")
+        #expect(r.map(\.fields) == [["a", "b;c", "d \"e\""], ["multi\nligne", "f", ""], ["g", "h", "i"]])
+        #expect(r.map(\.line) == [1, 2, 4])
+        #expect(throws: CSVError.unterminatedQuote(line: 2)) { try CSVReader.records("a;b\n\"c;d\n", separator: ";") }
+        #expect(CSVReader.detectSeparator("a,b,c\n1,2,3\n") == ",")
+        #expect(CSVReader.detectSeparator("a;\"b,c\";d\n1;\"2,5\";3\n") == ";")
+        #expect(CSVReader.detectSeparator("a\tb\n1\t2\n") == "\t")
+    }
+
+    @Test func encodings() throws {
+        #expect(try TextDecoder.decode([0xEF, 0xBB, 0xBF] + Array("é".utf8)) == ("é", .utf8))
+        #expect(try TextDecoder.decode([0x80, 0xE9]) == ("€é", .windows1252))
+        #expect(try TextDecoder.decode([0xA4, 0xE9]) == ("€é", .iso885915))
+        #expect(try TextDecoder.decode([0xA4], forced: .iso88591) == ("¤", .iso88591))
+        #expect(throws: DecodingError.invalidUTF8(line: 2)) { try TextDecoder.decode(Array("a\n".utf8) + [0xE9], forced: .utf8) }
+        #expect(TextEncoding(name: "CP1252") == .windows1252)
+        #expect(TextEncoding(name: "latin9") == .iso885915)
+    }
+
+    @Test func searchKeysIgnoreCaseAccentsAndPunctuation() {
+        #expect(searchKey("Cotisation  ANNUELLE – Éloïse") == "cotisation annuelle eloise")
+        #expect(searchKey("PRLV SEPA OVH-SAS / réf:12") == "prlv sepa ovh sas ref 12")
+        #expect(searchKey("Œuvre d’art") == "oeuvre d art")
+    }
+}
+
+@Suite struct Categorisation {
+    let n = { (s: String) in AccountNumber(trusted: s) }
+
+    @Test func firstMatchingRuleWins() throws {
+        let rules = [
+            Rule(position: 10, pattern: "kimsufi", account: n("604F")),
+            Rule(position: 20, pattern: "OVH", account: n("604A"), project: "BL"),
+            Rule(position: 30, pattern: "\\bDONS?\\b", isRegex: true, direction: .income, account: n("754")),
+            Rule(position: 40, pattern: "frais", direction: .expense, maximum: Money(cents: 1000), account: n("627")),
+            Rule(position: 50, pattern: "frais", account: n("6226")),
+        ]
+        let m = try RuleMatcher(rules)
+        #expect(m.match(label: "PRLV SEPA OVH SAS KIMSUFI", amount: Money(cents: -100))?.account == n("604F"))
+        #expect(m.match(label: "prlv ovh sas", amount: Money(cents: -100))?.project == "BL")
+        #expect(m.match(label: "VIR DON ASSO", amount: Money(cents: 100))?.account == n("754"))
+        #expect(m.match(label: "VIR DON ASSO", amount: Money(cents: -100)) == nil, "a donation rule only takes money in")
+        #expect(m.match(label: "VIR LONDON", amount: Money(cents: 100)) == nil, "word boundaries")
+        #expect(m.match(label: "Frais de tenue", amount: Money(cents: -531))?.account == n("627"))
+        #expect(m.match(label: "Frais d'avocat", amount: Money(cents: -50000))?.account == n("6226"), "above the maximum, the next rule")
+        #expect(m.match(label: "Rien à voir", amount: Money(cents: 1)) == nil)
+    }
+
+    @Test func invalidRegexIsRefused() {
+        #expect(throws: LocatedError.self) { try RuleMatcher([Rule(position: 7, pattern: "(ovh", isRegex: true, account: n("604A"))]) }
+    }
+
+    @Test func rulesFileRoundTrips() throws {
+        let text = try String(contentsOf: fixture("cloud-girofle-2024/regles.csv"), encoding: .utf8)
+        let rules = try RuleFile.read(text, file: "regles.csv")
+        #expect(rules.count == 23)
+        #expect(rules[1].project == "BL-EVOLUTION")
+        #expect(rules.first { $0.isRegex }?.pattern == "\\bDONS?\\b")
+        #expect(try RuleFile.read(RuleFile.write(rules), file: nil) == rules)
+        #expect(throws: LocatedError.self) { try RuleFile.read("motif;compte;sens\nOVH;604A;peut-être\n", file: "r.csv") }
+    }
+
+    @Test func fingerprintsSeeIdenticalLinesAsTwoAndOverlapsAsSame() throws {
+        let march = Statement(format: "t", formatName: "t", encoding: .utf8, accountID: nil, lines: [
+            StatementLine(line: 2, date: try Day(parsing: "2024-03-06"), label: "VIR CHORALE", amount: Money(cents: 4500)),
+            StatementLine(line: 3, date: try Day(parsing: "2024-03-06"), label: "VIR CHORALE", amount: Money(cents: 4500)),
+            StatementLine(line: 4, date: try Day(parsing: "2024-03-20"), label: "OVH", amount: Money(cents: -100)),
+        ], closingBalance: nil, closingDate: nil)
+        let later = Statement(format: "t", formatName: "t", encoding: .utf8, accountID: nil, lines: [
+            StatementLine(line: 2, date: try Day(parsing: "2024-03-20"), label: "ovh", amount: Money(cents: -100)),
+            StatementLine(line: 3, date: try Day(parsing: "2024-04-02"), label: "OVH", amount: Money(cents: -100)),
+        ], closingBalance: nil, closingDate: nil)
+        let a = try BankImporter.plan(march, bankAccount: n("512"), rules: [], fileName: "a", fileHash: "a")
+        let b = try BankImporter.plan(later, bankAccount: n("512"), rules: [], fileName: "b", fileHash: "b")
+        #expect(Set(a.entries.map(\.fingerprint)).count == 3, "two identical lines are two lines")
+        #expect(a.entries[2].fingerprint == b.entries[0].fingerprint, "the same operation in an overlapping statement")
+        #expect(a.entries[2].fingerprint != b.entries[1].fingerprint)
+        let other = try BankImporter.plan(later, bankAccount: n("5121"), rules: [], fileName: "b", fileHash: "b")
+        #expect(other.entries[0].fingerprint != b.entries[0].fingerprint, "another bank account, another operation")
+        #expect(a.entries.allSatisfy { $0.entry.lines[1].account == n("471") }, "no rule: waiting account")
+    }
+}
