@@ -33,8 +33,8 @@ let package = Package(
         .testTarget(name: "LedgerTests", dependencies: ["Ledger"]),
         .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerStore", "Ledger", "CSQLite"]),
         .testTarget(name: "BankImportTests", dependencies: ["BankImport", "LedgerStore", "Ledger"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "LedgerStore", "Ledger"]),
-        .testTarget(name: "CLITests", dependencies: ["compta", "LedgerStore", "Ledger"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "LedgerStore", "Ledger", "PlanComptable"]),
+        .testTarget(name: "CLITests", dependencies: ["compta", "LedgerStore", "Ledger"], exclude: ["reference"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -75,3 +75,34 @@ public enum PlanComptableData {
         return result
     }
 }
+
+/// One line of a report layout: a heading, a sum of accounts, or a sum of other lines.
+public struct LayoutLine: Hashable, Sendable {
+    public enum Kind: String, Sendable {
+        case section, ligne, dont, total, resultat, actif, passif
+    }
+    public let code: String
+    public let kind: Kind
+    public let label: String
+    /// Account prefixes (for `ligne`, `dont`, `actif`, `passif`) or line codes, `-CODE` to subtract
+    /// (for `total`, `resultat`).
+    public let terms: [String]
+}
+
+extension PlanComptableData {
+    /// A report layout file (`resultat-anc-2018`, `resultat-anc-2025`, `bilan`).
+    public static func layout(_ name: String) throws -> [LayoutLine] {
+        try records(name).map { r in
+            guard let kind = LayoutLine.Kind(rawValue: r.fields[1]) else {
+                throw PlanComptableError.malformed(file: name + ".csv", line: r.line, text: r.fields.joined(separator: ";"))
+            }
+            return LayoutLine(code: r.fields[0], kind: kind, label: r.fields[2],
+                              terms: r.fields[3].split(separator: " ").map(String.init))
+        }
+    }
+
+    /// The compte de résultat layout of an exercice's chart.
+    public static func resultLayout(_ version: ChartVersion) throws -> [LayoutLine] {
+        try layout(version == .pca2018 ? "resultat-anc-2018" : "resultat-anc-2025")
+    }
+}

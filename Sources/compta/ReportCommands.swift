@@ -1,0 +1,92 @@
+import Ledger
+import LedgerStore
+import Reports
+
+func subtitle(_ store: Store, _ period: Period, project: String? = nil) throws -> [String] {
+    var s = [try store.associationName(), period.caption]
+    if let project, let p = try store.catalog().projects[project] { s.append("Projet \(p.name) (\(p.code))") }
+    return s
+}
+
+let reportCommands: [Command] = [
+    Command(
+        path: ["resultat"],
+        usage: "compta resultat [--exercice E] [--du DATE] [--au DATE] [--projet CODE | --par-projet | --comparer] [--modele compte|anc] [--format F]",
+        summary: "le compte de résultat : charges, produits, excédent ou déficit",
+        help: """
+        Par défaut, chaque compte avec son propre solde, comme les associations le publient
+        (604 et ses sous-comptes 604A, 604B... chacun sur sa ligne). --modele anc présente le
+        modèle réglementaire du règlement ANC 2018-06 (produits et charges d'exploitation,
+        financiers, exceptionnels, résultats I à VIII, contributions volontaires en nature).
+        Exemples :
+          compta resultat --exercice 2024 --comparer
+          compta resultat --projet BL-EVOLUTION
+          compta resultat --par-projet --format csv
+          compta resultat --du 2024-01-01 --au 2024-06-30
+        """,
+        options: periodOptions + [.value("--projet", "CODE", "seulement les lignes de ce projet analytique"),
+                                  .flag("--par-projet", "une colonne par projet, une « sans projet », et le total"),
+                                  .flag("--comparer", "ajoute l'exercice précédent (N-1) et la variation"),
+                                  .value("--modele", "MODELE", "compte (défaut) ou anc")],
+        arguments: 0...0
+    ) { ctx in
+        let store = try ctx.openStore()
+        let period = try ctx.period(store)
+        let modelName = ctx.parsed.value("--modele") ?? "compte"
+        guard let model = CompteDeResultat.Model(rawValue: modelName) else {
+            throw UsageError(message: "modèle inconnu : \(modelName) (compte ou anc)", command: "resultat")
+        }
+        let exclusive = [ctx.parsed.value("--projet") != nil, ctx.parsed.has("--par-projet"), ctx.parsed.has("--comparer")].filter { $0 }
+        if exclusive.count > 1 {
+            throw UsageError(message: "--projet, --par-projet et --comparer ne se combinent pas", command: "resultat")
+        }
+        let project = try ctx.parsed.value("--projet").map(projectCode)
+        let columns = try FigureColumn.columns(for: period, catalog: store.catalog(), comparing: ctx.parsed.has("--comparer"),
+                                               project: project, byProject: ctx.parsed.has("--par-projet"), ledger: store)
+        let report = try CompteDeResultat(store, columns: columns, showsVariation: ctx.parsed.has("--comparer"), chart: period.exercice.chart)
+        try ctx.render(report.document(model: model, title: "Compte de résultat", subtitle: subtitle(store, period, project: project)))
+    },
+    Command(
+        path: ["bilan"], usage: "compta bilan [--exercice E] [--au DATE] [--format F]",
+        summary: "le bilan (simplifié, modèle des associations) à la clôture ou à une date, avec N-1",
+        help: "Le résultat de l'exercice non clôturé est compté dans les fonds propres. Total de l'actif = total du passif, ou le rapport dit de combien et pourquoi.",
+        options: [periodOptions[0], periodOptions[2], periodOptions[3]], arguments: 0...0
+    ) { ctx in
+        let store = try ctx.openStore()
+        let period = try ctx.period(store)
+        let bilan = try Bilan(store, period: period)
+        try ctx.render(bilan.document(title: "Bilan", subtitle: [try store.associationName(), "Exercice \(period.exercice.label), au \(period.to.french)"]))
+    },
+    Command(
+        path: ["tresorerie"], usage: "compta tresorerie [--exercice E] [--du DATE] [--au DATE] [--format F]",
+        summary: "la trésorerie : soldes des comptes de banque et de caisse, mois par mois, et combien de mois elle couvre",
+        help: "Les comptes de trésorerie sont les comptes 51 (banques) et 53 (caisse).",
+        options: periodOptions, arguments: 0...0
+    ) { ctx in
+        let store = try ctx.openStore()
+        let period = try ctx.period(store)
+        let t = try Tresorerie(store, period: period)
+        try ctx.render(t.document(title: "Trésorerie", subtitle: subtitle(store, period)))
+    },
+    Command(
+        path: ["exporter"], usage: "compta exporter --format hledger [--exercice E] [--sortie FICHIER]",
+        summary: "écrit le livre dans un autre format (hledger : journal en texte)",
+        help: "Exemple : compta exporter --format hledger --sortie compta.journal puis hledger -f compta.journal bal",
+        options: [.value("--format", "FORMAT", "hledger"), .value("--exercice", "EXERCICE", "un seul exercice (défaut : tout le livre)"),
+                  .value("--sortie", "FICHIER", "fichier à écrire (défaut : la sortie standard)")],
+        arguments: 0...0
+    ) { ctx in
+        guard ctx.parsed.value("--format") == "hledger" else {
+            throw UsageError(message: "indiquez --format hledger (seul format d'export pour l'instant)", command: "exporter")
+        }
+        let store = try ctx.openStore()
+        let e = try ctx.parsed.value("--exercice").map { try store.exercice($0) }
+        let text = try HledgerExport.journal(store, from: e?.start, to: e?.end)
+        if let out = ctx.parsed.value("--sortie") {
+            try writeFileAtomically(out, text)
+            ctx.output.print("Journal hledger écrit dans \(out).")
+        } else {
+            ctx.output.write(text)
+        }
+    },
+]
