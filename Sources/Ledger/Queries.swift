@@ -114,6 +114,8 @@ public protocol LedgerQueries {
     func entries(_ query: EntryQuery) throws -> [Entry]
     /// Lines of the accounts under `prefix` (all accounts when nil), in date order.
     func accountLines(prefix: String?, from: Day?, to: Day?) throws -> [AccountLine]
+    /// The budget of an exercice: the named version, or the latest one; nil when there is none.
+    func budget(_ exercice: Exercice, version: String?) throws -> Budget?
 }
 
 extension LedgerQueries {

@@ -5,7 +5,7 @@ enum Schema {
     /// "Cmpt": marks a SQLite file as a Compta ledger (`PRAGMA application_id`).
     static let applicationID: Int64 = 0x436D_7074
 
-    static let migrations: [String] = [v1, v2]
+    static let migrations: [String] = [v1, v2, v3]
 
     /// 1: accounts, journals, exercices, projects, entries and lines, daily totals, and the
     /// triggers that keep validated entries and closed exercices unchangeable.
@@ -209,5 +209,43 @@ enum Schema {
         project_id INTEGER REFERENCES project(id),
         label TEXT
     );
+    """
+
+    /// 3: budgets prévisionnels, by exercice and named version.
+    static let v3 = """
+    CREATE TABLE budget(
+        id INTEGER PRIMARY KEY,
+        exercice_id INTEGER NOT NULL REFERENCES exercice(id),
+        version TEXT NOT NULL CHECK (length(version) > 0),
+        created_at TEXT NOT NULL,
+        UNIQUE (exercice_id, version)
+    );
+
+    CREATE TABLE budget_poste(
+        id INTEGER PRIMARY KEY,
+        budget_id INTEGER NOT NULL REFERENCES budget(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        label TEXT NOT NULL CHECK (length(label) > 0),
+        side TEXT NOT NULL CHECK (side IN ('depense', 'recette')),
+        amount INTEGER NOT NULL CHECK (amount >= 0),
+        accounts TEXT NOT NULL,
+        project_id INTEGER REFERENCES project(id),
+        remark TEXT,
+        UNIQUE (budget_id, position)
+    );
+
+    -- A closed exercice's budget is part of its record: it does not change either.
+    CREATE TRIGGER budget_closed_exercice BEFORE INSERT ON budget
+    WHEN (SELECT closed_on FROM exercice WHERE id = NEW.exercice_id) IS NOT NULL BEGIN
+        SELECT RAISE(ABORT, 'compta: exercice clôturé, budget non modifiable');
+    END;
+    CREATE TRIGGER budget_poste_closed_insert BEFORE INSERT ON budget_poste
+    WHEN (SELECT x.closed_on FROM budget b JOIN exercice x ON x.id = b.exercice_id WHERE b.id = NEW.budget_id) IS NOT NULL BEGIN
+        SELECT RAISE(ABORT, 'compta: exercice clôturé, budget non modifiable');
+    END;
+    CREATE TRIGGER budget_poste_closed_delete BEFORE DELETE ON budget_poste
+    WHEN (SELECT x.closed_on FROM budget b JOIN exercice x ON x.id = b.exercice_id WHERE b.id = OLD.budget_id) IS NOT NULL BEGIN
+        SELECT RAISE(ABORT, 'compta: exercice clôturé, budget non modifiable');
+    END;
     """
 }

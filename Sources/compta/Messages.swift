@@ -20,6 +20,15 @@ enum Messages {
         case let e as RuleProblem: return rule(e)
         case let e as BankAccountError: return bankAccount(e)
         case RuleCommandError.noRule(let n): return "aucune règle n° \(n). La liste : compta regles"
+        case let e as BudgetFile.Problem: return budgetFile(e)
+        case let e as BudgetProblem: return budget(e)
+        case let BudgetCommandError.noBudget(exercice, version, versions):
+            if let version {
+                return "pas de version « \(version) » du budget \(exercice)" + (versions.isEmpty ? "." : " (versions : \(versions.joined(separator: ", "))).")
+            }
+            return "aucun budget pour l'exercice \(exercice). Chargez-le avec « compta budget importer FICHIER --exercice \(exercice) »."
+        case let BudgetCommandError.dateOutside(day, e):
+            return "le \(day.french) n'est pas dans l'exercice \(e.label) (du \(e.start.french) au \(e.end.french))."
         case let DemoError.stepFailed(script, line, command):
             return "la démonstration s'est arrêtée à \(script), ligne \(line) : \(command)"
         default: return "erreur inattendue : \(error)"
@@ -314,6 +323,37 @@ enum Messages {
                 + "Vérifiez le fichier, ou relancez avec --compte \(into)."
         case .notATreasuryAccount(let n):
             return "--compte \(n) n'est pas un compte de banque ou de caisse (51x, 53x), par exemple 512, 5121 ou 530."
+        }
+    }
+    static func budgetFile(_ p: BudgetFile.Problem) -> String {
+        switch p {
+        case .missingColumns(let missing, let seen):
+            return "colonnes manquantes : \(missing.joined(separator: ", ")) (colonnes lues : \(seen.joined(separator: ", "))). En-tête attendu : poste;sens;montant;comptes;projet;remarque"
+        case .badAmount(let t, let e): return money(e, t) + "."
+        case .negativeAmount(let t): return "montant négatif « \(t) » : un poste prévoit un montant positif, du côté dépense ou recette."
+        case .unknownSide(let t): return "sens « \(t) » inconnu : écrivez dépense ou recette."
+        case .badAccount(let t, let e): return accountNumber(e, t) + "."
+        case .emptyPoste: return "poste sans nom."
+        case .badProject(let t): return "code de projet invalide « \(t) »."
+        }
+    }
+
+    static func budget(_ p: BudgetProblem) -> String {
+        switch p {
+        case .unknownAccount(let poste, let prefix, _):
+            return "poste « \(poste) » : aucun compte du livre ne commence par \(prefix). Vérifiez le numéro, ou créez le compte (compta comptes ajouter)."
+        case .wrongClass(let poste, let prefix, let side, _):
+            return "poste « \(poste) » : le compte \(prefix) n'est pas un compte de \(side == .depense ? "charges (classe 6)" : "produits (classe 7)") ; un poste de \(side == .depense ? "dépense" : "recette") couvre des comptes de classe \(side.accountClass)."
+        case .repeatedPoste(let poste, let first, _):
+            return "le poste « \(poste) » figure deux fois (déjà ligne \(first)) : regroupez-les ou renommez l'un des deux."
+        case .sharedAccount(let prefix, let first, let second, _):
+            return "le compte \(prefix) est dans deux postes, « \(first) » et « \(second) » : un compte ne peut alimenter qu'un poste."
+        case .unknownProject(let poste, let project, let known, _):
+            return "poste « \(poste) » : " + unknownProject(project, known: known)
+        case .closedExercice(let e):
+            return "l'exercice \(e.label) est clôturé : son budget ne change plus."
+        case .empty:
+            return "le budget ne contient aucun poste."
         }
     }
 }

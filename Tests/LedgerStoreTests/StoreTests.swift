@@ -147,6 +147,22 @@ func draft(_ date: String, _ lines: [(String, Int64)], project: String? = nil) -
         #expect(throws: StoreError.self) { try reopened.post(draft("2024-03-05", [("627", 450), ("512", -450)])) }
     }
 
+    @Test func aClosedExercicesBudgetDoesNotChange() throws {
+        let path = temporaryPath()
+        let store = try Store.create(path: path, name: "A", start: d("2024-01-01"))
+        let e = try store.exercice(nil)
+        try store.saveBudget([Budget.Poste(label: "Banque", side: .depense, amount: Money(cents: 100), accounts: ["627"])], exercice: e, version: "initial")
+        let raw = RawSQL(path)
+        #expect(raw.exec("UPDATE exercice SET closed_on = '2025-02-01'") == nil)
+        #expect(raw.exec("DELETE FROM budget_poste")?.contains("budget non modifiable") == true)
+        #expect(raw.exec("INSERT INTO budget(exercice_id, version, created_at) VALUES (1, 'autre', 'x')")?.contains("budget non modifiable") == true)
+        let reopened = try Store.open(path: path)
+        #expect(throws: BudgetProblem.closedExercice(try reopened.exercice(nil))) {
+            try reopened.saveBudget([Budget.Poste(label: "Banque", side: .depense, amount: Money(cents: 200), accounts: ["627"])],
+                                    exercice: try reopened.exercice(nil), version: "initial")
+        }
+    }
+
     @Test func entryOutsideItsExerciceIsRefusedBySchema() throws {
         let path = temporaryPath()
         _ = try Store.create(path: path, name: "A", start: d("2024-01-01"))

@@ -1,0 +1,51 @@
+import Ledger
+
+extension Store {
+    public func budget(_ exercice: Exercice, version: String?) throws -> Budget? {
+        try read { () throws -> Budget? in
+            let found: [(Int64, String)]
+            if let version {
+                found = try db.query("SELECT id, version FROM budget WHERE exercice_id = ? AND version = ?",
+                                     [.int(exercice.id), .text(version)]) { ($0.int(0), $0.text(1)) }
+            } else {
+                found = try db.query("SELECT id, version FROM budget WHERE exercice_id = ? ORDER BY created_at DESC, id DESC LIMIT 1",
+                                     [.int(exercice.id)]) { ($0.int(0), $0.text(1)) }
+            }
+            guard let (id, name) = found.first else { return nil }
+            let postes = try db.query("""
+                SELECT b.label, b.side, b.amount, b.accounts, p.code, b.remark, b.position
+                FROM budget_poste b LEFT JOIN project p ON p.id = b.project_id WHERE b.budget_id = ? ORDER BY b.position
+                """, [.int(id)]) { s in
+                Budget.Poste(label: s.text(0), side: Budget.Side(rawValue: s.text(1)) ?? .depense, amount: Money(cents: s.int(2)),
+                             accounts: s.text(3).split(separator: " ").map(String.init), project: s.optionalText(4),
+                             remark: s.optionalText(5), sourceLine: Int(s.int(6)))
+            }
+            return Budget(exercice: exercice, version: name, postes: postes)
+        }
+    }
+
+    /// The versions of an exercice's budget, oldest first.
+    public func budgetVersions(_ exercice: Exercice) throws(StoreError) -> [String] {
+        try read { try db.query("SELECT version FROM budget WHERE exercice_id = ? ORDER BY created_at, id", [.int(exercice.id)]) { $0.text(0) } }
+    }
+
+    /// Loads a budget version: checked against the ledger, then written in one transaction,
+    /// replacing that version's postes if it existed.
+    public func saveBudget(_ postes: [Budget.Poste], exercice: Exercice, version: String) throws {
+        if exercice.isClosed { throw BudgetProblem.closedExercice(exercice) }
+        try Budget.validate(postes, catalog: catalog())
+        try atomically(rollback: false) {
+            try db.run("DELETE FROM budget WHERE exercice_id = ? AND version = ?", .int(exercice.id), .text(version))
+            try db.run("INSERT INTO budget(exercice_id, version, created_at) VALUES (?, ?, ?)", .int(exercice.id), .text(version), .text(now))
+            let id = db.lastInsertRowID
+            for (i, p) in postes.enumerated() {
+                try db.run("""
+                    INSERT INTO budget_poste(budget_id, position, label, side, amount, accounts, project_id, remark)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """, .int(id), .int(Int64(i + 1)), .text(p.label), .text(p.side.rawValue), .int(p.amount.cents),
+                           .text(p.accounts.joined(separator: " ")), p.project.map { .optional(projectIDsCache[$0]) } ?? .null,
+                           .optional(p.remark))
+            }
+        }
+    }
+}

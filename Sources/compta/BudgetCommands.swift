@@ -1,0 +1,152 @@
+import Ledger
+import LedgerStore
+import BankImport
+import Reports
+
+let budgetCommands: [Command] = [
+    Command(
+        path: ["budget"],
+        usage: "compta budget [--exercice E] [--version V] [--au DATE] [--saisonnalite lineaire|n-1] [--projet CODE | --par-projet] [--format F]",
+        summary: "le budget prévisionnel face au réalisé, poste par poste",
+        help: """
+        Pour chaque poste : prévu, réalisé, écart et pourcentage réalisé ; ce qu'aucun poste ne
+        couvre apparaît en « hors budget », de sorte que les totaux réalisés sont ceux du compte de
+        résultat. En cours d'année (--au), le prévu est ramené à la date (au prorata des jours, ou
+        selon le profil de l'exercice précédent avec --saisonnalite n-1), le réalisé est projeté à
+        la fin de l'exercice, et les postes qui dépasseront sont signalés.
+        Exemples :
+          compta budget --exercice 2024
+          compta budget --au 2024-06-30 --saisonnalite n-1
+          compta budget --par-projet
+        """,
+        options: [periodOptions[0], periodOptions[2], periodOptions[3],
+                  .value("--version", "NOM", "version du budget (défaut : la dernière chargée)"),
+                  .value("--saisonnalite", "MODE", "lineaire (défaut) ou n-1"),
+                  .value("--projet", "CODE", "seulement les postes et le réalisé de ce projet"),
+                  .flag("--par-projet", "résumé par projet")],
+        arguments: 0...0
+    ) { ctx in
+        let store = try ctx.openStore()
+        let exercice = try store.exercice(ctx.parsed.value("--exercice"))
+        let version = ctx.parsed.value("--version")
+        guard let budget = try store.budget(exercice, version: version) else {
+            throw BudgetCommandError.noBudget(exercice: exercice.label, version: version, versions: try store.budgetVersions(exercice))
+        }
+        let asOf = try ctx.day("--au")
+        if let asOf, !exercice.contains(asOf) { throw BudgetCommandError.dateOutside(asOf, exercice) }
+        var subtitle = [try store.associationName(), "Exercice \(exercice.label), budget « \(budget.version) »"]
+        if let asOf { subtitle.append("Au \(asOf.french)") }
+        if ctx.parsed.has("--par-projet") {
+            try ctx.render(BudgetByProject(store, budget: budget, asOf: asOf).document(title: "Budget par projet", subtitle: subtitle))
+            return
+        }
+        let modeName = ctx.parsed.value("--saisonnalite") ?? "lineaire"
+        guard let mode = BudgetReport.Seasonality(rawValue: modeName) else {
+            throw UsageError(message: "saisonnalité inconnue : \(modeName) (lineaire ou n-1)", command: "budget")
+        }
+        let project = try ctx.parsed.value("--projet").map(projectCode)
+        if let project, try store.catalog().projects[project] == nil {
+            throw ReportError.unknownProject(project, known: try store.catalog().projects.keys.sorted())
+        }
+        if let project { subtitle.append("Projet \(project)") }
+        let report = try BudgetReport(store, budget: budget, asOf: asOf, seasonality: mode, project: project)
+        var doc = report.document(title: "Budget prévisionnel et réalisé", subtitle: subtitle)
+        let versions = try store.budgetVersions(exercice)
+        if versions.count > 1 { doc.notes.append("Versions du budget : \(versions.joined(separator: ", ")) (--version NOM).") }
+        try ctx.render(doc)
+    },
+    Command(
+        path: ["budget", "importer"], usage: "compta budget importer FICHIER [--exercice E] [--version NOM]",
+        summary: "charge un budget prévisionnel (CSV) pour un exercice ; remplace la version du même nom",
+        help: """
+        Colonnes : poste;sens;montant;comptes;projet;remarque (séparateur ; ou ,). sens vaut
+        dépense ou recette ; comptes liste des numéros ou des préfixes (604A 604B, ou 62 pour toute
+        la classe 62) ; un poste sans compte (« (trésorerie) ») n'a qu'un prévu. Quand des postes
+        se recouvrent par préfixe, le plus précis l'emporte (604A avant 604) ; un même compte dans
+        deux postes est refusé. Tout le fichier est chargé, ou rien.
+        Exemple : compta budget importer budget-2024.csv --exercice 2024 --version initial
+        """,
+        options: [periodOptions[0], .value("--version", "NOM", "nom de la version (défaut : initial)")],
+        arguments: 1...1
+    ) { ctx in
+        let store = try ctx.openStore()
+        let path = ctx.parsed.positionals[0]
+        let exercice = try store.exercice(ctx.parsed.value("--exercice"))
+        let postes = try BudgetFile.read(readText(path), file: path)
+        let version = ctx.parsed.value("--version") ?? "initial"
+        do { try store.saveBudget(postes, exercice: exercice, version: version) } catch let p as BudgetProblem {
+            throw LocatedError(file: path, line: p.line ?? 0, underlying: p)
+        }
+        let budget = Budget(exercice: exercice, version: version, postes: postes)
+        ctx.output.print("Budget « \(version) » de l'exercice \(exercice.label) chargé : \(postes.count) postes, "
+                         + "\(budget.total(.depense)) € de dépenses, \(budget.total(.recette)) € de recettes.")
+    },
+    Command(
+        path: ["budget", "exporter"], usage: "compta budget exporter [--exercice E] [--version NOM] [--sortie FICHIER]",
+        summary: "écrit le budget en CSV, au format de compta budget importer",
+        help: "", options: [periodOptions[0], .value("--version", "NOM", "version (défaut : la dernière)"),
+                            .value("--sortie", "FICHIER", "fichier à écrire (défaut : la sortie standard)")],
+        arguments: 0...0
+    ) { ctx in
+        let store = try ctx.openStore()
+        let exercice = try store.exercice(ctx.parsed.value("--exercice"))
+        guard let budget = try store.budget(exercice, version: ctx.parsed.value("--version")) else {
+            throw BudgetCommandError.noBudget(exercice: exercice.label, version: ctx.parsed.value("--version"), versions: try store.budgetVersions(exercice))
+        }
+        try writeOrPrint(ctx, BudgetFile.write(budget.postes), what: "Budget")
+    },
+    Command(
+        path: ["budget", "modele"], usage: "compta budget modele --exercice SUIVANT [--sortie FICHIER]",
+        summary: "prépare le budget de l'exercice suivant à partir des postes et du réalisé de l'exercice précédent",
+        help: """
+        Chaque poste reprend son réalisé (arrondi à l'euro), les postes sans compte leur prévu, et
+        chaque compte hors budget devient un poste ; la remarque rappelle prévu et réalisé. À
+        modifier dans un tableur, puis : compta budget importer FICHIER --exercice SUIVANT.
+        Exemple : compta budget modele --exercice 2025 --sortie budget-2025.csv
+        """,
+        options: [.value("--exercice", "EXERCICE", "l'exercice à budgéter (le modèle part de celui d'avant)"),
+                  .value("--sortie", "FICHIER", "fichier à écrire (défaut : la sortie standard)")],
+        arguments: 0...0
+    ) { ctx in
+        let store = try ctx.openStore()
+        let catalog = try store.catalog()
+        let target = try ctx.parsed.required("--exercice")
+        let source: Exercice
+        if let t = catalog.exercice(labelled: target) {
+            guard let p = catalog.previous(t) else { throw ReportError.noPreviousExercice(t) }
+            source = p
+        } else if let year = Int(target), let p = catalog.exercice(labelled: String(year - 1)) {
+            source = p
+        } else {
+            throw StoreError.unknownExercice(target, known: catalog.exercices.map(\.label))
+        }
+        guard let budget = try store.budget(source, version: nil) else {
+            throw BudgetCommandError.noBudget(exercice: source.label, version: nil, versions: [])
+        }
+        try writeOrPrint(ctx, BudgetFile.write(Budget.starter(from: budget, ledger: store)), what: "Modèle de budget \(target)")
+    },
+]
+
+func writeOrPrint(_ ctx: Context, _ text: String, what: String) throws {
+    if let out = ctx.parsed.value("--sortie") {
+        try writeFileAtomically(out, text)
+        ctx.output.print("\(what) écrit dans \(out).")
+    } else {
+        ctx.output.write(text)
+    }
+}
+
+enum BudgetCommandError: Error {
+    case noBudget(exercice: String, version: String?, versions: [String])
+    case dateOutside(Day, Exercice)
+}
+
+extension BudgetProblem {
+    var line: Int? {
+        switch self {
+        case .unknownAccount(_, _, let l), .wrongClass(_, _, _, let l), .repeatedPoste(_, _, let l),
+             .sharedAccount(_, _, _, let l), .unknownProject(_, _, _, let l): return l
+        case .closedExercice, .empty: return nil
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+@testable import compta
+
+@Suite struct BudgetCommands {
+    @Test func cloudGirofleBudgetAgainstItsAccounts() throws {
+        let s = Sandbox()
+        #expect(s.run("demo").code == 0)
+        let csv = s.run("budget", "--exercice", "2024", "--format", "csv").out
+        #expect(csv.contains("Total des dépenses;16900,00;25801,25;8901,25;152,7"))
+        #expect(csv.contains("Total des recettes;16900,00;32512,31;15612,31;192,4"))
+        #expect(csv.contains("Hors budget;;3686,00;;;comptes qu'aucun poste ne couvre"))
+        #expect(csv.contains("Location de serveurs, etc;2500,00;6910,63;4410,63;276,4;Ajout de mutu3"))
+        #expect(csv.contains("(trésorerie) (sans compte : prévu seulement);2000,00;;;;utilisation des réserves"))
+        let text = s.run("budget", "--exercice", "2024").out
+        #expect(text.contains("Solde prévu : 0,00 € ; solde réalisé : 6\u{202F}711,06 €."))
+        let june = s.run("budget", "--exercice", "2024", "--au", "2024-06-30").out
+        #expect(june.contains("dépassement"))
+        #expect(june.contains("Au 30/06/2024, 182 jours sur 366"))
+        #expect(s.run("budget", "--exercice", "2024", "--au", "2024-06-30", "--saisonnalite", "n-1").code == 0)
+        #expect(s.run("budget", "--exercice", "2024", "--par-projet").out.contains("BL-Évolution"))
+        let exported = s.run("budget", "exporter", "--exercice", "2024").out
+        #expect(exported.hasPrefix("poste;sens;montant;comptes;projet;remarque\r\nLocation de serveurs, etc;dépense;2500,00;604A 604B 604C 604E 604F 6065;;Ajout de mutu3"))
+        let starter = s.run("budget", "modele", "--exercice", "2025").out
+        #expect(starter.contains("Location de serveurs, etc;dépense;6911,00;604A 604B 604C 604E 604F 6065;;prévu 2024 : 2\u{202F}500 €, réalisé 2024 : 6\u{202F}911 €"))
+        #expect(starter.contains("Locations immobilières;dépense;3598,00;6132;;hors budget 2024"))
+        // The starter loads back as the next budget once the exercice exists.
+        let file = s.write("budget-2025.csv", starter)
+        #expect(s.run("exercices", "ajouter", "--debut", "2025-01-01").code == 0)
+        let loaded = s.run("budget", "importer", file, "--exercice", "2025")
+        #expect(loaded.code == 0, "\(loaded.err)")
+    }
+
+    @Test func badBudgetFilesSayWhereAndChangeNothing() throws {
+        let s = Sandbox.tour()
+        let cases: [(String, String)] = [
+            ("poste;sens;montant;comptes\nServeurs;dépense;100;604Z\n", "budget.csv, ligne 2 : poste « Serveurs » : aucun compte du livre ne commence par 604Z"),
+            ("poste;sens;montant;comptes\nServeurs;dépense;-100;604\n", "budget.csv, ligne 2 : montant négatif « -100 »"),
+            ("poste;sens;montant;comptes\nServeurs;achat;100;604\n", "budget.csv, ligne 2 : sens « achat » inconnu"),
+            ("poste;sens;montant;comptes\nServeurs;dépense;100;604\nServeurs;dépense;50;627\n", "budget.csv, ligne 3 : le poste « Serveurs » figure deux fois (déjà ligne 2)"),
+            ("poste;sens;montant;comptes\nServeurs;dépense;100;604\nAutres;dépense;50;604\n", "le compte 604 est dans deux postes, « Serveurs » et « Autres »"),
+            ("poste;sens;montant;comptes\nDons;dépense;100;754\n", "le compte 754 n'est pas un compte de charges (classe 6)"),
+            ("poste;montant\nServeurs;100\n", "colonnes manquantes : sens"),
+        ]
+        for (text, message) in cases {
+            let before = try s.dump()
+            let r = s.run("budget", "importer", s.write("budget.csv", text))
+            #expect(r.code == 1, "\(text)")
+            #expect(r.err.contains(message), "\(r.err)")
+            #expect(try s.dump() == before)
+        }
+        let good = s.write("ok.csv", "poste;sens;montant;comptes\nServeurs;dépense;100;604\n")
+        let unknown = s.run("budget", "importer", good, "--exercice", "2030")
+        #expect(unknown.code == 1 && unknown.err.contains("aucun exercice « 2030 »"))
+        #expect(s.run("budget").err.contains("aucun budget pour l'exercice 2024"))
+        #expect(s.run("budget", "importer", good).code == 0)
+        #expect(s.run("budget", "--version", "rectificatif").err.contains("pas de version « rectificatif » du budget 2024 (versions : initial)"))
+        #expect(s.run("budget", "--au", "2025-01-01").err.contains("n'est pas dans l'exercice 2024"))
+        #expect(s.run("budget", "--projet", "NOPE").err.contains("projet inconnu : NOPE"))
+    }
+}
