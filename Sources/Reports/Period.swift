@@ -36,4 +36,6 @@ public enum ReportError: Error, Equatable, Sendable {
     case unknownProject(String, known: [String])
     case unknownAccount(String)
     case noPreviousExercice(Exercice)
+    /// Nothing recorded in the exercice.
+    case noEntries(Exercice)
 }

@@ -120,14 +120,22 @@ public enum MarkdownRenderer {
     public static func renderTable(_ full: ReportTable) -> String {
         let table = full.forReading
         var out = "| " + table.columns.map { escape($0.title) }.joined(separator: " | ") + " |\n"
-        out += "|" + table.columns.map { $0.kind == .text ? ":---" : "---:" }.joined(separator: "|") + "|\n"
+        var rows: [[String]] = []
         for row in table.rows {
             var values = table.columns.indices.map { i in i < row.cells.count ? cellText(row.cells[i]) : "" }
             if row.style != .normal {
                 values = values.map { $0.isEmpty ? $0 : "**\($0)**" }
             }
-            out += "| " + values.joined(separator: " | ") + " |\n"
+            rows.append(values)
         }
+        // Pandoc sizes the columns of a wide pipe table by the dashes of this line: as many
+        // dashes as the column's longest cell, so labels get the room they need.
+        out += "|" + table.columns.indices.map { i -> String in
+            let width = max(3, min(60, rows.map { $0[i].count }.max() ?? 3, 60))
+            let dashes = String(repeating: "-", count: width)
+            return table.columns[i].kind == .text ? ":" + dashes : dashes + ":"
+        }.joined(separator: "|") + "|\n"
+        for values in rows { out += "| " + values.joined(separator: " | ") + " |\n" }
         return out
     }
 }

@@ -36,7 +36,7 @@ func scriptWords(_ line: String) -> [String] {
 
 let demoCommand = Command(
     path: ["demo"], usage: "compta demo [--livre FICHIER]",
-    summary: "construit le livre d'exemple (Cloud Girofle 2023-2024) et affiche ses comptes",
+    summary: "construit le livre d'exemple (Cloud Girofle 2023-2024) et écrit son bilan financier pour l'AG",
     help: """
     La démonstration tape pour vous les commandes d'un·e trésorier·e (elles s'affichent au fur et
     à mesure) sur les données de Fixtures/cloud-girofle-2024/, dans un livre temporaire.
@@ -71,11 +71,24 @@ let demoCommand = Command(
         }
         quiet = Output(out: { _ in }, err: { ctx.output.error($0) })
     }
-    let store = try Store.open(path: ledger)
-    let exercice = try store.exercice("2024")
-    let balance = try Balance(store, period: try Period(exercice: exercice))
-    try ctx.render(balance.document(association: try store.associationName()))
-    ctx.output.error("Livre de démonstration : \(ledger)\nEssayez : compta journal --livre \(ledger)")
+    // The main job: the general assembly's bilan financier, in a temporary folder.
+    let agFolder = FileManager.default.temporaryDirectory.appendingPathComponent("compta-demo-ag-\(UUID().uuidString.prefix(8))")
+    try FileManager.default.createDirectory(at: agFolder, withIntermediateDirectories: true)
+    let document = agFolder.appendingPathComponent("bilan-financier-2024.md").path
+    ctx.output.error("$ compta rapport-ag --exercice 2024 --sortie \(document)")
+    guard CLI.run(arguments: ["rapport-ag", "--exercice", "2024", "--sortie", document, "--livre", ledger],
+                  environment: ctx.environment, output: quiet) == 0 else {
+        throw DemoError.stepFailed(script: scriptPath, line: 0, command: "compta rapport-ag --exercice 2024")
+    }
+    ctx.output.write(try readText(document))
+    ctx.output.error("""
+
+        Bilan financier de l'assemblée générale : \(document)
+        (graphiques dans \(agFolder.appendingPathComponent("bilan-financier-2024-graphiques").path))
+        Livre de démonstration : \(ledger)
+        Essayez : compta resultat --livre \(ledger) --comparer
+        Pour un PDF : cd \(agFolder.path) && pandoc bilan-financier-2024.md -s -o bilan-financier-2024.pdf --pdf-engine=weasyprint
+        """)
 }
 
 enum DemoError: Error {

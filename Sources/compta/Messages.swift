@@ -210,6 +210,8 @@ enum Messages {
             return "la période est vide : --du \(from.french) est après --au \(to.french)."
         case .unknownProject(let code, let known): return unknownProject(code, known: known)
         case .unknownAccount(let n): return "aucun compte ne commence par \(n)."
+        case .noEntries(let e):
+            return "l'exercice \(e.label) ne contient aucune écriture : rien à présenter."
         case .noPreviousExercice(let e):
             return "pas d'exercice précédent \(e.label) dans le livre : la comparaison N-1 est impossible."
         }

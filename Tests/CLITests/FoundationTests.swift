@@ -179,15 +179,16 @@ import LedgerStore
 }
 
 @Suite struct Demo {
-    @Test func demoBuildsABalancedLedger() throws {
+    @Test func demoWritesTheBilanFinancier() throws {
         let s = Sandbox()
         let r = s.run("demo")
         #expect(r.code == 0, "\(r.err)")
         #expect(r.err.contains("$ compta init --nom \"Cloud Girofle\""))
-        let total = r.out.split(separator: "\n").last { $0.hasPrefix("Total") }.map(String.init) ?? ""
-        let amounts = total.split(separator: " ", omittingEmptySubsequences: true).dropFirst().map(String.init)
-        #expect(amounts.count == 4)
-        #expect(amounts.count == 4 && amounts[0] == amounts[1], "debits = credits: \(total)")
+        #expect(r.out.hasPrefix("---\ntitle: \"Bilan financier 2024 — Cloud Girofle\""))
+        let path = r.err.split(separator: "\n").first { $0.hasPrefix("Bilan financier de l'assemblée générale : ") }
+            .map { String($0.dropFirst("Bilan financier de l'assemblée générale : ".count)) } ?? ""
+        #expect(FileManager.default.fileExists(atPath: path))
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == r.out)
         #expect(FileManager.default.fileExists(atPath: s.ledger), "--livre keeps the demo ledger")
         #expect(s.run("demo").code == 1, "an existing ledger is never overwritten")
     }

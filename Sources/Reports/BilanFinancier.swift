@@ -1,0 +1,228 @@
+import Ledger
+
+/// The bilan financier presented to the general assembly: one Markdown document for pandoc
+/// (YAML metadata, pipe tables, SVG charts beside it), readable as plain text too.
+public struct BilanFinancier: Sendable {
+    /// A chart to write next to the document.
+    public struct Chart: Sendable {
+        public let fileName: String
+        public let svg: String
+    }
+
+    public let markdown: String
+    public let charts: [Chart]
+
+    /// Builds the document of `exercice`. `chartsFolder` is the folder of the charts, relative
+    /// to the document (`bilan-financier-2024-graphiques`).
+    public init(_ ledger: some LedgerQueries, exercice: Exercice, chartsFolder: String, generatedOn: Day,
+                model: CompteDeResultat.Model = .parCompte) throws {
+        let catalog = try ledger.catalog()
+        let name = try ledger.associationName()
+        let period = try Period(exercice: exercice)
+        if try ledger.totals(TotalsQuery(from: exercice.start, to: exercice.end)).isEmpty {
+            throw ReportError.noEntries(exercice)
+        }
+        let previous = catalog.previous(exercice)
+        let hasPrevious = try previous.map { !(try ledger.totals(TotalsQuery(from: $0.start, to: $0.end, accountPrefixes: ["6", "7"]))).isEmpty } ?? false
+        let y = exercice.label
+        var md = ""
+        var charts: [Chart] = []
+
+        // Metadata for pandoc.
+        md += "---\n"
+        md += "title: \(BilanFinancier.yaml("Bilan financier \(y) — \(name)"))\n"
+        md += "subtitle: \(BilanFinancier.yaml("Exercice du \(exercice.start.longFrench) au \(exercice.end.longFrench)"))\n"
+        md += "date: \(BilanFinancier.yaml(generatedOn.longFrench))\n"
+        // papersize, geometry and fontsize serve the LaTeX engines; the style the HTML route
+        // (pandoc -s, then weasyprint): the page's full width, A4 margins, compact tables.
+        md += "lang: fr\npapersize: a4\ngeometry: margin=2cm\nfontsize: 10pt\ncolorlinks: true\n"
+        md += "header-includes: |\n  ```{=html}\n  <style>\n"
+        md += "  @page { size: A4; margin: 1.8cm 1.6cm; }\n"
+        md += "  body { max-width: none; padding: 0; font-size: 10pt; background: white; }\n"
+        md += "  table { font-size: 9pt; width: 100%; } td, th { padding: 0.15em 0.4em; }\n"
+        md += "  img { max-width: 100%; } h1 { font-size: 1.6em; } h1, h2 { break-after: avoid; }\n"
+        md += "  </style>\n  ```\n"
+        md += "---\n\n"
+
+        let columns = try FigureColumn.columns(for: period, catalog: catalog, comparing: hasPrevious, ledger: ledger)
+        let resultat = try CompteDeResultat(ledger, columns: columns, showsVariation: hasPrevious, chart: exercice.chart)
+        let cash = try Tresorerie(ledger, period: period)
+
+        // 1. Synthèse.
+        md += "# Synthèse\n\n"
+        let r = resultat.result[0]
+        md += "- Total des charges : **\(resultat.totalCharges[0]) €**\n"
+        md += "- Total des produits : **\(resultat.totalProduits[0]) €**\n"
+        md += "- Résultat de l'exercice : **\(CompteDeResultat.resultWords(r))**\n"
+        md += "- Trésorerie : **\(cash.opening) €** au \(exercice.start.french), **\(cash.closing) €** au \(exercice.end.french)"
+            + " (\(BilanFinancier.signed(cash.closing - cash.opening)) €)\n\n"
+        if hasPrevious, let p = previous {
+            let sentences = BilanFinancier.changes(resultat, catalog: catalog, current: y, previous: p.label)
+            if !sentences.isEmpty {
+                md += "Principales évolutions par rapport à \(p.label) :\n\n" + sentences.map { "- \($0)\n" }.joined() + "\n"
+            }
+        }
+        md += "\(MarkdownRenderer.escape(cash.runwaySentence()))\n\n"
+
+        // 2. Compte de résultat.
+        md += "# Compte de résultat\n\n"
+        md += "Chaque compte avec son propre solde, en euros" + (hasPrevious ? ", avec l'exercice précédent et la variation" : "") + ".\n\n"
+        let cr = try resultat.document(model: .parCompte, title: "", subtitle: [])
+        md += BilanFinancier.tables(cr.tables)
+        md += cr.notes.map { MarkdownRenderer.escape($0) + "\n\n" }.joined()
+        if model == .anc {
+            md += "## Présentation réglementaire (règlement ANC 2018-06)\n\n"
+            md += BilanFinancier.tables(try resultat.document(model: .anc, title: "", subtitle: []).tables)
+        }
+
+        // 3. Comptes par projet.
+        let moved = try ledger.totals(TotalsQuery(from: exercice.start, to: exercice.end, groupByProject: true, accountPrefixes: ["6", "7"]))
+        let codes = Set(moved.compactMap(\.project)).sorted()
+        if !codes.isEmpty {
+            md += "# Comptes par projet\n\n"
+            var summary = ReportTable(columns: [ReportColumn("Projet", key: "projet"), .amount("Charges", key: "charges"),
+                                                .amount("Produits", key: "produits"), .amount("Résultat", key: "resultat")])
+            var sections = ""
+            for (title, filter) in codes.map({ (catalog.projects[$0]?.name ?? $0, ProjectFilter.code($0)) }) + [("Le reste (sans projet)", .none)] {
+                let c = FigureColumn(title: y, key: "n", from: exercice.start, to: exercice.end, project: filter)
+                let p = try CompteDeResultat(ledger, columns: [c], chart: exercice.chart)
+                if p.isEmpty { continue }
+                summary.rows.append(ReportRow([.text(title), .amount(p.totalCharges[0]), .amount(p.totalProduits[0]), .amount(p.result[0])]))
+                sections += "## \(MarkdownRenderer.escape(title))\n\n"
+                sections += BilanFinancier.tables(Array(p.byAccountTables().prefix(2)), level: 3)
+                sections += "Résultat : \(CompteDeResultat.resultWords(p.result[0])).\n\n"
+            }
+            summary.rows.append(ReportRow([.text("Total"), .amount(resultat.totalCharges[0]), .amount(resultat.totalProduits[0]), .amount(r)], style: .total))
+            md += MarkdownRenderer.renderTable(summary) + "\n" + sections
+        }
+
+        // 4. Bilan.
+        let bilan = try Bilan(ledger, period: period)
+        md += "# Bilan au \(exercice.end.french)\n\n"
+        let bd = bilan.document(title: "", subtitle: [])
+        md += BilanFinancier.tables(bd.tables)
+        md += bd.notes.map { MarkdownRenderer.escape($0) + "\n\n" }.joined()
+
+        // 5. Trésorerie, with the month-end chart (N-1 as a second line).
+        md += "# Trésorerie\n\n"
+        md += BilanFinancier.tables(Array(cash.document(title: "", subtitle: []).tables.prefix(2)))
+        let monthNames = cash.months.map { Day.frenchMonthNames[$0.month.month - 1] + " " + String($0.month.year) }
+        var series = [SVGChart.Series(name: y, values: cash.months.map(\.closing))]
+        var titles = [monthNames.map { _ in "" }]
+        titles[0] = zip(monthNames, cash.months).map { "\($0) : \($1.closing) €" }
+        if let p = previous, hasPrevious {
+            let before = try Tresorerie(ledger, period: Period(exercice: p))
+            if before.months.count == cash.months.count {
+                series.append(SVGChart.Series(name: p.label, values: before.months.map(\.closing)))
+                titles.append(before.months.map { Day.frenchMonthNames[$0.month.month - 1] + " " + String($0.month.year) + " : \($0.closing) €" })
+            }
+        }
+        let shortMonths = cash.months.map { BilanFinancier.shortMonth($0.month.month) }
+        let cashTitle = "Trésorerie en fin de mois"
+        let cashDescription = "Solde des comptes de banque et de caisse à la fin de chaque mois de \(y)"
+            + (series.count > 1 ? " (ligne pleine) et de \(series[1].name) (ligne pointillée)" : "")
+            + " ; de \(cash.months.first?.closing ?? .zero) € fin \(monthNames.first ?? "") à \(cash.closing) € fin \(monthNames.last ?? "")."
+        charts.append(Chart(fileName: "tresorerie.svg", svg: SVGChart.lines(title: cashTitle, description: cashDescription,
+                                                                              xLabels: shortMonths, pointTitles: titles, series: series)))
+        md += "![\(MarkdownRenderer.escape(cashDescription))](\(chartsFolder)/tresorerie.svg)\n\n"
+        md += MarkdownRenderer.escape(cash.runwaySentence()) + "\n\n"
+
+        // 6. Budget.
+        if let budget = try ledger.budget(exercice, version: nil) {
+            let report = try BudgetReport(ledger, budget: budget)
+            md += "# Budget prévisionnel et réalisé\n\n"
+            md += "Budget « \(MarkdownRenderer.escape(budget.version)) » voté pour \(y), comparé au réalisé.\n\n"
+            let bd = report.document(title: "", subtitle: [])
+            md += BilanFinancier.tables(bd.tables)
+            md += bd.notes.map { MarkdownRenderer.escape($0) + "\n\n" }.joined()
+            let postes = report.lines.filter { $0.side == .depense } + report.lines.filter { $0.side == .recette }
+            let depenses = postes.filter { $0.side == .depense }.count
+            let budgetDescription = "Pour chaque poste de \(y), montant prévu (barre foncée) et réalisé (barre claire), en euros."
+            charts.append(Chart(fileName: "budget.svg", svg: SVGChart.bars(
+                title: "Budget \(y) : prévu et réalisé par poste", description: budgetDescription, categories: postes.map(\.label),
+                series: [SVGChart.Series(name: "Prévu", values: postes.map(\.prevu)), SVGChart.Series(name: "Réalisé", values: postes.map(\.realise))],
+                sections: [("Dépenses", 0), ("Recettes", depenses)])))
+            md += "![\(MarkdownRenderer.escape(budgetDescription))](\(chartsFolder)/budget.svg)\n\n"
+        }
+        if let next = catalog.exercices.first(where: { $0.start > exercice.end }), let nextBudget = try ledger.budget(next, version: nil) {
+            md += "# Budget prévisionnel \(next.label)\n\n"
+            for side in Budget.Side.allCases {
+                var t = ReportTable(title: side.title, columns: [ReportColumn("Poste", key: "poste"), .amount("Montant", key: "montant"), ReportColumn("Remarque", key: "remarque")])
+                for p in nextBudget.postes where p.side == side { t.rows.append(ReportRow([.text(p.label), .amount(p.amount), .text(p.remark ?? "")])) }
+                t.rows.append(ReportRow([.text("Total"), .amount(nextBudget.total(side)), ""], style: .total))
+                md += BilanFinancier.tables([t], level: 2)
+            }
+        }
+
+        // 7. Annexe.
+        md += "# Annexe\n\n## Méthodes\n\n"
+        md += "- Comptes tenus en partie double selon le \(exercice.chart.title).\n"
+        md += "- Exercice du \(exercice.start.french) au \(exercice.end.french)" + (exercice.isClosed ? ", clôturé.\n" : ", non clôturé : le résultat figure au bilan avant affectation.\n")
+        md += "- Comptabilité d'engagement simplifiée : les opérations sont enregistrées à la date du relevé bancaire.\n"
+        md += "- Projets analytiques : chaque ligne de charge ou de produit peut être rattachée à un projet ; « le reste » regroupe les lignes sans projet.\n\n"
+        if !resultat.cvnCharges.isEmpty || !resultat.cvnProduits.isEmpty {
+            md += "## Contributions volontaires en nature\n\n"
+            md += BilanFinancier.tables(Array(resultat.byAccountTables().suffix(2)), level: 3)
+        }
+        md += "## Comptes utilisés\n\n"
+        let used = try ledger.totals(TotalsQuery(from: exercice.start, to: exercice.end)).map(\.account)
+        var accounts = ReportTable(columns: [ReportColumn("Compte", key: "compte"), ReportColumn("Libellé", key: "libelle"), ReportColumn("Origine", key: "origine")])
+        for a in Set(used).sorted() {
+            accounts.rows.append(ReportRow([.text(a.text), .text(catalog.label(of: a)), .text(catalog.accounts[a]?.isCustom == true ? "propre à l'association" : "plan comptable")]))
+        }
+        md += MarkdownRenderer.renderTable(accounts) + "\n"
+        self.markdown = md
+        self.charts = charts
+    }
+
+    static func tables(_ tables: [ReportTable], level: Int = 2) -> String {
+        tables.map { t in
+            (t.title.map { String(repeating: "#", count: level) + " " + MarkdownRenderer.escape($0) + "\n\n" } ?? "") + MarkdownRenderer.renderTable(t) + "\n"
+        }.joined()
+    }
+
+    static func yaml(_ s: String) -> String { "\"" + s.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"") + "\"" }
+    static func signed(_ m: Money) -> String { m.isNegative ? m.description : "+" + m.description }
+
+    static func shortMonth(_ m: Int) -> String {
+        ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."][m - 1]
+    }
+
+    /// The largest changes against N-1, by three-digit account group, as short sentences:
+    /// « Cotisations : 7 600 € en 2023, 14 067 € en 2024 (+85 %). »
+    static func changes(_ r: CompteDeResultat, catalog: Catalog, current: String, previous: String) -> [String] {
+        var groups: [String: (Money, Money)] = [:]
+        var members: [String: Set<AccountNumber>] = [:]
+        for row in r.charges + r.produits {
+            let key = String(row.account.text.prefix(3))
+            let v = groups[key] ?? (.zero, .zero)
+            groups[key] = (v.0 + row.values[0], v.1 + row.values[1])
+            members[key, default: []].insert(row.account)
+        }
+        // The group's name: its own account's label, or its single account's, or its nearest parent's.
+        func label(_ key: String) -> String {
+            if let a = catalog.accounts[AccountNumber(trusted: key)] { return a.label }
+            if let only = members[key], only.count == 1 { return catalog.label(of: only.first!) }
+            var prefix = key
+            while prefix.count > 1 {
+                prefix.removeLast()
+                if let a = catalog.accounts[AccountNumber(trusted: prefix)] { return a.label }
+            }
+            return key
+        }
+        let significant = groups.filter { _, v in
+            let change = (v.0 - v.1).magnitude
+            return change.cents >= 50_000 && (v.1.isZero || change.cents * 5 >= v.1.magnitude.cents)
+        }
+        return significant.sorted { ($0.value.0 - $0.value.1).magnitude > ($1.value.0 - $1.value.1).magnitude }.prefix(5).map { key, v in
+            let label = label(key)
+            let (n, n1) = v
+            if n1.isZero { return "\(label) : \(n.roundedEuros) € en \(current) (rien en \(previous))." }
+            if n.isZero { return "\(label) : plus rien en \(current) (\(n1.roundedEuros) € en \(previous))." }
+            let pct = tenthsOfPercent(n - n1, of: n1.magnitude) ?? 0
+            let rounded = (pct + (pct >= 0 ? 5 : -5)) / 10
+            let percent = (rounded >= 0 ? "+" : "-") + Money(cents: Int64(abs(rounded)) * 100).roundedEuros + "\u{A0}%"
+            return "\(label) : \(n1.roundedEuros) € en \(previous), \(n.roundedEuros) € en \(current) (\(percent))."
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import Ledger
+import LedgerStore
+import Reports
+
+/// Today, in the local calendar.
+func today() -> Day {
+    let c = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
+    return Day(year: c.year!, month: c.month!, day: c.day!)!
+}
+
+let agCommand = Command(
+    path: ["rapport-ag"], usage: "compta rapport-ag [--exercice E] [--sortie FICHIER.md] [--graphiques DOSSIER] [--modele anc]",
+    summary: "écrit le bilan financier de l'assemblée générale (Markdown prêt pour pandoc, avec graphiques SVG)",
+    help: """
+    Le document contient la synthèse, le compte de résultat avec l'exercice précédent, les
+    comptes par projet, le bilan, la trésorerie (tableau et graphique), le budget et son
+    réalisé (avec graphique), le budget de l'exercice suivant s'il est chargé, et une annexe.
+    Les graphiques sont écrits à côté du document, dans DOSSIER (défaut : NOM-graphiques).
+    Pour en faire un PDF (paquets Debian pandoc et weasyprint) :
+      compta rapport-ag --exercice 2024 --sortie bilan-financier-2024.md
+      pandoc bilan-financier-2024.md -s -o bilan-financier-2024.pdf --pdf-engine=weasyprint
+    """,
+    options: [.value("--exercice", "EXERCICE", "exercice présenté (défaut : l'exercice en cours)"),
+              .value("--sortie", "FICHIER", "document à écrire (défaut : bilan-financier-EXERCICE.md)"),
+              .value("--graphiques", "DOSSIER", "dossier des graphiques, à côté du document"),
+              .value("--modele", "MODELE", "anc : ajoute la présentation réglementaire du compte de résultat")],
+    arguments: 0...0
+) { ctx in
+    let store = try ctx.openStore()
+    let exercice = try store.exercice(ctx.parsed.value("--exercice"))
+    let model: CompteDeResultat.Model
+    switch ctx.parsed.value("--modele") {
+    case nil, "compte"?: model = .parCompte
+    case "anc"?: model = .anc
+    case let other?: throw UsageError(message: "modèle inconnu : \(other) (anc)", command: "rapport-ag")
+    }
+    let output = URL(fileURLWithPath: ctx.parsed.value("--sortie") ?? "bilan-financier-\(exercice.label).md")
+    let folder = output.deletingLastPathComponent()
+    let chartsName = ctx.parsed.value("--graphiques") ?? output.deletingPathExtension().lastPathComponent + "-graphiques"
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        throw InputError.cannotWrite(path: output.path, reason: "le dossier \(folder.path) n'existe pas")
+    }
+    guard FileManager.default.isWritableFile(atPath: folder.path) else {
+        throw InputError.cannotWrite(path: output.path, reason: "le dossier \(folder.path) est en lecture seule")
+    }
+    let report = try BilanFinancier(store, exercice: exercice, chartsFolder: chartsName, generatedOn: today(), model: model)
+    let charts = folder.appendingPathComponent(chartsName)
+    do { try FileManager.default.createDirectory(at: charts, withIntermediateDirectories: true) } catch {
+        throw InputError.cannotWrite(path: charts.path, reason: "création du dossier impossible")
+    }
+    for c in report.charts { try writeFileAtomically(charts.appendingPathComponent(c.fileName).path, c.svg) }
+    try writeFileAtomically(output.path, report.markdown)
+    ctx.output.print("Bilan financier \(exercice.label) écrit dans \(output.path) (graphiques dans \(charts.path)).")
+    ctx.output.print("Pour un PDF : pandoc \(output.lastPathComponent) -s -o \(output.deletingPathExtension().lastPathComponent).pdf --pdf-engine=weasyprint")
+}

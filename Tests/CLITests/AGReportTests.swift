@@ -1,0 +1,145 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+@testable import compta
+
+/// Parses an SVG: well-formed or nil; the `data-valeur` of elements of a class, in order.
+final class SVGValues: NSObject, XMLParserDelegate {
+    var values: [String: [Int64]] = [:]
+    var series: [String] = []
+    var currentSeries = ""
+
+    static func parse(_ data: Data) -> SVGValues? {
+        let v = SVGValues()
+        let p = XMLParser(data: data)
+        p.delegate = v
+        return p.parse() ? v : nil
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        if attributes["class"] == "serie" { currentSeries = attributes["data-nom"] ?? ""; series.append(currentSeries) }
+        if let v = attributes["data-valeur"], let n = Int64(v) {
+            let key = attributes["class"] == "barre" ? "barre:" + (attributes["data-serie"] ?? "") : "point:" + currentSeries
+            values[key, default: []].append(n)
+        }
+    }
+}
+
+/// Cents of a French amount written in a CSV cell (`17400,00`).
+func cents(_ s: String) -> Int64 { Int64(s.replacingOccurrences(of: ",", with: ""))! }
+
+@Suite(.serialized) struct AGReport {
+    @Test func theCloudGirofleBilanFinancier() throws {
+        let s = Sandbox()
+        #expect(s.run("demo").code == 0)
+        let out = s.path("bilan-financier-2024.md")
+        let r = s.run("rapport-ag", "--exercice", "2024", "--sortie", out)
+        #expect(r.code == 0, "\(r.err)")
+        let md = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(md.hasPrefix("---\ntitle: \"Bilan financier 2024 — Cloud Girofle\"\n"))
+        #expect(md.contains("\nlang: fr\n"))
+        // The published tables, to the cent.
+        for row in ["| 604 | Achats d'études et prestations de services | 4 932,00 |  | 4 932,00 |",
+                    "| 7562 | Cotisations avec contrepartie | 14 066,81 | 7 600,00 | 6 466,81 |",
+                    "|  | **Total des charges** | **25 801,25** | **4 680,00** | **21 121,25** |",
+                    "| BL-Évolution | 10 803,06 | 12 800,00 | 1 996,94 |",
+                    "| Camp CHATONS | 5 062,00 | 5 118,00 | 56,00 |",
+                    "| 604D | Prestation Gab | 6 720,00 |", "| 6132 | Locations immobilières | 3 598,00 |"] {
+            #expect(md.replacingOccurrences(of: "\u{202F}", with: " ").contains(row), "\(row)")
+        }
+        #expect(md.contains("Résultat de l'exercice : **excédent de 6\u{202F}711,06 €**"))
+        #expect(md.contains("Cotisations : 7\u{202F}600 € en 2023, 14\u{202F}067 € en 2024 (+85\u{A0}%)."))
+        for section in ["# Synthèse", "# Compte de résultat", "# Comptes par projet", "## BL-Évolution", "## Le reste (sans projet)",
+                        "# Bilan au 31/12/2024", "# Trésorerie", "# Budget prévisionnel et réalisé", "# Annexe", "## Comptes utilisés"] {
+            #expect(md.contains("\n" + section + "\n"), "\(section)")
+        }
+        #expect(md.contains("](bilan-financier-2024-graphiques/tresorerie.svg)"))
+        #expect(md.contains("](bilan-financier-2024-graphiques/budget.svg)"))
+
+        // The cash chart: 12 points a year, the month-end balances of the table.
+        let charts = s.path("bilan-financier-2024-graphiques")
+        let cash = try #require(SVGValues.parse(try Data(contentsOf: URL(fileURLWithPath: charts + "/tresorerie.svg"))), "well-formed SVG")
+        #expect(cash.series == ["2024", "2023"])
+        let table = s.run("tresorerie", "--exercice", "2024", "--format", "csv").out
+        let monthEnds = table.split(separator: "\r\n").filter { $0.hasSuffix("") && $0.contains(" 2024;") }.map { cents(String($0.split(separator: ";")[3])) }
+        #expect(cash.values["point:2024"] == monthEnds)
+        #expect(cash.values["point:2024"]?.last == 1_740_000)
+        #expect(cash.values["point:2023"]?.count == 12)
+        // The budget chart: a bar per poste and series, the table's figures.
+        let budget = try #require(SVGValues.parse(try Data(contentsOf: URL(fileURLWithPath: charts + "/budget.svg"))))
+        #expect(budget.values["barre:Prévu"] == [250_000, 200_000, 30_000, 500_000, 400_000, 10_000, 300_000, 700_000, 750_000, 40_000, 200_000])
+        #expect(budget.values["barre:Réalisé"]?.count == 13 - 1, "every poste but (trésorerie), and the two hors-budget lines")
+        #expect(budget.values["barre:Réalisé"]?.first == 691_063)
+    }
+
+    @Test func pandocTurnsItIntoHTML() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/pandoc") else {
+            print("pandoc n'est pas installé : conversion sautée (la CI l'installe).")
+            return
+        }
+        let s = Sandbox()
+        #expect(s.run("demo").code == 0)
+        #expect(s.run("rapport-ag", "--exercice", "2024", "--sortie", s.path("bf.md")).code == 0)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/pandoc")
+        p.currentDirectoryURL = s.folder
+        p.arguments = ["bf.md", "-s", "-o", "bf.html"]
+        let err = Pipe()
+        p.standardError = err
+        try p.run()
+        p.waitUntilExit()
+        let warnings = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(p.terminationStatus == 0)
+        #expect(warnings.isEmpty, "\(warnings)")
+        let html = try String(contentsOfFile: s.path("bf.html"), encoding: .utf8)
+        #expect(html.components(separatedBy: "<table").count > 10)
+        #expect(html.contains("src=\"bf-graphiques/tresorerie.svg\""))
+        #expect(html.contains("<title>Bilan financier 2024 — Cloud Girofle</title>"))
+    }
+
+    @Test func sectionsWithoutContentAreLeftOut() throws {
+        let s = Sandbox.tour()
+        #expect(s.run("saisir", "2024-03-05", "Facture OVH", "604A=120", "512").code == 0)
+        #expect(s.run("saisir", "2024-04-05", "Cotisation | \"<script>alert(1)</script>\"", "512=50", "7562").code == 0)
+        #expect(s.run("comptes", "ajouter", "6226A", "Honoraires | avocat").code == 0)
+        #expect(s.run("saisir", "2024-04-06", "Avocat", "6226A=10", "512").code == 0)
+        let r = s.run("rapport-ag", "--sortie", s.path("ag.md"))
+        #expect(r.code == 0, "\(r.err)")
+        let md = try String(contentsOfFile: s.path("ag.md"), encoding: .utf8)
+        #expect(!md.contains("# Comptes par projet"), "no project has a line")
+        #expect(!md.contains("# Budget"), "no budget")
+        #expect(!md.contains("Principales évolutions"), "no N-1")
+        #expect(!md.contains("| 2023 |"))
+        #expect(!md.contains("<script>"))
+        // Every table row has as many cells as its header: no raw | from a label.
+        var width: Int? = nil
+        for line in md.split(separator: "\n") {
+            guard line.hasPrefix("|") else { width = nil; continue }
+            let cells = line.replacingOccurrences(of: "\\|", with: "").filter { $0 == "|" }.count
+            if width == nil { width = cells } else { #expect(cells == width, "\(line)") }
+        }
+    }
+
+    @Test func badRequestsWriteNothing() throws {
+        let s = Sandbox.tour()
+        var r = s.run("rapport-ag", "--exercice", "2030", "--sortie", s.path("x.md"))
+        #expect(r.code == 1 && r.err.contains("aucun exercice « 2030 »"))
+        r = s.run("rapport-ag", "--sortie", s.path("x.md"))
+        #expect(r.code == 1 && r.err.contains("l'exercice 2024 ne contient aucune écriture"))
+        #expect(s.run("saisir", "2024-03-05", "OVH", "604A=120", "512").code == 0)
+        r = s.run("rapport-ag", "--sortie", s.path("absent/x.md"))
+        #expect(r.code == 1 && r.err.contains("n'existe pas"))
+        let locked = s.path("lecture-seule")
+        try FileManager.default.createDirectory(atPath: locked, withIntermediateDirectories: true)
+        try FileManager.default.setAttributes([.posixPermissions: 0o500], ofItemAtPath: locked)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: locked) }
+        r = s.run("rapport-ag", "--sortie", locked + "/x.md")
+        if getuid() != 0 {
+            #expect(r.code == 1 && r.err.contains("lecture seule"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: s.path("x.md")))
+        #expect(!FileManager.default.fileExists(atPath: s.path("absent")))
+    }
+}
