@@ -106,3 +106,21 @@ extension PlanComptableData {
         try layout(version == .pca2018 ? "resultat-anc-2018" : "resultat-anc-2025")
     }
 }
+
+/// An account of an older chart that a newer one no longer has, and what to use instead.
+public struct ChartReplacement: Hashable, Sendable {
+    public let old: String
+    /// nil when no single account replaces it.
+    public let new: String?
+    public let remark: String?
+}
+
+extension PlanComptableData {
+    /// Accounts of PCA 2018 absent from PCA 2025, with their replacement.
+    public static func replacements2025() throws -> [String: ChartReplacement] {
+        Dictionary(uniqueKeysWithValues: try records("correspondances-2025").map {
+            ($0.fields[0], ChartReplacement(old: $0.fields[0], new: $0.fields[1].isEmpty ? nil : $0.fields[1],
+                                            remark: $0.fields[2].isEmpty ? nil : $0.fields[2]))
+        })
+    }
+}

@@ -193,10 +193,13 @@ public struct Entry: Hashable, Sendable {
     public struct Validation: Hashable, Sendable {
         public let date: Day
         public let number: Int
+        /// Place in the chain of validated entries: the order of validation.
+        public let order: Int
 
-        public init(date: Day, number: Int) {
+        public init(date: Day, number: Int, order: Int = 0) {
             self.date = date
             self.number = number
+            self.order = order
         }
     }
 

@@ -77,12 +77,12 @@ extension Store: LedgerQueries {
                     credit: Money(cents: s.int(3)), label: s.optionalText(4), project: s.optionalText(5)))
             }
             return try db.query("""
-                SELECT e.id, e.exercice_id, e.number, e.journal, e.date, e.label, e.piece, e.validated_on, e.validation_number
+                SELECT e.id, e.exercice_id, e.number, e.journal, e.date, e.label, e.piece, e.validated_on, e.validation_number, e.chain_index
                 FROM entry e \(filter) ORDER BY e.date, e.exercice_id, e.number
                 """, values) { s in
                 var validation: Entry.Validation? = nil
                 if let on = s.optionalText(7) {
-                    validation = Entry.Validation(date: try Day(parsing: on), number: Int(s.int(8)))
+                    validation = Entry.Validation(date: try Day(parsing: on), number: Int(s.int(8)), order: Int(s.int(9)))
                 }
                 return Entry(id: s.int(0), exerciceId: s.int(1), number: Int(s.int(2)), journal: s.text(3),
                              date: try Day(parsing: s.text(4)), label: s.text(5), piece: s.optionalText(6),

@@ -5,7 +5,7 @@ enum Schema {
     /// "Cmpt": marks a SQLite file as a Compta ledger (`PRAGMA application_id`).
     static let applicationID: Int64 = 0x436D_7074
 
-    static let migrations: [String] = [v1, v2, v3]
+    static let migrations: [String] = [v1, v2, v3, v4]
 
     /// 1: accounts, journals, exercices, projects, entries and lines, daily totals, and the
     /// triggers that keep validated entries and closed exercices unchangeable.
@@ -246,6 +246,24 @@ enum Schema {
     CREATE TRIGGER budget_poste_closed_delete BEFORE DELETE ON budget_poste
     WHEN (SELECT x.closed_on FROM budget b JOIN exercice x ON x.id = b.exercice_id WHERE b.id = OLD.budget_id) IS NOT NULL BEGIN
         SELECT RAISE(ABORT, 'compta: exercice clôturé, budget non modifiable');
+    END;
+    """
+
+    /// 4: the chain of validated entries (global validation order), the fingerprint of a closed
+    /// exercice's balances, and no validation into a closed exercice.
+    static let v4 = """
+    ALTER TABLE entry ADD COLUMN chain_index INTEGER;
+    CREATE UNIQUE INDEX entry_chain ON entry(chain_index) WHERE chain_index IS NOT NULL;
+    ALTER TABLE exercice ADD COLUMN closing_hash TEXT;
+
+    CREATE TRIGGER entry_validate_open BEFORE UPDATE OF validated_on ON entry
+    WHEN NEW.validated_on IS NOT NULL AND (SELECT closed_on FROM exercice WHERE id = NEW.exercice_id) IS NOT NULL BEGIN
+        SELECT RAISE(ABORT, 'compta: exercice clôturé, validation impossible');
+    END;
+    -- A validated entry has its number, its place in the chain and its hash.
+    CREATE TRIGGER entry_validate_complete BEFORE UPDATE OF validated_on ON entry
+    WHEN NEW.validated_on IS NOT NULL AND (NEW.validation_number IS NULL OR NEW.chain_index IS NULL OR NEW.hash IS NULL) BEGIN
+        SELECT RAISE(ABORT, 'compta: validation incomplète');
     END;
     """
 }

@@ -10,6 +10,8 @@ public final class Store {
     /// per command, not per entry).
     let now = isoNow()
     var projectIDsCache: [String: Int64] = [:]
+    /// Created by this process (`create`), not opened.
+    var created = false
     /// Last entry number given per exercice in the current transaction.
     private var lastNumbers: [Int64: Int] = [:]
     private var cachedCatalog: Catalog?
@@ -52,6 +54,7 @@ public final class Store {
         }
         do {
             let store = try Store.initialize(db: Database(path: path), path: path, name: name, start: start, end: end)
+            store.created = true
             return store
         } catch {
             try? fm.removeItem(atPath: path)
@@ -61,6 +64,18 @@ public final class Store {
             if let e = error as? SQLiteError { throw Store.classify(e, path: path) }
             throw .cannotCreate(path: path, reason: "\(error)")
         }
+    }
+
+    /// True for a ledger created by this command and still without any entry: a failed first
+    /// import may remove it (`discard`), leaving nothing behind.
+    public var isEmptyNew: Bool {
+        created && ((try? db.scalarInt("SELECT count(*) FROM entry")) ?? 1) == 0
+    }
+
+    /// Removes the file of a ledger this command created.
+    public func discard() {
+        guard created, path != ":memory:" else { return }
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 
     /// A ledger in memory, for tests and dry runs.
@@ -174,6 +189,8 @@ public final class Store {
             throw error
         }
     }
+
+    func forgetCatalog() { cachedCatalog = nil }
 
     private func forgetCaches() {
         lastNumbers = [:]

@@ -20,6 +20,14 @@ enum Messages {
         case let e as RuleProblem: return rule(e)
         case let e as BankAccountError: return bankAccount(e)
         case RuleCommandError.noRule(let n): return "aucune règle n° \(n). La liste : compta regles"
+        case let e as ClosingProblem: return closing(e)
+        case let e as FEC.Problem: return fec(e)
+        case let e as FECProblem: return fecFile(e)
+        case let e as LedgerImportProblem: return ledgerImport(e)
+        case FECCommandError.noSIREN:
+            return "indiquez le SIREN de l'association (9 chiffres) avec --siren, ou enregistrez-le à la création du livre : compta init --siren."
+        case let e as AllocationProblem: return allocation(e)
+        case let e as IntegrityFailure: return integrity(e.problems)
         case let e as BudgetFile.Problem: return budgetFile(e)
         case let e as BudgetProblem: return budget(e)
         case let BudgetCommandError.noBudget(exercice, version, versions):
@@ -356,6 +364,95 @@ enum Messages {
             return "l'exercice \(e.label) est clôturé : son budget ne change plus."
         case .empty:
             return "le budget ne contient aucun poste."
+        }
+    }
+
+    static func drafts(_ list: [DraftSummary]) -> String {
+        list.map { "  n° \($0.number) du \($0.date.french) : \($0.label) (\($0.amount) €)" }.joined(separator: "\n")
+    }
+
+    static func closing(_ p: ClosingProblem) -> String {
+        switch p {
+        case .alreadyClosed(let e): return "l'exercice \(e.label) est déjà clôturé."
+        case .earlierOpen(let e): return "clôturez d'abord l'exercice \(e.label) : les exercices se clôturent dans l'ordre."
+        case .drafts(let list, let total):
+            return "clôture impossible : \(total) écriture\(total > 1 ? "s" : "") en brouillard. Validez-les (compta valider), ou extournez les erreurs :\n"
+                + drafts(list) + (total > list.count ? "\n  … et \(total - list.count) autres (compta journal)" : "")
+        case .waiting(let list, let balance):
+            return "clôture impossible : le compte d'attente 471 n'est pas soldé (\(balance) €). Classez ces opérations avec compta affecter :\n" + drafts(list)
+        case .openingsExist(let e): return "l'exercice \(e.label) a déjà des à-nouveaux : la clôture les écrirait une seconde fois."
+        case .nextNotOpen(let e): return "l'exercice qui suit \(e.label) est clôturé : impossible d'y reporter les soldes."
+        }
+    }
+
+    static func allocation(_ p: AllocationProblem) -> String {
+        switch p {
+        case .notClosed(let e): return "l'exercice \(e.label) n'est pas clôturé : son résultat s'affecte après la clôture (compta cloturer)."
+        case .noNextExercice(let e): return "pas d'exercice après \(e.label) pour y affecter le résultat."
+        case .nothingToAllocate(let e): return "rien à affecter : les comptes 120 et 129 de l'exercice qui suit \(e.label) sont soldés."
+        case .badDestination(let n): return "le résultat s'affecte en report à nouveau (110, 119) ou en réserves (106x, comme 1068), pas en \(n)."
+        }
+    }
+
+    static func integrity(_ problems: [IntegrityProblem]) -> String {
+        var lines = ["le livre n'est pas intègre (\(problems.count) problème\(problems.count > 1 ? "s" : "")) :"]
+        for p in problems {
+            switch p {
+            case .chainBroken(let e):
+                lines.append("  écriture validée \(e) : son empreinte ne correspond plus à son contenu. Elle a été modifiée hors de Compta, ou une écriture validée avant elle a été changée ou supprimée.")
+            case .chainGap(let expected, let found):
+                lines.append("  chaîne des écritures validées interrompue : maillon \(expected) attendu, \(found.map(String.init) ?? "absent") trouvé (écriture supprimée ou insérée hors de Compta).")
+            case .unbalanced(let e, let d, let c):
+                lines.append("  écriture \(e) déséquilibrée : débits \(d) €, crédits \(c) €.")
+            case .tooFewLines(let e): lines.append("  écriture \(e) : moins de deux lignes.")
+            case .orphanLines(let n): lines.append("  \(n) ligne\(n > 1 ? "s" : "") sans écriture.")
+            case .numberingGap(let x, let j, let expected, let found):
+                lines.append("  numérotation du journal \(j), exercice \(x) : \(j)-\(expected) attendu, \(j)-\(found) trouvé.")
+            case .closedExerciceChanged(let x): lines.append("  les soldes de l'exercice clôturé \(x) ont changé depuis sa clôture.")
+            case .totalsDiffer(let a, let d): lines.append("  les totaux du compte \(a) au \(d) ne correspondent plus aux lignes.")
+            case .databaseDamaged(let m): lines.append("  fichier SQLite endommagé : \(m)")
+            }
+        }
+        lines.append("Gardez ce fichier tel quel et comparez-le à une sauvegarde.")
+        return lines.joined(separator: "\n")
+    }
+    static func fec(_ p: FEC.Problem) -> String {
+        switch p {
+        case .drafts(let list, let total):
+            return "le FEC ne contient que des écritures validées ; \(total) brouillard\(total > 1 ? "s" : "") dans l'exercice. Validez-les (compta valider) :\n"
+                + list.map { "  n° \($0.number) du \($0.date.french) : \($0.label)" }.joined(separator: "\n")
+        case .badSIREN(let s): return "SIREN invalide « \(s) » : 9 chiffres."
+        case .empty(let e): return "l'exercice \(e.label) n'a aucune écriture : pas de FEC."
+        case .unencodable(let c, let entry):
+            return "le caractère « \(c) » (écriture \(entry)) n'existe pas en ISO-8859-15. Corrigez le libellé, ou exportez en UTF-8 (défaut)."
+        }
+    }
+
+    static func fecFile(_ p: FECProblem) -> String {
+        switch p {
+        case .missingColumns(let missing, let seen):
+            return "colonnes obligatoires absentes : \(missing.joined(separator: ", ")) (colonnes lues : \(seen.joined(separator: ", ")))."
+        case .fieldCount(let e, let f): return "\(f) champs au lieu de \(e) : ligne tronquée ou séparateur dans un libellé."
+        case .badDate(let field, let text): return "date illisible dans \(field) : « \(text) » (attendu AAAAMMJJ)."
+        case .badAmount(let field, let text): return "montant illisible dans \(field) : « \(text) »."
+        case .badDirection(let t): return "sens « \(t) » inconnu (D, C, +1 ou -1)."
+        case .accountNotNumeric(let t): return "numéro de compte « \(t) » : un numéro de compte commence par trois chiffres du plan comptable."
+        case .unbalanced(let n, let d, let c): return "écriture \(n) déséquilibrée : débits \(d) €, crédits \(c) €."
+        case .duplicateNumber(let n, let first): return "numéro d'écriture \(n) déjà utilisé ligne \(first) : chaque écriture a son numéro."
+        case .severalDates(let n): return "l'écriture \(n) porte plusieurs dates."
+        case .empty: return "le fichier ne contient aucune écriture."
+        }
+    }
+
+    static func ledgerImport(_ p: LedgerImportProblem) -> String {
+        switch p {
+        case .exerciceNotEmpty(let e): return "l'exercice \(e.label) contient déjà des écritures : importez le FEC dans un livre neuf (--livre) ou un exercice vide."
+        case .overlapsExercice(let e): return "les dates du fichier chevauchent l'exercice \(e.label) (du \(e.start.french) au \(e.end.french))."
+        case .exerciceClosed(let e): return "l'exercice \(e.label) est clôturé."
+        case .outsideExercice(let line, let date, let start, let end):
+            return "ligne \(line) : le \(date.french) est hors de l'exercice du fichier (du \(start.french) au \(end.french), d'après son nom ou ses dates)."
+        case .accountWithoutClass(let n): return "le compte \(n) n'est sous aucune classe du plan comptable."
+        case .duplicateValidationNumber(let j, let n, let line): return "ligne \(line) : numéro \(j)-\(n) en double."
         }
     }
 }

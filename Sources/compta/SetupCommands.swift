@@ -14,13 +14,16 @@ let setupCommands: [Command] = [
         """,
         options: [.value("--nom", "NOM", "nom de l'association"),
                   .value("--debut", "DATE", "premier jour du premier exercice"),
-                  .value("--fin", "DATE", "dernier jour du premier exercice (défaut : un an après)")],
+                  .value("--fin", "DATE", "dernier jour du premier exercice (défaut : un an après)"),
+                  .value("--siren", "NUMERO", "SIREN de l'association (pour le FEC)")],
         arguments: 0...0
     ) { ctx in
         let name = try ctx.parsed.required("--nom")
+        let siren = try ctx.parsed.value("--siren").map { try FEC.checkSIREN($0) }
         _ = try ctx.parsed.required("--debut")
         let start = try ctx.day("--debut")!
         let store = try Store.create(path: ctx.ledgerPath, name: name, start: start, end: try ctx.day("--fin"))
+        if let siren { try store.setSIREN(siren) }
         let e = try store.exercice(nil)
         let count = try store.catalog().accounts.count
         ctx.output.print("""
@@ -121,6 +124,7 @@ let setupCommands: [Command] = [
         let store = try ctx.openStore()
         _ = try ctx.parsed.required("--debut")
         let e = try store.addExercice(start: try ctx.day("--debut")!, end: try ctx.day("--fin"))
-        ctx.output.print("Exercice \(e.label) ouvert, du \(e.start.french) au \(e.end.french) (\(e.chart.title)).")
+        ctx.output.print((["Exercice \(e.label) ouvert, du \(e.start.french) au \(e.end.french) (\(e.chart.title))."]
+                          + (try obsoleteNotes(store, e))).joined(separator: "\n"))
     },
 ]

@@ -116,7 +116,7 @@ func draft(_ date: String, _ lines: [(String, Int64)], project: String? = nil) -
         let store = try Store.create(path: path, name: "A", start: d("2024-01-01"))
         let posted = try store.post(draft("2024-03-05", [("627", 450), ("512", -450)]))
         let raw = RawSQL(path)
-        #expect(raw.exec("UPDATE entry SET validated_on = '2024-03-31', validation_number = 1 WHERE id = \(posted.id)") == nil)
+        try store.validate()
         #expect(raw.exec("UPDATE line SET debit = 999 WHERE entry_id = \(posted.id) AND debit > 0")?.contains("écriture validée") == true)
         #expect(raw.exec("DELETE FROM line WHERE entry_id = \(posted.id)")?.contains("écriture validée") == true)
         #expect(raw.exec("DELETE FROM entry WHERE id = \(posted.id)")?.contains("écriture validée") == true)
@@ -131,7 +131,8 @@ func draft(_ date: String, _ lines: [(String, Int64)], project: String? = nil) -
         let posted = try store.post(draft("2024-03-05", [("627", 450), ("512", -450)]))
         let raw = RawSQL(path)
         #expect(raw.exec("UPDATE line SET credit = 400 WHERE entry_id = \(posted.id) AND credit > 0") == nil)
-        #expect(raw.exec("UPDATE entry SET validated_on = '2024-03-31' WHERE id = \(posted.id)")?.contains("déséquilibrée") == true)
+        #expect(raw.exec("UPDATE entry SET validated_on = '2024-03-31' WHERE id = \(posted.id)")?.contains("validation incomplète") == true)
+        #expect(raw.exec("UPDATE entry SET validated_on = '2024-03-31', validation_number = 1, hash = 'x', chain_index = 1 WHERE id = \(posted.id)")?.contains("déséquilibrée") == true)
     }
 
     @Test func closedExerciceTakesNothing() throws {

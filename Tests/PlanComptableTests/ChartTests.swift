@@ -87,3 +87,15 @@ func isSameOrFuller(reference: String, ours: String) -> Bool {
         #expect(ChartVersion.forExercice(startYear: 2025) == .pca2025)
     }
 }
+
+@Suite struct ChartChange2025 {
+    /// Every account PCA 2018 has and PCA 2025 has not is listed, and its replacement exists in PCA 2025.
+    @Test func everyVanishedAccountHasAnEntry() throws {
+        let old = Set(try PlanComptableData.accounts(.pca2018).map(\.number).filter { $0.count >= 3 })
+        let new = Set(try PlanComptableData.accounts(.pca2025).map(\.number))
+        let table = try PlanComptableData.replacements2025()
+        #expect(Set(table.keys) == old.subtracting(new))
+        for r in table.values { if let n = r.new { #expect(new.contains(n), "\(r.old) → \(n)") } }
+        #expect(table["6713"]?.new == "6571")
+    }
+}

@@ -1,0 +1,216 @@
+import Ledger
+
+/// A FEC written by another software (Paheko, Odoo, Dolibarr, an accountant's tool), read into
+/// entries: TAB or `|` separated, UTF-8 or ISO-8859-15, Debit/Credit or Montant/Sens.
+public struct FECFile: Sendable {
+    public struct Line: Sendable, Equatable {
+        public let account: AccountNumber
+        public let accountLabel: String
+        public let debit: Money
+        public let credit: Money
+        public let label: String
+    }
+
+    public struct Entry: Sendable {
+        public let journal: String
+        public let journalLabel: String
+        public let number: String
+        public let date: Day
+        public let piece: String?
+        public let label: String
+        public let validatedOn: Day?
+        public let lines: [Line]
+        /// File line of the entry's first line.
+        public let sourceLine: Int
+
+        /// The number within its journal when EcritureNum reads `CODE-N`, `CODEN` or `N`.
+        public var numberInJournal: Int? {
+            let digits = number.reversed().prefix { $0.isNumber }
+            return digits.isEmpty ? nil : Int(String(digits.reversed()))
+        }
+    }
+
+    public let entries: [Entry]
+    /// Closing date of the exercice, from a file named `SIRENFECAAAAMMJJ...`.
+    public let closingDate: Day?
+    public let encoding: TextEncoding
+}
+
+public enum FECProblem: Error, Equatable, Sendable {
+    case missingColumns([String], seen: [String])
+    case fieldCount(expected: Int, found: Int)
+    case badDate(field: String, text: String)
+    case badAmount(field: String, text: String)
+    case badDirection(String)
+    /// CompteNum must start with digits (the French chart's).
+    case accountNotNumeric(String)
+    case unbalanced(number: String, debit: Money, credit: Money)
+    case duplicateNumber(String, firstLine: Int)
+    case severalDates(String)
+    case empty
+}
+
+public enum FECReader {
+    static let required = ["journalcode", "journallib", "ecriturenum", "ecrituredate", "comptenum", "comptelib", "pieceref",
+                           "ecriturelib", "validdate"]
+
+    public static func read(_ bytes: [UInt8], fileName: String) throws -> FECFile {
+        if bytes.starts(with: Array("%PDF".utf8)) { throw StatementError.pdf }
+        var encoding: TextEncoding? = nil
+        if String(validating: bytes, as: UTF8.self) == nil {
+            encoding = bytes.contains(where: { $0 >= 0x80 && $0 <= 0x9F }) ? .windows1252 : .iso885915
+        }
+        let decoded: (text: String, encoding: TextEncoding)
+        do { decoded = try TextDecoder.decode(bytes, forced: encoding) } catch { throw LocatedError(file: fileName, line: 1, underlying: error) }
+        let firstLine = decoded.text.prefix { !$0.isNewline }
+        let separator: Character = firstLine.contains("\t") ? "\t" : "|"
+        let records: [CSVRecord]
+        do { records = try CSVReader.records(decoded.text, separator: separator) } catch {
+            switch error {
+            case .unterminatedQuote(let l), .recordTooLong(let l): throw LocatedError(file: fileName, line: l, underlying: error)
+            }
+        }
+        let rows = records.filter { !$0.isBlank }
+        guard let header = rows.first else { throw LocatedError(file: fileName, line: 1, underlying: FECProblem.empty) }
+        let names = header.fields.map { $0.trimmingSpaces.lowercased().filter { $0.isLetter } }
+        func col(_ n: String) -> Int? { names.firstIndex(of: n) }
+        let official = Dictionary(uniqueKeysWithValues: ["JournalCode", "JournalLib", "EcritureNum", "EcritureDate", "CompteNum", "CompteLib",
+                                                         "PieceRef", "EcritureLib", "ValidDate"].map { ($0.lowercased(), $0) })
+        var missing = required.filter { col($0) == nil }.map { official[$0] ?? $0 }
+        let split = col("debit") != nil && col("credit") != nil
+        if !split && (col("montant") == nil || col("sens") == nil) { missing.append(contentsOf: ["Debit", "Credit"]) }
+        if !missing.isEmpty {
+            throw LocatedError(file: fileName, line: header.line, text: header.raw, underlying: FECProblem.missingColumns(missing, seen: header.fields))
+        }
+        var entries: [FECFile.Entry] = []
+        var seen: [String: Int] = [:]
+        var current: (key: String, rows: [CSVRecord])? = nil
+        func finish() throws {
+            guard let c = current else { return }
+            entries.append(try entry(c.rows, names: names, split: split, file: fileName))
+        }
+        for row in rows.dropFirst() {
+            guard row.fields.count == header.fields.count else {
+                throw LocatedError(file: fileName, line: row.line, text: row.raw,
+                                   underlying: FECProblem.fieldCount(expected: header.fields.count, found: row.fields.count))
+            }
+            let key = row.fields[col("journalcode")!].trimmingSpaces + "|" + row.fields[col("ecriturenum")!].trimmingSpaces
+            if current?.key != key {
+                try finish()
+                if let first = seen[key] {
+                    throw LocatedError(file: fileName, line: row.line, text: row.raw,
+                                       underlying: FECProblem.duplicateNumber(row.fields[col("ecriturenum")!], firstLine: first))
+                }
+                seen[key] = row.line
+                current = (key, [])
+            }
+            current!.rows.append(row)
+        }
+        try finish()
+        if entries.isEmpty { throw LocatedError(file: fileName, line: header.line, underlying: FECProblem.empty) }
+        // SIRENFECAAAAMMJJ: the closing date of the exercice.
+        var closing: Day? = nil
+        let base = fileName.split(separator: "/").last.map(String.init) ?? fileName
+        if let r = base.uppercased().range(of: "FEC") {
+            let digits = base[r.upperBound...].prefix(8)
+            if digits.count == 8 { closing = try? Day(parsing: String(digits)) }
+        }
+        return FECFile(entries: entries, closingDate: closing, encoding: decoded.encoding)
+    }
+
+    static func entry(_ rows: [CSVRecord], names: [String], split: Bool, file: String) throws -> FECFile.Entry {
+        func value(_ row: CSVRecord, _ n: String) -> String {
+            guard let i = names.firstIndex(of: n) else { return "" }
+            return row.fields[i].trimmingSpaces
+        }
+        func fail(_ row: CSVRecord, _ p: FECProblem) -> LocatedError { LocatedError(file: file, line: row.line, text: row.raw, underlying: p) }
+        func date(_ row: CSVRecord, _ n: String) throws -> Day? {
+            let t = value(row, n)
+            if t.isEmpty { return nil }
+            do { return try Day(parsing: t) } catch { throw fail(row, .badDate(field: n, text: t)) }
+        }
+        func amount(_ row: CSVRecord, _ n: String) throws -> Money {
+            let t = value(row, n)
+            if t.isEmpty { return .zero }
+            do { return try Money(parsing: t) } catch { throw fail(row, .badAmount(field: n, text: t)) }
+        }
+        let first = rows[0]
+        guard let day = try date(first, "ecrituredate") else { throw fail(first, .badDate(field: "EcritureDate", text: "")) }
+        var lines: [FECFile.Line] = []
+        for row in rows {
+            if try date(row, "ecrituredate") != day { throw fail(row, .severalDates(value(row, "ecriturenum"))) }
+            let raw = value(row, "comptenum")
+            guard raw.prefix(3).count == 3, raw.prefix(3).allSatisfy({ $0.isASCII && $0.isNumber }), let account = try? AccountNumber(raw) else {
+                throw fail(row, .accountNotNumeric(raw))
+            }
+            var debit = Money.zero, credit = Money.zero
+            if split {
+                debit = try amount(row, "debit")
+                credit = try amount(row, "credit")
+            } else {
+                let m = try amount(row, "montant")
+                switch value(row, "sens").uppercased() {
+                case "D", "+1", "1": debit = m
+                case "C", "-1": credit = m
+                default: throw fail(row, .badDirection(value(row, "sens")))
+                }
+            }
+            if debit.isNegative || credit.isNegative {
+                // A negative debit is a credit, and the other way round.
+                (debit, credit) = (max(debit, .zero) + max(-credit, .zero), max(credit, .zero) + max(-debit, .zero))
+            }
+            lines.append(FECFile.Line(account: account, accountLabel: value(row, "comptelib"), debit: debit, credit: credit, label: value(row, "ecriturelib")))
+        }
+        let d = Money.sum(lines.map(\.debit)), c = Money.sum(lines.map(\.credit))
+        if d != c { throw fail(first, .unbalanced(number: value(first, "ecriturenum"), debit: d, credit: c)) }
+        let piece = value(first, "pieceref")
+        return FECFile.Entry(journal: value(first, "journalcode").uppercased(), journalLabel: value(first, "journallib"),
+                             number: value(first, "ecriturenum"), date: day, piece: piece.isEmpty ? nil : piece,
+                             label: value(first, "ecriturelib"), validatedOn: try date(first, "validdate"), lines: lines, sourceLine: first.line)
+    }
+}
+
+extension FECFile {
+    /// The books the file holds, for `Store.importLedger`. The exercice ends on the date of the
+    /// file's name (SIRENFECAAAAMMJJ) or on the 31 December of its last entry's year, and lasts
+    /// a year.
+    public func ledgerImport() throws -> LedgerImport {
+        let last = entries.map(\.date).max()!
+        let end = closingDate ?? Day(year: last.year, month: 12, day: 31)!
+        let start = end.adding(days: 1).adding(months: -12)
+        for e in entries where e.date < start || e.date > end {
+            throw LedgerImportProblem.outsideExercice(line: e.sourceLine, date: e.date, start: start, end: end)
+        }
+        var journals: [String: Journal] = [:]
+        var accounts: [AccountNumber: Account] = [:]
+        var numbers: Set<String> = []
+        var items: [LedgerImport.Item] = []
+        for e in entries {
+            if journals[e.journal] == nil {
+                let kind: Journal.Kind
+                switch e.journal {
+                case "AN", "RAN", "OUV", "AO": kind = .aNouveaux
+                case "BQ", "BNK", "BAN", "BANQ": kind = .banque
+                case "CA", "CAI", "CAISSE": kind = .caisse
+                default: kind = .operationsDiverses
+                }
+                journals[e.journal] = Journal(code: e.journal, label: e.journalLabel.isEmpty ? e.journal : e.journalLabel, kind: kind)
+            }
+            for l in e.lines where accounts[l.account] == nil {
+                accounts[l.account] = Account(number: l.account, label: l.accountLabel.isEmpty ? l.account.text : l.accountLabel, isCustom: true)
+            }
+            var validation: (number: Int?, date: Day)? = nil
+            if let on = e.validatedOn {
+                var n = e.numberInJournal
+                if let k = n, !numbers.insert("\(e.journal)|\(k)").inserted { n = nil }
+                validation = (n, on)
+            }
+            let draft = EntryDraft(journal: e.journal, date: e.date, label: e.label.isEmpty ? e.number : e.label, piece: e.piece,
+                                   lines: e.lines.map { LineDraft(account: $0.account, debit: $0.debit, credit: $0.credit,
+                                                                  label: $0.label == e.label ? nil : $0.label) })
+            items.append(LedgerImport.Item(sourceLine: e.sourceLine, entry: draft, validation: validation))
+        }
+        return LedgerImport(start: start, end: end, journals: journals.values.sorted { $0.code < $1.code },
+                            accounts: accounts.values.sorted { $0.number < $1.number }, items: items)
+    }
+}

@@ -1,0 +1,43 @@
+/// Books brought from another software (a FEC): one exercice's journals, accounts and entries,
+/// with the validation each entry had there.
+public struct LedgerImport: Sendable {
+    public struct Item: Sendable {
+        public let sourceLine: Int
+        public let entry: EntryDraft
+        /// Validated there: its number in its journal (when known) and its validation date.
+        public let validation: (number: Int?, date: Day)?
+
+        public init(sourceLine: Int, entry: EntryDraft, validation: (number: Int?, date: Day)?) {
+            self.sourceLine = sourceLine
+            self.entry = entry
+            self.validation = validation
+        }
+    }
+
+    public let start: Day
+    public let end: Day
+    public let journals: [Journal]
+    /// Accounts the file uses, with the file's label (created when the ledger lacks them).
+    public let accounts: [Account]
+    public let items: [Item]
+
+    public init(start: Day, end: Day, journals: [Journal], accounts: [Account], items: [Item]) {
+        self.start = start
+        self.end = end
+        self.journals = journals
+        self.accounts = accounts
+        self.items = items
+    }
+}
+
+public enum LedgerImportProblem: Error, Equatable, Sendable {
+    /// The exercice already has entries: an import goes into a new ledger or an empty exercice.
+    case exerciceNotEmpty(Exercice)
+    case overlapsExercice(Exercice)
+    case exerciceClosed(Exercice)
+    /// An entry's date falls outside the exercice the file is for.
+    case outsideExercice(line: Int, date: Day, start: Day, end: Day)
+    /// An account of the file whose class the ledger has no account for.
+    case accountWithoutClass(AccountNumber)
+    case duplicateValidationNumber(journal: String, number: Int, line: Int)
+}

@@ -1,0 +1,438 @@
+import Ledger
+
+/// Why a closing cannot happen now.
+public enum ClosingProblem: Error, Sendable, Equatable {
+    case alreadyClosed(Exercice)
+    /// Exercices must be closed in order.
+    case earlierOpen(Exercice)
+    /// Drafts remain: the first ones (number, date, label) and how many in all.
+    case drafts([DraftSummary], total: Int)
+    /// The waiting account 471 is not empty: the entries that hold it.
+    case waiting([DraftSummary], balance: Money)
+    /// The next exercice already has à-nouveaux.
+    case openingsExist(Exercice)
+    case nextNotOpen(Exercice)
+}
+
+public struct DraftSummary: Sendable, Equatable {
+    public let exercice: String
+    public let number: Int
+    public let date: Day
+    public let label: String
+    public let amount: Money
+}
+
+public enum AllocationProblem: Error, Sendable, Equatable {
+    case notClosed(Exercice)
+    case noNextExercice(Exercice)
+    case nothingToAllocate(Exercice)
+    /// The destination must be a report à nouveau (11x) or a reserve (106x).
+    case badDestination(AccountNumber)
+}
+
+/// One thing `compta verifier` found wrong.
+public enum IntegrityProblem: Sendable, Equatable {
+    /// The hash of this validated entry does not match its content and the chain before it.
+    case chainBroken(entry: String)
+    /// Validated entries are missing from the chain, or out of its order.
+    case chainGap(expected: Int, found: Int?)
+    case unbalanced(entry: String, debit: Money, credit: Money)
+    case tooFewLines(entry: String)
+    case orphanLines(count: Int)
+    case numberingGap(exercice: String, journal: String, expected: Int, found: Int)
+    case closedExerciceChanged(exercice: String)
+    case totalsDiffer(account: String, day: String)
+    case databaseDamaged(String)
+}
+
+public struct VerificationReport: Sendable {
+    public let entries: Int
+    public let validated: Int
+    public let closedExercices: Int
+    public let problems: [IntegrityProblem]
+}
+
+public struct ClosingResult: Sendable {
+    public let closed: Exercice
+    public let next: Exercice
+    public let nextCreated: Bool
+    /// Excédent (positive) or déficit.
+    public let result: Money
+    /// Number of the à-nouveaux entry in the next exercice, if one was written.
+    public let openingEntry: Int?
+}
+
+extension Store {
+    /// The day the command runs (UTC), for validation and closing dates.
+    var today: Day { (try? Day(parsing: String(now.prefix(10)))) ?? Day(year: 1970, month: 1, day: 1)! }
+
+    // MARK: Validation
+
+    /// Validates the drafts of open exercices dated up to `upTo` (and never after today), in
+    /// date order: each gets the next number of its journal in its exercice, today's
+    /// validation date, and its link in the chain. Returns the entries validated.
+    @discardableResult
+    public func validate(upTo: Day? = nil, exercice: Exercice? = nil) throws -> [Entry] {
+        let limit = min(upTo ?? today, today)
+        return try atomically(rollback: false) {
+            var conditions = ["e.validated_on IS NULL", "x.closed_on IS NULL", "e.date <= ?"]
+            var values: [SQLValue] = [.text(limit.iso)]
+            if let exercice { conditions.append("e.exercice_id = ?"); values.append(.int(exercice.id)) }
+            let ids = try db.query("""
+                SELECT e.id FROM entry e JOIN exercice x ON x.id = e.exercice_id
+                WHERE \(conditions.joined(separator: " AND ")) ORDER BY e.date, x.start, e.number
+                """, values) { $0.int(0) }
+            try validateEntries(ids)
+            return try entries(ids: ids)
+        }
+    }
+
+    /// Validates the given drafts, in this order (inside the caller's transaction). `given`
+    /// keeps, for entries brought from another software, their number and validation date.
+    func validateEntries(_ ids: [Int64], given: [Int64: (number: Int?, date: Day)] = [:]) throws {
+        guard !ids.isEmpty else { return }
+        let c = try catalog()
+        let labels = Dictionary(uniqueKeysWithValues: c.exercices.map { ($0.id, $0.label) })
+        var chainIndex = Int(try db.scalarInt("SELECT coalesce(max(chain_index), 0) FROM entry") ?? 0)
+        var previous = try db.scalarText("SELECT hash FROM entry WHERE chain_index = ?", .int(Int64(chainIndex))) ?? Chain.genesis
+        var numbers: [String: Int] = [:]
+        let day = today
+        let update = "UPDATE entry SET validated_on = ?, validation_number = ?, hash = ?, chain_index = ? WHERE id = ?"
+        for e in try entries(ids: ids) {
+            let key = "\(e.exerciceId)|\(e.journal)"
+            let n: Int
+            if let fixed = given[e.id]?.number { n = fixed } else if let last = numbers[key] { n = last + 1 } else {
+                n = Int(try db.scalarInt("SELECT coalesce(max(validation_number), 0) + 1 FROM entry WHERE exercice_id = ? AND journal = ?",
+                                         .int(e.exerciceId), .text(e.journal)) ?? 1)
+            }
+            numbers[key] = n
+            chainIndex += 1
+            let validatedOn = given[e.id]?.date ?? day
+            let link = Chain.Link(exercice: labels[e.exerciceId] ?? "", journal: e.journal, validationNumber: n, number: e.number,
+                                  date: e.date, label: e.label, piece: e.piece, validatedOn: validatedOn,
+                                  lines: e.lines.map { ($0.account.text, $0.debit.cents, $0.credit.cents, $0.label, $0.project) })
+            previous = Chain.hash(previous: previous, link)
+            try db.run(update, .text(validatedOn.iso), .int(Int64(n)), .text(previous), .int(Int64(chainIndex)), .int(e.id))
+        }
+    }
+
+    /// Entries by id, in the order given, with their lines.
+    func entries(ids: [Int64]) throws -> [Entry] {
+        guard !ids.isEmpty else { return [] }
+        try db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted(id INTEGER PRIMARY KEY, rank INTEGER)")
+        try db.execute("DELETE FROM wanted")
+        try insertRows("temp.wanted(id, rank)", width: 2, values: ids.enumerated().flatMap { [SQLValue.int($0.element), .int(Int64($0.offset))] })
+        var lines: [Int64: [Entry.Line]] = [:]
+        _ = try db.query("""
+            SELECT l.entry_id, l.account, l.debit, l.credit, l.label, p.code FROM line l JOIN temp.wanted w ON w.id = l.entry_id
+            LEFT JOIN project p ON p.id = l.project_id ORDER BY l.entry_id, l.id
+            """) { s in
+            lines[s.int(0), default: []].append(Entry.Line(account: AccountNumber(trusted: s.text(1)), debit: Money(cents: s.int(2)),
+                                                           credit: Money(cents: s.int(3)), label: s.optionalText(4), project: s.optionalText(5)))
+        }
+        return try db.query("""
+            SELECT e.id, e.exercice_id, e.number, e.journal, e.date, e.label, e.piece, e.validated_on, e.validation_number, e.chain_index
+            FROM entry e JOIN temp.wanted w ON w.id = e.id ORDER BY w.rank
+            """) { s in
+            Entry(id: s.int(0), exerciceId: s.int(1), number: Int(s.int(2)), journal: s.text(3), date: try Day(parsing: s.text(4)),
+                  label: s.text(5), piece: s.optionalText(6),
+                  validation: try s.optionalText(7).map { Entry.Validation(date: try Day(parsing: $0), number: Int(s.int(8)), order: Int(s.int(9))) },
+                  lines: lines[s.int(0)] ?? [])
+        }
+    }
+
+    /// The entry numbered `number` in `exercice` (its n° de saisie).
+    public func entry(number: Int, in exercice: Exercice) throws -> Entry {
+        let id = try read { try db.scalarInt("SELECT id FROM entry WHERE exercice_id = ? AND number = ?", .int(exercice.id), .int(Int64(number))) }
+        guard let id else { throw StoreError.unknownEntry(number: number, exercice: exercice.label) }
+        return try read { try entries(ids: [id])[0] }
+    }
+
+    /// Records the reversing entry (extourne) of an entry: the same lines, debit and credit
+    /// swapped, referring to the original. Returns it, as a draft.
+    public func reverse(number: Int, in exercice: Exercice, on date: Day? = nil) throws -> Posted {
+        let original = try entry(number: number, in: exercice)
+        let day = date ?? original.date
+        let reference = original.validation.map { "\(original.journal)-\($0.number)" } ?? "n° \(original.number)"
+        let draft = EntryDraft(journal: original.journal, date: day, label: "Extourne de \(reference) : \(original.label)",
+                               piece: original.piece, lines: original.lines.map {
+            LineDraft(account: $0.account, amount: $0.credit - $0.debit, label: $0.label, project: $0.project)
+        })
+        return try atomically(rollback: false) {
+            let posted = try postMany([draft])[0]
+            try db.run("UPDATE entry SET reverses = ? WHERE id = ?", .int(original.id), .int(posted.id))
+            return posted
+        }
+    }
+
+    // MARK: Closing
+
+    /// Closes an exercice: checks nothing is left to do, carries the balances of classes 1 to 5
+    /// and the result (120 excédent, 129 déficit) into the next exercice as validated
+    /// à-nouveaux dated its first day, and locks the year.
+    public func close(_ e: Exercice) throws -> ClosingResult {
+        let c = try catalog()
+        if e.isClosed { throw ClosingProblem.alreadyClosed(e) }
+        if let earlier = c.exercices.first(where: { $0.end < e.start && !$0.isClosed }) { throw ClosingProblem.earlierOpen(earlier) }
+        let drafts = try read {
+            try db.query("""
+                SELECT e.number, e.date, e.label, (SELECT sum(debit) FROM line WHERE entry_id = e.id)
+                FROM entry e WHERE e.exercice_id = ? AND e.validated_on IS NULL ORDER BY e.date, e.number
+                """, [.int(e.id)]) {
+                DraftSummary(exercice: e.label, number: Int($0.int(0)), date: try Day(parsing: $0.text(1)), label: $0.text(2), amount: Money(cents: $0.int(3)))
+            }
+        }
+        if !drafts.isEmpty { throw ClosingProblem.drafts(Array(drafts.prefix(20)), total: drafts.count) }
+        let base = try balanceBase(for: e)
+        let waiting = try balance(of: "47", at: e.end)
+        if !waiting.isZero {
+            let holders = try waitingLines(exercice: e).map {
+                DraftSummary(exercice: e.label, number: $0.entry.number, date: $0.entry.date, label: $0.bankLabel ?? $0.entry.label, amount: $0.amount)
+            }
+            throw ClosingProblem.waiting(holders, balance: waiting.magnitude)
+        }
+        return try atomically(rollback: false) {
+            // The next exercice: the one that starts the day after, or a new one of the same length.
+            let nextStart = e.end.adding(days: 1)
+            var next = c.exercices.first { $0.start == nextStart }
+            var created = false
+            if next == nil {
+                let months = (e.end.year - e.start.year) * 12 + e.end.month - e.start.month + 1
+                next = try addExercice(start: nextStart, end: nextStart.adding(months: months).adding(days: -1))
+                created = true
+            }
+            guard let next else { throw ClosingProblem.nextNotOpen(e) }
+            if next.isClosed { throw ClosingProblem.nextNotOpen(next) }
+            if try !totals(TotalsQuery(from: next.start, to: next.end, openings: .only)).isEmpty { throw ClosingProblem.openingsExist(next) }
+            let balances = try totals(TotalsQuery(from: base, to: e.end, accountPrefixes: ["1", "2", "3", "4", "5"])).filter { !$0.balance.isZero }
+            let result = Money.sum(try totals(TotalsQuery(from: e.start, to: e.end, accountPrefixes: ["6", "7"])).map { $0.credit - $0.debit })
+            var lines = balances.map { LineDraft(account: $0.account, amount: $0.balance) }
+            if !result.isZero {
+                lines.append(LineDraft(account: AccountNumber(trusted: result.isNegative ? "129" : "120"), amount: -result,
+                                       label: "Résultat de l'exercice \(e.label)"))
+            }
+            var opening: Int? = nil
+            if lines.count >= 2 {
+                let posted = try postMany([EntryDraft(journal: "AN", date: next.start, label: "À-nouveaux de l'exercice \(e.label)",
+                                                      piece: "AN-\(e.label)", lines: lines)])[0]
+                try validateEntries([posted.id])
+                opening = posted.number
+            }
+            try db.run("UPDATE exercice SET closed_on = ?, closing_hash = ? WHERE id = ?", .text(today.iso), .text(try closingHash(e)), .int(e.id))
+            cachedCatalogReset()
+            return ClosingResult(closed: e, next: next, nextCreated: created, result: result, openingEntry: opening)
+        }
+    }
+
+    /// A fingerprint of an exercice's balances: every account's debit and credit totals.
+    func closingHash(_ e: Exercice) throws -> String {
+        var h = SHA256()
+        _ = try db.query("""
+            SELECT l.account, sum(l.debit), sum(l.credit) FROM line l JOIN entry x ON x.id = l.entry_id
+            WHERE x.exercice_id = ? GROUP BY l.account ORDER BY l.account
+            """, [.int(e.id)]) { s in h.update("\(s.text(0))|\(s.int(1))|\(s.int(2))\n") }
+        return h.finalize().hexString
+    }
+
+    func cachedCatalogReset() { forgetCatalog() }
+
+    /// Accounts the ledger used that the chart of `exercice` no longer has (PCA 2018 → 2025),
+    /// with the account to use instead.
+    public func obsoleteAccounts(for exercice: Exercice) throws -> [(account: Account, replacement: ChartReplacement?)] {
+        guard exercice.chart == .pca2025 else { return [] }
+        let chart = Set(try PlanComptableData.accounts(.pca2025).map(\.number))
+        let table = try PlanComptableData.replacements2025()
+        let used = try read { try db.query("SELECT DISTINCT account FROM total WHERE debit <> 0 OR credit <> 0") { $0.text(0) } }
+        let c = try catalog()
+        return used.sorted().compactMap { n in
+            guard !chart.contains(n), let a = c.accounts[AccountNumber(trusted: n)], !a.isCustom else { return nil }
+            return (a, table[n])
+        }
+    }
+
+    /// Records the general assembly's decision on a closed exercice's result, in the next
+    /// exercice: 120 to `destination` (default 110) for an excédent, 129 from it (default 119)
+    /// for a déficit. An ordinary OD entry, as a draft.
+    public func allocateResult(of e: Exercice, to destination: AccountNumber?, on date: Day?) throws -> Posted {
+        let c = try catalog()
+        if let d = destination, !(d.isUnder("11") || d.isUnder("106")) { throw AllocationProblem.badDestination(d) }
+        guard e.isClosed else { throw AllocationProblem.notClosed(e) }
+        guard let next = c.exercices.first(where: { $0.start == e.end.adding(days: 1) }) else { throw AllocationProblem.noNextExercice(e) }
+        let day = date ?? min(max(today, next.start), next.end)
+        let at = min(max(day, next.start), next.end)
+        let excedent = -(try balance(of: "120", at: at)), deficit = try balance(of: "129", at: at)
+        let amount = excedent.isZero ? deficit : excedent
+        guard !amount.isZero else { throw AllocationProblem.nothingToAllocate(e) }
+        let isExcedent = !excedent.isZero
+        let target = destination ?? AccountNumber(trusted: isExcedent ? "110" : "119")
+        let lines = isExcedent
+            ? [LineDraft(account: AccountNumber(trusted: "120"), amount: amount), LineDraft(account: target, amount: -amount)]
+            : [LineDraft(account: target, amount: amount), LineDraft(account: AccountNumber(trusted: "129"), amount: -amount)]
+        return try post(EntryDraft(journal: "OD", date: day, label: "Affectation du résultat \(e.label) (décision de l'assemblée générale)",
+                                   lines: lines))
+    }
+
+    // MARK: Verification
+
+    /// Recomputes what the ledger promises: the chain of validated entries, balanced entries,
+    /// no orphan line, no gap in the validation numbers, the balances of closed exercices, the
+    /// daily totals, and SQLite's own integrity.
+    public func verify() throws -> VerificationReport {
+        try read { () throws -> VerificationReport in
+            var problems: [IntegrityProblem] = []
+            let damaged = try db.query("PRAGMA quick_check") { $0.text(0) }
+            if damaged != ["ok"] { problems.append(.databaseDamaged(damaged.prefix(3).joined(separator: " ; "))) }
+            let labels = Dictionary(uniqueKeysWithValues: try db.query("SELECT id, label FROM exercice") { ($0.int(0), $0.text(1)) })
+            // The chain, in validation order.
+            var previous = Chain.genesis
+            var expected = 1
+            struct Head { let id: Int64; let index: Int; let hash: String; let exercice: Int64; let journal: String
+                let validationNumber: Int; let number: Int; let date: String; let label: String; let piece: String?; let validatedOn: String }
+            var current: (head: Head, lines: [(String, Int64, Int64, String?, String?)])? = nil
+            var chainBroken = false
+            func close() {
+                guard let c = current, !chainBroken else { return }
+                let h = c.head
+                let day = { (s: String) in (try? Day(parsing: s)) ?? Day(year: 1, month: 1, day: 1)! }
+                let link = Chain.Link(exercice: labels[h.exercice] ?? "", journal: h.journal, validationNumber: h.validationNumber, number: h.number,
+                                      date: day(h.date), label: h.label, piece: h.piece, validatedOn: day(h.validatedOn),
+                                      lines: c.lines.map { ($0.0, $0.1, $0.2, $0.3, $0.4) })
+                if h.index != expected {
+                    problems.append(.chainGap(expected: expected, found: h.index))
+                    chainBroken = true
+                    return
+                }
+                if Chain.hash(previous: previous, link) != h.hash {
+                    problems.append(.chainBroken(entry: "\(h.journal)-\(h.validationNumber) (exercice \(labels[h.exercice] ?? "?"), n° \(h.number), du \(day(h.date).french))"))
+                    chainBroken = true
+                    return
+                }
+                previous = h.hash
+                expected += 1
+            }
+            let s = try db.prepare("""
+                SELECT e.id, e.chain_index, coalesce(e.hash, ''), e.exercice_id, e.journal, coalesce(e.validation_number, 0), e.number, e.date,
+                       e.label, e.piece, e.validated_on, l.account, l.debit, l.credit, l.label, p.code
+                FROM entry e LEFT JOIN line l ON l.entry_id = e.id LEFT JOIN project p ON p.id = l.project_id
+                WHERE e.validated_on IS NOT NULL ORDER BY e.chain_index, l.id
+                """)
+            var validated = 0
+            while try s.step() {
+                let id = s.int(0)
+                if current?.head.id != id {
+                    close()
+                    validated += 1
+                    current = (Head(id: id, index: s.isNull(1) ? 0 : Int(s.int(1)), hash: s.text(2), exercice: s.int(3), journal: s.text(4),
+                                    validationNumber: Int(s.int(5)), number: Int(s.int(6)), date: s.text(7), label: s.text(8),
+                                    piece: s.optionalText(9), validatedOn: s.text(10)), [])
+                }
+                if !s.isNull(11) { current!.lines.append((s.text(11), s.int(12), s.int(13), s.optionalText(14), s.optionalText(15))) }
+            }
+            close()
+            // Every entry balanced, with two lines at least.
+            for (id, debit, credit, count) in try db.query("""
+                SELECT e.id, coalesce(sum(l.debit), 0), coalesce(sum(l.credit), 0), count(l.id) FROM entry e LEFT JOIN line l ON l.entry_id = e.id
+                GROUP BY e.id HAVING count(l.id) < 2 OR sum(l.debit) <> sum(l.credit)
+                """, [], { ($0.int(0), $0.int(1), $0.int(2), $0.int(3)) }) {
+                let name = try entryName(id)
+                problems.append(count < 2 ? .tooFewLines(entry: name) : .unbalanced(entry: name, debit: Money(cents: debit), credit: Money(cents: credit)))
+            }
+            let orphans = try db.scalarInt("SELECT count(*) FROM line WHERE entry_id NOT IN (SELECT id FROM entry)") ?? 0
+            if orphans > 0 { problems.append(.orphanLines(count: Int(orphans))) }
+            // Validation numbers: 1 to n in each journal of each exercice.
+            var last: [String: Int] = [:]
+            _ = try db.query("SELECT exercice_id, journal, validation_number FROM entry WHERE validated_on IS NOT NULL ORDER BY exercice_id, journal, validation_number") { s in
+                let key = "\(s.int(0))|\(s.text(1))"
+                let n = Int(s.int(2)), want = (last[key] ?? 0) + 1
+                if n != want { problems.append(.numberingGap(exercice: labels[s.int(0)] ?? "?", journal: s.text(1), expected: want, found: n)) }
+                last[key] = n
+            }
+            // Closed exercices keep the balances they had when closed.
+            let closed = try db.query("SELECT id, label, start, end, chart, closing_hash FROM exercice WHERE closed_on IS NOT NULL") {
+                (Exercice(id: $0.int(0), label: $0.text(1), start: try Day(parsing: $0.text(2)), end: try Day(parsing: $0.text(3)),
+                          chart: ChartVersion(rawValue: $0.text(4)) ?? .pca2018, isClosed: true), $0.optionalText(5))
+            }
+            for (e, stored) in closed where try closingHash(e) != stored {
+                problems.append(.closedExerciceChanged(exercice: e.label))
+            }
+            // The daily totals reports read are the sum of the lines.
+            let differences = try db.query("""
+                SELECT coalesce(a.account, b.account), coalesce(a.day, b.day) FROM
+                  (SELECT x.date AS day, l.account, coalesce(l.project_id, 0) AS p, j.kind = 'an' AS o, sum(l.debit) AS d, sum(l.credit) AS c
+                   FROM line l JOIN entry x ON x.id = l.entry_id JOIN journal j ON j.code = x.journal GROUP BY 1, 2, 3, 4) a
+                FULL OUTER JOIN (SELECT * FROM total WHERE debit <> 0 OR credit <> 0) b
+                  ON a.day = b.day AND a.account = b.account AND a.p = b.project_id AND a.o = b.opening
+                WHERE a.d IS NOT b.debit OR a.c IS NOT b.credit LIMIT 5
+                """) { ($0.text(0), $0.text(1)) }
+            for (account, day) in differences { problems.append(.totalsDiffer(account: account, day: day)) }
+            let count = Int(try db.scalarInt("SELECT count(*) FROM entry") ?? 0)
+            return VerificationReport(entries: count, validated: validated, closedExercices: closed.count, problems: problems)
+        }
+    }
+
+    func entryName(_ id: Int64) throws -> String {
+        try db.query("""
+            SELECT x.label, e.number, e.journal, e.validation_number, e.date FROM entry e JOIN exercice x ON x.id = e.exercice_id WHERE e.id = ?
+            """, [.int(id)]) { s in
+            let validated = s.isNull(3) ? "" : "\(s.text(2))-\(s.int(3)), "
+            return "\(validated)n° \(s.int(1)) de l'exercice \(s.text(0)), du \((try? Day(parsing: s.text(4)))?.french ?? s.text(4))"
+        }.first ?? "écriture \(id)"
+    }
+}
+
+extension Store {
+    /// The association's SIREN, when recorded (`compta init --siren`).
+    public func siren() throws(StoreError) -> String? {
+        try read { try db.scalarText("SELECT value FROM meta WHERE key = 'siren'") }
+    }
+
+    public func setSIREN(_ siren: String) throws(StoreError) {
+        try transaction { try db.run("INSERT INTO meta(key, value) VALUES ('siren', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", .text(siren)) }
+    }
+
+    /// Loads books brought from another software into their exercice (new, or existing and
+    /// empty): journals and accounts it lacks, entries, and their validation as it was. All of
+    /// it or nothing. Errors name the source line.
+    public func importLedger(_ x: LedgerImport, file: String) throws -> (exercice: Exercice, entries: Int, validated: Int, newAccounts: [Account]) {
+        try atomically(rollback: false) {
+            var c = try catalog()
+            var exercice: Exercice
+            if let same = c.exercices.first(where: { $0.start == x.start && $0.end == x.end }) {
+                if same.isClosed { throw LedgerImportProblem.exerciceClosed(same) }
+                if try (db.scalarInt("SELECT count(*) FROM entry WHERE exercice_id = ?", .int(same.id)) ?? 0) > 0 {
+                    throw LedgerImportProblem.exerciceNotEmpty(same)
+                }
+                exercice = same
+            } else if let overlap = c.exercices.first(where: { x.start <= $0.end && $0.start <= x.end }) {
+                throw LedgerImportProblem.overlapsExercice(overlap)
+            } else {
+                exercice = try addExercice(start: x.start, end: x.end)
+            }
+            for j in x.journals where c.journals[j.code] == nil {
+                try db.run("INSERT INTO journal(code, label, kind) VALUES (?, ?, ?)", .text(j.code), .text(j.label), .text(j.kind.rawValue))
+            }
+            c = try catalog()
+            var created: [Account] = []
+            for a in x.accounts where c.accounts[a.number] == nil {
+                guard c.accounts[AccountNumber(trusted: String(a.number.text.prefix(1)))] != nil else { throw LedgerImportProblem.accountWithoutClass(a.number) }
+                try db.run("INSERT INTO account(number, label, custom) VALUES (?, ?, 1)", .text(a.number.text), .text(a.label))
+                created.append(a)
+            }
+            forgetCatalog()
+            let posted: [Posted]
+            do { posted = try postMany(x.items.map(\.entry)) } catch let e as IndexedError {
+                throw LocatedError(file: file, line: x.items[e.index].sourceLine, underlying: e.error)
+            }
+            var given: [Int64: (number: Int?, date: Day)] = [:]
+            var validated: [Int64] = []
+            for (item, p) in zip(x.items, posted) {
+                if let v = item.validation { given[p.id] = v; validated.append(p.id) }
+            }
+            do { try validateEntries(validated, given: given) } catch let e as SQLiteError where e.isConstraint {
+                throw StoreError.immutable(message: "numéros d'écritures en double dans un journal du fichier (\(e.message))")
+            }
+            exercice = try catalog().exercices.first { $0.id == exercice.id }!
+            return (exercice, posted.count, validated.count, created)
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Ledger
+import LedgerStore
+import BankImport
+import Reports
+
+let fecCommands: [Command] = [
+    Command(
+        path: ["fec"], usage: "compta fec --exercice E [--siren NUMERO] [--sortie DOSSIER] [--encodage utf-8|iso-8859-15]",
+        summary: "écrit le fichier des écritures comptables (FEC) d'un exercice, et sa notice",
+        help: """
+        Le fichier suit l'article A47 A-1 du livre des procédures fiscales : 18 colonnes,
+        tabulations, dates AAAAMMJJ, virgule décimale, à-nouveaux en premier, écritures validées
+        seulement (les brouillards sont listés et l'export refusé). Il s'appelle
+        SIRENFECAAAAMMJJ.txt (date de clôture de l'exercice) ; une notice décrivant les champs et
+        les journaux est écrite à côté. Le SIREN se donne avec --siren, ou une fois pour toutes
+        avec compta init --siren.
+        Exemple : compta fec --exercice 2024 --siren 123456789 --sortie exports/
+        """,
+        options: [.value("--exercice", "EXERCICE", "exercice (défaut : l'exercice en cours)"),
+                  .value("--siren", "NUMERO", "SIREN de l'association (9 chiffres)"),
+                  .value("--sortie", "DOSSIER", "dossier où écrire (défaut : le dossier courant)"),
+                  .value("--encodage", "NOM", "utf-8 (défaut) ou iso-8859-15")],
+        arguments: 0...0
+    ) { ctx in
+        let store = try ctx.openStore()
+        let exercice = try store.exercice(ctx.parsed.value("--exercice"))
+        guard let raw = try ctx.parsed.value("--siren") ?? store.siren() else { throw FECCommandError.noSIREN }
+        let siren = try FEC.checkSIREN(raw)
+        let encoding = ctx.parsed.value("--encodage").map { $0.lowercased() } ?? "utf-8"
+        guard ["utf-8", "utf8", "iso-8859-15", "latin9"].contains(encoding) else {
+            throw UsageError(message: "encodage inconnu : \(encoding) (utf-8 ou iso-8859-15)", command: "fec")
+        }
+        let text = try FEC.text(store, exercice: exercice)
+        let bytes = encoding.hasPrefix("utf") ? Array(text.utf8) : try FEC.latin9(text)
+        let folder = ctx.parsed.value("--sortie") ?? "."
+        let name = FEC.fileName(siren: siren, exercice: exercice)
+        let path = URL(fileURLWithPath: folder).appendingPathComponent(name).path
+        let records = text.split(separator: "\r\n").count - 1
+        let notice = FEC.notice(association: try store.associationName(), siren: siren, exercice: exercice, fileName: name,
+                                encoding: encoding.hasPrefix("utf") ? "UTF-8" : "ISO-8859-15",
+                                journals: Array(try store.catalog().journals.values), records: records)
+        try writeBytesAtomically(path, bytes)
+        try writeFileAtomically(path.replacingOccurrences(of: ".txt", with: "-notice.txt"), notice)
+        ctx.output.print("FEC de l'exercice \(exercice.label) écrit : \(path) (\(records) lignes) et sa notice.")
+    },
+    Command(
+        path: ["importer-fec"], usage: "compta importer-fec FICHIER [--nom NOM]",
+        summary: "charge un FEC d'un autre logiciel (Paheko, Odoo, Dolibarr...) dans un livre neuf ou un exercice vide",
+        help: """
+        Journaux, comptes (ceux que le livre n'a pas sont créés avec le libellé du fichier),
+        écritures équilibrées par numéro, et leur validation (numéro et date) sont repris. Le
+        fichier peut être séparé par des tabulations ou des |, en UTF-8 ou ISO-8859-15, avec les
+        colonnes Debit/Credit ou Montant/Sens. Sans livre existant, il est créé (--nom : le nom de
+        l'association). Tout le fichier est chargé, ou rien.
+        Exemple : compta importer-fec 123456789FEC20241231.txt --livre nouveau.sqlite --nom "Cloud Girofle"
+        """,
+        options: [.value("--nom", "NOM", "nom de l'association, pour un livre neuf")],
+        arguments: 1...1
+    ) { ctx in
+        let path = ctx.parsed.positionals[0]
+        let file = try FECReader.read(readBytes(path), fileName: path)
+        let books = try file.ledgerImport()
+        let store: Store
+        if FileManager.default.fileExists(atPath: ctx.ledgerPath) {
+            store = try ctx.openStore()
+        } else {
+            let name = ctx.parsed.value("--nom") ?? "Association (import FEC)"
+            store = try Store.create(path: ctx.ledgerPath, name: name, start: books.start, end: books.end)
+        }
+        let r: (exercice: Exercice, entries: Int, validated: Int, newAccounts: [Account])
+        do { r = try store.importLedger(books, file: path) } catch {
+            if store.isEmptyNew { store.discard() }
+            throw error
+        }
+        var lines = ["FEC chargé dans l'exercice \(r.exercice.label) : \(r.entries) écritures, dont \(r.validated) validées."]
+        if !r.newAccounts.isEmpty {
+            lines.append("Comptes créés : " + r.newAccounts.map { "\($0.number) \($0.label)" }.joined(separator: ", ") + ".")
+        }
+        ctx.output.print(lines.joined(separator: "\n"))
+    },
+]
+
+enum FECCommandError: Error {
+    case noSIREN
+}
+
+func writeBytesAtomically(_ path: String, _ bytes: [UInt8]) throws {
+    let url = URL(fileURLWithPath: path)
+    var isDirectory: ObjCBool = false
+    let folder = url.deletingLastPathComponent().path
+    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+        throw InputError.cannotWrite(path: path, reason: "le dossier \(folder) n'existe pas")
+    }
+    do { try Data(bytes).write(to: url, options: .atomic) } catch {
+        throw InputError.cannotWrite(path: path, reason: "écriture refusée (droits du dossier, disque plein ?)")
+    }
+}

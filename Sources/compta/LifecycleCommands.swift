@@ -1,0 +1,113 @@
+import Ledger
+import LedgerStore
+import Reports
+
+func obsoleteNotes(_ store: Store, _ e: Exercice) throws -> [String] {
+    let list = try store.obsoleteAccounts(for: e)
+    guard !list.isEmpty else { return [] }
+    return ["Comptes utilisés qui n'existent plus dans le plan comptable de l'exercice \(e.label) (plan 2025) :"]
+        + list.map { a, r in
+            "  \(a.number.text) \(a.label) → " + (r?.new.map { "utilisez \($0)" } ?? "pas de remplaçant unique") + (r?.remark.map { " (\($0))" } ?? "")
+        }
+}
+
+let lifecycleCommands: [Command] = [
+    Command(
+        path: ["valider"], usage: "compta valider [--jusqu-au DATE] [--exercice E]",
+        summary: "valide les écritures en brouillard : numéro définitif, date de validation, plus aucune modification",
+        help: """
+        Les brouillards des exercices ouverts, datés jusqu'à DATE (défaut : aujourd'hui), sont
+        validés dans l'ordre des dates. Chacun reçoit le numéro suivant de son journal dans son
+        exercice (BQ-1, BQ-2...), sans trou, et son maillon dans la chaîne d'empreintes que
+        compta verifier contrôle. Une écriture validée ne se modifie plus : on la corrige par une
+        extourne (compta extourner NUMERO).
+        """,
+        options: [.value("--jusqu-au", "DATE", "dernière date d'écriture à valider (défaut : aujourd'hui)"),
+                  .value("--exercice", "EXERCICE", "un seul exercice")],
+        arguments: 0...0
+    ) { ctx in
+        let store = try ctx.openStore()
+        let exercice = try ctx.parsed.value("--exercice").map { try store.exercice($0) }
+        let done = try store.validate(upTo: try ctx.day("--jusqu-au"), exercice: exercice)
+        if done.isEmpty {
+            ctx.output.print("Aucune écriture à valider.")
+        } else {
+            let first = done.first!, last = done.last!
+            ctx.output.print("\(done.count) écriture\(done.count > 1 ? "s" : "") validée\(done.count > 1 ? "s" : "") "
+                             + "(du \(first.date.french) au \(last.date.french)) : elles ne peuvent plus être modifiées.")
+        }
+    },
+    Command(
+        path: ["extourner"], usage: "compta extourner NUMERO [--exercice E] [--date DATE]",
+        summary: "passe l'écriture inverse d'une écriture (correction d'une écriture validée)",
+        help: "NUMERO est le numéro de saisie (compta journal). L'extourne reprend les lignes, débit et crédit inversés, et cite l'original.",
+        options: [.value("--exercice", "EXERCICE", "exercice de l'écriture (défaut : l'exercice en cours)"),
+                  .value("--date", "DATE", "date de l'extourne (défaut : celle de l'écriture)")],
+        arguments: 1...1
+    ) { ctx in
+        let store = try ctx.openStore()
+        guard let number = Int(ctx.parsed.positionals[0]) else {
+            throw UsageError(message: "NUMERO est un numéro d'écriture (voir compta journal)", command: "extourner")
+        }
+        let exercice = try store.exercice(ctx.parsed.value("--exercice"))
+        let posted = try store.reverse(number: number, in: exercice, on: try ctx.day("--date"))
+        ctx.output.print("Extourne enregistrée : écriture n° \(posted.number) de l'exercice \(posted.exercice.label), en brouillard.")
+    },
+    Command(
+        path: ["verifier"], usage: "compta verifier",
+        summary: "vérifie l'intégrité du livre : chaîne des écritures validées, équilibre, numérotation, exercices clôturés",
+        help: "Recalcule tout ce que le livre garantit et signale précisément le premier maillon rompu. Code de sortie 1 si un problème est trouvé.",
+        options: [], arguments: 0...0
+    ) { ctx in
+        let store = try ctx.openStore()
+        let report = try store.verify()
+        if report.problems.isEmpty {
+            ctx.output.print("Livre intègre : \(report.entries) écritures dont \(report.validated) validées (chaîne d'empreintes intacte), "
+                             + "\(report.closedExercices) exercice\(report.closedExercices > 1 ? "s" : "") clôturé\(report.closedExercices > 1 ? "s" : "") inchangé\(report.closedExercices > 1 ? "s" : ""), totaux cohérents.")
+            return
+        }
+        throw IntegrityFailure(problems: report.problems)
+    },
+    Command(
+        path: ["cloturer"], usage: "compta cloturer --exercice E",
+        summary: "clôture un exercice : reporte les soldes en à-nouveaux dans l'exercice suivant et verrouille l'année",
+        help: """
+        Refuse tant qu'il reste des brouillards (compta valider) ou un solde sur le compte
+        d'attente 471 (compta affecter), et le dit ligne par ligne. Crée l'exercice suivant s'il
+        n'existe pas, y écrit l'écriture d'à-nouveaux (journal AN, datée du premier jour, comptes
+        de classes 1 à 5 et résultat en 120 ou 129), et verrouille l'exercice : plus aucune
+        écriture ne peut y être ajoutée, validée ou modifiée. Les exercices se clôturent dans
+        l'ordre. L'affectation du résultat se fait ensuite : compta affecter-resultat.
+        """,
+        options: [.value("--exercice", "EXERCICE", "l'exercice à clôturer")],
+        arguments: 0...0
+    ) { ctx in
+        let store = try ctx.openStore()
+        let exercice = try store.exercice(try ctx.parsed.required("--exercice"))
+        let r = try store.close(exercice)
+        var lines = ["Exercice \(r.closed.label) clôturé : \(CompteDeResultat.resultWords(r.result))."]
+        if r.nextCreated { lines.append("Exercice \(r.next.label) ouvert, du \(r.next.start.french) au \(r.next.end.french).") }
+        if let n = r.openingEntry { lines.append("À-nouveaux écrits dans l'exercice \(r.next.label) (écriture n° \(n), journal AN, validée).") }
+        lines.append("Affectation du résultat, après l'assemblée générale : compta affecter-resultat --exercice \(r.closed.label)")
+        lines += try obsoleteNotes(store, r.next)
+        ctx.output.print(lines.joined(separator: "\n"))
+    },
+    Command(
+        path: ["affecter-resultat"], usage: "compta affecter-resultat --exercice E [--vers 110|1068|119] [--date DATE]",
+        summary: "enregistre la décision de l'AG sur le résultat d'un exercice clôturé (120 → 110 ou 1068, 129 → 119)",
+        help: "Une écriture OD dans l'exercice suivant. Par défaut : un excédent en report à nouveau (110), un déficit en report à nouveau débiteur (119).",
+        options: [.value("--exercice", "EXERCICE", "l'exercice clôturé"), .value("--vers", "COMPTE", "110, 119, 1068 (réserves pour projet)..."),
+                  .value("--date", "DATE", "date de l'écriture (défaut : aujourd'hui, ou le début de l'exercice suivant)")],
+        arguments: 0...0
+    ) { ctx in
+        let store = try ctx.openStore()
+        let exercice = try store.exercice(try ctx.parsed.required("--exercice"))
+        let target = try ctx.parsed.value("--vers").map(accountArgument)
+        let posted = try store.allocateResult(of: exercice, to: target, on: try ctx.day("--date"))
+        ctx.output.print("Affectation du résultat \(exercice.label) enregistrée : écriture n° \(posted.number) de l'exercice \(posted.exercice.label), en brouillard.")
+    },
+]
+
+struct IntegrityFailure: Error {
+    let problems: [IntegrityProblem]
+}

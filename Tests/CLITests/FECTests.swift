@@ -1,0 +1,165 @@
+import Foundation
+import Testing
+@testable import compta
+import LedgerStore
+
+/// The Cloud Girofle demo ledger with 2023 closed (so 2024 opens with à-nouveaux) and 2024 validated.
+func closedDemo() -> Sandbox {
+    let s = Sandbox()
+    #expect(s.run("demo").code == 0)
+    #expect(s.run("valider").code == 0)
+    #expect(s.run("cloturer", "--exercice", "2023").code == 0)
+    #expect(s.run("affecter-resultat", "--exercice", "2023", "--date", "2024-06-15").code == 0)
+    #expect(s.run("valider").code == 0)
+    return s
+}
+
+@Suite(.serialized) struct FECExportImport {
+    @Test func theFileFollowsA47A1() throws {
+        let s = closedDemo()
+        let r = s.run("fec", "--exercice", "2024", "--siren", "123 456 789", "--sortie", s.folder.path)
+        #expect(r.code == 0, "\(r.err)")
+        let path = s.path("123456789FEC20241231.txt")
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(!text.hasSuffix("\r\n"), "no line break after the last record")
+        let records = text.components(separatedBy: "\r\n")
+        #expect(records[0] == "JournalCode\tJournalLib\tEcritureNum\tEcritureDate\tCompteNum\tCompteLib\tCompAuxNum\tCompAuxLib\tPieceRef\tPieceDate\tEcritureLib\tDebit\tCredit\tEcritureLet\tDateLet\tValidDate\tMontantdevise\tIdevise")
+        let rows = records.dropFirst().map { $0.components(separatedBy: "\t") }
+        #expect(rows.allSatisfy { $0.count == 18 })
+        #expect(rows.first?[0] == "AN" && rows.first?[2] == "AN-1", "à-nouveaux first")
+        #expect(rows.prefix(3).map { "\($0[4]);\($0[11]);\($0[12])" } == ["1021;0,00;6368,94", "512;10688,94;0,00", "120;0,00;4320,00"])
+        #expect(rows.allSatisfy { $0[3].count == 8 && $0[15].count == 8 && Int($0[3]) != nil })
+        #expect(rows.allSatisfy { !$0[11].contains(".") && !$0[11].contains(" ") && $0[11].contains(",") })
+        #expect(rows.allSatisfy { !$0[10].isEmpty && !$0[8].isEmpty })
+        // Entry numbers are continuous in each journal.
+        var last: [String: Int] = [:]
+        for row in rows {
+            let n = Int(row[2].split(separator: "-").last!)!
+            if last[row[0]] != n { #expect(n == (last[row[0]] ?? 0) + 1, "\(row[2])") }
+            last[row[0]] = n
+        }
+        // Debits equal credits, in the file and per entry.
+        let debit = rows.reduce(Int64(0)) { $0 + Int64($1[11].replacingOccurrences(of: ",", with: ""))! }
+        let credit = rows.reduce(Int64(0)) { $0 + Int64($1[12].replacingOccurrences(of: ",", with: ""))! }
+        #expect(debit == credit)
+        #expect(FileManager.default.fileExists(atPath: s.path("123456789FEC20241231-notice.txt")))
+
+        // The independent checker, when installed (.ci/run installs it).
+        let checker = Process()
+        checker.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        checker.arguments = ["python3", "-c", "import sys, os; from accounting_fr.fec_check import check_fec; r = check_fec(open(sys.argv[1], 'rb').read(), os.path.basename(sys.argv[1])); print(r.summary()); sys.exit(0 if r.ok else 1)", path]
+        let out = Pipe()
+        checker.standardOutput = out
+        checker.standardError = Pipe()
+        try checker.run()
+        checker.waitUntilExit()
+        let report = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        if report.isEmpty {
+            print("django-accounting-fr n'est pas installé : contrôle externe sauté (la CI l'installe).")
+        } else {
+            #expect(checker.terminationStatus == 0, "\(report)")
+        }
+    }
+
+    @Test func exportImportExportGivesTheSameFile() throws {
+        let s = closedDemo()
+        #expect(s.run("fec", "--exercice", "2024", "--siren", "123456789", "--sortie", s.folder.path).code == 0)
+        let first = try Data(contentsOf: URL(fileURLWithPath: s.path("123456789FEC20241231.txt")))
+        let other = s.path("autre.sqlite")
+        let imported = s.runRaw(["importer-fec", s.path("123456789FEC20241231.txt"), "--livre", other, "--nom", "Cloud Girofle"])
+        #expect(imported.code == 0, "\(imported.err)")
+        #expect(imported.out.contains("209 écritures, dont 209 validées"), "207 bank entries, the à-nouveaux, the allocation of 2023")
+        let again = s.path("again")
+        try FileManager.default.createDirectory(atPath: again, withIntermediateDirectories: true)
+        #expect(s.runRaw(["fec", "--exercice", "2024", "--siren", "123456789", "--sortie", again, "--livre", other]).code == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: again + "/123456789FEC20241231.txt")) == first)
+        #expect(s.runRaw(["verifier", "--livre", other]).code == 0)
+        // ISO-8859-15 too.
+        #expect(s.run("fec", "--exercice", "2024", "--siren", "123456789", "--sortie", again, "--encodage", "iso-8859-15").code == 0)
+        let latin = try Data(contentsOf: URL(fileURLWithPath: again + "/123456789FEC20241231.txt"))
+        #expect(latin.contains(0xE9) && String(data: latin, encoding: .utf8) == nil)
+    }
+
+    @Test func refusals() throws {
+        let s = Sandbox.tour()
+        #expect(s.run("saisir", "2024-03-05", "Facture OVH", "604A=120", "512").code == 0)
+        var r = s.run("fec", "--siren", "123456789")
+        #expect(r.code == 1 && r.err.contains("1 brouillard dans l'exercice") && r.err.contains("n° 1 du 05/03/2024 : Facture OVH"))
+        r = s.run("fec", "--siren", "12345")
+        #expect(r.code == 1 && r.err.contains("SIREN invalide"))
+        #expect(s.run("fec").err.contains("indiquez le SIREN"))
+        #expect(s.run("saisir", "2024-03-06", "Café d’équipe", "625=5", "512").code == 0)
+        #expect(s.run("valider").code == 0)
+        r = s.run("fec", "--siren", "123456789", "--sortie", s.folder.path, "--encodage", "iso-8859-15")
+        #expect(r.code == 1 && r.err.contains("le caractère « ’ » (écriture BQ-2) n'existe pas en ISO-8859-15"))
+        #expect(!FileManager.default.fileExists(atPath: s.path("123456789FEC20241231.txt")))
+    }
+
+    @Test func badFECsAreRefusedWhole() throws {
+        let s = Sandbox()
+        let header = "JournalCode\tJournalLib\tEcritureNum\tEcritureDate\tCompteNum\tCompteLib\tCompAuxNum\tCompAuxLib\tPieceRef\tPieceDate\tEcritureLib\tDebit\tCredit\tEcritureLet\tDateLet\tValidDate\tMontantdevise\tIdevise"
+        func row(_ num: String, _ date: String, _ account: String, _ debit: String, _ credit: String) -> String {
+            "BQ\tBanque\t\(num)\t\(date)\t\(account)\tLibellé\t\t\tP1\t\(date)\tOpération\t\(debit)\t\(credit)\t\t\t20240401\t\t"
+        }
+        let good = [row("BQ-1", "20240305", "627", "5,00", "0,00"), row("BQ-1", "20240305", "512", "0,00", "5,00")]
+        let cases: [([String], String, String)] = [
+            ([row("BQ-1", "20240305", "627", "5,00", "0,00"), row("BQ-1", "20240305", "512", "0,00", "4,00")], "ligne 2 : écriture BQ-1 déséquilibrée", header),
+            (good, "colonnes obligatoires absentes : ValidDate", header.replacingOccurrences(of: "\tValidDate", with: "\tValid")),
+            ([row("BQ-1", "2024-13-05", "627", "5,00", "0,00"), row("BQ-1", "2024-13-05", "512", "0,00", "5,00")], "date illisible dans ecrituredate", header),
+            ([row("BQ-1", "20240305", "CAISSE", "5,00", "0,00"), row("BQ-1", "20240305", "512", "0,00", "5,00")], "numéro de compte « CAISSE »", header),
+            (good + [row("BQ-2", "20240306", "627", "1,00", "0,00"), row("BQ-2", "20240306", "512", "0,00", "1,00")] + good, "ligne 6 : numéro d'écriture BQ-1 déjà utilisé ligne 2", header),
+        ]
+        for (rows, message, head) in cases {
+            let file = s.write("123456789FEC20241231.txt", ([head] + rows).joined(separator: "\r\n"))
+            let r = s.run("importer-fec", file)
+            #expect(r.code == 1, "\(message)")
+            #expect(r.err.contains(message), "\(r.err)")
+            #expect(!FileManager.default.fileExists(atPath: s.ledger), "no ledger is left behind")
+        }
+        // Montant/Sens and | are accepted.
+        let pipe = ["JournalCode|JournalLib|EcritureNum|EcritureDate|CompteNum|CompteLib|CompAuxNum|CompAuxLib|PieceRef|PieceDate|EcritureLib|Montant|Sens|EcritureLet|DateLet|ValidDate|Montantdevise|Idevise",
+                    "OD|Opérations diverses|12|20240305|6226|Honoraires|||F1|20240305|Avocat|100,00|D|||||",
+                    "OD|Opérations diverses|12|20240305|4011|Fournisseur Dupont|||F1|20240305|Avocat|100,00|C|||||"].joined(separator: "\n")
+        let r = s.run("importer-fec", s.write("asso.txt", pipe), "--nom", "Asso")
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.contains("1 écritures, dont 0 validées"))
+        #expect(r.out.contains("Comptes créés : 4011 Fournisseur Dupont"))
+        // A second import into the same, now non-empty, exercice is refused.
+        let again = s.run("importer-fec", s.write("asso.txt", pipe))
+        #expect(again.code == 1 && again.err.contains("contient déjà des écritures"))
+    }
+}
+
+@Suite(.serialized) struct ClosingCommands {
+    @Test func closingSaysWhatBlocks() throws {
+        let s = Sandbox()
+        #expect(s.run("demo").code == 0)
+        var r = s.run("cloturer", "--exercice", "2023")
+        #expect(r.code == 1 && r.err.contains("18 écritures en brouillard") && r.err.contains("n° 1 du 01/01/2023 : Bilan d'ouverture 2023"))
+        #expect(s.run("valider").code == 0)
+        r = s.run("cloturer", "--exercice", "2024")
+        #expect(r.code == 1 && r.err.contains("clôturez d'abord l'exercice 2023"))
+        r = s.run("cloturer", "--exercice", "2023")
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.contains("Exercice 2023 clôturé : excédent de 4\u{202F}320,00 €."))
+        r = s.run("saisir", "2023-12-31", "Oubli", "627=1", "512")
+        #expect(r.code == 1 && r.err.contains("l'exercice 2023, qui est clôturé"))
+        #expect(s.run("verifier").code == 0)
+        // 2024: the waiting account must be empty.
+        #expect(s.run("importer", s.write("rel.csv", "Date;Libellé;Montant\n30/12/2024;Inconnu;10,00\n")).code == 0)
+        #expect(s.run("valider").code == 0)
+        r = s.run("cloturer", "--exercice", "2024")
+        #expect(r.code == 1 && r.err.contains("le compte d'attente 471 n'est pas soldé (10,00 €)"))
+        let waiting = s.run("attente", "--format", "csv").out.split(separator: "\r\n")[1].split(separator: ";")
+        r = s.run("affecter", String(waiting[1]), "7562", "--exercice", "2024")
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.contains("passée pour classer l'écriture validée"))
+        #expect(s.run("valider").code == 0)
+        r = s.run("cloturer", "--exercice", "2024")
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.contains("Exercice 2025 ouvert"))
+        #expect(r.out.contains("6713 Dons, libéralités → utilisez 6571"))
+        #expect(s.run("verifier").out.contains("2 exercices clôturés inchangés"))
+    }
+}

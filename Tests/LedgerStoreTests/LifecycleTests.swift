@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+import Ledger
+@testable import LedgerStore
+
+func store2023() throws -> (Store, String) {
+    let path = temporaryPath()
+    let store = try Store.create(path: path, name: "A", start: d("2023-01-01"))
+    try store.post(EntryDraft(journal: "AN", date: d("2023-01-01"), label: "Ouverture", lines: [
+        LineDraft(account: n("512"), amount: Money(cents: 100_000)), LineDraft(account: n("1021"), amount: Money(cents: -100_000))]))
+    try store.post(draft("2023-03-01", [("7562", -50_000), ("512", 50_000)]))
+    try store.post(draft("2023-02-01", [("627", 1_000), ("512", -1_000)]))
+    try store.post(draft("2023-04-01", [("6713", 20_000), ("512", -20_000)]))
+    return (store, path)
+}
+
+@Suite struct ValidationAndChain {
+    @Test func numbersFollowValidationOrderPerJournal() throws {
+        let (store, _) = try store2023()
+        let done = try store.validate(upTo: d("2023-03-15"))
+        #expect(done.map { "\($0.journal)-\($0.validation!.number)" } == ["AN-1", "BQ-1", "BQ-2"], "date order, a sequence per journal")
+        #expect(done.map(\.number) == [1, 3, 2], "the n° de saisie does not change")
+        let more = try store.validate()
+        #expect(more.map { "\($0.journal)-\($0.validation!.number)" } == ["BQ-3"])
+        #expect(try store.validate().isEmpty)
+        #expect(try store.verify().problems.isEmpty)
+    }
+
+    @Test func futureDraftsWaitForTheirDay() throws {
+        let store = try Store.inMemory(start: d("2099-01-01"))
+        try store.post(draft("2099-05-01", [("627", 100), ("512", -100)]))
+        #expect(try store.validate().isEmpty, "an entry dated after today is not validated")
+    }
+
+    /// Edits behind Compta's back (triggers dropped) are caught, with the first broken link.
+    @Test func verifierCatchesTampering() throws {
+        let (store, path) = try store2023()
+        try store.validate()
+        #expect(try store.verify().problems.isEmpty)
+        let raw = RawSQL(path)
+        #expect(raw.exec("DROP TRIGGER entry_validated_update") == nil)
+        #expect(raw.exec("UPDATE entry SET label = 'Cotisations (modifié)' WHERE number = 2") == nil)
+        let problems = try Store.open(path: path).verify().problems
+        #expect(problems == [.chainBroken(entry: "BQ-2 (exercice 2023, n° 2, du 01/03/2023)")])
+    }
+
+    @Test func verifierCatchesAmountsDeletionsAndTotals() throws {
+        let (store, path) = try store2023()
+        try store.validate()
+        let raw = RawSQL(path)
+        raw.exec("DROP TRIGGER line_validated_update; DROP TRIGGER line_validated_delete; DROP TRIGGER entry_validated_delete;")
+        raw.exec("DROP TRIGGER total_line_update")
+        #expect(raw.exec("UPDATE line SET debit = debit + 1 WHERE entry_id = (SELECT id FROM entry WHERE number = 4) AND debit > 0") == nil)
+        var problems = try Store.open(path: path).verify().problems
+        #expect(problems.contains(.unbalanced(entry: "BQ-3, n° 4 de l'exercice 2023, du 01/04/2023", debit: Money(cents: 20_001), credit: Money(cents: 20_000))))
+        #expect(problems.contains(.chainBroken(entry: "BQ-3 (exercice 2023, n° 4, du 01/04/2023)")))
+        #expect(problems.contains(.totalsDiffer(account: "6713", day: "2023-04-01")))
+        #expect(raw.exec("UPDATE line SET debit = debit - 1 WHERE entry_id = (SELECT id FROM entry WHERE number = 4) AND debit > 0") == nil)
+        raw.exec("PRAGMA foreign_keys = OFF")
+        #expect(raw.exec("DELETE FROM entry WHERE number = 3") == nil)
+        problems = try Store.open(path: path).verify().problems
+        #expect(problems.contains(.chainGap(expected: 2, found: 3)), "n° 3 was BQ-1, the second link")
+        #expect(problems.contains(.numberingGap(exercice: "2023", journal: "BQ", expected: 1, found: 2)))
+        #expect(problems.contains(.orphanLines(count: 2)))
+    }
+
+    @Test func reversingEntry() throws {
+        let (store, _) = try store2023()
+        try store.validate()
+        let e = try store.exercice("2023")
+        let posted = try store.reverse(number: 4, in: e)
+        let reversal = try store.entry(number: posted.number, in: e)
+        #expect(reversal.label == "Extourne de BQ-3 : Écriture")
+        #expect(reversal.lines.map { $0.debit - $0.credit } == [Money(cents: -20_000), Money(cents: 20_000)])
+        #expect(Money.sum(try store.totals(TotalsQuery(accountPrefixes: ["6713"])).map(\.balance)) == .zero)
+    }
+}
+
+@Suite struct Closing {
+    @Test func refusesWhileDraftsOrWaitingLinesRemain() throws {
+        let (store, _) = try store2023()
+        let e = try store.exercice("2023")
+        let before = try store.dump()
+        #expect(throws: ClosingProblem.self) { try store.close(e) }
+        #expect(try store.dump() == before)
+        try store.validate()
+        try store.post(draft("2023-06-01", [("471", 500), ("512", -500)]))
+        try store.validate()
+        let error = #expect(throws: ClosingProblem.self) { try store.close(e) }
+        guard case .waiting(_, let balance)? = error else { Issue.record("\(String(describing: error))"); return }
+        #expect(balance == Money(cents: 500))
+    }
+
+    @Test func carriesBalancesAndLocksTheYear() throws {
+        let (store, path) = try store2023()
+        try store.validate()
+        let r = try store.close(try store.exercice("2023"))
+        #expect(r.result == Money(cents: 29_000))
+        #expect(r.nextCreated && r.next.label == "2024")
+        let opening = try store.entry(number: r.openingEntry!, in: r.next)
+        #expect(opening.journal == "AN" && opening.date == d("2024-01-01") && opening.validation?.number == 1)
+        #expect(opening.lines.map { "\($0.account):\(($0.debit - $0.credit).cents)" } == ["1021:-100000", "512:129000", "120:-29000"])
+        #expect(try store.balance(of: "512", at: d("2024-06-30")) == Money(cents: 129_000))
+        // The year is locked, even against raw SQL.
+        #expect(throws: StoreError.self) { try store.post(draft("2023-12-01", [("627", 1), ("512", -1)])) }
+        let raw = RawSQL(path)
+        #expect(raw.exec("INSERT INTO entry(exercice_id, number, journal, date, label, created_at) VALUES (1, 99, 'OD', '2023-12-01', 'x', 'x')")?.contains("clôturé") == true)
+        #expect(throws: ClosingProblem.alreadyClosed(try store.exercice("2023"))) { try store.close(try store.exercice("2023")) }
+        #expect(try store.verify().problems.isEmpty)
+        // The AG's decision, in 2024.
+        let allocation = try store.allocateResult(of: try store.exercice("2023"), to: nil, on: d("2024-05-20"))
+        let a = try store.entry(number: allocation.number, in: r.next)
+        #expect(a.lines.map { "\($0.account):\(($0.debit - $0.credit).cents)" } == ["120:29000", "110:-29000"])
+        #expect(throws: AllocationProblem.badDestination(n("512"))) { try store.allocateResult(of: try store.exercice("2023"), to: n("512"), on: nil) }
+    }
+
+    @Test func exercicesCloseInOrder() throws {
+        let (store, _) = try store2023()
+        try store.addExercice(start: d("2024-01-01"))
+        try store.validate()
+        #expect(throws: ClosingProblem.earlierOpen(try store.exercice("2023"))) { try store.close(try store.exercice("2024")) }
+    }
+
+    @Test func theChart2025ListsVanishedAccounts() throws {
+        let (store, _) = try store2023()
+        try store.validate()
+        try store.addExercice(start: d("2024-01-01"))
+        let e2025 = try store.addExercice(start: d("2025-01-01"))
+        let list = try store.obsoleteAccounts(for: e2025)
+        #expect(list.map(\.account.number.text) == ["6713"])
+        #expect(list.first?.replacement?.new == "6571")
+        #expect(try store.obsoleteAccounts(for: try store.exercice("2024")).isEmpty)
+    }
+}
