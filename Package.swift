@@ -29,6 +29,8 @@ let package = Package(
             name: "compta",
             dependencies: ["Ledger", "LedgerStore", "BankImport", "Reports", "PlanComptable"]
         ),
+        // Benchmark data generator (Benchmarks/run.sh): not part of the compta product.
+        .executableTarget(name: "compta-bench", dependencies: ["Ledger"], path: "Benchmarks/compta-bench"),
         .testTarget(name: "PlanComptableTests", dependencies: ["PlanComptable"], exclude: ["reference"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger"]),
         .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerStore", "Ledger", "CSQLite"]),

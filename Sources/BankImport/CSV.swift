@@ -29,11 +29,16 @@ public enum CSVError: Error, Equatable, Sendable {
 public struct CSVReader: Sequence {
     public static let maxRecordLength = 1 << 20
 
-    let text: String
+    let bytes: [UInt8]
     let separator: Character
 
     public init(text: String, separator: Character) {
-        self.text = text
+        self.init(utf8: Array(text.utf8), separator: separator)
+    }
+
+    /// Reads UTF-8 bytes as they are: every character that matters to CSV is ASCII.
+    public init(utf8: [UInt8], separator: Character) {
+        bytes = utf8
         self.separator = separator
     }
 
@@ -43,6 +48,11 @@ public struct CSVReader: Sequence {
         var it = CSVReader(text: text, separator: separator).makeIterator()
         while let r = try it.nextRecord() { result.append(r) }
         return result
+    }
+
+    /// The same, for UTF-8 bytes: only their beginning is looked at.
+    public static func detectSeparator(utf8 bytes: [UInt8]) -> Character {
+        detectSeparator(String(decoding: bytes.prefix(1 << 16), as: UTF8.self))
     }
 
     /// The separator that splits the first lines most consistently: `;`, `,`, TAB or `|`.
@@ -71,9 +81,8 @@ public struct CSVReader: Sequence {
         return best.0
     }
 
-    public func makeIterator() -> Iterator { Iterator(text: text, separator: separator) }
+    public func makeIterator() -> Iterator { Iterator(bytes: bytes, separator: separator) }
 
-    /// Reads the UTF-8 bytes of the text: every character that matters to CSV is ASCII.
     public struct Iterator: IteratorProtocol {
         let bytes: [UInt8]
         let separator: UInt8
@@ -81,8 +90,8 @@ public struct CSVReader: Sequence {
         var line = 1
         var done = false
 
-        init(text: String, separator: Character) {
-            bytes = Array(text.utf8)
+        init(bytes: [UInt8], separator: Character) {
+            self.bytes = bytes
             self.separator = separator.asciiValue ?? UInt8(ascii: ";")
         }
 

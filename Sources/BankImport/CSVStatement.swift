@@ -82,12 +82,28 @@ enum CSVStatementReader {
         case custom(CustomColumns, name: String)
     }
 
-    static func read(text: String, encoding: TextEncoding, layout: Layout, separator: Character?,
+    /// Reads a statement from its UTF-8 bytes. Rows are read one at a time: only the first
+    /// ones (where the layout is found) are kept, so memory holds the operations, not the rows.
+    static func read(utf8: [UInt8], encoding: TextEncoding, layout: Layout, separator: Character?,
                      accountNumber: String?) throws(StatementError) -> Statement {
-        let sep = separator ?? CSVReader.detectSeparator(text)
-        let records: [CSVRecord]
-        do { records = try CSVReader.records(text, separator: sep) } catch { throw .csv(error) }
-        let rows = records.filter { !$0.isBlank }
+        let sep = separator ?? CSVReader.detectSeparator(utf8: utf8)
+        var reader = CSVReader(utf8: utf8, separator: sep).makeIterator()
+        func nextRow() throws(StatementError) -> CSVRecord? {
+            do {
+                while let r = try reader.nextRecord() { if !r.isBlank { return r } }
+                return nil
+            } catch { throw .csv(error) }
+        }
+        // The first rows, where the header (or the first operation) is looked for.
+        var rows: [CSVRecord] = []
+        while rows.count < 40, let r = try nextRow() { rows.append(r) }
+        if case .custom(let columns, _) = layout {
+            // Rows before the first operation are preamble, however many.
+            func isOperation(_ row: CSVRecord) -> Bool {
+                row.fields.count > columns.map.date && (try? Day(parsing: row.fields[columns.map.date])) != nil
+            }
+            while !rows.contains(where: isOperation), let r = try nextRow() { rows.append(r) }
+        }
         let firstRows = Array(rows.prefix(5).map(\.fields))
 
         // Find where the operations start and how to read them.
@@ -146,13 +162,19 @@ enum CSVStatementReader {
             (accountID, closing) = scanPreamble(preamble)
         }
 
-        // Operations.
+        // Operations: the rows kept after the header, then the rest of the file.
         var lines: [StatementLine] = []
         var skipped = 0
         var pendingTrailer: CSVRecord? = nil
         var lastBalance: (Money, Day)? = nil
         var accounts: [String] = []
-        for row in rows[start...] {
+        var kept = rows[start...].makeIterator()
+        rows = []
+        func next() throws(StatementError) -> CSVRecord? {
+            if let r = kept.next() { return r }
+            return try nextRow()
+        }
+        while let row = try next() {
             let f = row.fields
             func cell(_ i: Int?) -> String { i.map { $0 < f.count ? f[$0].trimmingSpaces : "" } ?? "" }
             var dateText = cell(map.date)

@@ -85,7 +85,7 @@ private func asciiSearchKey(_ s: String) -> String? {
 }
 
 /// True when `needle` occurs in `haystack` (bytes).
-func containsBytes(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+func containsBytes(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
     let n = needle.count, h = haystack.count
     if n == 0 { return true }
     if n > h { return false }

@@ -31,23 +31,20 @@ public struct ImportResult: Sendable {
     public let outcome: BankBatchOutcome
     public let dryRun: Bool
 
-    public let linesRead: Int
-    public let newLines: Int
-    public let alreadyThere: Int
-    public let filedByRule: Int
+    public var linesRead: Int { batch.count }
+    public var newLines: Int { outcome.recorded }
+    public var alreadyThere: Int { outcome.alreadyThere.count }
+    public var filedByRule: Int { outcome.recorded - outcome.waiting.count }
     /// New lines waiting in 471, with their entry number.
-    public let waiting: [(entry: BankEntry, number: Int)]
+    public var waiting: LazyMapCollection<[(position: Int, number: Int)], (entry: BankEntry, number: Int)> {
+        outcome.waiting.lazy.map { [batch] in (batch.entry(at: $0.position), $0.number) }
+    }
 
     init(statement: Statement, batch: BankBatch, outcome: BankBatchOutcome, dryRun: Bool) {
         self.statement = statement
         self.batch = batch
         self.outcome = outcome
         self.dryRun = dryRun
-        linesRead = batch.entries.count
-        newLines = outcome.recorded.count
-        alreadyThere = outcome.alreadyThere.count
-        waiting = outcome.recorded.filter { $0.entry.rule == nil }
-        filedByRule = newLines - waiting.count
     }
 
     /// Statement balance minus ledger balance, when both are known.
@@ -84,36 +81,74 @@ public enum BankImporter {
     }
 
     /// Turns a statement into entries: fingerprint, rule, label, bank line against the rule's
-    /// account (or 471).
+    /// account (or 471). What is kept per line is small (its place, its rule, its fingerprint):
+    /// the batch makes each entry when it is recorded.
     public static func plan(_ statement: Statement, bankAccount: AccountNumber, rules: [Rule], fileName: String, fileHash: String,
                             statedBalance: (amount: Money, date: Day?)? = nil) throws -> BankBatch {
         let matcher = try RuleMatcher(rules)
+        let lines = statement.lines
+        // Entries are numbered in date order, whatever the file's order (many banks list the newest first).
+        let order = lines.indices.map { i in UInt64(lines[i].date.year << 9 | lines[i].date.month << 5 | lines[i].date.day) << 32 | UInt64(i) }
+            .sorted().map { Int(truncatingIfNeeded: $0 & 0xFFFF_FFFF) }
+        var filings: [Filing] = []
+        filings.reserveCapacity(lines.count)
+        // Identical lines on one day (two 45 € subscriptions) are told apart by their rank.
         var ranks: [String: Int] = [:]
-        var entries: [BankEntry] = []
-        entries.reserveCapacity(statement.lines.count)
-        let journal = EntryDraft.suggestedJournal(for: [LineDraft(account: bankAccount, amount: Money(cents: 1))])
-        for line in statement.lines {
+        var day: Day? = nil
+        for i in order {
+            let line = lines[i]
+            if line.date != day {
+                ranks.removeAll(keepingCapacity: true)
+                day = line.date
+            }
             let key = searchKey(line.label)
             let identity = "\(bankAccount.text)|\(line.date.iso)|\(line.amount.cents)|\(key)"
             let rank = (ranks[identity] ?? 0) + 1
             ranks[identity] = rank
-            let fingerprint = String(SHA256.hex(identity + "|\(rank)").prefix(32))
-            let rule = matcher.match(label: line.label, key: key, amount: line.amount)
+            var sha = SHA256()
+            sha.update(identity + "|\(rank)")
+            let rule = matcher.firstMatch(label: line.label, key: key, amount: line.amount)
+            filings.append(Filing(line: Int32(i), rule: Int32(rule ?? -1), fingerprint: Fingerprint(sha.finalize())))
+        }
+        let rules = matcher.rules
+        let journal = EntryDraft.suggestedJournal(for: [LineDraft(account: bankAccount, amount: Money(cents: 1))])
+        return BankBatch(fileName: fileName, fileHash: fileHash, format: statement.format, bankAccount: bankAccount,
+                         bankAccountID: statement.accountID, firstDate: statement.firstDate, lastDate: statement.lastDate,
+                         closingBalance: statedBalance?.amount ?? statement.closingBalance,
+                         closingDate: statedBalance.map { $0.date ?? statement.lastDate } ?? statement.closingDate,
+                         count: filings.count) { [filings] position in
+            let f = filings[position]
+            let line = lines[Int(f.line)]
+            let rule = f.rule >= 0 ? rules[Int(f.rule)] : nil
             let label = rule?.label ?? (line.label.isEmpty ? "Opération bancaire" : line.label)
             let entry = EntryDraft(journal: journal, date: line.date, label: label, lines: [
                 LineDraft(account: bankAccount, amount: line.amount),
                 LineDraft(account: rule?.account ?? waitingAccount, amount: -line.amount, project: rule?.project),
             ])
-            entries.append(BankEntry(fingerprint: fingerprint, sourceLine: line.line, date: line.date, amount: line.amount,
-                                     bankLabel: line.label, rule: rule?.position, entry: entry))
+            return BankEntry(fingerprint: f.fingerprint.hex, sourceLine: line.line, date: line.date, amount: line.amount,
+                             bankLabel: line.label, rule: rule?.position, entry: entry)
         }
-        // Entries are numbered in date order, whatever the file's order (many banks list the newest first).
-        let order = entries.indices.sorted { (entries[$0].date, $0) < (entries[$1].date, $1) }
-        entries = order.map { entries[$0] }
-        return BankBatch(fileName: fileName, fileHash: fileHash, format: statement.format, bankAccount: bankAccount,
-                         bankAccountID: statement.accountID, firstDate: statement.firstDate, lastDate: statement.lastDate,
-                         closingBalance: statedBalance?.amount ?? statement.closingBalance,
-                         closingDate: statedBalance.map { $0.date ?? statement.lastDate } ?? statement.closingDate,
-                         entries: entries)
+    }
+
+    /// One planned line: where it is in the statement, the rule that files it (its index, or -1).
+    struct Filing {
+        let line: Int32
+        let rule: Int32
+        let fingerprint: Fingerprint
+    }
+
+    /// The first 128 bits of a line's SHA-256, written as 32 hexadecimal digits in the ledger.
+    struct Fingerprint {
+        let high: UInt64
+        let low: UInt64
+
+        init(_ digest: [UInt8]) {
+            high = digest[0..<8].reduce(0) { $0 << 8 | UInt64($1) }
+            low = digest[8..<16].reduce(0) { $0 << 8 | UInt64($1) }
+        }
+
+        var hex: String {
+            (0..<16).map { i in UInt8(truncatingIfNeeded: (i < 8 ? high : low) >> (UInt64(7 - i % 8) * 8)) }.hexString
+        }
     }
 }

@@ -35,29 +35,34 @@ public struct RuleMatcher {
         compiled = out
     }
 
+    /// The rules, in the order they are tried.
+    public var rules: [Rule] { compiled.map(\.rule) }
+
     /// The first rule that fits a bank line, or nil.
     public func match(label: String, amount: Money) -> Rule? {
-        let key = searchKey(label)
-        return match(label: label, key: key, amount: amount)
+        firstMatch(label: label, key: searchKey(label), amount: amount).map { compiled[$0].rule }
     }
 
-    func match(label: String, key: String, amount: Money) -> Rule? {
-        let keyBytes = Array(key.utf8)
-        for c in compiled {
-            let r = c.rule
-            switch r.direction {
-            case .income where amount.cents <= 0, .expense where amount.cents >= 0: continue
-            default: break
+    /// The index in `rules` of the first rule that fits, given the label's search key.
+    func firstMatch(label: String, key: String, amount: Money) -> Int? {
+        var key = key
+        return key.withUTF8 { keyBytes -> Int? in
+            for (i, c) in compiled.enumerated() {
+                let r = c.rule
+                switch r.direction {
+                case .income where amount.cents <= 0, .expense where amount.cents >= 0: continue
+                default: break
+                }
+                if let min = r.minimum, amount.magnitude < min { continue }
+                if let max = r.maximum, amount.magnitude > max { continue }
+                if let regex = c.regex {
+                    if (try? regex.firstMatch(in: label)) != nil { return i }
+                } else if !c.key.isEmpty && containsBytes(keyBytes, c.key) {
+                    return i
+                }
             }
-            if let min = r.minimum, amount.magnitude < min { continue }
-            if let max = r.maximum, amount.magnitude > max { continue }
-            if let regex = c.regex {
-                if (try? regex.firstMatch(in: label)) != nil { return r }
-            } else if !c.key.isEmpty && containsBytes(keyBytes, c.key) {
-                return r
-            }
+            return nil
         }
-        return nil
     }
 
     /// Checks a rule against the ledger's accounts and projects.

@@ -25,21 +25,21 @@ public enum StatementFile {
     public static func read(_ bytes: [UInt8], options: ReadOptions = ReadOptions()) throws(StatementError) -> Statement {
         if bytes.starts(with: Array("%PDF".utf8)) { throw .pdf }
         let forced = options.encoding ?? options.profileFile?.encoding ?? OFXReader.declaredEncoding(bytes)
-        let decoded: (text: String, encoding: TextEncoding)
-        do { decoded = try TextDecoder.decode(bytes, forced: forced) } catch { throw .decoding(error) }
+        let decoded: (bytes: [UInt8], encoding: TextEncoding)
+        do { decoded = try TextDecoder.utf8(bytes, forced: forced) } catch { throw .decoding(error) }
         if forced == nil, decoded.encoding != .utf8, let mixed = mixedEncodings(bytes) {
             throw .mixedEncodings(utf8Line: mixed.utf8Line, otherLine: mixed.otherLine)
         }
-        let text = decoded.text
-        let head = text.drop { $0.isWhitespace }
-        if OFXReader.looksLikeOFX(head) { return try OFXReader.read(text, encoding: decoded.encoding) }
-        if QIFReader.looksLikeQIF(head) { return try QIFReader.read(text, encoding: decoded.encoding) }
+        let utf8 = decoded.bytes
+        let head = String(decoding: utf8.prefix(4096), as: UTF8.self).drop { $0.isWhitespace }
+        if OFXReader.looksLikeOFX(head) { return try OFXReader.read(String(decoding: utf8, as: UTF8.self), encoding: decoded.encoding) }
+        if QIFReader.looksLikeQIF(head) { return try QIFReader.read(String(decoding: utf8, as: UTF8.self), encoding: decoded.encoding) }
         if let p = options.profileFile {
-            return try CSVStatementReader.read(text: text, encoding: decoded.encoding, layout: .custom(p.columns, name: p.name),
+            return try CSVStatementReader.read(utf8: utf8, encoding: decoded.encoding, layout: .custom(p.columns, name: p.name),
                                                separator: p.separator, accountNumber: options.accountNumber)
         }
         if let c = options.columns {
-            return try CSVStatementReader.read(text: text, encoding: decoded.encoding, layout: .custom(c, name: "colonnes \(c.text)"),
+            return try CSVStatementReader.read(utf8: utf8, encoding: decoded.encoding, layout: .custom(c, name: "colonnes \(c.text)"),
                                                separator: nil, accountNumber: options.accountNumber)
         }
         var layout = CSVStatementReader.Layout.auto
@@ -49,7 +49,7 @@ public enum StatementFile {
             }
             layout = .profile(p)
         }
-        return try CSVStatementReader.read(text: text, encoding: decoded.encoding, layout: layout, separator: nil,
+        return try CSVStatementReader.read(utf8: utf8, encoding: decoded.encoding, layout: layout, separator: nil,
                                            accountNumber: options.accountNumber)
     }
 

@@ -33,25 +33,74 @@ public enum DecodingError: Error, Equatable, Sendable {
 /// encoding the user forces.
 public enum TextDecoder {
     public static func decode(_ data: [UInt8], forced: TextEncoding? = nil) throws(DecodingError) -> (text: String, encoding: TextEncoding) {
-        var bytes = data[...]
-        if bytes.isEmpty { throw .empty }
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        let (bytes, encoding) = try utf8(data, forced: forced)
+        return (String(decoding: bytes, as: UTF8.self), encoding)
+    }
+
+    /// The same, as UTF-8 bytes: a valid UTF-8 file without BOM comes back as it is, not copied
+    /// (a statement of a million lines is read once, not three times).
+    public static func utf8(_ data: [UInt8], forced: TextEncoding? = nil) throws(DecodingError) -> (bytes: [UInt8], encoding: TextEncoding) {
+        if data.isEmpty { throw .empty }
+        let bom = data.starts(with: [0xEF, 0xBB, 0xBF])
+        let bytes = bom ? data[3...] : data[...]
         if bytes.contains(0) { throw .binary }
         let encoding = forced ?? detect(bytes)
         switch encoding {
         case .utf8:
-            if let s = String(validating: bytes, as: UTF8.self) { return (s, .utf8) }
-            throw .invalidUTF8(line: firstInvalidUTF8Line(bytes))
+            guard isValidUTF8(bytes) else { throw .invalidUTF8(line: firstInvalidUTF8Line(bytes)) }
+            return (bom ? Array(bytes) : data, .utf8)
         case .windows1252, .iso885915, .iso88591:
-            var scalars = String.UnicodeScalarView()
-            scalars.reserveCapacity(bytes.count)
-            for b in bytes { scalars.append(map(b, encoding)) }
-            return (String(scalars), encoding)
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + bytes.count / 8)
+            for b in bytes {
+                if b < 0x80 { out.append(b); continue }
+                let scalar = map(b, encoding).value
+                if scalar < 0x800 {
+                    out.append(UInt8(0xC0 | scalar >> 6))
+                } else {
+                    out.append(UInt8(0xE0 | scalar >> 12))
+                    out.append(UInt8(0x80 | (scalar >> 6) & 0x3F))
+                }
+                out.append(UInt8(0x80 | scalar & 0x3F))
+            }
+            return (out, encoding)
+        }
+    }
+
+    /// True when the bytes are well-formed UTF-8 (no overlong forms, no surrogates, nothing
+    /// above U+10FFFF). ASCII runs are skipped eight bytes at a time.
+    static func isValidUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.withUnsafeBufferPointer { b in
+            var i = 0
+            let n = b.count
+            while i < n {
+                if i + 8 <= n, UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    continue
+                }
+                let c = b[i]
+                if c < 0x80 { i += 1; continue }
+                let length: Int, low: UInt8, high: UInt8
+                switch c {
+                case 0xC2...0xDF: length = 2; low = 0x80; high = 0xBF
+                case 0xE0: length = 3; low = 0xA0; high = 0xBF
+                case 0xE1...0xEC, 0xEE...0xEF: length = 3; low = 0x80; high = 0xBF
+                case 0xED: length = 3; low = 0x80; high = 0x9F
+                case 0xF0: length = 4; low = 0x90; high = 0xBF
+                case 0xF1...0xF3: length = 4; low = 0x80; high = 0xBF
+                case 0xF4: length = 4; low = 0x80; high = 0x8F
+                default: return false
+                }
+                guard i + length <= n, (low...high).contains(b[i + 1]) else { return false }
+                for k in 2..<length where !(0x80...0xBF).contains(b[i + k]) { return false }
+                i += length
+            }
+            return true
         }
     }
 
     static func detect(_ bytes: ArraySlice<UInt8>) -> TextEncoding {
-        if String(validating: bytes, as: UTF8.self) != nil { return .utf8 }
+        if isValidUTF8(bytes) { return .utf8 }
         // Bytes 0x80–0x9F are printable in Windows-1252 only; 0xA4 is € in ISO-8859-15.
         if bytes.contains(where: { $0 >= 0x80 && $0 <= 0x9F }) { return .windows1252 }
         if bytes.contains(0xA4) { return .iso885915 }

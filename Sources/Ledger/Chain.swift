@@ -36,6 +36,8 @@ public enum Chain {
         public var canonical: String {
             func f(_ s: String?) -> String {
                 guard let s else { return "∅" }
+                // Nearly every field has nothing to escape: checked on the bytes first.
+                if !s.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "\n") }) { return s }
                 return s.replacingEvery("\\", with: "\\\\").replacingEvery("|", with: "\\|").replacingEvery("\n", with: "\\n")
             }
             var out = [f(exercice), f(journal), String(validationNumber), String(number), date.iso, f(label), f(piece), validatedOn.iso]

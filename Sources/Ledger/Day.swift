@@ -1,21 +1,21 @@
 /// A calendar day (no time, no time zone): what an accounting entry is dated with.
 public struct Day: Hashable, Comparable, Sendable {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+    /// Year, month and day in one integer (`year << 9 | month << 5 | day`): four bytes per day
+    /// held, and days compare as integers.
+    private let packed: UInt32
+
+    public var year: Int { Int(packed >> 9) }
+    public var month: Int { Int(packed >> 5 & 0xF) }
+    public var day: Int { Int(packed & 0x1F) }
 
     /// A valid day, or nil (`31/02/2024` is not a day).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               day >= 1, day <= Day.daysIn(month: month, year: year) else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        packed = UInt32(year) << 9 | UInt32(month) << 5 | UInt32(day)
     }
 
-    public static func < (a: Day, b: Day) -> Bool {
-        (a.year, a.month, a.day) < (b.year, b.month, b.day)
-    }
+    public static func < (a: Day, b: Day) -> Bool { a.packed < b.packed }
 
     public static func isLeap(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
@@ -49,9 +49,7 @@ public struct Day: Hashable, Comparable, Sendable {
         let mp = (5 * doy + 2) / 153
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
-        self.year = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        self.month = m
-        self.day = d
+        packed = UInt32(yoe + era * 400 + (m <= 2 ? 1 : 0)) << 9 | UInt32(m) << 5 | UInt32(d)
     }
 
     public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
@@ -70,13 +68,33 @@ public struct Day: Hashable, Comparable, Sendable {
     public func daysThrough(_ other: Day) -> Int { other.ordinal - ordinal + 1 }
 
     /// `2024-03-05`
-    public var iso: String { pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) }
+    public var iso: String { write((year, 4), (month, 2), (day, 2), separator: UInt8(ascii: "-")) }
     /// `05/03/2024`
-    public var french: String { pad(day, 2) + "/" + pad(month, 2) + "/" + pad(year, 4) }
+    public var french: String { write((day, 2), (month, 2), (year, 4), separator: UInt8(ascii: "/")) }
     /// `20240305` (FEC)
-    public var compact: String { pad(year, 4) + pad(month, 2) + pad(day, 2) }
+    public var compact: String { write((year, 4), (month, 2), (day, 2), separator: nil) }
     /// `2024-03`: the month key used in monthly tables.
-    public var monthKey: String { pad(year, 4) + "-" + pad(month, 2) }
+    public var monthKey: String { write((year, 4), (month, 2), (0, 0), separator: UInt8(ascii: "-")) }
+
+    /// Up to three numbers, each with leading zeros to its width (0: absent), joined by
+    /// `separator`, written straight into the string's bytes: a large import writes millions of dates.
+    private func write(_ a: (Int, Int), _ b: (Int, Int), _ c: (Int, Int), separator: UInt8?) -> String {
+        let parts = c.1 == 0 ? 2 : 3
+        let length = a.1 + b.1 + c.1 + (separator == nil ? 0 : parts - 1)
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            var end = 0
+            for (i, (number, width)) in [a, b, c].prefix(parts).enumerated() {
+                if i > 0, let separator { buffer[end] = separator; end += 1 }
+                var n = number
+                for k in stride(from: end + width - 1, through: end, by: -1) {
+                    buffer[k] = UInt8(ascii: "0") + UInt8(n % 10)
+                    n /= 10
+                }
+                end += width
+            }
+            return end
+        }
+    }
 
     public static let frenchMonthNames = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet",
                                           "août", "septembre", "octobre", "novembre", "décembre"]
@@ -84,11 +102,6 @@ public struct Day: Hashable, Comparable, Sendable {
     public var longFrench: String {
         (day == 1 ? "1er" : String(day)) + " " + Day.frenchMonthNames[month - 1] + " " + String(year)
     }
-}
-
-private func pad(_ n: Int, _ width: Int) -> String {
-    let s = String(n)
-    return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
 }
 
 public enum DayError: Error, Equatable, Sendable {

@@ -64,7 +64,9 @@ public struct BankEntry: Hashable, Sendable {
     }
 }
 
-/// A statement ready to be recorded: what the file was, and its lines as entries.
+/// A statement ready to be recorded: what the file was, and its lines as entries, in the
+/// order they are numbered (by date). Entries are made on demand, one at a time, so that a
+/// statement of a million lines is never held as a million entries.
 public struct BankBatch: Sendable {
     public let fileName: String
     public let fileHash: String
@@ -77,10 +79,12 @@ public struct BankBatch: Sendable {
     /// The balance the statement states, and the day it is for.
     public let closingBalance: Money?
     public let closingDate: Day?
-    public let entries: [BankEntry]
+    public let count: Int
+    private let make: @Sendable (Int) -> BankEntry
 
     public init(fileName: String, fileHash: String, format: String, bankAccount: AccountNumber, bankAccountID: String?,
-                firstDate: Day?, lastDate: Day?, closingBalance: Money?, closingDate: Day?, entries: [BankEntry]) {
+                firstDate: Day?, lastDate: Day?, closingBalance: Money?, closingDate: Day?,
+                count: Int, entry: @escaping @Sendable (Int) -> BankEntry) {
         self.fileName = fileName
         self.fileHash = fileHash
         self.format = format
@@ -90,23 +94,32 @@ public struct BankBatch: Sendable {
         self.lastDate = lastDate
         self.closingBalance = closingBalance
         self.closingDate = closingDate
-        self.entries = entries
+        self.count = count
+        self.make = entry
     }
+
+    /// The entry at `position` (0 to count - 1).
+    public func entry(at position: Int) -> BankEntry { make(position) }
+
+    public var entries: LazyMapCollection<Range<Int>, BankEntry> { (0..<count).lazy.map(make) }
 }
 
-/// What recording a batch did.
+/// What recording a batch did. Entries are designated by their position in the batch.
 public struct BankBatchOutcome: Sendable {
-    /// Entries written, with their number in their exercice.
-    public let recorded: [(entry: BankEntry, number: Int)]
+    /// How many entries were written.
+    public let recorded: Int
+    /// Entries written on the waiting account (no rule filed them), with their number in their exercice.
+    public let waiting: [(position: Int, number: Int)]
     /// Lines a previous import already wrote.
-    public let alreadyThere: [BankEntry]
+    public let alreadyThere: [Int]
     /// When the same file was imported before: the date of that import.
     public let sameFileImportedOn: String?
     /// Balance of the bank account in the ledger on the statement's closing day.
     public let ledgerBalance: Money?
 
-    public init(recorded: [(entry: BankEntry, number: Int)], alreadyThere: [BankEntry], sameFileImportedOn: String?, ledgerBalance: Money?) {
+    public init(recorded: Int, waiting: [(position: Int, number: Int)], alreadyThere: [Int], sameFileImportedOn: String?, ledgerBalance: Money?) {
         self.recorded = recorded
+        self.waiting = waiting
         self.alreadyThere = alreadyThere
         self.sameFileImportedOn = sameFileImportedOn
         self.ledgerBalance = ledgerBalance

@@ -77,36 +77,43 @@ extension Store: BankLedger {
                 """, .text(batch.fileName), .text(batch.fileHash), .text(batch.format), .text(batch.bankAccount.text),
                                 .optional(batch.bankAccountID), .optional(batch.firstDate?.iso), .optional(batch.lastDate?.iso),
                                 .optional(batch.closingBalance?.cents), .optional(batch.closingDate?.iso),
-                                .int(Int64(batch.entries.count)), .text(self.now))
+                                .int(Int64(batch.count)), .text(self.now))
             let statementID = self.db.lastInsertRowID
-            var fresh: [BankEntry] = []
-            var already: [BankEntry] = []
-            var seen = Set<String>()
-            let exists = try self.db.prepare("SELECT 1 FROM bank_line WHERE fingerprint = ?")
-            for e in batch.entries {
-                exists.reset()
-                try exists.bind([.text(e.fingerprint)])
-                if try exists.step() || !seen.insert(e.fingerprint).inserted {
-                    already.append(e)
-                } else {
-                    fresh.append(e)
+            // By chunks: a statement of a million lines never sits in memory as a million entries.
+            var recorded = 0
+            var waiting: [(position: Int, number: Int)] = []
+            var already: [Int] = []
+            let exists = try self.db.prepare("SELECT 1 FROM bank_line WHERE date = ? AND fingerprint = ?")
+            for chunk in stride(from: 0, to: batch.count, by: 4096) {
+                var fresh: [(position: Int, entry: BankEntry)] = []
+                for position in chunk..<min(chunk + 4096, batch.count) {
+                    let e = batch.entry(at: position)
+                    exists.reset()
+                    try exists.bind([.text(e.date.iso), .text(e.fingerprint)])
+                    if try exists.step() { already.append(position) } else { fresh.append((position, e)) }
                 }
+                let posted: [Posted]
+                do { posted = try self.postMany(fresh.map(\.entry.entry)) } catch let e as IndexedError {
+                    let line = fresh[e.index].entry
+                    throw LocatedError(file: batch.fileName, line: line.sourceLine, text: line.bankLabel, underlying: e.error)
+                }
+                var rows: [SQLValue] = []
+                rows.reserveCapacity(fresh.count * 7)
+                for (f, p) in zip(fresh, posted) {
+                    let e = f.entry
+                    rows += [.int(p.id), .text(e.date.iso), .text(e.fingerprint), .int(statementID), .int(Int64(e.sourceLine)),
+                             .int(e.amount.cents), .text(e.bankLabel)]
+                    if e.rule == nil { waiting.append((f.position, p.number)) }
+                }
+                try self.insertRows("bank_line(entry_id, date, fingerprint, statement_id, source_line, amount, label)", width: 7, values: rows)
+                recorded += fresh.count
             }
-            let posted: [Posted]
-            do { posted = try self.postMany(fresh.map(\.entry)) } catch let e as IndexedError {
-                let line = fresh[e.index]
-                throw LocatedError(file: batch.fileName, line: line.sourceLine, text: line.bankLabel, underlying: e.error)
-            }
-            try self.insertRows("bank_line(fingerprint, statement_id, entry_id, source_line, date, amount, label)", zip(fresh, posted).map { e, p in
-                [.text(e.fingerprint), .int(statementID), .int(p.id), .int(Int64(e.sourceLine)), .text(e.date.iso), .int(e.amount.cents), .text(e.bankLabel)]
-            })
-            let recorded = zip(fresh, posted).map { (entry: $0, number: $1.number) }
-            try self.db.run("UPDATE statement SET lines_new = ? WHERE id = ?", .int(Int64(recorded.count)), .int(statementID))
+            try self.db.run("UPDATE statement SET lines_new = ? WHERE id = ?", .int(Int64(recorded)), .int(statementID))
             var ledgerBalance: Money? = nil
             if let day = batch.closingDate ?? batch.lastDate {
                 ledgerBalance = try self.balance(of: batch.bankAccount.text, at: day)
             }
-            return BankBatchOutcome(recorded: recorded, alreadyThere: already, sameFileImportedOn: sameFile, ledgerBalance: ledgerBalance)
+            return BankBatchOutcome(recorded: recorded, waiting: waiting, alreadyThere: already, sameFileImportedOn: sameFile, ledgerBalance: ledgerBalance)
         }
         return try atomically(rollback: dryRun, body)
     }
@@ -158,8 +165,18 @@ extension Store: BankLedger {
         }
         return try atomically(rollback: false) { () throws -> Int in
             if !validated {
+                let projectID = project.flatMap { projectIDsCache[$0] }
                 try db.run("UPDATE line SET account = ?, project_id = ? WHERE entry_id = ? AND account GLOB '471*'",
-                           .text(account.text), project.map { .optional(projectIDsCache[$0]) } ?? .null, .int(id))
+                           .text(account.text), .optional(projectID), .int(id))
+                var totals = TotalsDelta()
+                for l in waiting.entry.lines where l.account.isUnder("471") {
+                    let opening = c.journals[waiting.entry.journal]?.kind == .aNouveaux
+                    totals.add(day: waiting.entry.date, account: l.account.text, project: l.project.flatMap { projectIDsCache[$0] }, opening: opening,
+                               debit: l.debit.cents, credit: l.credit.cents, sign: -1)
+                    totals.add(day: waiting.entry.date, account: account.text, project: projectID, opening: opening,
+                               debit: l.debit.cents, credit: l.credit.cents)
+                }
+                try apply(totals)
                 if let label { try db.run("UPDATE entry SET label = ? WHERE id = ?", .text(label), .int(id)) }
                 return entryNumber
             }

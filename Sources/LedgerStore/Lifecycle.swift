@@ -72,23 +72,32 @@ extension Store {
     /// date order: each gets the next number of its journal in its exercice, today's
     /// validation date, and its link in the chain. Returns the entries validated.
     @discardableResult
-    public func validate(upTo: Day? = nil, exercice: Exercice? = nil) throws -> [Entry] {
+    public func validate(upTo: Day? = nil, exercice: Exercice? = nil) throws -> ValidationSummary {
         let limit = min(upTo ?? today, today)
         return try atomically(rollback: false) {
             var conditions = ["e.validated_on IS NULL", "x.closed_on IS NULL", "e.date <= ?"]
             var values: [SQLValue] = [.text(limit.iso)]
             if let exercice { conditions.append("e.exercice_id = ?"); values.append(.int(exercice.id)) }
-            let ids = try db.query("""
-                SELECT e.id FROM entry e JOIN exercice x ON x.id = e.exercice_id
+            let drafts = try db.query("""
+                SELECT e.id, e.date FROM entry e JOIN exercice x ON x.id = e.exercice_id
                 WHERE \(conditions.joined(separator: " AND ")) ORDER BY e.date, x.start, e.number
-                """, values) { $0.int(0) }
-            try validateEntries(ids)
-            return try entries(ids: ids)
+                """, values) { ($0.int(0), $0.text(1)) }
+            try validateEntries(drafts.map(\.0))
+            return ValidationSummary(count: drafts.count, first: try drafts.first.map { try Day(parsing: $0.1) },
+                                     last: try drafts.last.map { try Day(parsing: $0.1) })
         }
+    }
+
+    /// What `validate` did: how many entries, and the dates of the first and the last.
+    public struct ValidationSummary: Sendable, Equatable {
+        public let count: Int
+        public let first: Day?
+        public let last: Day?
     }
 
     /// Validates the given drafts, in this order (inside the caller's transaction). `given`
     /// keeps, for entries brought from another software, their number and validation date.
+    /// Entries are read by chunks: memory does not grow with their number.
     func validateEntries(_ ids: [Int64], given: [Int64: (number: Int?, date: Day)] = [:]) throws {
         guard !ids.isEmpty else { return }
         let c = try catalog()
@@ -98,25 +107,29 @@ extension Store {
         var numbers: [String: Int] = [:]
         let day = today
         let update = "UPDATE entry SET validated_on = ?, validation_number = ?, hash = ?, chain_index = ? WHERE id = ?"
-        for e in try entries(ids: ids) {
-            let key = "\(e.exerciceId)|\(e.journal)"
-            let n: Int
-            if let fixed = given[e.id]?.number { n = fixed } else if let last = numbers[key] { n = last + 1 } else {
-                n = Int(try db.scalarInt("SELECT coalesce(max(validation_number), 0) + 1 FROM entry WHERE exercice_id = ? AND journal = ?",
-                                         .int(e.exerciceId), .text(e.journal)) ?? 1)
+        for start in stride(from: 0, to: ids.count, by: 4096) {
+            for e in try entries(ids: Array(ids[start..<min(start + 4096, ids.count)])) {
+                let key = "\(e.exerciceId)|\(e.journal)"
+                let n: Int
+                if let fixed = given[e.id]?.number { n = fixed } else if let last = numbers[key] { n = last + 1 } else {
+                    n = Int(try db.scalarInt("SELECT coalesce(max(validation_number), 0) + 1 FROM entry WHERE exercice_id = ? AND journal = ?",
+                                             .int(e.exerciceId), .text(e.journal)) ?? 1)
+                }
+                numbers[key] = n
+                chainIndex += 1
+                let validatedOn = given[e.id]?.date ?? day
+                let link = Chain.Link(exercice: labels[e.exerciceId] ?? "", journal: e.journal, validationNumber: n, number: e.number,
+                                      date: e.date, label: e.label, piece: e.piece, validatedOn: validatedOn,
+                                      lines: e.lines.map { ($0.account.text, $0.debit.cents, $0.credit.cents, $0.label, $0.project) })
+                previous = Chain.hash(previous: previous, link)
+                try db.run(update, .text(validatedOn.iso), .int(Int64(n)), .text(previous), .int(Int64(chainIndex)), .int(e.id))
             }
-            numbers[key] = n
-            chainIndex += 1
-            let validatedOn = given[e.id]?.date ?? day
-            let link = Chain.Link(exercice: labels[e.exerciceId] ?? "", journal: e.journal, validationNumber: n, number: e.number,
-                                  date: e.date, label: e.label, piece: e.piece, validatedOn: validatedOn,
-                                  lines: e.lines.map { ($0.account.text, $0.debit.cents, $0.credit.cents, $0.label, $0.project) })
-            previous = Chain.hash(previous: previous, link)
-            try db.run(update, .text(validatedOn.iso), .int(Int64(n)), .text(previous), .int(Int64(chainIndex)), .int(e.id))
         }
     }
 
-    /// Entries by id, in the order given, with their lines.
+    /// Entries by id, in the order given, with their lines. (CROSS JOIN keeps the few wanted
+    /// ids as the outer loop: the planner, knowing nothing of the temporary table, would
+    /// otherwise scan every entry and every line for each call.)
     func entries(ids: [Int64]) throws -> [Entry] {
         guard !ids.isEmpty else { return [] }
         try db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted(id INTEGER PRIMARY KEY, rank INTEGER)")
@@ -124,7 +137,7 @@ extension Store {
         try insertRows("temp.wanted(id, rank)", width: 2, values: ids.enumerated().flatMap { [SQLValue.int($0.element), .int(Int64($0.offset))] })
         var lines: [Int64: [Entry.Line]] = [:]
         _ = try db.query("""
-            SELECT l.entry_id, l.account, l.debit, l.credit, l.label, p.code FROM line l JOIN temp.wanted w ON w.id = l.entry_id
+            SELECT l.entry_id, l.account, l.debit, l.credit, l.label, p.code FROM temp.wanted w CROSS JOIN line l ON l.entry_id = w.id
             LEFT JOIN project p ON p.id = l.project_id ORDER BY l.entry_id, l.id
             """) { s in
             lines[s.int(0), default: []].append(Entry.Line(account: AccountNumber(trusted: s.text(1)), debit: Money(cents: s.int(2)),
@@ -132,7 +145,7 @@ extension Store {
         }
         return try db.query("""
             SELECT e.id, e.exercice_id, e.number, e.journal, e.date, e.label, e.piece, e.validated_on, e.validation_number, e.chain_index
-            FROM entry e JOIN temp.wanted w ON w.id = e.id ORDER BY w.rank
+            FROM temp.wanted w CROSS JOIN entry e ON e.id = w.id ORDER BY w.rank
             """) { s in
             Entry(id: s.int(0), exerciceId: s.int(1), number: Int(s.int(2)), journal: s.text(3), date: try Day(parsing: s.text(4)),
                   label: s.text(5), piece: s.optionalText(6),
@@ -314,7 +327,7 @@ extension Store {
                 SELECT e.id, e.chain_index, coalesce(e.hash, ''), e.exercice_id, e.journal, coalesce(e.validation_number, 0), e.number, e.date,
                        e.label, e.piece, e.validated_on, l.account, l.debit, l.credit, l.label, p.code
                 FROM entry e LEFT JOIN line l ON l.entry_id = e.id LEFT JOIN project p ON p.id = l.project_id
-                WHERE e.validated_on IS NOT NULL ORDER BY e.chain_index, l.id
+                WHERE e.chain_index IS NOT NULL ORDER BY e.chain_index, l.id
                 """)
             var validated = 0
             while try s.step() {
@@ -329,6 +342,10 @@ extension Store {
                 if !s.isNull(11) { current!.lines.append((s.text(11), s.int(12), s.int(13), s.optionalText(14), s.optionalText(15))) }
             }
             close()
+            // (Read in chain order through the chain's index: memory holds one entry at a time.)
+            if !chainBroken, try db.scalarInt("SELECT count(*) FROM entry WHERE validated_on IS NOT NULL AND chain_index IS NULL") ?? 0 > 0 {
+                problems.append(.chainGap(expected: expected, found: nil))
+            }
             // Every entry balanced, with two lines at least.
             for (id, debit, credit, count) in try db.query("""
                 SELECT e.id, coalesce(sum(l.debit), 0), coalesce(sum(l.credit), 0), count(l.id) FROM entry e LEFT JOIN line l ON l.entry_id = e.id
@@ -356,14 +373,26 @@ extension Store {
                 problems.append(.closedExerciceChanged(exercice: e.label))
             }
             // The daily totals reports read are the sum of the lines.
-            let differences = try db.query("""
-                SELECT coalesce(a.account, b.account), coalesce(a.day, b.day) FROM
-                  (SELECT x.date AS day, l.account, coalesce(l.project_id, 0) AS p, j.kind = 'an' AS o, sum(l.debit) AS d, sum(l.credit) AS c
-                   FROM line l JOIN entry x ON x.id = l.entry_id JOIN journal j ON j.code = x.journal GROUP BY 1, 2, 3, 4) a
-                FULL OUTER JOIN (SELECT * FROM total WHERE debit <> 0 OR credit <> 0) b
-                  ON a.day = b.day AND a.account = b.account AND a.p = b.project_id AND a.o = b.opening
-                WHERE a.d IS NOT b.debit OR a.c IS NOT b.credit LIMIT 5
-                """) { ($0.text(0), $0.text(1)) }
+            // The lines summed per day, account, project and kind, in one pass in entry order (the
+            // groups are few, the lines many), minus the stored totals: what is left differs.
+            var sums: [TotalsDelta.Key: (debit: Int64, credit: Int64)] = [:]
+            let kinds = Dictionary(uniqueKeysWithValues: try db.query("SELECT code, kind = 'an' FROM journal") { ($0.text(0), $0.int(1) != 0) })
+            let lines = try db.prepare("""
+                SELECT x.date, x.journal, l.account, coalesce(l.project_id, 0), l.debit, l.credit FROM entry x CROSS JOIN line l ON l.entry_id = x.id
+                """)
+            while try lines.step() {
+                let key = TotalsDelta.Key(day: try Day(parsing: lines.text(0)), account: lines.text(2), project: lines.int(3),
+                                          opening: kinds[lines.text(1)] ?? false)
+                let old = sums[key] ?? (0, 0)
+                sums[key] = (old.debit + lines.int(4), old.credit + lines.int(5))
+            }
+            _ = try db.query("SELECT day, account, project_id, opening, debit, credit FROM total") { s in
+                let key = TotalsDelta.Key(day: try Day(parsing: s.text(0)), account: s.text(1), project: s.int(2), opening: s.int(3) != 0)
+                let old = sums[key] ?? (0, 0)
+                sums[key] = (old.debit - s.int(4), old.credit - s.int(5))
+            }
+            let differences = sums.filter { $0.value != (0, 0) }.keys.sorted { ($0.day, $0.account) < ($1.day, $1.account) }.prefix(5)
+                .map { ($0.account, $0.day.iso) }
             for (account, day) in differences { problems.append(.totalsDiffer(account: account, day: day)) }
             let count = Int(try db.scalarInt("SELECT count(*) FROM entry") ?? 0)
             return VerificationReport(entries: count, validated: validated, closedExercices: closed.count, problems: problems)

@@ -21,8 +21,6 @@ public enum SQLValue: Sendable, Equatable {
     case text(String)
 }
 
-private let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-
 /// A small wrapper over one SQLite connection: prepared statements with bound parameters only.
 final class Database {
     private(set) var handle: OpaquePointer?
@@ -110,13 +108,20 @@ final class Database {
 final class Statement {
     unowned let db: Database
     let stmt: OpaquePointer
+    /// The bound texts, end to end: SQLite reads them in place (no copy per value) until the
+    /// next binding.
+    private var texts: UnsafeMutablePointer<UInt8>? = nil
+    private var textCapacity = 0
 
     init(db: Database, stmt: OpaquePointer) {
         self.db = db
         self.stmt = stmt
     }
 
-    deinit { sqlite3_finalize(stmt) }
+    deinit {
+        sqlite3_finalize(stmt)
+        texts?.deallocate()
+    }
 
     func reset() {
         sqlite3_reset(stmt)
@@ -124,13 +129,29 @@ final class Statement {
     }
 
     func bind<C: Collection>(_ values: C) throws where C.Element == SQLValue {
+        var size = 0
+        for case .text(let s) in values { size += s.utf8.count }
+        if size > textCapacity {
+            texts?.deallocate()
+            textCapacity = max(size, 2 * textCapacity)
+            texts = .allocate(capacity: textCapacity)
+        }
+        var offset = 0
         for (i, v) in values.enumerated() {
             let index = Int32(i + 1)
             let rc: Int32
             switch v {
             case .null: rc = sqlite3_bind_null(stmt, index)
             case .int(let n): rc = sqlite3_bind_int64(stmt, index, n)
-            case .text(let s): rc = sqlite3_bind_text(stmt, index, s, -1, SQLITE_TRANSIENT)
+            case .text(var s):
+                let start = texts.map { $0 + offset } ?? UnsafeMutablePointer(bitPattern: 1)!
+                let count = s.withUTF8 { utf8 in
+                    if let base = utf8.baseAddress { start.update(from: base, count: utf8.count) }
+                    return utf8.count
+                }
+                offset += count
+                // SQLITE_STATIC: the bytes stay where they are until the next binding.
+                rc = sqlite3_bind_text(stmt, index, UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self), Int32(count), nil)
             }
             if rc != SQLITE_OK { throw db.error(rc) }
         }

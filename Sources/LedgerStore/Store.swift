@@ -358,36 +358,72 @@ public final class Store {
             var nextID = (try db.scalarInt("SELECT coalesce(max(id), 0) FROM entry") ?? 0) + 1
             var entryRows: [SQLValue] = []
             var lineRows: [SQLValue] = []
-            entryRows.reserveCapacity(entries.count * 8)
-            lineRows.reserveCapacity(entries.count * 12)
+            // Written every 1024 entries: memory stays flat however many entries come.
+            var totals = TotalsDelta()
+            func flush() throws {
+                try insertRows("entry(id, exercice_id, number, journal, date, label, piece, created_at)", width: 8, values: entryRows)
+                try insertRows("line(entry_id, account, debit, credit, label, project_id)", width: 6, values: lineRows)
+                try apply(totals)
+                totals.removeAll()
+                entryRows.removeAll(keepingCapacity: true)
+                lineRows.removeAll(keepingCapacity: true)
+            }
             for (index, entry) in entries.enumerated() {
                 let exercice: Exercice
                 do throws(EntryError) { exercice = try c.validate(entry) } catch { throw IndexedError(index: index, error: StoreError.entry(error)) }
                 let number = try nextNumber(exercice)
                 let id = nextID
                 nextID += 1
-                entryRows.append(contentsOf: [.int(id), .int(exercice.id), .int(Int64(number)), .text(entry.journal), .text(entry.date.iso),
-                                  .text(entry.label.trimmingSpaces), .optional(entry.piece), .text(now)])
+                entryRows += [.int(id), .int(exercice.id), .int(Int64(number)), .text(entry.journal), .text(entry.date.iso),
+                              .text(entry.label.trimmingSpaces), .optional(entry.piece), .text(now)]
+                let opening = c.journals[entry.journal]?.kind == .aNouveaux
                 for line in entry.lines {
-                    let project: SQLValue = line.project.map { .optional(projectIDsCache[$0]) } ?? .null
-                    lineRows.append(contentsOf: [.int(id), .text(line.account.text), .int(line.debit.cents), .int(line.credit.cents),
-                                     .optional(line.label), project])
+                    let project = line.project.flatMap { projectIDsCache[$0] }
+                    lineRows += [.int(id), .text(line.account.text), .int(line.debit.cents), .int(line.credit.cents), .optional(line.label),
+                                 .optional(project)]
+                    totals.add(day: entry.date, account: line.account.text, project: project, opening: opening,
+                               debit: line.debit.cents, credit: line.credit.cents)
                 }
                 posted.append(Posted(id: id, number: number, exercice: exercice))
+                if index % 1024 == 1023 { try flush() }
             }
-            try insertRows("entry(id, exercice_id, number, journal, date, label, piece, created_at)", width: 8, values: entryRows)
-            try insertRows("line(entry_id, account, debit, credit, label, project_id)", width: 6, values: lineRows)
+            try flush()
         }
         return posted
     }
 
-    /// `INSERT INTO target VALUES (...), (...), ...` by chunks: one prepared statement per chunk size.
-    func insertRows(_ target: String, _ rows: [[SQLValue]]) throws {
-        guard let width = rows.first?.count else { return }
-        try insertRows(target, width: width, values: rows.flatMap { $0 })
+    /// Changes to the daily totals reports read, gathered while lines are written and added to
+    /// the `total` table by `apply` in the same transaction. Every write of lines goes through
+    /// one: a few grouped upserts for a whole batch instead of a trigger per line.
+    struct TotalsDelta {
+        struct Key: Hashable {
+            let day: Day
+            let account: String
+            let project: Int64
+            let opening: Bool
+        }
+        private(set) var amounts: [Key: (debit: Int64, credit: Int64)] = [:]
+
+        mutating func add(day: Day, account: String, project: Int64?, opening: Bool, debit: Int64, credit: Int64, sign: Int64 = 1) {
+            let key = Key(day: day, account: account, project: project ?? 0, opening: opening)
+            let old = amounts[key] ?? (0, 0)
+            amounts[key] = (old.debit + sign * debit, old.credit + sign * credit)
+        }
+
+        mutating func removeAll() { amounts.removeAll(keepingCapacity: true) }
     }
 
-    /// The same with the rows' values laid end to end.
+    func apply(_ delta: TotalsDelta) throws {
+        for (k, v) in delta.amounts {
+            try db.run("""
+                INSERT INTO total(day, account, project_id, opening, debit, credit) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (day, account, project_id, opening) DO UPDATE SET debit = debit + excluded.debit, credit = credit + excluded.credit
+                """, .text(k.day.iso), .text(k.account), .int(k.project), .int(k.opening ? 1 : 0), .int(v.debit), .int(v.credit))
+        }
+    }
+
+    /// `INSERT INTO target VALUES (...), (...), ...`, the rows' values laid end to end, by chunks:
+    /// one prepared statement per chunk size.
     func insertRows(_ target: String, width: Int, values: [SQLValue]) throws {
         let rows = values.count / width
         let chunk = max(1, 256 / width)

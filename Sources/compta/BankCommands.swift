@@ -286,16 +286,16 @@ func importDocument(_ r: ImportResult, detailed: Bool) -> ReportDocument {
     }
     var tables: [ReportTable] = []
     if detailed {
-        let already = Set(r.outcome.alreadyThere.map(\.fingerprint))
+        let already = Set(r.outcome.alreadyThere)
         var table = ReportTable(title: "Opérations", columns: [
             ReportColumn("Ligne", key: "ligne"), ReportColumn("Date", key: "date"), .amount("Montant", key: "montant"),
             ReportColumn("Libellé", key: "libelle"), ReportColumn("Compte", key: "compte"), ReportColumn("Projet", key: "projet"),
             ReportColumn("Déjà importée", key: "deja_importee"), ReportColumn("Empreinte", key: "empreinte", dataOnly: true)])
-        for e in r.batch.entries {
+        for (position, e) in r.batch.entries.enumerated() {
             let counter = e.entry.lines[1]
             table.rows.append(ReportRow([.number(e.sourceLine), .date(e.date), .amount(e.amount), .text(e.bankLabel),
                                          .text(counter.account.text), .text(counter.project ?? ""),
-                                         .flag(already.contains(e.fingerprint)), .text(e.fingerprint)]))
+                                         .flag(already.contains(position)), .text(e.fingerprint)]))
         }
         tables.append(table)
     } else if !r.waiting.isEmpty {

@@ -29,12 +29,11 @@ let lifecycleCommands: [Command] = [
         let store = try ctx.openStore()
         let exercice = try ctx.parsed.value("--exercice").map { try store.exercice($0) }
         let done = try store.validate(upTo: try ctx.day("--jusqu-au"), exercice: exercice)
-        if done.isEmpty {
-            ctx.output.print("Aucune écriture à valider.")
-        } else {
-            let first = done.first!, last = done.last!
+        if let first = done.first, let last = done.last {
             ctx.output.print("\(done.count) écriture\(done.count > 1 ? "s" : "") validée\(done.count > 1 ? "s" : "") "
-                             + "(du \(first.date.french) au \(last.date.french)) : elles ne peuvent plus être modifiées.")
+                             + "(du \(first.french) au \(last.french)) : elles ne peuvent plus être modifiées.")
+        } else {
+            ctx.output.print("Aucune écriture à valider.")
         }
     },
     Command(

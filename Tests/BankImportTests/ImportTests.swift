@@ -133,5 +133,7 @@ func csv(_ rows: [String]) -> [UInt8] { Array(("Date;Libellé;Montant\n" + rows.
         let next = try BankImporter.run(csv(["05/05/2024;VIR LES PETITS DEBROUILLARDS;120,00"]), options: options("b.csv"), ledger: store)
         #expect(next.waiting.isEmpty, "next month's statement is filed by the new rule")
         #expect(Money.sum(try store.totals(TotalsQuery(accountPrefixes: ["7562"])).map(\.credit)) == Money(cents: 24_000))
+        #expect(Money.sum(try store.totals(TotalsQuery(accountPrefixes: ["471"])).map(\.balance)).isZero, "the filed line left 471's totals")
+        #expect(try store.verify().problems.isEmpty, "totals are still the sum of the lines")
     }
 }

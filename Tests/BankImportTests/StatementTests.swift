@@ -173,8 +173,28 @@ let bankSamples = ["bpce.csv", "la-banque-postale.csv", "credit-mutuel.csv", "ci
         #expect(try TextDecoder.decode([0xA4, 0xE9]) == ("€é", .iso885915))
         #expect(try TextDecoder.decode([0xA4], forced: .iso88591) == ("¤", .iso88591))
         #expect(throws: DecodingError.invalidUTF8(line: 2)) { try TextDecoder.decode(Array("a\n".utf8) + [0xE9], forced: .utf8) }
+        // Every Windows-1252 and ISO-8859-15 byte becomes the same text as Foundation's decoding gives.
+        let high = (0x20...0xFF).map { UInt8($0) }.filter { !(0x7F...0x9F).contains($0) }
+        #expect(try TextDecoder.decode(high + [0x80, 0x99], forced: .windows1252).text
+                == String(data: Data(high + [0x80, 0x99]), encoding: .windowsCP1252))
+        #expect(try TextDecoder.utf8(high, forced: .iso88591).bytes == Array(String(data: Data(high), encoding: .isoLatin1)!.utf8))
         #expect(TextEncoding(name: "CP1252") == .windows1252)
         #expect(TextEncoding(name: "latin9") == .iso885915)
+    }
+
+    /// Our UTF-8 check agrees with the standard library's on tricky and random bytes.
+    @Test func utf8ValidationAgreesWithTheStandardLibrary() {
+        let cases: [[UInt8]] = [
+            Array("Libellé € 😀 ok".utf8), [0xC0, 0x80], [0xC1, 0xBF], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xEF, 0xBF, 0xBF],
+            [0xF0, 0x8F, 0xBF, 0xBF], [0xF4, 0x90, 0x80, 0x80], [0xF4, 0x8F, 0xBF, 0xBF], [0xF5, 0x80, 0x80, 0x80], [0xE2, 0x82],
+            [0x80], [0xFF], Array("abcdefgh".utf8) + [0xE9], Array("abcdefghijklmnop".utf8),
+        ]
+        var g = SystemRandomNumberGenerator()
+        let random = (0..<2000).map { _ in (0..<Int.random(in: 0...12, using: &g)).map { _ in
+            [UInt8(0x41), 0xC3, 0xA9, 0xE2, 0x82, 0xAC, 0xF0, 0x9F, 0x98, 0x80, 0x80, 0xFF, 0xED, 0xA0].randomElement(using: &g)! } }
+        for bytes in cases + random {
+            #expect(TextDecoder.isValidUTF8(bytes[...]) == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes)")
+        }
     }
 
     @Test func searchKeysIgnoreCaseAccentsAndPunctuation() {

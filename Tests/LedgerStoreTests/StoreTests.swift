@@ -200,6 +200,42 @@ func draft(_ date: String, _ lines: [(String, Int64)], project: String? = nil) -
         #expect(raw.int("PRAGMA user_version") == 99)
     }
 
+    /// A ledger written by the version-4 schema (bank lines keyed by fingerprint, totals kept by
+    /// triggers) opens with its bank lines, totals and duplicate detection intact.
+    @Test func version4LedgerIsMigrated() throws {
+        let path = temporaryPath()
+        let raw = RawSQL(path)
+        #expect(raw.exec("PRAGMA application_id = \(Schema.applicationID)") == nil)
+        for m in Schema.migrations.prefix(4) { #expect(raw.exec(m) == nil) }
+        #expect(raw.exec("""
+            PRAGMA user_version = 4;
+            INSERT INTO meta(key, value) VALUES ('nom', 'A');
+            INSERT INTO journal(code, label, kind) VALUES ('BQ', 'Banque', 'banque'), ('OD', 'Opérations diverses', 'od');
+            INSERT INTO exercice(id, label, start, end, chart) VALUES (1, '2024', '2024-01-01', '2024-12-31', 'pca-2018');
+            INSERT INTO account(number, label) VALUES ('512', 'Banque'), ('627', 'Frais bancaires'), ('471', 'Attente');
+            INSERT INTO entry(id, exercice_id, number, journal, date, label, created_at) VALUES (1, 1, 1, 'BQ', '2024-03-05', 'FRAIS', 'x');
+            INSERT INTO line(entry_id, account, debit, credit) VALUES (1, '627', 450, 0), (1, '512', 0, 450);
+            INSERT INTO statement(id, file_name, file_hash, format, bank_account, lines_read, imported_at) VALUES (1, 'r.csv', 'h', 'generique', '512', 1, 'x');
+            INSERT INTO bank_line(fingerprint, statement_id, entry_id, source_line, date, amount, label)
+                VALUES ('00112233445566778899aabbccddeeff', 1, 1, 2, '2024-03-05', -450, 'FRAIS');
+            """) == nil)
+        let store = try Store.open(path: path)
+        #expect(raw.int("PRAGMA user_version") == Int64(Schema.migrations.count))
+        #expect(raw.int("SELECT count(*) FROM bank_line WHERE entry_id = 1 AND date = '2024-03-05' AND fingerprint = '00112233445566778899aabbccddeeff'") == 1)
+        #expect(try store.verify().problems == [])
+        #expect(try store.balance(of: "627", at: d("2024-12-31")) == Money(cents: 450))
+        let line = BankEntry(fingerprint: "00112233445566778899aabbccddeeff", sourceLine: 2, date: d("2024-03-05"), amount: Money(cents: -450),
+                             bankLabel: "FRAIS", rule: nil, entry: draft("2024-03-05", [("471", 450), ("512", -450)]))
+        let batch = BankBatch(fileName: "r.csv", fileHash: "h", format: "generique", bankAccount: n("512"), bankAccountID: nil,
+                              firstDate: d("2024-03-05"), lastDate: d("2024-03-05"), closingBalance: nil, closingDate: nil,
+                              count: 1, entry: { _ in line })
+        let outcome = try store.record(batch, dryRun: false)
+        #expect(outcome.recorded == 0 && outcome.alreadyThere == [0], "the line imported before the migration is recognised")
+        try store.post(draft("2024-03-06", [("627", 100), ("512", -100)]))
+        #expect(try store.balance(of: "627", at: d("2024-12-31")) == Money(cents: 550))
+        #expect(try store.verify().problems == [])
+    }
+
     @Test func refusedPostWritesNothing() throws {
         let store = try Store.inMemory(start: d("2024-01-01"))
         try store.post(draft("2024-03-05", [("627", 450), ("512", -450)]))

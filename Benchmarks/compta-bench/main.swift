@@ -1,0 +1,111 @@
+// compta-bench: writes deterministic synthetic books for the benchmarks (Benchmarks/run.sh).
+//
+//   compta-bench N DOSSIER
+//
+// N transactions from 2020 to 2024 on two bank accounts (5121 courant, 5122 livret), as
+//   - releve-5121.csv and releve-5122.csv: statements in the generic CSV layout (Date;Libellé;Montant);
+//   - regles.csv: the categorisation rules, a few with projects; comptes.txt, projets.txt: what to create;
+//   - budget-2024.csv: a budget for the last exercice;
+//   - journal.ledger: the same transactions as a journal hledger and ledger-cli read.
+import Foundation
+import Ledger
+
+struct Generator {
+    var state: UInt64
+    mutating func next(_ bound: Int) -> Int {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        return Int((state >> 33) % UInt64(bound))
+    }
+}
+
+/// What a kind of operation looks like: bank label, account, project, sign, typical amount.
+struct Kind {
+    let label: String
+    let account: String
+    let project: String?
+    let income: Bool
+    let cents: Int
+}
+
+let kinds: [Kind] = [
+    Kind(label: "PRLV SEPA OVH SAS", account: "604A", project: nil, income: false, cents: 5_500),
+    Kind(label: "PRLV SEPA OVH SAS PUBLIC CLOUD", account: "604A", project: "BL-EVOLUTION", income: false, cents: 32_000),
+    Kind(label: "PRLV SEPA RETZO", account: "604C", project: nil, income: false, cents: 5_500),
+    Kind(label: "VIR SEPA GABRIEL MARTIN FACTURE", account: "604D", project: "BL-EVOLUTION", income: false, cents: 84_000),
+    Kind(label: "CB LDLC", account: "6063", project: nil, income: false, cents: 12_000),
+    Kind(label: "CB SNCF CONNECT", account: "625", project: nil, income: false, cents: 8_000),
+    Kind(label: "CB LA POSTE", account: "626", project: nil, income: false, cents: 1_500),
+    Kind(label: "COTIS OFFRE ASSOCIATIVE FRAIS", account: "627", project: nil, income: false, cents: 531),
+    Kind(label: "VIR SEPA GITE DU MOULIN CAMP", account: "6132", project: "CAMP-CHATONS", income: false, cents: 90_000),
+    Kind(label: "VIR SEPA TRAITEUR CAMP", account: "604", project: "CAMP-CHATONS", income: false, cents: 40_000),
+    Kind(label: "VIR SEPA SOUTIEN", account: "6571", project: nil, income: false, cents: 50_000),
+    Kind(label: "VIR SEPA URSSAF", account: "645", project: nil, income: false, cents: 60_000),
+    Kind(label: "VIR SEPA SALAIRE", account: "641", project: nil, income: false, cents: 150_000),
+    Kind(label: "VIR SEPA RECU HELLOASSO COTISATIONS", account: "7562", project: nil, income: true, cents: 80_000),
+    Kind(label: "VIR SEPA RECU COTISATION", account: "7562", project: nil, income: true, cents: 4_500),
+    Kind(label: "VIR SEPA RECU BL EVOLUTION SAS FACTURE", account: "706", project: "BL-EVOLUTION", income: true, cents: 320_000),
+    Kind(label: "VIR SEPA RECU INSCRIPTION CAMP", account: "754", project: "CAMP-CHATONS", income: true, cents: 15_000),
+    Kind(label: "VIR SEPA RECU DON", account: "754", project: nil, income: true, cents: 3_000),
+    Kind(label: "VIR SEPA RECU SUBVENTION MAIRIE", account: "740", project: nil, income: true, cents: 200_000),
+    Kind(label: "VIR SEPA RECU VENTE STICKERS", account: "707", project: nil, income: true, cents: 2_000),
+    Kind(label: "VIR SEPA RECU INCONNU", account: "471", project: nil, income: true, cents: 1_000),
+]
+
+let accountLabels = ["604A": "OVH", "604C": "Retzo", "604D": "Prestation Gab", "5121": "Compte courant", "5122": "Livret"]
+
+let args = CommandLine.arguments
+guard args.count == 3, let n = Int(args[1]), n > 0 else {
+    FileHandle.standardError.write(Data("usage : compta-bench N DOSSIER\n".utf8))
+    exit(2)
+}
+let folder = URL(fileURLWithPath: args[2])
+try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+
+var g = Generator(state: 20_240_101)
+let first = Day(year: 2020, month: 1, day: 1)!, days = Day(year: 2024, month: 12, day: 31)!.ordinal - first.ordinal + 1
+var statements: [String: String] = ["5121": "Date;Libellé;Montant\n", "5122": "Date;Libellé;Montant\n"]
+var journal = "; Synthetic books, \(n) transactions\ncommodity 1000.00 EUR\n\n"
+statements.reserveCapacity(2)
+var lines5121 = [String](), lines5122 = [String]()
+lines5121.reserveCapacity(n)
+for i in 0..<n {
+    let day = Day(ordinal: first.ordinal + (i * days) / n)
+    let onLivret = g.next(20) == 0
+    let kind = onLivret ? Kind(label: "INTERETS LIVRET", account: "768", project: nil, income: true, cents: 900) : kinds[g.next(kinds.count)]
+    let amount = max(1, kind.cents / 2 + g.next(kind.cents + 1))
+    let signed = kind.income ? amount : -amount
+    let bank = onLivret ? "5122" : "5121"
+    let label = "\(kind.label) \(g.next(100))"
+    let text = "\(day.french);\(label);\(Money(cents: Int64(signed)).plain)\n"
+    if onLivret { lines5122.append(text) } else { lines5121.append(text) }
+    let euros = { (c: Int) in Money(cents: Int64(c)).plain.replacingOccurrences(of: ",", with: ".") }
+    journal += "\(day.iso) \(label)\n    \(bank)  \(euros(signed)) EUR\n    \(kind.account)  \(euros(-signed)) EUR\(kind.project.map { "  ; projet:\($0)" } ?? "")\n\n"
+}
+try (statements["5121"]! + lines5121.joined()).write(to: folder.appendingPathComponent("releve-5121.csv"), atomically: true, encoding: .utf8)
+try (statements["5122"]! + lines5122.joined()).write(to: folder.appendingPathComponent("releve-5122.csv"), atomically: true, encoding: .utf8)
+try journal.write(to: folder.appendingPathComponent("journal.ledger"), atomically: true, encoding: .utf8)
+
+var rules = "position;motif;regex;sens;min;max;compte;projet;libelle\n"
+for (i, k) in kinds.enumerated() where k.account != "471" {
+    rules += "\(i + 1);\(k.label);;\(k.income ? "recette" : "depense");;;\(k.account);\(k.project ?? "");\n"
+}
+rules += "100;INTERETS LIVRET;;recette;;;768;;\n"
+try rules.write(to: folder.appendingPathComponent("regles.csv"), atomically: true, encoding: .utf8)
+try accountLabels.sorted { $0.key < $1.key }.map { "\($0.key);\($0.value)\n" }.joined()
+    .write(to: folder.appendingPathComponent("comptes.txt"), atomically: true, encoding: .utf8)
+try "BL-EVOLUTION;BL-Évolution\nCAMP-CHATONS;Camp CHATONS\n".write(to: folder.appendingPathComponent("projets.txt"), atomically: true, encoding: .utf8)
+let budget = """
+poste;sens;montant;comptes;projet;remarque
+Hébergement;dépense;\(n * 3);604A 604C;;
+Prestations;dépense;\(n * 2);604 604D;;
+Personnel;dépense;\(n * 8);641 645;;
+Fonctionnement;dépense;\(n);6063 625 626 627;;
+Soutiens;dépense;\(n);6571;;
+Camp;dépense;\(n);6132;CAMP-CHATONS;
+Cotisations;recette;\(n * 6);756;;
+Prestations BL;recette;\(n * 4);706;;
+Dons et inscriptions;recette;\(n * 2);754;;
+Subventions;recette;\(n * 3);74;;
+"""
+try budget.write(to: folder.appendingPathComponent("budget-2024.csv"), atomically: true, encoding: .utf8)
+print("\(n) transactions écrites dans \(folder.path) (\(lines5121.count) sur 5121, \(lines5122.count) sur 5122).")
