@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 // Compta: double-entry bookkeeping for French associations.
@@ -40,3 +41,12 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer harnesses (Tests/fuzz/run.sh), outside the normal build: only with COMPTA_FUZZ set.
+if ProcessInfo.processInfo.environment["COMPTA_FUZZ"] != nil {
+    package.targets.append(.target(name: "FuzzDriver", path: "Tests/fuzz/Driver"))
+    for harness in ["csv", "statement", "amount-date", "ofx-qif", "fec", "files"] {
+        package.targets.append(.executableTarget(name: "fuzz-\(harness)", dependencies: ["FuzzDriver", "BankImport", "Ledger"],
+                                                 path: "Tests/fuzz/\(harness)"))
+    }
+}

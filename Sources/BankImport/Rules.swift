@@ -104,8 +104,10 @@ public enum RuleFile {
         s.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingAll("\"", with: "\"\"") + "\"" : s
     }
 
-    /// Reads a rules file; positions follow the file's order when the column is absent.
-    public static func read(_ text: String, file: String?) throws(LocatedError) -> [Rule] {
+    /// Reads a rules file; positions follow the file's order when the column is absent. With a
+    /// catalog, each rule is also checked against the ledger's accounts and projects, and a
+    /// refusal names the rule's line.
+    public static func read(_ text: String, file: String?, catalog: Catalog? = nil) throws(LocatedError) -> [Rule] {
         let records: [CSVRecord]
         do { records = try CSVReader.records(text, separator: CSVReader.detectSeparator(text)) } catch {
             switch error {
@@ -145,6 +147,9 @@ public enum RuleFile {
                               minimum: try amount("min"), maximum: try amount("max"), account: account,
                               project: f("projet").isEmpty ? nil : f("projet").uppercased(),
                               label: f("libelle").isEmpty ? nil : f("libelle")))
+            if let catalog {
+                do throws(RuleProblem) { try RuleMatcher.check(rules[rules.count - 1], catalog: catalog) } catch { throw fail(error) }
+            }
         }
         return rules
     }

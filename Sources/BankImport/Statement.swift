@@ -12,7 +12,7 @@ public struct StatementLine: Sendable, Equatable {
     public init(line: Int, date: Day, label: String, amount: Money) {
         self.line = line
         self.date = date
-        self.label = label
+        self.label = label.printable
         self.amount = amount
     }
 }

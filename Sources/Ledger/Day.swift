@@ -169,15 +169,3 @@ extension Day {
         }
     }
 }
-
-extension String {
-    /// The string without leading and trailing white space (including NBSP and U+202F).
-    public var trimmingSpaces: String {
-        // Fast path: nothing to trim (the usual case), checked on the bytes.
-        if let f = utf8.first, let l = utf8.last, f > 0x20, f < 0x80, l > 0x20, l < 0x80 { return self }
-        var s = Substring(self)
-        while let c = s.first, c.isWhitespace { s.removeFirst() }
-        while let c = s.last, c.isWhitespace { s.removeLast() }
-        return String(s)
-    }
-}

@@ -11,7 +11,7 @@ public struct LineDraft: Hashable, Sendable {
     public init(account: AccountNumber, amount: Money, label: String? = nil, project: String? = nil) {
         self.account = account
         self.amount = amount
-        self.label = label
+        self.label = label?.printable
         self.project = project
     }
 
@@ -32,11 +32,12 @@ public struct EntryDraft: Hashable, Sendable {
     public var piece: String?
     public var lines: [LineDraft]
 
+    /// Labels and piece are kept `printable`: no control character or direction mark enters the ledger.
     public init(journal: String, date: Day, label: String, piece: String? = nil, lines: [LineDraft]) {
         self.journal = journal
         self.date = date
-        self.label = label
-        self.piece = piece
+        self.label = label.printable
+        self.piece = piece?.printable
         self.lines = lines
     }
 

@@ -177,7 +177,7 @@ extension Store: BankLedger {
                                debit: l.debit.cents, credit: l.credit.cents)
                 }
                 try apply(totals)
-                if let label { try db.run("UPDATE entry SET label = ? WHERE id = ?", .text(label), .int(id)) }
+                if let label { try db.run("UPDATE entry SET label = ? WHERE id = ?", .text(label.printable), .int(id)) }
                 return entryNumber
             }
             let e = waiting.entry

@@ -11,7 +11,11 @@ public struct SQLiteError: Error, CustomStringConvertible, Sendable {
     public var isBusy: Bool { code & 0xff == SQLITE_BUSY || code & 0xff == SQLITE_LOCKED }
     public var isReadOnly: Bool { code & 0xff == SQLITE_READONLY }
     public var isFull: Bool { code & 0xff == SQLITE_FULL }
-    public var isNotADatabase: Bool { code & 0xff == SQLITE_NOTADB }
+    public var isNotADatabase: Bool { code & 0xff == SQLITE_NOTADB || code & 0xff == SQLITE_CORRUPT }
+    /// The disk refused a read or a write (a file size limit, a failing disk).
+    public var isIOError: Bool { code & 0xff == SQLITE_IOERR }
+    /// The file or its folder cannot be opened (no right to create the -wal and -shm files).
+    public var isCantOpen: Bool { code & 0xff == SQLITE_CANTOPEN }
 }
 
 /// A value bound to a statement parameter.
@@ -41,9 +45,14 @@ final class Database {
         sqlite3_busy_timeout(handle, 10_000)
     }
 
-    deinit {
+    deinit { close() }
+
+    /// Finalizes the statements and closes the connection; the last connection to close folds
+    /// the WAL back into the file.
+    func close() {
         cache.removeAll()
         sqlite3_close_v2(handle)
+        handle = nil
     }
 
     func error(_ rc: Int32) -> SQLiteError {

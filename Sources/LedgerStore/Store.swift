@@ -15,6 +15,8 @@ public final class Store {
     /// Last entry number given per exercice in the current transaction.
     private var lastNumbers: [Int64: Int] = [:]
     private var cachedCatalog: Catalog?
+    /// A read transaction opened by `beginSnapshot` and not yet ended by a write.
+    private var inSnapshot = false
 
     private init(db: Database, path: String) {
         self.db = db
@@ -25,7 +27,9 @@ public final class Store {
 
     /// Opens an existing ledger, applying pending migrations.
     public static func open(path: String) throws(StoreError) -> Store {
-        guard FileManager.default.fileExists(atPath: path) else { throw .notFound(path: path) }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw .notFound(path: path) }
+        if isFolder.boolValue { throw .isFolder(path: path) }
         let store: Store
         do {
             let db = try Database(path: path)
@@ -43,27 +47,43 @@ public final class Store {
     }
 
     /// Creates a new ledger file (mode 0600) with the chart of accounts of the first exercice,
-    /// the default journals and that exercice. The file must not exist yet.
+    /// the default journals and that exercice. The file must not exist yet. It is built under a
+    /// temporary name and linked into place once complete: a creation cut short (a crash, a
+    /// kill) leaves no half-made ledger at `path`.
     public static func create(path: String, name: String, start: Day, end: Day? = nil) throws(StoreError) -> Store {
         let fm = FileManager.default
         guard !fm.fileExists(atPath: path) else { throw .alreadyExists(path: path) }
-        guard fm.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+        let temporary = path + ".creation"
+        func removeTemporary() { for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: temporary + suffix) } }
+        removeTemporary()
+        guard fm.createFile(atPath: temporary, contents: nil, attributes: [.posixPermissions: 0o600]) else {
             let folder = (path as NSString).deletingLastPathComponent
             let reason = folder.isEmpty || fm.fileExists(atPath: folder) ? "écriture impossible" : "dossier inexistant"
             throw .cannotCreate(path: path, reason: reason)
         }
         do {
-            let store = try Store.initialize(db: Database(path: path), path: path, name: name, start: start, end: end)
-            store.created = true
-            return store
+            let db = try Database(path: temporary)
+            _ = try Store.initialize(db: db, path: path, name: name, start: start, end: end)
+            // Everything into the file itself (an error here, a full disk, stops the creation),
+            // so that the file linked into place is complete without its WAL.
+            let checkpoint = try db.query("PRAGMA wal_checkpoint(TRUNCATE)") { $0.int(0) }
+            guard checkpoint == [0] else { throw StoreError.busy(path: path) }
+            db.close()
+            if let size = (try? fm.attributesOfItem(atPath: temporary + "-wal"))?[.size] as? Int, size > 0 {
+                throw StoreError.cannotCreate(path: path, reason: "le journal d'écriture n'a pas pu être reversé dans le fichier")
+            }
+            // link(2), unlike rename(2), never replaces a file that appeared meanwhile.
+            guard link(temporary, path) == 0 else { throw StoreError.alreadyExists(path: path) }
+            removeTemporary()
         } catch {
-            try? fm.removeItem(atPath: path)
-            try? fm.removeItem(atPath: path + "-wal")
-            try? fm.removeItem(atPath: path + "-shm")
+            removeTemporary()
             if let e = error as? StoreError { throw e }
             if let e = error as? SQLiteError { throw Store.classify(e, path: path) }
             throw .cannotCreate(path: path, reason: "\(error)")
         }
+        let store = try Store.open(path: path)
+        store.created = true
+        return store
     }
 
     /// True for a ledger created by this command and still without any entry: a failed first
@@ -147,6 +167,8 @@ public final class Store {
         if e.isBusy { return .busy(path: path) }
         if e.isReadOnly { return .readOnly(path: path) }
         if e.isFull { return .diskFull(path: path) }
+        if e.isIOError { return .ioError(path: path) }
+        if e.isCantOpen { return .cannotOpen(path: path) }
         if e.isConstraint, e.message.hasPrefix("compta: ") {
             return .immutable(message: String(e.message.dropFirst("compta: ".count)))
         }
@@ -167,9 +189,26 @@ public final class Store {
         do { return try atomically(rollback: true, body) } catch { throw mapError(error) }
     }
 
+    /// Starts a read transaction that lasts until the first write or the end of the process:
+    /// every query of a report sees the ledger as it was at that moment, even when another
+    /// process commits an import meanwhile (never half of it, never a mix of before and after).
+    public func beginSnapshot() throws(StoreError) {
+        guard !db.isInTransaction else { return }
+        do {
+            try db.execute("BEGIN DEFERRED")
+            _ = try db.scalarInt("SELECT count(*) FROM meta")
+        } catch { throw mapError(error) }
+        inSnapshot = true
+    }
+
     /// The one transaction mechanism. Errors of `body` pass through unchanged (a bank import's
     /// own errors stay what they are); SQLite's are classified.
     func atomically<T>(rollback: Bool, _ body: () throws -> T) throws -> T {
+        if inSnapshot {
+            // A write reads the latest state, under the write lock: the snapshot ends here.
+            try? db.execute("COMMIT")
+            inSnapshot = false
+        }
         if db.isInTransaction && !rollback { return try body() }
         do { try db.execute("BEGIN IMMEDIATE") } catch let e as SQLiteError { throw Store.classify(e, path: path) }
         do {

@@ -4,6 +4,8 @@ import Ledger
 public enum StoreError: Error, @unchecked Sendable {
     /// No ledger at this path.
     case notFound(path: String)
+    /// The path is a folder.
+    case isFolder(path: String)
     /// The file exists but is not a Compta ledger (another SQLite file, a text file...).
     case notALedger(path: String)
     /// Written by a newer Compta: schema version `found`, this program knows up to `supported`.
@@ -16,6 +18,10 @@ public enum StoreError: Error, @unchecked Sendable {
     case busy(path: String)
     /// The disk is full: nothing was written.
     case diskFull(path: String)
+    /// The disk refused a write or a read.
+    case ioError(path: String)
+    /// The file, or the files SQLite keeps next to it, cannot be opened.
+    case cannotOpen(path: String)
     case entry(EntryError)
     case accountExists(Account)
     case invalidAccount(AccountNumber, reason: AccountRefusal)

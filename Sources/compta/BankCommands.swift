@@ -63,9 +63,12 @@ let bankCommands: [Command] = [
         let store = try ctx.openStore()
         var options = ImportOptions(fileName: path, bankAccount: try accountArgument(ctx.parsed.value("--compte") ?? "512"),
                                     read: read, dryRun: ctx.parsed.has("--essai"))
-        if let r = ctx.parsed.value("--regles") { options.rules = try RuleFile.read(readText(r), file: r) }
+        if let r = ctx.parsed.value("--regles") { options.rules = try RuleFile.read(readText(r), file: r, catalog: store.catalog()) }
         if let s = ctx.parsed.value("--solde") { options.statedBalance = (try moneyArgument("--solde", s), try ctx.day("--au")) }
-        let result = try BankImporter.run(try readBytes(path), options: options, ledger: store)
+        let result: ImportResult
+        do { result = try BankImporter.run(try readBytes(path), options: options, ledger: store) } catch let e as StatementError {
+            throw InputError.inStatement(path: path, e)
+        }
         let format = try ctx.format()
         if format == .json {
             ctx.output.write(JSONRenderer.render(importDocument(result, detailed: true)))
@@ -139,13 +142,7 @@ let bankCommands: [Command] = [
     ) { ctx in
         let store = try ctx.openStore()
         let path = ctx.parsed.positionals[0]
-        let rules = try RuleFile.read(readText(path), file: path)
-        let catalog = try store.catalog()
-        for r in rules {
-            do { try RuleMatcher.check(r, catalog: catalog) } catch {
-                throw LocatedError(file: path, line: r.position, text: r.pattern, underlying: error)
-            }
-        }
+        let rules = try RuleFile.read(readText(path), file: path, catalog: store.catalog())
         try store.replaceRules(rules)
         ctx.output.print("\(rules.count) règle\(rules.count > 1 ? "s" : "") chargée\(rules.count > 1 ? "s" : "") depuis \(path).")
     },

@@ -1,4 +1,5 @@
 import Foundation
+import BankImport
 import Ledger
 import LedgerStore
 import Reports
@@ -36,7 +37,12 @@ struct Context {
         return "compta.sqlite"
     }
 
-    func openStore() throws -> Store { try Store.open(path: ledgerPath) }
+    /// The ledger, read as one consistent state until the command writes (`Store.beginSnapshot`).
+    func openStore() throws -> Store {
+        let store = try Store.open(path: ledgerPath)
+        try store.beginSnapshot()
+        return store
+    }
 
     /// `--format`, default `texte`.
     func format() throws -> OutputFormat {
@@ -76,6 +82,10 @@ enum InputError: Error {
     case badLineArgument(String)
     case severalBalancingLines
     case cannotRead(path: String, reason: String)
+    /// Larger than `maxInputSize`.
+    case tooLarge(path: String, size: Int)
+    /// A statement that cannot be read, with its file's name.
+    case inStatement(path: String, StatementError)
     case cannotWrite(path: String, reason: String)
 }
 

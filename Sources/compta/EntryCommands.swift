@@ -94,14 +94,36 @@ func readText(_ path: String, encoding: TextEncoding? = nil) throws -> String {
     try TextDecoder.decode(readBytes(path), forced: encoding).text
 }
 
+/// The largest file a command reads: a year's statement or FEC is a few megabytes, a million
+/// operations about 50; beyond this, memory would go before the file is understood.
+let maxInputSize = 512 << 20
+
+/// A file's bytes, read once into memory (not copied again).
 func readBytes(_ path: String) throws -> [UInt8] {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
         throw InputError.cannotRead(path: path, reason: "fichier introuvable")
     }
     if isDirectory.boolValue { throw InputError.cannotRead(path: path, reason: "c'est un dossier") }
-    guard let data = FileManager.default.contents(atPath: path) else {
-        throw InputError.cannotRead(path: path, reason: "lecture refusée (droits du fichier ?)")
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { throw InputError.cannotRead(path: path, reason: "lecture refusée (droits du fichier ?)") }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else { throw InputError.cannotRead(path: path, reason: "lecture refusée (droits du fichier ?)") }
+    let size = Int(info.st_size)
+    if size > maxInputSize { throw InputError.tooLarge(path: path, size: size) }
+    var bytes = [UInt8](repeating: 0, count: size)
+    var done = 0
+    let failed = bytes.withUnsafeMutableBytes { buffer -> Bool in
+        while done < size {
+            let n = read(fd, buffer.baseAddress! + done, size - done)
+            if n < 0 { return true }
+            if n == 0 { break }
+            done += n
+        }
+        return false
     }
-    return [UInt8](data)
+    if failed { throw InputError.cannotRead(path: path, reason: "erreur de lecture du disque") }
+    bytes.removeLast(size - done)
+    return bytes
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Ledger
 import LedgerStore
 import Reports
@@ -55,6 +56,8 @@ enum Messages {
         case .notFound(let path):
             return "aucun livre à l'emplacement « \(path) ». Créez-le avec « compta init --nom NOM --debut AAAA-MM-JJ », "
                 + "ou indiquez le bon fichier avec --livre (ou la variable COMPTA_LIVRE)."
+        case .isFolder(let path):
+            return "« \(path) » est un dossier, pas un livre : donnez à --livre le chemin du fichier (par exemple \(path)/compta.sqlite)."
         case .notALedger(let path):
             return "« \(path) » n'est pas un livre Compta (fichier d'un autre type ou endommagé). "
                 + "Vérifiez le chemin donné à --livre ; le fichier n'a pas été modifié."
@@ -71,6 +74,13 @@ enum Messages {
             return "le livre « \(path) » est occupé par une autre commande compta. Réessayez quand elle sera terminée ; rien n'a été écrit."
         case .diskFull(let path):
             return "disque plein en écrivant « \(path) » : rien n'a été écrit. Libérez de la place et recommencez."
+        case .ioError(let path):
+            return "le disque a refusé une écriture ou une lecture de « \(path) » (disque plein, quota ou taille de fichier limités, "
+                + "support défaillant) : rien n'a été écrit. Libérez de la place et recommencez ; puis lancez compta verifier."
+        case .cannotOpen(let path):
+            let folder = (path as NSString).deletingLastPathComponent
+            return "impossible d'ouvrir le livre « \(path) » : SQLite doit pouvoir créer ses fichiers « -wal » et « -shm » "
+                + "dans le dossier \(folder.isEmpty ? "courant" : folder). Vérifiez les droits du dossier."
         case .entry(let e): return entry(e)
         case .accountExists(let a):
             return "le compte \(a.number) existe déjà (« \(a.label) »)."
@@ -200,7 +210,8 @@ enum Messages {
             case .empty: return "code de projet vide."
             case .tooLong: return "code de projet « \(text) » trop long (32 caractères au plus)."
             case .invalidCharacter(let c):
-                return "code de projet « \(text) » : caractère « \(c) » interdit (lettres, chiffres, - et _ ; sans espace), par exemple BL-EVOLUTION."
+                let what = c.isWhitespace ? "espace interdite" : "caractère « \(c) » interdit"
+                return "code de projet « \(text) » : \(what) (lettres, chiffres, - et _ ; sans espace), par exemple BL-EVOLUTION."
             }
         case .badLineArgument(let arg):
             return "ligne d'écriture illisible « \(arg) » : écrivez COMPTE=MONTANT (débit positif, crédit négatif), "
@@ -208,6 +219,11 @@ enum Messages {
         case .severalBalancingLines:
             return "une seule ligne peut être sans montant (elle reçoit le solde de l'écriture)."
         case .cannotRead(let path, let reason): return "impossible de lire « \(path) » : \(reason)."
+        case .tooLarge(let path, let size):
+            return "le fichier « \(path) » fait \(megabytes(size)) : Compta lit des fichiers de \(megabytes(maxInputSize)) au plus "
+                + "(un relevé ou le FEC d'un exercice en font bien moins). Vérifiez que c'est le bon fichier, ou découpez-le par période."
+        case .inStatement(let path, let e):
+            return "relevé « \(path) » : \(statement(e))"
         case .cannotWrite(let path, let reason): return "impossible d'écrire « \(path) » : \(reason)."
         }
     }
@@ -455,4 +471,12 @@ enum Messages {
         case .duplicateValidationNumber(let j, let n, let line): return "ligne \(line) : numéro \(j)-\(n) en double."
         }
     }
+}
+
+/// `512 Mo`, `1,0 Go`: a file size for people.
+func megabytes(_ bytes: Int) -> String {
+    let mb = bytes >> 20
+    if mb < 1024 { return "\(mb) Mo" }
+    let tenths = (bytes * 10) >> 30
+    return "\(tenths / 10),\(tenths % 10) Go"
 }

@@ -99,15 +99,6 @@ import LedgerStore
 
 /// Each bad input gets a French message, exit code 1, and leaves every table as it was.
 @Suite struct BadInputsChangeNothing {
-    func refused(_ s: Sandbox, _ args: [String], says fragment: String) throws {
-        let before = try s.dump()
-        let r = s.run(args)
-        #expect(r.code == 1, "\(args): \(r.err)")
-        #expect(r.err.contains(fragment), "\(args): \(r.err)")
-        #expect(r.out.isEmpty)
-        #expect(try s.dump() == before, "\(args) changed the ledger")
-    }
-
     @Test func entries() throws {
         let s = Sandbox.tour()
         #expect(s.run("saisir", "2024-03-01", "Ouverture", "512=100", "1021").code == 0)
@@ -139,7 +130,7 @@ import LedgerStore
             (["balance", "--du", "2024-05-01", "--au", "2024-04-01"], "la période est vide"),
             (["grand-livre", "99"], "aucun compte ne commence par 99"),
         ]
-        for (args, fragment) in cases { try refused(s, args, says: fragment) }
+        for (args, fragment) in cases { try s.refuses(args, says: [fragment]) }
     }
 
     @Test func badFilesOfEntries() throws {
@@ -151,14 +142,14 @@ import LedgerStore
             06/03/2024;Faux;604A;10;
             06/03/2024;Faux;512;;9
             """)
-        try refused(s, ["saisir", "--fichier", unbalanced], says: "desequilibre.csv, ligne 4 : écriture déséquilibrée")
+        try s.refuses(["saisir", "--fichier", unbalanced], says: ["desequilibre.csv, ligne 4 : écriture déséquilibrée"])
         let badAmount = s.write("montant.csv", "date;libelle;compte;debit;credit\n05/03/2024;X;604A;1,2,3;\n05/03/2024;X;512;;10\n")
-        try refused(s, ["saisir", "--fichier", badAmount], says: "montant.csv, ligne 2 : montant mal écrit « 1,2,3 »")
+        try s.refuses(["saisir", "--fichier", badAmount], says: ["montant.csv, ligne 2 : montant mal écrit « 1,2,3 »"])
         let missing = s.write("colonnes.csv", "date;libellé;compte;montant\n05/03/2024;X;604A;10\n")
-        try refused(s, ["saisir", "--fichier", missing], says: "colonnes manquantes : debit, credit")
+        try s.refuses(["saisir", "--fichier", missing], says: ["colonnes manquantes : debit, credit"])
         let quote = s.write("guillemet.csv", "date;libelle;compte;debit;credit\n05/03/2024;\"X;604A;10;\n")
-        try refused(s, ["saisir", "--fichier", quote], says: "guillemet ouvert ligne 2")
-        try refused(s, ["saisir", "--fichier", s.path("absent.csv")], says: "fichier introuvable")
+        try s.refuses(["saisir", "--fichier", quote], says: ["guillemet ouvert ligne 2"])
+        try s.refuses(["saisir", "--fichier", s.path("absent.csv")], says: ["fichier introuvable"])
     }
 
     @Test func ledgerFilesThatAreNotLedgers() throws {

@@ -49,48 +49,41 @@ func fixturePath(_ p: String) -> String {
 }
 
 @Suite struct BadStatementFiles {
-    func refused(_ s: Sandbox, _ args: [String], says fragments: [String]) throws {
-        let before = try s.dump()
-        let r = s.run(args)
-        #expect(r.code == 1, "\(args): \(r.err)")
-        for f in fragments { #expect(r.err.contains(f), "\(args): \(r.err)") }
-        #expect(try s.dump() == before)
-    }
-
     @Test func eachBadFileGetsItsMessage() throws {
         let s = Sandbox.tour()
         let png = s.path("photo.png")
         FileManager.default.createFile(atPath: png, contents: Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]))
-        try refused(s, ["importer", png], says: ["fichier binaire"])
-        try refused(s, ["importer", s.write("vide.csv", "")], says: ["le fichier est vide"])
-        try refused(s, ["importer", s.write("releve.pdf", "%PDF-1.4\n...")], says: ["c'est un PDF"])
-        try refused(s, ["importer", s.write("membres.csv", "Nom;Prénom;Cotisation\nDupont;Jean;20\n")],
+        try s.refuses(["importer", png], says: ["fichier binaire"])
+        try s.refuses(["importer", s.write("vide.csv", "")], says: ["le fichier est vide"])
+        try s.refuses(["importer", s.write("releve.pdf", "%PDF-1.4\n...")], says: ["c'est un PDF"])
+        try s.refuses(["importer", s.write("membres.csv", "Nom;Prénom;Cotisation\nDupont;Jean;20\n")],
                     says: ["format de relevé non reconnu", "Nom | Prénom | Cotisation", "--colonnes date=1,libelle=3,montant=4"])
-        try refused(s, ["importer", s.write("faux.csv", "Date;Libellé;Montant\n05/03/2024;OVH;-120,00\n06/03/2024;Frais;-1,2,3\n")],
+        try s.refuses(["importer", s.write("faux.csv", "Date;Libellé;Montant\n05/03/2024;OVH;-120,00\n06/03/2024;Frais;-1,2,3\n")],
                     says: ["ligne 3 illisible : montant mal écrit « -1,2,3 »", "ligne lue : 06/03/2024 ; Frais ; -1,2,3"])
-        try refused(s, ["importer", s.write("date.csv", "Date;Libellé;Montant\n31/02/2024;OVH;-120,00\n")],
+        try s.refuses(["importer", s.write("date.csv", "Date;Libellé;Montant\n31/02/2024;OVH;-120,00\n")],
                     says: ["ligne 2 illisible : la date « 31/02/2024 » n'existe pas"])
-        try refused(s, ["importer", s.write("2025.csv", "Date;Libellé;Montant\n05/03/2024;OVH;-1,00\n05/03/2025;OVH;-1,00\n")],
+        try s.refuses(["importer", s.write("2025.csv", "Date;Libellé;Montant\n05/03/2024;OVH;-1,00\n05/03/2025;OVH;-1,00\n")],
                     says: ["2025.csv, ligne 3 : le 05/03/2025 n'est dans aucun exercice"])
         var mixed = Data("Date;Libelle;Montant\n05/03/2024;Crédit;10,00\n".utf8)
         mixed.append(contentsOf: Array("06/03/2024;D".utf8) + [0xE9] + Array("bit;1\n".utf8))
         let mixedPath = s.path("melange.csv")
         FileManager.default.createFile(atPath: mixedPath, contents: mixed)
-        try refused(s, ["importer", mixedPath], says: ["encodages mélangés : la ligne 2 est en UTF-8 et la ligne 3"])
-        try refused(s, ["importer", fixturePath("banques/qonto.csv"), "--banque", "lcl"], says: ["banque inconnue : lcl"])
-        try refused(s, ["importer", fixturePath("banques/bpce.csv"), "--compte", "604A"], says: ["n'est pas un compte de banque"])
-        try refused(s, ["importer", fixturePath("banques/bpce.csv"), "--regles", s.write("r.csv", "motif;compte\nOVH;604Z\n")],
-                    says: ["compte inconnu : 604Z"])
-        try refused(s, ["regles", "ajouter", "OVH", "604Z"], says: ["compte inconnu : 604Z"])
-        try refused(s, ["regles", "ajouter", "(ovh", "604A", "--regex"], says: ["expression régulière invalide"])
-        try refused(s, ["affecter", "99", "7562"], says: ["aucune écriture n° 99"])
+        try s.refuses(["importer", mixedPath], says: ["encodages mélangés : la ligne 2 est en UTF-8 et la ligne 3"])
+        try s.refuses(["importer", fixturePath("banques/qonto.csv"), "--banque", "lcl"], says: ["banque inconnue : lcl"])
+        try s.refuses(["importer", fixturePath("banques/bpce.csv"), "--compte", "604A"], says: ["n'est pas un compte de banque"])
+        try s.refuses(["importer", fixturePath("banques/bpce.csv"), "--regles", s.write("r.csv", "motif;compte\nOVH;604Z\n")],
+                    says: ["r.csv, ligne 2 : compte inconnu : 604Z"])
+        try s.refuses(["regles", "importer", s.path("r.csv")], says: ["r.csv, ligne 2 : compte inconnu : 604Z"])
+        try s.refuses(["regles", "ajouter", "OVH", "604Z"], says: ["compte inconnu : 604Z"])
+        try s.refuses(["regles", "ajouter", "(ovh", "604A", "--regex"], says: ["expression régulière invalide"])
+        try s.refuses(["affecter", "99", "7562"], says: ["aucune écriture n° 99"])
     }
 
     @Test func aStatementOfAnotherAccount() throws {
         let s = Sandbox.tour()
         #expect(s.run("comptes", "ajouter", "5122", "Livret A").code == 0)
         #expect(s.run("importer", fixturePath("banques/societe-generale.csv")).code == 0)
-        try refused(s, ["importer", fixturePath("banques/societe-generale.csv"), "--compte", "5122"],
+        try s.refuses(["importer", fixturePath("banques/societe-generale.csv"), "--compte", "5122"],
                     says: ["ce relevé est celui du compte bancaire 00012345678, déjà importé dans le compte 512"])
     }
 }

@@ -49,6 +49,19 @@ final class Sandbox {
     /// Every table of the ledger as text.
     func dump() throws -> String { try Store.open(path: ledger).dump() }
 
+    /// Checks that `compta ARGS` is refused (exit code 1, nothing on standard output) with a
+    /// message holding each of `fragments`, and leaves every table as it was. Returns the message.
+    @discardableResult
+    func refuses(_ args: [String], says fragments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let before = try dump()
+        let r = run(args)
+        #expect(r.code == 1, "\(args): \(r.err)", sourceLocation: sourceLocation)
+        for f in fragments { #expect(r.err.contains(f), "\(args): \(r.err)", sourceLocation: sourceLocation) }
+        #expect(r.out.isEmpty, "\(args): \(r.out)", sourceLocation: sourceLocation)
+        #expect(try dump() == before, "\(args) changed the ledger", sourceLocation: sourceLocation)
+        return r.err
+    }
+
     /// A ledger with the README tour's set-up: 2024, account 604A, project BL-EVOLUTION.
     static func tour() -> Sandbox {
         let s = Sandbox()

@@ -1,0 +1,20 @@
+// A statement file of any kind, as compta importer reads it: decoding, format detection (PDF,
+// binary, OFX, QIF, every bank's CSV), then the statement, or a StatementError.
+import BankImport
+import FuzzDriver
+import Ledger
+
+private func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    guard let statement = try? StatementFile.read(input(data, size)) else { return 0 }
+    for line in statement.lines {
+        precondition(line.line >= 1, "an operation has a line")
+        _ = line.amount.cents.magnitude
+    }
+    if let batch = try? BankImporter.plan(statement, bankAccount: AccountNumber(trusted: "512"), rules: [], fileName: "f", fileHash: "h") {
+        precondition(Set(batch.entries.map(\.fingerprint)).count == batch.count, "fingerprints are unique within a statement")
+    }
+    return 0
+}
+
+@_cdecl("fuzz_statement_main")
+func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt { runFuzzer(argc, argv, fuzzOne) }
