@@ -102,7 +102,11 @@ enum CSVStatementReader {
             func isOperation(_ row: CSVRecord) -> Bool {
                 row.fields.count > columns.map.date && (try? Day(parsing: row.fields[columns.map.date])) != nil
             }
-            while !rows.contains(where: isOperation), let r = try nextRow() { rows.append(r) }
+            var found = rows.contains(where: isOperation)
+            while !found, let r = try nextRow() {
+                rows.append(r)
+                found = isOperation(r)
+            }
         }
         let firstRows = Array(rows.prefix(5).map(\.fields))
 

@@ -72,8 +72,14 @@ public final class Store {
             if let size = (try? fm.attributesOfItem(atPath: temporary + "-wal"))?[.size] as? Int, size > 0 {
                 throw StoreError.cannotCreate(path: path, reason: "le journal d'écriture n'a pas pu être reversé dans le fichier")
             }
-            // link(2), unlike rename(2), never replaces a file that appeared meanwhile.
-            guard link(temporary, path) == 0 else { throw StoreError.alreadyExists(path: path) }
+            // link(2), unlike rename(2), never replaces a file that appeared meanwhile. File
+            // systems without hard links (FAT on a USB stick) get a rename, after a last check.
+            if link(temporary, path) != 0 {
+                if errno == EEXIST || fm.fileExists(atPath: path) { throw StoreError.alreadyExists(path: path) }
+                guard rename(temporary, path) == 0 else {
+                    throw StoreError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
+                }
+            }
             removeTemporary()
         } catch {
             removeTemporary()

@@ -7,8 +7,8 @@
 # Chaque harnais est un exécutable à part (Tests/fuzz/<nom>/main.swift), construit hors du build
 # normal : COMPTA_FUZZ=1, -sanitize=fuzzer, dossier .build/fuzz. Le corpus grandit d'une fois sur
 # l'autre dans .build/fuzz/corpus/<nom>, semé depuis Fixtures/ et Tests/fuzz/seeds/. Une entrée qui
-# fait planter ou boucler est écrite dans Tests/fuzz/trouvailles/ : elle devient un test de
-# régression (Tests/BankImportTests/FuzzRegressionTests.swift).
+# fait planter ou boucler est écrite dans Tests/fuzz/trouvailles/ ; elle y est rejouée à chaque
+# passage (le script échoue tant qu'elle plante), et sa correction vient avec un test de régression.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-60}
@@ -37,6 +37,12 @@ for h in "${harnesses[@]}"; do
     mkdir -p "$corpus"
     for f in $(seed "$h"); do cp "$f" "$corpus/seed-$(basename "$f")"; done
     log=.build/fuzz/$h.log
+    previous=("$found/$h"-*)
+    if [ -e "${previous[0]}" ] && ! SWIFT_BACKTRACE=enable=no ".build/fuzz/release/fuzz-$h" "${previous[@]}" > "$log" 2>&1; then
+        rows+=("| $h | 0 | - | - | ÉCHEC : une trouvaille plante encore, voir $log |")
+        status=1
+        continue
+    fi
     # Swift's own crash reporter off: libFuzzer records the input that crashed.
     if SWIFT_BACKTRACE=enable=no ".build/fuzz/release/fuzz-$h" "$corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
         -max_len=65536 -print_final_stats=1 -artifact_prefix="$found/$h-" > "$log" 2>&1; then
