@@ -76,6 +76,21 @@ public struct EntryQuery: Hashable, Sendable {
     }
 }
 
+/// An entry without its lines: enough to choose and order entries before reading them by
+/// chunks (`entries(ids:)`), so that a long listing never holds the whole ledger.
+public struct EntryKey: Hashable, Sendable {
+    public let id: Int64
+    public let journal: String
+    /// Place in the chain of validated entries; nil for a draft.
+    public let validationOrder: Int?
+
+    public init(id: Int64, journal: String, validationOrder: Int?) {
+        self.id = id
+        self.journal = journal
+        self.validationOrder = validationOrder
+    }
+}
+
 /// One line of an account, with its entry's context (grand livre).
 public struct AccountLine: Hashable, Sendable {
     public let account: AccountNumber
@@ -112,6 +127,10 @@ public protocol LedgerQueries {
     func totals(_ query: TotalsQuery) throws -> [AccountTotal]
     /// Entries in date order, with their lines.
     func entries(_ query: EntryQuery) throws -> [Entry]
+    /// The entries the query selects, without their lines, in date order.
+    func entryKeys(_ query: EntryQuery) throws -> [EntryKey]
+    /// Entries by id, in the order given, with their lines.
+    func entries(ids: [Int64]) throws -> [Entry]
     /// Lines of the accounts under `prefix` (all accounts when nil), in date order.
     func accountLines(prefix: String?, from: Day?, to: Day?) throws -> [AccountLine]
     /// The budget of an exercice: the named version, or the latest one; nil when there is none.

@@ -130,8 +130,12 @@ extension Store {
     /// Entries by id, in the order given, with their lines. (CROSS JOIN keeps the few wanted
     /// ids as the outer loop: the planner, knowing nothing of the temporary table, would
     /// otherwise scan every entry and every line for each call.)
-    func entries(ids: [Int64]) throws -> [Entry] {
+    public func entries(ids: [Int64]) throws -> [Entry] {
         guard !ids.isEmpty else { return [] }
+        return try read { try entriesByID(ids) }
+    }
+
+    private func entriesByID(_ ids: [Int64]) throws -> [Entry] {
         try db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted(id INTEGER PRIMARY KEY, rank INTEGER)")
         try db.execute("DELETE FROM wanted")
         try insertRows("temp.wanted(id, rank)", width: 2, values: ids.enumerated().flatMap { [SQLValue.int($0.element), .int(Int64($0.offset))] })

@@ -52,7 +52,8 @@ extension Store: LedgerQueries {
         return projectIDsCache[code]
     }
 
-    public func entries(_ q: EntryQuery) throws -> [Entry] {
+    /// The WHERE clause (on `entry e`) and its values for a query.
+    private func filter(_ q: EntryQuery) -> (sql: String, values: [SQLValue]) {
         var conditions: [String] = []
         var values: [SQLValue] = []
         if let from = q.from { conditions.append("e.date >= ?"); values.append(.text(from.iso)) }
@@ -63,7 +64,20 @@ extension Store: LedgerQueries {
             conditions.append("EXISTS (SELECT 1 FROM line x WHERE x.entry_id = e.id AND x.account GLOB ? || '*')")
             values.append(.text(prefix))
         }
-        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        return (conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "), values)
+    }
+
+    public func entryKeys(_ q: EntryQuery) throws -> [EntryKey] {
+        let (filter, values) = filter(q)
+        return try read {
+            try db.query("SELECT e.id, e.journal, e.chain_index FROM entry e \(filter) ORDER BY e.date, e.exercice_id, e.number", values) { s in
+                EntryKey(id: s.int(0), journal: s.text(1), validationOrder: s.optionalInt(2).map { Int($0) })
+            }
+        }
+    }
+
+    public func entries(_ q: EntryQuery) throws -> [Entry] {
+        let (filter, values) = filter(q)
         return try read {
             var lines: [Int64: [Entry.Line]] = [:]
             _ = try db.query("""

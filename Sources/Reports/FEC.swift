@@ -30,37 +30,75 @@ public enum FEC {
 
     /// Text for a FEC field: no TAB, `|`, or line break; spaces collapsed.
     public static func clean(_ s: String) -> String {
-        String(s.map { $0 == "\t" || $0 == "|" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
-            .split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
-    }
-
-    /// The file's text: header line, then one line per entry line, CRLF between records and
-    /// none after the last.
-    public static func text(_ ledger: some LedgerQueries, exercice: Exercice) throws -> String {
-        let catalog = try ledger.catalog()
-        let entries = try ledger.entries(EntryQuery(from: exercice.start, to: exercice.end))
-        let drafts = entries.filter { $0.validation == nil }
-        if !drafts.isEmpty {
-            throw Problem.drafts(drafts.prefix(20).map { ($0.number, $0.date, $0.label) }, total: drafts.count)
-        }
-        if entries.isEmpty { throw Problem.empty(exercice) }
-        let ordered = entries.sorted { a, b in
-            let aOpening = catalog.journals[a.journal]?.kind == .aNouveaux, bOpening = catalog.journals[b.journal]?.kind == .aNouveaux
-            if aOpening != bOpening { return aOpening }
-            return a.validation!.order < b.validation!.order
-        }
-        var records = [columns.joined(separator: "\t")]
-        for e in ordered {
-            let number = "\(e.journal)-\(e.validation!.number)"
-            for l in e.lines {
-                records.append([
-                    e.journal, clean(catalog.journals[e.journal]?.label ?? e.journal), number, e.date.compact, l.account.text,
-                    clean(catalog.label(of: l.account)), "", "", clean(e.piece ?? number), e.date.compact, clean(l.label ?? e.label),
-                    l.debit.plain, l.credit.plain, "", "", e.validation!.date.compact, "", "",
-                ].joined(separator: "\t"))
+        // Byte by byte: the characters replaced are ASCII, never part of a longer UTF-8 sequence.
+        func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x7C }
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        var space = false
+        for b in s.utf8 {
+            if isBlank(b) {
+                space = !out.isEmpty
+            } else {
+                if space { out.append(0x20) }
+                space = false
+                out.append(b)
             }
         }
-        return records.joined(separator: "\r\n")
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The two encodings a FEC may use.
+    public enum Encoding: Sendable {
+        case utf8
+        case latin9
+
+        public var name: String { self == .utf8 ? "UTF-8" : "ISO-8859-15" }
+    }
+
+    /// Writes the file to `sink` by chunks: header line, then one line per entry line, CRLF
+    /// between records and none after the last. Entries are read a few thousand at a time, so
+    /// memory does not grow with the exercice. Returns the number of records after the header.
+    public static func write(_ ledger: some LedgerQueries, exercice: Exercice, encoding: Encoding,
+                             to sink: ([UInt8]) throws -> Void) throws -> Int {
+        let catalog = try ledger.catalog()
+        let keys = try ledger.entryKeys(EntryQuery(from: exercice.start, to: exercice.end))
+        let drafts = keys.filter { $0.validationOrder == nil }
+        if !drafts.isEmpty {
+            let shown = try ledger.entries(ids: drafts.prefix(20).map(\.id))
+            throw Problem.drafts(shown.map { ($0.number, $0.date, $0.label) }, total: drafts.count)
+        }
+        if keys.isEmpty { throw Problem.empty(exercice) }
+        let ordered = keys.sorted { a, b in
+            let aOpening = catalog.journals[a.journal]?.kind == .aNouveaux, bOpening = catalog.journals[b.journal]?.kind == .aNouveaux
+            if aOpening != bOpening { return aOpening }
+            return a.validationOrder! < b.validationOrder!
+        }.map(\.id)
+        var buffer: [UInt8] = []
+        func append(_ record: String, entry: String) throws(Problem) {
+            switch encoding {
+            case .utf8: buffer += record.utf8
+            case .latin9: try latin9(record, entry: entry, into: &buffer)
+            }
+        }
+        try append(columns.joined(separator: "\t"), entry: "")
+        var records = 0
+        for start in stride(from: 0, to: ordered.count, by: 4096) {
+            for e in try ledger.entries(ids: Array(ordered[start..<min(start + 4096, ordered.count)])) {
+                let number = "\(e.journal)-\(e.validation!.number)"
+                for l in e.lines {
+                    buffer += [13, 10]
+                    try append([
+                        e.journal, clean(catalog.journals[e.journal]?.label ?? e.journal), number, e.date.compact, l.account.text,
+                        clean(catalog.label(of: l.account)), "", "", clean(e.piece ?? number), e.date.compact, clean(l.label ?? e.label),
+                        l.debit.plain, l.credit.plain, "", "", e.validation!.date.compact, "", "",
+                    ].joined(separator: "\t"), entry: number)
+                    records += 1
+                }
+            }
+            try sink(buffer)
+            buffer.removeAll(keepingCapacity: true)
+        }
+        return records
     }
 
     /// The description document that goes with the file (A47 A-1, XI).
@@ -110,21 +148,23 @@ public enum FEC {
         return s
     }
 
-    /// The text in ISO-8859-15, or the first character it cannot hold and where.
-    public static func latin9(_ text: String) throws(Problem) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        let special: [Unicode.Scalar: UInt8] = ["\u{20AC}": 0xA4, "\u{160}": 0xA6, "\u{161}": 0xA8, "\u{17D}": 0xB4, "\u{17E}": 0xB8,
-                                                "\u{152}": 0xBC, "\u{153}": 0xBD, "\u{178}": 0xBE]
-        let replaced: Set<UInt32> = [0xA4, 0xA6, 0xA8, 0xB4, 0xB8, 0xBC, 0xBD, 0xBE]
+    /// ISO-8859-15 differs from Latin-1 in eight places (the euro sign among them).
+    private static let latin9Special: [Unicode.Scalar: UInt8] = ["\u{20AC}": 0xA4, "\u{160}": 0xA6, "\u{161}": 0xA8, "\u{17D}": 0xB4,
+                                                                "\u{17E}": 0xB8, "\u{152}": 0xBC, "\u{153}": 0xBD, "\u{178}": 0xBE]
+    private static let latin9Replaced: Set<UInt32> = [0xA4, 0xA6, 0xA8, 0xB4, 0xB8, 0xBC, 0xBD, 0xBE]
+
+    /// Appends `text` in ISO-8859-15, or names the first character it cannot hold and its entry.
+    static func latin9(_ text: String, entry: String, into out: inout [UInt8]) throws(Problem) {
         for u in text.unicodeScalars {
-            if let b = special[u] { out.append(b); continue }
-            if u.value < 0x100 && !replaced.contains(u.value) { out.append(UInt8(u.value)); continue }
-            // Find the entry number of the line holding it, for the message.
-            let line = text.split(separator: "\r\n").first { $0.unicodeScalars.contains(u) } ?? ""
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            throw .unencodable(Character(u), entry: fields.count > 2 ? String(fields[2]) : "")
+            if u.isASCII {
+                out.append(UInt8(u.value))
+            } else if let b = latin9Special[u] {
+                out.append(b)
+            } else if u.value < 0x100 && !latin9Replaced.contains(u.value) {
+                out.append(UInt8(u.value))
+            } else {
+                throw .unencodable(Character(u), entry: entry)
+            }
         }
-        return out
     }
 }

@@ -314,18 +314,3 @@ func frenchTimestamp(_ iso: String) -> String {
     let time = iso.count >= 16 ? String(iso.dropFirst(11).prefix(5)) : ""
     return "le \(day.french)" + (time.isEmpty ? "" : " à \(time) (UTC)")
 }
-
-/// Writes a file through a temporary file and a rename: never half a file.
-func writeFileAtomically(_ path: String, _ text: String) throws {
-    let url = URL(fileURLWithPath: path)
-    let folder = url.deletingLastPathComponent().path
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-        throw InputError.cannotWrite(path: path, reason: "le dossier \(folder) n'existe pas")
-    }
-    do {
-        try Data(text.utf8).write(to: url, options: .atomic)
-    } catch {
-        throw InputError.cannotWrite(path: path, reason: "écriture refusée (droits du dossier, disque plein ?)")
-    }
-}

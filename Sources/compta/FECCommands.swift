@@ -27,20 +27,18 @@ let fecCommands: [Command] = [
         let exercice = try store.exercice(ctx.parsed.value("--exercice"))
         guard let raw = try ctx.parsed.value("--siren") ?? store.siren() else { throw FECCommandError.noSIREN }
         let siren = try FEC.checkSIREN(raw)
-        let encoding = ctx.parsed.value("--encodage").map { $0.lowercased() } ?? "utf-8"
-        guard ["utf-8", "utf8", "iso-8859-15", "latin9"].contains(encoding) else {
-            throw UsageError(message: "encodage inconnu : \(encoding) (utf-8 ou iso-8859-15)", command: "fec")
+        let encoding: FEC.Encoding
+        switch ctx.parsed.value("--encodage")?.lowercased() ?? "utf-8" {
+        case "utf-8", "utf8": encoding = .utf8
+        case "iso-8859-15", "latin9": encoding = .latin9
+        case let other: throw UsageError(message: "encodage inconnu : \(other) (utf-8 ou iso-8859-15)", command: "fec")
         }
-        let text = try FEC.text(store, exercice: exercice)
-        let bytes = encoding.hasPrefix("utf") ? Array(text.utf8) : try FEC.latin9(text)
         let folder = ctx.parsed.value("--sortie") ?? "."
         let name = FEC.fileName(siren: siren, exercice: exercice)
         let path = URL(fileURLWithPath: folder).appendingPathComponent(name).path
-        let records = text.split(separator: "\r\n").count - 1
+        let records = try writeAtomically(path) { sink in try FEC.write(store, exercice: exercice, encoding: encoding, to: sink) }
         let notice = FEC.notice(association: try store.associationName(), siren: siren, exercice: exercice, fileName: name,
-                                encoding: encoding.hasPrefix("utf") ? "UTF-8" : "ISO-8859-15",
-                                journals: Array(try store.catalog().journals.values), records: records)
-        try writeBytesAtomically(path, bytes)
+                                encoding: encoding.name, journals: Array(try store.catalog().journals.values), records: records)
         try writeFileAtomically(path.replacingOccurrences(of: ".txt", with: "-notice.txt"), notice)
         ctx.output.print("FEC de l'exercice \(exercice.label) écrit : \(path) (\(records) lignes) et sa notice.")
     },
@@ -83,16 +81,4 @@ let fecCommands: [Command] = [
 
 enum FECCommandError: Error {
     case noSIREN
-}
-
-func writeBytesAtomically(_ path: String, _ bytes: [UInt8]) throws {
-    let url = URL(fileURLWithPath: path)
-    var isDirectory: ObjCBool = false
-    let folder = url.deletingLastPathComponent().path
-    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-        throw InputError.cannotWrite(path: path, reason: "le dossier \(folder) n'existe pas")
-    }
-    do { try Data(bytes).write(to: url, options: .atomic) } catch {
-        throw InputError.cannotWrite(path: path, reason: "écriture refusée (droits du dossier, disque plein ?)")
-    }
 }

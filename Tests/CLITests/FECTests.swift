@@ -81,6 +81,35 @@ func closedDemo() -> Sandbox {
         #expect(latin.contains(0xE9) && String(data: latin, encoding: .utf8) == nil)
     }
 
+    @Test func aLargeExerciceIsWrittenByChunksInOrder() throws {
+        let s = closedDemo()
+        // More entries than one chunk of the export (4 096), each of two lines.
+        var rows = ["ecriture;date;libelle;compte;debit;credit;journal"]
+        for i in 1...4500 {
+            let date = "2024-\(String(format: "%02d", i % 12 + 1))-\(String(format: "%02d", i % 28 + 1))"
+            rows += ["\(i);\(date);Don n° \(i);512;\(i),00;;BQ", "\(i);\(date);Don n° \(i);754;;\(i),00;BQ"]
+        }
+        #expect(s.run("saisir", "--fichier", s.write("dons.csv", rows.joined(separator: "\n"))).code == 0)
+        #expect(s.run("valider").code == 0)
+        let r = s.run("fec", "--exercice", "2024", "--siren", "123456789", "--sortie", s.folder.path)
+        #expect(r.code == 0, "\(r.err)")
+        let text = try String(contentsOfFile: s.path("123456789FEC20241231.txt"), encoding: .utf8)
+        let records = text.components(separatedBy: "\r\n").dropFirst().map { $0.components(separatedBy: "\t") }
+        #expect(r.out.contains("(\(records.count) lignes)"))
+        // À-nouveaux first, then every entry once, in validation order: BQ numbers follow each other.
+        let journals = records.map { $0[0] }
+        #expect(journals.firstIndex { $0 != "AN" } == journals.lastIndex { $0 == "AN" }.map { $0 + 1 })
+        var bq: [Int] = []
+        for r in records where r[0] == "BQ" && bq.last != Int(r[2].dropFirst(3)) { bq.append(Int(r[2].dropFirst(3))!) }
+        #expect(bq == Array(1...bq.count) && bq.count > 4500)
+        #expect(records.filter { $0[10].hasPrefix("Don n° ") }.count == 9000)
+        let debit = records.reduce(0) { $0 + Int($1[11].replacingOccurrences(of: ",", with: ""))! }
+        let credit = records.reduce(0) { $0 + Int($1[12].replacingOccurrences(of: ",", with: ""))! }
+        #expect(debit == credit)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: s.folder.path).allSatisfy { !$0.hasPrefix(".compta-") },
+                "no temporary file is left")
+    }
+
     @Test func refusals() throws {
         let s = Sandbox.tour()
         #expect(s.run("saisir", "2024-03-05", "Facture OVH", "604A=120", "512").code == 0)
@@ -94,6 +123,8 @@ func closedDemo() -> Sandbox {
         r = s.run("fec", "--siren", "123456789", "--sortie", s.folder.path, "--encodage", "iso-8859-15")
         #expect(r.code == 1 && r.err.contains("le caractère « ’ » (écriture BQ-2) n'existe pas en ISO-8859-15"))
         #expect(!FileManager.default.fileExists(atPath: s.path("123456789FEC20241231.txt")))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: s.folder.path).allSatisfy { !$0.hasPrefix(".compta-") },
+                "the refused export leaves no temporary file")
     }
 
     @Test func badFECsAreRefusedWhole() throws {

@@ -75,6 +75,13 @@ func post(_ store: Store, _ date: String, _ label: String, _ lines: [(String, In
         }
     }
 
+    @Test func fecFieldsHoldNoSeparator() {
+        #expect(FEC.clean("Frais | banque\tjanvier\r\n2024") == "Frais banque janvier 2024")
+        #expect(FEC.clean("  Café   d’équipe | ") == "Café d’équipe")
+        #expect(FEC.clean("Élan ✓") == "Élan ✓")
+        #expect(FEC.clean("|\t\n") == "")
+    }
+
     @Test func percentages() {
         #expect(tenthsOfPercent(Money(cents: 875), of: Money(cents: 1000)) == 875)
         #expect(tenthsOfPercent(Money(cents: 1), of: Money(cents: 3)) == 333)
