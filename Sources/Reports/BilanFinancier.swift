@@ -125,6 +125,7 @@ public struct BilanFinancier: Sendable {
         charts.append(Chart(fileName: "tresorerie.svg", svg: SVGChart.lines(title: cashTitle, description: cashDescription,
                                                                               xLabels: shortMonths, pointTitles: titles, series: series)))
         md += "![\(MarkdownRenderer.escape(cashDescription))](\(chartsFolder)/tresorerie.svg)\n\n"
+        if let t = cash.transfersSentence() { md += MarkdownRenderer.escape(t) + "\n\n" }
         md += MarkdownRenderer.escape(cash.runwaySentence()) + "\n\n"
 
         // 6. Budget.

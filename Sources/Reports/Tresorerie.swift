@@ -2,6 +2,11 @@ import Ledger
 
 /// Cash: each bank and cash account's opening and closing balance, inflows and outflows, the
 /// month-by-month balance, and how long the cash lasts at the recent rate.
+///
+/// Money moved between the association's own accounts (current account to savings, cash box
+/// to bank) goes through 58, virements internes: the sending side is debited to 58, the
+/// arriving side credited. Those movements are real for each account, but not money in or out
+/// of the association: the month-by-month flows leave them out and show their net apart.
 public struct Tresorerie: Sendable {
     public struct AccountSummary: Sendable, Equatable {
         public let account: AccountNumber
@@ -15,8 +20,11 @@ public struct Tresorerie: Sendable {
     public struct Month: Sendable, Equatable {
         /// First day of the month.
         public let month: Day
+        /// Money in and out of the association, internal transfers left out.
         public let inflows: Money
         public let outflows: Money
+        /// Internal transfers arrived minus sent: not zero while a transfer is on its way.
+        public let transfers: Money
         /// Balance at the end of the month (all cash accounts).
         public let closing: Money
     }
@@ -30,6 +38,8 @@ public struct Tresorerie: Sendable {
 
     /// Accounts whose lines are cash: banks (51) and cash boxes (53).
     public static let prefixes = ["51", "53"]
+    /// Virements internes: the way between two cash accounts.
+    public static let transferPrefix = "58"
 
     public let period: Period
     public let accounts: [AccountSummary]
@@ -37,6 +47,10 @@ public struct Tresorerie: Sendable {
     /// Closing cash of the previous exercice, when the ledger has it.
     public let previousClosing: Money?
     public let burns: [Burn]
+    /// Internal transfers of the period: sent from a cash account (58 debited) and arrived on
+    /// another (58 credited).
+    public let transfersSent: Money
+    public let transfersArrived: Money
 
     public var opening: Money { Money.sum(accounts.map(\.opening)) }
     public var inflows: Money { Money.sum(accounts.map(\.inflows)) }
@@ -66,40 +80,61 @@ public struct Tresorerie: Sendable {
             AccountSummary(account: a, label: catalog.label(of: a), opening: opening[a] ?? .zero,
                            inflows: flows[a]?.0 ?? .zero, outflows: flows[a]?.1 ?? .zero)
         }
-        // Month by month over the period.
+        // Month by month over the period: cash debits and credits, and the transfers through 58.
         let monthly = try ledger.totals(TotalsQuery(from: period.from, to: period.to, groupByMonth: true,
-                                                    accountPrefixes: Tresorerie.prefixes, openings: .exclude))
-        var byMonth: [Day: (Money, Money)] = [:]
+                                                    accountPrefixes: Tresorerie.prefixes + [Tresorerie.transferPrefix], openings: .exclude))
+        var cash: [Day: (debit: Money, credit: Money)] = [:]
+        var transfer: [Day: (sent: Money, arrived: Money)] = [:]
         for t in monthly {
             let m = t.month!
-            let v = byMonth[m] ?? (.zero, .zero)
-            byMonth[m] = (v.0 + t.debit, v.1 + t.credit)
+            if t.account.isUnder(Tresorerie.transferPrefix) {
+                let v = transfer[m] ?? (.zero, .zero)
+                transfer[m] = (v.sent + t.debit, v.arrived + t.credit)
+            } else {
+                let v = cash[m] ?? (.zero, .zero)
+                cash[m] = (v.debit + t.debit, v.credit + t.credit)
+            }
         }
         var running = Money.sum(opening.values)
         var list: [Month] = []
         var m = period.from.firstOfMonth
         while m <= period.to {
-            let (i, o) = byMonth[m] ?? (.zero, .zero)
-            running += i - o
-            list.append(Month(month: m, inflows: i, outflows: o, closing: running))
+            let c = cash[m] ?? (.zero, .zero), t = transfer[m] ?? (.zero, .zero)
+            running += c.debit - c.credit
+            list.append(Month(month: m, inflows: c.debit - t.arrived, outflows: c.credit - t.sent, transfers: t.arrived - t.sent,
+                              closing: running))
             m = m.adding(months: 1)
         }
         months = list
+        transfersSent = Money.sum(transfer.values.map(\.sent))
+        transfersArrived = Money.sum(transfer.values.map(\.arrived))
         if let previous = catalog.previous(period.exercice) {
             previousClosing = try ledger.balance(of: "51", at: previous.end) + ledger.balance(of: "53", at: previous.end)
         } else {
             previousClosing = nil
         }
-        // Net flow of the last 3, 6 and 12 whole months up to the period's end (any exercice).
+        // Net flow of the last 3, 6 and 12 whole months up to the period's end (any exercice);
+        // money on its way between two accounts (58) is still the association's.
         let lastMonth = period.to.firstOfMonth
         let history = try ledger.totals(TotalsQuery(from: lastMonth.adding(months: -11), to: period.to, groupByMonth: true,
-                                                    accountPrefixes: Tresorerie.prefixes, openings: .exclude))
+                                                    accountPrefixes: Tresorerie.prefixes + [Tresorerie.transferPrefix], openings: .exclude))
         var net: [Day: Money] = [:]
         for t in history { net[t.month!, default: .zero] += t.debit - t.credit }
         burns = [3, 6, 12].map { n in
             let total = Money.sum((0..<n).map { net[lastMonth.adding(months: -$0)] ?? .zero })
             return Burn(months: n, perMonth: Money(cents: -total.cents / Int64(n)))
         }
+    }
+
+    /// What the month-by-month table does with internal transfers; nil when there are none.
+    public func transfersSentence() -> String? {
+        if transfersSent.isZero && transfersArrived.isZero { return nil }
+        var sentence = "Mois par mois, les virements entre les comptes de l'association (\(transfersSent) € virés, \(transfersArrived) € arrivés) ne sont comptés ni en encaissements ni en décaissements."
+        let onTheWay = transfersSent - transfersArrived
+        if !onTheWay.isZero {
+            sentence += " Écart : \(onTheWay) € partis d'un compte et pas encore arrivés sur l'autre (ou l'inverse), en attente au compte 58."
+        }
+        return sentence
     }
 
     /// "À ce rythme, la trésorerie couvre 14 mois." or why it does not apply.
@@ -123,19 +158,29 @@ public struct Tresorerie: Sendable {
             summary.rows.append(ReportRow([.text(a.account.text), .text(a.label), .amount(a.opening), .amount(a.inflows), .amount(a.outflows), .amount(a.closing)]))
         }
         summary.rows.append(ReportRow(["Total", "", .amount(opening), .amount(inflows), .amount(outflows), .amount(closing)], style: .total))
-        var monthly = ReportTable(title: "Mois par mois", columns: [
-            ReportColumn("Mois", key: "mois"), .amount("Encaissements", key: "encaissements"), .amount("Décaissements", key: "decaissements"),
-            .amount("Solde de fin de mois", key: "solde")])
-        for m in months {
-            monthly.rows.append(ReportRow([.text(Day.frenchMonthNames[m.month.month - 1] + " " + String(m.month.year)),
-                                           .amount(m.inflows), .amount(m.outflows), .amount(m.closing)]))
+        let hasTransfers = !transfersSent.isZero || !transfersArrived.isZero
+        if hasTransfers {
+            summary.rows.append(ReportRow(["", "dont virements internes (58)", "", .amount(transfersArrived), .amount(transfersSent), ""]))
         }
-        monthly.rows.append(ReportRow(["Total", .amount(Money.sum(months.map(\.inflows))), .amount(Money.sum(months.map(\.outflows))),
-                                       .amount(months.last?.closing ?? opening)], style: .total))
+        var columns = [ReportColumn("Mois", key: "mois"), .amount("Encaissements", key: "encaissements"),
+                       .amount("Décaissements", key: "decaissements")]
+        if hasTransfers { columns.append(.amount("Virements internes", key: "virements")) }
+        columns.append(.amount("Solde de fin de mois", key: "solde"))
+        var monthly = ReportTable(title: "Mois par mois", columns: columns)
+        func row(_ first: Cell, _ inflows: Money, _ outflows: Money, _ transfers: Money, _ closing: Money, style: ReportRow.Style = .normal) -> ReportRow {
+            ReportRow([first, .amount(inflows), .amount(outflows)] + (hasTransfers ? [.amount(transfers)] : []) + [.amount(closing)], style: style)
+        }
+        for m in months {
+            monthly.rows.append(row(.text(Day.frenchMonthNames[m.month.month - 1] + " " + String(m.month.year)),
+                                    m.inflows, m.outflows, m.transfers, m.closing))
+        }
+        monthly.rows.append(row("Total", Money.sum(months.map(\.inflows)), Money.sum(months.map(\.outflows)),
+                                Money.sum(months.map(\.transfers)), months.last?.closing ?? opening, style: .total))
         var rate = ReportTable(title: "Rythme", columns: [ReportColumn("Période", key: "periode"), .amount("Variation moyenne par mois", key: "variation")])
         for b in burns { rate.rows.append(ReportRow([.text("\(b.months) derniers mois"), .amount(-b.perMonth)])) }
         var notes = ["Trésorerie au \(period.to.french) : \(closing) € (au \(period.from.french) : \(opening) €, variation \(closing - opening) €)."]
         if let p = previousClosing { notes.append("Clôture de l'exercice précédent : \(p) €.") }
+        if let t = transfersSentence() { notes.append(t) }
         notes.append(runwaySentence())
         return ReportDocument(title: title, subtitle: subtitle, tables: [summary, monthly, rate], notes: notes)
     }

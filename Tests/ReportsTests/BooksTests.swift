@@ -75,6 +75,54 @@ func post(_ store: Store, _ date: String, _ label: String, _ lines: [(String, In
         }
     }
 
+    /// Transfers between the association's own accounts go through 58: real for each account,
+    /// but neither encaissement nor décaissement of the association.
+    @Test func internalTransfersAreNotCountedAsFlows() throws {
+        let store = try Store.inMemory(name: "Asso", start: d("2024-01-01"))
+        try store.addAccount(n("5121"), label: "Compte courant")
+        try store.addAccount(n("5122"), label: "Livret")
+        try post(store, "2024-01-10", "Cotisations", [("5121", 100000), ("756", -100000)])
+        try post(store, "2024-03-31", "Virement vers le livret", [("580", 40000), ("5121", -40000)])
+        try post(store, "2024-04-02", "Virement reçu du compte courant", [("5122", 40000), ("580", -40000)])
+        try post(store, "2024-06-10", "Frais bancaires", [("627", 5000), ("5121", -5000)])
+        try post(store, "2024-12-31", "Virement vers le livret", [("580", 10000), ("5121", -10000)])
+        let cash = try Tresorerie(store, period: Period(exercice: store.exercice(nil)))
+
+        // Each account sees its own movements.
+        #expect(cash.accounts.map(\.account) == [n("5121"), n("5122")])
+        #expect(cash.accounts.map(\.inflows) == [Money(cents: 100000), Money(cents: 40000)])
+        #expect(cash.accounts.map(\.outflows) == [Money(cents: 55000), .zero])
+        #expect(cash.closing == Money(cents: 85000))
+        #expect((cash.transfersSent, cash.transfersArrived) == (Money(cents: 50000), Money(cents: 40000)))
+
+        // Month by month: only what came in and went out of the association; transfers apart.
+        #expect(Money.sum(cash.months.map(\.inflows)) == Money(cents: 100000))
+        #expect(Money.sum(cash.months.map(\.outflows)) == Money(cents: 5000))
+        let march = cash.months[2], april = cash.months[3], december = cash.months[11]
+        #expect((march.inflows, march.outflows, march.transfers, march.closing) == (.zero, .zero, Money(cents: -40000), Money(cents: 60000)))
+        #expect((april.transfers, april.closing) == (Money(cents: 40000), Money(cents: 100000)))
+        #expect((december.transfers, december.closing) == (Money(cents: -10000), cash.closing))
+        var previous = cash.opening
+        for m in cash.months {
+            #expect(previous + m.inflows - m.outflows + m.transfers == m.closing, "\(m.month.iso)")
+            previous = m.closing
+        }
+
+        let doc = cash.document(title: "", subtitle: [])
+        #expect(doc.tables[0].rows.last?.cells == ["", "dont virements internes (58)", "", .amount(Money(cents: 40000)), .amount(Money(cents: 50000)), ""])
+        #expect(doc.tables[1].columns.map(\.key) == ["mois", "encaissements", "decaissements", "virements", "solde"])
+        #expect(doc.notes.contains { $0.contains("100,00 € partis d'un compte et pas encore arrivés") })
+        // The rate counts what left the association, not what is on its way: 1 000 in, 50 out over 12 months.
+        #expect(cash.burns.first { $0.months == 12 }?.perMonth == Money(cents: -(100000 - 5000) / 12))
+
+        let ag = try BilanFinancier(store, exercice: store.exercice(nil), chartsFolder: "g", generatedOn: d("2025-03-01"))
+        #expect(ag.markdown.contains("| Virements internes |") && ag.markdown.contains("500,00 € virés, 400,00 € arrivés"))
+
+        // Without transfers, no transfer column nor row.
+        let plain = try Tresorerie(sample(), period: Period(exercice: sample().exercice(nil))).document(title: "", subtitle: [])
+        #expect(plain.tables[1].columns.count == 4 && plain.tables[0].rows.last?.cells.first == "Total")
+    }
+
     @Test func fecFieldsHoldNoSeparator() {
         #expect(FEC.clean("Frais | banque\tjanvier\r\n2024") == "Frais banque janvier 2024")
         #expect(FEC.clean("  Café   d’équipe | ") == "Café d’équipe")
