@@ -51,6 +51,7 @@ public struct Tresorerie: Sendable {
     /// another (58 credited).
     public let transfersSent: Money
     public let transfersArrived: Money
+    public var hasTransfers: Bool { !transfersSent.isZero || !transfersArrived.isZero }
 
     public var opening: Money { Money.sum(accounts.map(\.opening)) }
     public var inflows: Money { Money.sum(accounts.map(\.inflows)) }
@@ -128,11 +129,13 @@ public struct Tresorerie: Sendable {
 
     /// What the month-by-month table does with internal transfers; nil when there are none.
     public func transfersSentence() -> String? {
-        if transfersSent.isZero && transfersArrived.isZero { return nil }
+        guard hasTransfers else { return nil }
         var sentence = "Mois par mois, les virements entre les comptes de l'association (\(transfersSent) € virés, \(transfersArrived) € arrivés) ne sont comptés ni en encaissements ni en décaissements."
         let onTheWay = transfersSent - transfersArrived
-        if !onTheWay.isZero {
-            sentence += " Écart : \(onTheWay) € partis d'un compte et pas encore arrivés sur l'autre (ou l'inverse), en attente au compte 58."
+        if onTheWay.cents > 0 {
+            sentence += " \(onTheWay) € partis d'un compte ne sont pas encore arrivés sur l'autre au \(period.to.french) (compte 58)."
+        } else if onTheWay.cents < 0 {
+            sentence += " \(-onTheWay) € arrivés pendant la période étaient partis avant elle (compte 58)."
         }
         return sentence
     }
@@ -158,7 +161,6 @@ public struct Tresorerie: Sendable {
             summary.rows.append(ReportRow([.text(a.account.text), .text(a.label), .amount(a.opening), .amount(a.inflows), .amount(a.outflows), .amount(a.closing)]))
         }
         summary.rows.append(ReportRow(["Total", "", .amount(opening), .amount(inflows), .amount(outflows), .amount(closing)], style: .total))
-        let hasTransfers = !transfersSent.isZero || !transfersArrived.isZero
         if hasTransfers {
             summary.rows.append(ReportRow(["", "dont virements internes (58)", "", .amount(transfersArrived), .amount(transfersSent), ""]))
         }

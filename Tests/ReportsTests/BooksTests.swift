@@ -111,9 +111,13 @@ func post(_ store: Store, _ date: String, _ label: String, _ lines: [(String, In
         let doc = cash.document(title: "", subtitle: [])
         #expect(doc.tables[0].rows.last?.cells == ["", "dont virements internes (58)", "", .amount(Money(cents: 40000)), .amount(Money(cents: 50000)), ""])
         #expect(doc.tables[1].columns.map(\.key) == ["mois", "encaissements", "decaissements", "virements", "solde"])
-        #expect(doc.notes.contains { $0.contains("100,00 € partis d'un compte et pas encore arrivés") })
+        #expect(doc.notes.contains { $0.contains("100,00 € partis d'un compte ne sont pas encore arrivés sur l'autre au 31/12/2024") })
         // The rate counts what left the association, not what is on its way: 1 000 in, 50 out over 12 months.
         #expect(cash.burns.first { $0.months == 12 }?.perMonth == Money(cents: -(100000 - 5000) / 12))
+
+        // From April on, the March transfer arrives without having left within the period.
+        let fromApril = try Tresorerie(store, period: Period(exercice: store.exercice(nil), from: d("2024-04-01"), to: d("2024-12-31")))
+        #expect(fromApril.transfersSentence()?.contains("300,00 € arrivés pendant la période étaient partis avant elle") == true)
 
         let ag = try BilanFinancier(store, exercice: store.exercice(nil), chartsFolder: "g", generatedOn: d("2025-03-01"))
         #expect(ag.markdown.contains("| Virements internes |") && ag.markdown.contains("500,00 € virés, 400,00 € arrivés"))
