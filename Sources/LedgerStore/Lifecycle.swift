@@ -327,6 +327,7 @@ extension Store {
                 previous = h.hash
                 expected += 1
             }
+            // Read in chain order through the chain's index: memory holds one entry at a time.
             let s = try db.prepare("""
                 SELECT e.id, e.chain_index, coalesce(e.hash, ''), e.exercice_id, e.journal, coalesce(e.validation_number, 0), e.number, e.date,
                        e.label, e.piece, e.validated_on, l.account, l.debit, l.credit, l.label, p.code
@@ -339,14 +340,14 @@ extension Store {
                 if current?.head.id != id {
                     close()
                     validated += 1
-                    current = (Head(id: id, index: s.isNull(1) ? 0 : Int(s.int(1)), hash: s.text(2), exercice: s.int(3), journal: s.text(4),
+                    current = (Head(id: id, index: Int(s.int(1)), hash: s.text(2), exercice: s.int(3), journal: s.text(4),
                                     validationNumber: Int(s.int(5)), number: Int(s.int(6)), date: s.text(7), label: s.text(8),
                                     piece: s.optionalText(9), validatedOn: s.text(10)), [])
                 }
                 if !s.isNull(11) { current!.lines.append((s.text(11), s.int(12), s.int(13), s.optionalText(14), s.optionalText(15))) }
             }
             close()
-            // (Read in chain order through the chain's index: memory holds one entry at a time.)
+            // A validated entry outside the chain is a gap in it too.
             if !chainBroken, try db.scalarInt("SELECT count(*) FROM entry WHERE validated_on IS NOT NULL AND chain_index IS NULL") ?? 0 > 0 {
                 problems.append(.chainGap(expected: expected, found: nil))
             }

@@ -38,13 +38,8 @@ let agCommand = Command(
     let output = URL(fileURLWithPath: ctx.parsed.value("--sortie") ?? "bilan-financier-\(exercice.label).md")
     let folder = output.deletingLastPathComponent()
     let chartsName = ctx.parsed.value("--graphiques") ?? output.deletingPathExtension().lastPathComponent + "-graphiques"
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-        throw InputError.cannotWrite(path: output.path, reason: "le dossier \(folder.path) n'existe pas")
-    }
-    guard FileManager.default.isWritableFile(atPath: folder.path) else {
-        throw InputError.cannotWrite(path: output.path, reason: "le dossier \(folder.path) est en lecture seule")
-    }
+    // Checked before anything is written, the charts' folder included.
+    try writableFolder(of: output.path)
     let report = try BilanFinancier(store, exercice: exercice, chartsFolder: chartsName, generatedOn: today(), model: model)
     let charts = folder.appendingPathComponent(chartsName)
     do { try FileManager.default.createDirectory(at: charts, withIntermediateDirectories: true) } catch {

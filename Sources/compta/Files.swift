@@ -47,11 +47,7 @@ func readBytes(_ path: String) throws -> [UInt8] {
 /// flushed to disk, then renamed over `path`: readers see the old file or the whole new one.
 /// Returns what `body` returns.
 func writeAtomically<T>(_ path: String, _ body: (_ sink: ([UInt8]) throws -> Void) throws -> T) throws -> T {
-    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-        throw InputError.cannotWrite(path: path, reason: "le dossier \(folder) n'existe pas")
-    }
+    let folder = try writableFolder(of: path)
     var template = Array((folder + "/.compta-XXXXXX").utf8CString)
     let fd = mkstemp(&template)
     guard fd >= 0 else { throw InputError.cannotWrite(path: path, reason: writeFailure(errno)) }
@@ -80,6 +76,20 @@ func writeAtomically<T>(_ path: String, _ body: (_ sink: ([UInt8]) throws -> Voi
     closed = true
     guard close(fd) == 0, rename(temporary, path) == 0 else { throw InputError.cannotWrite(path: path, reason: writeFailure(errno)) }
     return result
+}
+
+/// The folder `path` goes in, or why nothing can be written there.
+@discardableResult
+func writableFolder(of path: String) throws -> String {
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+        throw InputError.cannotWrite(path: path, reason: "le dossier \(folder) n'existe pas")
+    }
+    guard FileManager.default.isWritableFile(atPath: folder) else {
+        throw InputError.cannotWrite(path: path, reason: "le dossier \(folder) est en lecture seule")
+    }
+    return folder
 }
 
 /// Writes a text file in UTF-8, atomically.
