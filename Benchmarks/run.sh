@@ -59,6 +59,8 @@ measure "compta balance" "hledger bal" $compta balance --exercice 2024
 measure "compta tresorerie" - $compta tresorerie --exercice 2024
 measure "compta budget" - $compta budget --exercice 2024
 measure "compta rapport-ag" - $compta rapport-ag --exercice 2024 --sortie "$out/bilan-financier-2024.md"
+measure "compta journal" "ledger reg" $compta journal --exercice 2024
+measure "compta grand-livre" "ledger reg" $compta grand-livre --exercice 2024
 measure "compta valider" - $compta valider
 measure "compta fec" - $compta fec --exercice 2024 --sortie "$out"
 measure "compta verifier" - $compta verifier
@@ -66,6 +68,7 @@ measure "compta --help" - $compta --help
 measure "hledger bal" - hledger -f "$out/journal.ledger" bal -p 2024
 measure "hledger is" - hledger -f "$out/journal.ledger" is -p 2024
 measure "ledger bal" - ledger -f "$out/journal.ledger" bal -p 2024
+measure "ledger reg" - ledger -f "$out/journal.ledger" reg -p 2024
 
 declare -A seconds
 for r in "${rows[@]}"; do IFS='|' read -r name s kb peer <<< "$r"; seconds[$name]=$s; done
@@ -75,7 +78,7 @@ for r in "${rows[@]}"; do
     IFS='|' read -r name s kb peer <<< "$r"
     ratio=""
     if [ "$peer" != "-" ]; then
-        ratio=$(awk -v a="${seconds[$peer]}" -v b="$s" 'BEGIN { printf "%.0f× plus rapide que ", a / b }')"$peer"
+        ratio=$(awk -v a="${seconds[$peer]}" -v b="$s" 'BEGIN { if (a >= b) printf "%.0f× plus rapide que ", a / b; else printf "%.1f× plus lent que ", b / a }')"$peer"
         [ "$name" = "compta balance" ] && ratio="$ratio ; $(awk -v a="${seconds[ledger bal]}" -v b="$s" 'BEGIN { printf "%.0f×", a / b }') ledger bal"
     fi
     printf "| %-32s | %9s | %9s | %12s | %s |\n" "$name" "$N" "$s" "$((kb / 1024))" "$ratio"

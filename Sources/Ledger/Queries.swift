@@ -131,13 +131,22 @@ public protocol LedgerQueries {
     func entryKeys(_ query: EntryQuery) throws -> [EntryKey]
     /// Entries by id, in the order given, with their lines.
     func entries(ids: [Int64]) throws -> [Entry]
-    /// Lines of the accounts under `prefix` (all accounts when nil), in date order.
-    func accountLines(prefix: String?, from: Day?, to: Day?) throws -> [AccountLine]
+    /// Each line of the accounts under `prefix` (all accounts when nil), account by account in
+    /// date order, handed to `body` as it is read.
+    func forEachAccountLine(prefix: String?, from: Day?, to: Day?, _ body: (AccountLine) throws -> Void) throws
     /// The budget of an exercice: the named version, or the latest one; nil when there is none.
     func budget(_ exercice: Exercice, version: String?) throws -> Budget?
 }
 
 extension LedgerQueries {
+    /// Entries by id, in the order given, read by chunks of 4 096: a long selection (a year of
+    /// a large ledger) never sits in memory at once.
+    public func forEachEntry(ids: [Int64], _ body: (Entry) throws -> Void) throws {
+        for start in stride(from: 0, to: ids.count, by: 4096) {
+            for e in try entries(ids: Array(ids[start..<min(start + 4096, ids.count)])) { try body(e) }
+        }
+    }
+
     /// The day from which balance-sheet balances are summed for a date in `exercice`: the start
     /// of the latest exercice up to this one that opens with à-nouveaux entries (its opening
     /// carries everything before it), else the start of the ledger's first exercice. So a

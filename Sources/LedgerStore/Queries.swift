@@ -105,23 +105,23 @@ extension Store: LedgerQueries {
         }
     }
 
-    public func accountLines(prefix: String?, from: Day?, to: Day?) throws -> [AccountLine] {
+    public func forEachAccountLine(prefix: String?, from: Day?, to: Day?, _ body: (AccountLine) throws -> Void) throws {
         var conditions: [String] = []
         var values: [SQLValue] = []
         if let prefix { conditions.append("l.account GLOB ? || '*'"); values.append(.text(prefix)) }
         if let from { conditions.append("e.date >= ?"); values.append(.text(from.iso)) }
         if let to { conditions.append("e.date <= ?"); values.append(.text(to.iso)) }
-        return try read {
-            try db.query("""
+        try read {
+            try db.forEach("""
                 SELECT l.account, e.date, e.journal, e.number, e.piece, coalesce(l.label, e.label), l.debit, l.credit, p.code
                 FROM line l JOIN entry e ON e.id = l.entry_id LEFT JOIN project p ON p.id = l.project_id
                 \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
                 ORDER BY l.account, e.date, e.exercice_id, e.number, l.id
                 """, values) { s in
-                AccountLine(account: AccountNumber(trusted: s.text(0)), date: try Day(parsing: s.text(1)),
-                            journal: s.text(2), entryNumber: Int(s.int(3)), piece: s.optionalText(4),
-                            label: s.text(5), debit: Money(cents: s.int(6)), credit: Money(cents: s.int(7)),
-                            project: s.optionalText(8))
+                try body(AccountLine(account: AccountNumber(trusted: s.text(0)), date: try Day(parsing: s.text(1)),
+                                     journal: s.text(2), entryNumber: Int(s.int(3)), piece: s.optionalText(4),
+                                     label: s.text(5), debit: Money(cents: s.int(6)), credit: Money(cents: s.int(7)),
+                                     project: s.optionalText(8)))
             }
         }
     }

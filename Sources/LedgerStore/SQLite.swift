@@ -93,11 +93,16 @@ final class Database {
 
     /// Rows of one query, each mapped by `row`.
     func query<T>(_ sql: String, _ values: [SQLValue] = [], _ row: (Statement) throws -> T) throws -> [T] {
+        var result: [T] = []
+        try forEach(sql, values) { result.append(try row($0)) }
+        return result
+    }
+
+    /// Each row of one query, handed to `body` as it is read: nothing is kept.
+    func forEach(_ sql: String, _ values: [SQLValue] = [], _ body: (Statement) throws -> Void) throws {
         let s = try prepare(sql)
         try s.bind(values)
-        var result: [T] = []
-        while try s.step() { result.append(try row(s)) }
-        return result
+        while try s.step() { try body(s) }
     }
 
     func scalarInt(_ sql: String, _ values: SQLValue...) throws -> Int64? {

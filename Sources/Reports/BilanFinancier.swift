@@ -68,11 +68,11 @@ public struct BilanFinancier: Sendable {
         md += "# Compte de résultat\n\n"
         md += "Chaque compte avec son propre solde, en euros" + (hasPrevious ? ", avec l'exercice précédent et la variation" : "") + ".\n\n"
         let cr = try resultat.document(model: .parCompte, title: "", subtitle: [])
-        md += BilanFinancier.tables(cr.tables)
+        md += try BilanFinancier.tables(cr.tables)
         md += cr.notes.map { MarkdownRenderer.escape($0) + "\n\n" }.joined()
         if model == .anc {
             md += "## Présentation réglementaire (règlement ANC 2018-06)\n\n"
-            md += BilanFinancier.tables(try resultat.document(model: .anc, title: "", subtitle: []).tables)
+            md += try BilanFinancier.tables(try resultat.document(model: .anc, title: "", subtitle: []).tables)
         }
 
         // 3. Comptes par projet.
@@ -89,23 +89,23 @@ public struct BilanFinancier: Sendable {
                 if p.isEmpty { continue }
                 summary.rows.append(ReportRow([.text(title), .amount(p.totalCharges[0]), .amount(p.totalProduits[0]), .amount(p.result[0])]))
                 sections += "## \(MarkdownRenderer.escape(title))\n\n"
-                sections += BilanFinancier.tables(Array(p.byAccountTables().prefix(2)), level: 3)
+                sections += try BilanFinancier.tables(Array(p.byAccountTables().prefix(2)), level: 3)
                 sections += "Résultat : \(CompteDeResultat.resultWords(p.result[0])).\n\n"
             }
             summary.rows.append(ReportRow([.text("Total"), .amount(resultat.totalCharges[0]), .amount(resultat.totalProduits[0]), .amount(r)], style: .total))
-            md += MarkdownRenderer.renderTable(summary) + "\n" + sections
+            md += try MarkdownRenderer.renderTable(summary) + "\n" + sections
         }
 
         // 4. Bilan.
         let bilan = try Bilan(ledger, period: period)
         md += "# Bilan au \(exercice.end.french)\n\n"
         let bd = bilan.document(title: "", subtitle: [])
-        md += BilanFinancier.tables(bd.tables)
+        md += try BilanFinancier.tables(bd.tables)
         md += bd.notes.map { MarkdownRenderer.escape($0) + "\n\n" }.joined()
 
         // 5. Trésorerie, with the month-end chart (N-1 as a second line).
         md += "# Trésorerie\n\n"
-        md += BilanFinancier.tables(Array(cash.document(title: "", subtitle: []).tables.prefix(2)))
+        md += try BilanFinancier.tables(Array(cash.document(title: "", subtitle: []).tables.prefix(2)))
         let monthNames = cash.months.map { Day.frenchMonthNames[$0.month.month - 1] + " " + String($0.month.year) }
         var series = [SVGChart.Series(name: y, values: cash.months.map(\.closing))]
         var titles = [monthNames.map { _ in "" }]
@@ -134,7 +134,7 @@ public struct BilanFinancier: Sendable {
             md += "# Budget prévisionnel et réalisé\n\n"
             md += "Budget « \(MarkdownRenderer.escape(budget.version)) » voté pour \(y), comparé au réalisé.\n\n"
             let bd = report.document(title: "", subtitle: [])
-            md += BilanFinancier.tables(bd.tables)
+            md += try BilanFinancier.tables(bd.tables)
             md += bd.notes.map { MarkdownRenderer.escape($0) + "\n\n" }.joined()
             let postes = report.lines.filter { $0.side == .depense } + report.lines.filter { $0.side == .recette }
             let depenses = postes.filter { $0.side == .depense }.count
@@ -151,7 +151,7 @@ public struct BilanFinancier: Sendable {
                 var t = ReportTable(title: side.title, columns: [ReportColumn("Poste", key: "poste"), .amount("Montant", key: "montant"), ReportColumn("Remarque", key: "remarque")])
                 for p in nextBudget.postes where p.side == side { t.rows.append(ReportRow([.text(p.label), .amount(p.amount), .text(p.remark ?? "")])) }
                 t.rows.append(ReportRow([.text("Total"), .amount(nextBudget.total(side)), ""], style: .total))
-                md += BilanFinancier.tables([t], level: 2)
+                md += try BilanFinancier.tables([t], level: 2)
             }
         }
 
@@ -163,7 +163,7 @@ public struct BilanFinancier: Sendable {
         md += "- Projets analytiques : chaque ligne de charge ou de produit peut être rattachée à un projet ; « le reste » regroupe les lignes sans projet.\n\n"
         if !resultat.cvnCharges.isEmpty || !resultat.cvnProduits.isEmpty {
             md += "## Contributions volontaires en nature\n\n"
-            md += BilanFinancier.tables(Array(resultat.byAccountTables().suffix(2)), level: 3)
+            md += try BilanFinancier.tables(Array(resultat.byAccountTables().suffix(2)), level: 3)
         }
         md += "## Comptes utilisés\n\n"
         let used = try ledger.totals(TotalsQuery(from: exercice.start, to: exercice.end)).map(\.account)
@@ -171,14 +171,14 @@ public struct BilanFinancier: Sendable {
         for a in Set(used).sorted() {
             accounts.rows.append(ReportRow([.text(a.text), .text(catalog.label(of: a)), .text(catalog.accounts[a]?.isCustom == true ? "propre à l'association" : "plan comptable")]))
         }
-        md += MarkdownRenderer.renderTable(accounts) + "\n"
+        md += try MarkdownRenderer.renderTable(accounts) + "\n"
         self.markdown = md
         self.charts = charts
     }
 
-    static func tables(_ tables: [ReportTable], level: Int = 2) -> String {
-        tables.map { t in
-            (t.title.map { String(repeating: "#", count: level) + " " + MarkdownRenderer.escape($0) + "\n\n" } ?? "") + MarkdownRenderer.renderTable(t) + "\n"
+    static func tables(_ tables: [ReportTable], level: Int = 2) throws -> String {
+        try tables.map { t in
+            (t.title.map { String(repeating: "#", count: level) + " " + MarkdownRenderer.escape($0) + "\n\n" } ?? "") + (try MarkdownRenderer.renderTable(t)) + "\n"
         }.joined()
     }
 

@@ -46,98 +46,98 @@ public struct Balance: Sendable {
     }
 }
 
-/// Journal: the entries of a period with their lines.
-public struct JournalBook: Sendable {
+/// Journal: the entries of a period with their lines. The entries are read from the ledger by
+/// chunks while the report is written: a year of a large ledger never sits in memory.
+public struct JournalBook {
     public let period: Period
-    public let entries: [Entry]
-    public let catalog: Catalog
+    let ledger: any LedgerQueries
+    /// The selected entries, in date order.
+    let ids: [Int64]
 
     public init(_ ledger: some LedgerQueries, period: Period, journal: String? = nil) throws {
         self.period = period
-        self.catalog = try ledger.catalog()
-        self.entries = try ledger.entries(EntryQuery(from: period.from, to: period.to, journal: journal))
+        self.ledger = ledger
+        self.ids = try ledger.entryKeys(EntryQuery(from: period.from, to: period.to, journal: journal)).map(\.id)
     }
 
-    public var totalDebit: Money { Money.sum(entries.flatMap { $0.lines.map(\.debit) }) }
-    public var totalCredit: Money { Money.sum(entries.flatMap { $0.lines.map(\.credit) }) }
-
     public func document(association: String) -> ReportDocument {
-        var table = ReportTable(columns: [
+        let table = ReportTable(columns: [
             ReportColumn("N°", key: "numero"), ReportColumn("Date", key: "date"), ReportColumn("Jnl", key: "journal"),
             ReportColumn("Pièce", key: "piece"), ReportColumn("Compte", key: "compte"), ReportColumn("Libellé", key: "libelle"),
             .amount("Débit", key: "debit"), .amount("Crédit", key: "credit"), ReportColumn("Projet", key: "projet"),
             ReportColumn("État", key: "etat"),
-        ])
-        for e in entries {
-            let state: String = e.validation.map { "validée \(e.journal)-\($0.number)" } ?? "brouillard"
-            for (i, l) in e.lines.enumerated() {
-                let first = i == 0
-                table.rows.append(ReportRow([
-                    first ? .number(e.number) : .empty, first ? .text(e.date.french) : .empty,
-                    first ? .text(e.journal) : .empty, first ? .text(e.piece ?? "") : .empty,
-                    .text(l.account.text), .text(l.label ?? e.label),
-                    .nonZero(l.debit), .nonZero(l.credit), .text(l.project ?? ""), first ? .text(state) : .empty,
-                ]))
+        ], stream: RowStream { [ledger, ids] row in
+            var debit = Money.zero, credit = Money.zero
+            try ledger.forEachEntry(ids: ids) { e in
+                let state: String = e.validation.map { "validée \(e.journal)-\($0.number)" } ?? "brouillard"
+                for (i, l) in e.lines.enumerated() {
+                    let first = i == 0
+                    try row(ReportRow([
+                        first ? .number(e.number) : .empty, first ? .text(e.date.french) : .empty,
+                        first ? .text(e.journal) : .empty, first ? .text(e.piece ?? "") : .empty,
+                        .text(l.account.text), .text(l.label ?? e.label),
+                        .nonZero(l.debit), .nonZero(l.credit), .text(l.project ?? ""), first ? .text(state) : .empty,
+                    ]))
+                    debit += l.debit
+                    credit += l.credit
+                }
             }
-        }
-        table.rows.append(ReportRow(["Total", "", "", "", "", .text("\(entries.count) écriture\(entries.count > 1 ? "s" : "")"),
-                                     .amount(totalDebit), .amount(totalCredit), "", ""], style: .total))
+            try row(ReportRow(["Total", "", "", "", "", .text("\(ids.count) écriture\(ids.count > 1 ? "s" : "")"),
+                               .amount(debit), .amount(credit), "", ""], style: .total))
+        })
         return ReportDocument(title: "Journal", subtitle: [association, period.caption], tables: [table])
     }
 }
 
-/// Grand livre: every line of each account over a period, with the running balance.
-public struct GrandLivre: Sendable {
-    public struct AccountSection: Sendable {
-        public let account: AccountNumber
-        public let label: String
-        public let lines: [AccountLine]
-        public var debit: Money { Money.sum(lines.map(\.debit)) }
-        public var credit: Money { Money.sum(lines.map(\.credit)) }
-    }
+/// Grand livre: every line of each account over a period, with the running balance. The lines
+/// are read from the ledger while the report is written, account after account.
+public struct GrandLivre {
     public let period: Period
-    public let sections: [AccountSection]
+    let ledger: any LedgerQueries
+    let accountPrefix: String?
 
-    public init(_ ledger: some LedgerQueries, period: Period, accountPrefix: String? = nil) throws {
-        let catalog = try ledger.catalog()
-        let lines = try ledger.accountLines(prefix: accountPrefix, from: period.from, to: period.to)
-        var sections: [AccountSection] = []
-        var start = lines.startIndex
-        while start < lines.endIndex {
-            let account = lines[start].account
-            var end = start
-            while end < lines.endIndex && lines[end].account == account { end += 1 }
-            sections.append(AccountSection(account: account, label: catalog.label(of: account), lines: Array(lines[start..<end])))
-            start = end
-        }
+    public init(_ ledger: some LedgerQueries, period: Period, accountPrefix: String? = nil) {
         self.period = period
-        self.sections = sections
+        self.ledger = ledger
+        self.accountPrefix = accountPrefix
     }
 
-    public func document(association: String) -> ReportDocument {
-        var table = ReportTable(columns: [
+    public func document(association: String) throws -> ReportDocument {
+        let catalog = try ledger.catalog()
+        let table = ReportTable(columns: [
             ReportColumn("Date", key: "date"), ReportColumn("Jnl", key: "journal"), ReportColumn("N°", key: "numero"),
             ReportColumn("Pièce", key: "piece"), ReportColumn("Libellé", key: "libelle"),
             .amount("Débit", key: "debit"), .amount("Crédit", key: "credit"), .amount("Solde", key: "solde"),
             ReportColumn("Compte", key: "compte", dataOnly: true),
-        ])
-        for s in sections {
-            table.rows.append(ReportRow([.text("\(s.account.text) \(s.label)"), "", "", "", "", .empty, .empty, .empty,
-                                         .text(s.account.text)], style: .heading))
-            var running = Money.zero
-            for l in s.lines {
-                running += l.debit - l.credit
-                table.rows.append(ReportRow([.text(l.date.french), .text(l.journal), .number(l.entryNumber),
-                                             .text(l.piece ?? ""), .text(l.label), .nonZero(l.debit), .nonZero(l.credit),
-                                             .amount(running), .text(s.account.text)]))
+        ], stream: RowStream { [ledger, accountPrefix, period] row in
+            var account: AccountNumber? = nil
+            var debit = Money.zero, credit = Money.zero, totalDebit = Money.zero, totalCredit = Money.zero
+            func closeAccount() throws {
+                guard let a = account else { return }
+                try row(ReportRow(["", "", .empty, "", .text("Total \(a.text)"), .amount(debit),
+                                   .amount(credit), .amount(debit - credit), .text(a.text)], style: .subtotal))
+                totalDebit += debit
+                totalCredit += credit
             }
-            table.rows.append(ReportRow(["", "", .empty, "", .text("Total \(s.account.text)"), .amount(s.debit),
-                                         .amount(s.credit), .amount(s.debit - s.credit), .text(s.account.text)],
-                                        style: .subtotal))
-        }
-        let debit = Money.sum(sections.map(\.debit)), credit = Money.sum(sections.map(\.credit))
-        table.rows.append(ReportRow(["", "", .empty, "", "Total général", .amount(debit), .amount(credit),
-                                     .amount(debit - credit), ""], style: .total))
+            try ledger.forEachAccountLine(prefix: accountPrefix, from: period.from, to: period.to) { l in
+                if l.account != account {
+                    try closeAccount()
+                    account = l.account
+                    debit = .zero
+                    credit = .zero
+                    try row(ReportRow([.text("\(l.account.text) \(catalog.label(of: l.account))"), "", "", "", "", .empty, .empty, .empty,
+                                       .text(l.account.text)], style: .heading))
+                }
+                debit += l.debit
+                credit += l.credit
+                try row(ReportRow([.text(l.date.french), .text(l.journal), .number(l.entryNumber),
+                                   .text(l.piece ?? ""), .text(l.label), .nonZero(l.debit), .nonZero(l.credit),
+                                   .amount(debit - credit), .text(l.account.text)]))
+            }
+            try closeAccount()
+            try row(ReportRow(["", "", .empty, "", "Total général", .amount(totalDebit), .amount(totalCredit),
+                               .amount(totalDebit - totalCredit), ""], style: .total))
+        })
         return ReportDocument(title: "Grand livre", subtitle: [association, period.caption], tables: [table])
     }
 }

@@ -23,21 +23,45 @@ public struct ReportTable: Sendable, Equatable {
     public var title: String?
     public var columns: [ReportColumn]
     public var rows: [ReportRow]
+    /// Rows read from the ledger while the report is written, after `rows`: for tables too long
+    /// to hold in memory (the journal and the grand livre of a large ledger).
+    public var stream: RowStream?
+
+    /// Every row, `rows` then the stream's. A renderer that sizes its columns reads them twice.
+    public func forEachRow(_ body: (ReportRow) throws -> Void) throws {
+        for r in rows { try body(r) }
+        try stream?.produce(body)
+    }
 
     /// The table without its data-only columns: what people read (`texte`, `md`).
     public var forReading: ReportTable {
         let keep = columns.indices.filter { !columns[$0].dataOnly }
         if keep.count == columns.count { return self }
-        var t = ReportTable(title: title, columns: keep.map { columns[$0] })
-        t.rows = rows.map { row in ReportRow(keep.map { $0 < row.cells.count ? row.cells[$0] : .empty }, style: row.style) }
+        let cut = { (row: ReportRow) in ReportRow(keep.map { $0 < row.cells.count ? row.cells[$0] : .empty }, style: row.style) }
+        var t = ReportTable(title: title, columns: keep.map { columns[$0] }, rows: rows.map(cut))
+        t.stream = stream.map { s in RowStream { body in try s.produce { try body(cut($0)) } } }
         return t
     }
 
-    public init(title: String? = nil, columns: [ReportColumn], rows: [ReportRow] = []) {
+    public init(title: String? = nil, columns: [ReportColumn], rows: [ReportRow] = [], stream: RowStream? = nil) {
         self.title = title
         self.columns = columns
         self.rows = rows
+        self.stream = stream
     }
+}
+
+/// Rows made on demand, each handed to the renderer as soon as it is made. Each reading runs
+/// `produce` again (a query of the ledger, in the command's read snapshot, so every reading sees
+/// the same rows).
+public final class RowStream: @unchecked Sendable, Equatable {
+    let produce: ((ReportRow) throws -> Void) throws -> Void
+
+    public init(_ produce: @escaping ((ReportRow) throws -> Void) throws -> Void) {
+        self.produce = produce
+    }
+
+    public static func == (a: RowStream, b: RowStream) -> Bool { a === b }
 }
 
 public struct ReportColumn: Sendable, Equatable {

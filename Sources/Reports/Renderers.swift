@@ -4,31 +4,72 @@ import Ledger
 public enum OutputFormat: String, CaseIterable, Sendable {
     case texte, md, csv, json
 
-    public func render(_ doc: ReportDocument) -> String {
+    /// Writes `doc` to `sink` by pieces of about 64 KB, as its rows are made: a long report
+    /// (the grand livre of a large ledger) is never held whole in memory.
+    public func write(_ doc: ReportDocument, to sink: @escaping (String) throws -> Void) throws {
+        var out = ReportOutput(sink)
+        try write(doc, to: &out)
+        try out.flush()
+    }
+
+    /// The whole of `doc` as one string.
+    public func render(_ doc: ReportDocument) throws -> String {
+        try ReportOutput.collect { try write(doc, to: &$0) }
+    }
+
+    func write(_ doc: ReportDocument, to out: inout ReportOutput) throws {
         switch self {
-        case .texte: return TextRenderer.render(doc)
-        case .md: return MarkdownRenderer.render(doc)
-        case .csv: return CSVRenderer.render(doc)
-        case .json: return JSONRenderer.render(doc)
+        case .texte: try TextRenderer.write(doc, to: &out)
+        case .md: try MarkdownRenderer.write(doc, to: &out)
+        case .csv: try CSVRenderer.write(doc, to: &out)
+        case .json: try JSONRenderer.write(doc, to: &out)
         }
+    }
+}
+
+/// Text on its way to a sink (the terminal, a file, a string), handed over by pieces.
+struct ReportOutput {
+    private var buffer = ""
+    private let sink: (String) throws -> Void
+
+    init(_ sink: @escaping (String) throws -> Void) { self.sink = sink }
+
+    mutating func write(_ s: String) throws {
+        buffer += s
+        if buffer.utf8.count >= 1 << 16 { try flush() }
+    }
+
+    mutating func flush() throws {
+        if !buffer.isEmpty { try sink(buffer) }
+        buffer = ""
+    }
+
+    /// What `body` writes, as one string.
+    static func collect(_ body: (inout ReportOutput) throws -> Void) throws -> String {
+        var text = ""
+        var out = ReportOutput { text += $0 }
+        try body(&out)
+        try out.flush()
+        return text
     }
 }
 
 /// Aligned tables for the terminal: amounts right-aligned, French formatting.
 public enum TextRenderer {
-    public static func render(_ doc: ReportDocument) -> String {
-        var out = doc.title + "\n"
-        for s in doc.subtitle { out += s + "\n" }
+    public static func render(_ doc: ReportDocument) throws -> String { try OutputFormat.texte.render(doc) }
+
+    static func write(_ doc: ReportDocument, to out: inout ReportOutput) throws {
+        try out.write(doc.title + "\n")
+        for s in doc.subtitle { try out.write(s + "\n") }
         for table in doc.tables {
-            out += "\n"
-            if let t = table.title { out += t + "\n" }
-            out += renderTable(table)
+            try out.write("\n")
+            if let t = table.title { try out.write(t + "\n") }
+            try write(table, to: &out)
         }
         if !doc.notes.isEmpty {
-            out += "\n"
-            for n in doc.notes { out += n + "\n" }
+            try out.write("\n")
+            for n in doc.notes { try out.write(n + "\n") }
         }
-        return out
     }
 
     static func text(_ cell: Cell) -> String {
@@ -43,15 +84,16 @@ public enum TextRenderer {
         }
     }
 
-    static func renderTable(_ full: ReportTable) -> String {
+    /// Two readings of the rows: one to size the columns, one to write them.
+    static func write(_ full: ReportTable, to out: inout ReportOutput) throws {
         let table = full.forReading
         let headers = table.columns.map(\.title)
-        let cells = table.rows.map { row in row.cells.map(text) }
         var widths = headers.map(\.count)
         // Heading rows span the table: they do not widen the columns.
-        for (row, values) in zip(table.rows, cells) where row.style != .heading {
-            for (i, c) in values.enumerated() where i < widths.count {
-                widths[i] = max(widths[i], c.count)
+        try table.forEachRow { row in
+            guard row.style != .heading else { return }
+            for (i, c) in row.cells.enumerated() where i < widths.count {
+                widths[i] = max(widths[i], text(c).count)
             }
         }
         func line(_ values: [String], style: ReportRow.Style) -> String {
@@ -70,30 +112,33 @@ public enum TextRenderer {
             return s
         }
         let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
-        var out = line(headers, style: .normal) + "\n" + rule + "\n"
-        for (row, values) in zip(table.rows, cells) {
-            if row.style == .total { out += rule + "\n" }
-            out += line(values, style: row.style) + "\n"
+        try out.write(line(headers, style: .normal) + "\n" + rule + "\n")
+        try table.forEachRow { row in
+            if row.style == .total { try out.write(rule + "\n") }
+            try out.write(line(row.cells.map(text), style: row.style) + "\n")
         }
-        return out
     }
 }
 
 /// Pandoc pipe tables; amounts right-aligned; labels escaped so they cannot break a table or
 /// become HTML.
 public enum MarkdownRenderer {
-    public static func render(_ doc: ReportDocument, headingLevel: Int = 1) -> String {
+    public static func render(_ doc: ReportDocument, headingLevel: Int = 1) throws -> String {
+        try ReportOutput.collect { try write(doc, headingLevel: headingLevel, to: &$0) }
+    }
+
+    static func write(_ doc: ReportDocument, headingLevel: Int = 1, to out: inout ReportOutput) throws {
         let h = String(repeating: "#", count: headingLevel)
-        var out = "\(h) \(escape(doc.title))\n\n"
+        try out.write("\(h) \(escape(doc.title))\n\n")
         if !doc.subtitle.isEmpty {
-            out += doc.subtitle.map(escape).joined(separator: "  \n") + "\n\n"
+            try out.write(doc.subtitle.map(escape).joined(separator: "  \n") + "\n\n")
         }
         for table in doc.tables {
-            if let t = table.title { out += "\(h)# \(escape(t))\n\n" }
-            out += renderTable(table) + "\n"
+            if let t = table.title { try out.write("\(h)# \(escape(t))\n\n") }
+            try write(table, to: &out)
+            try out.write("\n")
         }
-        for n in doc.notes { out += escape(n) + "\n\n" }
-        return out
+        for n in doc.notes { try out.write(escape(n) + "\n\n") }
     }
 
     /// Backslash-escapes what Markdown would interpret: `|` would split a cell, `<` start HTML.
@@ -117,45 +162,49 @@ public enum MarkdownRenderer {
         }
     }
 
-    public static func renderTable(_ full: ReportTable) -> String {
+    public static func renderTable(_ table: ReportTable) throws -> String {
+        try ReportOutput.collect { try write(table, to: &$0) }
+    }
+
+    /// Two readings of the rows: one to size the columns, one to write them.
+    static func write(_ full: ReportTable, to out: inout ReportOutput) throws {
         let table = full.forReading
-        var out = "| " + table.columns.map { escape($0.title) }.joined(separator: " | ") + " |\n"
-        var rows: [[String]] = []
-        for row in table.rows {
-            var values = table.columns.indices.map { i in i < row.cells.count ? cellText(row.cells[i]) : "" }
-            if row.style != .normal {
-                values = values.map { $0.isEmpty ? $0 : "**\($0)**" }
-            }
-            rows.append(values)
+        let columns = table.columns.indices
+        func values(_ row: ReportRow) -> [String] {
+            let values = columns.map { i in i < row.cells.count ? cellText(row.cells[i]) : "" }
+            return row.style == .normal ? values : values.map { $0.isEmpty ? $0 : "**\($0)**" }
         }
         // Pandoc sizes the columns of a wide pipe table by the dashes of this line: as many
-        // dashes as the column's longest cell, so labels get the room they need.
-        out += "|" + table.columns.indices.map { i -> String in
-            let width = max(3, min(60, rows.map { $0[i].count }.max() ?? 3, 60))
-            let dashes = String(repeating: "-", count: width)
+        // dashes as the column's longest cell (up to 60), so labels get the room they need.
+        var widths = columns.map { _ in 3 }
+        try table.forEachRow { row in
+            for (i, v) in values(row).enumerated() { widths[i] = min(60, max(widths[i], v.count)) }
+        }
+        try out.write("| " + table.columns.map { escape($0.title) }.joined(separator: " | ") + " |\n")
+        try out.write("|" + columns.map { i -> String in
+            let dashes = String(repeating: "-", count: widths[i])
             return table.columns[i].kind == .text ? ":" + dashes : dashes + ":"
-        }.joined(separator: "|") + "|\n"
-        for values in rows { out += "| " + values.joined(separator: " | ") + " |\n" }
-        return out
+        }.joined(separator: "|") + "|\n")
+        try table.forEachRow { row in try out.write("| " + values(row).joined(separator: " | ") + " |\n") }
     }
 }
 
 /// CSV as French spreadsheets expect: `;`, decimal comma, no thousands separator; a text cell
 /// starting with `=`, `+`, `-` or `@` is prefixed with `'` so no formula runs.
 public enum CSVRenderer {
-    public static func render(_ doc: ReportDocument) -> String {
-        var out = ""
+    public static func render(_ doc: ReportDocument) throws -> String { try OutputFormat.csv.render(doc) }
+
+    static func write(_ doc: ReportDocument, to out: inout ReportOutput) throws {
         for (i, table) in doc.tables.enumerated() {
-            if i > 0 { out += "\r\n" }
-            if doc.tables.count > 1, let t = table.title { out += field(t) + "\r\n" }
-            out += table.columns.map { field($0.title) }.joined(separator: ";") + "\r\n"
-            for row in table.rows {
-                out += table.columns.indices.map { i in
+            if i > 0 { try out.write("\r\n") }
+            if doc.tables.count > 1, let t = table.title { try out.write(field(t) + "\r\n") }
+            try out.write(table.columns.map { field($0.title) }.joined(separator: ";") + "\r\n")
+            try table.forEachRow { row in
+                try out.write(table.columns.indices.map { i in
                     i < row.cells.count ? cellText(row.cells[i]) : ""
-                }.joined(separator: ";") + "\r\n"
+                }.joined(separator: ";") + "\r\n")
             }
         }
-        return out
     }
 
     static func cellText(_ cell: Cell) -> String {
@@ -183,29 +232,31 @@ public enum CSVRenderer {
 
 /// JSON: amounts as integer cents, cells keyed by their column's key.
 public enum JSONRenderer {
-    public static func render(_ doc: ReportDocument) -> String {
-        var out = "{\n  \"titre\": \(string(doc.title)),\n"
-        out += "  \"sous_titre\": [" + doc.subtitle.map(string).joined(separator: ", ") + "],\n"
-        out += "  \"tableaux\": [\n"
-        out += doc.tables.map { table in
-            var t = "    {\n      \"titre\": \(table.title.map(string) ?? "null"),\n"
-            t += "      \"colonnes\": [" + table.columns.map {
+    public static func render(_ doc: ReportDocument) throws -> String { try OutputFormat.json.render(doc) }
+
+    static func write(_ doc: ReportDocument, to out: inout ReportOutput) throws {
+        try out.write("{\n  \"titre\": \(string(doc.title)),\n")
+        try out.write("  \"sous_titre\": [" + doc.subtitle.map(string).joined(separator: ", ") + "],\n")
+        try out.write("  \"tableaux\": [")
+        for (n, table) in doc.tables.enumerated() {
+            try out.write((n == 0 ? "\n" : ",\n") + "    {\n      \"titre\": \(table.title.map(string) ?? "null"),\n")
+            try out.write("      \"colonnes\": [" + table.columns.map {
                 "{\"cle\": \(string($0.key)), \"titre\": \(string($0.title)), \"type\": \(string($0.kind.rawValue))}"
-            }.joined(separator: ", ") + "],\n"
-            t += "      \"lignes\": [\n"
-            t += table.rows.map { row in
+            }.joined(separator: ", ") + "],\n")
+            try out.write("      \"lignes\": [")
+            var first = true
+            try table.forEachRow { row in
                 var fields = ["\"style\": \(string(row.style.rawValue))"]
                 for (i, c) in row.cells.enumerated() where i < table.columns.count {
                     fields.append("\(string(table.columns[i].key)): \(value(c))")
                 }
-                return "        {" + fields.joined(separator: ", ") + "}"
-            }.joined(separator: ",\n")
-            t += (table.rows.isEmpty ? "" : "\n") + "      ]\n    }"
-            return t
-        }.joined(separator: ",\n")
-        out += (doc.tables.isEmpty ? "" : "\n") + "  ],\n"
-        out += "  \"notes\": [" + doc.notes.map(string).joined(separator: ", ") + "]\n}\n"
-        return out
+                try out.write((first ? "\n" : ",\n") + "        {" + fields.joined(separator: ", ") + "}")
+                first = false
+            }
+            try out.write((first ? "" : "\n") + "      ]\n    }")
+        }
+        try out.write((doc.tables.isEmpty ? "" : "\n") + "  ],\n")
+        try out.write("  \"notes\": [" + doc.notes.map(string).joined(separator: ", ") + "]\n}\n")
     }
 
     static func value(_ c: Cell) -> String {

@@ -69,12 +69,7 @@ let bankCommands: [Command] = [
         do { result = try BankImporter.run(try readBytes(path), options: options, ledger: store) } catch let e as StatementError {
             throw InputError.inStatement(path: path, e)
         }
-        let format = try ctx.format()
-        if format == .json {
-            ctx.output.write(JSONRenderer.render(importDocument(result, detailed: true)))
-        } else {
-            ctx.output.write(format.render(importDocument(result, detailed: result.dryRun)))
-        }
+        try ctx.render(importDocument(result, detailed: try ctx.format() == .json || result.dryRun))
     },
     Command(
         path: ["regles"], usage: "compta regles [--format texte|md|csv|json]",

@@ -32,7 +32,7 @@ let bookCommands: [Command] = [
         if let prefix, try !store.catalog().accounts.keys.contains(where: { $0.isUnder(prefix) }) {
             throw ReportError.unknownAccount(prefix)
         }
-        let book = try GrandLivre(store, period: try ctx.period(store), accountPrefix: prefix)
+        let book = GrandLivre(store, period: try ctx.period(store), accountPrefix: prefix)
         try ctx.render(book.document(association: try store.associationName()))
     },
     Command(

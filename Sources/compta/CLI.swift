@@ -67,8 +67,9 @@ struct Context {
         return try Period(exercice: e, from: day("--du"), to: day("--au"))
     }
 
+    /// Prints a report as it is made, in the format asked for.
     func render(_ doc: ReportDocument) throws {
-        output.write(try format().render(doc))
+        try format().write(doc) { [output] in output.write($0) }
     }
 }
 

@@ -92,7 +92,8 @@ func draft(_ date: String, _ lines: [(String, Int64)], project: String? = nil) -
             try store.post(draft(day.iso, [(account, signed), ("512", -signed)], project: next(3) == 0 ? "BL" : nil))
         }
         let totals = try store.totals(TotalsQuery())
-        let lines = try store.accountLines(prefix: nil, from: nil, to: nil)
+        var lines: [AccountLine] = []
+        try store.forEachAccountLine(prefix: nil, from: nil, to: nil) { lines.append($0) }
         for t in totals {
             let mine = lines.filter { $0.account == t.account }
             #expect(t.debit == Money.sum(mine.map(\.debit)))
