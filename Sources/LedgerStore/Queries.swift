@@ -61,8 +61,9 @@ extension Store: LedgerQueries {
         if let j = q.journal { conditions.append("e.journal = ?"); values.append(.text(j)) }
         if q.onlyDrafts { conditions.append("e.validated_on IS NULL") }
         if let prefix = q.accountPrefix {
-            conditions.append("EXISTS (SELECT 1 FROM line x WHERE x.entry_id = e.id AND x.account GLOB ? || '*')")
-            values.append(.text(prefix))
+            // The pattern bound whole (not built in SQL) lets SQLite search the account index.
+            conditions.append("e.id IN (SELECT entry_id FROM line WHERE account GLOB ?)")
+            values.append(.text(prefix + "*"))
         }
         return (conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "), values)
     }
@@ -108,7 +109,7 @@ extension Store: LedgerQueries {
     public func forEachAccountLine(prefix: String?, from: Day?, to: Day?, _ body: (AccountLine) throws -> Void) throws {
         var conditions: [String] = []
         var values: [SQLValue] = []
-        if let prefix { conditions.append("l.account GLOB ? || '*'"); values.append(.text(prefix)) }
+        if let prefix { conditions.append("l.account GLOB ?"); values.append(.text(prefix + "*")) }
         if let from { conditions.append("e.date >= ?"); values.append(.text(from.iso)) }
         if let to { conditions.append("e.date <= ?"); values.append(.text(to.iso)) }
         try read {
