@@ -71,12 +71,18 @@ public struct Catalog: Sendable {
     public private(set) var projects: [String: Project]
     public let journals: [String: Journal]
     public let exercices: [Exercice]
+    /// The official labels of the charts the exercices follow: the wording of many accounts
+    /// changed in 2025 (658 « Charges diverses de gestion courante » became « Pénalités et
+    /// autres charges »).
+    let chartLabels: [ChartVersion: [AccountNumber: String]]
 
-    public init(accounts: [Account], projects: [Project], journals: [Journal], exercices: [Exercice]) {
+    public init(accounts: [Account], projects: [Project], journals: [Journal], exercices: [Exercice],
+                chartLabels: [ChartVersion: [AccountNumber: String]] = [:]) {
         self.accounts = Dictionary(accounts.map { ($0.number, $0) }, uniquingKeysWith: { a, _ in a })
         self.projects = Dictionary(projects.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         self.journals = Dictionary(journals.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         self.exercices = exercices.sorted { $0.start < $1.start }
+        self.chartLabels = chartLabels
     }
 
     public mutating func add(_ account: Account) { accounts[account.number] = account }
@@ -92,7 +98,14 @@ public struct Catalog: Sendable {
     /// The exercice just before `e`, if the ledger has it.
     public func previous(_ e: Exercice) -> Exercice? { exercices.last { $0.end < e.start } }
 
-    public func label(of number: AccountNumber) -> String { accounts[number]?.label ?? "" }
+    /// An account's label. With a chart (that of the exercice a report is about), a standard
+    /// account is named as that chart names it; an account of the association's own keeps the
+    /// name the association gave it.
+    public func label(of number: AccountNumber, in chart: ChartVersion? = nil) -> String {
+        guard let account = accounts[number] else { return "" }
+        if !account.isCustom, let chart, let official = chartLabels[chart]?[number] { return official }
+        return account.label
+    }
 
     /// Accounts whose number is closest to `number`: same prefix first, then fewest edits.
     public func suggestions(for number: AccountNumber, limit: Int = 3) -> [Account] {

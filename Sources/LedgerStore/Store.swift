@@ -275,7 +275,13 @@ public final class Store {
             let journals = try db.query("SELECT code, label, kind FROM journal") {
                 Journal(code: $0.text(0), label: $0.text(1), kind: Journal.Kind(rawValue: $0.text(2)) ?? .operationsDiverses)
             }
-            return Catalog(accounts: accounts, projects: projects, journals: journals, exercices: try exercices())
+            let exercices = try exercices()
+            var chartLabels: [ChartVersion: [AccountNumber: String]] = [:]
+            for chart in Set(exercices.map(\.chart)) {
+                chartLabels[chart] = Dictionary(try PlanComptableData.accounts(chart).map { (AccountNumber(trusted: $0.number), $0.label) },
+                                                uniquingKeysWith: { a, _ in a })
+            }
+            return Catalog(accounts: accounts, projects: projects, journals: journals, exercices: exercices, chartLabels: chartLabels)
         }
         cachedCatalog = c
         return c

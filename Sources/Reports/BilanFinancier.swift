@@ -169,7 +169,7 @@ public struct BilanFinancier: Sendable {
         let used = try ledger.totals(TotalsQuery(from: exercice.start, to: exercice.end)).map(\.account)
         var accounts = ReportTable(columns: [ReportColumn("Compte", key: "compte"), ReportColumn("Libellé", key: "libelle"), ReportColumn("Origine", key: "origine")])
         for a in Set(used).sorted() {
-            accounts.rows.append(ReportRow([.text(a.text), .text(catalog.label(of: a)), .text(catalog.accounts[a]?.isCustom == true ? "propre à l'association" : "plan comptable")]))
+            accounts.rows.append(ReportRow([.text(a.text), .text(catalog.label(of: a, in: exercice.chart)), .text(catalog.accounts[a]?.isCustom == true ? "propre à l'association" : "plan comptable")]))
         }
         md += try MarkdownRenderer.renderTable(accounts) + "\n"
         self.markdown = md
@@ -202,12 +202,16 @@ public struct BilanFinancier: Sendable {
         }
         // The group's name: its own account's label, or its single account's, or its nearest parent's.
         func label(_ key: String) -> String {
-            if let a = catalog.accounts[AccountNumber(trusted: key)] { return a.label }
-            if let only = members[key], only.count == 1 { return catalog.label(of: only.first!) }
+            func named(_ number: String) -> String? {
+                let a = AccountNumber(trusted: number)
+                return catalog.accounts[a] == nil ? nil : catalog.label(of: a, in: r.chart)
+            }
+            if let own = named(key) { return own }
+            if let only = members[key], only.count == 1 { return catalog.label(of: only.first!, in: r.chart) }
             var prefix = key
             while prefix.count > 1 {
                 prefix.removeLast()
-                if let a = catalog.accounts[AccountNumber(trusted: prefix)] { return a.label }
+                if let parent = named(prefix) { return parent }
             }
             return key
         }

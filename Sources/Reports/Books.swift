@@ -23,7 +23,7 @@ public struct Balance: Sendable {
         let totals = try ledger.totals(TotalsQuery(from: period.from, to: period.to,
                                                    accountPrefixes: accountPrefix.map { [$0] } ?? []))
         self.period = period
-        self.rows = totals.map { Row(account: $0.account, label: catalog.label(of: $0.account), debit: $0.debit, credit: $0.credit) }
+        self.rows = totals.map { Row(account: $0.account, label: catalog.label(of: $0.account, in: period.exercice.chart), debit: $0.debit, credit: $0.credit) }
     }
 
     public func document(association: String) -> ReportDocument {
@@ -125,7 +125,7 @@ public struct GrandLivre {
                     account = l.account
                     debit = .zero
                     credit = .zero
-                    try row(ReportRow([.text("\(l.account.text) \(catalog.label(of: l.account))"), "", "", "", "", .empty, .empty, .empty,
+                    try row(ReportRow([.text("\(l.account.text) \(catalog.label(of: l.account, in: period.exercice.chart))"), "", "", "", "", .empty, .empty, .empty,
                                        .text(l.account.text)], style: .heading))
                 }
                 debit += l.debit

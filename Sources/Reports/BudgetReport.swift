@@ -232,7 +232,7 @@ extension Budget {
             outside[t.account, default: .zero] += t.account.classDigit == 6 ? t.debit - t.credit : t.credit - t.debit
         }
         for (account, amount) in outside.sorted(by: { $0.key < $1.key }) {
-            postes.append(Poste(label: catalog.label(of: account), side: account.classDigit == 6 ? .depense : .recette,
+            postes.append(Poste(label: catalog.label(of: account, in: budget.exercice.chart), side: account.classDigit == 6 ? .depense : .recette,
                                 amount: euros(amount), accounts: [account.text],
                                 remark: "hors budget \(year) : réalisé \(amount.roundedEuros) €"))
         }

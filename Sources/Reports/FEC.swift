@@ -89,7 +89,7 @@ public enum FEC {
                     buffer += [13, 10]
                     try append([
                         e.journal, clean(catalog.journals[e.journal]?.label ?? e.journal), number, e.date.compact, l.account.text,
-                        clean(catalog.label(of: l.account)), "", "", clean(e.piece ?? number), e.date.compact, clean(l.label ?? e.label),
+                        clean(catalog.label(of: l.account, in: exercice.chart)), "", "", clean(e.piece ?? number), e.date.compact, clean(l.label ?? e.label),
                         l.debit.plain, l.credit.plain, "", "", e.validation!.date.compact, "", "",
                     ].joined(separator: "\t"), entry: number)
                     records += 1

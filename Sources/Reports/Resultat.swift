@@ -61,7 +61,7 @@ public struct CompteDeResultat: Sendable {
         func rows(_ keep: (AccountNumber) -> Bool) -> [Row] {
             byAccount.filter { keep($0.key) && $0.value.contains { !$0.isZero } }
                 .sorted { $0.key < $1.key }
-                .map { Row(account: $0.key, label: catalog.label(of: $0.key), values: $0.value) }
+                .map { Row(account: $0.key, label: catalog.label(of: $0.key, in: chart), values: $0.value) }
         }
         self.columns = columns
         self.showsVariation = showsVariation

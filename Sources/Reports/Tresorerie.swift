@@ -78,7 +78,7 @@ public struct Tresorerie: Sendable {
         }
         let all = Set(opening.keys).union(flows.keys).sorted()
         accounts = all.map { a in
-            AccountSummary(account: a, label: catalog.label(of: a), opening: opening[a] ?? .zero,
+            AccountSummary(account: a, label: catalog.label(of: a, in: period.exercice.chart), opening: opening[a] ?? .zero,
                            inflows: flows[a]?.0 ?? .zero, outflows: flows[a]?.1 ?? .zero)
         }
         // Month by month over the period: cash debits and credits, and the transfers through 58.

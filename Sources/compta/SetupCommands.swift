@@ -43,10 +43,14 @@ let setupCommands: [Command] = [
     ) { ctx in
         let store = try ctx.openStore()
         let prefix = ctx.parsed.value("--classe") ?? ""
-        let accounts = try store.catalog().accounts.values.filter { $0.number.isUnder(prefix) }.sorted { $0.number < $1.number }
+        let catalog = try store.catalog()
+        let accounts = catalog.accounts.values.filter { $0.number.isUnder(prefix) }.sorted { $0.number < $1.number }
+        // Named as the chart of the exercice being kept names them.
+        let chart = catalog.currentExercice?.chart
         var table = ReportTable(columns: [ReportColumn("Compte", key: "compte"), ReportColumn("Libellé", key: "libelle"),
                                           ReportColumn("Origine", key: "origine")])
-        table.rows = accounts.map { ReportRow([.text($0.number.text), .text($0.label), .text($0.isCustom ? "association" : "plan")]) }
+        table.rows = accounts.map { ReportRow([.text($0.number.text), .text(catalog.label(of: $0.number, in: chart)),
+                                               .text($0.isCustom ? "association" : "plan")]) }
         try ctx.render(ReportDocument(title: "Comptes", subtitle: [try store.associationName()], tables: [table],
                                       notes: ["\(accounts.count) compte\(accounts.count > 1 ? "s" : "")."]))
     },

@@ -36,6 +36,16 @@ import LedgerStore
         #expect(badFormat.err.contains("texte, md, csv, json"))
     }
 
+    /// The list of accounts names them as the chart of the exercice being kept does.
+    @Test func accountsAreListedInTheCurrentChart() {
+        let s = Sandbox()
+        #expect(s.run("init", "--nom", "Asso", "--debut", "2024-01-01").code == 0)
+        #expect(s.run("comptes", "--classe", "6232").out.contains("6232    Fêtes et cérémonies"))
+        #expect(s.run("exercices", "ajouter", "--debut", "2025-01-01").code == 0)
+        let listed = s.run("comptes", "--classe", "6232", "--format", "csv").out
+        #expect(listed.contains("6232;Échantillons;plan"))
+    }
+
     @Test func ledgerPathComesFromOptionThenEnvironment() throws {
         let s = Sandbox()
         let other = s.path("autre.sqlite")

@@ -68,6 +68,35 @@ func post(_ store: Store, _ date: String, _ label: String, _ lines: [(String, In
         }
     }
 
+    /// Many official labels changed in 2025: each report names a standard account as the chart
+    /// of its exercice does, whatever chart the ledger was created with; an account of the
+    /// association's own keeps its name.
+    @Test func accountsAreNamedByTheChartOfTheExercice() throws {
+        let store = try Store.inMemory(start: d("2024-01-01"))
+        let e2025 = try store.addExercice(start: d("2025-01-01"))
+        try store.addAccount(n("604A"), label: "OVH")
+        for year in ["2024", "2025"] {
+            try post(store, "\(year)-06-21", "Fête de la musique", [("6232", 30000), ("512", -30000)])
+            try post(store, "\(year)-06-30", "Serveur", [("604A", 12000), ("512", -12000)])
+        }
+        try store.validate()
+        let e2024 = try store.exercice("2024")
+        #expect(e2024.chart == .pca2018 && e2025.chart == .pca2025)
+        for (e, expected) in [(e2024, "Fêtes et cérémonies"), (e2025, "Échantillons")] {
+            let period = try Period(exercice: e)
+            let resultat = try CompteDeResultat(store, columns: FigureColumn.columns(for: period, catalog: store.catalog(), ledger: store), chart: e.chart)
+            #expect(resultat.charges.map(\.label) == ["OVH", expected], "\(e.label)")
+            let balance = try Balance(store, period: period)
+            #expect(balance.rows.first { $0.account == n("6232") }?.label == expected)
+            #expect(balance.rows.first { $0.account == n("604A") }?.label == "OVH")
+            let grandLivre = try TextRenderer.render(GrandLivre(store, period: period, accountPrefix: "6232").document(association: "A"))
+            #expect(grandLivre.contains("6232 \(expected)"))
+            var fec = ""
+            _ = try FEC.write(store, exercice: e, encoding: .utf8) { fec += String(decoding: $0, as: UTF8.self) }
+            #expect(fec.contains("\t6232\t\(expected)\t"), "\(e.label)")
+        }
+    }
+
     /// A long report reaches the terminal by pieces as it is made, not as one string at the end.
     @Test func aLongReportIsWrittenByPieces() throws {
         let store = try Store.inMemory(start: d("2024-01-01"))
