@@ -46,8 +46,8 @@ public struct Balance: Sendable {
     }
 }
 
-/// Journal: the entries of a period with their lines. The entries are read from the ledger by
-/// chunks while the report is written: a year of a large ledger never sits in memory.
+/// Journal: the entries of a period with their lines. Only the entries' ids are held; the
+/// entries are read from the ledger by chunks while the report is written.
 public struct JournalBook {
     public let period: Period
     let ledger: any LedgerQueries
@@ -125,8 +125,8 @@ public struct GrandLivre {
                     account = l.account
                     debit = .zero
                     credit = .zero
-                    try row(ReportRow([.text("\(l.account.text) \(catalog.label(of: l.account, in: period.exercice.chart))"), "", "", "", "", .empty, .empty, .empty,
-                                       .text(l.account.text)], style: .heading))
+                    let heading = "\(l.account.text) \(catalog.label(of: l.account, in: period.exercice.chart))"
+                    try row(ReportRow([.text(heading), "", "", "", "", .empty, .empty, .empty, .text(l.account.text)], style: .heading))
                 }
                 debit += l.debit
                 credit += l.credit

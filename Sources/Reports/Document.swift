@@ -53,7 +53,8 @@ public struct ReportTable: Sendable, Equatable {
 
 /// Rows made on demand, each handed to the renderer as soon as it is made. Each reading runs
 /// `produce` again (a query of the ledger, in the command's read snapshot, so every reading sees
-/// the same rows).
+/// the same rows). It reads the ledger it was made from: render it where that ledger is used,
+/// not from another thread (hence `@unchecked`).
 public final class RowStream: @unchecked Sendable, Equatable {
     let produce: ((ReportRow) throws -> Void) throws -> Void
 

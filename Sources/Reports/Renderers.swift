@@ -56,8 +56,6 @@ struct ReportOutput {
 
 /// Aligned tables for the terminal: amounts right-aligned, French formatting.
 public enum TextRenderer {
-    public static func render(_ doc: ReportDocument) throws -> String { try OutputFormat.texte.render(doc) }
-
     static func write(_ doc: ReportDocument, to out: inout ReportOutput) throws {
         try out.write(doc.title + "\n")
         for s in doc.subtitle { try out.write(s + "\n") }
@@ -123,12 +121,8 @@ public enum TextRenderer {
 /// Pandoc pipe tables; amounts right-aligned; labels escaped so they cannot break a table or
 /// become HTML.
 public enum MarkdownRenderer {
-    public static func render(_ doc: ReportDocument, headingLevel: Int = 1) throws -> String {
-        try ReportOutput.collect { try write(doc, headingLevel: headingLevel, to: &$0) }
-    }
-
-    static func write(_ doc: ReportDocument, headingLevel: Int = 1, to out: inout ReportOutput) throws {
-        let h = String(repeating: "#", count: headingLevel)
+    static func write(_ doc: ReportDocument, to out: inout ReportOutput) throws {
+        let h = "#"
         try out.write("\(h) \(escape(doc.title))\n\n")
         if !doc.subtitle.isEmpty {
             try out.write(doc.subtitle.map(escape).joined(separator: "  \n") + "\n\n")
@@ -192,8 +186,6 @@ public enum MarkdownRenderer {
 /// CSV as French spreadsheets expect: `;`, decimal comma, no thousands separator; a text cell
 /// starting with `=`, `+`, `-` or `@` is prefixed with `'` so no formula runs.
 public enum CSVRenderer {
-    public static func render(_ doc: ReportDocument) throws -> String { try OutputFormat.csv.render(doc) }
-
     static func write(_ doc: ReportDocument, to out: inout ReportOutput) throws {
         for (i, table) in doc.tables.enumerated() {
             if i > 0 { try out.write("\r\n") }
@@ -232,8 +224,6 @@ public enum CSVRenderer {
 
 /// JSON: amounts as integer cents, cells keyed by their column's key.
 public enum JSONRenderer {
-    public static func render(_ doc: ReportDocument) throws -> String { try OutputFormat.json.render(doc) }
-
     static func write(_ doc: ReportDocument, to out: inout ReportOutput) throws {
         try out.write("{\n  \"titre\": \(string(doc.title)),\n")
         try out.write("  \"sous_titre\": [" + doc.subtitle.map(string).joined(separator: ", ") + "],\n")

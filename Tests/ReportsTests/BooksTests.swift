@@ -36,13 +36,13 @@ func post(_ store: Store, _ date: String, _ label: String, _ lines: [(String, In
     @Test func grandLivreRunsTheBalance() throws {
         let store = try sample()
         let gl = try GrandLivre(store, period: Period(exercice: store.exercice(nil)), accountPrefix: "512").document(association: "A")
-        let text = try TextRenderer.render(gl)
+        let text = try OutputFormat.texte.render(gl)
         #expect(text.split(separator: "\n").filter { $0.hasPrefix("512 ") }.count == 1, "one section, for 512 only")
         #expect(text.contains("-120,00"))
         #expect(text.contains("-70,00"))
         #expect(text.contains("-74,50"))
         #expect(!text.contains("Compte"), "the data-only account column is not shown to people")
-        let csv = try CSVRenderer.render(gl)
+        let csv = try OutputFormat.csv.render(gl)
         #expect(csv.hasPrefix("Date;Jnl;N°;Pièce;Libellé;Débit;Crédit;Solde;Compte\r\n"))
     }
 
@@ -89,7 +89,7 @@ func post(_ store: Store, _ date: String, _ label: String, _ lines: [(String, In
             let balance = try Balance(store, period: period)
             #expect(balance.rows.first { $0.account == n("6232") }?.label == expected)
             #expect(balance.rows.first { $0.account == n("604A") }?.label == "OVH")
-            let grandLivre = try TextRenderer.render(GrandLivre(store, period: period, accountPrefix: "6232").document(association: "A"))
+            let grandLivre = try OutputFormat.texte.render(GrandLivre(store, period: period, accountPrefix: "6232").document(association: "A"))
             #expect(grandLivre.contains("6232 \(expected)"))
             var fec = ""
             _ = try FEC.write(store, exercice: e, encoding: .utf8) { fec += String(decoding: $0, as: UTF8.self) }
@@ -117,13 +117,13 @@ func post(_ store: Store, _ date: String, _ label: String, _ lines: [(String, In
     @Test func renderersNeutraliseLabels() throws {
         let store = try sample()
         let j = try JournalBook(store, period: Period(exercice: store.exercice(nil))).document(association: "Asso | test")
-        let csv = try CSVRenderer.render(j)
+        let csv = try OutputFormat.csv.render(j)
         #expect(csv.contains(";\"'=HYPERLINK(\"\"x\"\")\";"), "formula neutralised and quoted")
-        let md = try MarkdownRenderer.render(j)
+        let md = try OutputFormat.md.render(j)
         #expect(md.contains("Frais \\| banque \\<b\\>"))
         #expect(!md.contains("<b>"))
         #expect(md.contains("Asso \\| test"))
-        let json = try JSONRenderer.render(j)
+        let json = try OutputFormat.json.render(j)
         #expect(json.contains(#""libelle": "=HYPERLINK(\"x\")""#))
         #expect(json.contains(#""debit": 12000"#))
     }
