@@ -278,18 +278,20 @@ func importDocument(_ r: ImportResult, detailed: Bool) -> ReportDocument {
     }
     var tables: [ReportTable] = []
     if detailed {
+        // Every line of the statement: made while printed, as long as the statement is.
         let already = Set(r.outcome.alreadyThere)
-        var table = ReportTable(title: "Opérations", columns: [
+        tables.append(ReportTable(title: "Opérations", columns: [
             ReportColumn("Ligne", key: "ligne"), ReportColumn("Date", key: "date"), .amount("Montant", key: "montant"),
             ReportColumn("Libellé", key: "libelle"), ReportColumn("Compte", key: "compte"), ReportColumn("Projet", key: "projet"),
-            ReportColumn("Déjà importée", key: "deja_importee"), ReportColumn("Empreinte", key: "empreinte", dataOnly: true)])
-        for (position, e) in r.batch.entries.enumerated() {
-            let counter = e.entry.lines[1]
-            table.rows.append(ReportRow([.number(e.sourceLine), .date(e.date), .amount(e.amount), .text(e.bankLabel),
-                                         .text(counter.account.text), .text(counter.project ?? ""),
-                                         .flag(already.contains(position)), .text(e.fingerprint)]))
-        }
-        tables.append(table)
+            ReportColumn("Déjà importée", key: "deja_importee"), ReportColumn("Empreinte", key: "empreinte", dataOnly: true),
+        ], stream: RowStream { row in
+            for (position, e) in r.batch.entries.enumerated() {
+                let counter = e.entry.lines[1]
+                try row(ReportRow([.number(e.sourceLine), .date(e.date), .amount(e.amount), .text(e.bankLabel),
+                                   .text(counter.account.text), .text(counter.project ?? ""),
+                                   .flag(already.contains(position)), .text(e.fingerprint)]))
+            }
+        }))
     } else if !r.waiting.isEmpty {
         var table = ReportTable(title: "En attente sur le compte 471 : à classer avec « compta affecter NUMERO COMPTE »", columns: [
             ReportColumn("N°", key: "numero"), ReportColumn("Date", key: "date"), .amount("Montant", key: "montant"),
