@@ -157,10 +157,11 @@ enum CSVStatementReader {
         var accountID: String? = nil
         var closing: (Money, Day?)? = nil
         let preamble = Array(id == "colonnes" ? rows.prefix(start) : rows.prefix(max(0, start - 1)))
-        if let p = profile, let fl = p.firstLineBalance, let first = preamble.first, first.fields.count > fl.amount {
+        if let p = profile, let fl = p.firstLine, let first = preamble.first,
+           first.fields.count > max(fl.account, fl.balance?.amount ?? 0, fl.balance?.date ?? 0) {
             accountID = cleanID(first.fields[fl.account])
-            if let m = try? Money(parsing: first.fields[fl.amount]) {
-                closing = (m, try? Day(parsing: first.fields[fl.date]))
+            if let b = fl.balance, let m = try? Money(parsing: first.fields[b.amount]) {
+                closing = (m, try? Day(parsing: first.fields[b.date]))
             }
         } else {
             (accountID, closing) = scanPreamble(preamble)

@@ -48,8 +48,14 @@ public struct BankProfile: Sendable {
     /// Header columns (search keys) that identify the format.
     public let signature: [String]
     public let columns: ColumnSpec
-    /// The first line states the account and the balance (Société Générale): field positions.
-    public let firstLineBalance: (account: Int, date: Int, amount: Int)?
+    /// What the line before the header states (Société Générale, BNP Paribas): field positions.
+    public let firstLine: FirstLine?
+
+    public struct FirstLine: Sendable {
+        public let account: Int
+        /// The balance and its date, when the line states them.
+        public let balance: (date: Int, amount: Int)?
+    }
 
     func matches(_ header: [String]) -> Bool {
         let keys = Set(header.map(searchKey))
@@ -68,56 +74,63 @@ extension BankProfile {
             signature: ["date de comptabilisation", "libelle operation", "debit", "credit"],
             columns: ColumnSpec(date: ["date de comptabilisation", "date operation"], label: ["libelle operation", "informations complementaires"],
                                 debit: ["debit"], credit: ["credit"]),
-            firstLineBalance: nil),
+            firstLine: nil),
         BankProfile(
             id: "la-banque-postale", name: "La Banque Postale",
             aliases: ["banque-postale", "lbp", "postale"],
             source: "six lignes d'information (numéro de compte, date, solde) puis Date;Libellé;Montant(EUROS), Windows-1252",
             signature: ["date", "libelle", "montant euros"],
             columns: ColumnSpec(date: ["date"], label: ["libelle"], amount: ["montant euros"]),
-            firstLineBalance: nil),
+            firstLine: nil),
         BankProfile(
             id: "credit-mutuel", name: "Crédit Mutuel, CIC (débit et crédit)",
             aliases: ["creditmutuel", "cm"],
             source: "Date;Date de valeur;Débit;Crédit;Libellé;Solde, ISO-8859-15",
             signature: ["date", "date de valeur", "debit", "credit", "libelle"],
             columns: ColumnSpec(date: ["date"], label: ["libelle"], debit: ["debit"], credit: ["credit"], balance: ["solde"]),
-            firstLineBalance: nil),
+            firstLine: nil),
         BankProfile(
             id: "cic", name: "CIC, Crédit Mutuel (montant signé)",
             aliases: ["credit-mutuel-montant"],
             source: "Date d'opération,Date de valeur,Montant,Libellé,Solde (ou Date;Date de valeur;Montant;Libellé;Solde), ISO-8859-15",
             signature: ["date de valeur", "montant", "libelle", "solde"],
             columns: ColumnSpec(date: ["date d operation", "date"], label: ["libelle"], amount: ["montant"], balance: ["solde"]),
-            firstLineBalance: nil),
+            firstLine: nil),
         BankProfile(
             id: "credit-agricole", name: "Crédit Agricole",
             aliases: ["ca", "creditagricole"],
             source: "une dizaine de lignes d'information dont « Solde au JJ/MM/AAAA montant € », puis Date;Libellé;Débit euros;Crédit euros; libellés sur plusieurs lignes, Windows-1252",
             signature: ["date", "libelle", "debit euros", "credit euros"],
             columns: ColumnSpec(date: ["date"], label: ["libelle"], debit: ["debit euros"], credit: ["credit euros"]),
-            firstLineBalance: nil),
+            firstLine: nil),
         BankProfile(
             id: "societe-generale", name: "Société Générale",
             aliases: ["sg", "societegenerale"],
             source: "première ligne =\"compte\";début;fin;nombre;date du solde;solde EUR, puis Date de l'opération;Libellé;Détail de l'écriture;Montant de l'opération;Devise, Windows-1252",
             signature: ["date de l operation", "detail de l ecriture", "montant de l operation"],
             columns: ColumnSpec(date: ["date de l operation"], label: ["detail de l ecriture"], amount: ["montant de l operation"]),
-            firstLineBalance: (account: 0, date: 4, amount: 5)),
+            firstLine: FirstLine(account: 0, balance: (date: 4, amount: 5))),
+        BankProfile(
+            id: "societe-generale-epargne", name: "Société Générale, livrets d'épargne (Livret A, LDDS...)",
+            aliases: ["sg-epargne", "sg-livret"],
+            source: "première ligne =\"compte\";début;fin; puis date_comptabilisation;libellé_complet_operation;montant_operation;devise; (point-virgule en fin de ligne), Windows-1252",
+            signature: ["date comptabilisation", "libelle complet operation", "montant operation"],
+            columns: ColumnSpec(date: ["date comptabilisation"], label: ["libelle complet operation"], amount: ["montant operation"]),
+            firstLine: FirstLine(account: 0, balance: nil)),
         BankProfile(
             id: "bnp-paribas", name: "BNP Paribas",
             aliases: ["bnp", "bnpparibas"],
             source: "une ligne de compte (type;intitulé;numéro;date;;solde) puis Date operation;Libelle court;Type operation;Libelle operation;Montant operation en euro",
             signature: ["date operation", "libelle operation", "montant operation en euro"],
             columns: ColumnSpec(date: ["date operation"], label: ["libelle operation"], amount: ["montant operation en euro"]),
-            firstLineBalance: (account: 2, date: 3, amount: 5)),
+            firstLine: FirstLine(account: 2, balance: (date: 3, amount: 5))),
         BankProfile(
             id: "boursorama", name: "BoursoBank (Boursorama)",
             aliases: ["boursobank", "bourso"],
             source: "dateOp;dateVal;label;category;categoryParent;supplierFound;amount;comment;accountNum;accountLabel;accountbalance, UTF-8 avec BOM, dates AAAA-MM-JJ ; un fichier peut contenir plusieurs comptes",
             signature: ["dateop", "label", "amount", "accountnum"],
             columns: ColumnSpec(date: ["dateop"], label: ["label"], amount: ["amount"], balance: ["accountbalance"], account: ["accountnum"]),
-            firstLineBalance: nil),
+            firstLine: nil),
         BankProfile(
             id: "qonto", name: "Qonto",
             aliases: [],
@@ -125,7 +138,7 @@ extension BankProfile {
             signature: ["settlement date utc", "total amount incl vat", "counterparty name"],
             columns: ColumnSpec(date: ["settlement date utc", "operation date utc"], label: ["counterparty name", "reference"],
                                 amount: ["total amount incl vat"], status: ["status"], keepStatuses: ["settled", "executed", "completed"]),
-            firstLineBalance: nil),
+            firstLine: nil),
     ]
 
     /// Banks asked for whose export layout could not be established from public sources:

@@ -36,7 +36,7 @@ struct Expected {
 }
 
 let bankSamples = ["bpce.csv", "la-banque-postale.csv", "credit-mutuel.csv", "cic.csv", "credit-agricole.csv", "societe-generale.csv",
-                   "bnp-paribas.csv", "boursorama.csv", "qonto.csv", "releve.ofx", "releve-ofx2.ofx", "releve.qif", "generique.csv",
+                   "societe-generale-epargne.csv", "bnp-paribas.csv", "boursorama.csv", "qonto.csv", "releve.ofx", "releve-ofx2.ofx", "releve.qif", "generique.csv",
                    "colonnes.csv"]
 
 @Suite struct BankSamples {
