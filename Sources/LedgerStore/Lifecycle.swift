@@ -107,23 +107,21 @@ extension Store {
         var numbers: [String: Int] = [:]
         let day = today
         let update = "UPDATE entry SET validated_on = ?, validation_number = ?, hash = ?, chain_index = ? WHERE id = ?"
-        for start in stride(from: 0, to: ids.count, by: 4096) {
-            for e in try entries(ids: Array(ids[start..<min(start + 4096, ids.count)])) {
-                let key = "\(e.exerciceId)|\(e.journal)"
-                let n: Int
-                if let fixed = given[e.id]?.number { n = fixed } else if let last = numbers[key] { n = last + 1 } else {
-                    n = Int(try db.scalarInt("SELECT coalesce(max(validation_number), 0) + 1 FROM entry WHERE exercice_id = ? AND journal = ?",
-                                             .int(e.exerciceId), .text(e.journal)) ?? 1)
-                }
-                numbers[key] = n
-                chainIndex += 1
-                let validatedOn = given[e.id]?.date ?? day
-                let link = Chain.Link(exercice: labels[e.exerciceId] ?? "", journal: e.journal, validationNumber: n, number: e.number,
-                                      date: e.date, label: e.label, piece: e.piece, validatedOn: validatedOn,
-                                      lines: e.lines.map { ($0.account.text, $0.debit.cents, $0.credit.cents, $0.label, $0.project) })
-                previous = Chain.hash(previous: previous, link)
-                try db.run(update, .text(validatedOn.iso), .int(Int64(n)), .text(previous), .int(Int64(chainIndex)), .int(e.id))
+        try forEachEntry(ids: ids) { e in
+            let key = "\(e.exerciceId)|\(e.journal)"
+            let n: Int
+            if let fixed = given[e.id]?.number { n = fixed } else if let last = numbers[key] { n = last + 1 } else {
+                n = Int(try db.scalarInt("SELECT coalesce(max(validation_number), 0) + 1 FROM entry WHERE exercice_id = ? AND journal = ?",
+                                         .int(e.exerciceId), .text(e.journal)) ?? 1)
             }
+            numbers[key] = n
+            chainIndex += 1
+            let validatedOn = given[e.id]?.date ?? day
+            let link = Chain.Link(exercice: labels[e.exerciceId] ?? "", journal: e.journal, validationNumber: n, number: e.number,
+                                  date: e.date, label: e.label, piece: e.piece, validatedOn: validatedOn,
+                                  lines: e.lines.map { ($0.account.text, $0.debit.cents, $0.credit.cents, $0.label, $0.project) })
+            previous = Chain.hash(previous: previous, link)
+            try db.run(update, .text(validatedOn.iso), .int(Int64(n)), .text(previous), .int(Int64(chainIndex)), .int(e.id))
         }
     }
 

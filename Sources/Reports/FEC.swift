@@ -82,22 +82,23 @@ public enum FEC {
         }
         try append(columns.joined(separator: "\t"), entry: "")
         var records = 0
-        for start in stride(from: 0, to: ordered.count, by: 4096) {
-            for e in try ledger.entries(ids: Array(ordered[start..<min(start + 4096, ordered.count)])) {
-                let number = "\(e.journal)-\(e.validation!.number)"
-                for l in e.lines {
-                    buffer += [13, 10]
-                    try append([
-                        e.journal, clean(catalog.journals[e.journal]?.label ?? e.journal), number, e.date.compact, l.account.text,
-                        clean(catalog.label(of: l.account, in: exercice.chart)), "", "", clean(e.piece ?? number), e.date.compact, clean(l.label ?? e.label),
-                        l.debit.plain, l.credit.plain, "", "", e.validation!.date.compact, "", "",
-                    ].joined(separator: "\t"), entry: number)
-                    records += 1
-                }
+        try ledger.forEachEntry(ids: ordered) { e in
+            let number = "\(e.journal)-\(e.validation!.number)"
+            for l in e.lines {
+                buffer += [13, 10]
+                try append([
+                    e.journal, clean(catalog.journals[e.journal]?.label ?? e.journal), number, e.date.compact, l.account.text,
+                    clean(catalog.label(of: l.account, in: exercice.chart)), "", "", clean(e.piece ?? number), e.date.compact, clean(l.label ?? e.label),
+                    l.debit.plain, l.credit.plain, "", "", e.validation!.date.compact, "", "",
+                ].joined(separator: "\t"), entry: number)
+                records += 1
             }
-            try sink(buffer)
-            buffer.removeAll(keepingCapacity: true)
+            if buffer.count >= 1 << 20 {
+                try sink(buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
         }
+        try sink(buffer)
         return records
     }
 
