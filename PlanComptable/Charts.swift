@@ -116,9 +116,11 @@ public struct ChartReplacement: Hashable, Sendable {
 }
 
 extension PlanComptableData {
-    /// Accounts of PCA 2018 absent from PCA 2025, with their replacement.
-    public static func replacements2025() throws -> [String: ChartReplacement] {
-        Dictionary(uniqueKeysWithValues: try records("correspondances-2025").map {
+    /// Accounts of the previous chart that `chart` no longer has, with their replacement
+    /// (PCA 2018 → PCA 2025); none for the first chart.
+    public static func replacements(introducedBy chart: ChartVersion) throws -> [String: ChartReplacement] {
+        guard chart == .pca2025 else { return [:] }
+        return Dictionary(uniqueKeysWithValues: try records("correspondances-2025").map {
             ($0.fields[0], ChartReplacement(old: $0.fields[0], new: $0.fields[1].isEmpty ? nil : $0.fields[1],
                                             remark: $0.fields[2].isEmpty ? nil : $0.fields[2]))
         })

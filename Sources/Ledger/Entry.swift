@@ -62,6 +62,21 @@ public enum EntryError: Error, Equatable, Sendable {
     /// The exercice covering the date is closed.
     case closedExercice(Day, Exercice)
     case amountOverflow
+    /// A charge or produit account the chart of the exercice no longer has (6713 in an
+    /// exercice opened from 2025), with the account to use instead.
+    case replacedAccount(Account, ChartReplacement, Exercice)
+}
+
+/// What the chart of accounts an exercice follows says: the official labels, and the
+/// accounts of the previous chart it no longer has, with the one to use instead.
+public struct ChartFacts: Sendable {
+    public let labels: [AccountNumber: String]
+    public let replaced: [AccountNumber: ChartReplacement]
+
+    public init(labels: [AccountNumber: String], replaced: [AccountNumber: ChartReplacement]) {
+        self.labels = labels
+        self.replaced = replaced
+    }
 }
 
 /// What validation needs to know of a ledger: accounts, projects, journals, exercices.
@@ -71,18 +86,18 @@ public struct Catalog: Sendable {
     public private(set) var projects: [String: Project]
     public let journals: [String: Journal]
     public let exercices: [Exercice]
-    /// The official labels of the charts the exercices follow: the wording of many accounts
-    /// changed in 2025 (658 « Charges diverses de gestion courante » became « Pénalités et
-    /// autres charges »).
-    let chartLabels: [ChartVersion: [AccountNumber: String]]
+    /// The charts the exercices follow: the wording of many accounts changed in 2025 (658
+    /// « Charges diverses de gestion courante » became « Pénalités et autres charges »), and
+    /// some accounts went (6713 became 6571).
+    let charts: [ChartVersion: ChartFacts]
 
     public init(accounts: [Account], projects: [Project], journals: [Journal], exercices: [Exercice],
-                chartLabels: [ChartVersion: [AccountNumber: String]] = [:]) {
+                charts: [ChartVersion: ChartFacts] = [:]) {
         self.accounts = Dictionary(accounts.map { ($0.number, $0) }, uniquingKeysWith: { a, _ in a })
         self.projects = Dictionary(projects.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         self.journals = Dictionary(journals.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         self.exercices = exercices.sorted { $0.start < $1.start }
-        self.chartLabels = chartLabels
+        self.charts = charts
     }
 
     public mutating func add(_ account: Account) { accounts[account.number] = account }
@@ -103,7 +118,7 @@ public struct Catalog: Sendable {
     /// name the association gave it.
     public func label(of number: AccountNumber, in chart: ChartVersion? = nil) -> String {
         guard let account = accounts[number] else { return "" }
-        if !account.isCustom, let chart, let official = chartLabels[chart]?[number] { return official }
+        if !account.isCustom, let chart, let official = charts[chart]?.labels[number] { return official }
         return account.label
     }
 
@@ -124,6 +139,17 @@ public struct Catalog: Sendable {
             .map(\.0)
     }
 
+    /// Checks that a line of `exercice` may use `number`: a postable account of the ledger, and
+    /// for a charge or produit, one the exercice's chart still has (balance-sheet accounts carry
+    /// their balances over; an OD moves them to the new account).
+    public func check(_ number: AccountNumber, in exercice: Exercice) throws(EntryError) {
+        guard number.isPostable else { throw .notPostable(number) }
+        guard let account = accounts[number] else { throw .unknownAccount(number, suggestions: suggestions(for: number)) }
+        if !account.isCustom, [6, 7].contains(number.classDigit), let replacement = charts[exercice.chart]?.replaced[number] {
+            throw .replacedAccount(account, replacement, exercice)
+        }
+    }
+
     /// Checks an entry against the rules of double entry and this ledger's contents.
     /// Returns the exercice the entry belongs to.
     @discardableResult
@@ -140,10 +166,7 @@ public struct Catalog: Sendable {
         var debit = Money.zero, credit = Money.zero
         for (i, line) in entry.lines.enumerated() {
             if line.amount.isZero { throw .zeroLine(index: i + 1) }
-            guard line.account.isPostable else { throw .notPostable(line.account) }
-            guard accounts[line.account] != nil else {
-                throw .unknownAccount(line.account, suggestions: suggestions(for: line.account))
-            }
+            try check(line.account, in: exercice)
             if let p = line.project, projects[p] == nil {
                 throw .unknownProject(p, known: projects.keys.sorted())
             }

@@ -155,6 +155,7 @@ extension Store: BankLedger {
             .compactMap { w in c.exercices.first { $0.id == w.entry.exerciceId } }
         guard let exercice = candidates.first ?? c.currentExercice else { throw StoreError.noExercice }
         if candidates.count > 1 { throw StoreError.ambiguousEntry(number: entryNumber, exercices: candidates.map(\.label)) }
+        do throws(EntryError) { try c.check(account, in: exercice) } catch { throw StoreError.entry(error) }
         let found = try read {
             try db.query("SELECT id, validated_on FROM entry WHERE exercice_id = ? AND number = ?",
                          [.int(exercice.id), .int(Int64(entryNumber))]) { ($0.int(0), !$0.isNull(1)) }.first

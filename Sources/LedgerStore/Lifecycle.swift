@@ -256,7 +256,7 @@ extension Store {
     public func obsoleteAccounts(for exercice: Exercice) throws -> [(account: Account, replacement: ChartReplacement?)] {
         guard exercice.chart == .pca2025 else { return [] }
         let chart = Set(try PlanComptableData.accounts(.pca2025).map(\.number))
-        let table = try PlanComptableData.replacements2025()
+        let table = try PlanComptableData.replacements(introducedBy: .pca2025)
         let used = try read { try db.query("SELECT DISTINCT account FROM total WHERE debit <> 0 OR credit <> 0") { $0.text(0) } }
         let c = try catalog()
         return used.sorted().compactMap { n in

@@ -276,12 +276,14 @@ public final class Store {
                 Journal(code: $0.text(0), label: $0.text(1), kind: Journal.Kind(rawValue: $0.text(2)) ?? .operationsDiverses)
             }
             let exercices = try exercices()
-            var chartLabels: [ChartVersion: [AccountNumber: String]] = [:]
+            var charts: [ChartVersion: ChartFacts] = [:]
             for chart in Set(exercices.map(\.chart)) {
-                chartLabels[chart] = Dictionary(try PlanComptableData.accounts(chart).map { (AccountNumber(trusted: $0.number), $0.label) },
-                                                uniquingKeysWith: { a, _ in a })
+                let labels = try PlanComptableData.accounts(chart).map { (AccountNumber(trusted: $0.number), $0.label) }
+                let replaced = try PlanComptableData.replacements(introducedBy: chart).map { (AccountNumber(trusted: $0.key), $0.value) }
+                charts[chart] = ChartFacts(labels: Dictionary(labels, uniquingKeysWith: { a, _ in a }),
+                                           replaced: Dictionary(uniqueKeysWithValues: replaced))
             }
-            return Catalog(accounts: accounts, projects: projects, journals: journals, exercices: exercices, chartLabels: chartLabels)
+            return Catalog(accounts: accounts, projects: projects, journals: journals, exercices: exercices, charts: charts)
         }
         cachedCatalog = c
         return c

@@ -165,6 +165,10 @@ enum Messages {
                 + "Corrigez dans l'exercice ouvert."
         case .amountOverflow:
             return "montant trop grand : le total dépasse ce que Compta peut compter."
+        case .replacedAccount(let account, let r, let exercice):
+            return "le compte \(account.number) (\(account.label)) n'existe plus dans le plan comptable de l'exercice \(exercice.label) "
+                + "(plan 2025) : " + (r.new.map { "utilisez \($0)" } ?? "choisissez le compte avec votre expert-comptable")
+                + (r.remark.map { " (\($0))" } ?? "") + ". Une règle d'import qui choisit ce compte se corrige avec compta regles."
         }
     }
 

@@ -143,6 +143,26 @@ import LedgerStore
         for (args, fragment) in cases { try s.refuses(args, says: [fragment]) }
     }
 
+    /// From 2025, charges and produits use the 2025 chart: 6713 is refused with its
+    /// replacement, typed, chosen by an import rule, or given to `affecter`.
+    @Test func accountsThe2025ChartReplacedAreRefusedIn2025() throws {
+        let s = Sandbox.tour()
+        #expect(s.run("exercices", "ajouter", "--debut", "2025-01-01").code == 0)
+        #expect(s.run("saisir", "2024-11-05", "Soutien à Framasoft", "6713=100", "512").code == 0, "still right in 2024")
+        #expect(s.run("regles", "ajouter", "SOUTIEN", "6713").code == 0)
+        let statement = s.write("releve-2025.csv", "Date;Libellé;Montant\n05/03/2025;PRLV OVH;-120,00\n06/03/2025;VIR SOUTIEN FRAMASOFT;-100,00\n")
+        let replacement = "le compte 6713 (Dons, libéralités) n'existe plus dans le plan comptable de l'exercice 2025 (plan 2025) : utilisez 6571"
+        try s.refuses(["saisir", "2025-03-05", "Soutien à Framasoft", "6713=100", "512"], says: [replacement])
+        try s.refuses(["importer", statement], says: ["releve-2025.csv, ligne 3 : " + replacement, "compta regles"])
+        #expect(s.run("regles", "supprimer", "10").code == 0)
+        #expect(s.run("importer", statement).code == 0)
+        // attente --format csv: Exercice;N°;Date;Montant;Libellé
+        let waiting = s.run("attente", "--format", "csv").out.split(separator: "\r\n").map { $0.split(separator: ";").map(String.init) }
+        let number = try #require(waiting.first { $0.last == "VIR SOUTIEN FRAMASOFT" }?[1])
+        try s.refuses(["affecter", number, "6713"], says: [replacement])
+        #expect(s.run("affecter", number, "6571").code == 0)
+    }
+
     @Test func badFilesOfEntries() throws {
         let s = Sandbox.tour()
         let unbalanced = s.write("desequilibre.csv", """

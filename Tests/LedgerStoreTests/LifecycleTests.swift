@@ -135,4 +135,30 @@ func store2023() throws -> (Store, String) {
         #expect(list.first?.replacement?.new == "6571")
         #expect(try store.obsoleteAccounts(for: try store.exercice("2024")).isEmpty)
     }
+
+    /// A charge or produit of an exercice opened from 2025 must be an account of the 2025
+    /// chart: 6713 is refused there, with its replacement, and nothing is written; it stays
+    /// valid in earlier years. Balance-sheet accounts the chart dropped still carry balances.
+    @Test func chargesOfA2025ExerciceUseThe2025Chart() throws {
+        let (store, _) = try store2023()
+        try store.addExercice(start: d("2024-01-01"))
+        let e2025 = try store.addExercice(start: d("2025-01-01"))
+        try store.post(draft("2024-04-01", [("6713", 5_000), ("512", -5_000)]))
+        let before = try store.dump()
+        let replaced = try #require(try store.catalog().accounts[n("6713")])
+        let replacement = try #require(try PlanComptableData.replacements(introducedBy: .pca2025)["6713"])
+        let refused = draft("2025-04-01", [("6713", 5_000), ("512", -5_000)])
+        #expect(throws: EntryError.replacedAccount(replaced, replacement, e2025)) { try store.catalog().validate(refused) }
+        #expect(throws: StoreError.self) { try store.post(refused) }
+        let located = #expect(throws: LocatedError.self) {
+            try store.postAll([(1, draft("2025-04-02", [("7562", -5_000), ("512", 5_000)])),
+                               (2, draft("2025-04-03", [("777", -5_000), ("512", 5_000)]))], file: "x.csv")
+        }
+        #expect(located?.line == 2, "the line of the file that uses 777 (now 747)")
+        #expect(try store.dump() == before)
+        try store.post(draft("2025-04-01", [("6571", 5_000), ("512", -5_000)]))
+        try store.post(draft("2025-04-02", [("4486", 5_000), ("512", -5_000)]))
+        try store.addAccount(n("6713A"), label: "Dons à Framasoft")
+        try store.post(draft("2025-04-03", [("6713A", 5_000), ("512", -5_000)]))
+    }
 }

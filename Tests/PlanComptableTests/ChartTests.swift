@@ -93,7 +93,7 @@ func isSameOrFuller(reference: String, ours: String) -> Bool {
     @Test func everyVanishedAccountHasAnEntry() throws {
         let old = Set(try PlanComptableData.accounts(.pca2018).map(\.number).filter { $0.count >= 3 })
         let new = Set(try PlanComptableData.accounts(.pca2025).map(\.number))
-        let table = try PlanComptableData.replacements2025()
+        let table = try PlanComptableData.replacements(introducedBy: .pca2025)
         #expect(Set(table.keys) == old.subtracting(new))
         for r in table.values { if let n = r.new { #expect(new.contains(n), "\(r.old) → \(n)") } }
         #expect(table["6713"]?.new == "6571")
