@@ -89,7 +89,7 @@ public struct Catalog: Sendable {
     /// The charts the exercices follow: the wording of many accounts changed in 2025 (658
     /// « Charges diverses de gestion courante » became « Pénalités et autres charges »), and
     /// some accounts went (6713 became 6571).
-    let charts: [ChartVersion: ChartFacts]
+    public let charts: [ChartVersion: ChartFacts]
 
     public init(accounts: [Account], projects: [Project], journals: [Journal], exercices: [Exercice],
                 charts: [ChartVersion: ChartFacts] = [:]) {

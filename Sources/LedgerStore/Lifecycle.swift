@@ -253,15 +253,13 @@ extension Store {
 
     /// Accounts the ledger used that the chart of `exercice` no longer has (PCA 2018 → 2025),
     /// with the account to use instead.
-    public func obsoleteAccounts(for exercice: Exercice) throws -> [(account: Account, replacement: ChartReplacement?)] {
-        guard exercice.chart == .pca2025 else { return [] }
-        let chart = Set(try PlanComptableData.accounts(.pca2025).map(\.number))
-        let table = try PlanComptableData.replacements(introducedBy: .pca2025)
-        let used = try read { try db.query("SELECT DISTINCT account FROM total WHERE debit <> 0 OR credit <> 0") { $0.text(0) } }
+    public func obsoleteAccounts(for exercice: Exercice) throws -> [(account: Account, replacement: ChartReplacement)] {
         let c = try catalog()
+        guard let facts = c.charts[exercice.chart], !facts.replaced.isEmpty else { return [] }
+        let used = try read { try db.query("SELECT DISTINCT account FROM total WHERE debit <> 0 OR credit <> 0") { AccountNumber(trusted: $0.text(0)) } }
         return used.sorted().compactMap { n in
-            guard !chart.contains(n), let a = c.accounts[AccountNumber(trusted: n)], !a.isCustom else { return nil }
-            return (a, table[n])
+            guard let r = facts.replaced[n], let a = c.accounts[n], !a.isCustom else { return nil }
+            return (a, r)
         }
     }
 

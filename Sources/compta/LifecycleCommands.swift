@@ -7,7 +7,7 @@ func obsoleteNotes(_ store: Store, _ e: Exercice) throws -> [String] {
     guard !list.isEmpty else { return [] }
     return ["Comptes utilisés qui n'existent plus dans le plan comptable de l'exercice \(e.label) (plan 2025) :"]
         + list.map { a, r in
-            "  \(a.number.text) \(a.label) → " + (r?.new.map { "utilisez \($0)" } ?? "pas de remplaçant unique") + (r?.remark.map { " (\($0))" } ?? "")
+            "  \(a.number.text) \(a.label) → " + (r.new.map { "utilisez \($0)" } ?? "pas de remplaçant unique") + (r.remark.map { " (\($0))" } ?? "")
         }
 }
 

@@ -127,12 +127,15 @@ func store2023() throws -> (Store, String) {
 
     @Test func theChart2025ListsVanishedAccounts() throws {
         let (store, _) = try store2023()
+        // 471, in neither association chart, comes and goes: it is not a vanished account.
+        try store.post(draft("2023-05-01", [("471", 1_000), ("512", -1_000)]))
+        try store.post(draft("2023-05-02", [("627", 1_000), ("471", -1_000)]))
         try store.validate()
         try store.addExercice(start: d("2024-01-01"))
         let e2025 = try store.addExercice(start: d("2025-01-01"))
         let list = try store.obsoleteAccounts(for: e2025)
         #expect(list.map(\.account.number.text) == ["6713"])
-        #expect(list.first?.replacement?.new == "6571")
+        #expect(list.first?.replacement.new == "6571")
         #expect(try store.obsoleteAccounts(for: try store.exercice("2024")).isEmpty)
     }
 
