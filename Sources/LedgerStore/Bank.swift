@@ -146,15 +146,13 @@ extension Store: BankLedger {
     public func assign(entryNumber: Int, exercice given: Exercice?, to account: AccountNumber, project: String?,
                        label: String?) throws -> Int {
         let c = try catalog()
-        guard let target = c.accounts[account], target.number.isPostable else {
-            throw StoreError.entry(.unknownAccount(account, suggestions: c.suggestions(for: account)))
-        }
         if let project, c.projects[project] == nil { throw StoreError.unknownProject(project, known: c.projects.keys.sorted()) }
         // Without an exercice, the number designates a waiting line of any exercice, if only one has it.
         let candidates = try given.map { [$0] } ?? waitingLines().filter { $0.entry.number == entryNumber }
             .compactMap { w in c.exercices.first { $0.id == w.entry.exerciceId } }
         guard let exercice = candidates.first ?? c.currentExercice else { throw StoreError.noExercice }
         if candidates.count > 1 { throw StoreError.ambiguousEntry(number: entryNumber, exercices: candidates.map(\.label)) }
+        // A known, postable account that the exercice's chart still has.
         do throws(EntryError) { try c.check(account, in: exercice) } catch { throw StoreError.entry(error) }
         let found = try read {
             try db.query("SELECT id, validated_on FROM entry WHERE exercice_id = ? AND number = ?",
