@@ -213,28 +213,60 @@ public struct BudgetByProject: Sendable {
 extension Budget {
     /// A starter budget for the next exercice, from this budget's postes and the réalisé of its
     /// exercice: each poste at its réalisé (whole euros), postes without account at their
-    /// prévu, and a poste for each account no poste covered.
-    public static func starter(from budget: Budget, ledger: some LedgerQueries) throws -> [Poste] {
+    /// prévu, and a poste for each account no poste covered. When the next exercice follows a
+    /// new chart (`chart`, PCA 2025), accounts it replaced give way to their replacement
+    /// (6713 → 6571), named as that chart names them.
+    public static func starter(from budget: Budget, ledger: some LedgerQueries, chart: ChartVersion) throws -> [Poste] {
         let report = try BudgetReport(ledger, budget: budget)
         let catalog = try ledger.catalog()
+        let replaced = try PlanComptableData.replacements(introducedBy: chart).filter { $0.key != $0.value.new }
+        let labels = Dictionary(try PlanComptableData.accounts(chart).map { ($0.number, $0.label) }, uniquingKeysWith: { a, _ in a })
         let year = budget.exercice.label
         func euros(_ m: Money) -> Money { Money(cents: max(0, (m.cents + 50) / 100 * 100)) }
+        /// The account the next exercice uses instead, and the words that say so.
+        func renewed(_ account: String) -> (account: String, note: String?) {
+            guard let r = replaced[account], let new = r.new else { return (account, nil) }
+            return (new, "\(account) devient \(new)")
+        }
         var postes: [Poste] = []
         for (source, l) in zip(budget.postes, report.lines) {
+            var accounts: [String] = [], notes: [String] = []
+            for a in source.accounts {
+                let (account, note) = renewed(a)
+                if !accounts.contains(account) { accounts.append(account) }
+                if let note { notes.append(note) }
+            }
             let remark = "prévu \(year) : \(source.amount.roundedEuros) €" + (l.realise.map { ", réalisé \(year) : \($0.roundedEuros) €" } ?? "")
+                + notes.map { ", \($0)" }.joined()
             postes.append(Poste(label: source.label, side: source.side, amount: l.realise.map(euros) ?? source.amount,
-                                accounts: source.accounts, project: source.project, remark: remark))
+                                accounts: accounts, project: source.project, remark: remark))
         }
         let totals = try ledger.totals(TotalsQuery(from: budget.exercice.start, to: budget.exercice.end, groupByProject: true,
                                                    accountPrefixes: ["6", "7"], openings: .exclude))
-        var outside: [AccountNumber: Money] = [:]
+        // Accounts no poste covered, by the account the next exercice uses.
+        var outside: [String: (amount: Money, from: [String])] = [:]
         for t in totals where budget.poste(for: t.account, project: t.project) == nil {
-            outside[t.account, default: .zero] += t.account.classDigit == 6 ? t.debit - t.credit : t.credit - t.debit
+            let amount = t.account.classDigit == 6 ? t.debit - t.credit : t.credit - t.debit
+            let account = renewed(t.account.text).account
+            var o = outside[account] ?? (.zero, [])
+            o.amount += amount
+            if account != t.account.text && !o.from.contains(t.account.text) { o.from.append(t.account.text) }
+            outside[account] = o
         }
-        for (account, amount) in outside.sorted(by: { $0.key < $1.key }) {
-            postes.append(Poste(label: catalog.label(of: account, in: budget.exercice.chart), side: account.classDigit == 6 ? .depense : .recette,
-                                amount: euros(amount), accounts: [account.text],
-                                remark: "hors budget \(year) : réalisé \(amount.roundedEuros) €"))
+        let next = Budget(exercice: budget.exercice, version: budget.version, postes: postes)
+        for (account, o) in outside.sorted(by: { $0.key < $1.key }) {
+            let number = AccountNumber(trusted: account)
+            let remark = "hors budget \(year) : réalisé \(o.amount.roundedEuros) €"
+                + (o.from.isEmpty ? "" : " (\(o.from.joined(separator: " et ")) \(o.from.count > 1 ? "deviennent" : "devient") \(account))")
+            // A replacement a poste already covers (6713 → 6571, in a poste of 6571) joins it.
+            if let i = next.poste(for: number, project: nil) {
+                postes[i].amount += euros(o.amount)
+                postes[i].remark = (postes[i].remark.map { $0 + ", " } ?? "") + remark
+                continue
+            }
+            let label = catalog.accounts[number]?.isCustom == true ? catalog.label(of: number) : labels[account] ?? catalog.label(of: number)
+            postes.append(Poste(label: label, side: number.classDigit == 6 ? .depense : .recette,
+                                amount: euros(o.amount), accounts: [account], remark: remark))
         }
         return postes
     }

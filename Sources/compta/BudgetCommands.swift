@@ -111,19 +111,19 @@ let budgetCommands: [Command] = [
         let store = try ctx.openStore()
         let catalog = try store.catalog()
         let target = try ctx.parsed.required("--exercice")
-        let source: Exercice
+        let source: Exercice, chart: ChartVersion
         if let t = catalog.exercice(labelled: target) {
             guard let p = catalog.previous(t) else { throw ReportError.noPreviousExercice(t) }
-            source = p
+            (source, chart) = (p, t.chart)
         } else if let year = Int(target), let p = catalog.exercice(labelled: String(year - 1)) {
-            source = p
+            (source, chart) = (p, ChartVersion.forExercice(startYear: year))
         } else {
             throw StoreError.unknownExercice(target, known: catalog.exercices.map(\.label))
         }
         guard let budget = try store.budget(source, version: nil) else {
             throw BudgetCommandError.noBudget(exercice: source.label, version: nil, versions: [])
         }
-        try writeOrPrint(ctx, BudgetFile.write(Budget.starter(from: budget, ledger: store)), what: "Modèle de budget \(target)")
+        try writeOrPrint(ctx, BudgetFile.write(Budget.starter(from: budget, ledger: store, chart: chart)), what: "Modèle de budget \(target)")
     },
 ]
 

@@ -128,11 +128,38 @@ func budgetLedger() throws -> Store {
         #expect(try store.dump() == before)
     }
 
+    /// The budget of 2025, drawn from 2024's, uses the 2025 chart: replaced accounts give way to
+    /// their replacement, named as the 2025 chart names them, and the starter loads into 2025.
+    @Test func starterForAnExerciceOnTheNewChart() throws {
+        let store = try budgetLedger()
+        let e = try store.exercice("2024")
+        try post(store, "2024-05-01", "Soutien", [("6713", 30_000), ("512", -30_000)])
+        try post(store, "2024-06-01", "Cotisation fédération", [("6586", 4_000), ("512", -4_000)])
+        try post(store, "2024-06-02", "Divers", [("6588", 1_000), ("512", -1_000)])
+        try post(store, "2024-12-31", "Quote-part de subvention", [("139", 2_000), ("777", -2_000)])
+        try store.saveBudget([poste("Soutien", .depense, 250, ["6713"]), poste("Serveurs", .depense, 1_000, ["604A"])],
+                             exercice: e, version: "initial")
+        let budget = try #require(try store.budget(e, version: nil))
+        let same = try Budget.starter(from: budget, ledger: store, chart: .pca2018)
+        #expect(same[0].accounts == ["6713"], "the same chart changes nothing")
+        let next = try Budget.starter(from: budget, ledger: store, chart: .pca2025)
+        #expect(next[0].accounts == ["6571"])
+        #expect(next[0].remark?.hasSuffix("6713 devient 6571") == true)
+        let pénalités = try #require(next.first { $0.accounts == ["658"] })
+        #expect(pénalités.amount == Money(cents: 5_000), "6586 and 6588 both become 658")
+        #expect(pénalités.label == "Pénalités et autres charges")
+        #expect(pénalités.remark == "hors budget 2024 : réalisé 50 € (6586 et 6588 deviennent 658)")
+        #expect(next.contains { $0.accounts == ["747"] && $0.side == .recette })
+        #expect(!next.contains { $0.accounts.contains { ["6713", "6586", "6588", "777"].contains($0) } })
+        let e2025 = try store.addExercice(start: d("2025-01-01"))
+        try store.saveBudget(next, exercice: e2025, version: "initial")
+    }
+
     @Test func starterForNextYear() throws {
         let store = try budgetLedger()
         let e = try store.exercice("2024")
         try store.saveBudget([poste("Serveurs", .depense, 1_000, ["604A"]), poste("(trésorerie)", .recette, 150, [])], exercice: e, version: "initial")
-        let postes = try Budget.starter(from: try #require(try store.budget(e, version: nil)), ledger: store)
+        let postes = try Budget.starter(from: try #require(try store.budget(e, version: nil)), ledger: store, chart: .pca2018)
         #expect(postes.map(\.label) == ["Serveurs", "(trésorerie)", "Achats d'études et prestations de services",
                                         "Services bancaires et assimilés", "Ventes de marchandises", "Cotisations avec contrepartie"])
         #expect(postes[0].amount == Money(cents: 120_000))
