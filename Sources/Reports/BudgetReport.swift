@@ -219,7 +219,7 @@ extension Budget {
     public static func starter(from budget: Budget, ledger: some LedgerQueries, chart: ChartVersion) throws -> [Poste] {
         let report = try BudgetReport(ledger, budget: budget)
         let catalog = try ledger.catalog()
-        let replaced = try PlanComptableData.replacements(introducedBy: chart).filter { $0.key != $0.value.new }
+        let replaced = try PlanComptableData.replacements(introducedBy: chart)
         let labels = Dictionary(try PlanComptableData.accounts(chart).map { ($0.number, $0.label) }, uniquingKeysWith: { a, _ in a })
         let year = budget.exercice.label
         func euros(_ m: Money) -> Money { Money(cents: max(0, (m.cents + 50) / 100 * 100)) }
