@@ -31,14 +31,18 @@ public struct EntryDraft: Hashable, Sendable {
     public var label: String
     public var piece: String?
     public var lines: [LineDraft]
+    /// An extourne: it repeats the accounts of the entry it cancels, even one the chart has
+    /// replaced since (cancelling a 2025 entry booked on 6713 is how it gets corrected).
+    public var isReversal: Bool
 
     /// Labels and piece are kept `printable`: no control character or direction mark enters the ledger.
-    public init(journal: String, date: Day, label: String, piece: String? = nil, lines: [LineDraft]) {
+    public init(journal: String, date: Day, label: String, piece: String? = nil, lines: [LineDraft], isReversal: Bool = false) {
         self.journal = journal
         self.date = date
         self.label = label.printable
         self.piece = piece?.printable
         self.lines = lines
+        self.isReversal = isReversal
     }
 
     public var totalDebit: Money { Money.sum(lines.map(\.debit)) }
@@ -142,10 +146,10 @@ public struct Catalog: Sendable {
     /// Checks that a line of `exercice` may use `number`: a postable account of the ledger, and
     /// for a charge or produit, one the exercice's chart still has (balance-sheet accounts carry
     /// their balances over; an OD moves them to the new account).
-    public func check(_ number: AccountNumber, in exercice: Exercice) throws(EntryError) {
+    public func check(_ number: AccountNumber, in exercice: Exercice, reversing: Bool = false) throws(EntryError) {
         guard number.isPostable else { throw .notPostable(number) }
         guard let account = accounts[number] else { throw .unknownAccount(number, suggestions: suggestions(for: number)) }
-        if !account.isCustom, [6, 7].contains(number.classDigit), let replacement = charts[exercice.chart]?.replaced[number] {
+        if !reversing, !account.isCustom, [6, 7].contains(number.classDigit), let replacement = charts[exercice.chart]?.replaced[number] {
             throw .replacedAccount(account, replacement, exercice)
         }
     }
@@ -166,7 +170,7 @@ public struct Catalog: Sendable {
         var debit = Money.zero, credit = Money.zero
         for (i, line) in entry.lines.enumerated() {
             if line.amount.isZero { throw .zeroLine(index: i + 1) }
-            try check(line.account, in: exercice)
+            try check(line.account, in: exercice, reversing: entry.isReversal)
             if let p = line.project, projects[p] == nil {
                 throw .unknownProject(p, known: projects.keys.sorted())
             }

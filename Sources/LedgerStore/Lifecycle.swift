@@ -172,7 +172,7 @@ extension Store {
         let draft = EntryDraft(journal: original.journal, date: day, label: "Extourne de \(reference) : \(original.label)",
                                piece: original.piece, lines: original.lines.map {
             LineDraft(account: $0.account, amount: $0.credit - $0.debit, label: $0.label, project: $0.project)
-        })
+        }, isReversal: true)
         return try atomically(rollback: false) {
             let posted = try postMany([draft])[0]
             try db.run("UPDATE entry SET reverses = ? WHERE id = ?", .int(original.id), .int(posted.id))

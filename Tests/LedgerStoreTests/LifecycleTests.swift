@@ -142,6 +142,23 @@ func store2023() throws -> (Store, String) {
     /// A charge or produit of an exercice opened from 2025 must be an account of the 2025
     /// chart: 6713 is refused there, with its replacement, and nothing is written; it stays
     /// valid in earlier years. Balance-sheet accounts the chart dropped still carry balances.
+    /// An entry booked on 6713 in 2025 by an earlier version is corrected the usual way: its
+    /// extourne repeats its accounts, replaced ones included.
+    @Test func aLegacy2025EntryOnAReplacedAccountCanBeReversed() throws {
+        let (store, path) = try store2023()
+        try store.addExercice(start: d("2024-01-01"))
+        let e2025 = try store.addExercice(start: d("2025-01-01"))
+        let raw = RawSQL(path)
+        #expect(raw.exec("INSERT INTO entry(id, exercice_id, number, journal, date, label, created_at) VALUES (100, \(e2025.id), 1, 'BQ', '2025-03-01', 'Soutien', 'x')") == nil)
+        #expect(raw.exec("INSERT INTO line(entry_id, account, debit, credit) VALUES (100, '6713', 5000, 0), (100, '512', 0, 5000)") == nil)
+        let reopened = try Store.open(path: path)
+        #expect(throws: StoreError.self) { try reopened.post(draft("2025-03-02", [("6713", 5_000), ("512", -5_000)])) }
+        let reversal = try reopened.reverse(number: 1, in: e2025)
+        let lines = try reopened.entries(ids: [reversal.id])[0].lines
+        #expect(lines.map(\.account.text) == ["6713", "512"])
+        #expect(lines[0].credit == Money(cents: 5_000))
+    }
+
     @Test func chargesOfA2025ExerciceUseThe2025Chart() throws {
         let (store, _) = try store2023()
         try store.addExercice(start: d("2024-01-01"))
