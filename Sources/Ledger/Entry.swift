@@ -90,7 +90,7 @@ public struct Catalog: Sendable {
     public private(set) var projects: [String: Project]
     public let journals: [String: Journal]
     public let exercices: [Exercice]
-    /// The charts the exercices follow: the wording of many accounts changed in 2025 (658
+    /// The charts of accounts (both, whatever the exercices): the wording of many accounts changed in 2025 (658
     /// « Charges diverses de gestion courante » became « Pénalités et autres charges »), and
     /// some accounts went (6713 became 6571).
     public let charts: [ChartVersion: ChartFacts]
@@ -119,9 +119,10 @@ public struct Catalog: Sendable {
 
     /// An account's label. With a chart (that of the exercice a report is about), a standard
     /// account is named as that chart names it; an account of the association's own keeps the
-    /// name the association gave it.
+    /// name the association gave it; an account of the chart the ledger does not have yet (6573
+    /// before any 2025 exercice) is named by the chart.
     public func label(of number: AccountNumber, in chart: ChartVersion? = nil) -> String {
-        guard let account = accounts[number] else { return "" }
+        guard let account = accounts[number] else { return chart.flatMap { charts[$0]?.labels[number] } ?? "" }
         if !account.isCustom, let chart, let official = charts[chart]?.labels[number] { return official }
         return account.label
     }

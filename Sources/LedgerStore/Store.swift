@@ -277,7 +277,8 @@ public final class Store {
             }
             let exercices = try exercices()
             var charts: [ChartVersion: ChartFacts] = [:]
-            for chart in Set(exercices.map(\.chart)) {
+            // Both charts, whatever the exercices: a budget for next year may follow the new one.
+            for chart in ChartVersion.allCases {
                 let labels = try PlanComptableData.accounts(chart).map { (AccountNumber(trusted: $0.number), $0.label) }
                 let replaced = try PlanComptableData.replacements(introducedBy: chart).map { (AccountNumber(trusted: $0.key), $0.value) }
                 charts[chart] = ChartFacts(labels: Dictionary(labels, uniquingKeysWith: { a, _ in a }),

@@ -219,13 +219,12 @@ extension Budget {
     public static func starter(from budget: Budget, ledger: some LedgerQueries, chart: ChartVersion) throws -> [Poste] {
         let report = try BudgetReport(ledger, budget: budget)
         let catalog = try ledger.catalog()
-        let replaced = try PlanComptableData.replacements(introducedBy: chart)
-        let labels = Dictionary(try PlanComptableData.accounts(chart).map { ($0.number, $0.label) }, uniquingKeysWith: { a, _ in a })
+        let replaced = catalog.charts[chart]?.replaced ?? [:]
         let year = budget.exercice.label
         func euros(_ m: Money) -> Money { Money(cents: max(0, (m.cents + 50) / 100 * 100)) }
         /// The account the next exercice uses instead, and the words that say so.
         func renewed(_ account: String) -> (account: String, note: String?) {
-            guard let r = replaced[account], let new = r.new else { return (account, nil) }
+            guard let r = replaced[AccountNumber(trusted: account)], let new = r.new else { return (account, nil) }
             return (new, "\(account) devient \(new)")
         }
         var postes: [Poste] = []
@@ -264,8 +263,7 @@ extension Budget {
                 postes[i].remark = (postes[i].remark.map { $0 + ", " } ?? "") + remark
                 continue
             }
-            let label = catalog.accounts[number]?.isCustom == true ? catalog.label(of: number) : labels[account] ?? catalog.label(of: number)
-            postes.append(Poste(label: label, side: number.classDigit == 6 ? .depense : .recette,
+            postes.append(Poste(label: catalog.label(of: number, in: chart), side: number.classDigit == 6 ? .depense : .recette,
                                 amount: euros(o.amount), accounts: [account], remark: remark))
         }
         return postes

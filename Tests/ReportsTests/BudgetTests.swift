@@ -137,6 +137,7 @@ func budgetLedger() throws -> Store {
         try post(store, "2024-06-01", "Cotisation fédération", [("6586", 4_000), ("512", -4_000)])
         try post(store, "2024-06-02", "Divers", [("6588", 1_000), ("512", -1_000)])
         try post(store, "2024-12-31", "Quote-part de subvention", [("139", 2_000), ("777", -2_000)])
+        try post(store, "2024-12-31", "Subvention de la commune", [("512", 1_000), ("748", -1_000)])
         try store.saveBudget([poste("Soutien", .depense, 250, ["6713"]), poste("Serveurs", .depense, 1_000, ["604A"])],
                              exercice: e, version: "initial")
         let budget = try #require(try store.budget(e, version: nil))
@@ -150,7 +151,9 @@ func budgetLedger() throws -> Store {
         #expect(pénalités.label == "Pénalités et autres charges")
         #expect(pénalités.remark == "hors budget 2024 : réalisé 50 € (6586 et 6588 deviennent 658)")
         #expect(next.contains { $0.accounts == ["747"] && $0.side == .recette })
-        #expect(!next.contains { $0.accounts.contains { ["6713", "6586", "6588", "777"].contains($0) } })
+        #expect(try store.catalog().accounts[n("741")] == nil, "741 is new in 2025: not in this ledger yet")
+        #expect(next.first { $0.accounts == ["741"] }?.label == "Subventions d\u{2019}exploitation", "named by the 2025 chart")
+        #expect(!next.contains { $0.accounts.contains { ["6713", "6586", "6588", "777", "748"].contains($0) } })
         let e2025 = try store.addExercice(start: d("2025-01-01"))
         try store.saveBudget(next, exercice: e2025, version: "initial")
     }
