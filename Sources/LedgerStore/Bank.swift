@@ -84,13 +84,23 @@ extension Store: BankLedger {
             var waiting: [(position: Int, number: Int)] = []
             var already: [Int] = []
             let exists = try self.db.prepare("SELECT 1 FROM bank_line WHERE date = ? AND fingerprint = ?")
+            // A line dated outside the days the ledger has bank lines for cannot be there already:
+            // a new month's statement is looked up only where it overlaps the previous one.
+            var known: ClosedRange<Day>? = nil
+            if let first = try self.db.scalarText("SELECT min(date) FROM bank_line"),
+               let last = try self.db.scalarText("SELECT max(date) FROM bank_line") {
+                known = try Day(parsing: first)...Day(parsing: last)
+            }
             for chunk in stride(from: 0, to: batch.count, by: 4096) {
                 var fresh: [(position: Int, entry: BankEntry)] = []
                 for position in chunk..<min(chunk + 4096, batch.count) {
                     let e = batch.entry(at: position)
-                    exists.reset()
-                    try exists.bind([.text(e.date.iso), .text(e.fingerprint)])
-                    if try exists.step() { already.append(position) } else { fresh.append((position, e)) }
+                    if known?.contains(e.date) == true {
+                        exists.reset()
+                        try exists.bind([.text(e.date.iso), .text(e.fingerprint)])
+                        if try exists.step() { already.append(position); continue }
+                    }
+                    fresh.append((position, e))
                 }
                 let posted: [Posted]
                 do { posted = try self.postMany(fresh.map(\.entry.entry)) } catch let e as IndexedError {

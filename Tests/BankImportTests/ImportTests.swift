@@ -62,6 +62,13 @@ func csv(_ rows: [String]) -> [UInt8] { Array(("Date;Libellé;Montant\n" + rows.
         #expect(b.alreadyThere == 3)
         let chorale = try store.totals(TotalsQuery(accountPrefixes: ["7562"]))
         #expect(Money.sum(chorale.map(\.credit)) == Money(cents: 13_500), "the two identical lines stay two lines, plus April")
+        // Lines are looked up only on the days the ledger has bank lines for: its first day (1 March) and
+        // its last (15 April) are among them, February and May are not.
+        let around = csv(["28/02/2024;OVH SAS;-10,00", "01/03/2024;OVH SAS;-10,00", "15/04/2024;VIR CHORALE COTISATION;45,00",
+                          "02/05/2024;OVH SAS;-10,00"])
+        let c = try BankImporter.run(around, options: options("fevrier-mai.csv"), ledger: store)
+        #expect(c.newLines == 2)
+        #expect(c.alreadyThere == 2)
     }
 
     @Test func dryRunWritesNothingButSaysEverything() throws {
