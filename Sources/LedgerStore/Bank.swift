@@ -137,12 +137,31 @@ extension Store: BankLedger {
         public let bankLabel: String?
     }
 
-    /// Entries with a line on 471, in date order.
+    /// Entries with an amount still waiting on 471, in date order. An entry's amount on 471 is
+    /// net of the entries that correct it (its extourne, the OD that filed it once validated)
+    /// and of those that correct them in turn; a correcting entry is never listed itself.
     public func waitingLines(exercice: Exercice? = nil) throws -> [WaitingLine] {
         let entries = try self.entries(EntryQuery(from: exercice?.start, to: exercice?.end, accountPrefix: "471"))
         return try read {
-            try entries.compactMap { e -> WaitingLine? in
-                let balance = Money.sum(e.lines.filter { $0.account.isUnder("471") }.map { $0.credit - $0.debit })
+            let corrections = try db.query("""
+                SELECT e.id, e.corrects,
+                       coalesce((SELECT sum(l.credit - l.debit) FROM line l WHERE l.entry_id = e.id AND l.account GLOB '471*'), 0)
+                FROM entry e WHERE e.corrects IS NOT NULL
+                """) { (id: $0.int(0), corrects: $0.int(1), amount: Money(cents: $0.int(2))) }
+            var corrected: [Int64: Int64] = [:]
+            for c in corrections { corrected[c.id] = c.corrects }
+            // An entry corrects an earlier one; the bound only guards against a damaged file.
+            func first(_ id: Int64) -> Int64 {
+                var id = id
+                for _ in 0...corrected.count { guard let earlier = corrected[id] else { break }; id = earlier }
+                return id
+            }
+            var settled: [Int64: Money] = [:]
+            for c in corrections { settled[first(c.id), default: .zero] += c.amount }
+            return try entries.compactMap { e -> WaitingLine? in
+                if corrected[e.id] != nil { return nil }
+                let own = Money.sum(e.lines.filter { $0.account.isUnder("471") }.map { $0.credit - $0.debit })
+                let balance = own + (settled[e.id] ?? .zero)
                 if balance.isZero { return nil }
                 let label = try db.scalarText("SELECT label FROM bank_line WHERE entry_id = ?", .int(e.id))
                 return WaitingLine(entry: e, amount: balance, bankLabel: label)
@@ -151,7 +170,7 @@ extension Store: BankLedger {
     }
 
     /// Files a waiting line: its 471 line goes to `account` (and `project`). A validated entry
-    /// is never changed: an OD entry then moves the amount out of 471. Returns the number of the
+    /// is never changed: an OD entry that corrects it then moves the amount out of 471. Returns the number of the
     /// entry written or changed.
     public func assign(entryNumber: Int, exercice given: Exercice?, to account: AccountNumber, project: String?,
                        label: String?) throws -> Int {
@@ -195,6 +214,7 @@ extension Store: BankLedger {
                 LineDraft(account: AccountNumber(trusted: "471"), amount: waiting.amount),
                 LineDraft(account: account, amount: -waiting.amount, project: project),
             ]))
+            try db.run("UPDATE entry SET corrects = ? WHERE id = ?", .int(id), .int(posted.id))
             return posted.number
         }
     }

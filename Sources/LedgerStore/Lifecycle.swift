@@ -175,7 +175,7 @@ extension Store {
         }, isReversal: true)
         return try atomically(rollback: false) {
             let posted = try postMany([draft])[0]
-            try db.run("UPDATE entry SET reverses = ? WHERE id = ?", .int(original.id), .int(posted.id))
+            try db.run("UPDATE entry SET corrects = ? WHERE id = ?", .int(original.id), .int(posted.id))
             return posted
         }
     }

@@ -5,7 +5,7 @@ enum Schema {
     /// "Cmpt": marks a SQLite file as a Compta ledger (`PRAGMA application_id`).
     static let applicationID: Int64 = 0x436D_7074
 
-    static let migrations: [String] = [v1, v2, v3, v4, v5]
+    static let migrations: [String] = [v1, v2, v3, v4, v5, v6]
 
     /// 1: accounts, journals, exercices, projects, entries and lines, daily totals, and the
     /// triggers that keep validated entries and closed exercices unchangeable.
@@ -306,5 +306,13 @@ enum Schema {
         SELECT RAISE(ABORT, 'compta: exercice clôturé')
         WHERE (SELECT closed_on FROM exercice WHERE id = NEW.exercice_id) IS NOT NULL;
     END;
+    """
+
+    /// 6: an entry may correct an earlier one — an extourne cancels it, an affectation moves its
+    /// 471 amount to an account. The link (`reverses` until now, extournes only) tells which
+    /// waiting lines are settled: an operation filed by an OD is no longer waiting.
+    static let v6 = """
+    ALTER TABLE entry RENAME COLUMN reverses TO corrects;
+    CREATE INDEX entry_corrects ON entry(corrects) WHERE corrects IS NOT NULL;
     """
 }

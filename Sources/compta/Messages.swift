@@ -112,7 +112,8 @@ enum Messages {
         case .ambiguousEntry(let number, let exercices):
             return "plusieurs écritures n° \(number) attendent (exercices \(exercices.joined(separator: ", "))) : précisez --exercice."
         case .notWaiting(let number):
-            return "l'écriture n° \(number) n'a rien sur le compte d'attente 471. La liste de ce qui attend : compta attente"
+            return "l'écriture n° \(number) n'attend pas sur le compte 471 (elle n'y a rien, ou elle est déjà classée ou extournée). "
+                + "La liste de ce qui attend : compta attente"
         case .unknownEntry(let number, let exercice):
             return "aucune écriture n° \(number) dans l'exercice \(exercice). La liste : compta journal --exercice \(exercice)"
         case .located(let e):

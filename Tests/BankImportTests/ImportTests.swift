@@ -143,4 +143,37 @@ func csv(_ rows: [String]) -> [UInt8] { Array(("Date;Libellé;Montant\n" + rows.
         #expect(Money.sum(try store.totals(TotalsQuery(accountPrefixes: ["471"])).map(\.balance)).isZero, "the filed line left 471's totals")
         #expect(try store.verify().problems.isEmpty, "totals are still the sum of the lines")
     }
+
+    /// A validated line is filed by an OD that corrects it: it no longer waits, and cannot be filed
+    /// twice; cancelling that OD (extourne) puts it back in waiting; an extourned line waits no more.
+    @Test func correctionsSettleValidatedWaitingLines() throws {
+        let store = try girofle()
+        let r = try BankImporter.run(csv(["05/04/2024;VIR LES PETITS DEBROUILLARDS;120,00", "06/04/2024;PRLV INCONNU;-30,00"]),
+                                     options: options("a.csv"), ledger: store)
+        let (gift, unknown) = (r.waiting[0].number, r.waiting[1].number)
+        _ = try store.validate()
+        let e = try store.exercice(nil)
+        func waiting() throws -> [Int: Money] {
+            Dictionary(uniqueKeysWithValues: try store.waitingLines(exercice: e).map { ($0.entry.number, $0.amount) })
+        }
+        #expect(try waiting() == [gift: Money(cents: 12_000), unknown: Money(cents: -3_000)])
+        let od = try store.assign(entryNumber: gift, exercice: e, to: AccountNumber(trusted: "7562"), project: nil, label: nil)
+        #expect(try waiting() == [unknown: Money(cents: -3_000)], "neither the filed line nor the OD that filed it waits")
+        let twice = #expect(throws: StoreError.self) {
+            try store.assign(entryNumber: gift, exercice: e, to: AccountNumber(trusted: "7562"), project: nil, label: nil)
+        }
+        guard case .notWaiting(gift)? = twice else { Issue.record("\(String(describing: twice))"); return }
+        // The OD chose the wrong account: its extourne puts the line back in waiting, to be filed again.
+        _ = try store.validate()
+        _ = try store.reverse(number: od, in: e)
+        #expect(try waiting() == [gift: Money(cents: 12_000), unknown: Money(cents: -3_000)])
+        _ = try store.assign(entryNumber: gift, exercice: e, to: AccountNumber(trusted: "754"), project: nil, label: nil)
+        // The unknown debit was a mistake of the bank, cancelled by an extourne.
+        _ = try store.reverse(number: unknown, in: e)
+        #expect(try waiting().isEmpty)
+        #expect(try store.balance(of: "471", at: e.end).isZero)
+        #expect(try store.balance(of: "7562", at: e.end).isZero)
+        #expect(try store.balance(of: "754", at: e.end) == Money(cents: -12_000))
+        #expect(try store.verify().problems.isEmpty)
+    }
 }
