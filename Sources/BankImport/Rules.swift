@@ -43,6 +43,17 @@ public struct RuleMatcher {
         firstMatch(label: label, key: searchKey(label), amount: amount).map { compiled[$0].rule }
     }
 
+    /// Where a rule made while filing an operation takes effect: before the first of `rules` that
+    /// catches that operation now (which would otherwise go on filing its like as before), or
+    /// last. Returns the rule placed, and the rule it goes before.
+    public static func placed(_ rule: Rule, for operation: (label: String, amount: Money),
+                              among rules: [Rule]) throws(LocatedError) -> (rule: Rule, before: Rule?) {
+        guard let earlier = try RuleMatcher(rules).match(label: operation.label, amount: operation.amount) else { return (rule, nil) }
+        var placed = rule
+        placed.position = earlier.position
+        return (placed, earlier)
+    }
+
     /// The index in `rules` of the first rule that fits, given the label's search key.
     func firstMatch(label: String, key: String, amount: Money) -> Int? {
         var key = key

@@ -169,11 +169,13 @@ extension Store: BankLedger {
         }
     }
 
-    /// Files a waiting line: its 471 line goes to `account` (and `project`). A validated entry
-    /// is never changed: an OD entry that corrects it then moves the amount out of 471. Returns the number of the
-    /// entry written or changed.
+    /// Files an operation under `account` (and `project`): its line waiting in 471 or, while the
+    /// entry is a draft, its one line outside the treasury accounts (an operation a rule filed
+    /// under the wrong account). A draft is changed in place. A validated entry never is: an OD
+    /// entry that corrects it moves its waiting amount out of 471. Returns the number of the entry
+    /// written or changed, with the bank operation filed.
     public func assign(entryNumber: Int, exercice given: Exercice?, to account: AccountNumber, project: String?,
-                       label: String?) throws -> Int {
+                       label: String?) throws -> Assignment {
         let c = try catalog()
         if let project, c.projects[project] == nil { throw StoreError.unknownProject(project, known: c.projects.keys.sorted()) }
         // Without an exercice, the number designates a waiting line of any exercice, if only one has it.
@@ -184,30 +186,40 @@ extension Store: BankLedger {
         // A known, postable account that the exercice's chart still has.
         do throws(EntryError) { try c.check(account, in: exercice) } catch { throw StoreError.entry(error) }
         let found = try read {
-            try db.query("SELECT id, validated_on FROM entry WHERE exercice_id = ? AND number = ?",
-                         [.int(exercice.id), .int(Int64(entryNumber))]) { ($0.int(0), !$0.isNull(1)) }.first
+            try db.query("""
+                SELECT e.id, e.validated_on IS NOT NULL, e.corrects IS NOT NULL OR EXISTS (SELECT 1 FROM entry c WHERE c.corrects = e.id),
+                       b.label, b.amount
+                FROM entry e LEFT JOIN bank_line b ON b.entry_id = e.id WHERE e.exercice_id = ? AND e.number = ?
+                """, [.int(exercice.id), .int(Int64(entryNumber))]) {
+                ($0.int(0), $0.int(1) != 0, $0.int(2) != 0, $0.isNull(3) ? nil : (label: $0.text(3), amount: Money(cents: $0.int(4))))
+            }.first
         }
-        guard let (id, validated) = found else { throw StoreError.unknownEntry(number: entryNumber, exercice: exercice.label) }
-        guard let waiting = try waitingLines(exercice: exercice).first(where: { $0.entry.id == id }) else {
-            throw StoreError.notWaiting(number: entryNumber)
-        }
-        return try atomically(rollback: false) { () throws -> Int in
+        guard let (id, validated, corrected, operation) = found else { throw StoreError.unknownEntry(number: entryNumber, exercice: exercice.label) }
+        let waiting = try waitingLines(exercice: exercice).first(where: { $0.entry.id == id })
+        if validated && waiting == nil { throw StoreError.notWaiting(number: entryNumber) }
+        let number = try atomically(rollback: false) { () throws -> Int in
             if !validated {
+                let e = try waiting?.entry ?? entry(number: entryNumber, in: exercice)
+                let moved = waiting != nil ? e.lines.filter { $0.account.isUnder("471") } : e.lines.filter { !$0.account.isUnder("5") }
+                if waiting == nil && (moved.count != 1 || corrected) { throw StoreError.notReclassifiable(number: entryNumber) }
                 let projectID = project.flatMap { projectIDsCache[$0] }
-                try db.run("UPDATE line SET account = ?, project_id = ? WHERE entry_id = ? AND account GLOB '471*'",
-                           .text(account.text), .optional(projectID), .int(id))
+                for old in Set(moved.map(\.account)) {
+                    try db.run("UPDATE line SET account = ?, project_id = ? WHERE entry_id = ? AND account = ?",
+                               .text(account.text), .optional(projectID), .int(id), .text(old.text))
+                }
                 var totals = TotalsDelta()
-                for l in waiting.entry.lines where l.account.isUnder("471") {
-                    let opening = c.journals[waiting.entry.journal]?.kind == .aNouveaux
-                    totals.add(day: waiting.entry.date, account: l.account.text, project: l.project.flatMap { projectIDsCache[$0] }, opening: opening,
+                let opening = c.journals[e.journal]?.kind == .aNouveaux
+                for l in moved {
+                    totals.add(day: e.date, account: l.account.text, project: l.project.flatMap { projectIDsCache[$0] }, opening: opening,
                                debit: l.debit.cents, credit: l.credit.cents, sign: -1)
-                    totals.add(day: waiting.entry.date, account: account.text, project: projectID, opening: opening,
+                    totals.add(day: e.date, account: account.text, project: projectID, opening: opening,
                                debit: l.debit.cents, credit: l.credit.cents)
                 }
                 try apply(totals)
                 if let label { try db.run("UPDATE entry SET label = ? WHERE id = ?", .text(label.printable), .int(id)) }
                 return entryNumber
             }
+            guard let waiting else { throw StoreError.notWaiting(number: entryNumber) }
             let e = waiting.entry
             let posted = try post(EntryDraft(journal: "OD", date: max(e.date, exercice.start), label: label ?? "Affectation : \(e.label)",
                                              piece: "\(e.journal)-\(e.validation?.number ?? e.number)", lines: [
@@ -217,5 +229,13 @@ extension Store: BankLedger {
             try db.run("UPDATE entry SET corrects = ? WHERE id = ?", .int(id), .int(posted.id))
             return posted.number
         }
+        return Assignment(number: number, operation: operation)
+    }
+
+    /// What `assign` did: the entry it changed or wrote, and the bank operation it filed (nil for
+    /// an entry that did not come from a statement).
+    public struct Assignment: Sendable {
+        public let number: Int
+        public let operation: (label: String, amount: Money)?
     }
 }

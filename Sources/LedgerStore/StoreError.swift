@@ -34,8 +34,11 @@ public enum StoreError: Error, @unchecked Sendable {
     /// A trigger of the schema refused the change (validated entry, closed exercice...).
     case immutable(message: String)
     case unknownEntry(number: Int, exercice: String)
-    /// `affecter` on an entry with nothing in 471.
+    /// `affecter` on a validated entry with nothing waiting in 471.
     case notWaiting(number: Int)
+    /// `affecter` on a draft that has nothing in 471 and not exactly one line to file (or that
+    /// an extourne cancels, or that corrects another).
+    case notReclassifiable(number: Int)
     /// The number exists in several exercices: `--exercice` is needed.
     case ambiguousEntry(number: Int, exercices: [String])
     case sqlite(SQLiteError)

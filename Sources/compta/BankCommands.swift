@@ -182,13 +182,16 @@ let bankCommands: [Command] = [
     },
     Command(
         path: ["affecter"], usage: "compta affecter NUMERO COMPTE [--projet P] [--libelle L] [--regle MOTIF] [--exercice E]",
-        summary: "classe une opération en attente (471) sous un compte, et crée la règle si on le demande",
+        summary: "classe une opération en attente (471) ou reclasse un brouillard sous un compte, et crée la règle si on le demande",
         help: """
-        NUMERO est le numéro d'écriture donné par compta attente. L'écriture en brouillard est
-        corrigée ; une écriture déjà validée ne change pas : une écriture OD transfère le montant
-        du 471 vers le compte. Avec --regle MOTIF, une règle est créée pour que les prochains
-        relevés soient classés tout seuls.
-        Exemple : compta affecter 57 6063 --projet BL-EVOLUTION --regle "LDLC"
+        NUMERO est le numéro d'écriture donné par compta attente (ou compta journal). L'écriture
+        en brouillard est corrigée : sa ligne du 471, ou sa seule ligne hors banque et caisse (une
+        opération qu'une règle a mal classée), passe au compte. Une écriture déjà validée ne change
+        pas : une écriture OD transfère le montant du 471 vers le compte, et l'opération quitte la
+        liste d'attente. Avec --regle MOTIF, une règle est créée pour que les prochains relevés
+        soient classés tout seuls.
+        Exemples : compta affecter 57 6063 --projet BL-EVOLUTION --regle "LDLC"
+                   compta affecter 12 6063      (la règle l'avait mise en 604A)
         """,
         options: [.value("--projet", "CODE", "projet analytique"), .value("--libelle", "TEXTE", "nouveau libellé de l'écriture"),
                   .value("--regle", "MOTIF", "crée aussi la règle MOTIF → COMPTE"),
@@ -202,19 +205,21 @@ let bankCommands: [Command] = [
         let account = try accountArgument(ctx.parsed.positionals[1])
         let project = try ctx.parsed.value("--projet").map(projectCode)
         let exercice = try ctx.parsed.value("--exercice").map { try store.exercice($0) }
-        let result = try store.transaction { () throws -> (Int, Rule?) in
-            let n = try store.assign(entryNumber: number, exercice: exercice, to: account, project: project, label: ctx.parsed.value("--libelle"))
-            var rule: Rule? = nil
-            if let pattern = ctx.parsed.value("--regle") {
-                let r = Rule(pattern: pattern, account: account, project: project, label: ctx.parsed.value("--libelle"))
-                try RuleMatcher.check(r, catalog: store.catalog())
-                rule = try store.addRule(r)
-            }
-            return (n, rule)
+        let result = try store.transaction { () throws -> (done: Store.Assignment, rule: Rule?, before: Rule?) in
+            let done = try store.assign(entryNumber: number, exercice: exercice, to: account, project: project, label: ctx.parsed.value("--libelle"))
+            guard let pattern = ctx.parsed.value("--regle") else { return (done, nil, nil) }
+            var placed = (rule: Rule(pattern: pattern, account: account, project: project, label: ctx.parsed.value("--libelle")), before: Rule?.none)
+            try RuleMatcher.check(placed.rule, catalog: store.catalog())
+            if let operation = done.operation { placed = try RuleMatcher.placed(placed.rule, for: operation, among: store.rules()) }
+            return (done, try store.addRule(placed.rule), placed.before)
         }
-        var message = result.0 == number ? "Écriture n° \(number) classée en \(account)" : "Écriture n° \(result.0) passée pour classer l'écriture validée n° \(number) en \(account)"
+        let n = result.done.number
+        var message = n == number ? "Écriture n° \(number) classée en \(account)" : "Écriture n° \(n) passée pour classer l'écriture validée n° \(number) en \(account)"
         message += (project.map { ", projet \($0)" } ?? "") + "."
-        if let r = result.1 { message += " Règle n° \(r.position) créée : « \(r.pattern) » → \(r.account)." }
+        if let r = result.rule {
+            message += " Règle n° \(r.position) créée : « \(r.pattern) » → \(r.account)"
+            message += result.before.map { ", placée avant la règle « \($0.pattern) » → \($0.account), qui classait cette opération." } ?? "."
+        }
         ctx.output.print(message)
     },
 ]

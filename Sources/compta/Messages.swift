@@ -112,8 +112,11 @@ enum Messages {
         case .ambiguousEntry(let number, let exercices):
             return "plusieurs écritures n° \(number) attendent (exercices \(exercices.joined(separator: ", "))) : précisez --exercice."
         case .notWaiting(let number):
-            return "l'écriture n° \(number) n'attend pas sur le compte 471 (elle n'y a rien, ou elle est déjà classée ou extournée). "
-                + "La liste de ce qui attend : compta attente"
+            return "l'écriture n° \(number) est validée et n'attend pas sur le compte 471 (elle est déjà classée, ou extournée) : "
+                + "une écriture validée se corrige par une extourne (compta extourner NUMERO), puis une nouvelle saisie. Ce qui attend : compta attente"
+        case .notReclassifiable(let number):
+            return "l'écriture n° \(number) ne se reclasse pas d'un seul compte (elle a plusieurs lignes hors banque et caisse, ou aucune, "
+                + "ou elle est extournée) : extournez-la (compta extourner \(number)) puis saisissez la bonne écriture."
         case .unknownEntry(let number, let exercice):
             return "aucune écriture n° \(number) dans l'exercice \(exercice). La liste : compta journal --exercice \(exercice)"
         case .located(let e):

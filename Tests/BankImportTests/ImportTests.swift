@@ -134,9 +134,12 @@ func csv(_ rows: [String]) -> [UInt8] { Array(("Date;Libellé;Montant\n" + rows.
         _ = try store.assign(entryNumber: number, exercice: nil, to: AccountNumber(trusted: "7562"), project: nil, label: "Cotisation")
         try store.addRule(Rule(pattern: "PETITS DEBROUILLARDS", account: AccountNumber(trusted: "7562")))
         #expect(try store.waitingLines(exercice: e).isEmpty)
-        #expect(throws: StoreError.self) {
-            try store.assign(entryNumber: number, exercice: e, to: AccountNumber(trusted: "7562"), project: nil, label: nil)
-        }
+        // Still a draft: filing it again moves its line, it does not add one.
+        let again = try store.assign(entryNumber: number, exercice: e, to: AccountNumber(trusted: "754"), project: nil, label: nil)
+        #expect(again.number == number && again.operation?.amount == Money(cents: 12_000))
+        #expect(Money.sum(try store.totals(TotalsQuery(accountPrefixes: ["754"])).map(\.credit)) == Money(cents: 12_000))
+        _ = try store.assign(entryNumber: number, exercice: e, to: AccountNumber(trusted: "7562"), project: nil, label: nil)
+        #expect(try store.totals(TotalsQuery(accountPrefixes: ["754"])).allSatisfy { $0.balance.isZero })
         let next = try BankImporter.run(csv(["05/05/2024;VIR LES PETITS DEBROUILLARDS;120,00"]), options: options("b.csv"), ledger: store)
         #expect(next.waiting.isEmpty, "next month's statement is filed by the new rule")
         #expect(Money.sum(try store.totals(TotalsQuery(accountPrefixes: ["7562"])).map(\.credit)) == Money(cents: 24_000))
@@ -157,7 +160,7 @@ func csv(_ rows: [String]) -> [UInt8] { Array(("Date;Libellé;Montant\n" + rows.
             Dictionary(uniqueKeysWithValues: try store.waitingLines(exercice: e).map { ($0.entry.number, $0.amount) })
         }
         #expect(try waiting() == [gift: Money(cents: 12_000), unknown: Money(cents: -3_000)])
-        let od = try store.assign(entryNumber: gift, exercice: e, to: AccountNumber(trusted: "7562"), project: nil, label: nil)
+        let od = try store.assign(entryNumber: gift, exercice: e, to: AccountNumber(trusted: "7562"), project: nil, label: nil).number
         #expect(try waiting() == [unknown: Money(cents: -3_000)], "neither the filed line nor the OD that filed it waits")
         let twice = #expect(throws: StoreError.self) {
             try store.assign(entryNumber: gift, exercice: e, to: AccountNumber(trusted: "7562"), project: nil, label: nil)

@@ -33,6 +33,28 @@ func fixturePath(_ p: String) -> String {
         #expect(s.run("attente").out.contains("2 opérations en attente"))
         let rules = s.run("regles", "exporter")
         #expect(rules.out.contains("30;CHORALE;;;;;7562;;"))
+
+        // The OVH rule filed n° 1 (5 March) under 604A, project BL-EVOLUTION: it was a hard disk.
+        #expect(s.run("journal", "--format", "csv").out.contains("1;05/03/2024;BQ;;512;PRELEVEMENT OVH SAS FACTURE FR2024031187;;120,00;;brouillard\r\n;;;;604A;"))
+        // Its rule goes before the OVH rule (n° 10), which would otherwise file the next invoice under 604A again.
+        let refiled = s.run("affecter", "1", "6063", "--projet", "BL-EVOLUTION", "--regle", "FR2024031187")
+        #expect(refiled.code == 0, "\(refiled.err)")
+        #expect(refiled.out.contains("Écriture n° 1 classée en 6063, projet BL-EVOLUTION. Règle n° 10 créée : « FR2024031187 » → 6063, "
+                                     + "placée avant la règle « OVH » → 604A, qui classait cette opération."))
+        #expect(s.run("regles", "exporter").out.contains("10;FR2024031187;;;;;6063;BL-EVOLUTION;\r\n11;OVH;;;;;604A;BL-EVOLUTION;"))
+        let balance = s.run("balance", "--format", "csv").out
+        #expect(balance.contains("6063;") && !balance.contains("604A;"), "the line moved, and its total with it")
+        #expect(s.run("verifier").code == 0)
+        // Several lines to file: nothing tells which one; an extourne and a new entry do.
+        #expect(s.run("saisir", "2024-03-20", "Salaire", "641=100", "645=20", "512").code == 0)
+        try s.refuses(["affecter", "6", "6063"], says: ["l'écriture n° 6 ne se reclasse pas d'un seul compte", "compta extourner 6"])
+        // Cancelled by its extourne (n° 7): refiling it would leave the extourne on the old account.
+        #expect(s.run("extourner", "4").code == 0)
+        try s.refuses(["affecter", "4", "6063"], says: ["l'écriture n° 4 ne se reclasse pas"])
+        try s.refuses(["affecter", "7", "6063"], says: ["l'écriture n° 7 ne se reclasse pas"])
+        // Validated: it never changes.
+        #expect(s.run("valider").code == 0)
+        try s.refuses(["affecter", "1", "604A"], says: ["l'écriture n° 1 est validée et n'attend pas sur le compte 471", "compta extourner"])
     }
 
     @Test func dryRunAndJSON() throws {
