@@ -187,21 +187,25 @@ extension Store: BankLedger {
         do throws(EntryError) { try c.check(account, in: exercice) } catch { throw StoreError.entry(error) }
         let found = try read {
             try db.query("""
-                SELECT e.id, e.validated_on IS NOT NULL, e.corrects IS NOT NULL OR EXISTS (SELECT 1 FROM entry c WHERE c.corrects = e.id),
-                       b.label, b.amount
+                SELECT e.id, e.validated_on IS NOT NULL, b.label, b.amount,
+                       (SELECT number FROM entry x WHERE x.id = e.corrects),
+                       (SELECT min(number) FROM entry c WHERE c.corrects = e.id)
                 FROM entry e LEFT JOIN bank_line b ON b.entry_id = e.id WHERE e.exercice_id = ? AND e.number = ?
                 """, [.int(exercice.id), .int(Int64(entryNumber))]) {
-                ($0.int(0), $0.int(1) != 0, $0.int(2) != 0, $0.isNull(3) ? nil : (label: $0.text(3), amount: Money(cents: $0.int(4))))
+                ($0.int(0), $0.int(1) != 0, $0.isNull(2) ? nil : (label: $0.text(2), amount: Money(cents: $0.int(3))),
+                 $0.optionalInt(4).map { DraftRefusal.corrects(Int($0)) } ?? $0.optionalInt(5).map { DraftRefusal.corrected(by: Int($0)) })
             }.first
         }
-        guard let (id, validated, corrected, operation) = found else { throw StoreError.unknownEntry(number: entryNumber, exercice: exercice.label) }
+        guard let (id, validated, operation, correction) = found else { throw StoreError.unknownEntry(number: entryNumber, exercice: exercice.label) }
         let waiting = try waitingLines(exercice: exercice).first(where: { $0.entry.id == id })
         if validated && waiting == nil { throw StoreError.notWaiting(number: entryNumber) }
         let number = try atomically(rollback: false) { () throws -> Int in
             if !validated {
                 let e = try waiting?.entry ?? entry(number: entryNumber, in: exercice)
                 let moved = waiting != nil ? e.lines.filter { $0.account.isUnder("471") } : e.lines.filter { !$0.account.isUnder("5") }
-                if waiting == nil && (moved.count != 1 || corrected) { throw StoreError.notReclassifiable(number: entryNumber) }
+                if waiting == nil, let reason = correction ?? (moved.count == 1 ? nil : .lines(moved.map(\.account))) {
+                    throw StoreError.notReclassifiable(number: entryNumber, reason: reason)
+                }
                 let projectID = project.flatMap { projectIDsCache[$0] }
                 for old in Set(moved.map(\.account)) {
                     try db.run("UPDATE line SET account = ?, project_id = ? WHERE entry_id = ? AND account = ?",

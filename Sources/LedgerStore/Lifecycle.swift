@@ -180,6 +180,32 @@ extension Store {
         }
     }
 
+    /// Deletes a draft entered by mistake (`compta supprimer`) and returns it. A validated entry
+    /// never goes (the schema refuses it too); nor does an operation of a bank statement (its
+    /// line of the statement would be lost), nor an entry that another one corrects.
+    public func removeDraft(number: Int, in exercice: Exercice) throws -> Entry {
+        let e = try entry(number: number, in: exercice)
+        return try atomically(rollback: false) { () throws -> Entry in
+            if e.validation != nil { throw StoreError.notRemovable(number: number, reason: .validated) }
+            if try db.scalarInt("SELECT 1 FROM bank_line WHERE entry_id = ?", .int(e.id)) != nil {
+                throw StoreError.notRemovable(number: number, reason: .bankOperation)
+            }
+            if let by = try db.scalarInt("SELECT number FROM entry WHERE corrects = ? ORDER BY number LIMIT 1", .int(e.id)) {
+                throw StoreError.notRemovable(number: number, reason: .corrected(by: Int(by)))
+            }
+            let opening = try catalog().journals[e.journal]?.kind == .aNouveaux
+            var totals = TotalsDelta()
+            for l in e.lines {
+                totals.add(day: e.date, account: l.account.text, project: l.project.flatMap { projectIDsCache[$0] }, opening: opening,
+                           debit: l.debit.cents, credit: l.credit.cents, sign: -1)
+            }
+            try db.run("DELETE FROM line WHERE entry_id = ?", .int(e.id))
+            try db.run("DELETE FROM entry WHERE id = ?", .int(e.id))
+            try apply(totals)
+            return e
+        }
+    }
+
     // MARK: Closing
 
     /// Closes an exercice: checks nothing is left to do, carries the balances of classes 1 to 5

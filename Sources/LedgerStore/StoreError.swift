@@ -36,9 +36,10 @@ public enum StoreError: Error, @unchecked Sendable {
     case unknownEntry(number: Int, exercice: String)
     /// `affecter` on a validated entry with nothing waiting in 471.
     case notWaiting(number: Int)
-    /// `affecter` on a draft that has nothing in 471 and not exactly one line to file (or that
-    /// an extourne cancels, or that corrects another).
-    case notReclassifiable(number: Int)
+    /// `affecter` on a draft that has nothing in 471 and cannot be refiled.
+    case notReclassifiable(number: Int, reason: DraftRefusal)
+    /// `supprimer` on an entry that must stay.
+    case notRemovable(number: Int, reason: DraftRefusal)
     /// The number exists in several exercices: `--exercice` is needed.
     case ambiguousEntry(number: Int, exercices: [String])
     case sqlite(SQLiteError)
@@ -54,4 +55,17 @@ public enum AccountRefusal: Sendable, Equatable {
     /// No class account for its first digit.
     case noClass
     case emptyLabel
+}
+
+/// Why an entry cannot be deleted (`supprimer`) or refiled (`affecter`).
+public enum DraftRefusal: Sendable, Equatable {
+    case validated
+    /// An operation of an imported statement (it cannot be deleted).
+    case bankOperation
+    /// Another entry (its extourne, an affectation) corrects it.
+    case corrected(by: Int)
+    /// It corrects another entry (it cannot be refiled).
+    case corrects(Int)
+    /// Its lines outside the bank and cash accounts, when there is not exactly one to refile.
+    case lines([AccountNumber])
 }

@@ -83,6 +83,24 @@ let entryCommands: [Command] = [
         ctx.output.print("Écriture n° \(posted.number) enregistrée (exercice \(posted.exercice.label), journal \(draft.journal), "
                          + "\(draft.lines.count) lignes, \(draft.totalDebit) €), en brouillard.")
     },
+    Command(
+        path: ["supprimer"], usage: "compta supprimer NUMERO [--exercice E]",
+        summary: "supprime une écriture en brouillard saisie par erreur",
+        help: """
+        NUMERO est le numéro de saisie (compta journal). Seul un brouillard saisi se supprime :
+        une écriture validée se corrige par une extourne (compta extourner), une opération d'un
+        relevé bancaire se reclasse (compta affecter) ou s'extourne.
+        """,
+        options: [.value("--exercice", "EXERCICE", "exercice de l'écriture (défaut : l'exercice en cours)")],
+        arguments: 1...1
+    ) { ctx in
+        let store = try ctx.openStore()
+        guard let number = Int(ctx.parsed.positionals[0]) else {
+            throw UsageError(message: "NUMERO est un numéro d'écriture (voir compta journal)", command: "supprimer")
+        }
+        let removed = try store.removeDraft(number: number, in: try store.exercice(ctx.parsed.value("--exercice")))
+        ctx.output.print("Écriture n° \(number) supprimée : brouillard du \(removed.date.french), « \(removed.label) », \(Money.sum(removed.lines.map(\.debit))) €.")
+    },
 ]
 
 func projectCode(_ raw: String) throws -> String {

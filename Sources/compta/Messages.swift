@@ -51,6 +51,30 @@ enum Messages {
         return s
     }
 
+    /// Why `supprimer` (`removing`) or `affecter` leaves entry n° `n` as it is, and what to do instead.
+    static func refusal(_ reason: DraftRefusal, number n: Int, removing: Bool) -> String {
+        switch reason {
+        case .validated:
+            return "est validée : elle ne se supprime plus. Corrigez-la par une extourne (compta extourner \(n))."
+        case .bankOperation:
+            return "est une opération d'un relevé bancaire : elle ne se supprime pas. Classez-la sous le bon compte "
+                + "(compta affecter \(n) COMPTE), ou annulez-la par une extourne (compta extourner \(n))."
+        case .corrected(let by) where removing:
+            return "est corrigée par l'écriture n° \(by) : supprimez d'abord celle-ci (compta supprimer \(by))."
+        case .corrected(let by):
+            return "est corrigée par l'écriture n° \(by) : la reclasser laisserait cette correction sur l'ancien compte. "
+                + "Supprimez d'abord l'écriture n° \(by) si elle est en brouillard (compta supprimer \(by))."
+        case .corrects(let original):
+            return "corrige l'écriture n° \(original) : elle ne se reclasse pas. Supprimez-la (compta supprimer \(n)), "
+                + "puis classez l'écriture n° \(original)."
+        case .lines(let accounts) where accounts.isEmpty:
+            return "n'a que des lignes de comptes financiers (banque, caisse) : rien à classer."
+        case .lines(let accounts):
+            return "a plusieurs lignes à classer (\(accounts.map(\.text).joined(separator: ", "))) : affecter ne saurait laquelle changer. "
+                + "Supprimez-la (compta supprimer \(n)) et saisissez la bonne écriture."
+        }
+    }
+
     static func store(_ e: StoreError) -> String {
         switch e {
         case .notFound(let path):
@@ -114,9 +138,10 @@ enum Messages {
         case .notWaiting(let number):
             return "l'écriture n° \(number) est validée et n'attend pas sur le compte 471 (elle est déjà classée, ou extournée) : "
                 + "une écriture validée se corrige par une extourne (compta extourner NUMERO), puis une nouvelle saisie. Ce qui attend : compta attente"
-        case .notReclassifiable(let number):
-            return "l'écriture n° \(number) ne se reclasse pas d'un seul compte (elle a plusieurs lignes hors banque et caisse, ou aucune, "
-                + "ou elle est extournée) : extournez-la (compta extourner \(number)) puis saisissez la bonne écriture."
+        case .notRemovable(let number, let reason):
+            return "l'écriture n° \(number) " + refusal(reason, number: number, removing: true)
+        case .notReclassifiable(let number, let reason):
+            return "l'écriture n° \(number) " + refusal(reason, number: number, removing: false)
         case .unknownEntry(let number, let exercice):
             return "aucune écriture n° \(number) dans l'exercice \(exercice). La liste : compta journal --exercice \(exercice)"
         case .located(let e):

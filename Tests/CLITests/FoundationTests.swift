@@ -105,6 +105,29 @@ import LedgerStore
         let journal = s.run("journal", "--format", "json")
         #expect(journal.out.contains(#""libelle": "Cotisation \"Les Amis\"; 2024""#))
     }
+
+    /// A draft typed by mistake goes away with its totals; what must stay, stays, and says why.
+    @Test func draftsTypedByMistakeAreDeleted() throws {
+        let s = Sandbox.tour()
+        #expect(s.run("saisir", "2024-03-05", "Facture OVH", "604A=120", "512").code == 0)
+        #expect(s.run("saisir", "2024-03-06", "Facture OVH (en double)", "604A=120", "512").code == 0)
+        #expect(s.run("importer", fixturePath("banques/bpce.csv")).code == 0)
+        let r = s.run("supprimer", "2")
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.contains("Écriture n° 2 supprimée : brouillard du 06/03/2024, « Facture OVH (en double) », 120,00 €."))
+        #expect(s.run("balance", "--format", "csv").out.contains("604A;OVH;120,00;;120,00;"), "one invoice left, and its total alone")
+        #expect(!s.run("journal").out.contains("en double"))
+        #expect(s.run("verifier").code == 0, "totals are still the sum of the lines")
+        try s.refuses(["supprimer", "2"], says: ["aucune écriture n° 2"])
+        try s.refuses(["supprimer", "3"], says: ["l'écriture n° 3 est une opération d'un relevé bancaire", "compta affecter 3 COMPTE"])
+        #expect(s.run("extourner", "1").code == 0)
+        let correction = s.run("journal", "--format", "csv").out.split(separator: "\r\n").first { $0.contains("Extourne de n° 1") }
+        let n = correction?.split(separator: ";").first.map(String.init) ?? "?"
+        try s.refuses(["supprimer", "1"], says: ["l'écriture n° 1 est corrigée par l'écriture n° \(n) : supprimez d'abord celle-ci"])
+        #expect(s.run("supprimer", n).code == 0)
+        #expect(s.run("valider").code == 0)
+        try s.refuses(["supprimer", "1"], says: ["l'écriture n° 1 est validée : elle ne se supprime plus", "compta extourner 1"])
+    }
 }
 
 /// Each bad input gets a French message, exit code 1, and leaves every table as it was.

@@ -47,11 +47,14 @@ func fixturePath(_ p: String) -> String {
         #expect(s.run("verifier").code == 0)
         // Several lines to file: nothing tells which one; an extourne and a new entry do.
         #expect(s.run("saisir", "2024-03-20", "Salaire", "641=100", "645=20", "512").code == 0)
-        try s.refuses(["affecter", "6", "6063"], says: ["l'écriture n° 6 ne se reclasse pas d'un seul compte", "compta extourner 6"])
+        try s.refuses(["affecter", "6", "6063"], says: ["l'écriture n° 6 a plusieurs lignes à classer (641, 645)", "compta supprimer 6"])
         // Cancelled by its extourne (n° 7): refiling it would leave the extourne on the old account.
         #expect(s.run("extourner", "4").code == 0)
-        try s.refuses(["affecter", "4", "6063"], says: ["l'écriture n° 4 ne se reclasse pas"])
-        try s.refuses(["affecter", "7", "6063"], says: ["l'écriture n° 7 ne se reclasse pas"])
+        try s.refuses(["affecter", "4", "6063"], says: ["l'écriture n° 4 est corrigée par l'écriture n° 7", "compta supprimer 7"])
+        try s.refuses(["affecter", "7", "6063"], says: ["l'écriture n° 7 corrige l'écriture n° 4 : elle ne se reclasse pas"])
+        // A cash withdrawal: nothing but banque and caisse.
+        #expect(s.run("saisir", "2024-03-21", "Retrait", "530=50", "512").code == 0)
+        try s.refuses(["affecter", "8", "6063"], says: ["l'écriture n° 8 n'a que des lignes de comptes financiers (banque, caisse) : rien à classer"])
         // Validated: it never changes.
         #expect(s.run("valider").code == 0)
         try s.refuses(["affecter", "1", "604A"], says: ["l'écriture n° 1 est validée et n'attend pas sur le compte 471", "compta extourner"])
