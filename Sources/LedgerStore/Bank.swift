@@ -128,6 +128,79 @@ extension Store: BankLedger {
         return try atomically(rollback: dryRun, body)
     }
 
+    // MARK: Imported statements
+
+    /// A statement as imported: what it added to the ledger.
+    public struct ImportedStatement: Sendable, Equatable {
+        public let id: Int
+        public let fileName: String
+        public let bankAccount: AccountNumber
+        public let importedAt: String
+        public let firstDate: Day?
+        public let lastDate: Day?
+        public let linesRead: Int
+        /// Operations it wrote (the others were there already).
+        public let linesNew: Int
+        /// Of those, how many are validated.
+        public let validated: Int
+    }
+
+    /// The statements imported, in the order they were.
+    public func statements() throws -> [ImportedStatement] {
+        try read {
+            try db.query("""
+                SELECT s.id, s.file_name, s.bank_account, s.imported_at, s.first_date, s.last_date, s.lines_read, s.lines_new,
+                       (SELECT count(*) FROM bank_line b JOIN entry e ON e.id = b.entry_id WHERE b.statement_id = s.id AND e.validated_on IS NOT NULL)
+                FROM statement s ORDER BY s.id
+                """) {
+                ImportedStatement(id: Int($0.int(0)), fileName: $0.text(1), bankAccount: AccountNumber(trusted: $0.text(2)), importedAt: $0.text(3),
+                                  firstDate: try $0.optionalText(4).map { try Day(parsing: $0) }, lastDate: try $0.optionalText(5).map { try Day(parsing: $0) },
+                                  linesRead: Int($0.int(6)), linesNew: Int($0.int(7)), validated: Int($0.int(8)))
+            }
+        }
+    }
+
+    /// Cancels an import made by mistake (into the wrong account, the wrong file): the entries it
+    /// wrote, their bank lines and the statement go, so that the file can be imported again. Only
+    /// while every one of those entries is a draft that no other entry corrects. Returns the
+    /// statement, and the later ones of the same account over the same days that found some of
+    /// their operations already there: those may have been this statement's, and are gone with it.
+    public func cancelStatement(id: Int) throws -> (cancelled: ImportedStatement, overlapping: [ImportedStatement]) {
+        try atomically(rollback: false) { () throws -> (cancelled: ImportedStatement, overlapping: [ImportedStatement]) in
+            let all = try statements()
+            guard let statement = all.first(where: { $0.id == id }) else { throw StoreError.unknownStatement(id) }
+            let overlapping = all.filter { later in
+                guard later.id > id, later.bankAccount == statement.bankAccount, later.linesNew < later.linesRead,
+                      let a = statement.firstDate, let b = statement.lastDate, let c = later.firstDate, let d = later.lastDate else { return false }
+                return a <= d && c <= b
+            }
+            if statement.validated > 0 { throw StoreError.statementValidated(statement) }
+            if let by = try db.scalarInt("""
+                SELECT min(c.number) FROM bank_line b JOIN entry c ON c.corrects = b.entry_id WHERE b.statement_id = ?
+                """, .int(Int64(id))) {
+                throw StoreError.statementCorrected(statement, by: Int(by))
+            }
+            var totals = TotalsDelta()
+            try db.forEach("""
+                SELECT e.date, l.account, l.project_id, j.kind = 'an', sum(l.debit), sum(l.credit)
+                FROM bank_line b JOIN entry e ON e.id = b.entry_id JOIN journal j ON j.code = e.journal JOIN line l ON l.entry_id = e.id
+                WHERE b.statement_id = ? GROUP BY 1, 2, 3, 4
+                """, [.int(Int64(id))]) {
+                totals.add(day: try Day(parsing: $0.text(0)), account: $0.text(1), project: $0.optionalInt(2), opening: $0.int(3) != 0,
+                           debit: $0.int(4), credit: $0.int(5), sign: -1)
+            }
+            try db.execute("CREATE TEMP TABLE IF NOT EXISTS cancelled(id INTEGER PRIMARY KEY)")
+            try db.execute("DELETE FROM cancelled")
+            try db.run("INSERT INTO cancelled SELECT entry_id FROM bank_line WHERE statement_id = ?", .int(Int64(id)))
+            try db.execute("DELETE FROM line WHERE entry_id IN (SELECT id FROM cancelled)")
+            try db.run("DELETE FROM bank_line WHERE statement_id = ?", .int(Int64(id)))
+            try db.execute("DELETE FROM entry WHERE id IN (SELECT id FROM cancelled)")
+            try db.run("DELETE FROM statement WHERE id = ?", .int(Int64(id)))
+            try apply(totals)
+            return (statement, overlapping)
+        }
+    }
+
     // MARK: Waiting lines (471)
 
     /// A line waiting in 471: its entry and amount (positive: money came in).

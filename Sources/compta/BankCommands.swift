@@ -72,6 +72,39 @@ let bankCommands: [Command] = [
         try ctx.render(importDocument(result, detailed: try ctx.format() == .json || result.dryRun))
     },
     Command(
+        path: ["releves"], usage: "compta releves [--format texte|md|csv|json]",
+        summary: "liste les relevés importés : fichier, compte, dates, opérations nouvelles et validées",
+        help: "Le numéro d'un relevé sert à annuler son import : compta releves annuler NUMERO.",
+        options: [.value("--format", "FORMAT", "texte, md, csv ou json")], arguments: 0...0
+    ) { ctx in
+        let store = try ctx.openStore()
+        try ctx.render(statementsDocument(try store.statements(), association: try store.associationName()))
+    },
+    Command(
+        path: ["releves", "annuler"], usage: "compta releves annuler NUMERO",
+        summary: "annule l'import d'un relevé fait par erreur : ses écritures, encore en brouillard, sont supprimées",
+        help: """
+        NUMERO est celui que donne compta releves. Les écritures que cet import a créées (pas
+        celles qu'un import précédent avait déjà faites) sont supprimées, avec leurs lignes de
+        relevé : le fichier peut être importé de nouveau, dans le bon compte. Refusé dès qu'une
+        de ces écritures est validée (corrigez-la alors par une extourne).
+        Exemple : compta releves annuler 4, puis compta importer livret.csv --compte 5122
+        """,
+        options: [], arguments: 1...1
+    ) { ctx in
+        let store = try ctx.openStore()
+        guard let id = Int(ctx.parsed.positionals[0]) else {
+            throw UsageError(message: "NUMERO est un numéro de relevé (voir compta releves)", command: "releves annuler")
+        }
+        let (st, overlapping) = try store.cancelStatement(id: id)
+        ctx.output.print("Import du relevé n° \(id) annulé (\(st.fileName), compte \(st.bankAccount)) : \(st.linesNew) écriture"
+                         + (st.linesNew > 1 ? "s supprimées." : " supprimée.") + " Pour l'importer de nouveau : compta importer \(st.fileName) --compte COMPTE")
+        for later in overlapping {
+            ctx.output.print("Le relevé n° \(later.id) (\(later.fileName)) couvre aussi ces jours, et y avait trouvé des opérations déjà importées : "
+                             + "réimportez-le pour qu'elles reviennent (seules les absentes seront ajoutées).")
+        }
+    },
+    Command(
         path: ["regles"], usage: "compta regles [--format texte|md|csv|json]",
         summary: "liste les règles de classement des opérations bancaires, dans l'ordre où elles sont essayées",
         help: "La première règle dont le motif est dans le libellé (majuscules et accents ignorés) classe l'opération.",
@@ -226,6 +259,22 @@ let bankCommands: [Command] = [
 
 enum RuleCommandError: Error {
     case noRule(Int)
+}
+
+func statementsDocument(_ statements: [Store.ImportedStatement], association: String) -> ReportDocument {
+    var table = ReportTable(columns: [ReportColumn("N°", key: "numero"), ReportColumn("Fichier", key: "fichier"),
+                                      ReportColumn("Compte", key: "compte"), ReportColumn("Importé", key: "importe"),
+                                      ReportColumn("Du", key: "du"), ReportColumn("Au", key: "au"),
+                                      ReportColumn("Lues", key: "lues"), ReportColumn("Nouvelles", key: "nouvelles"),
+                                      ReportColumn("Validées", key: "validees")])
+    for st in statements {
+        table.rows.append(ReportRow([.number(st.id), .text(st.fileName), .text(st.bankAccount.text), .text(frenchTimestamp(st.importedAt)),
+                                     st.firstDate.map(Cell.date) ?? .empty, st.lastDate.map(Cell.date) ?? .empty,
+                                     .number(st.linesRead), .number(st.linesNew), .number(st.validated)]))
+    }
+    let notes = statements.isEmpty ? ["Aucun relevé importé : compta importer RELEVE."]
+        : ["Un import fait par erreur (mauvais compte, mauvais fichier) s'annule tant que ses écritures sont en brouillard : compta releves annuler NUMERO."]
+    return ReportDocument(title: "Relevés importés", subtitle: [association], tables: statements.isEmpty ? [] : [table], notes: notes)
 }
 
 func banksDocument() -> ReportDocument {

@@ -142,6 +142,14 @@ enum Messages {
             return "l'écriture n° \(number) " + refusal(reason, number: number, removing: true)
         case .notReclassifiable(let number, let reason):
             return "l'écriture n° \(number) " + refusal(reason, number: number, removing: false)
+        case .unknownStatement(let id):
+            return "aucun relevé importé n° \(id). La liste : compta releves"
+        case .statementValidated(let st):
+            return "le relevé n° \(st.id) (\(st.fileName)) ne s'annule plus : \(st.validated) de ses \(st.linesNew) écritures sont validées. "
+                + "Une écriture validée se corrige par une extourne (compta extourner NUMERO)."
+        case .statementCorrected(let st, let by):
+            return "le relevé n° \(st.id) (\(st.fileName)) ne s'annule pas : l'écriture n° \(by) corrige une de ses opérations. "
+                + "Supprimez-la d'abord (compta supprimer \(by))."
         case .unknownEntry(let number, let exercice):
             return "aucune écriture n° \(number) dans l'exercice \(exercice). La liste : compta journal --exercice \(exercice)"
         case .located(let e):

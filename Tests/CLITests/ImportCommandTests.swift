@@ -60,6 +60,39 @@ func fixturePath(_ p: String) -> String {
         try s.refuses(["affecter", "1", "604A"], says: ["l'écriture n° 1 est validée et n'attend pas sur le compte 471", "compta extourner"])
     }
 
+    /// An import made by mistake is cancelled while its entries are drafts, and the file can come again.
+    @Test func anImportIsCancelled() throws {
+        let s = Sandbox.tour()
+        let march = s.write("mars.csv", "Date;Libellé;Montant\n01/03/2024;OVH SAS;-10,00\n15/03/2024;COTISATION;45,00\n"
+                                        + "15/03/2024;COTISATION;45,00\n31/03/2024;FRAIS;-5,31\n")
+        let spring = s.write("mars-avril.csv", "Date;Libellé;Montant\n31/03/2024;FRAIS;-5,31\n02/04/2024;OVH SAS;-10,00\n")
+        #expect(s.run("importer", march).code == 0)
+        #expect(s.run("importer", spring).code == 0)
+        let list = s.run("releves", "--format", "csv").out
+        #expect(list.contains("1;\(march);512;"), "\(list)")
+        #expect(list.contains(";01/03/2024;31/03/2024;4;4;0\r\n2;\(spring);512;"), "\(list)")
+        #expect(list.contains(";31/03/2024;02/04/2024;2;1;0"), "\(list)")
+
+        let r = s.run("releves", "annuler", "1")
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.contains("Import du relevé n° 1 annulé (\(march), compte 512) : 4 écritures supprimées."))
+        #expect(r.out.contains("Le relevé n° 2 (\(spring)) couvre aussi ces jours"), "its 31 March line was this statement's")
+        #expect(!s.run("releves").out.contains("mars.csv;"))
+        #expect(s.run("balance", "--format", "csv").out.contains("512;Banques;;10,00;;10,00"), "April alone is left")
+        #expect(s.run("verifier").code == 0, "totals are the sum of the lines left")
+        // Imported again: what was cancelled comes back, nothing twice.
+        #expect(s.run("importer", march).out.contains("nouvelles : 4 · déjà importées : 0"))
+        #expect(s.run("importer", spring).out.contains("nouvelles : 0 · déjà importées : 2"))
+        #expect(s.run("balance", "--format", "csv").out.contains("512;Banques;90,00;25,31;64,69;"))
+
+        try s.refuses(["releves", "annuler", "1"], says: ["aucun relevé importé n° 1", "compta releves"])
+        #expect(s.run("extourner", "8").code == 0)
+        try s.refuses(["releves", "annuler", "3"], says: ["le relevé n° 3", "l'écriture n° 10 corrige une de ses opérations", "compta supprimer 10"])
+        #expect(s.run("supprimer", "10").code == 0)
+        #expect(s.run("valider").code == 0)
+        try s.refuses(["releves", "annuler", "3"], says: ["ne s'annule plus : 4 de ses 4 écritures sont validées", "compta extourner"])
+    }
+
     @Test func dryRunAndJSON() throws {
         let s = Sandbox.tour()
         let before = try s.dump()
