@@ -279,17 +279,19 @@ extension Store: BankLedger {
                 if waiting == nil, let reason = correction ?? (moved.count == 1 ? nil : .lines(moved.map(\.account))) {
                     throw StoreError.notReclassifiable(number: entryNumber, reason: reason)
                 }
+                // A line keeps its project unless another is given.
                 let projectID = project.flatMap { projectIDsCache[$0] }
                 for old in Set(moved.map(\.account)) {
-                    try db.run("UPDATE line SET account = ?, project_id = ? WHERE entry_id = ? AND account = ?",
+                    try db.run("UPDATE line SET account = ?, project_id = coalesce(?, project_id) WHERE entry_id = ? AND account = ?",
                                .text(account.text), .optional(projectID), .int(id), .text(old.text))
                 }
                 var totals = TotalsDelta()
                 let opening = c.journals[e.journal]?.kind == .aNouveaux
                 for l in moved {
-                    totals.add(day: e.date, account: l.account.text, project: l.project.flatMap { projectIDsCache[$0] }, opening: opening,
+                    let oldProject = l.project.flatMap { projectIDsCache[$0] }
+                    totals.add(day: e.date, account: l.account.text, project: oldProject, opening: opening,
                                debit: l.debit.cents, credit: l.credit.cents, sign: -1)
-                    totals.add(day: e.date, account: account.text, project: projectID, opening: opening,
+                    totals.add(day: e.date, account: account.text, project: projectID ?? oldProject, opening: opening,
                                debit: l.debit.cents, credit: l.credit.cents)
                 }
                 try apply(totals)

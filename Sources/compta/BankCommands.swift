@@ -219,10 +219,10 @@ let bankCommands: [Command] = [
         help: """
         NUMERO est le numéro d'écriture donné par compta attente (ou compta journal). L'écriture
         en brouillard est corrigée : sa ligne du 471, ou sa seule ligne hors banque et caisse (une
-        opération qu'une règle a mal classée), passe au compte. Une écriture déjà validée ne change
-        pas : une écriture OD transfère le montant du 471 vers le compte, et l'opération quitte la
-        liste d'attente. Avec --regle MOTIF, une règle est créée pour que les prochains relevés
-        soient classés tout seuls.
+        opération qu'une règle a mal classée), passe au compte, avec son projet sauf --projet.
+        Une écriture déjà validée ne change pas : une écriture OD transfère le montant du 471 vers
+        le compte, et l'opération quitte la liste d'attente. Avec --regle MOTIF, une règle est
+        créée pour que les prochains relevés soient classés tout seuls.
         Exemples : compta affecter 57 6063 --projet BL-EVOLUTION --regle "LDLC"
                    compta affecter 12 6063      (la règle l'avait mise en 604A)
         """,

@@ -44,6 +44,10 @@ func fixturePath(_ p: String) -> String {
         #expect(s.run("regles", "exporter").out.contains("10;FR2024031187;;;;;6063;BL-EVOLUTION;\r\n11;OVH;;;;;604A;BL-EVOLUTION;"))
         let balance = s.run("balance", "--format", "csv").out
         #expect(balance.contains("6063;") && !balance.contains("604A;"), "the line moved, and its total with it")
+        // Refiled again without --projet: the line keeps its project.
+        #expect(s.run("affecter", "1", "6064").out.contains("Écriture n° 1 classée en 6064."))
+        #expect(s.run("journal", "--format", "csv").out.contains(";;;;6064;PRELEVEMENT OVH SAS FACTURE FR2024031187;120,00;;BL-EVOLUTION;"))
+        #expect(s.run("resultat", "--projet", "BL-EVOLUTION", "--format", "csv").out.contains("6064;"), "its project's totals followed")
         #expect(s.run("verifier").code == 0)
         // Several lines to file: nothing tells which one; an extourne and a new entry do.
         #expect(s.run("saisir", "2024-03-20", "Salaire", "641=100", "645=20", "512").code == 0)
