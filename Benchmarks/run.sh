@@ -51,7 +51,7 @@ measure() {
 }
 
 lines=$(($(wc -l < "$out/releve-5121.csv") - 1))
-measure "compta importer ($lines lignes)" - $compta importer "$out/releve-5121.csv" --compte 5121
+measure "compta importer ($lines lignes)" "hledger csv" $compta importer "$out/releve-5121.csv" --compte 5121
 measure "compta importer (livret)" - $compta importer "$out/releve-5122.csv" --compte 5122
 measure "compta resultat" "hledger is" $compta resultat --exercice 2024
 measure "compta resultat --par-projet" "hledger is" $compta resultat --exercice 2024 --par-projet
@@ -69,6 +69,8 @@ measure "hledger bal" - hledger -f "$out/journal.ledger" bal -p 2024
 measure "hledger is" - hledger -f "$out/journal.ledger" is -p 2024
 measure "ledger bal" - ledger -f "$out/journal.ledger" bal -p 2024
 measure "ledger reg" - ledger -f "$out/journal.ledger" reg -p 2024
+# The import's peer: hledger reading the same statement with the same rules (hledger csv).
+measure "hledger csv" - hledger -f "$out/releve-5121.csv" --rules-file "$out/releve-5121.rules" bal
 
 declare -A seconds
 for r in "${rows[@]}"; do IFS='|' read -r name s kb peer <<< "$r"; seconds[$name]=$s; done

@@ -5,6 +5,7 @@
 // N transactions from 2020 to 2024 on two bank accounts (5121 courant, 5122 livret), as
 //   - releve-5121.csv and releve-5122.csv: statements in the generic CSV layout (Date;Libellé;Montant);
 //   - regles.csv: the categorisation rules, a few with projects; comptes.txt, projets.txt: what to create;
+//   - releve-5121.rules: the same rules for hledger's CSV reader (the import's peer);
 //   - budget-2024.csv: a budget for the last exercice;
 //   - journal.ledger: the same transactions as a journal hledger and ledger-cli read.
 import Foundation
@@ -91,6 +92,12 @@ for (i, k) in kinds.enumerated() where k.account != "471" {
 }
 rules += "100;INTERETS LIVRET;;recette;;;768;;\n"
 try rules.write(to: folder.appendingPathComponent("regles.csv"), atomically: true, encoding: .utf8)
+// hledger applies every matching `if` block, the last one winning: the first rule goes last.
+var hledgerRules = "skip 1\nseparator ;\nfields date, description, amount\ndate-format %d/%m/%Y\ndecimal-mark ,\naccount1 5121\naccount2 471\n"
+for k in kinds.reversed() where k.account != "471" {
+    hledgerRules += "\nif \(k.label)\n  account2 \(k.account)\n"
+}
+try hledgerRules.write(to: folder.appendingPathComponent("releve-5121.rules"), atomically: true, encoding: .utf8)
 try accountLabels.sorted { $0.key < $1.key }.map { "\($0.key);\($0.value)\n" }.joined()
     .write(to: folder.appendingPathComponent("comptes.txt"), atomically: true, encoding: .utf8)
 try "BL-EVOLUTION;BL-Évolution\nCAMP-CHATONS;Camp CHATONS\n".write(to: folder.appendingPathComponent("projets.txt"), atomically: true, encoding: .utf8)

@@ -148,14 +148,18 @@ extension Store: BankLedger {
     /// The statements imported, in the order they were.
     public func statements() throws -> [ImportedStatement] {
         try read {
-            try db.query("""
-                SELECT s.id, s.file_name, s.bank_account, s.imported_at, s.first_date, s.last_date, s.lines_read, s.lines_new,
-                       (SELECT count(*) FROM bank_line b JOIN entry e ON e.id = b.entry_id WHERE b.statement_id = s.id AND e.validated_on IS NOT NULL)
-                FROM statement s ORDER BY s.id
+            // One pass over the bank lines (they are not indexed by statement: an import need not pay for it).
+            var validated: [Int64: Int] = [:]
+            try db.forEach("""
+                SELECT b.statement_id, count(*) FROM bank_line b JOIN entry e ON e.id = b.entry_id
+                WHERE e.validated_on IS NOT NULL GROUP BY b.statement_id
+                """) { validated[$0.int(0)] = Int($0.int(1)) }
+            return try db.query("""
+                SELECT id, file_name, bank_account, imported_at, first_date, last_date, lines_read, lines_new FROM statement ORDER BY id
                 """) {
                 ImportedStatement(id: Int($0.int(0)), fileName: $0.text(1), bankAccount: AccountNumber(trusted: $0.text(2)), importedAt: $0.text(3),
                                   firstDate: try $0.optionalText(4).map { try Day(parsing: $0) }, lastDate: try $0.optionalText(5).map { try Day(parsing: $0) },
-                                  linesRead: Int($0.int(6)), linesNew: Int($0.int(7)), validated: Int($0.int(8)))
+                                  linesRead: Int($0.int(6)), linesNew: Int($0.int(7)), validated: validated[$0.int(0)] ?? 0)
             }
         }
     }
