@@ -184,8 +184,8 @@ extension Store {
     /// never goes (the schema refuses it too); nor does an operation of a bank statement (its
     /// line of the statement would be lost), nor an entry that another one corrects.
     public func removeDraft(number: Int, in exercice: Exercice) throws -> Entry {
-        let e = try entry(number: number, in: exercice)
-        return try atomically(rollback: false) { () throws -> Entry in
+        try atomically(rollback: false) { () throws -> Entry in
+            let e = try entry(number: number, in: exercice)
             if e.validation != nil { throw StoreError.notRemovable(number: number, reason: .validated) }
             if try db.scalarInt("SELECT 1 FROM bank_line WHERE entry_id = ?", .int(e.id)) != nil {
                 throw StoreError.notRemovable(number: number, reason: .bankOperation)
