@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Tue compta (SIGKILL) à des instants tirés au hasard pendant un import de relevé, une clôture et
-# un import de FEC, puis vérifie après chaque coup :
+# Tue compta (SIGKILL) à des instants tirés au hasard pendant un import de relevé, une clôture,
+# un import de FEC et l'annulation d'un import, puis vérifie après chaque coup :
 #   - compta verifier passe ;
 #   - le livre contient tout ce que la commande devait écrire, ou rien ;
 #   - relancer la commande la termine, sans doublon.
@@ -181,4 +181,27 @@ message=$( (trap '' XFSZ; ulimit -f 50; "$compta" init --nom "Trop petit" --debu
 [ "$rc" = 1 ] && [ ! -e "$work/petit.sqlite" ] || fail "disque plein à la création : code $rc, ou un fichier laissé"
 echo "   création refusée, aucun fichier laissé : ${message#compta init : }"
 
-echo "Coupures survivantes : $import_kills (importer) + $close_kills (cloturer) + $fec_kills (importer-fec) en cours de commande, sur $((3 * KILLS))."
+echo "6. compta releves annuler (l'import du relevé, encore en brouillard), $KILLS coupures"
+rm -f "$ledger" "$ledger-wal" "$ledger-shm"
+cp "$work/imported.sqlite" "$ledger"
+full=$(elapsed "$compta" releves annuler 1)
+killed=0
+for i in $(seq "$KILLS"); do
+    rm -f "$ledger" "$ledger-wal" "$ledger-shm"
+    cp "$work/imported.sqlite" "$ledger"
+    outcome=$(killed_run "$(random_delay "$full")" "$compta" releves annuler 1)
+    [ "$outcome" = tué ] && killed=$((killed + 1))
+    "$compta" verifier >/dev/null || fail "releves annuler, coup $i : compta verifier échoue"
+    n=$(count "$ledger" "SELECT count(*) FROM bank_line")
+    e=$(count "$ledger" "SELECT count(*) FROM entry")
+    { [ "$n" = 0 ] && [ "$e" = 0 ]; } || { [ "$n" = "$lines" ] && [ "$e" = "$lines" ]; } \
+        || fail "releves annuler, coup $i : $n lignes de relevé et $e écritures (ni tout ni rien)"
+    [ "$n" = 0 ] || "$compta" releves annuler 1 >/dev/null || fail "releves annuler, coup $i : la reprise échoue"
+    "$compta" importer "$books/releve-5121.csv" --compte 5121 >/dev/null || fail "releves annuler, coup $i : le relevé ne s'importe plus"
+    [ "$(count "$ledger" "SELECT count(*) FROM bank_line")" = "$lines" ] || fail "releves annuler, coup $i : réimport incomplet ou en double"
+    "$compta" verifier >/dev/null || fail "releves annuler, coup $i : compta verifier échoue après réimport"
+done
+echo "   $killed coupures en cours d'annulation, $((KILLS - killed)) après sa fin ; toutes vérifiées."
+cancel_kills=$killed
+
+echo "Coupures survivantes : $import_kills (importer) + $close_kills (cloturer) + $fec_kills (importer-fec) + $cancel_kills (releves annuler) en cours de commande, sur $((4 * KILLS))."
