@@ -310,9 +310,25 @@ enum Schema {
 
     /// 6: an entry may correct an earlier one — an extourne cancels it, an affectation moves its
     /// 471 amount to an account. The link (`reverses` until now, extournes only) tells which
-    /// waiting lines are settled: an operation filed by an OD is no longer waiting.
+    /// waiting lines are settled: an operation filed by an OD is no longer waiting. The ODs that
+    /// filed validated waiting lines before are linked here: an OD of two lines, one on 471,
+    /// whose piece names the validated entry it filed ("BQ-12"), in the same exercice. (Linking
+    /// changes no field the hash chain covers; the trigger that keeps validated entries
+    /// unchanged is set aside for this one statement, in the migration's transaction.)
     static let v6 = """
     ALTER TABLE entry RENAME COLUMN reverses TO corrects;
     CREATE INDEX entry_corrects ON entry(corrects) WHERE corrects IS NOT NULL;
+    DROP TRIGGER entry_validated_update;
+    UPDATE entry SET corrects = (
+        SELECT o.id FROM entry o
+        WHERE o.exercice_id = entry.exercice_id AND o.id < entry.id AND o.validated_on IS NOT NULL
+          AND o.journal || '-' || o.validation_number = entry.piece
+          AND EXISTS (SELECT 1 FROM line l WHERE l.entry_id = o.id AND l.account GLOB '471*'))
+    WHERE journal = 'OD' AND corrects IS NULL AND piece IS NOT NULL
+      AND (SELECT count(*) FROM line l WHERE l.entry_id = entry.id) = 2
+      AND EXISTS (SELECT 1 FROM line l WHERE l.entry_id = entry.id AND l.account GLOB '471*');
+    CREATE TRIGGER entry_validated_update BEFORE UPDATE ON entry WHEN OLD.validated_on IS NOT NULL BEGIN
+        SELECT RAISE(ABORT, 'compta: écriture validée, modification interdite');
+    END;
     """
 }

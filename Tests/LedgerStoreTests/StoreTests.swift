@@ -237,6 +237,34 @@ func draft(_ date: String, _ lines: [(String, Int64)], project: String? = nil) -
         #expect(try store.verify().problems == [])
     }
 
+    /// A version-5 ledger where an OD filed a validated waiting line: the migration links the OD
+    /// to the line it filed (its piece names it), so the line no longer waits; another stays.
+    @Test func version5AffectationsAreLinked() throws {
+        let path = temporaryPath()
+        let raw = RawSQL(path)
+        #expect(raw.exec("PRAGMA application_id = \(Schema.applicationID)") == nil)
+        for m in Schema.migrations.prefix(5) { #expect(raw.exec(m) == nil) }
+        #expect(raw.exec("""
+            PRAGMA user_version = 5;
+            INSERT INTO meta(key, value) VALUES ('nom', 'A');
+            INSERT INTO journal(code, label, kind) VALUES ('BQ', 'Banque', 'banque'), ('OD', 'Opérations diverses', 'od');
+            INSERT INTO exercice(id, label, start, end, chart) VALUES (1, '2024', '2024-01-01', '2024-12-31', 'pca-2018');
+            INSERT INTO account(number, label) VALUES ('512', 'Banque'), ('471', 'Attente'), ('7562', 'Cotisations');
+            INSERT INTO entry(id, exercice_id, number, journal, date, label, piece, created_at)
+                VALUES (1, 1, 1, 'BQ', '2024-03-05', 'VIR CHORALE', NULL, 'x'), (2, 1, 2, 'BQ', '2024-03-06', 'VIR INCONNU', NULL, 'x'),
+                       (3, 1, 3, 'OD', '2024-03-05', 'Affectation : VIR CHORALE', 'BQ-1', 'x');
+            INSERT INTO line(entry_id, account, debit, credit) VALUES (1, '512', 4500, 0), (1, '471', 0, 4500),
+                (2, '512', 1000, 0), (2, '471', 0, 1000), (3, '471', 4500, 0), (3, '7562', 0, 4500);
+            UPDATE entry SET validated_on = '2024-04-01', validation_number = id, chain_index = id, hash = 'h' WHERE id < 3;
+            UPDATE entry SET validated_on = '2024-04-02', validation_number = 1, chain_index = 3, hash = 'h' WHERE id = 3;
+            """) == nil)
+        let store = try Store.open(path: path)
+        #expect(raw.int("SELECT corrects FROM entry WHERE id = 3") == 1)
+        #expect(raw.int("SELECT count(*) FROM entry WHERE corrects IS NOT NULL") == 1)
+        #expect(try store.waitingLines().map(\.entry.number) == [2])
+        #expect(raw.exec("UPDATE entry SET label = 'x' WHERE id = 3")?.contains("écriture validée") == true, "validated entries are protected again")
+    }
+
     @Test func refusedPostWritesNothing() throws {
         let store = try Store.inMemory(start: d("2024-01-01"))
         try store.post(draft("2024-03-05", [("627", 450), ("512", -450)]))
