@@ -174,6 +174,22 @@ func draft(_ date: String, _ lines: [(String, Int64)], project: String? = nil) -
     }
 }
 
+/// A ledger as the schema of `version` wrote it, before this Compta opened it: one association,
+/// journals BQ and OD, exercice 2024 (id 1).
+func oldLedger(version: Int) -> (path: String, raw: RawSQL) {
+    let path = temporaryPath()
+    let raw = RawSQL(path)
+    #expect(raw.exec("PRAGMA application_id = \(Schema.applicationID)") == nil)
+    for m in Schema.migrations.prefix(version) { #expect(raw.exec(m) == nil) }
+    #expect(raw.exec("""
+        PRAGMA user_version = \(version);
+        INSERT INTO meta(key, value) VALUES ('nom', 'A');
+        INSERT INTO journal(code, label, kind) VALUES ('BQ', 'Banque', 'banque'), ('OD', 'Opérations diverses', 'od');
+        INSERT INTO exercice(id, label, start, end, chart) VALUES (1, '2024', '2024-01-01', '2024-12-31', 'pca-2018');
+        """) == nil)
+    return (path, raw)
+}
+
 @Suite struct OpeningLedgers {
     @Test func textFileIsNotALedgerAndIsLeftAlone() throws {
         let path = temporaryPath("notes.txt")
@@ -204,15 +220,8 @@ func draft(_ date: String, _ lines: [(String, Int64)], project: String? = nil) -
     /// A ledger written by the version-4 schema (bank lines keyed by fingerprint, totals kept by
     /// triggers) opens with its bank lines, totals and duplicate detection intact.
     @Test func version4LedgerIsMigrated() throws {
-        let path = temporaryPath()
-        let raw = RawSQL(path)
-        #expect(raw.exec("PRAGMA application_id = \(Schema.applicationID)") == nil)
-        for m in Schema.migrations.prefix(4) { #expect(raw.exec(m) == nil) }
+        let (path, raw) = oldLedger(version: 4)
         #expect(raw.exec("""
-            PRAGMA user_version = 4;
-            INSERT INTO meta(key, value) VALUES ('nom', 'A');
-            INSERT INTO journal(code, label, kind) VALUES ('BQ', 'Banque', 'banque'), ('OD', 'Opérations diverses', 'od');
-            INSERT INTO exercice(id, label, start, end, chart) VALUES (1, '2024', '2024-01-01', '2024-12-31', 'pca-2018');
             INSERT INTO account(number, label) VALUES ('512', 'Banque'), ('627', 'Frais bancaires'), ('471', 'Attente');
             INSERT INTO entry(id, exercice_id, number, journal, date, label, created_at) VALUES (1, 1, 1, 'BQ', '2024-03-05', 'FRAIS', 'x');
             INSERT INTO line(entry_id, account, debit, credit) VALUES (1, '627', 450, 0), (1, '512', 0, 450);
@@ -240,15 +249,8 @@ func draft(_ date: String, _ lines: [(String, Int64)], project: String? = nil) -
     /// A version-5 ledger where an OD filed a validated waiting line: the migration links the OD
     /// to the line it filed (its piece names it), so the line no longer waits; another stays.
     @Test func version5AffectationsAreLinked() throws {
-        let path = temporaryPath()
-        let raw = RawSQL(path)
-        #expect(raw.exec("PRAGMA application_id = \(Schema.applicationID)") == nil)
-        for m in Schema.migrations.prefix(5) { #expect(raw.exec(m) == nil) }
+        let (path, raw) = oldLedger(version: 5)
         #expect(raw.exec("""
-            PRAGMA user_version = 5;
-            INSERT INTO meta(key, value) VALUES ('nom', 'A');
-            INSERT INTO journal(code, label, kind) VALUES ('BQ', 'Banque', 'banque'), ('OD', 'Opérations diverses', 'od');
-            INSERT INTO exercice(id, label, start, end, chart) VALUES (1, '2024', '2024-01-01', '2024-12-31', 'pca-2018');
             INSERT INTO account(number, label) VALUES ('512', 'Banque'), ('471', 'Attente'), ('7562', 'Cotisations');
             INSERT INTO entry(id, exercice_id, number, journal, date, label, piece, created_at)
                 VALUES (1, 1, 1, 'BQ', '2024-03-05', 'VIR CHORALE', NULL, 'x'), (2, 1, 2, 'BQ', '2024-03-06', 'VIR INCONNU', NULL, 'x'),
