@@ -123,7 +123,8 @@ extension Store: BankLedger {
             if let day = batch.closingDate ?? batch.lastDate {
                 ledgerBalance = try self.balance(of: batch.bankAccount.text, at: day)
             }
-            return BankBatchOutcome(recorded: recorded, waiting: waiting, alreadyThere: already, sameFileImportedOn: sameFile, ledgerBalance: ledgerBalance)
+            return BankBatchOutcome(recorded: recorded, waiting: waiting, alreadyThere: already, sameFileImportedOn: sameFile, ledgerBalance: ledgerBalance,
+                                    statementID: dryRun ? nil : Int(statementID))
         }
         return try atomically(rollback: dryRun, body)
     }

@@ -323,6 +323,9 @@ func importDocument(_ r: ImportResult, detailed: Bool) -> ReportDocument {
     notes.append("Lignes lues : \(r.linesRead) · nouvelles : \(r.newLines) · déjà importées : \(r.alreadyThere)"
                  + (s.skipped > 0 ? " · ignorées (non réglées) : \(s.skipped)" : ""))
     notes.append("Classées par une règle : \(r.filedByRule) · en attente sur 471 : \(r.waiting.count)")
+    if let id = r.outcome.statementID, r.newLines > 0 {
+        notes.append("Relevé n° \(id) : un import fait par erreur s'annule, tant que ses écritures sont en brouillard, avec compta releves annuler \(id).")
+    }
     if let stated = r.batch.closingBalance, let ledger = r.outcome.ledgerBalance, let diff = r.difference {
         let day = r.batch.closingDate.map { " au \($0.french)" } ?? ""
         notes.append("Rapprochement : solde du relevé\(day) \(stated) € ; solde du compte \(r.batch.bankAccount) dans le livre \(ledger) € ; "

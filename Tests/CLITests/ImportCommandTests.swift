@@ -85,7 +85,11 @@ func fixturePath(_ p: String) -> String {
         #expect(s.run("balance", "--format", "csv").out.contains("512;Banques;;10,00;;10,00"), "April alone is left")
         #expect(s.run("verifier").code == 0, "totals are the sum of the lines left")
         // Imported again: what was cancelled comes back, nothing twice.
-        #expect(s.run("importer", march).out.contains("nouvelles : 4 · déjà importées : 0"))
+        let again = s.run("importer", march).out
+        #expect(again.contains("nouvelles : 4 · déjà importées : 0"))
+        #expect(again.contains("Relevé n° 3 : un import fait par erreur s'annule, tant que ses écritures sont en brouillard, avec compta releves annuler 3."))
+        let may = s.run("importer", s.write("mai.csv", "Date;Libellé;Montant\n02/05/2024;OVH SAS;-10,00\n"), "--essai").out
+        #expect(may.contains("nouvelles : 1") && !may.contains("Relevé n°"), "a dry run keeps no statement")
         #expect(s.run("importer", spring).out.contains("nouvelles : 0 · déjà importées : 2"))
         #expect(s.run("balance", "--format", "csv").out.contains("512;Banques;90,00;25,31;64,69;"))
 
