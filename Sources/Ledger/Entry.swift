@@ -127,8 +127,10 @@ public struct Catalog: Sendable {
         return account.label
     }
 
-    /// Accounts whose number is closest to `number`: same prefix first, then fewest edits.
-    public func suggestions(for number: AccountNumber, limit: Int = 3) -> [Account] {
+    /// Accounts whose number is closest to `number`: same prefix first, then fewest edits. With
+    /// the chart of the exercice the account is wanted in, those its entries may use, named as
+    /// that chart names them (no charge the 2025 chart replaced, for a 2025 exercice).
+    public func suggestions(for number: AccountNumber, in chart: ChartVersion? = nil, limit: Int = 3) -> [Account] {
         let target = Array(number.text)
         func score(_ a: Account) -> (Int, Int, String) {
             let candidate = Array(a.number.text)
@@ -138,10 +140,11 @@ public struct Catalog: Sendable {
         }
         return accounts.values
             .filter { $0.number.isPostable && $0.number.classDigit == number.classDigit }
+            .filter { a in chart.map { replacement(of: a, in: $0) == nil } ?? true }
             .map { ($0, score($0)) }
             .sorted { $0.1 < $1.1 }
             .prefix(limit)
-            .map(\.0)
+            .map { Account(number: $0.0.number, label: label(of: $0.0.number, in: chart), isCustom: $0.0.isCustom) }
     }
 
     /// Checks that a line of `exercice` may use `number`: a postable account of the ledger, and
@@ -149,10 +152,18 @@ public struct Catalog: Sendable {
     /// their balances over; an OD moves them to the new account).
     public func check(_ number: AccountNumber, in exercice: Exercice, reversing: Bool = false) throws(EntryError) {
         guard number.isPostable else { throw .notPostable(number) }
-        guard let account = accounts[number] else { throw .unknownAccount(number, suggestions: suggestions(for: number)) }
-        if !reversing, !account.isCustom, [6, 7].contains(number.classDigit), let replacement = charts[exercice.chart]?.replaced[number] {
+        guard let account = accounts[number] else { throw .unknownAccount(number, suggestions: suggestions(for: number, in: exercice.chart)) }
+        if !reversing, let replacement = replacement(of: account, in: exercice.chart) {
             throw .replacedAccount(account, replacement, exercice)
         }
+    }
+
+    /// What replaces `account` in `chart` when that chart dropped it and it is a charge or a
+    /// produit (6713 → 6571 in the 2025 chart). Balance-sheet accounts carry their balances over;
+    /// the association's own accounts are never replaced.
+    func replacement(of account: Account, in chart: ChartVersion) -> ChartReplacement? {
+        guard !account.isCustom, [6, 7].contains(account.number.classDigit) else { return nil }
+        return charts[chart]?.replaced[account.number]
     }
 
     /// Checks an entry against the rules of double entry and this ledger's contents.

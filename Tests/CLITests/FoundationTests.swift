@@ -184,6 +184,11 @@ import LedgerStore
         let number = try #require(waiting.first { $0.last == "VIR SOUTIEN FRAMASOFT" }?[1])
         try s.refuses(["affecter", number, "6713"], says: [replacement])
         #expect(s.run("affecter", number, "6571").code == 0)
+        // A mistyped account: the accounts suggested are those 2025 entries may use, as the 2025 chart names them.
+        let typo = try s.refuses(["saisir", "2025-03-05", "Amende", "6589=100", "512"],
+                                 says: ["compte inconnu : 6589. Comptes proches : 658 (Pénalités et autres charges), 6582 (Pénalités"])
+        #expect(!typo.contains("6586"), "6586 (replaced by 658 in 2025) is not suggested")
+        #expect(s.run("saisir", "2024-03-05", "Amende", "6589=100", "512").err.contains("6586 (Cotisations (vie statutaire))"), "it still is in 2024")
     }
 
     @Test func badFilesOfEntries() throws {
