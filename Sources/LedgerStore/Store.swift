@@ -482,10 +482,12 @@ public final class Store {
         let rows = values.count / width
         let chunk = max(1, 256 / width)
         let tuple = "(" + Array(repeating: "?", count: width).joined(separator: ", ") + ")"
+        func sql(_ n: Int) -> String { "INSERT INTO \(target) VALUES " + Array(repeating: tuple, count: n).joined(separator: ", ") }
+        let full = sql(chunk)
         var start = 0
         while start < rows {
             let n = min(chunk, rows - start)
-            let s = try db.prepare("INSERT INTO \(target) VALUES " + Array(repeating: tuple, count: n).joined(separator: ", "))
+            let s = try db.prepare(n == chunk ? full : sql(n))
             try s.bind(values[(start * width)..<((start + n) * width)])
             while try s.step() {}
             start += n
