@@ -477,17 +477,25 @@ public final class Store {
     }
 
     /// `INSERT INTO target VALUES (...), (...), ...`, the rows' values laid end to end, by chunks:
-    /// one prepared statement per chunk size.
+    /// one prepared statement per chunk size, found once per call.
     func insertRows(_ target: String, width: Int, values: [SQLValue]) throws {
         let rows = values.count / width
         let chunk = max(1, 256 / width)
         let tuple = "(" + Array(repeating: "?", count: width).joined(separator: ", ") + ")"
-        func sql(_ n: Int) -> String { "INSERT INTO \(target) VALUES " + Array(repeating: tuple, count: n).joined(separator: ", ") }
-        let full = sql(chunk)
+        func prepare(_ n: Int) throws -> Statement {
+            try db.prepare("INSERT INTO \(target) VALUES " + Array(repeating: tuple, count: n).joined(separator: ", "))
+        }
+        let full = rows >= chunk ? try prepare(chunk) : nil
         var start = 0
         while start < rows {
             let n = min(chunk, rows - start)
-            let s = try db.prepare(n == chunk ? full : sql(n))
+            let s: Statement
+            if n == chunk, let full {
+                full.reset()
+                s = full
+            } else {
+                s = try prepare(n)
+            }
             try s.bind(values[(start * width)..<((start + n) * width)])
             while try s.step() {}
             start += n
