@@ -48,15 +48,13 @@ let demoCommand = Command(
     let folder = fixturesFolder(ctx.environment) + "/cloud-girofle-2024"
     let scriptPath = folder + "/demo.txt"
     let script = try readText(scriptPath)
+    // One temporary folder (under $TMPDIR) for the bilan financier, and for the ledger unless one is named.
+    let temporary = ctx.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
+        ?? FileManager.default.temporaryDirectory
+    let demoFolder = temporary.appendingPathComponent("compta-demo-\(UUID().uuidString.prefix(8))")
+    try FileManager.default.createDirectory(at: demoFolder, withIntermediateDirectories: true)
     let explicit = ctx.parsed.value("--livre") ?? ctx.environment["COMPTA_LIVRE"]
-    let ledger: String
-    if let explicit, !explicit.isEmpty {
-        ledger = explicit
-    } else {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("compta-demo-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        ledger = dir.appendingPathComponent("cloud-girofle.sqlite").path
-    }
+    let ledger = explicit.flatMap { $0.isEmpty ? nil : $0 } ?? demoFolder.appendingPathComponent("cloud-girofle.sqlite").path
     var quiet = Output(out: { _ in }, err: { ctx.output.error($0) })
     for (index, raw) in script.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
         let line = raw.trimmingCharacters(in: .whitespaces)
@@ -71,10 +69,8 @@ let demoCommand = Command(
         }
         quiet = Output(out: { _ in }, err: { ctx.output.error($0) })
     }
-    // The main job: the general assembly's bilan financier, in a temporary folder.
-    let agFolder = FileManager.default.temporaryDirectory.appendingPathComponent("compta-demo-ag-\(UUID().uuidString.prefix(8))")
-    try FileManager.default.createDirectory(at: agFolder, withIntermediateDirectories: true)
-    let document = agFolder.appendingPathComponent("bilan-financier-2024.md").path
+    // The main job: the general assembly's bilan financier.
+    let document = demoFolder.appendingPathComponent("bilan-financier-2024.md").path
     ctx.output.error("$ compta rapport-ag --exercice 2024 --sortie \(document)")
     guard CLI.run(arguments: ["rapport-ag", "--exercice", "2024", "--sortie", document, "--livre", ledger],
                   environment: ctx.environment, output: quiet) == 0 else {
@@ -84,10 +80,10 @@ let demoCommand = Command(
     ctx.output.error("""
 
         Bilan financier de l'assemblée générale : \(document)
-        (graphiques dans \(agFolder.appendingPathComponent("bilan-financier-2024-graphiques").path))
+        (graphiques dans \(demoFolder.appendingPathComponent("bilan-financier-2024-graphiques").path))
         Livre de démonstration : \(ledger)
         Essayez : compta resultat --livre \(ledger) --comparer
-        Pour un PDF : cd \(agFolder.path) && pandoc bilan-financier-2024.md -s -o bilan-financier-2024.pdf --pdf-engine=weasyprint
+        Pour un PDF : cd \(demoFolder.path) && pandoc bilan-financier-2024.md -s -o bilan-financier-2024.pdf --pdf-engine=weasyprint
         """)
 }
 

@@ -237,8 +237,21 @@ import LedgerStore
         let path = r.err.split(separator: "\n").first { $0.hasPrefix("Bilan financier de l'assemblée générale : ") }
             .map { String($0.dropFirst("Bilan financier de l'assemblée générale : ".count)) } ?? ""
         #expect(FileManager.default.fileExists(atPath: path))
+        #expect(path.hasPrefix(s.folder.path + "/compta-demo-"), "written under $TMPDIR: \(path)")
         #expect(try String(contentsOfFile: path, encoding: .utf8) == r.out)
         #expect(FileManager.default.fileExists(atPath: s.ledger), "--livre keeps the demo ledger")
         #expect(s.run("demo").code == 1, "an existing ledger is never overwritten")
+    }
+
+    /// Without --livre, the ledger and the bilan financier share one temporary folder.
+    @Test func demoWithoutLedgerKeepsOneFolder() throws {
+        let s = Sandbox()
+        let r = s.runRaw(["demo"])
+        #expect(r.code == 0, "\(r.err)")
+        let folders = try FileManager.default.contentsOfDirectory(atPath: s.folder.path).filter { $0.hasPrefix("compta-demo-") }
+        #expect(folders.count == 1)
+        let inside = try FileManager.default.contentsOfDirectory(atPath: s.path(folders.first ?? "")).sorted()
+        #expect(inside == ["bilan-financier-2024-graphiques", "bilan-financier-2024.md", "cloud-girofle.sqlite"])
+        #expect(r.err.contains("Livre de démonstration : \(s.path(folders.first ?? ""))/cloud-girofle.sqlite"))
     }
 }

@@ -117,8 +117,7 @@ func fixturePath(_ p: String) -> String {
 @Suite struct BadStatementFiles {
     @Test func eachBadFileGetsItsMessage() throws {
         let s = Sandbox.tour()
-        let png = s.path("photo.png")
-        FileManager.default.createFile(atPath: png, contents: Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]))
+        let png = s.write("photo.png", bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13])
         try s.refuses(["importer", png], says: ["fichier binaire"])
         try s.refuses(["importer", s.write("vide.csv", "")], says: ["le fichier est vide"])
         try s.refuses(["importer", s.write("releve.pdf", "%PDF-1.4\n...")], says: ["c'est un PDF"])
@@ -130,10 +129,7 @@ func fixturePath(_ p: String) -> String {
                     says: ["ligne 2 illisible : la date « 31/02/2024 » n'existe pas"])
         try s.refuses(["importer", s.write("2025.csv", "Date;Libellé;Montant\n05/03/2024;OVH;-1,00\n05/03/2025;OVH;-1,00\n")],
                     says: ["2025.csv, ligne 3 : le 05/03/2025 n'est dans aucun exercice"])
-        var mixed = Data("Date;Libelle;Montant\n05/03/2024;Crédit;10,00\n".utf8)
-        mixed.append(contentsOf: Array("06/03/2024;D".utf8) + [0xE9] + Array("bit;1\n".utf8))
-        let mixedPath = s.path("melange.csv")
-        FileManager.default.createFile(atPath: mixedPath, contents: mixed)
+        let mixedPath = s.write("melange.csv", bytes: Array("Date;Libelle;Montant\n05/03/2024;Crédit;10,00\n06/03/2024;D".utf8) + [0xE9] + Array("bit;1\n".utf8))
         try s.refuses(["importer", mixedPath], says: ["encodages mélangés : la ligne 2 est en UTF-8 et la ligne 3"])
         try s.refuses(["importer", fixturePath("banques/qonto.csv"), "--banque", "lcl"], says: ["banque inconnue : lcl"])
         try s.refuses(["importer", fixturePath("banques/bpce.csv"), "--compte", "604A"], says: ["n'est pas un compte de banque"])

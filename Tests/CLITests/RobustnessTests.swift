@@ -6,11 +6,7 @@ import LedgerStore
 /// Hostile and broken inputs (docs/ROBUSTESSE.md): each refused with its French message and no
 /// change to the ledger, or, for strange but legitimate text, kept and rendered harmless.
 @Suite struct HostileInputs {
-    func write(_ s: Sandbox, _ name: String, _ bytes: [UInt8]) -> String {
-        let p = s.path(name)
-        FileManager.default.createFile(atPath: p, contents: Data(bytes))
-        return p
-    }
+    func write(_ s: Sandbox, _ name: String, _ bytes: [UInt8]) -> String { s.write(name, bytes: bytes) }
 
     @Test func brokenAndHugeStatements() throws {
         let s = Sandbox.tour()
@@ -22,7 +18,7 @@ import LedgerStore
         try s.refuses(["importer", long], says: ["relevé « \(long) »", "ligne 2 démesurée"])
         // A file of 1 GB (sparse: it takes no room on the disk).
         let huge = s.path("enorme.csv")
-        FileManager.default.createFile(atPath: huge, contents: Data(header))
+        #expect(FileManager.default.createFile(atPath: huge, contents: Data(header)))
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: huge))
         try handle.truncate(atOffset: 1 << 30)
         try handle.close()
@@ -159,7 +155,7 @@ extension HostileInputs {
 let canProtectFiles: Bool = {
     guard getuid() == 0 else { return true }
     let probe = FileManager.default.temporaryDirectory.appendingPathComponent("compta-chattr-\(UUID().uuidString)").path
-    FileManager.default.createFile(atPath: probe, contents: nil)
+    guard FileManager.default.createFile(atPath: probe, contents: nil) else { return false }
     defer { _ = shell("chattr", "-i", probe); try? FileManager.default.removeItem(atPath: probe) }
     return shell("chattr", "+i", probe) == 0
 }()

@@ -24,9 +24,11 @@ final class Sandbox {
 
     func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
 
-    func write(_ name: String, _ text: String) -> String {
+    func write(_ name: String, _ text: String) -> String { write(name, bytes: Array(text.utf8)) }
+
+    func write(_ name: String, bytes: [UInt8]) -> String {
         let p = path(name)
-        FileManager.default.createFile(atPath: p, contents: Data(text.utf8))
+        #expect(FileManager.default.createFile(atPath: p, contents: Data(bytes)), "cannot write \(p)")
         return p
     }
 
@@ -38,11 +40,12 @@ final class Sandbox {
         runRaw(args + ["--livre", ledger], environment: environment)
     }
 
-    /// Runs `compta ARGS` as given, without naming this sandbox's ledger.
+    /// Runs `compta ARGS` as given, without naming this sandbox's ledger. Temporary files
+    /// (`$TMPDIR`) go into the sandbox, removed with it.
     func runRaw(_ args: [String], environment: [String: String] = [:]) -> Run {
         var out = "", err = ""
         let output = Output(out: { out += $0 }, err: { err += $0 })
-        let code = CLI.run(arguments: args, environment: environment, output: output)
+        let code = CLI.run(arguments: args, environment: environment.merging(["TMPDIR": folder.path]) { given, _ in given }, output: output)
         return Run(code: code, out: out, err: err)
     }
 

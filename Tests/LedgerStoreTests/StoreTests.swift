@@ -28,8 +28,16 @@ final class RawSQL {
     }
 }
 
+/// One folder for the whole test run, removed when the process ends.
+let temporaryRoot: URL = {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("compta-store-\(UUID().uuidString)")
+    try! FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    atexit { try? FileManager.default.removeItem(at: temporaryRoot) }
+    return root
+}()
+
 func temporaryPath(_ name: String = "livre.sqlite") -> String {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("compta-store-\(UUID().uuidString)")
+    let dir = temporaryRoot.appendingPathComponent(UUID().uuidString)
     try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     return dir.appendingPathComponent(name).path
 }
@@ -193,7 +201,7 @@ func oldLedger(version: Int) -> (path: String, raw: RawSQL) {
 @Suite struct OpeningLedgers {
     @Test func textFileIsNotALedgerAndIsLeftAlone() throws {
         let path = temporaryPath("notes.txt")
-        FileManager.default.createFile(atPath: path, contents: Data("bonjour\n".utf8))
+        #expect(FileManager.default.createFile(atPath: path, contents: Data("bonjour\n".utf8)))
         #expect(throws: StoreError.self) { try Store.open(path: path) }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "bonjour\n")
     }
