@@ -171,7 +171,7 @@ enum CSVStatementReader {
         var lines: [StatementLine] = []
         var skipped = 0
         var pendingTrailer: CSVRecord? = nil
-        var lastBalance: (Money, Day)? = nil
+        var balances = RunningBalance()
         var accounts: [String] = []
         var kept = rows[start...].makeIterator()
         rows = []
@@ -218,15 +218,13 @@ enum CSVStatementReader {
             let amount = try readAmount(row, map: map, cell: cell)
             let label = map.label.map { cell($0) }.filter { !$0.isEmpty }.joined(separator: " ")
             lines.append(StatementLine(line: row.line, date: date, label: collapse(label), amount: amount))
-            if let b = map.balance, let m = try? Money(parsing: cell(b)) {
-                if lastBalance == nil || date >= lastBalance!.1 { lastBalance = (m, date) }
-            }
+            if map.balance != nil { balances.add(date: date, amount: amount, balance: try? Money(parsing: cell(map.balance))) }
         }
         if accounts.count > 1 { throw .severalAccounts(accounts) }
         if accounts.count == 1 { accountID = cleanID(accounts[0]) }
         if map.account != nil, let wanted = accountNumber { accountID = cleanID(wanted) }
         if lines.isEmpty && skipped == 0 { throw .noOperations }
-        if let lb = lastBalance { closing = (lb.0, lb.1) }
+        if let c = balances.closing { closing = (c.balance, c.date) }
         return Statement(format: id, formatName: name, encoding: encoding, accountID: accountID, lines: lines,
                          closingBalance: closing?.0, closingDate: closing?.1 ?? lines.map(\.date).max(), skipped: skipped)
     }

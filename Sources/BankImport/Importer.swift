@@ -47,11 +47,44 @@ public struct ImportResult: Sendable {
         self.dryRun = dryRun
     }
 
-    /// Statement balance minus ledger balance, when both are known.
-    public var difference: Money? {
+    /// The statement's closing balance against the ledger's, when the statement gives one.
+    public var reconciliation: Reconciliation? {
         guard let s = batch.closingBalance, let l = outcome.ledgerBalance else { return nil }
-        return s - l
+        var before: Reconciliation.Before? = nil
+        // The bank's balance before the first operation: the closing one less the operations up to its day.
+        if let first = batch.firstDate, let ledgerBefore = outcome.ledgerBalanceBefore {
+            let closingDay = batch.closingDate ?? batch.lastDate ?? first
+            var opening: Money? = s
+            for line in statement.lines where line.date <= closingDay { opening = try? opening?.subtracting(line.amount) }
+            if first <= closingDay, let opening { before = .init(day: first.adding(days: -1), statement: opening, ledger: ledgerBefore) }
+        }
+        return Reconciliation(day: batch.closingDate, statement: s, ledger: l, before: before)
     }
+}
+
+/// The statement's closing balance against the ledger's on the same day. A difference is split
+/// in two when the statement lets the bank's balance before its first operation be known:
+/// what differs before (an opening balance or an earlier statement missing from the ledger) and
+/// what differs over the statement's days (an entry on the account that is not on the statement,
+/// or is there twice).
+public struct Reconciliation: Sendable {
+    public struct Before: Sendable {
+        /// The day before the statement's first operation.
+        public let day: Day
+        public let statement: Money
+        public let ledger: Money
+    }
+    public let day: Day?
+    public let statement: Money
+    public let ledger: Money
+    public let before: Before?
+
+    /// Statement minus ledger.
+    public var difference: Money { statement - ledger }
+    /// The part of the difference already there before the statement's first operation.
+    public var differenceBefore: Money { before.map { $0.statement - $0.ledger } ?? .zero }
+    /// The part of the difference over the statement's days.
+    public var differenceDuring: Money { difference - differenceBefore }
 }
 
 public enum BankImporter {

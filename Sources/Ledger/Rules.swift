@@ -116,17 +116,20 @@ public struct BankBatchOutcome: Sendable {
     public let sameFileImportedOn: String?
     /// Balance of the bank account in the ledger on the statement's closing day.
     public let ledgerBalance: Money?
+    /// Balance of the bank account in the ledger the day before the statement's first operation.
+    public let ledgerBalanceBefore: Money?
     /// The number under which the ledger keeps the statement (`compta releves`); nil for a dry run.
     public let statementID: Int?
 
     public init(recorded: Int, waiting: [(position: Int, number: Int)], alreadyThere: [Int], sameFileImportedOn: String?, ledgerBalance: Money?,
-                statementID: Int?) {
+                ledgerBalanceBefore: Money?, statementID: Int?) {
         self.statementID = statementID
         self.recorded = recorded
         self.waiting = waiting
         self.alreadyThere = alreadyThere
         self.sameFileImportedOn = sameFileImportedOn
         self.ledgerBalance = ledgerBalance
+        self.ledgerBalanceBefore = ledgerBalanceBefore
     }
 }
 

@@ -119,11 +119,10 @@ extension Store: BankLedger {
                 recorded += fresh.count
             }
             try self.db.run("UPDATE statement SET lines_new = ? WHERE id = ?", .int(Int64(recorded)), .int(statementID))
-            var ledgerBalance: Money? = nil
-            if let day = batch.closingDate ?? batch.lastDate {
-                ledgerBalance = try self.balance(of: batch.bankAccount.text, at: day)
-            }
-            return BankBatchOutcome(recorded: recorded, waiting: waiting, alreadyThere: already, sameFileImportedOn: sameFile, ledgerBalance: ledgerBalance,
+            let account = batch.bankAccount.text
+            return BankBatchOutcome(recorded: recorded, waiting: waiting, alreadyThere: already, sameFileImportedOn: sameFile,
+                                    ledgerBalance: try (batch.closingDate ?? batch.lastDate).map { try self.balance(of: account, at: $0) },
+                                    ledgerBalanceBefore: try batch.firstDate.map { try self.balance(of: account, at: $0.adding(days: -1)) },
                                     statementID: dryRun ? nil : Int(statementID))
         }
         return try atomically(rollback: dryRun, body)

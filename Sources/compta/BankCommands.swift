@@ -313,6 +313,29 @@ func rulesDocument(_ rules: [Rule], association: String) -> ReportDocument {
                           notes: rules.isEmpty ? ["Aucune règle. Exemple : compta regles ajouter \"OVH\" 604A"] : [])
 }
 
+/// The statement's closing balance against the ledger's and, when they differ, where.
+func reconciliationNotes(_ r: Reconciliation, account: AccountNumber, firstDate: Day?) -> [String] {
+    let day = r.day.map { " au \($0.french)" } ?? ""
+    let text = "Rapprochement : solde du relevé\(day) \(r.statement) € ; solde du compte \(account) dans le livre \(r.ledger) € ; "
+    if r.difference.isZero { return [text + "écart nul."] }
+    guard let before = r.before, let firstDate else {
+        return [text + "écart de \(r.difference) € : une opération manque dans le livre ou y est en double."]
+    }
+    var notes = [text + "écart de \(r.difference) €."]
+    if !r.differenceBefore.isZero {
+        notes.append("Écart avant le relevé : au \(before.day.french), veille de sa première opération, \(before.statement) € à la banque, "
+                     + "\(before.ledger) € dans le livre. Il manque au livre le solde d'ouverture du compte ou des opérations antérieures "
+                     + "(un relevé précédent).")
+    }
+    if !r.differenceDuring.isZero {
+        let last = r.day ?? firstDate
+        notes.append("Écart pendant le relevé : du \(firstDate.french) au \(last.french), les mouvements du relevé et ceux du compte \(account) "
+                     + "dans le livre diffèrent de \(r.differenceDuring) €. Une écriture du livre sur ce compte n'est pas sur le relevé, "
+                     + "ou y est en double : compta grand-livre \(account) --du \(firstDate.iso) --au \(last.iso).")
+    }
+    return notes
+}
+
 func importDocument(_ r: ImportResult, detailed: Bool) -> ReportDocument {
     let s = r.statement
     var subtitle = ["Relevé : \(r.batch.fileName) (\(s.formatName), \(s.encoding.rawValue)), compte \(r.batch.bankAccount)"]
@@ -326,10 +349,8 @@ func importDocument(_ r: ImportResult, detailed: Bool) -> ReportDocument {
     if let id = r.outcome.statementID, r.newLines > 0 {
         notes.append("Relevé n° \(id) : un import fait par erreur s'annule, tant que ses écritures sont en brouillard, avec compta releves annuler \(id).")
     }
-    if let stated = r.batch.closingBalance, let ledger = r.outcome.ledgerBalance, let diff = r.difference {
-        let day = r.batch.closingDate.map { " au \($0.french)" } ?? ""
-        notes.append("Rapprochement : solde du relevé\(day) \(stated) € ; solde du compte \(r.batch.bankAccount) dans le livre \(ledger) € ; "
-                     + (diff.isZero ? "écart nul." : "écart de \(diff) € : une opération manque dans le livre ou y est en double."))
+    if let rec = r.reconciliation {
+        notes += reconciliationNotes(rec, account: r.batch.bankAccount, firstDate: r.batch.firstDate)
     } else {
         notes.append("Rapprochement : le relevé ne donne pas de solde ; donnez-le avec --solde MONTANT pour le vérifier.")
     }

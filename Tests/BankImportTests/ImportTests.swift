@@ -89,11 +89,38 @@ func csv(_ rows: [String]) -> [UInt8] { Array(("Date;Libellé;Montant\n" + rows.
         let r = try BankImporter.run(try bytes("banques/credit-agricole.csv"), options: options("ca.csv"), ledger: store)
         #expect(r.batch.closingBalance == Money(cents: 239_925))
         #expect(r.outcome.ledgerBalance == Money(cents: 239_925))
-        #expect(r.difference == .zero)
+        #expect(r.reconciliation?.difference == .zero)
         var stated = options("x.csv")
         stated.statedBalance = (Money(cents: 100), day("2024-03-31"))
         let again = try BankImporter.run(try bytes("banques/credit-agricole.csv"), options: stated, ledger: store)
-        #expect(again.difference == Money(cents: 100 - 239_925))
+        #expect(again.reconciliation?.difference == Money(cents: 100 - 239_925))
+    }
+
+    /// A difference is split between the days before the statement (an opening balance missing)
+    /// and the statement's own days (an entry on the bank account that the bank does not have).
+    @Test func reconciliationSaysWhereTheDifferenceLies() throws {
+        let store = try girofle()
+        // No opening balance: the bank had 1 200,00 € before its first operation (06/03), the ledger nothing.
+        let first = try BankImporter.run(try bytes("banques/credit-agricole.csv"), options: options("ca.csv", dryRun: true), ledger: store)
+        let r = try #require(first.reconciliation)
+        #expect(r.before?.day == day("2024-03-04"))
+        #expect(r.before?.statement == Money(cents: 120_000))
+        #expect(r.before?.ledger == .zero)
+        #expect(r.differenceBefore == Money(cents: 120_000))
+        #expect(r.differenceDuring == .zero)
+        // With the opening balance, and a payment typed by hand on 512 that the bank never made.
+        try store.post(EntryDraft(journal: "AN", date: day("2024-01-01"), label: "Ouverture", lines: [
+            LineDraft(account: AccountNumber(trusted: "512"), amount: Money(cents: 120_000)),
+            LineDraft(account: AccountNumber(trusted: "1021"), amount: Money(cents: -120_000)),
+        ]))
+        try store.post(EntryDraft(journal: "BQ", date: day("2024-03-20"), label: "Chèque", lines: [
+            LineDraft(account: AccountNumber(trusted: "6063"), amount: Money(cents: 4_990)),
+            LineDraft(account: AccountNumber(trusted: "512"), amount: Money(cents: -4_990)),
+        ]))
+        let second = try #require(try BankImporter.run(try bytes("banques/credit-agricole.csv"), options: options("ca.csv"), ledger: store).reconciliation)
+        #expect(second.differenceBefore == .zero)
+        #expect(second.differenceDuring == Money(cents: 4_990))
+        #expect(second.difference == Money(cents: 4_990))
     }
 
     @Test func errorsWriteNothing() throws {

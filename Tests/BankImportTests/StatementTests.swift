@@ -122,6 +122,27 @@ let bankSamples = ["bpce.csv", "la-banque-postale.csv", "credit-mutuel.csv", "ci
         #expect(s.closingBalance == Money(cents: 107_969))
     }
 
+    /// The closing balance of a running-balance column is the one after the last operation in
+    /// time, whichever way the bank lists them.
+    @Test func closingBalanceIsTheOneAfterTheLastOperation() throws {
+        func closing(_ rows: [String]) throws -> String {
+            let s = try StatementFile.read(Array(("Date d'opération,Date de valeur,Montant,Libellé,Solde\n" + rows.joined(separator: "\n") + "\n").utf8))
+            return s.closingBalance.map { "\($0.plain) au \(s.closingDate?.iso ?? "?")" } ?? "aucun"
+        }
+        let a = "05/10/2017,05/10/2017,100.00,VIR A,1100.00"
+        let b = "06/10/2017,06/10/2017,-100.00,PRLV B,1000.00"
+        let c = "06/10/2017,06/10/2017,50.00,REMISE C,1050.00"
+        #expect(try closing([a, b, c]) == "1050,00 au 2017-10-06", "oldest first")
+        #expect(try closing([c, b, a]) == "1050,00 au 2017-10-06", "newest first, two operations on the last day")
+        let sameDay = [c, b, a].map { $0.replacingOccurrences(of: "05/10/2017", with: "06/10/2017") }
+        #expect(try closing(sameDay) == "1050,00 au 2017-10-06", "one day: the balances tell the order")
+        #expect(try closing(sameDay.reversed()) == "1050,00 au 2017-10-06", "one day, oldest first")
+        // A balance on some rows only: the dates tell the order, the latest day's end is taken.
+        let bWithout = b.replacingOccurrences(of: ",1000.00", with: ",")
+        #expect(try closing([a, bWithout, c]) == "1050,00 au 2017-10-06")
+        #expect(try closing([c, bWithout, a]) == "1050,00 au 2017-10-06")
+    }
+
     @Test func mixedEncodingsAreRefused() {
         var data = Array("Date;Libelle;Montant\n05/03/2024;Crédit;10,00\n".utf8)
         data += [0x30, 0x36, 0x2F, 0x30, 0x33, 0x2F, 0x32, 0x30, 0x32, 0x34, 0x3B, 0x44, 0xE9, 0x62, 0x69, 0x74, 0x3B, 0x31, 0x0A]

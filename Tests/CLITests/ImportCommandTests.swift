@@ -101,6 +101,24 @@ func fixturePath(_ p: String) -> String {
         try s.refuses(["releves", "annuler", "3"], says: ["ne s'annule plus : 4 de ses 4 écritures sont validées", "compta extourner"])
     }
 
+    /// The import compares the statement's closing balance with the ledger's, and says where a
+    /// difference lies: before the statement, or over its days.
+    @Test func reconciliationSaysWhereToLook() throws {
+        let s = Sandbox.tour()
+        let imported = s.run("importer", fixturePath("banques/credit-agricole.csv"))
+        #expect(imported.code == 0, "\(imported.err)")
+        // No opening balance in the ledger: the difference lies before the statement.
+        #expect(imported.out.contains("écart de 1\u{202F}200,00 €.\nÉcart avant le relevé : au 04/03/2024, veille de sa première opération, 1\u{202F}200,00 € à la banque, 0,00 € dans le livre."))
+        #expect(!imported.out.contains("Écart pendant le relevé"))
+        #expect(s.run("saisir", "2024-01-01", "Solde d'ouverture", "512=1200", "102", "--journal", "AN").code == 0)
+        // A cheque typed by hand that the bank has not cashed: the difference lies in the statement's days.
+        #expect(s.run("saisir", "2024-03-20", "Chèque Bricomarché", "6063=49,90", "512").code == 0)
+        let again = s.run("importer", fixturePath("banques/credit-agricole.csv"))
+        #expect(again.out.contains("écart de 49,90 €.\nÉcart pendant le relevé : du 05/03/2024 au 31/03/2024, les mouvements du relevé et ceux du compte 512 dans le livre diffèrent de 49,90 €."))
+        #expect(again.out.contains("compta grand-livre 512 --du 2024-03-05 --au 2024-03-31"))
+        #expect(!again.out.contains("Écart avant le relevé"))
+    }
+
     @Test func dryRunAndJSON() throws {
         let s = Sandbox.tour()
         let before = try s.dump()
