@@ -12,6 +12,8 @@ public struct ImportOptions: Sendable {
     public var dryRun: Bool
     /// A closing balance the user reads on the statement, for files that do not state one.
     public var statedBalance: (amount: Money, date: Day?)?
+    /// `--du`: operations before that day are left out (another statement brought them).
+    public var from: Day?
 
     public init(fileName: String, bankAccount: AccountNumber, read: ReadOptions = ReadOptions(), rules: [Rule]? = nil,
                 dryRun: Bool = false, statedBalance: (amount: Money, date: Day?)? = nil) {
@@ -31,7 +33,8 @@ public struct ImportResult: Sendable {
     public let outcome: BankBatchOutcome
     public let dryRun: Bool
 
-    public var linesRead: Int { batch.count }
+    /// Operations of the file, those left out by `--du` included.
+    public var linesRead: Int { batch.count + statement.before }
     public var newLines: Int { outcome.recorded }
     public var alreadyThere: Int { outcome.alreadyThere.count }
     public var filedByRule: Int { outcome.recorded - outcome.waiting.count }
@@ -93,7 +96,8 @@ public enum BankImporter {
 
     /// Reads, files and records a statement: all of it or nothing.
     public static func run(_ bytes: [UInt8], options: ImportOptions, ledger: some BankLedger) throws -> ImportResult {
-        let statement = try StatementFile.read(bytes, options: options.read)
+        var statement = try StatementFile.read(bytes, options: options.read)
+        if let from = options.from { statement = try statement.from(from) }
         let catalog = try ledger.catalog()
         guard options.bankAccount.isUnder("51") || options.bankAccount.isUnder("53") else {
             throw BankAccountError.notATreasuryAccount(options.bankAccount)

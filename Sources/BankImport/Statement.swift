@@ -32,9 +32,12 @@ public struct Statement: Sendable {
     public let closingDate: Day?
     /// Lines the file holds but that are not operations to import (pending, declined...).
     public let skipped: Int
+    /// Operations left out because they are before the day asked for (`--du`).
+    public let before: Int
 
     public init(format: String, formatName: String, encoding: TextEncoding, accountID: String?, lines: [StatementLine],
-                closingBalance: Money?, closingDate: Day?, skipped: Int = 0) {
+                closingBalance: Money?, closingDate: Day?, skipped: Int = 0, before: Int = 0) {
+        self.before = before
         self.format = format
         self.formatName = formatName
         self.encoding = encoding
@@ -47,6 +50,14 @@ public struct Statement: Sendable {
 
     public var firstDate: Day? { lines.map(\.date).min() }
     public var lastDate: Day? { lines.map(\.date).max() }
+
+    /// The statement without its operations before `day` (`--du`); throws when none is left.
+    public func from(_ day: Day) throws(StatementError) -> Statement {
+        let kept = lines.filter { $0.date >= day }
+        if kept.isEmpty, let last = lastDate { throw .noOperationsFrom(day, lastDate: last) }
+        return Statement(format: format, formatName: formatName, encoding: encoding, accountID: accountID, lines: kept,
+                         closingBalance: closingBalance, closingDate: closingDate, skipped: skipped, before: lines.count - kept.count)
+    }
 }
 
 /// Why a statement cannot be read. Each case says where (line) and what.
@@ -66,6 +77,8 @@ public enum StatementError: Error, Equatable, Sendable {
     /// The file has several accounts and none was chosen.
     case severalAccounts([String])
     case noOperations
+    /// `--du`: every operation of the file is before that day (the last one on `lastDate`).
+    case noOperationsFrom(Day, lastDate: Day)
     /// `--colonnes` that does not make sense.
     case badColumns(String)
     /// Some lines are UTF-8 and others Windows-1252.

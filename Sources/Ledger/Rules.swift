@@ -118,11 +118,28 @@ public struct BankBatchOutcome: Sendable {
     public let ledgerBalance: Money?
     /// Balance of the bank account in the ledger the day before the statement's first operation.
     public let ledgerBalanceBefore: Money?
+    /// New lines that look like an operation another statement brought under another label.
+    public let probableDuplicates: [ProbableDuplicate]
     /// The number under which the ledger keeps the statement (`compta releves`); nil for a dry run.
     public let statementID: Int?
 
+    /// A new line with the day and amount of a bank line of the same account from another statement.
+    public struct ProbableDuplicate: Sendable, Equatable {
+        public let position: Int
+        /// That other line's bank label, and its statement's number.
+        public let earlierLabel: String
+        public let earlierStatement: Int
+
+        public init(position: Int, earlierLabel: String, earlierStatement: Int) {
+            self.position = position
+            self.earlierLabel = earlierLabel
+            self.earlierStatement = earlierStatement
+        }
+    }
+
     public init(recorded: Int, waiting: [(position: Int, number: Int)], alreadyThere: [Int], sameFileImportedOn: String?, ledgerBalance: Money?,
-                ledgerBalanceBefore: Money?, statementID: Int?) {
+                ledgerBalanceBefore: Money?, probableDuplicates: [ProbableDuplicate], statementID: Int?) {
+        self.probableDuplicates = probableDuplicates
         self.statementID = statementID
         self.recorded = recorded
         self.waiting = waiting

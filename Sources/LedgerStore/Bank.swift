@@ -83,6 +83,10 @@ extension Store: BankLedger {
             var recorded = 0
             var waiting: [(position: Int, number: Int)] = []
             var already: [Int] = []
+            // New lines on days the ledger already has bank lines for: the ones that may be an
+            // operation another statement brought under another label.
+            var overlapping: [(position: Int, date: Day, amount: Money)] = []
+            var foundAgain: [(date: Day, amount: Money)] = []
             let exists = try self.db.prepare("SELECT 1 FROM bank_line WHERE date = ? AND fingerprint = ?")
             // A line dated outside the days the ledger has bank lines for cannot be there already:
             // a new month's statement is looked up only where it overlaps the previous one.
@@ -98,7 +102,12 @@ extension Store: BankLedger {
                     if known?.contains(e.date) == true {
                         exists.reset()
                         try exists.bind([.text(e.date.iso), .text(e.fingerprint)])
-                        if try exists.step() { already.append(position); continue }
+                        if try exists.step() {
+                            already.append(position)
+                            foundAgain.append((e.date, e.amount))
+                            continue
+                        }
+                        overlapping.append((position, e.date, e.amount))
                     }
                     fresh.append((position, e))
                 }
@@ -119,13 +128,50 @@ extension Store: BankLedger {
                 recorded += fresh.count
             }
             try self.db.run("UPDATE statement SET lines_new = ? WHERE id = ?", .int(Int64(recorded)), .int(statementID))
+            let duplicates = try self.probableDuplicates(overlapping, foundAgain: foundAgain, account: batch.bankAccount, statementID: statementID)
             let account = batch.bankAccount.text
             return BankBatchOutcome(recorded: recorded, waiting: waiting, alreadyThere: already, sameFileImportedOn: sameFile,
                                     ledgerBalance: try (batch.closingDate ?? batch.lastDate).map { try self.balance(of: account, at: $0) },
                                     ledgerBalanceBefore: try batch.firstDate.map { try self.balance(of: account, at: $0.adding(days: -1)) },
-                                    statementID: dryRun ? nil : Int(statementID))
+                                    probableDuplicates: duplicates, statementID: dryRun ? nil : Int(statementID))
         }
         return try atomically(rollback: dryRun, body)
+    }
+
+    /// New lines that have the day and amount of a bank line of the same account that another
+    /// statement brought and that none of this statement's lines is (by its fingerprint): most
+    /// likely the same operation under another label (the account exported in another format,
+    /// a bank that changed its labels). Counted per day and amount, so that two operations of
+    /// the same amount on one day are two.
+    private func probableDuplicates(_ lines: [(position: Int, date: Day, amount: Money)], foundAgain: [(date: Day, amount: Money)],
+                                    account: AccountNumber, statementID: Int64) throws -> [BankBatchOutcome.ProbableDuplicate] {
+        if lines.isEmpty { return [] }
+        struct Key: Hashable { let date: Day; let amount: Money }
+        let days = Set(lines.map(\.date))
+        // The other statements' lines on those days, less those this statement found again.
+        var earlier: [Key: [(label: String, statement: Int)]] = [:]
+        let query = try db.prepare("""
+            SELECT b.amount, b.label, b.statement_id FROM bank_line b JOIN statement s ON s.id = b.statement_id
+            WHERE b.date = ? AND s.bank_account = ? AND b.statement_id <> ? ORDER BY b.entry_id
+            """)
+        for day in days.sorted() {
+            query.reset()
+            try query.bind([.text(day.iso), .text(account.text), .int(statementID)])
+            while try query.step() {
+                earlier[Key(date: day, amount: Money(cents: query.int(0))), default: []].append((query.text(1), Int(query.int(2))))
+            }
+        }
+        var again: [Key: Int] = [:]
+        for f in foundAgain where days.contains(f.date) { again[Key(date: f.date, amount: f.amount), default: 0] += 1 }
+        var result: [BankBatchOutcome.ProbableDuplicate] = []
+        for line in lines {
+            let key = Key(date: line.date, amount: line.amount)
+            guard let candidates = earlier[key], candidates.count > again[key, default: 0] else { continue }
+            let match = candidates[0]
+            earlier[key]?.removeFirst()
+            result.append(.init(position: line.position, earlierLabel: match.label, earlierStatement: match.statement))
+        }
+        return result
     }
 
     // MARK: Imported statements

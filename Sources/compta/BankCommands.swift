@@ -39,6 +39,7 @@ let bankCommands: [Command] = [
                   .value("--colonnes", "SPEC", "colonnes d'un CSV inconnu : date=1,libelle=3,montant=4 (ou debit=,credit=,sens=,solde=)"),
                   .value("--profil", "FICHIER", "profil personnel de banque (nom, colonnes, separateur, encodage)"),
                   .value("--numero", "NUMERO", "compte à importer d'un fichier qui en contient plusieurs"),
+                  .value("--du", "DATE", "n'importe que les opérations de ce jour et après (les précédentes sont déjà dans le livre)"),
                   .value("--solde", "MONTANT", "solde final lu sur le relevé, pour le rapprochement"),
                   .value("--au", "DATE", "date du solde donné par --solde (défaut : dernière opération)"),
                   .value("--format", "FORMAT", "texte (défaut) ou json")],
@@ -65,6 +66,7 @@ let bankCommands: [Command] = [
                                     read: read, dryRun: ctx.parsed.has("--essai"))
         if let r = ctx.parsed.value("--regles") { options.rules = try RuleFile.read(readText(r), file: r, catalog: store.catalog()) }
         if let s = ctx.parsed.value("--solde") { options.statedBalance = (try moneyArgument("--solde", s), try ctx.day("--au")) }
+        options.from = try ctx.day("--du")
         let result: ImportResult
         do { result = try BankImporter.run(try readBytes(path), options: options, ledger: store) } catch let e as StatementError {
             throw InputError.inStatement(path: path, e)
@@ -313,6 +315,23 @@ func rulesDocument(_ rules: [Rule], association: String) -> ReportDocument {
                           notes: rules.isEmpty ? ["Aucune règle. Exemple : compta regles ajouter \"OVH\" 604A"] : [])
 }
 
+/// New operations that another statement seems to have brought under another label.
+func probableDuplicatesNote(_ r: ImportResult) -> String {
+    let d = r.outcome.probableDuplicates
+    let shown = d.prefix(10).map { p -> String in
+        let e = r.batch.entry(at: p.position)
+        return "  ligne \(e.sourceLine), \(e.date.french), \(e.amount) € « \(e.bankLabel) » ; déjà : « \(p.earlierLabel) » (relevé n° \(p.earlierStatement))"
+    }
+    let numbers = Set(d.map(\.earlierStatement)).sorted().map { "n° \($0)" }
+    let others = (numbers.count == 1 ? "le relevé " : "les relevés ") + numbers.joined(separator: ", ")
+    let redo = r.outcome.statementID.map { "annulez cet import (compta releves annuler \($0)) et réimportez le fichier" } ?? "importez le fichier"
+    return "Attention : \(d.count == 1 ? "1 opération nouvelle a" : "\(d.count) opérations nouvelles ont") le jour et le montant "
+        + "d'une opération que \(others) \(numbers.count == 1 ? "a" : "ont") déjà apportée, sous un autre libellé :\n"
+        + shown.joined(separator: "\n") + (d.count > 10 ? "\n  … et \(d.count - 10) autres" : "")
+        + "\nSi ce sont les mêmes (le compte exporté dans un autre format, des libellés que la banque a changés), \(redo) "
+        + "avec --du DATE, le premier jour que l'autre relevé ne couvre pas (compta releves donne ses dates)."
+}
+
 /// The statement's closing balance against the ledger's and, when they differ, where.
 func reconciliationNotes(_ r: Reconciliation, account: AccountNumber, firstDate: Day?) -> [String] {
     let day = r.day.map { " au \($0.french)" } ?? ""
@@ -344,8 +363,10 @@ func importDocument(_ r: ImportResult, detailed: Bool) -> ReportDocument {
     if r.dryRun { notes.append("Essai : rien n'a été écrit.") }
     if let on = r.outcome.sameFileImportedOn { notes.append("Ce fichier a déjà été importé (\(frenchTimestamp(on))) : seules les opérations nouvelles comptent.") }
     notes.append("Lignes lues : \(r.linesRead) · nouvelles : \(r.newLines) · déjà importées : \(r.alreadyThere)"
-                 + (s.skipped > 0 ? " · ignorées (non réglées) : \(s.skipped)" : ""))
+                 + (s.skipped > 0 ? " · ignorées (non réglées) : \(s.skipped)" : "")
+                 + (s.before > 0 ? " · laissées de côté (avant --du) : \(s.before)" : ""))
     notes.append("Classées par une règle : \(r.filedByRule) · en attente sur 471 : \(r.waiting.count)")
+    if !r.outcome.probableDuplicates.isEmpty { notes.append(probableDuplicatesNote(r)) }
     if let id = r.outcome.statementID, r.newLines > 0 {
         notes.append("Relevé n° \(id) : un import fait par erreur s'annule, tant que ses écritures sont en brouillard, avec compta releves annuler \(id).")
     }

@@ -346,6 +346,8 @@ enum Messages {
                 + "Choisissez-en un avec --numero, par exemple --numero \(accounts[0]), et --compte pour le compte du livre."
         case .noOperations:
             return "le fichier ne contient aucune opération."
+        case .noOperationsFrom(let day, let last):
+            return "aucune opération du fichier n'est du \(day.french) ou après (la dernière est du \(last.french)) : vérifiez la date de --du."
         case .badColumns(let text):
             return "--colonnes mal écrit « \(text) » : \(columnsHelp)"
         case .mixedEncodings(let u, let o):

@@ -123,6 +123,48 @@ func csv(_ rows: [String]) -> [UInt8] { Array(("Date;Libellé;Montant\n" + rows.
         #expect(second.difference == Money(cents: 4_990))
     }
 
+    /// An operation another statement brought under another label (the same account exported
+    /// in another format) is pointed out, one for one: never more than the ledger has of that
+    /// day and amount, less those this statement found again by their fingerprint.
+    @Test func probableDuplicatesArePointedOut() throws {
+        let store = try girofle()
+        try store.addAccount(AccountNumber(trusted: "5121"), label: "Crédit Agricole bis")
+        _ = try BankImporter.run(try bytes("banques/credit-agricole.csv"), options: options("ca.csv"), ledger: store)
+        let other = csv(["06/03/2024;VIR CHORALE COTIS;45,00", "06/03/2024;VIR CHORALE COTIS;45,00", "06/03/2024;VIR CHORALE COTIS;45,00",
+                         "12/03/2024;FRAIS TENUE DE COMPTE 03/2024;-5,31", "12/03/2024;COMMISSION;-5,31",
+                         "19/03/2024;VIR M LEFEBVRE;1234,56", "02/04/2024;PRLV OVH;-120,00"])
+        let r = try BankImporter.run(other, options: options("export.csv", dryRun: true), ledger: store)
+        #expect(r.alreadyThere == 1, "the fees, same label: found by their fingerprint")
+        // Two of the three 45,00 € (the ledger has two); not the second 5,31 € (the first was found
+        // again); not 19/03 (another day) nor April.
+        let flagged = r.outcome.probableDuplicates.map { r.batch.entry(at: $0.position) }.map { "\($0.sourceLine) \($0.amount.plain)" }
+        #expect(flagged == ["2 45,00", "3 45,00"])
+        #expect(r.outcome.probableDuplicates.first?.earlierLabel == "VIREMENT EN VOTRE FAVEUR CHORALE COTISATION 2024")
+        #expect(r.outcome.probableDuplicates.first?.earlierStatement == 1)
+        // Another account of the ledger: nothing to compare with.
+        let elsewhere = try BankImporter.run(other, options: options("export.csv", dryRun: true, account: "5121"), ledger: store)
+        #expect(elsewhere.outcome.probableDuplicates.isEmpty)
+    }
+
+    /// `--du`: the operations before the day are left out, and counted.
+    @Test func operationsBeforeADayAreLeftOut() throws {
+        let store = try girofle()
+        let data = csv(["28/03/2024;A;-1,00", "31/03/2024;B;-2,00", "01/04/2024;C;-3,00", "02/04/2024;D;-4,00"])
+        var o = options("x.csv")
+        o.from = day("2024-04-01")
+        let r = try BankImporter.run(data, options: o, ledger: store)
+        #expect(r.linesRead == 4)
+        #expect(r.newLines == 2)
+        #expect(r.statement.before == 2)
+        #expect(r.statement.lines.map(\.label) == ["C", "D"])
+        o.from = day("2024-04-03")
+        let before = try store.dump()
+        #expect(throws: StatementError.noOperationsFrom(day("2024-04-03"), lastDate: day("2024-04-02"))) {
+            try BankImporter.run(data, options: o, ledger: store)
+        }
+        #expect(try store.dump() == before)
+    }
+
     @Test func errorsWriteNothing() throws {
         let store = try girofle()
         _ = try BankImporter.run(try bytes("banques/societe-generale.csv"), options: options("sg.csv"), ledger: store)

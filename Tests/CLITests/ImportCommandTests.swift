@@ -119,6 +119,29 @@ func fixturePath(_ p: String) -> String {
         #expect(!again.out.contains("Écart avant le relevé"))
     }
 
+    /// The same account exported in another format: the operations already brought by the
+    /// first statement are pointed out, and --du leaves them out.
+    @Test func anotherFormatOfTheSameAccount() throws {
+        let s = Sandbox.tour()
+        #expect(s.run("importer", fixturePath("banques/credit-agricole.csv")).code == 0)
+        let export = s.write("export.csv", "Date;Libellé;Montant\n12/03/2024;FRAIS TENUE CPTE MARS;-5,31\n18/03/2024;VIR M LEFEBVRE DON;1234,56\n"
+                              + "02/04/2024;PRLV OVH AVRIL;-120,00\n")
+        let trial = s.run("importer", export, "--essai")
+        #expect(trial.code == 0, "\(trial.err)")
+        #expect(trial.out.contains("Attention : 2 opérations nouvelles ont le jour et le montant d'une opération que le relevé n° 1 a déjà apportée, sous un autre libellé :"))
+        #expect(trial.out.contains("  ligne 2, 12/03/2024, -5,31 € « FRAIS TENUE CPTE MARS » ; déjà : « FRAIS TENUE DE COMPTE 03/2024 » (relevé n° 1)"))
+        #expect(trial.out.contains("importez le fichier avec --du DATE"))
+        let imported = s.run("importer", export)
+        #expect(imported.out.contains("annulez cet import (compta releves annuler 2) et réimportez le fichier avec --du DATE"))
+        #expect(s.run("releves", "annuler", "2").code == 0)
+        let again = s.run("importer", export, "--du", "2024-04-01")
+        #expect(again.out.contains("Lignes lues : 3 · nouvelles : 1 · déjà importées : 0 · laissées de côté (avant --du) : 2"))
+        #expect(!again.out.contains("Attention"))
+        try s.refuses(["importer", export, "--du", "2024-05-01"],
+                      says: ["relevé « \(export) »", "aucune opération du fichier n'est du 01/05/2024 ou après (la dernière est du 02/04/2024)"])
+        try s.refuses(["importer", export, "--du", "2024-13-01"], says: ["2024-13-01"])
+    }
+
     @Test func dryRunAndJSON() throws {
         let s = Sandbox.tour()
         let before = try s.dump()
