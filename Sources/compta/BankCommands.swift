@@ -23,12 +23,16 @@ let bankCommands: [Command] = [
         chevauche un autre, n'ajoute que les opérations nouvelles. Les règles (compta regles)
         classent les opérations ; celles qu'aucune règle ne classe vont au compte d'attente 471
         (compta attente, puis compta affecter). Tout le relevé est importé, ou rien.
+        Une opération nouvelle qui a le jour et le montant d'une opération qu'un autre relevé du
+        compte a apportée sous un autre libellé (un autre format du même compte) est signalée ;
+        --du laisse de côté les opérations d'avant un jour.
 
         Exemples :
           compta importer releve-mars.csv
           compta importer releve.ofx --compte 5121
           compta importer export.csv --colonnes date=1,libelle=3,montant=4 --essai
           compta importer releve.csv --solde 17400,00 --au 2024-12-31
+          compta importer releve-avril.ofx --du 2024-04-01
         """,
         options: [.flag("--banques", "liste les formats de banque reconnus"),
                   .value("--banque", "NOM", "format du relevé (défaut : auto)"),
