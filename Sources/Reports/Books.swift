@@ -90,7 +90,10 @@ public struct JournalBook {
 }
 
 /// Grand livre: every line of each account over a period, with the running balance. The lines
-/// are read from the ledger while the report is written, account after account.
+/// are read from the ledger while the report is written, account after account. A period that
+/// starts after its exercice opens each account with its balance from the exercice's earlier
+/// lines (« Solde antérieur », in the debit or credit column), so the running balance is the
+/// one the whole exercice's grand livre shows on the same day, and the totals still balance.
 public struct GrandLivre {
     public let period: Period
     let ledger: any LedgerQueries
@@ -102,8 +105,19 @@ public struct GrandLivre {
         self.accountPrefix = accountPrefix
     }
 
+    /// Each account's balance from the exercice's lines before the period, when not zero, in account order.
+    func openingBalances() throws -> [(account: AccountNumber, balance: Money)] {
+        guard period.from > period.exercice.start else { return [] }
+        return try ledger.totals(TotalsQuery(from: period.exercice.start, to: period.from.adding(days: -1),
+                                             accountPrefixes: accountPrefix.map { [$0] } ?? []))
+            .filter { !$0.balance.isZero }
+            .map { ($0.account, $0.balance) }
+            .sorted { $0.account.text < $1.account.text }
+    }
+
     public func document(association: String) throws -> ReportDocument {
         let catalog = try ledger.catalog()
+        let openings = try openingBalances()
         let table = ReportTable(columns: [
             ReportColumn("Date", key: "date"), ReportColumn("Jnl", key: "journal"), ReportColumn("N°", key: "numero"),
             ReportColumn("Pièce", key: "piece"), ReportColumn("Libellé", key: "libelle"),
@@ -112,6 +126,7 @@ public struct GrandLivre {
         ], stream: RowStream { [ledger, accountPrefix, period] row in
             var account: AccountNumber? = nil
             var debit = Money.zero, credit = Money.zero, totalDebit = Money.zero, totalCredit = Money.zero
+            var nextOpening = openings.startIndex
             func closeAccount() throws {
                 guard let a = account else { return }
                 try row(ReportRow(["", "", .empty, "", .text("Total \(a.text)"), .amount(debit),
@@ -119,14 +134,31 @@ public struct GrandLivre {
                 totalDebit += debit
                 totalCredit += credit
             }
+            // Closes the current account and opens `a`: its heading, then its earlier balance.
+            func openAccount(_ a: AccountNumber) throws {
+                try closeAccount()
+                account = a
+                debit = .zero
+                credit = .zero
+                let heading = "\(a.text) \(catalog.label(of: a, in: period.exercice.chart))"
+                try row(ReportRow([.text(heading), "", "", "", "", .empty, .empty, .empty, .text(a.text)], style: .heading))
+                guard nextOpening < openings.endIndex, openings[nextOpening].account == a else { return }
+                let balance = openings[nextOpening].balance
+                nextOpening += 1
+                if balance > .zero { debit = balance } else { credit = .zero - balance }
+                try row(ReportRow([.text(period.from.adding(days: -1).french), "", .empty, "", "Solde antérieur", .nonZero(debit),
+                                   .nonZero(credit), .amount(balance), .text(a.text)]))
+            }
+            // Accounts with an earlier balance and no line in the period, up to `a` (excluded).
+            func openingsOnly(before a: AccountNumber?) throws {
+                while nextOpening < openings.endIndex, a.map({ openings[nextOpening].account.text < $0.text }) ?? true {
+                    try openAccount(openings[nextOpening].account)
+                }
+            }
             try ledger.forEachAccountLine(prefix: accountPrefix, from: period.from, to: period.to) { l in
                 if l.account != account {
-                    try closeAccount()
-                    account = l.account
-                    debit = .zero
-                    credit = .zero
-                    let heading = "\(l.account.text) \(catalog.label(of: l.account, in: period.exercice.chart))"
-                    try row(ReportRow([.text(heading), "", "", "", "", .empty, .empty, .empty, .text(l.account.text)], style: .heading))
+                    try openingsOnly(before: l.account)
+                    try openAccount(l.account)
                 }
                 debit += l.debit
                 credit += l.credit
@@ -134,6 +166,7 @@ public struct GrandLivre {
                                    .text(l.piece ?? ""), .text(l.label), .nonZero(l.debit), .nonZero(l.credit),
                                    .amount(debit - credit), .text(l.account.text)]))
             }
+            try openingsOnly(before: nil)
             try closeAccount()
             try row(ReportRow(["", "", .empty, "", "Total général", .amount(totalDebit), .amount(totalCredit),
                                .amount(totalDebit - totalCredit), ""], style: .total))

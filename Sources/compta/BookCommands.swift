@@ -24,7 +24,11 @@ let bookCommands: [Command] = [
     Command(
         path: ["grand-livre"], usage: "compta grand-livre [COMPTE] [--exercice E] [--du DATE] [--au DATE] [--format F]",
         summary: "le grand livre : les lignes de chaque compte et leur solde progressif",
-        help: "COMPTE peut être un préfixe : compta grand-livre 604 montre 604, 604A, 604B...",
+        help: """
+        COMPTE peut être un préfixe : compta grand-livre 604 montre 604, 604A, 604B...
+        Sur une période (--du), chaque compte s'ouvre par son solde antérieur (les lignes de
+        l'exercice avant la période) : le solde progressif est celui de l'exercice entier.
+        """,
         options: periodOptions, arguments: 0...1
     ) { ctx in
         let store = try ctx.openStore()

@@ -46,6 +46,40 @@ func post(_ store: Store, _ date: String, _ label: String, _ lines: [(String, In
         #expect(csv.hasPrefix("Date;Jnl;N°;Pièce;Libellé;Débit;Crédit;Solde;Compte\r\n"))
     }
 
+    /// A period that starts after the exercice opens each account with its earlier balance:
+    /// the running balance is the whole exercice's, an account without lines in the period is
+    /// there with its balance, and the totals still balance.
+    @Test func grandLivreOfAPeriodOpensWithTheEarlierBalances() throws {
+        let store = try sample()
+        let march = try Period(exercice: store.exercice(nil), from: d("2024-03-01"), to: d("2024-03-31"))
+        var rows: [ReportRow] = []
+        try GrandLivre(store, period: march).document(association: "A").tables[0].forEachRow { rows.append($0) }
+        let lines = rows.filter { $0.style != .heading }.map { r in
+            r.cells.map { c -> String in
+                switch c {
+                case .text(let t): return t
+                case .amount(let m): return m.plain
+                default: return ""
+                }
+            }.prefix(8).joined(separator: "|")
+        }
+        #expect(lines == [
+            "29/02/2024||||Solde antérieur||70,00|-70,00",
+            "10/03/2024|BQ|||Frais | banque <b>||4,50|-74,50",
+            "||||Total 512|0,00|74,50|-74,50",
+            "29/02/2024||||Solde antérieur|120,00||120,00",
+            "||||Total 604A|120,00|0,00|120,00",
+            "10/03/2024|BQ|||Frais | banque <b>|4,50||4,50",
+            "||||Total 627|4,50|0,00|4,50",
+            "29/02/2024||||Solde antérieur||50,00|-50,00",
+            "||||Total 7562|0,00|50,00|-50,00",
+            "||||Total général|124,50|124,50|0,00",
+        ])
+        // The whole exercice ends on the same balances, and has no earlier balance to show.
+        let whole = try OutputFormat.texte.render(GrandLivre(store, period: Period(exercice: store.exercice(nil))).document(association: "A"))
+        #expect(!whole.contains("Solde antérieur"))
+    }
+
     /// The journal and the grand livre read their rows from the ledger while they are written:
     /// every format prints them exactly as it prints the same rows held in memory, and their
     /// totals are the trial balance's.
