@@ -33,8 +33,8 @@ public struct ImportResult: Sendable {
     public let outcome: BankBatchOutcome
     public let dryRun: Bool
 
-    /// Operations of the file, those left out by `--du` included.
-    public var linesRead: Int { batch.count + statement.before }
+    /// Operations of the file, those left out (before `--du`, of no amount) included.
+    public var linesRead: Int { batch.count + statement.before + statement.zeroAmounts }
     public var newLines: Int { outcome.recorded }
     public var alreadyThere: Int { outcome.alreadyThere.count }
     public var filedByRule: Int { outcome.recorded - outcome.waiting.count }
@@ -96,8 +96,7 @@ public enum BankImporter {
 
     /// Reads, files and records a statement: all of it or nothing.
     public static func run(_ bytes: [UInt8], options: ImportOptions, ledger: some BankLedger) throws -> ImportResult {
-        var statement = try StatementFile.read(bytes, options: options.read)
-        if let from = options.from { statement = try statement.from(from) }
+        let statement = try StatementFile.read(bytes, options: options.read).importable(from: options.from)
         let catalog = try ledger.catalog()
         guard options.bankAccount.isUnder("51") || options.bankAccount.isUnder("53") else {
             throw BankAccountError.notATreasuryAccount(options.bankAccount)

@@ -34,10 +34,13 @@ public struct Statement: Sendable {
     public let skipped: Int
     /// Operations left out because they are before the day asked for (`--du`).
     public let before: Int
+    /// Operations of no amount, left out.
+    public let zeroAmounts: Int
 
     public init(format: String, formatName: String, encoding: TextEncoding, accountID: String?, lines: [StatementLine],
-                closingBalance: Money?, closingDate: Day?, skipped: Int = 0, before: Int = 0) {
+                closingBalance: Money?, closingDate: Day?, skipped: Int = 0, before: Int = 0, zeroAmounts: Int = 0) {
         self.before = before
+        self.zeroAmounts = zeroAmounts
         self.format = format
         self.formatName = formatName
         self.encoding = encoding
@@ -51,12 +54,17 @@ public struct Statement: Sendable {
     public var firstDate: Day? { lines.map(\.date).min() }
     public var lastDate: Day? { lines.map(\.date).max() }
 
-    /// The statement without its operations before `day` (`--du`); throws when none is left.
-    public func from(_ day: Day) throws(StatementError) -> Statement {
-        let kept = lines.filter { $0.date >= day }
-        if kept.isEmpty, let last = lastDate { throw .noOperationsFrom(day, lastDate: last) }
+    /// The statement without the operations that are not to be imported: those of no amount (a
+    /// fee waived, a line of information), which move no money, and those before `from`
+    /// (`--du`: another statement brought them). Throws when `from` leaves nothing.
+    public func importable(from: Day?) throws(StatementError) -> Statement {
+        let moving = lines.filter { !$0.amount.isZero }
+        let kept = from.map { day in moving.filter { $0.date >= day } } ?? moving
+        if let from, kept.isEmpty, !moving.isEmpty, let last = moving.map(\.date).max() { throw .noOperationsFrom(from, lastDate: last) }
+        if kept.count == lines.count { return self }
         return Statement(format: format, formatName: formatName, encoding: encoding, accountID: accountID, lines: kept,
-                         closingBalance: closingBalance, closingDate: closingDate, skipped: skipped, before: lines.count - kept.count)
+                         closingBalance: closingBalance, closingDate: closingDate, skipped: skipped,
+                         before: moving.count - kept.count, zeroAmounts: lines.count - moving.count)
     }
 }
 

@@ -368,7 +368,8 @@ func importDocument(_ r: ImportResult, detailed: Bool) -> ReportDocument {
     if let on = r.outcome.sameFileImportedOn { notes.append("Ce fichier a déjà été importé (\(frenchTimestamp(on))) : seules les opérations nouvelles comptent.") }
     notes.append("Lignes lues : \(r.linesRead) · nouvelles : \(r.newLines) · déjà importées : \(r.alreadyThere)"
                  + (s.skipped > 0 ? " · ignorées (non réglées) : \(s.skipped)" : "")
-                 + (s.before > 0 ? " · laissées de côté (avant --du) : \(s.before)" : ""))
+                 + (s.before > 0 ? " · laissées de côté (avant --du) : \(s.before)" : "")
+                 + (s.zeroAmounts > 0 ? " · ignorées (montant nul) : \(s.zeroAmounts)" : ""))
     notes.append("Classées par une règle : \(r.filedByRule) · en attente sur 471 : \(r.waiting.count)")
     if !r.outcome.probableDuplicates.isEmpty { notes.append(probableDuplicatesNote(r)) }
     if let id = r.outcome.statementID, r.newLines > 0 {

@@ -165,6 +165,17 @@ func csv(_ rows: [String]) -> [UInt8] { Array(("Date;Libellé;Montant\n" + rows.
         #expect(try store.dump() == before)
     }
 
+    /// A line of no amount (a fee waived) moves no money: left out, and counted.
+    @Test func operationsOfNoAmountAreLeftOut() throws {
+        let store = try girofle()
+        let r = try BankImporter.run(csv(["05/03/2024;OVH;-12,00", "06/03/2024;COTISATION CARTE OFFERTE;0,00", "07/03/2024;DON;10,00"]),
+                                     options: options("x.csv"), ledger: store)
+        #expect(r.linesRead == 3)
+        #expect(r.newLines == 2)
+        #expect(r.statement.zeroAmounts == 1)
+        #expect(r.statement.lines.map(\.label) == ["OVH", "DON"])
+    }
+
     @Test func errorsWriteNothing() throws {
         let store = try girofle()
         _ = try BankImporter.run(try bytes("banques/societe-generale.csv"), options: options("sg.csv"), ledger: store)
