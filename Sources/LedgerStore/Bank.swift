@@ -292,58 +292,88 @@ extension Store: BankLedger {
         }
     }
 
-    /// Files an operation under `account` (and `project`): its line waiting in 471 or, while the
-    /// entry is a draft, its one line outside the treasury accounts (an operation a rule filed
-    /// under the wrong account). A draft is changed in place. A validated entry never is: an OD
-    /// entry that corrects it moves its waiting amount out of 471. Returns the number of the entry
-    /// written or changed, with the bank operation filed.
-    public func assign(entryNumber: Int, exercice given: Exercice?, to account: AccountNumber, project: String?,
+    /// Files an operation under `parts` (one account, or several with their amounts: a
+    /// ventilation), with `project` for the parts that name none: its line waiting in 471 or,
+    /// while the entry is a draft, what is not the bank in an operation of a statement (one a
+    /// rule filed under the wrong account, or split before), or the one line outside the
+    /// treasury accounts of a typed entry. A draft is changed in place, the parts keeping the
+    /// line's project and label unless others are given. A validated entry never is: an OD
+    /// entry that corrects it moves its waiting amount out of 471. Returns the number of the
+    /// entry written or changed, the bank operation filed, and the parts as filed.
+    public func assign(entryNumber: Int, exercice given: Exercice?, to parts: [AssignmentPart], project: String?,
                        label: String?) throws -> Assignment {
         let c = try catalog()
-        if let project, c.projects[project] == nil { throw StoreError.unknownProject(project, known: c.projects.keys.sorted()) }
+        for code in [project].compactMap({ $0 }) + parts.compactMap(\.project) where c.projects[code] == nil {
+            throw StoreError.unknownProject(code, known: c.projects.keys.sorted())
+        }
         // Without an exercice, the number designates a waiting line of any exercice, if only one has it.
         let candidates = try given.map { [$0] } ?? waitingLines().filter { $0.entry.number == entryNumber }
             .compactMap { w in c.exercices.first { $0.id == w.entry.exerciceId } }
         guard let exercice = candidates.first ?? c.currentExercice else { throw StoreError.noExercice }
         if candidates.count > 1 { throw StoreError.ambiguousEntry(number: entryNumber, exercices: candidates.map(\.label)) }
-        // A known, postable account that the exercice's chart still has.
-        do throws(EntryError) { try c.check(account, in: exercice) } catch { throw StoreError.entry(error) }
+        // Known, postable accounts that the exercice's chart still has.
+        for part in parts {
+            do throws(EntryError) { try c.check(part.account, in: exercice) } catch { throw StoreError.entry(error) }
+        }
         let found = try read {
             try db.query("""
                 SELECT e.id, e.validated_on IS NOT NULL, b.label, b.amount,
                        (SELECT number FROM entry x WHERE x.id = e.corrects),
-                       (SELECT min(number) FROM entry c WHERE c.corrects = e.id)
-                FROM entry e LEFT JOIN bank_line b ON b.entry_id = e.id WHERE e.exercice_id = ? AND e.number = ?
+                       (SELECT min(number) FROM entry c WHERE c.corrects = e.id), s.bank_account
+                FROM entry e LEFT JOIN bank_line b ON b.entry_id = e.id LEFT JOIN statement s ON s.id = b.statement_id
+                WHERE e.exercice_id = ? AND e.number = ?
                 """, [.int(exercice.id), .int(Int64(entryNumber))]) {
                 ($0.int(0), $0.int(1) != 0, $0.isNull(2) ? nil : (label: $0.text(2), amount: Money(cents: $0.int(3))),
-                 $0.optionalInt(4).map { DraftRefusal.corrects(Int($0)) } ?? $0.optionalInt(5).map { DraftRefusal.corrected(by: Int($0)) })
+                 $0.optionalInt(4).map { DraftRefusal.corrects(Int($0)) } ?? $0.optionalInt(5).map { DraftRefusal.corrected(by: Int($0)) },
+                 $0.optionalText(6).map { AccountNumber(trusted: $0) })
             }.first
         }
-        guard let (id, validated, operation, correction) = found else { throw StoreError.unknownEntry(number: entryNumber, exercice: exercice.label) }
+        guard let (id, validated, operation, correction, bankAccount) = found else {
+            throw StoreError.unknownEntry(number: entryNumber, exercice: exercice.label)
+        }
         let waiting = try waitingLines(exercice: exercice).first(where: { $0.entry.id == id })
         if validated && waiting == nil { throw StoreError.notWaiting(number: entryNumber) }
+        var filed: [AssignmentPart] = []
+        func split(_ amount: Money, project: String?) throws -> [LineDraft] {
+            do throws(SplitError) { filed = try AssignmentPart.resolve(parts, filing: amount, project: project) } catch {
+                throw StoreError.split(error)
+            }
+            return filed.map { $0.line(filing: amount) }
+        }
         let number = try atomically(rollback: false) { () throws -> Int in
             if !validated {
                 let e = try waiting?.entry ?? entry(number: entryNumber, in: exercice)
-                let moved = waiting != nil ? e.lines.filter { $0.account.isUnder("471") } : e.lines.filter { !$0.account.isUnder("5") }
-                if waiting == nil, let reason = correction ?? (moved.count == 1 ? nil : .lines(moved.map(\.account))) {
+                // What waits on 471; else every line of a bank operation but the bank's; else the
+                // one line of a typed entry outside the treasury accounts.
+                let moved = waiting != nil ? e.lines.filter { $0.account.isUnder("471") }
+                    : bankAccount.map { bank in e.lines.filter { $0.account != bank } } ?? e.lines.filter { !$0.account.isUnder("5") }
+                if waiting == nil, let reason = correction ?? (moved.count == 1 || (bankAccount != nil && !moved.isEmpty) ? nil : .lines(moved.map(\.account))) {
                     throw StoreError.notReclassifiable(number: entryNumber, reason: reason)
                 }
-                // A line keeps its project unless another is given.
-                let projectID = project.flatMap { projectIDsCache[$0] }
+                // The moved lines give way to the parts, which keep their project unless another is given.
+                let projects = Set(moved.map(\.project))
+                let lines = try split(Money.sum(moved.map { $0.credit - $0.debit }), project: project ?? (projects.count == 1 ? projects.first! : nil))
+                    .map { var l = $0; l.label = moved.count == 1 ? moved[0].label : nil; return l }
+                let kept = e.lines.filter { !moved.contains($0) }.map { LineDraft(account: $0.account, amount: $0.debit - $0.credit, label: $0.label, project: $0.project) }
+                do throws(EntryError) {
+                    _ = try c.validate(EntryDraft(journal: e.journal, date: e.date, label: label ?? e.label, piece: e.piece, lines: kept + lines))
+                } catch { throw StoreError.entry(error) }
                 for old in Set(moved.map(\.account)) {
-                    try db.run("UPDATE line SET account = ?, project_id = coalesce(?, project_id) WHERE entry_id = ? AND account = ?",
-                               .text(account.text), .optional(projectID), .int(id), .text(old.text))
+                    try db.run("DELETE FROM line WHERE entry_id = ? AND account = ?", .int(id), .text(old.text))
                 }
+                var rows: [SQLValue] = []
                 var totals = TotalsDelta()
                 let opening = c.journals[e.journal]?.kind == .aNouveaux
                 for l in moved {
-                    let oldProject = l.project.flatMap { projectIDsCache[$0] }
-                    totals.add(day: e.date, account: l.account.text, project: oldProject, opening: opening,
+                    totals.add(day: e.date, account: l.account.text, project: l.project.flatMap { projectIDsCache[$0] }, opening: opening,
                                debit: l.debit.cents, credit: l.credit.cents, sign: -1)
-                    totals.add(day: e.date, account: account.text, project: projectID ?? oldProject, opening: opening,
-                               debit: l.debit.cents, credit: l.credit.cents)
                 }
+                for l in lines {
+                    let projectID = l.project.flatMap { projectIDsCache[$0] }
+                    rows += [.int(id), .text(l.account.text), .int(l.debit.cents), .int(l.credit.cents), .optional(l.label), .optional(projectID)]
+                    totals.add(day: e.date, account: l.account.text, project: projectID, opening: opening, debit: l.debit.cents, credit: l.credit.cents)
+                }
+                try insertRows("line(entry_id, account, debit, credit, label, project_id)", width: 6, values: rows)
                 try apply(totals)
                 if let label { try db.run("UPDATE entry SET label = ? WHERE id = ?", .text(label.printable), .int(id)) }
                 return entryNumber
@@ -351,14 +381,13 @@ extension Store: BankLedger {
             guard let waiting else { throw StoreError.notWaiting(number: entryNumber) }
             let e = waiting.entry
             let posted = try post(EntryDraft(journal: "OD", date: max(e.date, exercice.start), label: label ?? "Affectation : \(e.label)",
-                                             piece: "\(e.journal)-\(e.validation?.number ?? e.number)", lines: [
-                LineDraft(account: AccountNumber(trusted: "471"), amount: waiting.amount),
-                LineDraft(account: account, amount: -waiting.amount, project: project),
-            ]))
+                                             piece: "\(e.journal)-\(e.validation?.number ?? e.number)",
+                                             lines: [LineDraft(account: AccountNumber(trusted: "471"), amount: waiting.amount)]
+                                                 + split(waiting.amount, project: project)))
             try db.run("UPDATE entry SET corrects = ? WHERE id = ?", .int(id), .int(posted.id))
             return posted.number
         }
-        return Assignment(number: number, operation: operation)
+        return Assignment(number: number, operation: operation, parts: filed)
     }
 
     /// What `assign` did: the entry it changed or wrote, and the bank operation it filed (nil for
@@ -366,5 +395,7 @@ extension Store: BankLedger {
     public struct Assignment: Sendable {
         public let number: Int
         public let operation: (label: String, amount: Money)?
+        /// The parts filed, each with its amount and project.
+        public let parts: [AssignmentPart]
     }
 }

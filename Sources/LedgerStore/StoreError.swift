@@ -38,6 +38,8 @@ public enum StoreError: Error, @unchecked Sendable {
     case notWaiting(number: Int)
     /// `affecter` on a draft that has nothing in 471 and cannot be refiled.
     case notReclassifiable(number: Int, reason: DraftRefusal)
+    /// The parts of `affecter` do not file the operation.
+    case split(SplitError)
     /// `supprimer` on an entry that must stay.
     case notRemovable(number: Int, reason: DraftRefusal)
     case unknownStatement(Int)

@@ -220,41 +220,53 @@ let bankCommands: [Command] = [
                                       tables: waiting.isEmpty ? [] : [table], notes: notes))
     },
     Command(
-        path: ["affecter"], usage: "compta affecter NUMERO COMPTE [--projet P] [--libelle L] [--regle MOTIF] [--exercice E]",
-        summary: "classe une opération en attente (471) ou reclasse un brouillard sous un compte, et crée la règle si on le demande",
+        path: ["affecter"], usage: "compta affecter NUMERO COMPTE[=MONTANT][@PROJET]... [--projet P] [--libelle L] [--regle MOTIF] [--exercice E]",
+        summary: "classe une opération en attente (471) ou reclasse un brouillard sous un compte (ou plusieurs : ventilation), et crée la règle si on le demande",
         help: """
         NUMERO est le numéro d'écriture donné par compta attente (ou compta journal). L'écriture
-        en brouillard est corrigée : sa ligne du 471, ou sa seule ligne hors banque et caisse (une
-        opération qu'une règle a mal classée), passe au compte, avec son projet sauf --projet.
-        Une écriture déjà validée ne change pas : une écriture OD transfère le montant du 471 vers
-        le compte, et l'opération quitte la liste d'attente. Avec --regle MOTIF, une règle est
-        créée pour que les prochains relevés soient classés tout seuls.
+        en brouillard est corrigée : sa ligne du 471, ou ce qui n'est pas la banque dans une
+        opération de relevé (une opération qu'une règle a mal classée), passe au compte, avec son
+        projet sauf --projet. Une écriture déjà validée ne change pas : une écriture OD transfère
+        le montant du 471 vers le compte, et l'opération quitte la liste d'attente. Avec --regle
+        MOTIF, une règle est créée pour que les prochains relevés soient classés tout seuls.
+        Ventilation : plusieurs comptes, chacun avec sa part de l'opération (COMPTE=MONTANT, et
+        @PROJET s'il le faut) ; un seul sans montant reçoit le reste ; une part négative va dans
+        l'autre sens (une commission retenue). Une part sur 471 reste en attente.
         Exemples : compta affecter 57 6063 --projet BL-EVOLUTION --regle "LDLC"
                    compta affecter 12 6063      (la règle l'avait mise en 604A)
+                   compta affecter 88 7562=200 754@CAMP-CHATONS 627=-5   (versement HelloAsso de 245 €)
         """,
         options: [.value("--projet", "CODE", "projet analytique"), .value("--libelle", "TEXTE", "nouveau libellé de l'écriture"),
-                  .value("--regle", "MOTIF", "crée aussi la règle MOTIF → COMPTE"),
+                  .value("--regle", "MOTIF", "crée aussi la règle MOTIF → COMPTE (un seul compte)"),
                   .value("--exercice", "EXERCICE", "exercice de l'écriture (défaut : celui où elle attend)")],
-        arguments: 2...2
+        arguments: 2...20
     ) { ctx in
         let store = try ctx.openStore()
         guard let number = Int(ctx.parsed.positionals[0]) else {
             throw UsageError(message: "NUMERO est un numéro d'écriture (voir compta attente)", command: "affecter")
         }
-        let account = try accountArgument(ctx.parsed.positionals[1])
+        let parts = try ctx.parsed.positionals.dropFirst().map(lineArgument).map { AssignmentPart($0.account, amount: $0.amount, project: $0.project) }
         let project = try ctx.parsed.value("--projet").map(projectCode)
         let exercice = try ctx.parsed.value("--exercice").map { try store.exercice($0) }
+        if parts.count > 1 && ctx.parsed.value("--regle") != nil {
+            throw UsageError(message: "une règle classe vers un seul compte : --regle ne va pas avec une ventilation", command: "affecter")
+        }
+        let account = parts[0].account
         let result = try store.transaction { () throws -> (done: Store.Assignment, rule: Rule?, before: Rule?) in
-            let done = try store.assign(entryNumber: number, exercice: exercice, to: account, project: project, label: ctx.parsed.value("--libelle"))
+            let done = try store.assign(entryNumber: number, exercice: exercice, to: parts, project: project, label: ctx.parsed.value("--libelle"))
             guard let pattern = ctx.parsed.value("--regle") else { return (done, nil, nil) }
-            var placed = (rule: Rule(pattern: pattern, account: account, project: project, label: ctx.parsed.value("--libelle")), before: Rule?.none)
+            var placed = (rule: Rule(pattern: pattern, account: account, project: parts[0].project ?? project, label: ctx.parsed.value("--libelle")),
+                          before: Rule?.none)
             try RuleMatcher.check(placed.rule, catalog: store.catalog())
             if let operation = done.operation { placed = try RuleMatcher.placed(placed.rule, for: operation, among: store.rules()) }
             return (done, try store.addRule(placed.rule), placed.before)
         }
         let n = result.done.number
-        var message = n == number ? "Écriture n° \(number) classée en \(account)" : "Écriture n° \(n) passée pour classer l'écriture validée n° \(number) en \(account)"
-        message += (project.map { ", projet \($0)" } ?? "") + "."
+        let filed = result.done.parts
+        let under = filed.count == 1
+            ? "en \(account)" + (filed[0].project.map { ", projet \($0)" } ?? "")
+            : "en " + filed.map { p in "\(p.account) \(p.amount ?? .zero) €" + (p.project.map { " (projet \($0))" } ?? "") }.joined(separator: ", ")
+        var message = n == number ? "Écriture n° \(number) classée \(under)." : "Écriture n° \(n) passée pour classer l'écriture validée n° \(number) \(under)."
         if let r = result.rule {
             message += " Règle n° \(r.position) créée : « \(r.pattern) » → \(r.account)"
             message += result.before.map { ", placée avant la règle « \($0.pattern) » → \($0.account), qui classait cette opération." } ?? "."

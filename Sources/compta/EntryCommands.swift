@@ -53,28 +53,14 @@ let entryCommands: [Command] = [
         var lines: [LineDraft] = []
         var balancing: (AccountNumber, String?)? = nil
         for arg in args.dropFirst(2) {
-            var spec = Substring(arg)
-            var project = defaultProject
-            if let at = spec.lastIndex(of: "@") {
-                project = try projectCode(String(spec[spec.index(after: at)...]))
-                spec = spec[..<at]
-            }
-            let parts = spec.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let account: AccountNumber
-            do throws(AccountNumberError) { account = try AccountNumber(String(parts[0])) } catch {
-                if parts.count == 1 { throw InputError.badLineArgument(arg) }
-                throw InputError.badAccount(text: String(parts[0]), error)
-            }
-            if parts.count == 1 {
+            let line = try lineArgument(arg)
+            let project = line.project ?? defaultProject
+            guard let amount = line.amount else {
                 if balancing != nil { throw InputError.severalBalancingLines }
-                balancing = (account, project)
+                balancing = (line.account, project)
                 continue
             }
-            let amount: Money
-            do throws(MoneyError) { amount = try Money(parsing: String(parts[1])) } catch {
-                throw InputError.badAmount(argument: arg, text: String(parts[1]), error)
-            }
-            lines.append(LineDraft(account: account, amount: amount, project: project))
+            lines.append(LineDraft(account: line.account, amount: amount, project: project))
         }
         var draft = EntryDraft(journal: "", date: date, label: args[1], piece: ctx.parsed.value("--piece"), lines: lines)
         if let (account, project) = balancing { draft.addBalancingLine(account: account, project: project) }
@@ -102,6 +88,26 @@ let entryCommands: [Command] = [
         ctx.output.print("Écriture n° \(number) supprimée : brouillard du \(removed.date.french), « \(removed.label) », \(Money.sum(removed.lines.map(\.debit))) €.")
     },
 ]
+
+/// `COMPTE`, `COMPTE=MONTANT`, either followed by `@PROJET`: a line of `saisir`, a part of `affecter`.
+func lineArgument(_ arg: String) throws -> (account: AccountNumber, amount: Money?, project: String?) {
+    var spec = Substring(arg)
+    var project: String? = nil
+    if let at = spec.lastIndex(of: "@") {
+        project = try projectCode(String(spec[spec.index(after: at)...]))
+        spec = spec[..<at]
+    }
+    let parts = spec.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+    let account: AccountNumber
+    do throws(AccountNumberError) { account = try AccountNumber(String(parts[0])) } catch {
+        if parts.count == 1 { throw InputError.badLineArgument(arg) }
+        throw InputError.badAccount(text: String(parts[0]), error)
+    }
+    guard parts.count == 2 else { return (account, nil, project) }
+    do throws(MoneyError) { return (account, try Money(parsing: String(parts[1])), project) } catch {
+        throw InputError.badAmount(argument: arg, text: String(parts[1]), error)
+    }
+}
 
 func projectCode(_ raw: String) throws -> String {
     do throws(ProjectCodeError) { return try Project.validCode(raw) } catch { throw InputError.badProjectCode(text: raw, error) }

@@ -142,6 +142,21 @@ enum Messages {
             return "l'écriture n° \(number) " + refusal(reason, number: number, removing: true)
         case .notReclassifiable(let number, let reason):
             return "l'écriture n° \(number) " + refusal(reason, number: number, removing: false)
+        case .split(let e):
+            let how = "Ventilez ainsi : compta affecter NUMERO 7562=180 754 (chaque compte avec sa part de l'opération, "
+                + "un seul sans montant reçoit le reste ; une part négative va dans l'autre sens, comme une commission retenue : 627=-5)."
+            switch e {
+            case .severalOpenParts(let accounts):
+                return "plusieurs comptes sans montant (\(accounts.map(\.text).joined(separator: ", "))) : un seul peut recevoir le reste. " + how
+            case .zeroPart(let account):
+                return "la part du compte \(account) est nulle : donnez-lui un montant, ou retirez-la. " + how
+            case .doesNotAddUp(let parts, let operation):
+                return "les parts font \(parts) € et l'opération \(operation) € : elles doivent faire le montant de l'opération. " + how
+            case .nothingLeft(let account, let parts, let operation):
+                return "les parts données font \(parts) € : il ne reste rien de l'opération (\(operation) €) pour le compte \(account). " + how
+            case .amountOverflow:
+                return "montants trop grands. " + how
+            }
         case .unknownStatement(let id):
             return "aucun relevé importé n° \(id). La liste : compta releves"
         case .statementValidated(let st):

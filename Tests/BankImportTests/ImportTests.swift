@@ -211,20 +211,56 @@ func csv(_ rows: [String]) -> [UInt8] { Array(("Date;Libellé;Montant\n" + rows.
         let number = r.waiting[0].number
         #expect(try store.waitingLines().count == 1)
         let e = try store.exercice(nil)
-        _ = try store.assign(entryNumber: number, exercice: nil, to: AccountNumber(trusted: "7562"), project: nil, label: "Cotisation")
+        _ = try store.assign(entryNumber: number, exercice: nil, to: [AssignmentPart(AccountNumber(trusted: "7562"))], project: nil, label: "Cotisation")
         try store.addRule(Rule(pattern: "PETITS DEBROUILLARDS", account: AccountNumber(trusted: "7562")))
         #expect(try store.waitingLines(exercice: e).isEmpty)
         // Still a draft: filing it again moves its line, it does not add one.
-        let again = try store.assign(entryNumber: number, exercice: e, to: AccountNumber(trusted: "754"), project: nil, label: nil)
+        let again = try store.assign(entryNumber: number, exercice: e, to: [AssignmentPart(AccountNumber(trusted: "754"))], project: nil, label: nil)
         #expect(again.number == number && again.operation?.amount == Money(cents: 12_000))
         #expect(Money.sum(try store.totals(TotalsQuery(accountPrefixes: ["754"])).map(\.credit)) == Money(cents: 12_000))
-        _ = try store.assign(entryNumber: number, exercice: e, to: AccountNumber(trusted: "7562"), project: nil, label: nil)
+        _ = try store.assign(entryNumber: number, exercice: e, to: [AssignmentPart(AccountNumber(trusted: "7562"))], project: nil, label: nil)
         #expect(try store.totals(TotalsQuery(accountPrefixes: ["754"])).allSatisfy { $0.balance.isZero })
         let next = try BankImporter.run(csv(["05/05/2024;VIR LES PETITS DEBROUILLARDS;120,00"]), options: options("b.csv"), ledger: store)
         #expect(next.waiting.isEmpty, "next month's statement is filed by the new rule")
         #expect(Money.sum(try store.totals(TotalsQuery(accountPrefixes: ["7562"])).map(\.credit)) == Money(cents: 24_000))
         #expect(Money.sum(try store.totals(TotalsQuery(accountPrefixes: ["471"])).map(\.balance)).isZero, "the filed line left 471's totals")
         #expect(try store.verify().problems.isEmpty, "totals are still the sum of the lines")
+    }
+
+    /// Ventilation: one operation filed under several accounts and projects, in a draft or, once
+    /// validated, by an OD; a part left on 471 keeps waiting; a split draft is filed again whole.
+    @Test func anOperationIsSplitAmongAccounts() throws {
+        let store = try girofle()
+        let r = try BankImporter.run(csv(["05/04/2024;VIR PAYOUT;245,00", "06/04/2024;VIR COLLECTE;100,00"]), options: options("a.csv"), ledger: store)
+        let (payout, gifts) = (r.waiting[0].number, r.waiting[1].number)
+        let e = try store.exercice(nil)
+        func balance(_ account: String) throws -> Money { try store.balance(of: account, at: e.end) }
+        let done = try store.assign(entryNumber: payout, exercice: e, to: [
+            AssignmentPart(AccountNumber(trusted: "7562"), amount: Money(cents: 20_000)),
+            AssignmentPart(AccountNumber(trusted: "754"), project: "CAMP-CHATONS"),
+            AssignmentPart(AccountNumber(trusted: "627"), amount: Money(cents: -500)),
+        ], project: nil, label: nil)
+        #expect(done.parts.map(\.amount) == [Money(cents: 20_000), Money(cents: 5_000), Money(cents: -500)])
+        #expect(try balance("7562") == Money(cents: -20_000) && balance("754") == Money(cents: -5_000) && balance("627") == Money(cents: 500))
+        #expect(try store.totals(TotalsQuery(project: .code("CAMP-CHATONS"))).map(\.credit) == [Money(cents: 5_000)])
+        #expect(try store.waitingLines(exercice: e).map(\.entry.number) == [gifts])
+        // Filed again, whole: the three lines give way to one.
+        _ = try store.assign(entryNumber: payout, exercice: e, to: [AssignmentPart(AccountNumber(trusted: "7562"))], project: nil, label: nil)
+        #expect(try store.entry(number: payout, in: e).lines.count == 2)
+        #expect(try balance("7562") == Money(cents: -24_500) && balance("754").isZero && balance("627").isZero)
+        // 60 € known, the rest left on 471 until someone knows.
+        _ = try store.assign(entryNumber: gifts, exercice: e, to: [AssignmentPart(AccountNumber(trusted: "754"), amount: Money(cents: 6_000)),
+                                                                 AssignmentPart(AccountNumber(trusted: "471"))], project: nil, label: nil)
+        #expect(try store.waitingLines(exercice: e).map(\.amount) == [Money(cents: 4_000)])
+        // Validated: an OD files the 40 € still waiting, in two parts.
+        _ = try store.validate()
+        let od = try store.assign(entryNumber: gifts, exercice: e, to: [AssignmentPart(AccountNumber(trusted: "754"), amount: Money(cents: 1_500)),
+                                                                      AssignmentPart(AccountNumber(trusted: "7562"))], project: nil, label: nil)
+        #expect(od.number != gifts)
+        #expect(try store.entry(number: od.number, in: e).lines.map { "\($0.account.text) \(($0.debit - $0.credit).cents)" } == ["471 4000", "754 -1500", "7562 -2500"])
+        #expect(try store.waitingLines(exercice: e).isEmpty)
+        #expect(try balance("471").isZero && balance("754") == Money(cents: -7_500))
+        #expect(try store.verify().problems.isEmpty)
     }
 
     /// A validated line is filed by an OD that corrects it: it no longer waits, and cannot be filed
@@ -240,17 +276,17 @@ func csv(_ rows: [String]) -> [UInt8] { Array(("Date;Libellé;Montant\n" + rows.
             Dictionary(uniqueKeysWithValues: try store.waitingLines(exercice: e).map { ($0.entry.number, $0.amount) })
         }
         #expect(try waiting() == [gift: Money(cents: 12_000), unknown: Money(cents: -3_000)])
-        let od = try store.assign(entryNumber: gift, exercice: e, to: AccountNumber(trusted: "7562"), project: nil, label: nil).number
+        let od = try store.assign(entryNumber: gift, exercice: e, to: [AssignmentPart(AccountNumber(trusted: "7562"))], project: nil, label: nil).number
         #expect(try waiting() == [unknown: Money(cents: -3_000)], "neither the filed line nor the OD that filed it waits")
         let twice = #expect(throws: StoreError.self) {
-            try store.assign(entryNumber: gift, exercice: e, to: AccountNumber(trusted: "7562"), project: nil, label: nil)
+            try store.assign(entryNumber: gift, exercice: e, to: [AssignmentPart(AccountNumber(trusted: "7562"))], project: nil, label: nil)
         }
         guard case .notWaiting(gift)? = twice else { Issue.record("\(String(describing: twice))"); return }
         // The OD chose the wrong account: its extourne puts the line back in waiting, to be filed again.
         _ = try store.validate()
         _ = try store.reverse(number: od, in: e)
         #expect(try waiting() == [gift: Money(cents: 12_000), unknown: Money(cents: -3_000)])
-        _ = try store.assign(entryNumber: gift, exercice: e, to: AccountNumber(trusted: "754"), project: nil, label: nil)
+        _ = try store.assign(entryNumber: gift, exercice: e, to: [AssignmentPart(AccountNumber(trusted: "754"))], project: nil, label: nil)
         // The unknown debit was a mistake of the bank, cancelled by an extourne.
         _ = try store.reverse(number: unknown, in: e)
         #expect(try waiting().isEmpty)

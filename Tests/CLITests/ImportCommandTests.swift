@@ -45,7 +45,7 @@ func fixturePath(_ p: String) -> String {
         let balance = s.run("balance", "--format", "csv").out
         #expect(balance.contains("6063;") && !balance.contains("604A;"), "the line moved, and its total with it")
         // Refiled again without --projet: the line keeps its project.
-        #expect(s.run("affecter", "1", "6064").out.contains("Écriture n° 1 classée en 6064."))
+        #expect(s.run("affecter", "1", "6064").out.contains("Écriture n° 1 classée en 6064, projet BL-EVOLUTION."), "the line kept its project")
         #expect(s.run("journal", "--format", "csv").out.contains(";;;;6064;PRELEVEMENT OVH SAS FACTURE FR2024031187;120,00;;BL-EVOLUTION;"))
         #expect(s.run("resultat", "--projet", "BL-EVOLUTION", "--format", "csv").out.contains("6064;"), "its project's totals followed")
         #expect(s.run("verifier").code == 0)
@@ -117,6 +117,30 @@ func fixturePath(_ p: String) -> String {
         #expect(again.out.contains("écart de 49,90 €.\nÉcart pendant le relevé : du 05/03/2024 au 31/03/2024, les mouvements du relevé et ceux du compte 512 dans le livre diffèrent de 49,90 €."))
         #expect(again.out.contains("compta grand-livre 512 --du 2024-03-05 --au 2024-03-31"))
         #expect(!again.out.contains("Écart avant le relevé"))
+    }
+
+    /// Ventilation from the command line: each part with its amount and project, one takes the
+    /// rest; parts that do not make the operation are refused, and change nothing.
+    @Test func anOperationIsSplit() throws {
+        let s = Sandbox.tour()
+        let statement = s.write("payout.csv", "Date;Libellé;Montant\n05/03/2024;VIR HELLOASSO PAYOUT;245,00\n")
+        #expect(s.run("importer", statement).code == 0)
+        try s.refuses(["affecter", "1", "7562", "754"], says: ["plusieurs comptes sans montant (7562, 754) : un seul peut recevoir le reste"])
+        try s.refuses(["affecter", "1", "7562=100", "754=100"], says: ["les parts font 200,00 € et l'opération 245,00 €"])
+        try s.refuses(["affecter", "1", "7562=300", "754"], says: ["il ne reste rien de l'opération (245,00 €) pour le compte 754"])
+        try s.refuses(["affecter", "1", "7562=0", "754"], says: ["la part du compte 7562 est nulle"])
+        let before = try s.dump()
+        let withRule = s.run("affecter", "1", "7562=200", "754", "--regle", "HELLOASSO")
+        #expect(withRule.code == 2 && withRule.err.contains("--regle ne va pas avec une ventilation"), "a misuse of the command line")
+        #expect(try s.dump() == before)
+        try s.refuses(["affecter", "1", "7562=200", "754@INCONNU"], says: ["INCONNU"])
+        let r = s.run("affecter", "1", "7562=200", "754@BL-EVOLUTION", "627=-5")
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out == "Écriture n° 1 classée en 7562 200,00 €, 754 50,00 € (projet BL-EVOLUTION), 627 -5,00 €.\n")
+        let journal = s.run("journal", "--format", "csv").out
+        #expect(journal.contains(";;;;754;VIR HELLOASSO PAYOUT;;50,00;BL-EVOLUTION;"))
+        #expect(journal.contains(";;;;627;VIR HELLOASSO PAYOUT;5,00;;;"))
+        #expect(s.run("verifier").code == 0)
     }
 
     /// The same account exported in another format: the operations already brought by the

@@ -107,3 +107,36 @@ func entry(_ lines: [LineDraft], on date: Day = Day(year: 2024, month: 3, day: 5
         #expect(EntryDraft.suggestedJournal(for: [line("604A", 1), line("401", -1)]) == "OD")
     }
 }
+
+/// Ventilation: the parts of an operation, on the side opposite the bank's.
+@Suite struct Ventilation {
+    let a = AccountNumber(trusted: "7562"), b = AccountNumber(trusted: "754"), fees = AccountNumber(trusted: "627")
+
+    @Test func partsFileTheOperationOnTheOtherSide() throws {
+        // A payout of 245,00 €: 200 of cotisations, 50 of dons, a commission of 5 kept.
+        let parts = try AssignmentPart.resolve([AssignmentPart(a, amount: Money(cents: 20_000)), AssignmentPart(b, project: "CAMP"),
+                                                AssignmentPart(fees, amount: Money(cents: -500))], filing: Money(cents: 24_500), project: "BL")
+        #expect(parts.map(\.amount) == [Money(cents: 20_000), Money(cents: 5_000), Money(cents: -500)])
+        #expect(parts.map(\.project) == ["BL", "CAMP", "BL"])
+        let lines = parts.map { $0.line(filing: Money(cents: 24_500)) }
+        #expect(lines.map(\.amount.cents) == [-20_000, -5_000, 500], "credits for money in, the commission a debit")
+        // An expense: the parts are debits.
+        let paid = try AssignmentPart.resolve([AssignmentPart(a, amount: Money(cents: 6_000)), AssignmentPart(b)], filing: Money(cents: -9_000), project: nil)
+        #expect(paid.map { $0.line(filing: Money(cents: -9_000)).amount.cents } == [6_000, 3_000])
+    }
+
+    @Test func partsThatDoNotFileTheOperationAreRefused() {
+        let op = Money(cents: 24_500)
+        #expect(throws: SplitError.severalOpenParts([a, b])) { try AssignmentPart.resolve([AssignmentPart(a), AssignmentPart(b)], filing: op, project: nil) }
+        #expect(throws: SplitError.zeroPart(a)) { try AssignmentPart.resolve([AssignmentPart(a, amount: .zero), AssignmentPart(b)], filing: op, project: nil) }
+        #expect(throws: SplitError.doesNotAddUp(parts: Money(cents: 20_000), operation: op)) {
+            try AssignmentPart.resolve([AssignmentPart(a, amount: Money(cents: 10_000)), AssignmentPart(b, amount: Money(cents: 10_000))], filing: op, project: nil)
+        }
+        #expect(throws: SplitError.nothingLeft(b, parts: op, operation: op)) {
+            try AssignmentPart.resolve([AssignmentPart(a, amount: op), AssignmentPart(b)], filing: op, project: nil)
+        }
+        #expect(throws: SplitError.amountOverflow) {
+            try AssignmentPart.resolve([AssignmentPart(a, amount: Money(cents: .max)), AssignmentPart(b, amount: Money(cents: .max))], filing: op, project: nil)
+        }
+    }
+}
