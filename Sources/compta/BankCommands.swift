@@ -331,21 +331,26 @@ func rulesDocument(_ rules: [Rule], association: String) -> ReportDocument {
                           notes: rules.isEmpty ? ["Aucune règle. Exemple : compta regles ajouter \"OVH\" 604A"] : [])
 }
 
-/// New operations that another statement seems to have brought under another label.
-func probableDuplicatesNote(_ r: ImportResult) -> String {
+/// New operations that another statement seems to have brought under another label: a table
+/// of them with the other label, and what to do if they are the same.
+func probableDuplicates(_ r: ImportResult) -> (table: ReportTable, note: String)? {
     let d = r.outcome.probableDuplicates
-    let shown = d.prefix(10).map { p -> String in
+    if d.isEmpty { return nil }
+    var table = ReportTable(title: "Peut-être déjà importées par un autre relevé, sous un autre libellé", columns: [
+        ReportColumn("Ligne", key: "ligne"), ReportColumn("Date", key: "date"), .amount("Montant", key: "montant"),
+        ReportColumn("Libellé", key: "libelle"), ReportColumn("Déjà dans le livre", key: "deja"), ReportColumn("Relevé", key: "releve")])
+    for p in d.prefix(50) {
         let e = r.batch.entry(at: p.position)
-        return "  ligne \(e.sourceLine), \(e.date.french), \(e.amount) € « \(e.bankLabel) » ; déjà : « \(p.earlierLabel) » (relevé n° \(p.earlierStatement))"
+        table.rows.append(ReportRow([.number(e.sourceLine), .date(e.date), .amount(e.amount), .text(e.bankLabel), .text(p.earlierLabel),
+                                     .number(p.earlierStatement)]))
     }
-    let numbers = Set(d.map(\.earlierStatement)).sorted().map { "n° \($0)" }
-    let others = (numbers.count == 1 ? "le relevé " : "les relevés ") + numbers.joined(separator: ", ")
     let redo = r.outcome.statementID.map { "annulez cet import (compta releves annuler \($0)) et réimportez le fichier" } ?? "importez le fichier"
-    return "Attention : \(d.count == 1 ? "1 opération nouvelle a" : "\(d.count) opérations nouvelles ont") le jour et le montant "
-        + "d'une opération que \(others) \(numbers.count == 1 ? "a" : "ont") déjà apportée, sous un autre libellé :\n"
-        + shown.joined(separator: "\n") + (d.count > 10 ? "\n  … et \(d.count - 10) autres" : "")
-        + "\nSi ce sont les mêmes (le compte exporté dans un autre format, des libellés que la banque a changés), \(redo) "
-        + "avec --du DATE, le premier jour que l'autre relevé ne couvre pas (compta releves donne ses dates)."
+    let note = "Attention : \(d.count == 1 ? "1 opération nouvelle a" : "\(d.count) opérations nouvelles ont") le jour et le montant "
+        + "d'une opération qu'un autre relevé du compte a déjà apportée, sous un autre libellé"
+        + (d.count > 50 ? " (les 50 premières ci-dessus)" : "") + ". Si ce sont les mêmes (le compte exporté dans un autre format, "
+        + "des libellés que la banque a changés), \(redo) avec --du DATE, le premier jour que l'autre relevé ne couvre pas "
+        + "(compta releves donne ses dates)."
+    return (table, note)
 }
 
 /// The statement's closing balance against the ledger's and, when they differ, where.
@@ -383,7 +388,8 @@ func importDocument(_ r: ImportResult, detailed: Bool) -> ReportDocument {
                  + (s.before > 0 ? " · laissées de côté (avant --du) : \(s.before)" : "")
                  + (s.zeroAmounts > 0 ? " · ignorées (montant nul) : \(s.zeroAmounts)" : ""))
     notes.append("Classées par une règle : \(r.filedByRule) · en attente sur 471 : \(r.waiting.count)")
-    if !r.outcome.probableDuplicates.isEmpty { notes.append(probableDuplicatesNote(r)) }
+    let duplicates = probableDuplicates(r)
+    if let duplicates { notes.append(duplicates.note) }
     if let id = r.outcome.statementID, r.newLines > 0 {
         notes.append("Relevé n° \(id) : un import fait par erreur s'annule, tant que ses écritures sont en brouillard, avec compta releves annuler \(id).")
     }
@@ -418,6 +424,7 @@ func importDocument(_ r: ImportResult, detailed: Bool) -> ReportDocument {
         tables.append(table)
         if r.waiting.count > 50 { notes.append("… et \(r.waiting.count - 50) autres opérations en attente : la liste complète avec compta attente.") }
     }
+    if let duplicates { tables.append(duplicates.table) }
     return ReportDocument(title: r.dryRun ? "Import (essai)" : "Import du relevé", subtitle: subtitle, tables: tables, notes: notes)
 }
 

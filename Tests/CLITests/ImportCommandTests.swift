@@ -152,9 +152,10 @@ func fixturePath(_ p: String) -> String {
                               + "02/04/2024;PRLV OVH AVRIL;-120,00\n")
         let trial = s.run("importer", export, "--essai")
         #expect(trial.code == 0, "\(trial.err)")
-        #expect(trial.out.contains("Attention : 2 opérations nouvelles ont le jour et le montant d'une opération que le relevé n° 1 a déjà apportée, sous un autre libellé :"))
-        #expect(trial.out.contains("  ligne 2, 12/03/2024, -5,31 € « FRAIS TENUE CPTE MARS » ; déjà : « FRAIS TENUE DE COMPTE 03/2024 » (relevé n° 1)"))
+        #expect(trial.out.contains("Attention : 2 opérations nouvelles ont le jour et le montant d'une opération qu'un autre relevé du compte a déjà apportée, sous un autre libellé."))
         #expect(trial.out.contains("importez le fichier avec --du DATE"))
+        let table = s.run("importer", export, "--essai", "--format", "json").out
+        #expect(table.contains(#""ligne": 2, "date": "2024-03-12", "montant": -531, "libelle": "FRAIS TENUE CPTE MARS", "deja": "FRAIS TENUE DE COMPTE 03/2024", "releve": 1"#))
         let imported = s.run("importer", export)
         #expect(imported.out.contains("annulez cet import (compta releves annuler 2) et réimportez le fichier avec --du DATE"))
         #expect(s.run("releves", "annuler", "2").code == 0)
