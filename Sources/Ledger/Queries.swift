@@ -160,6 +160,14 @@ extension LedgerQueries {
         return catalog.exercices.first?.start ?? exercice.start
     }
 
+    /// The exercices before `exercice` whose balances it does not carry: those from the
+    /// balance base on, when it opens without à-nouveaux (they are not closed). Its books
+    /// start balance-sheet accounts from zero; the treasury and the bilan sum them.
+    public func exercicesNotCarried(into exercice: Exercice) throws -> [Exercice] {
+        let base = try balanceBase(for: exercice)
+        return try catalog().exercices.filter { $0.start >= base && $0.end < exercice.start }
+    }
+
     /// Balance (debit − credit) of the accounts under `prefix` at the end of `day`.
     public func balance(of prefix: String, at day: Day) throws -> Money {
         let catalog = try catalog()

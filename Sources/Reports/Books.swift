@@ -11,6 +11,8 @@ public struct Balance: Sendable {
     }
     public let period: Period
     public let rows: [Row]
+    /// Earlier exercices whose balances this one does not carry (not closed).
+    public let notCarried: [Exercice]
 
     public var totalDebit: Money { Money.sum(rows.map(\.debit)) }
     public var totalCredit: Money { Money.sum(rows.map(\.credit)) }
@@ -24,6 +26,7 @@ public struct Balance: Sendable {
                                                    accountPrefixes: accountPrefix.map { [$0] } ?? []))
         self.period = period
         self.rows = totals.map { Row(account: $0.account, label: catalog.label(of: $0.account, in: period.exercice.chart), debit: $0.debit, credit: $0.credit) }
+        self.notCarried = try ledger.exercicesNotCarried(into: period.exercice)
     }
 
     public func document(association: String) -> ReportDocument {
@@ -42,8 +45,19 @@ public struct Balance: Sendable {
         if totalDebit != totalCredit {
             notes.append("Attention : débits et crédits diffèrent de \((totalDebit - totalCredit).magnitude) €.")
         }
+        if let note = notCarriedNote(notCarried, into: period.exercice) { notes.append(note) }
         return ReportDocument(title: "Balance générale", subtitle: [association, period.caption], tables: [table], notes: notes)
     }
+}
+
+/// Says that the books of `exercice` start its balance-sheet accounts from zero, because the
+/// exercices before it are not closed (no à-nouveaux), and how to carry their balances.
+func notCarriedNote(_ earlier: [Exercice], into exercice: Exercice) -> String? {
+    guard let last = earlier.last else { return nil }
+    let names = earlier.map(\.label).joined(separator: ", ")
+    return "\(earlier.count == 1 ? "L'exercice \(names) n'est pas clôturé" : "Les exercices \(names) ne sont pas clôturés") : "
+        + "l'exercice \(exercice.label) n'a pas d'à-nouveaux, ses comptes de bilan (banque...) partent ici de zéro ; la trésorerie "
+        + "et le bilan, eux, reprennent les soldes. Pour les reporter : compta cloturer --exercice \(earlier.count == 1 ? last.label : earlier[0].label)."
 }
 
 /// Journal: the entries of a period with their lines. Only the entries' ids are held; the
@@ -171,6 +185,7 @@ public struct GrandLivre {
             try row(ReportRow(["", "", .empty, "", "Total général", .amount(totalDebit), .amount(totalCredit),
                                .amount(totalDebit - totalCredit), ""], style: .total))
         })
-        return ReportDocument(title: "Grand livre", subtitle: [association, period.caption], tables: [table])
+        return ReportDocument(title: "Grand livre", subtitle: [association, period.caption], tables: [table],
+                              notes: [notCarriedNote(try ledger.exercicesNotCarried(into: period.exercice), into: period.exercice)].compactMap { $0 })
     }
 }

@@ -80,6 +80,24 @@ func post(_ store: Store, _ date: String, _ label: String, _ lines: [(String, In
         #expect(!whole.contains("Solde antérieur"))
     }
 
+    /// An exercice after one that is not closed has no à-nouveaux: its books say so, and how to
+    /// carry the balances; once the year is closed, they no longer need to.
+    @Test func booksSayWhenEarlierBalancesAreNotCarried() throws {
+        let store = try sample()
+        let e2025 = try store.addExercice(start: d("2025-01-01"))
+        try post(store, "2025-02-10", "Cotisation", [("512", 2000), ("7562", -2000)])
+        let period = try Period(exercice: e2025)
+        #expect(try Balance(store, period: period).notCarried.map(\.label) == ["2024"])
+        let note = "L'exercice 2024 n'est pas clôturé : l'exercice 2025 n'a pas d'à-nouveaux"
+        #expect(try OutputFormat.texte.render(Balance(store, period: period).document(association: "A")).contains(note))
+        #expect(try OutputFormat.texte.render(GrandLivre(store, period: period).document(association: "A")).contains("compta cloturer --exercice 2024"))
+        #expect(try Balance(store, period: Period(exercice: store.exercice("2024"))).notCarried.isEmpty, "the first exercice has nothing before it")
+        _ = try store.validate()
+        _ = try store.close(try store.exercice("2024"))
+        #expect(try Balance(store, period: Period(exercice: store.exercice("2025"))).notCarried.isEmpty)
+        #expect(try !OutputFormat.texte.render(GrandLivre(store, period: Period(exercice: store.exercice("2025"))).document(association: "A")).contains("clôturé"))
+    }
+
     /// The journal and the grand livre read their rows from the ledger while they are written:
     /// every format prints them exactly as it prints the same rows held in memory, and their
     /// totals are the trial balance's.
