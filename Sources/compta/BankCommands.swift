@@ -215,7 +215,8 @@ let bankCommands: [Command] = [
         let total = Money.sum(waiting.map(\.amount))
         let notes = waiting.isEmpty ? ["Rien en attente : toutes les opérations sont classées."]
             : ["\(waiting.count) opération\(waiting.count > 1 ? "s" : "") en attente (solde du 471 : \(total) €). "
-               + "Pour classer : compta affecter NUMERO COMPTE [--projet P] [--regle MOTIF]"]
+               + "Pour classer : compta affecter NUMERO COMPTE [--projet P] [--regle MOTIF] ; "
+               + "pour ventiler entre plusieurs comptes : compta affecter NUMERO 7562=200 754@PROJET"]
         try ctx.render(ReportDocument(title: "Opérations en attente (compte 471)", subtitle: [try store.associationName()],
                                       tables: waiting.isEmpty ? [] : [table], notes: notes))
     },

@@ -5,7 +5,9 @@ import FuzzDriver
 import Ledger
 
 private func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    guard let statement = try? StatementFile.read(input(data, size)) else { return 0 }
+    guard let read = try? StatementFile.read(input(data, size)), let statement = try? read.importable(from: nil) else { return 0 }
+    precondition(statement.lines.allSatisfy { !$0.amount.isZero }, "no operation of no amount is imported")
+    precondition(statement.lines.count + statement.zeroAmounts == read.lines.count, "every operation left out is counted")
     for line in statement.lines {
         precondition(line.line >= 1, "an operation has a line")
         _ = line.amount.cents.magnitude
