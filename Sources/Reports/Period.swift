@@ -6,8 +6,13 @@ public struct Period: Hashable, Sendable {
     public let from: Day
     public let to: Day
 
-    /// The whole exercice, or the part of it between `from` and `to`.
+    /// The whole exercice, or the part of it between `from` and `to`. A report covers one
+    /// exercice: its à-nouveaux open it, and a period over two would count them with the
+    /// movements they carry.
     public init(exercice: Exercice, from: Day? = nil, to: Day? = nil) throws(ReportError) {
+        for (day, isStart) in [(from, true), (to, false)] {
+            if let day, !exercice.contains(day) { throw .outsideExercice(day, isStart: isStart, exercice) }
+        }
         let f = from ?? exercice.start
         let t = to ?? exercice.end
         if f > t { throw .fromAfterTo(from: f, to: t) }
@@ -33,6 +38,8 @@ public struct Period: Hashable, Sendable {
 /// Why a report cannot be computed.
 public enum ReportError: Error, Equatable, Sendable {
     case fromAfterTo(from: Day, to: Day)
+    /// The first (`isStart`) or last day of a period, outside its exercice.
+    case outsideExercice(Day, isStart: Bool, Exercice)
     case unknownProject(String, known: [String])
     case unknownAccount(String)
     case noPreviousExercice(Exercice)

@@ -3,7 +3,7 @@ import LedgerStore
 import Reports
 
 let periodOptions: [Option] = [
-    .value("--exercice", "EXERCICE", "exercice (défaut : l'exercice ouvert)"),
+    .value("--exercice", "EXERCICE", "exercice (défaut : celui des dates --du, --au, sinon l'exercice ouvert)"),
     .value("--du", "DATE", "premier jour de la période"),
     .value("--au", "DATE", "dernier jour de la période"),
     .value("--format", "FORMAT", "texte (défaut), md, csv ou json"),

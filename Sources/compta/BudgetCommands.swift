@@ -27,7 +27,7 @@ let budgetCommands: [Command] = [
         arguments: 0...0
     ) { ctx in
         let store = try ctx.openStore()
-        let exercice = try store.exercice(ctx.parsed.value("--exercice"))
+        let exercice = try ctx.exercice(store)
         let version = ctx.parsed.value("--version")
         guard let budget = try store.budget(exercice, version: version) else {
             throw BudgetCommandError.noBudget(exercice: exercice.label, version: version, versions: try store.budgetVersions(exercice))

@@ -62,9 +62,17 @@ struct Context {
     }
 
     /// The report period from `--exercice`, `--du`, `--au`.
+    /// The exercice of `--exercice`; without it, the one of the dates given (`--du`, else
+    /// `--au`), else the open one.
+    func exercice(_ store: Store) throws -> Exercice {
+        let label = parsed.value("--exercice")
+        let dated = try label == nil ? (day("--du") ?? day("--au")).flatMap { try store.catalog().exercice(containing: $0) } : nil
+        return try dated ?? store.exercice(label)
+    }
+
+    /// The period of `--exercice`, `--du` and `--au`, inside one exercice.
     func period(_ store: Store) throws -> Period {
-        let e = try store.exercice(parsed.value("--exercice"))
-        return try Period(exercice: e, from: day("--du"), to: day("--au"))
+        try Period(exercice: exercice(store), from: day("--du"), to: day("--au"))
     }
 
     /// Prints a report as it is made, in the format asked for.

@@ -161,9 +161,25 @@ import LedgerStore
             (["exercices", "ajouter", "--debut", "2024-06-01"], "chevauche l'exercice 2024"),
             (["balance", "--exercice", "2022"], "aucun exercice « 2022 ». Exercices du livre : 2024"),
             (["balance", "--du", "2024-05-01", "--au", "2024-04-01"], "la période est vide"),
+            (["resultat", "--du", "2024-06-01", "--au", "2025-05-31"],
+             "le 31/05/2025 (--au) n'est pas dans l'exercice 2024 (du 01/01/2024 au 31/12/2024) : un rapport couvre un seul exercice"),
+            (["grand-livre", "--exercice", "2024", "--du", "2023-12-01"], "le 01/12/2023 (--du) n'est pas dans l'exercice 2024"),
             (["grand-livre", "99"], "aucun compte ne commence par 99"),
         ]
         for (args, fragment) in cases { try s.refuses(args, says: [fragment]) }
+    }
+
+    /// Without --exercice, a report covers the exercice of the dates it is given.
+    @Test func datesChooseTheirExercice() throws {
+        let s = Sandbox.tour()
+        #expect(s.run("exercices", "ajouter", "--debut", "2025-01-01").code == 0)
+        #expect(s.run("saisir", "2024-03-05", "Cotisation", "512=20", "7562").code == 0)
+        #expect(s.run("saisir", "2025-03-05", "Cotisation", "512=30", "7562").code == 0)
+        let march2024 = s.run("balance", "--du", "2024-03-01", "--au", "2024-03-31")
+        #expect(march2024.out.contains("Exercice 2024, période du 01/03/2024 au 31/03/2024"), "\(march2024.err)")
+        #expect(march2024.out.contains("20,00") && !march2024.out.contains("30,00"))
+        #expect(s.run("bilan", "--au", "2025-06-30").out.contains("Exercice 2025, au 30/06/2025"))
+        #expect(s.run("balance").out.contains("Exercice 2025"), "no date: the open exercice")
     }
 
     /// From 2025, charges and produits use the 2025 chart: 6713 is refused with its
