@@ -35,4 +35,19 @@ extension FigureColumn {
         columns.append(FigureColumn(title: "Total", key: "total", from: period.from, to: period.to, project: .all))
         return columns
     }
+
+    /// A project over its whole life (a pluriannual subsidy's account): a column for each
+    /// exercice where it has charges or produits, and their total when there are several.
+    /// Charges and produits are never carried by à-nouveaux, so a column may span exercices.
+    public static func lifetime(of project: String, catalog: Catalog, ledger: some LedgerQueries) throws -> [FigureColumn] {
+        guard catalog.projects[project] != nil else { throw ReportError.unknownProject(project, known: catalog.projects.keys.sorted()) }
+        let years = try catalog.exercices.filter { e in
+            try !ledger.totals(TotalsQuery(from: e.start, to: e.end, project: .code(project), accountPrefixes: ["6", "7", "8"],
+                                           openings: .exclude)).isEmpty
+        }
+        guard let first = years.first, let last = years.last else { throw ReportError.projectWithoutFigures(project) }
+        var columns = years.map { FigureColumn(title: $0.label, key: "exercice_\($0.label)", from: $0.start, to: $0.end, project: .code(project)) }
+        if years.count > 1 { columns.append(FigureColumn(title: "Total", key: "total", from: first.start, to: last.end, project: .code(project))) }
+        return columns
+    }
 }

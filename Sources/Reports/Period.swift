@@ -45,4 +45,6 @@ public enum ReportError: Error, Equatable, Sendable {
     case noPreviousExercice(Exercice)
     /// Nothing recorded in the exercice.
     case noEntries(Exercice)
+    /// A project without a charge or a produit in any exercice.
+    case projectWithoutFigures(String)
 }

@@ -295,6 +295,8 @@ enum Messages {
         case .unknownAccount(let n): return "aucun compte ne commence par \(n)."
         case .noEntries(let e):
             return "l'exercice \(e.label) ne contient aucune écriture : rien à présenter."
+        case .projectWithoutFigures(let code):
+            return "le projet \(code) n'a encore aucune charge ni aucun produit, dans aucun exercice : rien à présenter."
         case .noPreviousExercice(let e):
             return "pas d'exercice précédent \(e.label) dans le livre : la comparaison N-1 est impossible."
         }

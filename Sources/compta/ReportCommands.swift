@@ -11,7 +11,7 @@ func subtitle(_ store: Store, _ period: Period, project: String? = nil) throws -
 let reportCommands: [Command] = [
     Command(
         path: ["resultat"],
-        usage: "compta resultat [--exercice E] [--du DATE] [--au DATE] [--projet CODE | --par-projet | --comparer] [--modele compte|anc] [--format F]",
+        usage: "compta resultat [--exercice E] [--du DATE] [--au DATE] [--projet CODE [--pluriannuel] | --par-projet | --comparer] [--modele compte|anc] [--format F]",
         summary: "le compte de résultat : charges, produits, excédent ou déficit",
         help: """
         Par défaut, chaque compte avec son propre solde, comme les associations le publient
@@ -23,19 +23,43 @@ let reportCommands: [Command] = [
           compta resultat --projet BL-EVOLUTION
           compta resultat --par-projet --format csv
           compta resultat --du 2024-01-01 --au 2024-06-30
+          compta resultat --projet BL-EVOLUTION --pluriannuel
+        --pluriannuel donne le compte d'un projet sur toute sa durée (une subvention sur
+        plusieurs années) : une colonne par exercice où il a des charges ou des produits, et le total.
         """,
         options: periodOptions + [.value("--projet", "CODE", "seulement les lignes de ce projet analytique"),
+                                  .flag("--pluriannuel", "avec --projet : une colonne par exercice du projet, et le total"),
                                   .flag("--par-projet", "une colonne par projet, une « sans projet », et le total"),
                                   .flag("--comparer", "ajoute l'exercice précédent (N-1) et la variation"),
                                   .value("--modele", "MODELE", "compte (défaut) ou anc")],
         arguments: 0...0
     ) { ctx in
         let store = try ctx.openStore()
-        let period = try ctx.period(store)
         let modelName = ctx.parsed.value("--modele") ?? "compte"
         guard let model = CompteDeResultat.Model(rawValue: modelName) else {
             throw UsageError(message: "modèle inconnu : \(modelName) (compte ou anc)", command: "resultat")
         }
+        if ctx.parsed.has("--pluriannuel") {
+            guard let code = try ctx.parsed.value("--projet").map(projectCode) else {
+                throw UsageError(message: "--pluriannuel va avec --projet CODE", command: "resultat")
+            }
+            if ["--exercice", "--du", "--au"].contains(where: { ctx.parsed.value($0) != nil }) || ctx.parsed.has("--comparer") || ctx.parsed.has("--par-projet") {
+                throw UsageError(message: "--pluriannuel couvre tous les exercices du projet : sans --exercice, --du, --au, --comparer ni --par-projet",
+                                 command: "resultat")
+            }
+            let catalog = try store.catalog()
+            let columns = try FigureColumn.lifetime(of: code, catalog: catalog, ledger: store)
+            // Accounts named by the chart of the project's last exercice.
+            let last = try store.exercice(columns[columns.count == 1 ? 0 : columns.count - 2].title)
+            let report = try CompteDeResultat(store, columns: columns, chart: last.chart)
+            let years = columns.count == 1 ? "exercice \(columns[0].title)" : "exercices \(columns[0].title) à \(columns[columns.count - 2].title)"
+            var doc = try report.document(model: model, title: "Compte de résultat du projet",
+                                          subtitle: [try store.associationName(), "Projet \(catalog.projects[code]!.name) (\(code)), \(years)"])
+            if columns.count > 1 { doc.notes.append("Résultat du projet sur toute sa durée : \(CompteDeResultat.resultWords(report.result.last!)).") }
+            try ctx.render(doc)
+            return
+        }
+        let period = try ctx.period(store)
         let exclusive = [ctx.parsed.value("--projet") != nil, ctx.parsed.has("--par-projet"), ctx.parsed.has("--comparer")].filter { $0 }
         if exclusive.count > 1 {
             throw UsageError(message: "--projet, --par-projet et --comparer ne se combinent pas", command: "resultat")

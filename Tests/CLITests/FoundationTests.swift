@@ -34,6 +34,10 @@ import LedgerStore
         let badFormat = s.run("balance", "--format", "xls")
         #expect(badFormat.code == 2)
         #expect(badFormat.err.contains("texte, md, csv, json"))
+        let lifetime = s.run("resultat", "--pluriannuel")
+        #expect(lifetime.code == 2 && lifetime.err.contains("--pluriannuel va avec --projet CODE"))
+        let lifetimeOfAYear = s.run("resultat", "--projet", "BL-EVOLUTION", "--pluriannuel", "--exercice", "2024")
+        #expect(lifetimeOfAYear.code == 2 && lifetimeOfAYear.err.contains("--pluriannuel couvre tous les exercices du projet"))
     }
 
     /// The list of accounts names them as the chart of the exercice being kept does.
@@ -164,6 +168,7 @@ import LedgerStore
             (["resultat", "--du", "2024-06-01", "--au", "2025-05-31"],
              "le 31/05/2025 (--au) n'est pas dans l'exercice 2024 (du 01/01/2024 au 31/12/2024) : un rapport couvre un seul exercice"),
             (["grand-livre", "--exercice", "2024", "--du", "2023-12-01"], "le 01/12/2023 (--du) n'est pas dans l'exercice 2024"),
+            (["resultat", "--projet", "BL-EVOLUTION", "--pluriannuel"], "le projet BL-EVOLUTION n'a encore aucune charge ni aucun produit"),
             (["grand-livre", "99"], "aucun compte ne commence par 99"),
         ]
         for (args, fragment) in cases { try s.refuses(args, says: [fragment]) }

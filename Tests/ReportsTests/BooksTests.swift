@@ -98,6 +98,28 @@ func post(_ store: Store, _ date: String, _ label: String, _ lines: [(String, In
         #expect(try !OutputFormat.texte.render(GrandLivre(store, period: Period(exercice: store.exercice("2025"))).document(association: "A")).contains("clôturé"))
     }
 
+    /// A project over its whole life: a column per exercice where it moved, and the total,
+    /// which is their sum (charges and produits are never carried from one year to the next).
+    @Test func aProjectOverItsWholeLife() throws {
+        let store = try sample()
+        try store.addProject(code: "CAMP", name: "Camp")
+        _ = try store.addExercice(start: d("2025-01-01"))
+        _ = try store.addExercice(start: d("2026-01-01"))
+        try post(store, "2024-06-10", "Subvention camp", [("512", 100_000), ("741", -100_000)], project: "CAMP")
+        try post(store, "2024-07-10", "Location", [("6132", 30_000), ("512", -30_000)], project: "CAMP")
+        try post(store, "2026-07-10", "Location", [("6132", 45_000), ("512", -45_000)], project: "CAMP")
+        try post(store, "2026-07-11", "Hors projet", [("6132", 99_900), ("512", -99_900)])
+        let columns = try FigureColumn.lifetime(of: "CAMP", catalog: store.catalog(), ledger: store)
+        #expect(columns.map(\.title) == ["2024", "2026", "Total"], "2025 has nothing of the project")
+        let report = try CompteDeResultat(store, columns: columns, chart: .pca2018)
+        #expect(report.charges.map(\.values) == [[Money(cents: 30_000), Money(cents: 45_000), Money(cents: 75_000)]])
+        #expect(report.result == [Money(cents: 70_000), Money(cents: -45_000), Money(cents: 25_000)])
+        #expect(throws: ReportError.projectWithoutFigures("VIDE")) {
+            try store.addProject(code: "VIDE", name: "Vide")
+            _ = try FigureColumn.lifetime(of: "VIDE", catalog: store.catalog(), ledger: store)
+        }
+    }
+
     /// The journal and the grand livre read their rows from the ledger while they are written:
     /// every format prints them exactly as it prints the same rows held in memory, and their
     /// totals are the trial balance's.
