@@ -331,6 +331,7 @@ extension Store: BankLedger {
         guard let (id, validated, operation, correction, bankAccount) = found else {
             throw StoreError.unknownEntry(number: entryNumber, exercice: exercice.label)
         }
+        if let bankAccount, parts.contains(where: { $0.account == bankAccount }) { throw StoreError.partOnTheBank(bankAccount) }
         let waiting = try waitingLines(exercice: exercice).first(where: { $0.entry.id == id })
         if validated && waiting == nil { throw StoreError.notWaiting(number: entryNumber) }
         var filed: [AssignmentPart] = []

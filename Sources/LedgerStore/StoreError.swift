@@ -40,6 +40,8 @@ public enum StoreError: Error, @unchecked Sendable {
     case notReclassifiable(number: Int, reason: DraftRefusal)
     /// The parts of `affecter` do not file the operation.
     case split(SplitError)
+    /// A part of `affecter` on the bank account the operation is already on.
+    case partOnTheBank(AccountNumber)
     /// `supprimer` on an entry that must stay.
     case notRemovable(number: Int, reason: DraftRefusal)
     case unknownStatement(Int)

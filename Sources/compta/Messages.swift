@@ -142,6 +142,9 @@ enum Messages {
             return "l'écriture n° \(number) " + refusal(reason, number: number, removing: true)
         case .notReclassifiable(let number, let reason):
             return "l'écriture n° \(number) " + refusal(reason, number: number, removing: false)
+        case .partOnTheBank(let account):
+            return "l'opération est déjà sur le compte \(account), celui de son relevé : classez-la sous le compte de ce qu'elle paie "
+                + "ou de ce qu'elle rapporte (un virement vers un autre compte de banque passe par 580)."
         case .split(let e):
             let how = "Ventilez ainsi : compta affecter NUMERO 7562=180 754 (chaque compte avec sa part de l'opération, "
                 + "un seul sans montant reçoit le reste ; une part négative va dans l'autre sens, comme une commission retenue : 627=-5)."

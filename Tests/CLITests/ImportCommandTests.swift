@@ -129,6 +129,7 @@ func fixturePath(_ p: String) -> String {
         try s.refuses(["affecter", "1", "7562=100", "754=100"], says: ["les parts font 200,00 € et l'opération 245,00 €"])
         try s.refuses(["affecter", "1", "7562=300", "754"], says: ["il ne reste rien de l'opération (245,00 €) pour le compte 754"])
         try s.refuses(["affecter", "1", "7562=0", "754"], says: ["la part du compte 7562 est nulle"])
+        try s.refuses(["affecter", "1", "7562=200", "512"], says: ["l'opération est déjà sur le compte 512, celui de son relevé"])
         let before = try s.dump()
         let withRule = s.run("affecter", "1", "7562=200", "754", "--regle", "HELLOASSO")
         #expect(withRule.code == 2 && withRule.err.contains("--regle ne va pas avec une ventilation"), "a misuse of the command line")
