@@ -49,9 +49,9 @@ let reportCommands: [Command] = [
             }
             let catalog = try store.catalog()
             let columns = try FigureColumn.lifetime(of: code, catalog: catalog, ledger: store)
-            // Accounts named by the chart of the project's last exercice.
-            let last = try store.exercice(columns[columns.count == 1 ? 0 : columns.count - 2].title)
-            let report = try CompteDeResultat(store, columns: columns, chart: last.chart)
+            // Accounts named by the chart of the project's last exercice (the one its last column ends).
+            let chart = catalog.exercice(containing: columns[columns.count - 1].to)?.chart ?? .pca2018
+            let report = try CompteDeResultat(store, columns: columns, chart: chart)
             let years = columns.count == 1 ? "exercice \(columns[0].title)" : "exercices \(columns[0].title) à \(columns[columns.count - 2].title)"
             var doc = try report.document(model: model, title: "Compte de résultat du projet",
                                           subtitle: [try store.associationName(), "Projet \(catalog.projects[code]!.name) (\(code)), \(years)"])
