@@ -32,6 +32,8 @@ public struct ImportResult: Sendable {
     public let batch: BankBatch
     public let outcome: BankBatchOutcome
     public let dryRun: Bool
+    /// The ledger's earliest exercice: where an account's balance from before the ledger begins.
+    public let firstExercice: Exercice?
 
     /// Operations of the file, those left out (before `--du`, of no amount) included.
     public var linesRead: Int { batch.count + statement.before + statement.zeroAmounts }
@@ -43,11 +45,12 @@ public struct ImportResult: Sendable {
         outcome.waiting.lazy.map { [batch] in (batch.entry(at: $0.position), $0.number) }
     }
 
-    init(statement: Statement, batch: BankBatch, outcome: BankBatchOutcome, dryRun: Bool) {
+    init(statement: Statement, batch: BankBatch, outcome: BankBatchOutcome, dryRun: Bool, firstExercice: Exercice?) {
         self.statement = statement
         self.batch = batch
         self.outcome = outcome
         self.dryRun = dryRun
+        self.firstExercice = firstExercice
     }
 
     /// The statement's closing balance against the ledger's, when the statement gives one.
@@ -59,7 +62,12 @@ public struct ImportResult: Sendable {
             let closingDay = batch.closingDate ?? batch.lastDate ?? first
             var opening: Money? = s
             for line in statement.lines where line.date <= closingDay { opening = try? opening?.subtracting(line.amount) }
-            if first <= closingDay, let opening { before = .init(day: first.adding(days: -1), statement: opening, ledger: ledgerBefore) }
+            // Nothing on the account before a statement of the ledger's first exercice: the ledger
+            // most likely lacks the balance the account had when it began.
+            let start = firstExercice.flatMap { ledgerBefore.isZero && $0.contains(first) ? $0.start : nil }
+            if first <= closingDay, let opening {
+                before = .init(day: first.adding(days: -1), statement: opening, ledger: ledgerBefore, ledgerStart: start)
+            }
         }
         return Reconciliation(day: batch.closingDate, statement: s, ledger: l, before: before)
     }
@@ -76,6 +84,10 @@ public struct Reconciliation: Sendable {
         public let day: Day
         public let statement: Money
         public let ledger: Money
+        /// The first day of the ledger's first exercice, when the statement begins in it and the
+        /// ledger has nothing on the account before the statement: the day the account's opening
+        /// balance is entered (journal AN).
+        public let ledgerStart: Day?
     }
     public let day: Day?
     public let statement: Money
@@ -113,7 +125,8 @@ public enum BankImporter {
         let batch = try plan(statement, bankAccount: options.bankAccount, rules: rules, fileName: options.fileName,
                              fileHash: SHA256.hex(bytes), statedBalance: options.statedBalance)
         let outcome = try ledger.record(batch, dryRun: options.dryRun)
-        return ImportResult(statement: statement, batch: batch, outcome: outcome, dryRun: options.dryRun)
+        return ImportResult(statement: statement, batch: batch, outcome: outcome, dryRun: options.dryRun,
+                            firstExercice: catalog.exercices.min { $0.start < $1.start })
     }
 
     /// Turns a statement into entries: fingerprint, rule, label, bank line against the rule's

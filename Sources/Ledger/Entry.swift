@@ -69,6 +69,13 @@ public enum EntryError: Error, Equatable, Sendable {
     /// A charge or produit account the chart of the exercice no longer has (6713 in an
     /// exercice opened from 2025), with the account to use instead.
     case replacedAccount(Account, ChartReplacement, Exercice)
+    /// An à-nouveaux entry (journal of kind AN) dated after the first day of its exercice:
+    /// the balances it carries are those of the opening.
+    case openingNotOnFirstDay(Day, Exercice)
+    /// An à-nouveaux line on a charge, produit or contribution account (classes 6 to 8):
+    /// reports leave opening lines out of the compte de résultat, only balance-sheet accounts
+    /// carry a balance into an exercice.
+    case openingOnResultAccount(AccountNumber)
 }
 
 /// What the chart of accounts an exercice follows says: the official labels, and the
@@ -179,10 +186,13 @@ public struct Catalog: Sendable {
         }
         if exercice.isClosed { throw .closedExercice(entry.date, exercice) }
         if entry.lines.count < 2 { throw .tooFewLines(count: entry.lines.count) }
+        let opening = journals[entry.journal]?.kind == .aNouveaux
+        if opening, entry.date != exercice.start { throw .openingNotOnFirstDay(entry.date, exercice) }
         var debit = Money.zero, credit = Money.zero
         for (i, line) in entry.lines.enumerated() {
             if line.amount.isZero { throw .zeroLine(index: i + 1) }
             try check(line.account, in: exercice, reversing: entry.isReversal)
+            if opening, line.account.classDigit > 5 { throw .openingOnResultAccount(line.account) }
             if let p = line.project, projects[p] == nil {
                 throw .unknownProject(p, known: projects.keys.sorted())
             }

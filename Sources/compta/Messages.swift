@@ -224,6 +224,13 @@ enum Messages {
             return "le compte \(account.number) (\(account.label)) n'existe plus dans le plan comptable de l'exercice \(exercice.label) "
                 + "(plan 2025) : " + (r.new.map { "utilisez \($0)" } ?? "choisissez le compte avec votre expert-comptable")
                 + (r.remark.map { " (\($0))" } ?? "") + ". Une règle d'import qui choisit ce compte se corrige avec compta regles."
+        case .openingNotOnFirstDay(let day, let exercice):
+            return "une écriture d'à-nouveaux (journal AN) est datée du premier jour de l'exercice, le \(exercice.start.french) "
+                + "pour l'exercice \(exercice.label), pas du \(day.french). Pour une opération du \(day.french), choisissez un autre journal (BQ, CA, OD)."
+        case .openingOnResultAccount(let account):
+            return "le compte \(account) est un compte de charges, de produits ou de contributions (classes 6 à 8) : "
+                + "les à-nouveaux (journal AN) ne reportent que les comptes de bilan (classes 1 à 5). "
+                + "Les charges et produits de l'exercice se saisissent dans un autre journal (BQ, CA, OD)."
         }
     }
 

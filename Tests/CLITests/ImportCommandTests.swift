@@ -110,13 +110,36 @@ func fixturePath(_ p: String) -> String {
         // No opening balance in the ledger: the difference lies before the statement.
         #expect(imported.out.contains("écart de 1\u{202F}200,00 €.\nÉcart avant le relevé : au 04/03/2024, veille de sa première opération, 1\u{202F}200,00 € à la banque, 0,00 € dans le livre."))
         #expect(!imported.out.contains("Écart pendant le relevé"))
-        #expect(s.run("saisir", "2024-01-01", "Solde d'ouverture", "512=1200", "102", "--journal", "AN").code == 0)
+        // The ledger begins with this exercice and has nothing on 512: the way to enter its opening balance.
+        #expect(imported.out.contains("Si le livre commence avec cet exercice, saisissez le solde du compte à son ouverture : compta saisir 2024-01-01 \"Solde d'ouverture\" 512=MONTANT 1021 --journal AN (1021 : première situation nette établie ; MONTANT : le solde de la banque au 31/12/2023, sur le relevé précédent)."))
+        try s.refuses(["saisir", "2024-03-04", "Solde d'ouverture", "512=1200", "1021", "--journal", "AN"],
+                      says: ["datée du premier jour de l'exercice, le 01/01/2024 pour l'exercice 2024, pas du 04/03/2024"])
+        try s.refuses(["saisir", "2024-01-01", "Solde d'ouverture", "512=1200", "7562", "--journal", "AN"],
+                      says: ["le compte 7562 est un compte de charges, de produits ou de contributions", "classes 1 à 5"])
+        #expect(s.run("saisir", "2024-01-01", "Solde d'ouverture", "512=1200", "1021", "--journal", "AN").code == 0)
         // A cheque typed by hand that the bank has not cashed: the difference lies in the statement's days.
         #expect(s.run("saisir", "2024-03-20", "Chèque Bricomarché", "6063=49,90", "512").code == 0)
         let again = s.run("importer", fixturePath("banques/credit-agricole.csv"))
         #expect(again.out.contains("écart de 49,90 €.\nÉcart pendant le relevé : du 05/03/2024 au 31/03/2024, les mouvements du relevé et ceux du compte 512 dans le livre diffèrent de 49,90 €."))
         #expect(again.out.contains("compta grand-livre 512 --du 2024-03-05 --au 2024-03-31"))
         #expect(!again.out.contains("Écart avant le relevé"))
+    }
+
+    /// A statement that opens the ledger's first exercice gives the account's opening balance:
+    /// the command to enter it is given whole.
+    @Test func theOpeningBalanceComesFromAStatementOfTheFirstDay() throws {
+        let s = Sandbox.tour()
+        let statement = s.write("janvier.csv", "Date;Libellé;Montant;Solde\n01/01/2024;FRAIS;-5,00;845,00\n15/01/2024;COTISATION;45,00;890,00\n")
+        let imported = s.run("importer", statement)
+        #expect(imported.code == 0, "\(imported.err)")
+        #expect(imported.out.contains("compta saisir 2024-01-01 \"Solde d'ouverture\" 512=850,00 1021 --journal AN (1021 : première situation nette établie)."))
+        // Once entered, the statement and the ledger agree; and nothing is suggested for an account that has lines before.
+        #expect(s.run("saisir", "2024-01-01", "Solde d'ouverture", "512=850,00", "1021", "--journal", "AN").code == 0)
+        let again = s.run("importer", statement)
+        #expect(again.out.contains("écart nul") && !again.out.contains("Solde d'ouverture"), "\(again.out)")
+        let february = s.write("fevrier.csv", "Date;Libellé;Montant;Solde\n03/02/2024;FRAIS;-5,00;900,00\n")
+        let later = s.run("importer", february)
+        #expect(later.out.contains("Écart avant le relevé") && !later.out.contains("Si le livre commence"), "\(later.out)")
     }
 
     /// Ventilation from the command line: each part with its amount and project, one takes the

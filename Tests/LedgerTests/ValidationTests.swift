@@ -91,6 +91,21 @@ func entry(_ lines: [LineDraft], on date: Day = Day(year: 2024, month: 3, day: 5
         #expect(throws: EntryError.unknownJournal("XX", known: ["AN", "BQ", "CA", "OD"])) { try catalog.validate(e) }
     }
 
+    /// À-nouveaux carry balance-sheet balances into an exercice: on its first day, classes 1 to 5.
+    @Test func openingEntriesAreOnTheFirstDayAndOnBalanceSheetAccounts() throws {
+        let first = Day(year: 2024, month: 1, day: 1)!, later = Day(year: 2024, month: 3, day: 5)!
+        var e = entry([line("512", 120000), line("604A", -120000)], on: first)
+        e.journal = "AN"
+        #expect(throws: EntryError.openingOnResultAccount(AccountNumber(trusted: "604A"))) { try catalog.validate(e) }
+        e.lines = [line("512", 120000), line("627", -120000)]
+        #expect(throws: EntryError.openingOnResultAccount(AccountNumber(trusted: "627"))) { try catalog.validate(e) }
+        e.date = later
+        #expect(throws: EntryError.openingNotOnFirstDay(later, catalog.exercices[1])) { try catalog.validate(e) }
+        // The same lines in another journal, any day, are an ordinary entry.
+        e.journal = "OD"
+        #expect(try catalog.validate(e).label == "2024")
+    }
+
     @Test func overflowingTotalIsAnError() {
         #expect(throws: EntryError.amountOverflow) {
             try catalog.validate(entry([line("604A", .max), line("627", .max), line("512", -1)]))
