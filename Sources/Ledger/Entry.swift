@@ -31,18 +31,27 @@ public struct EntryDraft: Hashable, Sendable {
     public var label: String
     public var piece: String?
     public var lines: [LineDraft]
-    /// An extourne: it repeats the accounts of the entry it cancels, even one the chart has
-    /// replaced since (cancelling a 2025 entry booked on 6713 is how it gets corrected).
-    public var isReversal: Bool
+    public var origin: Origin
+
+    /// Where an entry comes from, when that changes the rules it follows.
+    public enum Origin: Hashable, Sendable {
+        case ordinary
+        /// An extourne: it repeats the accounts of the entry it cancels, even one the chart has
+        /// replaced since (cancelling a 2025 entry booked on 6713 is how it gets corrected).
+        case reversal
+        /// The à-nouveaux a closing writes into the next exercice: the only opening entry of an
+        /// exercice that has another before it in the ledger.
+        case closing
+    }
 
     /// Labels and piece are kept `printable`: no control character or direction mark enters the ledger.
-    public init(journal: String, date: Day, label: String, piece: String? = nil, lines: [LineDraft], isReversal: Bool = false) {
+    public init(journal: String, date: Day, label: String, piece: String? = nil, lines: [LineDraft], origin: Origin = .ordinary) {
         self.journal = journal
         self.date = date
         self.label = label.printable
         self.piece = piece?.printable
         self.lines = lines
-        self.isReversal = isReversal
+        self.origin = origin
     }
 
     public var totalDebit: Money { Money.sum(lines.map(\.debit)) }
@@ -76,6 +85,9 @@ public enum EntryError: Error, Equatable, Sendable {
     /// reports leave opening lines out of the compte de résultat, only balance-sheet accounts
     /// carry a balance into an exercice.
     case openingOnResultAccount(AccountNumber)
+    /// An opening entry typed into an exercice that follows another exercice of the ledger:
+    /// its à-nouveaux are that exercice's closing balances, written by its closing.
+    case openingAfter(Exercice, earlier: Exercice)
 }
 
 /// What the chart of accounts an exercice follows says: the official labels, and the
@@ -188,10 +200,13 @@ public struct Catalog: Sendable {
         if entry.lines.count < 2 { throw .tooFewLines(count: entry.lines.count) }
         let opening = journals[entry.journal]?.kind == .aNouveaux
         if opening, entry.date != exercice.start { throw .openingNotOnFirstDay(entry.date, exercice) }
+        if opening, entry.origin != .closing, let earlier = exercices.last(where: { $0.end < exercice.start }) {
+            throw .openingAfter(exercice, earlier: earlier)
+        }
         var debit = Money.zero, credit = Money.zero
         for (i, line) in entry.lines.enumerated() {
             if line.amount.isZero { throw .zeroLine(index: i + 1) }
-            try check(line.account, in: exercice, reversing: entry.isReversal)
+            try check(line.account, in: exercice, reversing: entry.origin == .reversal)
             if opening, line.account.classDigit > 5 { throw .openingOnResultAccount(line.account) }
             if let p = line.project, projects[p] == nil {
                 throw .unknownProject(p, known: projects.keys.sorted())

@@ -172,7 +172,7 @@ extension Store {
         let draft = EntryDraft(journal: original.journal, date: day, label: "Extourne de \(reference) : \(original.label)",
                                piece: original.piece, lines: original.lines.map {
             LineDraft(account: $0.account, amount: $0.credit - $0.debit, label: $0.label, project: $0.project)
-        }, isReversal: true)
+        }, origin: .reversal)
         return try atomically(rollback: false) {
             let posted = try postMany([draft])[0]
             try db.run("UPDATE entry SET corrects = ? WHERE id = ?", .int(original.id), .int(posted.id))
@@ -255,7 +255,7 @@ extension Store {
             var opening: Int? = nil
             if lines.count >= 2 {
                 let posted = try postMany([EntryDraft(journal: "AN", date: next.start, label: "À-nouveaux de l'exercice \(e.label)",
-                                                      piece: "AN-\(e.label)", lines: lines)])[0]
+                                                      piece: "AN-\(e.label)", lines: lines, origin: .closing)])[0]
                 try validateEntries([posted.id])
                 opening = posted.number
             }

@@ -231,6 +231,11 @@ enum Messages {
             return "le compte \(account) est un compte de charges, de produits ou de contributions (classes 6 à 8) : "
                 + "les à-nouveaux (journal AN) ne reportent que les comptes de bilan (classes 1 à 5). "
                 + "Les charges et produits de l'exercice se saisissent dans un autre journal (BQ, CA, OD)."
+        case .openingAfter(let exercice, let earlier):
+            return "les à-nouveaux de l'exercice \(exercice.label) sont les soldes de clôture de l'exercice \(earlier.label), qui est dans le livre : "
+                + (earlier.isClosed
+                    ? "sa clôture les a reportés. Une correction se saisit en opérations diverses (journal OD)."
+                    : "sa clôture les écrira (compta cloturer --exercice \(earlier.label)). Un solde qui manque se corrige dans l'exercice \(earlier.label).")
         }
     }
 

@@ -140,6 +140,10 @@ func fixturePath(_ p: String) -> String {
         let february = s.write("fevrier.csv", "Date;Libellé;Montant;Solde\n03/02/2024;FRAIS;-5,00;900,00\n")
         let later = s.run("importer", february)
         #expect(later.out.contains("Écart avant le relevé") && !later.out.contains("Si le livre commence"), "\(later.out)")
+        // The next exercice's à-nouveaux are 2024's closing balances: never typed.
+        #expect(s.run("exercices", "ajouter", "--debut", "2025-01-01").code == 0)
+        try s.refuses(["saisir", "2025-01-01", "Solde d'ouverture", "512=900", "1021", "--journal", "AN"],
+                      says: ["les à-nouveaux de l'exercice 2025 sont les soldes de clôture de l'exercice 2024, qui est dans le livre : sa clôture les écrira (compta cloturer --exercice 2024)"])
     }
 
     /// Ventilation from the command line: each part with its amount and project, one takes the

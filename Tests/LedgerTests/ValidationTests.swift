@@ -6,7 +6,8 @@ import Testing
 func sampleCatalog() -> Catalog {
     let numbers = ["512": "Banques", "604": "Achats d'études et prestations de services", "604A": "OVH",
                    "6063": "Fournitures d'entretien et petit équipement", "7562": "Cotisations avec contrepartie",
-                   "6": "Classe 6", "60": "Achats", "627": "Services bancaires et assimilés"]
+                   "6": "Classe 6", "60": "Achats", "627": "Services bancaires et assimilés",
+                   "1021": "Première situation nette établie"]
     let accounts = numbers.map { Account(number: AccountNumber(trusted: $0.key), label: $0.value, isCustom: $0.key == "604A") }
     let exercices = [
         Exercice(id: 1, label: "2023", start: Day(year: 2023, month: 1, day: 1)!, end: Day(year: 2023, month: 12, day: 31)!, chart: .pca2018, isClosed: true),
@@ -96,6 +97,13 @@ func entry(_ lines: [LineDraft], on date: Day = Day(year: 2024, month: 3, day: 5
         let first = Day(year: 2024, month: 1, day: 1)!, later = Day(year: 2024, month: 3, day: 5)!
         var e = entry([line("512", 120000), line("604A", -120000)], on: first)
         e.journal = "AN"
+        // 2024 follows 2023 in the ledger: its à-nouveaux come from 2023's closing, never typed.
+        #expect(throws: EntryError.openingAfter(catalog.exercices[1], earlier: catalog.exercices[0])) { try catalog.validate(e) }
+        e.lines = [line("512", 120000), line("1021", -120000)]
+        #expect(throws: EntryError.openingAfter(catalog.exercices[1], earlier: catalog.exercices[0])) { try catalog.validate(e) }
+        // The closing's own entry follows the other rules.
+        e.origin = .closing
+        e.lines = [line("512", 120000), line("604A", -120000)]
         #expect(throws: EntryError.openingOnResultAccount(AccountNumber(trusted: "604A"))) { try catalog.validate(e) }
         e.lines = [line("512", 120000), line("627", -120000)]
         #expect(throws: EntryError.openingOnResultAccount(AccountNumber(trusted: "627"))) { try catalog.validate(e) }
@@ -103,6 +111,7 @@ func entry(_ lines: [LineDraft], on date: Day = Day(year: 2024, month: 3, day: 5
         #expect(throws: EntryError.openingNotOnFirstDay(later, catalog.exercices[1])) { try catalog.validate(e) }
         // The same lines in another journal, any day, are an ordinary entry.
         e.journal = "OD"
+        e.origin = .ordinary
         #expect(try catalog.validate(e).label == "2024")
     }
 
