@@ -1,49 +1,76 @@
 import Ledger
 
-/// Balance générale: per account, debit and credit totals and the balance, over a period.
+/// Balance générale: per account, debit and credit totals and the balance, over a period. A
+/// period that starts after its exercice also gives each account's balance before it (the
+/// exercice's earlier lines, à-nouveaux included): the closing balances are then those at the
+/// period's end, the bank's among them.
 public struct Balance: Sendable {
     public struct Row: Sendable, Equatable {
         public let account: AccountNumber
         public let label: String
+        /// Balance (debit minus credit) before the period; zero when the period starts the exercice.
+        public let earlier: Money
         public let debit: Money
         public let credit: Money
-        public var balance: Money { debit - credit }
+        /// At the period's end.
+        public var balance: Money { earlier + debit - credit }
     }
     public let period: Period
     public let rows: [Row]
     /// Earlier exercices whose balances this one does not carry (not closed).
     public let notCarried: [Exercice]
 
+    /// True when the period starts after the exercice: the rows carry their earlier balance.
+    public var hasEarlier: Bool { period.from > period.exercice.start }
+    public var totalEarlierDebit: Money { Money.sum(rows.map { max($0.earlier, .zero) }) }
+    public var totalEarlierCredit: Money { Money.sum(rows.map { max(-$0.earlier, .zero) }) }
     public var totalDebit: Money { Money.sum(rows.map(\.debit)) }
     public var totalCredit: Money { Money.sum(rows.map(\.credit)) }
     public var totalDebitBalances: Money { Money.sum(rows.map { max($0.balance, .zero) }) }
     public var totalCreditBalances: Money { Money.sum(rows.map { max(-$0.balance, .zero) }) }
 
-    /// Movements of the period, à-nouveaux included, per account.
+    /// Movements of the period, à-nouveaux included, per account; and the balance before it.
     public init(_ ledger: some LedgerQueries, period: Period, accountPrefix: String? = nil) throws {
         let catalog = try ledger.catalog()
-        let totals = try ledger.totals(TotalsQuery(from: period.from, to: period.to,
-                                                   accountPrefixes: accountPrefix.map { [$0] } ?? []))
+        let prefixes = accountPrefix.map { [$0] } ?? []
+        let totals = try ledger.totals(TotalsQuery(from: period.from, to: period.to, accountPrefixes: prefixes))
+        var earlier: [AccountNumber: Money] = [:]
+        if period.from > period.exercice.start {
+            for t in try ledger.totals(TotalsQuery(from: period.exercice.start, to: period.from.adding(days: -1), accountPrefixes: prefixes))
+            where !t.balance.isZero { earlier[t.account] = t.balance }
+        }
+        var movements: [AccountNumber: (debit: Money, credit: Money)] = [:]
+        for t in totals { movements[t.account] = (t.debit, t.credit) }
         self.period = period
-        self.rows = totals.map { Row(account: $0.account, label: catalog.label(of: $0.account, in: period.exercice.chart), debit: $0.debit, credit: $0.credit) }
+        self.rows = Set(earlier.keys).union(movements.keys).sorted { $0.text < $1.text }.map { a in
+            Row(account: a, label: catalog.label(of: a, in: period.exercice.chart), earlier: earlier[a] ?? .zero,
+                debit: movements[a]?.debit ?? .zero, credit: movements[a]?.credit ?? .zero)
+        }
         self.notCarried = try ledger.exercicesNotCarried(into: period.exercice)
     }
 
     public func document(association: String) -> ReportDocument {
-        var table = ReportTable(columns: [
-            ReportColumn("Compte", key: "compte"), ReportColumn("Libellé", key: "libelle"),
+        let earlierColumns: [ReportColumn] = hasEarlier
+            ? [.amount("Antérieur débit", key: "anterieur_debit"), .amount("Antérieur crédit", key: "anterieur_credit")] : []
+        var table = ReportTable(columns: [ReportColumn("Compte", key: "compte"), ReportColumn("Libellé", key: "libelle")] + earlierColumns + [
             .amount("Débit", key: "debit"), .amount("Crédit", key: "credit"),
             .amount("Solde débiteur", key: "solde_debiteur"), .amount("Solde créditeur", key: "solde_crediteur"),
         ])
         for r in rows {
-            table.rows.append(ReportRow([.text(r.account.text), .text(r.label), .nonZero(r.debit), .nonZero(r.credit),
-                                         .nonZero(max(r.balance, .zero)), .nonZero(max(-r.balance, .zero))]))
+            let earlierCells: [Cell] = hasEarlier ? [.nonZero(max(r.earlier, .zero)), .nonZero(max(-r.earlier, .zero))] : []
+            table.rows.append(ReportRow([.text(r.account.text), .text(r.label)] + earlierCells
+                                        + [.nonZero(r.debit), .nonZero(r.credit), .nonZero(max(r.balance, .zero)), .nonZero(max(-r.balance, .zero))]))
         }
-        table.rows.append(ReportRow(["Total", "", .amount(totalDebit), .amount(totalCredit),
+        let earlierTotals: [Cell] = hasEarlier ? [.amount(totalEarlierDebit), .amount(totalEarlierCredit)] : []
+        table.rows.append(ReportRow(["Total", ""] + earlierTotals + [.amount(totalDebit), .amount(totalCredit),
                                      .amount(totalDebitBalances), .amount(totalCreditBalances)], style: .total))
         var notes: [String] = []
         if totalDebit != totalCredit {
             notes.append("Attention : débits et crédits diffèrent de \((totalDebit - totalCredit).magnitude) €.")
+        }
+        if hasEarlier {
+            notes.append("Antérieur : le solde de chaque compte au \(period.from.adding(days: -1).french) (lignes de l'exercice avant la période, "
+                         + "à-nouveaux compris) ; débit et crédit : les mouvements de la période ; soldes : au \(period.to.french).")
         }
         if let note = notCarriedNote(notCarried, into: period.exercice) { notes.append(note) }
         return ReportDocument(title: "Balance générale", subtitle: [association, period.caption], tables: [table], notes: notes)

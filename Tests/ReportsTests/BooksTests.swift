@@ -29,8 +29,22 @@ func post(_ store: Store, _ date: String, _ label: String, _ lines: [(String, In
         #expect(b.totalDebit == Money(cents: 17450))
         #expect(b.totalDebitBalances == b.totalCreditBalances)
         #expect(b.rows.first { $0.account == n("512") }?.balance == Money(cents: -7450))
+        #expect(!b.hasEarlier && b.rows.allSatisfy { $0.earlier.isZero })
+        // March: the accounts that moved before it too, with their balance at the end of February;
+        // the closing balances are those of 31 March, the bank's among them.
         let march = try Balance(store, period: Period(exercice: store.exercice(nil), from: d("2024-03-01"), to: d("2024-03-31")))
-        #expect(march.rows.map(\.account.text) == ["512", "627"])
+        #expect(march.hasEarlier)
+        #expect(march.rows.map(\.account.text) == ["512", "604A", "627", "7562"])
+        let bank = try #require(march.rows.first { $0.account == n("512") })
+        #expect(bank.earlier == Money(cents: -7000) && bank.credit == Money(cents: 450) && bank.balance == Money(cents: -7450))
+        #expect(march.rows.first { $0.account == n("627") }?.earlier == .zero)
+        #expect(march.totalEarlierDebit == march.totalEarlierCredit && march.totalEarlierDebit == Money(cents: 12000))
+        #expect(march.totalDebit == Money(cents: 450) && march.totalDebitBalances == b.totalDebitBalances)
+        let text = try OutputFormat.texte.render(march.document(association: "A"))
+        #expect(text.contains("Antérieur : le solde de chaque compte au 29/02/2024"))
+        let csv = try OutputFormat.csv.render(march.document(association: "A"))
+        #expect(csv.hasPrefix("Compte;Libellé;Antérieur débit;Antérieur crédit;Débit;Crédit;Solde débiteur;Solde créditeur"), "\(csv)")
+        #expect(csv.contains("512;Banques;;70,00;;4,50;;74,50"), "\(csv)")
     }
 
     @Test func grandLivreRunsTheBalance() throws {
