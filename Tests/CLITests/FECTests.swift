@@ -140,6 +140,9 @@ func closedDemo() -> Sandbox {
             ([row("BQ-1", "2024-13-05", "627", "5,00", "0,00"), row("BQ-1", "2024-13-05", "512", "0,00", "5,00")], "date illisible dans ecrituredate", header),
             ([row("BQ-1", "20240305", "CAISSE", "5,00", "0,00"), row("BQ-1", "20240305", "512", "0,00", "5,00")], "numéro de compte « CAISSE »", header),
             (good + [row("BQ-2", "20240306", "627", "1,00", "0,00"), row("BQ-2", "20240306", "512", "0,00", "1,00")] + good, "ligne 6 : numéro d'écriture BQ-1 déjà utilisé ligne 2", header),
+            // À-nouveaux carry balance-sheet accounts only: a charge among them would be left out of the compte de résultat.
+            ([row("AN-1", "20240101", "512", "5,00", "0,00"), row("AN-1", "20240101", "627", "0,00", "5,00")].map { $0.replacingOccurrences(of: "BQ\tBanque", with: "AN\tÀ-nouveaux") } + good,
+             "ligne 2 : le compte 627 est un compte de charges, de produits ou de contributions (classes 6 à 8)", header),
         ]
         for (rows, message, head) in cases {
             let file = s.write("123456789FEC20241231.txt", ([head] + rows).joined(separator: "\r\n"))
