@@ -82,6 +82,21 @@ let seeds: [UInt64] = [1, 2, 3, 42, 2024, 31337]
             let treasuryBalance = try store.balance(of: "51", at: e.end) + store.balance(of: "53", at: e.end)
             #expect(cash.closing == treasuryBalance)
             #expect(cash.months.last?.closing == cash.closing)
+
+            // A balance over the exercice's second half starts where the first half ends and
+            // ends where the whole exercice does.
+            let middle = Day(ordinal: (e.start.ordinal + e.end.ordinal) / 2)
+            let firstHalf = try Balance(store, period: Period(exercice: e, from: e.start, to: middle.adding(days: -1)))
+            let secondHalf = try Balance(store, period: Period(exercice: e, from: middle, to: e.end))
+            func closing(_ b: Balance, _ a: AccountNumber) -> Money { b.rows.first { $0.account == a }?.balance ?? .zero }
+            #expect(secondHalf.hasEarlier && secondHalf.totalEarlierDebit == secondHalf.totalEarlierCredit)
+            for row in secondHalf.rows {
+                #expect(row.earlier == closing(firstHalf, row.account), "\(row.account)")
+                #expect(row.balance == closing(balance, row.account), "\(row.account)")
+            }
+            for row in balance.rows where !row.balance.isZero {
+                #expect(secondHalf.rows.contains { $0.account == row.account }, "\(row.account) has a balance at the end")
+            }
         }
     }
 }
