@@ -18,6 +18,11 @@ let entryCommands: [Command] = [
           compta saisir 2024-03-05 "Facture OVH mars" 604A=120,00 512=-120,00 --piece F2024-031 --projet BL-EVOLUTION
           compta saisir 05/03/2024 "Cotisation Éloïse" 512=20 7562
           compta saisir 2024-03-31 "Frais de tenue de compte" 627=4,50 512
+          compta saisir 2024-01-01 "Solde d'ouverture" 512=6368,94 1021 --journal AN
+
+        Le journal AN (à-nouveaux) reprend les soldes d'une association qui existait avant son
+        livre : au premier jour du premier exercice du livre, comptes de bilan (classes 1 à 5).
+        Les exercices suivants reçoivent les leurs de la clôture (compta cloturer).
 
         Fichier CSV (séparateur ; ou ,), une ligne par ligne d'écriture, en-tête obligatoire :
           date;libelle;compte;debit;credit;journal;piece;projet;ecriture
