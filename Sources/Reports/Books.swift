@@ -21,7 +21,7 @@ public struct Balance: Sendable {
     public let notCarried: [Exercice]
 
     /// True when the period starts after the exercice: the rows carry their earlier balance.
-    public var hasEarlier: Bool { period.from > period.exercice.start }
+    public var hasEarlier: Bool { period.startsAfterExercice }
     public var totalEarlierDebit: Money { Money.sum(rows.map { max($0.earlier, .zero) }) }
     public var totalEarlierCredit: Money { Money.sum(rows.map { max(-$0.earlier, .zero) }) }
     public var totalDebit: Money { Money.sum(rows.map(\.debit)) }
@@ -32,13 +32,8 @@ public struct Balance: Sendable {
     /// Movements of the period, à-nouveaux included, per account; and the balance before it.
     public init(_ ledger: some LedgerQueries, period: Period, accountPrefix: String? = nil) throws {
         let catalog = try ledger.catalog()
-        let prefixes = accountPrefix.map { [$0] } ?? []
-        let totals = try ledger.totals(TotalsQuery(from: period.from, to: period.to, accountPrefixes: prefixes))
-        var earlier: [AccountNumber: Money] = [:]
-        if period.from > period.exercice.start {
-            for t in try ledger.totals(TotalsQuery(from: period.exercice.start, to: period.from.adding(days: -1), accountPrefixes: prefixes))
-            where !t.balance.isZero { earlier[t.account] = t.balance }
-        }
+        let totals = try ledger.totals(TotalsQuery(from: period.from, to: period.to, accountPrefixes: accountPrefix.map { [$0] } ?? []))
+        let earlier = Dictionary(uniqueKeysWithValues: try balancesBefore(period, ledger: ledger, accountPrefix: accountPrefix))
         var movements: [AccountNumber: (debit: Money, credit: Money)] = [:]
         for t in totals { movements[t.account] = (t.debit, t.credit) }
         self.period = period
@@ -75,6 +70,17 @@ public struct Balance: Sendable {
         if let note = notCarriedNote(notCarried, into: period.exercice) { notes.append(note) }
         return ReportDocument(title: "Balance générale", subtitle: [association, period.caption], tables: [table], notes: notes)
     }
+}
+
+/// Each account's balance from the exercice's lines before the period (à-nouveaux included),
+/// when not zero, in account order: what the balance and the grand livre of a period open with.
+func balancesBefore(_ period: Period, ledger: some LedgerQueries, accountPrefix: String?) throws -> [(account: AccountNumber, balance: Money)] {
+    guard period.startsAfterExercice else { return [] }
+    return try ledger.totals(TotalsQuery(from: period.exercice.start, to: period.from.adding(days: -1),
+                                         accountPrefixes: accountPrefix.map { [$0] } ?? []))
+        .filter { !$0.balance.isZero }
+        .map { ($0.account, $0.balance) }
+        .sorted { $0.account.text < $1.account.text }
 }
 
 /// Says that the books of `exercice` start its balance-sheet accounts from zero, because the
@@ -146,19 +152,9 @@ public struct GrandLivre {
         self.accountPrefix = accountPrefix
     }
 
-    /// Each account's balance from the exercice's lines before the period, when not zero, in account order.
-    func openingBalances() throws -> [(account: AccountNumber, balance: Money)] {
-        guard period.from > period.exercice.start else { return [] }
-        return try ledger.totals(TotalsQuery(from: period.exercice.start, to: period.from.adding(days: -1),
-                                             accountPrefixes: accountPrefix.map { [$0] } ?? []))
-            .filter { !$0.balance.isZero }
-            .map { ($0.account, $0.balance) }
-            .sorted { $0.account.text < $1.account.text }
-    }
-
     public func document(association: String) throws -> ReportDocument {
         let catalog = try ledger.catalog()
-        let openings = try openingBalances()
+        let openings = try balancesBefore(period, ledger: ledger, accountPrefix: accountPrefix)
         let table = ReportTable(columns: [
             ReportColumn("Date", key: "date"), ReportColumn("Jnl", key: "journal"), ReportColumn("N°", key: "numero"),
             ReportColumn("Pièce", key: "piece"), ReportColumn("Libellé", key: "libelle"),

@@ -22,6 +22,8 @@ public struct Period: Hashable, Sendable {
     }
 
     public var isWholeExercice: Bool { from == exercice.start && to == exercice.end }
+    /// Some of the exercice's days come before the period: its books open with their balances.
+    public var startsAfterExercice: Bool { from > exercice.start }
 
     /// "Exercice 2024 (du 01/01/2024 au 31/12/2024)"
     public var caption: String {
