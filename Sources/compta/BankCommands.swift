@@ -369,10 +369,11 @@ func reconciliationNotes(_ r: Reconciliation, account: AccountNumber, firstDate:
                      + "(un relevé précédent).")
         if let start = before.ledgerStart {
             // The statement's first operation on the exercice's first day: its opening balance is the one to enter.
-            let amount = before.day < start ? before.statement.plain : "MONTANT"
+            let known = before.day < start
             notes.append("Si le livre commence avec cet exercice, saisissez le solde du compte à son ouverture : compta saisir \(start.iso) "
-                         + "\"Solde d'ouverture\" \(account)=\(amount) 1021 --journal AN (1021 : première situation nette établie"
-                         + (before.day < start ? ")." : " ; MONTANT : le solde de la banque au \(start.adding(days: -1).french), sur le relevé précédent)."))
+                         + "\"Solde d'ouverture\" \(account)=\(known ? before.statement.plain : "MONTANT") 1021 --journal AN "
+                         + "(1021 : première situation nette établie"
+                         + (known ? ")." : " ; MONTANT : le solde de la banque au \(start.adding(days: -1).french), sur le relevé précédent)."))
         }
     }
     if !r.differenceDuring.isZero {
