@@ -12,6 +12,10 @@ public enum ClosingProblem: Error, Sendable, Equatable {
     /// The next exercice already has à-nouveaux.
     case openingsExist(Exercice)
     case nextNotOpen(Exercice)
+    /// An earlier result is still on 120 (excédent) or 129 (déficit): the general assembly's
+    /// decision on it was not recorded, and closing would add it to this year's result in the
+    /// bilan. `of`: the closed exercice it comes from, when the ledger has it.
+    case resultNotAllocated(Exercice, of: Exercice?, account: AccountNumber, amount: Money)
 }
 
 public struct DraftSummary: Sendable, Equatable {
@@ -231,6 +235,13 @@ extension Store {
                 DraftSummary(exercice: e.label, number: $0.entry.number, date: $0.entry.date, label: $0.bankLabel ?? $0.entry.label, amount: $0.amount)
             }
             throw ClosingProblem.waiting(holders, balance: waiting.magnitude)
+        }
+        for account in ["120", "129"] {
+            let left = try balance(of: account, at: e.end)
+            if !left.isZero {
+                let previous = c.exercices.first { $0.end == e.start.adding(days: -1) && $0.isClosed }
+                throw ClosingProblem.resultNotAllocated(e, of: previous, account: AccountNumber(trusted: account), amount: left.magnitude)
+            }
         }
         return try atomically(rollback: false) {
             // The next exercice: the one that starts the day after, or a new one of the same length.

@@ -476,6 +476,13 @@ enum Messages {
             return "clôture impossible : le compte d'attente 471 n'est pas soldé (\(balance) €). Classez ces opérations avec compta affecter :\n" + drafts(list)
         case .openingsExist(let e): return "l'exercice \(e.label) a déjà des à-nouveaux : la clôture les écrirait une seconde fois."
         case .nextNotOpen(let e): return "l'exercice qui suit \(e.label) est clôturé : impossible d'y reporter les soldes."
+        case .resultNotAllocated(let e, let previous, let account, let amount):
+            let origin = previous.map { "le résultat de l'exercice \($0.label)" } ?? "un résultat antérieur"
+            let record = previous.map { "compta affecter-resultat --exercice \($0.label) (--vers 110, 1068...)" }
+                ?? "compta saisir DATE \"Affectation du résultat\" \(account.text == "120" ? "120=\(amount.plain) 110" : "119=\(amount.plain) 129") --journal OD"
+            return "clôture impossible : \(origin) (\(account.text == "120" ? "excédent" : "déficit") de \(amount) €) est encore au compte \(account.text) : "
+                + "son affectation, décidée par l'assemblée générale, n'est pas enregistrée, et la clôture l'ajouterait au résultat \(e.label) dans le bilan. "
+                + "Enregistrez-la : \(record), validez (compta valider), puis clôturez."
         }
     }
 

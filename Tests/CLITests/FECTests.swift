@@ -166,6 +166,21 @@ func closedDemo() -> Sandbox {
 }
 
 @Suite(.serialized) struct ClosingCommands {
+    /// A deficit from before the ledger, in its opening entry, is allocated by an entry the
+    /// refusal gives, typed as it is given.
+    @Test func aResultFromBeforeTheLedgerIsAllocatedByAnEntry() throws {
+        let s = Sandbox.tour()
+        #expect(s.run("saisir", "2024-01-01", "Ouverture", "512=700", "129=300", "1021", "--journal", "AN").code == 0)
+        #expect(s.run("valider").code == 0)
+        try s.refuses(["cloturer", "--exercice", "2024"], says: [
+            "un résultat antérieur (déficit de 300,00 €) est encore au compte 129",
+            "compta saisir DATE \"Affectation du résultat\" 119=300,00 129 --journal OD"])
+        #expect(s.run("saisir", "2024-06-15", "Affectation du résultat", "119=300,00", "129", "--journal", "OD").code == 0)
+        #expect(s.run("valider").code == 0)
+        let r = s.run("cloturer", "--exercice", "2024")
+        #expect(r.code == 0, "\(r.err)")
+    }
+
     @Test func closingSaysWhatBlocks() throws {
         let s = Sandbox()
         #expect(s.run("demo").code == 0)
@@ -192,6 +207,12 @@ func closedDemo() -> Sandbox {
         #expect(s.run("attente").out.contains("Rien en attente"), "neither the filed line nor its OD waits")
         r = s.run("affecter", String(waiting[1]), "7562", "--exercice", "2024")
         #expect(r.code == 1 && r.err.contains("déjà classée"), "a line is filed once")
+        #expect(s.run("valider").code == 0)
+        // 2023's result waits on 120 for the AG's decision: 2024 cannot close before it is recorded.
+        try s.refuses(["cloturer", "--exercice", "2024"], says: [
+            "le résultat de l'exercice 2023 (excédent de 4\u{202F}320,00 €) est encore au compte 120",
+            "compta affecter-resultat --exercice 2023"])
+        #expect(s.run("affecter-resultat", "--exercice", "2023", "--date", "2024-06-15").code == 0)
         #expect(s.run("valider").code == 0)
         r = s.run("cloturer", "--exercice", "2024")
         #expect(r.code == 0, "\(r.err)")

@@ -118,6 +118,44 @@ func store2023() throws -> (Store, String) {
         #expect(throws: AllocationProblem.badDestination(n("512"))) { try store.allocateResult(of: try store.exercice("2023"), to: n("512"), on: nil) }
     }
 
+    /// The result of 2023, carried into 2024 on 120, waits for the AG's decision; closing 2024
+    /// before it is recorded would show both years' results as 2024's in the bilan.
+    @Test func refusesWhileAnEarlierResultIsNotAllocated() throws {
+        let (store, _) = try store2023()
+        try store.validate()
+        let e2023 = try store.exercice("2023")
+        _ = try store.close(e2023)
+        try store.post(draft("2024-03-01", [("7562", -10_000), ("512", 10_000)]))
+        try store.validate()
+        let e2024 = try store.exercice("2024")
+        let before = try store.dump()
+        #expect(throws: ClosingProblem.resultNotAllocated(e2024, of: try store.exercice("2023"), account: n("120"), amount: Money(cents: 29_000))) {
+            try store.close(e2024)
+        }
+        #expect(try store.dump() == before)
+        try store.allocateResult(of: try store.exercice("2023"), to: nil, on: d("2024-06-15"))
+        try store.validate()
+        let r = try store.close(e2024)
+        #expect(r.result == Money(cents: 10_000))
+        let opening = try store.entry(number: r.openingEntry!, in: r.next)
+        #expect(opening.lines.map { "\($0.account):\(($0.debit - $0.credit).cents)" } == ["1021:-100000", "110:-29000", "512:139000", "120:-10000"])
+    }
+
+    /// A deficit brought by the opening entry of the ledger's first exercice has no closed
+    /// exercice to allocate it from: the refusal says so (and the message gives an entry to type).
+    @Test func refusesAnUnallocatedDeficitFromBeforeTheLedger() throws {
+        let store = try Store.create(path: temporaryPath(), name: "A", start: d("2023-01-01"))
+        try store.post(EntryDraft(journal: "AN", date: d("2023-01-01"), label: "Ouverture", lines: [
+            LineDraft(account: n("512"), amount: Money(cents: 70_000)), LineDraft(account: n("129"), amount: Money(cents: 30_000)),
+            LineDraft(account: n("1021"), amount: Money(cents: -100_000))]))
+        try store.validate()
+        let e = try store.exercice("2023")
+        #expect(throws: ClosingProblem.resultNotAllocated(e, of: nil, account: n("129"), amount: Money(cents: 30_000))) { try store.close(e) }
+        try store.post(draft("2023-05-01", [("119", 30_000), ("129", -30_000)]))
+        try store.validate()
+        #expect(try store.close(e).result == .zero)
+    }
+
     @Test func exercicesCloseInOrder() throws {
         let (store, _) = try store2023()
         try store.addExercice(start: d("2024-01-01"))
