@@ -20,9 +20,10 @@ public struct Bilan: Sendable {
 
     public let columns: [Column]
     public let lines: [Line]
-    /// Result of the exercice to each date (classes 7 − 6), included in « Excédent ou déficit ».
+    /// Result of the exercice to each date (classes 7 − 6): « Excédent ou déficit de l'exercice ».
     public let results: [Money]
-    /// Results of earlier exercices never closed, included in « Report à nouveau ».
+    /// Results of earlier exercices never closed, included in « Résultat en instance
+    /// d'affectation » with those of closed exercices still on 120 or 129.
     public let earlierResults: [Money]
 
     /// The balance sheet at the end of `period`, and at the end of the previous exercice if the
@@ -66,7 +67,7 @@ public struct Bilan: Sendable {
             let current = try result(c.exercice.start, c.date)
             let before = try result(base, c.exercice.start.adding(days: -1))
             add("FP6", i, current)
-            add("FP5", i, before)
+            add("FP5A", i, before)
             results.append(current)
             earlier.append(before)
         }
@@ -116,8 +117,11 @@ public struct Bilan: Sendable {
                 notes.append("Au \(c.date.french), l'actif dépasse le passif de \(gap) € (un écart négatif : le passif dépasse l'actif). "
                              + "Cause probable : des contributions volontaires en nature (classe 8) déséquilibrées, ou des écritures hors des classes 1 à 7.")
             }
-            if !earlierResults[i].isZero {
-                notes.append("Au \(c.date.french), le report à nouveau comprend \(earlierResults[i]) € de résultats d'exercices antérieurs non clôturés.")
+            let pending = value("FP5A")[i], unclosed = earlierResults[i]
+            if !pending.isZero {
+                let which = unclosed.isZero ? "" : unclosed == pending ? " non clôturés" : ", dont \(unclosed) € d'exercices non clôturés,"
+                notes.append("Au \(c.date.french), \(pending) € de résultats d'exercices antérieurs\(which) attendent la décision de l'assemblée "
+                             + "générale sur leur affectation.")
             }
         }
         if notes.isEmpty { notes.append("Total de l'actif = total du passif.") }
