@@ -159,6 +159,13 @@ enum CLI {
         return s
     }
 
+    /// The command of the longest path that the leading words of `arguments` name.
+    static func command(named arguments: [String]) -> Command? {
+        let words = arguments.prefix { !$0.hasPrefix("-") }
+        return commands.filter { $0.path.count <= words.count && Array(words.prefix($0.path.count)) == $0.path }
+            .max { $0.path.count < $1.path.count }
+    }
+
     /// Runs one command line; returns the exit code (0 success, 1 user error, 2 misuse).
     static func run(arguments: [String], environment: [String: String], output: Output) -> Int32 {
         let leading = arguments.first ?? ""
@@ -170,13 +177,7 @@ enum CLI {
             output.print("compta \(version)")
             return 0
         }
-        // The longest command path that the leading words name.
-        let words = arguments.prefix { !$0.hasPrefix("-") }
-        var command: Command? = nil
-        for c in commands where c.path.count <= words.count && Array(words.prefix(c.path.count)) == c.path {
-            if command == nil || c.path.count > command!.path.count { command = c }
-        }
-        guard let command else {
+        guard let command = command(named: arguments) else {
             let first = arguments[0]
             let names = Set(commands.filter { !$0.hidden }.map { $0.path[0] })
             let close = names.filter { editDistance(Array($0), Array(first)) <= 2 || $0.hasPrefix(first) }.sorted()
