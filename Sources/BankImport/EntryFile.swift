@@ -18,8 +18,8 @@ public enum EntryFile {
 
     public static let requiredColumns = ["date", "libelle", "compte", "debit", "credit"]
 
-    /// Entries with the file line of their first line. Errors carry the file line.
-    public static func read(_ text: String, file: String?, defaultJournal: String = "OD") throws(LocatedError) -> [(line: Int, entry: EntryDraft)] {
+    /// Entries with the file line of each of their lines. Errors carry the file line.
+    public static func read(_ text: String, file: String?, defaultJournal: String = "OD") throws(LocatedError) -> [SourcedEntry] {
         let separator = CSVReader.detectSeparator(text)
         let records: [CSVRecord]
         do { records = try CSVReader.records(text, separator: separator) } catch {
@@ -44,7 +44,7 @@ public enum EntryFile {
         let cDebit = column("debit")!, cCredit = column("credit")!
         let cJournal = column("journal"), cPiece = column("piece"), cProject = column("projet"), cEntry = column("ecriture")
 
-        var groups: [(key: String, line: Int, entry: EntryDraft)] = []
+        var groups: [(key: String, source: SourcedEntry)] = []
         var indexByKey: [String: Int] = [:]
         for r in content.dropFirst() {
             func field(_ i: Int?) -> String { i.flatMap { $0 < r.fields.count ? r.fields[$0].trimmingSpaces : nil } ?? "" }
@@ -70,16 +70,17 @@ public enum EntryFile {
             let piece = field(cPiece).isEmpty ? nil : field(cPiece)
             let line = LineDraft(account: account, amount: debit - credit, project: project)
             let key = cEntry != nil ? "e:" + field(cEntry) : "\(date.iso)|\(journal)|\(piece ?? "")|\(label)"
-            if cEntry != nil, let i = indexByKey[key] {
-                groups[i].entry.lines.append(line)
-            } else if cEntry == nil, let last = groups.last, last.key == key {
-                groups[groups.count - 1].entry.lines.append(line)
+            let group = cEntry != nil ? indexByKey[key] : groups.last?.key == key ? groups.count - 1 : nil
+            if let i = group {
+                groups[i].source.entry.lines.append(line)
+                groups[i].source.lines.append(r.line)
             } else {
                 indexByKey[key] = groups.count
-                groups.append((key, r.line, EntryDraft(journal: journal, date: date, label: label, piece: piece, lines: [line])))
+                groups.append((key, SourcedEntry(entry: EntryDraft(journal: journal, date: date, label: label, piece: piece, lines: [line]),
+                                                 lines: [r.line])))
             }
         }
         if groups.isEmpty { throw LocatedError(file: file, line: header.line, underlying: Problem.noLines) }
-        return groups.map { ($0.line, $0.entry) }
+        return groups.map(\.source)
     }
 }

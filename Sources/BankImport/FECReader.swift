@@ -9,6 +9,7 @@ public struct FECFile: Sendable {
         public let debit: Money
         public let credit: Money
         public let label: String
+        public let sourceLine: Int
     }
 
     public struct Entry: Sendable {
@@ -159,7 +160,8 @@ public enum FECReader {
                 // A negative debit is a credit, and the other way round.
                 (debit, credit) = (max(debit, .zero) + max(-credit, .zero), max(credit, .zero) + max(-debit, .zero))
             }
-            lines.append(FECFile.Line(account: account, accountLabel: value(row, "comptelib"), debit: debit, credit: credit, label: value(row, "ecriturelib")))
+            lines.append(FECFile.Line(account: account, accountLabel: value(row, "comptelib"), debit: debit, credit: credit,
+                                      label: value(row, "ecriturelib"), sourceLine: row.line))
         }
         let d = Money.sum(lines.map(\.debit)), c = Money.sum(lines.map(\.credit))
         if d != c { throw fail(first, .unbalanced(number: value(first, "ecriturenum"), debit: d, credit: c)) }
@@ -185,6 +187,7 @@ extension FECFile {
         var accounts: [AccountNumber: Account] = [:]
         var numbers: Set<String> = []
         var items: [LedgerImport.Item] = []
+        var zeroLines: [Int] = []
         for e in entries {
             if journals[e.journal] == nil {
                 let kind: Journal.Kind
@@ -205,12 +208,16 @@ extension FECFile {
                 if let k = n, !numbers.insert("\(e.journal)|\(k)").inserted { n = nil }
                 validation = (n, on)
             }
+            // A line of no amount (some software write them) brings nothing to the books.
+            let lines = e.lines.filter { !($0.debit.isZero && $0.credit.isZero) }
+            zeroLines += e.lines.filter { $0.debit.isZero && $0.credit.isZero }.map(\.sourceLine)
+            if lines.isEmpty { throw LedgerImportProblem.noAmount(line: e.sourceLine, number: e.number) }
             let draft = EntryDraft(journal: e.journal, date: e.date, label: e.label.isEmpty ? e.number : e.label, piece: e.piece,
-                                   lines: e.lines.map { LineDraft(account: $0.account, debit: $0.debit, credit: $0.credit,
-                                                                  label: $0.label == e.label ? nil : $0.label) })
-            items.append(LedgerImport.Item(sourceLine: e.sourceLine, entry: draft, validation: validation))
+                                   lines: lines.map { LineDraft(account: $0.account, debit: $0.debit, credit: $0.credit,
+                                                                label: $0.label == e.label ? nil : $0.label) })
+            items.append(LedgerImport.Item(source: SourcedEntry(entry: draft, lines: lines.map(\.sourceLine)), validation: validation))
         }
         return LedgerImport(start: start, end: end, journals: journals.values.sorted { $0.code < $1.code },
-                            accounts: accounts.values.sorted { $0.number < $1.number }, items: items)
+                            accounts: accounts.values.sorted { $0.number < $1.number }, items: items, zeroLines: zeroLines)
     }
 }

@@ -90,6 +90,42 @@ public enum EntryError: Error, Equatable, Sendable {
     case openingAfter(Exercice, earlier: Exercice)
 }
 
+extension EntryError {
+    /// The line of `entry` (0-based) the error is about, when it is about one: the line of
+    /// zero amount, or the first line on the account or project it names.
+    public func line(in entry: EntryDraft) -> Int? {
+        switch self {
+        case .zeroLine(let index): return index - 1
+        case .unknownAccount(let a, _), .notPostable(let a), .openingOnResultAccount(let a):
+            return entry.lines.firstIndex { $0.account == a }
+        case .replacedAccount(let a, _, _): return entry.lines.firstIndex { $0.account == a.number }
+        case .unknownProject(let code, _): return entry.lines.firstIndex { $0.project == code }
+        default: return nil
+        }
+    }
+}
+
+/// An entry read from a file, with the file line of each of its lines: an error about one line
+/// points at that line of the file.
+public struct SourcedEntry: Sendable {
+    public var entry: EntryDraft
+    /// File line of each line of `entry`, in order.
+    public var lines: [Int]
+
+    public init(entry: EntryDraft, lines: [Int]) {
+        self.entry = entry
+        self.lines = lines
+    }
+
+    /// File line of the entry's first line.
+    public var line: Int { lines[0] }
+
+    /// The file line an error about this entry points at.
+    public func line(of error: EntryError) -> Int {
+        error.line(in: entry).flatMap { $0 < lines.count ? lines[$0] : nil } ?? line
+    }
+}
+
 /// What the chart of accounts an exercice follows says: the official labels, and the
 /// accounts of the previous chart it no longer has, with the one to use instead.
 public struct ChartFacts: Sendable {

@@ -2,16 +2,17 @@
 /// with the validation each entry had there.
 public struct LedgerImport: Sendable {
     public struct Item: Sendable {
-        public let sourceLine: Int
-        public let entry: EntryDraft
+        public let source: SourcedEntry
         /// Validated there: its number in its journal (when known) and its validation date.
         public let validation: (number: Int?, date: Day)?
 
-        public init(sourceLine: Int, entry: EntryDraft, validation: (number: Int?, date: Day)?) {
-            self.sourceLine = sourceLine
-            self.entry = entry
+        public init(source: SourcedEntry, validation: (number: Int?, date: Day)?) {
+            self.source = source
             self.validation = validation
         }
+
+        public var entry: EntryDraft { source.entry }
+        public var sourceLine: Int { source.line }
     }
 
     public let start: Day
@@ -20,13 +21,16 @@ public struct LedgerImport: Sendable {
     /// Accounts the file uses, with the file's label (created when the ledger lacks them).
     public let accounts: [Account]
     public let items: [Item]
+    /// File lines of no amount, left out of the entries.
+    public let zeroLines: [Int]
 
-    public init(start: Day, end: Day, journals: [Journal], accounts: [Account], items: [Item]) {
+    public init(start: Day, end: Day, journals: [Journal], accounts: [Account], items: [Item], zeroLines: [Int] = []) {
         self.start = start
         self.end = end
         self.journals = journals
         self.accounts = accounts
         self.items = items
+        self.zeroLines = zeroLines
     }
 }
 
@@ -40,4 +44,6 @@ public enum LedgerImportProblem: Error, Equatable, Sendable {
     /// An account of the file whose class the ledger has no account for.
     case accountWithoutClass(AccountNumber)
     case duplicateValidationNumber(journal: String, number: Int, line: Int)
+    /// An entry whose every line has no amount.
+    case noAmount(line: Int, number: String)
 }

@@ -488,7 +488,7 @@ extension Store {
             forgetCatalog()
             let posted: [Posted]
             do { posted = try postMany(x.items.map(\.entry)) } catch let e as IndexedError {
-                throw LocatedError(file: file, line: x.items[e.index].sourceLine, underlying: e.error)
+                throw e.located(in: x.items[e.index].source, file: file)
             }
             var given: [Int64: (number: Int?, date: Day)] = [:]
             var validated: [Int64] = []

@@ -517,11 +517,11 @@ public final class Store {
     /// Records many entries in one transaction: all of them, or none. An error names the
     /// source line of the entry that failed.
     @discardableResult
-    public func postAll(_ entries: [(line: Int, entry: EntryDraft)], file: String?) throws -> [Posted] {
+    public func postAll(_ entries: [SourcedEntry], file: String?) throws -> [Posted] {
         do {
             return try postMany(entries.map(\.entry))
         } catch let e as IndexedError {
-            throw LocatedError(file: file, line: entries[e.index].line, underlying: e.error)
+            throw e.located(in: entries[e.index], file: file)
         }
     }
 
@@ -554,4 +554,11 @@ public func isoNow() -> String {
 struct IndexedError: Error {
     let index: Int
     let error: any Error & Sendable
+
+    /// The error at the file line of `source` it is about: the entry's line, or the line of
+    /// the entry it names (an unknown account, a zero amount).
+    func located(in source: SourcedEntry, file: String?) -> LocatedError {
+        guard case .entry(let e)? = error as? StoreError else { return LocatedError(file: file, line: source.line, underlying: error) }
+        return LocatedError(file: file, line: source.line(of: e), underlying: error)
+    }
 }

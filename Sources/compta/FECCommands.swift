@@ -49,8 +49,9 @@ let fecCommands: [Command] = [
         Journaux, comptes (ceux que le livre n'a pas sont créés avec le libellé du fichier),
         écritures équilibrées par numéro, et leur validation (numéro et date) sont repris. Le
         fichier peut être séparé par des tabulations ou des |, en UTF-8 ou ISO-8859-15, avec les
-        colonnes Debit/Credit ou Montant/Sens. Sans livre existant, il est créé (--nom : le nom de
-        l'association). Tout le fichier est chargé, ou rien.
+        colonnes Debit/Credit ou Montant/Sens. Les lignes sans montant (débit et crédit nuls) ne
+        sont pas reprises. Sans livre existant, il est créé (--nom : le nom de l'association).
+        Tout le fichier est chargé, ou rien.
         Exemple : compta importer-fec 123456789FEC20241231.txt --livre nouveau.sqlite --nom "Cloud Girofle"
         """,
         options: [.value("--nom", "NOM", "nom de l'association, pour un livre neuf")],
@@ -74,6 +75,11 @@ let fecCommands: [Command] = [
         var lines = ["FEC chargé dans l'exercice \(r.exercice.label) : \(r.entries) écritures, dont \(r.validated) validées."]
         if !r.newAccounts.isEmpty {
             lines.append("Comptes créés : " + r.newAccounts.map { "\($0.number) \($0.label)" }.joined(separator: ", ") + ".")
+        }
+        if let first = books.zeroLines.first {
+            let n = books.zeroLines.count
+            lines.append(n == 1 ? "La ligne \(first) du fichier, sans montant, n'est pas reprise."
+                         : "\(n) lignes du fichier sans montant ne sont pas reprises (lignes \(books.zeroLines.prefix(10).map(String.init).joined(separator: ", "))\(n > 10 ? "…" : "")).")
         }
         ctx.output.print(lines.joined(separator: "\n"))
     },

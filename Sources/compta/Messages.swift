@@ -554,6 +554,8 @@ enum Messages {
             return "ligne \(line) : le \(date.french) est hors de l'exercice du fichier (du \(start.french) au \(end.french), d'après son nom ou ses dates)."
         case .accountWithoutClass(let n): return "le compte \(n) n'est sous aucune classe du plan comptable."
         case .duplicateValidationNumber(let j, let n, let line): return "ligne \(line) : numéro \(j)-\(n) en double."
+        case .noAmount(let line, let n):
+            return "ligne \(line) : l'écriture \(n) n'a que des lignes sans montant : rien à reprendre. Retirez-la du fichier, ou corrigez ses montants."
         }
     }
 }

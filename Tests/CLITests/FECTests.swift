@@ -142,7 +142,9 @@ func closedDemo() -> Sandbox {
             (good + [row("BQ-2", "20240306", "627", "1,00", "0,00"), row("BQ-2", "20240306", "512", "0,00", "1,00")] + good, "ligne 6 : numéro d'écriture BQ-1 déjà utilisé ligne 2", header),
             // À-nouveaux carry balance-sheet accounts only: a charge among them would be left out of the compte de résultat.
             ([row("AN-1", "20240101", "512", "5,00", "0,00"), row("AN-1", "20240101", "627", "0,00", "5,00")].map { $0.replacingOccurrences(of: "BQ\tBanque", with: "AN\tÀ-nouveaux") } + good,
-             "ligne 2 : le compte 627 est un compte de charges, de produits ou de contributions (classes 6 à 8)", header),
+             "ligne 3 : le compte 627 est un compte de charges, de produits ou de contributions (classes 6 à 8)", header),
+            ([row("BQ-1", "20240305", "627", "0,00", "0,00"), row("BQ-1", "20240305", "512", "0,00", "0,00")] + good.map { $0.replacingOccurrences(of: "BQ-1", with: "BQ-2") },
+             "ligne 2 : l'écriture BQ-1 n'a que des lignes sans montant", header),
         ]
         for (rows, message, head) in cases {
             let file = s.write("123456789FEC20241231.txt", ([head] + rows).joined(separator: "\r\n"))
@@ -162,6 +164,13 @@ func closedDemo() -> Sandbox {
         // A second import into the same, now non-empty, exercice is refused.
         let again = s.run("importer-fec", s.write("asso.txt", pipe))
         #expect(again.code == 1 && again.err.contains("contient déjà des écritures"))
+        // A line of no amount, as some software write them, is left out, and said so.
+        let zero = [header, good[0], row("BQ-1", "20240305", "658", "0,00", "0,00"), good[1]].joined(separator: "\n")
+        let z = s.runRaw(["importer-fec", s.write("123456789FEC20241231.txt", zero), "--livre", s.path("zero.sqlite")])
+        #expect(z.code == 0, "\(z.err)")
+        #expect(z.out.contains("La ligne 3 du fichier, sans montant, n'est pas reprise."))
+        let journal = s.runRaw(["journal", "--exercice", "2024", "--livre", s.path("zero.sqlite"), "--format", "csv"]).out
+        #expect(journal.contains(";627;") && journal.contains(";512;") && !journal.contains("658"), "the entry without its line of no amount")
     }
 }
 

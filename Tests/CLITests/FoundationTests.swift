@@ -222,6 +222,11 @@ import LedgerStore
             06/03/2024;Faux;512;;9
             """)
         try s.refuses(["saisir", "--fichier", unbalanced], says: ["desequilibre.csv, ligne 4 : écriture déséquilibrée"])
+        // An unknown account or project: the line that names it, not the entry's first.
+        let unknown = s.write("inconnu.csv", "date;libelle;compte;debit;credit;projet\n05/03/2024;X;604A;10;;\n05/03/2024;X;6299;5;;\n05/03/2024;X;512;;15;\n")
+        try s.refuses(["saisir", "--fichier", unknown], says: ["inconnu.csv, ligne 3 : ", "6299"])
+        let project = s.write("projet.csv", "date;libelle;compte;debit;credit;projet\n05/03/2024;X;604A;10;;\n05/03/2024;X;512;;10;CAMP\n")
+        try s.refuses(["saisir", "--fichier", project], says: ["projet.csv, ligne 3 : ", "CAMP"])
         let badAmount = s.write("montant.csv", "date;libelle;compte;debit;credit\n05/03/2024;X;604A;1,2,3;\n05/03/2024;X;512;;10\n")
         try s.refuses(["saisir", "--fichier", badAmount], says: ["montant.csv, ligne 2 : montant mal écrit « 1,2,3 »"])
         let missing = s.write("colonnes.csv", "date;libellé;compte;montant\n05/03/2024;X;604A;10\n")

@@ -209,10 +209,10 @@ func store2023() throws -> (Store, String) {
         #expect(throws: EntryError.replacedAccount(replaced, replacement, e2025)) { try store.catalog().validate(refused) }
         #expect(throws: StoreError.self) { try store.post(refused) }
         let located = #expect(throws: LocatedError.self) {
-            try store.postAll([(1, draft("2025-04-02", [("7562", -5_000), ("512", 5_000)])),
-                               (2, draft("2025-04-03", [("777", -5_000), ("512", 5_000)]))], file: "x.csv")
+            try store.postAll([SourcedEntry(entry: draft("2025-04-02", [("7562", -5_000), ("512", 5_000)]), lines: [2, 3]),
+                               SourcedEntry(entry: draft("2025-04-03", [("512", 5_000), ("777", -5_000)]), lines: [4, 5])], file: "x.csv")
         }
-        #expect(located?.line == 2, "the line of the file that uses 777 (now 747)")
+        #expect(located?.line == 5, "the line of the file that uses 777 (now 747)")
         #expect(try store.dump() == before)
         try store.post(draft("2025-04-01", [("6571", 5_000), ("512", -5_000)]))
         try store.post(draft("2025-04-02", [("4486", 5_000), ("512", -5_000)]))

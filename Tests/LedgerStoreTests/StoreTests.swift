@@ -279,13 +279,17 @@ func oldLedger(version: Int) -> (path: String, raw: RawSQL) {
         let store = try Store.inMemory(start: d("2024-01-01"))
         try store.post(draft("2024-03-05", [("627", 450), ("512", -450)]))
         let before = try store.dump()
-        let batch: [(line: Int, entry: EntryDraft)] = [
-            (2, draft("2024-03-06", [("627", 100), ("512", -100)])),
-            (4, draft("2024-03-07", [("627", 100), ("512", -90)])),
+        let batch = [
+            SourcedEntry(entry: draft("2024-03-06", [("627", 100), ("512", -100)]), lines: [2, 3]),
+            SourcedEntry(entry: draft("2024-03-07", [("627", 100), ("512", -90)]), lines: [4, 5]),
         ]
         let located = #expect(throws: LocatedError.self) { try store.postAll(batch, file: "f.csv") }
-        #expect(located?.line == 4)
+        #expect(located?.line == 4, "an unbalanced entry: its first line")
         #expect(located?.file == "f.csv")
+        #expect(try store.dump() == before)
+        // An error about one line of an entry points at that line of the file.
+        let unknown = [SourcedEntry(entry: draft("2024-03-06", [("627", 100), ("6299", 100), ("512", -200)]), lines: [7, 9, 12])]
+        #expect(#expect(throws: LocatedError.self) { try store.postAll(unknown, file: "f.csv") }?.line == 9)
         #expect(try store.dump() == before)
     }
 }

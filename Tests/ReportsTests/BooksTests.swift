@@ -189,8 +189,9 @@ func post(_ store: Store, _ date: String, _ label: String, _ lines: [(String, In
     @Test func aLongReportIsWrittenByPieces() throws {
         let store = try Store.inMemory(start: d("2024-01-01"))
         try store.postAll((1...3000).map { i in
-            (i, EntryDraft(journal: "BQ", date: d("2024-03-01"), label: "Cotisation \(i)",
-                           lines: [LineDraft(account: n("512"), amount: Money(cents: Int64(i))), LineDraft(account: n("756"), amount: Money(cents: -Int64(i)))]))
+            SourcedEntry(entry: EntryDraft(journal: "BQ", date: d("2024-03-01"), label: "Cotisation \(i)",
+                                           lines: [LineDraft(account: n("512"), amount: Money(cents: Int64(i))), LineDraft(account: n("756"), amount: Money(cents: -Int64(i)))]),
+                         lines: [2 * i, 2 * i + 1])
         }, file: nil)
         let doc = try JournalBook(store, period: Period(exercice: store.exercice(nil))).document(association: "A")
         for f in OutputFormat.allCases {
