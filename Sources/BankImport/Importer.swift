@@ -103,9 +103,6 @@ public struct Reconciliation: Sendable {
 }
 
 public enum BankImporter {
-    /// The waiting account for lines no rule files.
-    public static let waitingAccount = AccountNumber(trusted: "471")
-
     /// Reads, files and records a statement: all of it or nothing.
     public static func run(_ bytes: [UInt8], options: ImportOptions, ledger: some BankLedger) throws -> ImportResult {
         let statement = try StatementFile.read(bytes, options: options.read).importable(from: options.from)
@@ -172,7 +169,7 @@ public enum BankImporter {
             let label = rule?.label ?? (line.label.isEmpty ? "Opération bancaire" : line.label)
             let entry = EntryDraft(journal: journal, date: line.date, label: label, lines: [
                 LineDraft(account: bankAccount, amount: line.amount),
-                LineDraft(account: rule?.account ?? waitingAccount, amount: -line.amount, project: rule?.project),
+                LineDraft(account: rule?.account ?? .waiting, amount: -line.amount, project: rule?.project),
             ])
             return BankEntry(fingerprint: f.fingerprint.hex, sourceLine: line.line, date: line.date, amount: line.amount,
                              bankLabel: line.label, rule: rule?.position, entry: entry)

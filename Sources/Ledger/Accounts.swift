@@ -46,6 +46,9 @@ public struct AccountNumber: Hashable, Comparable, Sendable, CustomStringConvert
     /// Accounts with fewer than three characters are groups (`6`, `60`): entries use a real
     /// account (`606`, `604A`), as the FEC requires three digits at least.
     public var isPostable: Bool { text.count >= 3 }
+
+    /// 471, the waiting account: bank operations no rule filed wait there for `compta affecter`.
+    public static let waiting = AccountNumber(trusted: "471")
 }
 
 public enum AccountNumberError: Error, Equatable, Sendable {

@@ -39,6 +39,8 @@ public struct BudgetReport: Sendable {
     public let totalDays: Int
     public let seasonality: Seasonality
     public let lines: [Line]
+    /// What still waits on 471, when the report covers the whole association.
+    public let waiting: Waiting?
 
     public var isComplete: Bool { elapsedDays >= totalDays }
 
@@ -54,6 +56,7 @@ public struct BudgetReport: Sendable {
         let postes = budget.postes.filter { project == nil || $0.project == project }
         let scoped = Budget(exercice: e, version: budget.version, postes: postes)
         let filter: ProjectFilter = project.map { .code($0) } ?? .all
+        waiting = project == nil ? try Waiting(ledger, from: e.start, to: day) : nil
 
         // Réalisé of each poste, and what no poste covers, by side.
         func realised(from: Day, to: Day) throws -> (perPoste: [Money], outside: [Budget.Side: Money]) {
@@ -163,6 +166,7 @@ public struct BudgetReport: Sendable {
             let risky = lines.filter(\.isAtRisk).map(\.label)
             if !risky.isEmpty { notes.append("À surveiller : " + risky.joined(separator: ", ") + ".") }
         }
+        if let waiting { notes.append(waiting.note) }
         return ReportDocument(title: title, subtitle: subtitle, tables: tables, notes: notes)
     }
 }

@@ -37,6 +37,30 @@ public struct Period: Hashable, Sendable {
     }
 }
 
+/// Operations of a period still waiting on 471 at its end: not yet under a charge or produit
+/// account, so not yet in the compte de résultat or the budget's réalisé. Read from the daily
+/// totals: a note costs one range of the `total` table, whatever the size of the ledger.
+public struct Waiting: Sendable, Equatable {
+    public let day: Day
+    /// Debit minus credit on 471 over the period.
+    public let balance: Money
+
+    /// Nil when 471 is settled over the period.
+    public init?(_ ledger: some LedgerQueries, from: Day, to: Day) throws {
+        let totals = try ledger.totals(TotalsQuery(from: from, to: to, accountPrefixes: [AccountNumber.waiting.text], openings: .exclude))
+        let balance = Money.sum(totals.map(\.balance))
+        if balance.isZero { return nil }
+        self.day = to
+        self.balance = balance
+    }
+
+    public var note: String {
+        balance.isNegative
+            ? "Au \(day.french), le compte d'attente 471 a un solde créditeur de \(balance.magnitude) € : des encaissements attendent d'être classés, et ne sont pas encore dans ces chiffres."
+            : "Au \(day.french), le compte d'attente 471 a un solde débiteur de \(balance) € : des dépenses attendent d'être classées, et ne sont pas encore dans ces chiffres."
+    }
+}
+
 /// Why a report cannot be computed.
 public enum ReportError: Error, Equatable, Sendable {
     case fromAfterTo(from: Day, to: Day)

@@ -43,6 +43,8 @@ public struct CompteDeResultat: Sendable {
     public let produits: [Row]
     public let cvnCharges: [Row]
     public let cvnProduits: [Row]
+    /// What still waits on 471 in the first column, when it covers the whole association.
+    public let waiting: Waiting?
     let chart: ChartVersion
 
     public init(_ ledger: some LedgerQueries, columns: [FigureColumn], showsVariation: Bool = false, chart: ChartVersion) throws {
@@ -70,6 +72,7 @@ public struct CompteDeResultat: Sendable {
         produits = rows { $0.classDigit == 7 }
         cvnCharges = rows { $0.isUnder("86") }
         cvnProduits = rows { $0.isUnder("87") }
+        waiting = try columns.first.flatMap { $0.project == .all ? try Waiting(ledger, from: $0.from, to: $0.to) : nil }
     }
 
     func sum(_ rows: [Row]) -> [Money] {
@@ -120,6 +123,7 @@ public struct CompteDeResultat: Sendable {
             let of = columns[0].project == .all ? "de l'exercice" : "du projet"
             doc.notes.append("Résultat \(of) : \(CompteDeResultat.resultWords(result[0])).")
         }
+        if let waiting { doc.notes.append(waiting.note) }
         return doc
     }
 

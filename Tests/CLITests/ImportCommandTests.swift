@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import compta
 import LedgerStore
+import Ledger
 
 func fixturePath(_ p: String) -> String {
     URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -241,5 +242,26 @@ func fixturePath(_ p: String) -> String {
         #expect(s.run("importer", fixturePath("banques/societe-generale.csv")).code == 0)
         try s.refuses(["importer", fixturePath("banques/societe-generale.csv"), "--compte", "5122"],
                     says: ["ce relevé est celui du compte bancaire 00012345678, déjà importé dans le compte 512"])
+    }
+}
+
+@Suite(.serialized) struct WaitingInReports {
+    /// While operations wait on 471, the compte de résultat and the budget say so, with the
+    /// amount `compta attente` lists; once they are filed, nothing is said.
+    @Test func reportsSayWhatWaitsOn471() throws {
+        let s = Sandbox.tour()
+        #expect(s.run("importer", fixturePath("banques/credit-agricole.csv")).code == 0)
+        let rows = s.run("attente", "--format", "csv").out.split(separator: "\r\n").dropFirst().map { $0.split(separator: ";") }
+        #expect(rows.count == 5)
+        let waiting = Money.sum(try rows.map { try Money(parsing: String($0[3])) })
+        let note = "Au 31/12/2024, le compte d'attente 471 a un solde créditeur de \(waiting) € : des encaissements attendent d'être classés"
+        #expect(s.run("resultat").out.contains(note))
+        let budget = s.write("b.csv", "poste;sens;montant;comptes\nCotisations;recette;500;7562\nHébergement;dépense;500;604A\n")
+        #expect(s.run("budget", "importer", budget).code == 0)
+        #expect(s.run("budget").out.contains(note))
+        #expect(!s.run("resultat", "--projet", "BL-EVOLUTION").out.contains("471"), "a project's accounts: 471 is no project's")
+        for r in rows { #expect(s.run("affecter", String(r[1]), try Money(parsing: String(r[3])).isNegative ? "604A" : "7562").code == 0) }
+        #expect(!s.run("resultat").out.contains("471"))
+        #expect(!s.run("budget").out.contains("471"))
     }
 }
