@@ -259,6 +259,8 @@ func fixturePath(_ p: String) -> String {
         let budget = s.write("b.csv", "poste;sens;montant;comptes\nCotisations;recette;500;7562\nHébergement;dépense;500;604A\n")
         #expect(s.run("budget", "importer", budget).code == 0)
         #expect(s.run("budget").out.contains(note))
+        #expect(s.run("rapport-ag", "--sortie", s.path("ag.md")).code == 0)
+        #expect(try String(contentsOfFile: s.path("ag.md"), encoding: .utf8).contains(note))
         #expect(!s.run("resultat", "--projet", "BL-EVOLUTION").out.contains("471"), "a project's accounts: 471 is no project's")
         for r in rows { #expect(s.run("affecter", String(r[1]), try Money(parsing: String(r[3])).isNegative ? "604A" : "7562").code == 0) }
         #expect(!s.run("resultat").out.contains("471"))
