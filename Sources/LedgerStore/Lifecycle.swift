@@ -64,6 +64,9 @@ public struct ClosingResult: Sendable {
     public let result: Money
     /// Number of the à-nouveaux entry in the next exercice, if one was written.
     public let openingEntry: Int?
+    /// Balance of the internal transfers (58) carried into the next exercice: funds in transit
+    /// on the last day, or one side of a transfer missing from the books.
+    public let inTransit: Money
 }
 
 extension Store {
@@ -272,7 +275,8 @@ extension Store {
             }
             try db.run("UPDATE exercice SET closed_on = ?, closing_hash = ? WHERE id = ?", .text(today.iso), .text(try closingHash(e)), .int(e.id))
             cachedCatalogReset()
-            return ClosingResult(closed: e, next: next, nextCreated: created, result: result, openingEntry: opening)
+            let inTransit = Money.sum(balances.filter { $0.account.isUnder("58") }.map(\.balance))
+            return ClosingResult(closed: e, next: next, nextCreated: created, result: result, openingEntry: opening, inTransit: inTransit)
         }
     }
 

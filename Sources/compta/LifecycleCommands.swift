@@ -72,11 +72,14 @@ let lifecycleCommands: [Command] = [
         summary: "clôture un exercice : reporte les soldes en à-nouveaux dans l'exercice suivant et verrouille l'année",
         help: """
         Refuse tant qu'il reste des brouillards (compta valider) ou un solde sur le compte
-        d'attente 471 (compta affecter), et le dit ligne par ligne. Crée l'exercice suivant s'il
-        n'existe pas, y écrit l'écriture d'à-nouveaux (journal AN, datée du premier jour, comptes
-        de classes 1 à 5 et résultat en 120 ou 129), et verrouille l'exercice : plus aucune
-        écriture ne peut y être ajoutée, validée ou modifiée. Les exercices se clôturent dans
-        l'ordre. L'affectation du résultat se fait ensuite : compta affecter-resultat.
+        d'attente 471 (compta affecter), et le dit ligne par ligne ; de même tant que le
+        résultat de l'exercice précédent attend sur 120 ou 129 la décision de l'AG (compta
+        affecter-resultat). Crée l'exercice suivant s'il n'existe pas, y écrit l'écriture
+        d'à-nouveaux (journal AN, datée du premier jour, comptes de classes 1 à 5 et résultat en
+        120 ou 129), et verrouille l'exercice : plus aucune écriture ne peut y être ajoutée,
+        validée ou modifiée. Un solde sur les virements internes (58) est signalé. Les exercices
+        se clôturent dans l'ordre. L'affectation du résultat se fait ensuite : compta
+        affecter-resultat.
         """,
         options: [.value("--exercice", "EXERCICE", "l'exercice à clôturer")],
         arguments: 0...0
@@ -88,6 +91,11 @@ let lifecycleCommands: [Command] = [
         if r.nextCreated { lines.append("Exercice \(r.next.label) ouvert, du \(r.next.start.french) au \(r.next.end.french).") }
         if let n = r.openingEntry { lines.append("À-nouveaux écrits dans l'exercice \(r.next.label) (écriture n° \(n), journal AN, validée).") }
         lines.append("Affectation du résultat, après l'assemblée générale : compta affecter-resultat --exercice \(r.closed.label)")
+        if !r.inTransit.isZero {
+            lines.append("À vérifier : les virements internes (58) ne sont pas soldés au \(r.closed.end.french) (\(r.inTransit.magnitude) € au "
+                         + "\(r.inTransit.isNegative ? "crédit" : "débit"), reportés dans \(r.next.label)) : des fonds en transit ce jour-là, ou un "
+                         + "virement dont un côté manque au livre (le relevé de l'autre compte). Le détail : compta grand-livre 58 --exercice \(r.closed.label)")
+        }
         lines += try obsoleteNotes(store, r.next)
         ctx.output.print(lines.joined(separator: "\n"))
     },

@@ -190,6 +190,19 @@ func closedDemo() -> Sandbox {
         #expect(r.code == 0, "\(r.err)")
     }
 
+    /// One side of a transfer to the savings account on the last day: the closing carries the
+    /// 580 balance, and says so.
+    @Test func closingPointsAtATransferInTransit() throws {
+        let s = Sandbox.tour()
+        #expect(s.run("saisir", "2024-01-01", "Ouverture", "512=1000", "1021", "--journal", "AN").code == 0)
+        #expect(s.run("saisir", "2024-12-31", "Virement vers le livret", "580=300", "512").code == 0)
+        #expect(s.run("valider").code == 0)
+        let r = s.run("cloturer", "--exercice", "2024")
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.contains("les virements internes (58) ne sont pas soldés au 31/12/2024 (300,00 € au débit, reportés dans 2025)"))
+        #expect(s.run("balance", "--exercice", "2025", "--format", "csv").out.contains("580;Virements internes;300,00;"))
+    }
+
     @Test func closingSaysWhatBlocks() throws {
         let s = Sandbox()
         #expect(s.run("demo").code == 0)
