@@ -51,17 +51,7 @@ public final class Store {
     /// temporary name and linked into place once complete: a creation cut short (a crash, a
     /// kill) leaves no half-made ledger at `path`.
     public static func create(path: String, name: String, start: Day, end: Day? = nil) throws(StoreError) -> Store {
-        let fm = FileManager.default
-        guard !fm.fileExists(atPath: path) else { throw .alreadyExists(path: path) }
-        let temporary = path + ".creation"
-        func removeTemporary() { for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: temporary + suffix) } }
-        removeTemporary()
-        guard fm.createFile(atPath: temporary, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-            let folder = (path as NSString).deletingLastPathComponent
-            let reason = folder.isEmpty || fm.fileExists(atPath: folder) ? "écriture impossible" : "dossier inexistant"
-            throw .cannotCreate(path: path, reason: reason)
-        }
-        do {
+        try writeNewFile(path, suffix: ".creation") { temporary in
             let db = try Database(path: temporary)
             _ = try Store.initialize(db: db, path: path, name: name, start: start, end: end)
             // Everything into the file itself (an error here, a full disk, stops the creation),
@@ -69,9 +59,41 @@ public final class Store {
             let checkpoint = try db.query("PRAGMA wal_checkpoint(TRUNCATE)") { $0.int(0) }
             guard checkpoint == [0] else { throw StoreError.busy(path: path) }
             db.close()
-            if let size = (try? fm.attributesOfItem(atPath: temporary + "-wal"))?[.size] as? Int, size > 0 {
+            if let size = (try? FileManager.default.attributesOfItem(atPath: temporary + "-wal"))?[.size] as? Int, size > 0 {
                 throw StoreError.cannotCreate(path: path, reason: "le journal d'écriture n'a pas pu être reversé dans le fichier")
             }
+        }
+        let store = try Store.open(path: path)
+        store.created = true
+        return store
+    }
+
+    /// A copy of the whole ledger at `path` (mode 0600), as it is at one instant even while
+    /// another command writes (`VACUUM INTO`, compacted), then opened and verified like
+    /// `compta verifier`: what a backup or a handover to the next treasurer needs. The file must
+    /// not exist yet; a copy cut short leaves nothing at `path`.
+    public func backup(to path: String) throws -> VerificationReport {
+        // VACUUM reads in a transaction of its own, none may be open.
+        endSnapshot()
+        try Store.writeNewFile(path, suffix: ".copie") { temporary in try db.run("VACUUM INTO ?", .text(temporary)) }
+        return try Store.open(path: path).verify()
+    }
+
+    /// Writes a new file at `path` through `fill`, which gets an empty file of mode 0600 under a
+    /// temporary name; the file is linked into place once complete, never over an existing one.
+    static func writeNewFile(_ path: String, suffix: String, _ fill: (String) throws -> Void) throws(StoreError) {
+        let fm = FileManager.default
+        guard !fm.fileExists(atPath: path) else { throw .alreadyExists(path: path) }
+        let temporary = path + suffix
+        func removeTemporary() { for end in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: temporary + end) } }
+        removeTemporary()
+        guard fm.createFile(atPath: temporary, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            let folder = (path as NSString).deletingLastPathComponent
+            let reason = folder.isEmpty || fm.fileExists(atPath: folder) ? "écriture impossible" : "dossier inexistant"
+            throw .cannotCreate(path: path, reason: reason)
+        }
+        do {
+            try fill(temporary)
             // link(2), unlike rename(2), never replaces a file that appeared meanwhile. File
             // systems without hard links (FAT on a USB stick) get a rename, after a last check.
             if link(temporary, path) != 0 {
@@ -87,9 +109,6 @@ public final class Store {
             if let e = error as? SQLiteError { throw Store.classify(e, path: path) }
             throw .cannotCreate(path: path, reason: "\(error)")
         }
-        let store = try Store.open(path: path)
-        store.created = true
-        return store
     }
 
     /// True for a ledger created by this command and still without any entry: a failed first
@@ -207,14 +226,18 @@ public final class Store {
         inSnapshot = true
     }
 
-    /// The one transaction mechanism. Errors of `body` pass through unchanged (a bank import's
-    /// own errors stay what they are); SQLite's are classified.
-    func atomically<T>(rollback: Bool, _ body: () throws -> T) throws -> T {
+    func endSnapshot() {
         if inSnapshot {
-            // A write reads the latest state, under the write lock: the snapshot ends here.
             try? db.execute("COMMIT")
             inSnapshot = false
         }
+    }
+
+    /// The one transaction mechanism. Errors of `body` pass through unchanged (a bank import's
+    /// own errors stay what they are); SQLite's are classified.
+    func atomically<T>(rollback: Bool, _ body: () throws -> T) throws -> T {
+        // A write reads the latest state, under the write lock: the snapshot ends here.
+        endSnapshot()
         if db.isInTransaction && !rollback { return try body() }
         do { try db.execute("BEGIN IMMEDIATE") } catch let e as SQLiteError { throw Store.classify(e, path: path) }
         do {

@@ -1,3 +1,4 @@
+import Foundation
 import Ledger
 import LedgerStore
 import Reports
@@ -68,6 +69,33 @@ let lifecycleCommands: [Command] = [
         throw IntegrityFailure(problems: report.problems)
     },
     Command(
+        path: ["sauvegarder"], usage: "compta sauvegarder [FICHIER]",
+        summary: "copie le livre dans un nouveau fichier, vérifié : sauvegarde, ou passation au prochain trésorier",
+        help: """
+        La copie est le livre entier tel qu'il est à un instant, même si une autre commande
+        l'écrit au même moment ; elle est ensuite vérifiée comme par compta verifier. Un fichier
+        existant n'est jamais remplacé. Sans FICHIER : à côté du livre, NOM-sauvegarde-AAAA-MM-JJ.sqlite.
+        La copie est un livre comme un autre : compta balance --livre COPIE.sqlite.
+        Exemple : compta sauvegarder /media/cle/compta-2024.sqlite
+        """,
+        options: [], arguments: 0...1
+    ) { ctx in
+        let store = try ctx.openStore()
+        let path = ctx.parsed.positionals.first ?? {
+            let ledger = ctx.ledgerPath as NSString
+            let stem = (ledger.lastPathComponent as NSString).deletingPathExtension
+            return ledger.deletingLastPathComponent.isEmpty ? "\(stem)-sauvegarde-\(today().iso).sqlite"
+                : ledger.deletingLastPathComponent + "/\(stem)-sauvegarde-\(today().iso).sqlite"
+        }()
+        let report: VerificationReport
+        do { report = try store.backup(to: path) } catch StoreError.alreadyExists {
+            throw InputError.cannotWrite(path: path, reason: "le fichier existe déjà ; une sauvegarde ne remplace jamais un fichier, choisissez un autre nom")
+        }
+        guard report.problems.isEmpty else { throw IntegrityFailure(problems: report.problems, copy: path) }
+        ctx.output.print("Sauvegarde écrite : \(path) (\(report.entries) écritures dont \(report.validated) validées). "
+                         + "Copie vérifiée : chaîne d'empreintes intacte, totaux cohérents.")
+    },
+    Command(
         path: ["cloturer"], usage: "compta cloturer --exercice E",
         summary: "clôture un exercice : reporte les soldes en à-nouveaux dans l'exercice suivant et verrouille l'année",
         help: """
@@ -117,4 +145,6 @@ let lifecycleCommands: [Command] = [
 
 struct IntegrityFailure: Error {
     let problems: [IntegrityProblem]
+    /// The backup written from the ledger that has them.
+    var copy: String? = nil
 }

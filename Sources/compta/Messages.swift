@@ -28,7 +28,8 @@ enum Messages {
         case FECCommandError.noSIREN:
             return "indiquez le SIREN de l'association (9 chiffres) avec --siren, ou enregistrez-le à la création du livre : compta init --siren."
         case let e as AllocationProblem: return allocation(e)
-        case let e as IntegrityFailure: return integrity(e.problems)
+        case let e as IntegrityFailure:
+            return (e.copy.map { "sauvegarde écrite (\($0)), mais " } ?? "") + integrity(e.problems)
         case let e as BudgetFile.Problem: return budgetFile(e)
         case let e as BudgetProblem: return budget(e)
         case let BudgetCommandError.noBudget(exercice, version, versions):

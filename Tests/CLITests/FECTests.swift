@@ -243,3 +243,25 @@ func closedDemo() -> Sandbox {
         #expect(s.run("verifier").out.contains("2 exercices clôturés inchangés"))
     }
 }
+
+@Suite(.serialized) struct BackupCommand {
+    @Test func aBackupIsWrittenBesideTheLedgerAndVerified() throws {
+        let s = Sandbox()
+        #expect(s.run("demo").code == 0)
+        let r = s.run("sauvegarder")
+        #expect(r.code == 0, "\(r.err)")
+        let copy = s.path("compta-sauvegarde-\(today().iso).sqlite")
+        // The counts `compta verifier` gives of the ledger itself.
+        let counts = s.run("verifier").out.split(separator: ":")[1].split(separator: "(")[0].trimmingCharacters(in: .whitespaces)
+        #expect(counts.hasSuffix("validées"))
+        #expect(r.out.contains("Sauvegarde écrite : \(copy) (\(counts)). Copie vérifiée"))
+        #expect(try Store.open(path: copy).dump() == s.dump())
+        #expect(s.runRaw(["resultat", "--livre", copy, "--format", "csv"]).out == s.run("resultat", "--format", "csv").out)
+        // A file is never replaced.
+        try s.refuses(["sauvegarder"], says: ["« \(copy) » : le fichier existe déjà ; une sauvegarde ne remplace jamais un fichier"])
+        try s.refuses(["sauvegarder", s.path("absent/copie.sqlite")], says: ["dossier inexistant"])
+        // A damaged ledger: the copy is written, and the problems are said.
+        let damaged = Messages.describe(IntegrityFailure(problems: [.orphanLines(count: 2)], copy: copy))
+        #expect(damaged.hasPrefix("sauvegarde écrite (\(copy)), mais le livre n'est pas intègre (1 problème)"))
+    }
+}

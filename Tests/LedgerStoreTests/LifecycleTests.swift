@@ -220,3 +220,25 @@ func store2023() throws -> (Store, String) {
         try store.post(draft("2025-04-03", [("6713A", 5_000), ("512", -5_000)]))
     }
 }
+
+@Suite struct Backups {
+    /// The copy is the committed ledger, table for table, even while another process is in the
+    /// middle of a write; it never replaces a file; it is verified.
+    @Test func aBackupIsTheCommittedLedger() throws {
+        let (store, path) = try store2023()
+        try store.validate(upTo: d("2023-02-28"))
+        let committed = try store.dump()
+        let writer = RawSQL(path)
+        #expect(writer.exec("BEGIN IMMEDIATE; INSERT INTO project(code, name) VALUES ('EN-COURS', 'Pas encore validé')") == nil)
+        let copy = temporaryPath()
+        let report = try store.backup(to: copy)
+        #expect(writer.exec("COMMIT") == nil)
+        #expect(report.problems.isEmpty && report.entries == 4 && report.validated == 2)
+        #expect(try Store.open(path: copy).dump() == committed)
+        #expect((try FileManager.default.attributesOfItem(atPath: copy)[.posixPermissions] as? Int) == 0o600)
+        let refused = #expect(throws: StoreError.self) { try store.backup(to: copy) }
+        guard case .alreadyExists? = refused else { Issue.record("\(String(describing: refused))"); return }
+        #expect(try Store.open(path: copy).dump() == committed, "the first copy is left as it was")
+        #expect(!FileManager.default.fileExists(atPath: copy + ".copie"))
+    }
+}
