@@ -32,6 +32,10 @@ public enum AllocationProblem: Error, Sendable, Equatable {
     case nothingToAllocate(Exercice)
     /// The destination must be a report à nouveau (11x) or a reserve (106x).
     case badDestination(AccountNumber)
+    /// The next exercice was closed before the allocation was recorded (closings now refuse
+    /// that): the result went on with the next one's, and is allocated by an entry in the open
+    /// exercice.
+    case nextClosed(Exercice, next: Exercice, result: Money)
 }
 
 /// One thing `compta verifier` found wrong.
@@ -312,6 +316,10 @@ extension Store {
         if let d = destination, !(d.isUnder("11") || d.isUnder("106")) { throw AllocationProblem.badDestination(d) }
         guard e.isClosed else { throw AllocationProblem.notClosed(e) }
         guard let next = c.exercices.first(where: { $0.start == e.end.adding(days: 1) }) else { throw AllocationProblem.noNextExercice(e) }
+        if next.isClosed {
+            let result = Money.sum(try totals(TotalsQuery(from: e.start, to: e.end, accountPrefixes: ["6", "7"])).map { $0.credit - $0.debit })
+            throw AllocationProblem.nextClosed(e, next: next, result: result)
+        }
         let day = date ?? min(max(today, next.start), next.end)
         let at = min(max(day, next.start), next.end)
         let excedent = -(try balance(of: "120", at: at)), deficit = try balance(of: "129", at: at)

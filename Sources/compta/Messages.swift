@@ -493,6 +493,12 @@ enum Messages {
         case .noNextExercice(let e): return "pas d'exercice après \(e.label) pour y affecter le résultat."
         case .nothingToAllocate(let e): return "rien à affecter : les comptes 120 et 129 de l'exercice qui suit \(e.label) sont soldés."
         case .badDestination(let n): return "le résultat s'affecte en report à nouveau (110, 119) ou en réserves (106x, comme 1068), pas en \(n)."
+        case .nextClosed(let e, let next, let result):
+            let entry = result.isNegative ? "119=\(result.magnitude.plain) 129" : "120=\(result.plain) 110"
+            return "l'exercice \(next.label), qui suit \(e.label), est clôturé : l'affectation du résultat \(e.label) ne peut plus s'y écrire. "
+                + "Si elle n'y a pas été saisie avant sa clôture, le résultat \(e.label) (\(CompteDeResultat.resultWords(result))) a été reporté "
+                + "sur \(result.isNegative ? "129" : "120") avec celui de \(next.label) : affectez-le dans l'exercice ouvert, par exemple "
+                + "compta saisir DATE \"Affectation du résultat \(e.label)\" \(entry) --journal OD (1068 au lieu de 110 pour des réserves)."
         }
     }
 

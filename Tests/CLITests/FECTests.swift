@@ -190,6 +190,23 @@ func closedDemo() -> Sandbox {
         #expect(r.code == 0, "\(r.err)")
     }
 
+    /// 2023's result allocated by hand in 2024, then 2024 closed: `affecter-resultat` for 2023
+    /// can no longer write into 2024, and says what to type if it was not done.
+    @Test func allocatingIntoAClosedExerciceSaysWhatToType() throws {
+        let s = Sandbox()
+        #expect(s.run("init", "--nom", "A", "--debut", "2023-01-01").code == 0)
+        #expect(s.run("saisir", "2023-03-01", "Cotisations", "512=500", "7562").code == 0)
+        #expect(s.run("valider").code == 0)
+        #expect(s.run("cloturer", "--exercice", "2023").code == 0)
+        #expect(s.run("saisir", "2024-06-15", "Affectation du résultat 2023", "120=500", "110", "--journal", "OD").code == 0)
+        #expect(s.run("valider").code == 0)
+        #expect(s.run("cloturer", "--exercice", "2024").code == 0)
+        try s.refuses(["affecter-resultat", "--exercice", "2023"], says: [
+            "l'exercice 2024, qui suit 2023, est clôturé",
+            "le résultat 2023 (excédent de 500,00 €) a été reporté sur 120 avec celui de 2024",
+            "compta saisir DATE \"Affectation du résultat 2023\" 120=500,00 110 --journal OD"])
+    }
+
     /// One side of a transfer to the savings account on the last day: the closing carries the
     /// 580 balance, and says so.
     @Test func closingPointsAtATransferInTransit() throws {
