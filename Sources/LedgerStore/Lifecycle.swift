@@ -264,7 +264,7 @@ extension Store {
             if next.isClosed { throw ClosingProblem.nextNotOpen(next) }
             if try !totals(TotalsQuery(from: next.start, to: next.end, openings: .only)).isEmpty { throw ClosingProblem.openingsExist(next) }
             let balances = try totals(TotalsQuery(from: base, to: e.end, accountPrefixes: ["1", "2", "3", "4", "5"])).filter { !$0.balance.isZero }
-            let result = Money.sum(try totals(TotalsQuery(from: e.start, to: e.end, accountPrefixes: ["6", "7"])).map { $0.credit - $0.debit })
+            let result = try self.result(of: e)
             var lines = balances.map { LineDraft(account: $0.account, amount: $0.balance) }
             if !result.isZero {
                 lines.append(LineDraft(account: AccountNumber(trusted: result.isNegative ? "129" : "120"), amount: -result,
@@ -282,6 +282,11 @@ extension Store {
             let inTransit = Money.sum(balances.filter { $0.account.isUnder("58") }.map(\.balance))
             return ClosingResult(closed: e, next: next, nextCreated: created, result: result, openingEntry: opening, inTransit: inTransit)
         }
+    }
+
+    /// Excédent (positive) or déficit of an exercice: its produits less its charges.
+    func result(of e: Exercice) throws -> Money {
+        Money.sum(try totals(TotalsQuery(from: e.start, to: e.end, accountPrefixes: ["6", "7"])).map { $0.credit - $0.debit })
     }
 
     /// A fingerprint of an exercice's balances: every account's debit and credit totals.
@@ -316,10 +321,7 @@ extension Store {
         if let d = destination, !(d.isUnder("11") || d.isUnder("106")) { throw AllocationProblem.badDestination(d) }
         guard e.isClosed else { throw AllocationProblem.notClosed(e) }
         guard let next = c.exercices.first(where: { $0.start == e.end.adding(days: 1) }) else { throw AllocationProblem.noNextExercice(e) }
-        if next.isClosed {
-            let result = Money.sum(try totals(TotalsQuery(from: e.start, to: e.end, accountPrefixes: ["6", "7"])).map { $0.credit - $0.debit })
-            throw AllocationProblem.nextClosed(e, next: next, result: result)
-        }
+        if next.isClosed { throw AllocationProblem.nextClosed(e, next: next, result: try result(of: e)) }
         let day = date ?? min(max(today, next.start), next.end)
         let at = min(max(day, next.start), next.end)
         let excedent = -(try balance(of: "120", at: at)), deficit = try balance(of: "129", at: at)

@@ -81,12 +81,9 @@ let lifecycleCommands: [Command] = [
         options: [], arguments: 0...1
     ) { ctx in
         let store = try ctx.openStore()
-        let path = ctx.parsed.positionals.first ?? {
-            let ledger = ctx.ledgerPath as NSString
-            let stem = (ledger.lastPathComponent as NSString).deletingPathExtension
-            return ledger.deletingLastPathComponent.isEmpty ? "\(stem)-sauvegarde-\(today().iso).sqlite"
-                : ledger.deletingLastPathComponent + "/\(stem)-sauvegarde-\(today().iso).sqlite"
-        }()
+        let ledger = URL(fileURLWithPath: ctx.ledgerPath)
+        let path = ctx.parsed.positionals.first ?? ledger.deletingLastPathComponent()
+            .appendingPathComponent("\(ledger.deletingPathExtension().lastPathComponent)-sauvegarde-\(today().iso).sqlite").path
         let report: VerificationReport
         do { report = try store.backup(to: path) } catch StoreError.alreadyExists {
             throw InputError.cannotWrite(path: path, reason: "le fichier existe déjà ; une sauvegarde ne remplace jamais un fichier, choisissez un autre nom")

@@ -480,11 +480,17 @@ enum Messages {
         case .resultNotAllocated(let e, let previous, let account, let amount):
             let origin = previous.map { "le résultat de l'exercice \($0.label)" } ?? "un résultat antérieur"
             let record = previous.map { "compta affecter-resultat --exercice \($0.label) (--vers 110, 1068...)" }
-                ?? "compta saisir DATE \"Affectation du résultat\" \(account.text == "120" ? "120=\(amount.plain) 110" : "119=\(amount.plain) 129") --journal OD"
+                ?? allocationEntry(of: nil, deficit: account.text == "129", amount: amount)
             return "clôture impossible : \(origin) (\(account.text == "120" ? "excédent" : "déficit") de \(amount) €) est encore au compte \(account.text) : "
                 + "son affectation, décidée par l'assemblée générale, n'est pas enregistrée, et la clôture l'ajouterait au résultat \(e.label) dans le bilan. "
                 + "Enregistrez-la : \(record), validez (compta valider), puis clôturez."
         }
+    }
+
+    /// The entry that allocates a result by hand: 120 to 110, or 119 to 129.
+    static func allocationEntry(of e: Exercice?, deficit: Bool, amount: Money) -> String {
+        "compta saisir DATE \"Affectation du résultat\(e.map { " " + $0.label } ?? "")\" "
+            + (deficit ? "119=\(amount.plain) 129" : "120=\(amount.plain) 110") + " --journal OD"
     }
 
     static func allocation(_ p: AllocationProblem) -> String {
@@ -494,11 +500,10 @@ enum Messages {
         case .nothingToAllocate(let e): return "rien à affecter : les comptes 120 et 129 de l'exercice qui suit \(e.label) sont soldés."
         case .badDestination(let n): return "le résultat s'affecte en report à nouveau (110, 119) ou en réserves (106x, comme 1068), pas en \(n)."
         case .nextClosed(let e, let next, let result):
-            let entry = result.isNegative ? "119=\(result.magnitude.plain) 129" : "120=\(result.plain) 110"
             return "l'exercice \(next.label), qui suit \(e.label), est clôturé : l'affectation du résultat \(e.label) ne peut plus s'y écrire. "
                 + "Si elle n'y a pas été saisie avant sa clôture, le résultat \(e.label) (\(CompteDeResultat.resultWords(result))) a été reporté "
                 + "sur \(result.isNegative ? "129" : "120") avec celui de \(next.label) : affectez-le dans l'exercice ouvert, par exemple "
-                + "compta saisir DATE \"Affectation du résultat \(e.label)\" \(entry) --journal OD (1068 au lieu de 110 pour des réserves)."
+                + allocationEntry(of: e, deficit: result.isNegative, amount: result.magnitude) + " (1068 au lieu de 110 pour des réserves)."
         }
     }
 
