@@ -159,7 +159,7 @@ public struct BilanFinancier: Sendable {
         md += "# Annexe\n\n## Méthodes\n\n"
         md += "- Comptes tenus en partie double selon le \(exercice.chart.title).\n"
         md += "- Exercice du \(exercice.start.french) au \(exercice.end.french)" + (exercice.isClosed ? ", clôturé.\n" : ", non clôturé : le résultat figure au bilan avant affectation.\n")
-        md += "- Comptabilité d'engagement simplifiée : les opérations sont enregistrées à la date du relevé bancaire.\n"
+        md += "- " + (try BilanFinancier.methodSentence(ledger, exercice: exercice)) + "\n"
         md += "- Projets analytiques : chaque ligne de charge ou de produit peut être rattachée à un projet ; « le reste » regroupe les lignes sans projet.\n\n"
         if !resultat.cvnCharges.isEmpty || !resultat.cvnProduits.isEmpty {
             md += "## Contributions volontaires en nature\n\n"
@@ -174,6 +174,23 @@ public struct BilanFinancier: Sendable {
         md += try MarkdownRenderer.renderTable(accounts) + "\n"
         self.markdown = md
         self.charts = charts
+    }
+
+    /// How the books record operations, as the ledger shows it: lines on third-party or
+    /// regularisation accounts of class 4 (the waiting account 471 aside) mean receivables and
+    /// debts are recorded (commitment accounting); without any, the books follow the money
+    /// (comptabilité de trésorerie).
+    static func methodSentence(_ ledger: some LedgerQueries, exercice: Exercice) throws -> String {
+        let prefixes = ["40", "41", "42", "43", "44", "45", "46", "48"]
+        let totals = try ledger.totals(TotalsQuery(from: try ledger.balanceBase(for: exercice), to: exercice.end, accountPrefixes: prefixes))
+        let accounts = Set(totals.filter { !$0.debit.isZero || !$0.credit.isZero }.map(\.account)).sorted()
+        if accounts.isEmpty {
+            return "Comptabilité de trésorerie : chaque opération est enregistrée à la date de son passage en banque ou en caisse ; "
+                + "aucune créance ni dette n'est inscrite au bilan."
+        }
+        let shown = accounts.prefix(6).map(\.text).joined(separator: ", ") + (accounts.count > 6 ? "…" : "")
+        return "Les créances et les dettes sont enregistrées sur les comptes de tiers et de régularisation (\(shown)) ; "
+            + "les opérations de banque, à la date du relevé."
     }
 
     static func tables(_ tables: [ReportTable], level: Int = 2) throws -> String {

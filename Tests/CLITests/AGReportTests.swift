@@ -55,6 +55,8 @@ func cents(_ s: String) -> Int64 { Int64(s.replacingOccurrences(of: ",", with: "
                         "# Bilan au 31/12/2024", "# Trésorerie", "# Budget prévisionnel et réalisé", "# Annexe", "## Comptes utilisés"] {
             #expect(md.contains("\n" + section + "\n"), "\(section)")
         }
+        #expect(md.contains("\n- Comptabilité de trésorerie : chaque opération est enregistrée à la date de son passage en banque ou en caisse"),
+                "the ledger has no receivable nor debt")
         #expect(md.contains("](bilan-financier-2024-graphiques/tresorerie.svg)"))
         #expect(md.contains("](bilan-financier-2024-graphiques/budget.svg)"))
 

@@ -291,6 +291,24 @@ func post(_ store: Store, _ date: String, _ label: String, _ lines: [(String, In
         #expect(FEC.clean("|\t\n") == "")
     }
 
+    @Test func theAnnexSaysHowTheBooksAreKept() throws {
+        let store = try sample()
+        func method() throws -> String {
+            let md = try BilanFinancier(store, exercice: store.exercice(nil), chartsFolder: "g", generatedOn: d("2025-03-01")).markdown
+            return String(try #require(md.split(separator: "\n").first { $0.hasPrefix("- ") && $0.contains("enregistr") && $0.contains("banque") }))
+        }
+        // Only bank lines: the books follow the money.
+        #expect(try method().hasPrefix("- Comptabilité de trésorerie : chaque opération est enregistrée à la date de son passage en banque"))
+        // A 471 balance is no receivable.
+        try post(store, "2024-04-10", "Inconnu", [("512", 700), ("471", -700)])
+        #expect(try method().hasPrefix("- Comptabilité de trésorerie"))
+        // An invoice of December paid in January, and a subscription paid in advance: commitments.
+        try post(store, "2024-12-20", "Facture OVH décembre", [("604A", 3000), ("408", -3000)])
+        try post(store, "2024-12-31", "Abonnement 2025 payé d'avance", [("486", 1200), ("604A", -1200)])
+        #expect(try method() == "- Les créances et les dettes sont enregistrées sur les comptes de tiers et de régularisation (408, 486) ; "
+                    + "les opérations de banque, à la date du relevé.")
+    }
+
     @Test func percentages() {
         #expect(tenthsOfPercent(Money(cents: 875), of: Money(cents: 1000)) == 875)
         #expect(tenthsOfPercent(Money(cents: 1), of: Money(cents: 3)) == 333)
