@@ -21,6 +21,19 @@ public struct Period: Hashable, Sendable {
         self.to = t
     }
 
+    /// The period up to `day` when `day` falls inside it: a report made during the exercice
+    /// shows no month still to come. Otherwise the period itself.
+    public func until(_ day: Day) -> Period {
+        guard from <= day, day < to else { return self }
+        return Period(exercice: exercice, checkedFrom: from, to: day)
+    }
+
+    private init(exercice: Exercice, checkedFrom from: Day, to: Day) {
+        self.exercice = exercice
+        self.from = from
+        self.to = to
+    }
+
     public var isWholeExercice: Bool { from == exercice.start && to == exercice.end }
     /// Some of the exercice's days come before the period: its books open with their balances.
     public var startsAfterExercice: Bool { from > exercice.start }

@@ -114,14 +114,23 @@ public struct Tresorerie: Sendable {
         } else {
             previousClosing = nil
         }
-        // Net flow of the last 3, 6 and 12 whole months up to the period's end (any exercice);
-        // money on its way between two accounts (58) is still the association's.
-        let lastMonth = period.to.firstOfMonth
-        let history = try ledger.totals(TotalsQuery(from: lastMonth.adding(months: -11), to: period.to, groupByMonth: true,
-                                                    accountPrefixes: Tresorerie.prefixes + [Tresorerie.transferPrefix], openings: .exclude))
+        // Net flow of the last 3, 6 and 12 whole months up to the period's end (any exercice, but
+        // not before the ledger's first whole month: months it does not cover would count as
+        // months without a movement); money on its way between two accounts (58) is still the
+        // association's. With less history, the months there are.
+        let lastMonth = period.to == period.to.lastOfMonth ? period.to.firstOfMonth : period.to.firstOfMonth.adding(months: -1)
+        let ledgerStart = catalog.exercices.map(\.start).min() ?? period.exercice.start
+        let firstMonth = ledgerStart.day == 1 ? ledgerStart : ledgerStart.firstOfMonth.adding(months: 1)
+        let available = max(0, (lastMonth.year - firstMonth.year) * 12 + lastMonth.month - firstMonth.month + 1)
+        let spans = [3, 6, 12].filter { $0 <= available }
+        let windows = spans.isEmpty && available > 0 ? [available] : spans
         var net: [Day: Money] = [:]
-        for t in history { net[t.month!, default: .zero] += t.debit - t.credit }
-        burns = [3, 6, 12].map { n in
+        if let longest = windows.last {
+            let history = try ledger.totals(TotalsQuery(from: lastMonth.adding(months: 1 - longest), to: lastMonth.lastOfMonth, groupByMonth: true,
+                                                        accountPrefixes: Tresorerie.prefixes + [Tresorerie.transferPrefix], openings: .exclude))
+            for t in history { net[t.month!, default: .zero] += t.debit - t.credit }
+        }
+        burns = windows.map { n in
             let total = Money.sum((0..<n).map { net[lastMonth.adding(months: -$0)] ?? .zero })
             return Burn(months: n, perMonth: Money(cents: -total.cents / Int64(n)))
         }
@@ -140,16 +149,19 @@ public struct Tresorerie: Sendable {
         return sentence
     }
 
-    /// "À ce rythme, la trésorerie couvre 14 mois." or why it does not apply.
+    /// "À ce rythme, la trésorerie couvre 14 mois." or why it does not apply. The rate is the
+    /// one of the longest span of whole months the ledger has (12 at most).
     public func runwaySentence() -> String {
-        guard let burn = burns.first(where: { $0.months == 12 }) ?? burns.last else { return "" }
+        guard let burn = burns.last else {
+            return "Pas encore de mois complet d'opérations dans le livre : pas de rythme de trésorerie."
+        }
+        let span = burn.months == 1 ? "le dernier mois" : "les \(burn.months) derniers mois"
         if burn.perMonth.cents <= 0 {
-            return "Sur les 12 derniers mois, la trésorerie ne diminue pas (+\((-burn.perMonth)) € par mois en moyenne) : pas de consommation des réserves."
+            return "Sur \(span), la trésorerie ne diminue pas (+\((-burn.perMonth)) € par mois en moyenne) : pas de consommation des réserves."
         }
         if closing.cents <= 0 { return "La trésorerie est épuisée." }
-        let tenths = closing.cents * 10 / burn.perMonth.cents
-        let months = tenths / 10
-        return "À ce rythme (\(burn.perMonth) € de moins par mois en moyenne sur 12 mois), la trésorerie couvre \(months) mois."
+        let months = closing.cents / burn.perMonth.cents
+        return "À ce rythme (\(burn.perMonth) € de moins par mois en moyenne sur \(span)), la trésorerie couvre \(months) mois."
     }
 
     public func document(title: String, subtitle: [String]) -> ReportDocument {

@@ -84,11 +84,17 @@ let reportCommands: [Command] = [
     Command(
         path: ["tresorerie"], usage: "compta tresorerie [--exercice E] [--du DATE] [--au DATE] [--format F]",
         summary: "la trésorerie : soldes des comptes de banque et de caisse, mois par mois, et combien de mois elle couvre",
-        help: "Les comptes de trésorerie sont les comptes 51 (banques) et 53 (caisse).",
+        help: """
+        Les comptes de trésorerie sont les comptes 51 (banques) et 53 (caisse). Pendant l'exercice,
+        sans --au, le rapport s'arrête à aujourd'hui : pas de mois à venir. Le rythme (variation
+        moyenne par mois, et combien de mois la trésorerie couvre) se calcule sur les derniers mois
+        complets que le livre contient, 12 au plus.
+        """,
         options: periodOptions, arguments: 0...0
     ) { ctx in
         let store = try ctx.openStore()
-        let period = try ctx.period(store)
+        let asked = try ctx.period(store)
+        let period = ctx.parsed.value("--au") == nil ? asked.until(today()) : asked
         let t = try Tresorerie(store, period: period)
         try ctx.render(t.document(title: "Trésorerie", subtitle: subtitle(store, period)))
     },

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import compta
+import Ledger
 
 /// A published table: its rows (account, label, amount) and its total.
 struct PublishedTable: Equatable {
@@ -120,6 +121,26 @@ func french(_ plain: String) -> String {
         }
         #expect(s.run("resultat", "--modele", "pcg").code == 2)
         #expect(s.run("resultat", "--comparer", "--par-projet").code == 2)
+    }
+
+    /// During the exercice, the cash report stops at today: no month to come in its table, and
+    /// none in its rate.
+    @Test func theCashReportOfTheExerciceInProgressStopsAtToday() throws {
+        let s = Sandbox()
+        let now = today()
+        let start = now.firstOfMonth.adding(months: -2)
+        #expect(s.run("init", "--nom", "Club", "--debut", start.iso).code == 0)
+        #expect(s.run("saisir", start.adding(days: 9).iso, "Location", "6132=600", "512").code == 0)
+        let r = s.run("tresorerie")
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.contains("période du \(start.french) au \(now.french)"))
+        let months = r.out.split(separator: "\n").filter { $0.contains(" \(now.year) ") || $0.contains(" \(now.year - 1) ") }
+            .filter { line in Day.frenchMonthNames.contains { line.hasPrefix($0 + " ") } }
+        #expect(months.count == 3, "\(months)")
+        #expect(!r.out.contains("12 derniers mois"))
+        // Asked up to the exercice's end, it shows the twelve months.
+        let whole = s.run("tresorerie", "--au", start.adding(months: 12).adding(days: -1).iso)
+        #expect(whole.out.contains("12 derniers mois"))
     }
 
     @Test func anEmptyLedgerGivesEmptyReports() {

@@ -284,6 +284,43 @@ func post(_ store: Store, _ date: String, _ label: String, _ lines: [(String, In
         #expect(plain.tables[1].columns.count == 4 && plain.tables[0].rows.last?.cells.first == "Total")
     }
 
+    /// During the exercice the report stops at today, and the rate is the one of the whole
+    /// months the ledger holds: months to come, or before the ledger, are no months without a movement.
+    @Test func theCashRateCountsTheMonthsTheLedgerHolds() throws {
+        let store = try Store.inMemory(name: "Club", start: d("2024-09-01"))
+        try store.post(EntryDraft(journal: "AN", date: d("2024-09-01"), label: "Solde d'ouverture",
+                                  lines: [LineDraft(account: n("512"), amount: Money(cents: 500000)), LineDraft(account: n("1021"), amount: Money(cents: -500000))]))
+        for month in ["09", "10", "11"] {
+            try post(store, "2024-\(month)-15", "Cotisations", [("512", 30000), ("7562", -30000)])
+            try post(store, "2024-\(month)-20", "Location", [("6132", 50000), ("512", -50000)])
+        }
+        let whole = try Period(exercice: store.exercice(nil))
+        let soFar = whole.until(d("2024-12-03"))
+        #expect(soFar.to == d("2024-12-03") && soFar.caption == "Exercice 2024-2025, période du 01/09/2024 au 03/12/2024")
+        #expect(whole.until(d("2025-09-10")) == whole && whole.until(d("2024-08-31")) == whole)
+        let cash = try Tresorerie(store, period: soFar)
+        #expect(cash.months.map(\.month) == [d("2024-09-01"), d("2024-10-01"), d("2024-11-01"), d("2024-12-01")])
+        // Three whole months (December has begun only): 900 in, 1 500 out.
+        #expect(cash.burns == [Tresorerie.Burn(months: 3, perMonth: Money(cents: 20000))])
+        #expect(cash.runwaySentence() == "À ce rythme (200,00 € de moins par mois en moyenne sur les 3 derniers mois), la trésorerie couvre 22 mois.")
+        // The same day at the end of November: the rate is the same.
+        #expect(try Tresorerie(store, period: whole.until(d("2024-11-30"))).burns == cash.burns)
+        // Two whole months only.
+        let october = try Tresorerie(store, period: whole.until(d("2024-11-05")))
+        #expect(october.burns == [Tresorerie.Burn(months: 2, perMonth: Money(cents: 20000))])
+        #expect(october.runwaySentence().contains("sur les 2 derniers mois"))
+        // Not a whole month yet.
+        let first = try Tresorerie(store, period: whole.until(d("2024-09-20")))
+        #expect(first.burns.isEmpty && first.runwaySentence() == "Pas encore de mois complet d'opérations dans le livre : pas de rythme de trésorerie.")
+        // A ledger begun on the 15th has its first whole month after it.
+        let late = try Store.inMemory(name: "Club", start: d("2024-09-15"))
+        try post(late, "2024-09-20", "Cotisations", [("512", 30000), ("7562", -30000)])
+        try post(late, "2024-10-20", "Location", [("6132", 10000), ("512", -10000)])
+        let lateCash = try Tresorerie(late, period: Period(exercice: late.exercice(nil)).until(d("2024-11-02")))
+        #expect(lateCash.burns == [Tresorerie.Burn(months: 1, perMonth: Money(cents: 10000))])
+        #expect(lateCash.runwaySentence() == "À ce rythme (100,00 € de moins par mois en moyenne sur le dernier mois), la trésorerie couvre 2 mois.")
+    }
+
     @Test func fecFieldsHoldNoSeparator() {
         #expect(FEC.clean("Frais | banque\tjanvier\r\n2024") == "Frais banque janvier 2024")
         #expect(FEC.clean("  Café   d’équipe | ") == "Café d’équipe")
