@@ -20,6 +20,14 @@ public enum ChartVersion: String, CaseIterable, Sendable {
         }
     }
 
+    /// Short French name, for a table's cell: « ANC 2018-06 », « plan 2025 ».
+    public var shortTitle: String {
+        switch self {
+        case .pca2018: return "ANC 2018-06"
+        case .pca2025: return "plan 2025 (ANC 2023-03)"
+        }
+    }
+
     var resourceName: String {
         switch self {
         case .pca2018: return "pca-2018"

@@ -113,7 +113,7 @@ let setupCommands: [Command] = [
                                           ReportColumn("Fin", key: "fin"), ReportColumn("Plan comptable", key: "plan"),
                                           ReportColumn("État", key: "etat")])
         table.rows = try store.catalog().exercices.map {
-            ReportRow([.text($0.label), .text($0.start.french), .text($0.end.french), .text($0.chart.rawValue),
+            ReportRow([.text($0.label), .text($0.start.french), .text($0.end.french), .text($0.chart.shortTitle),
                        .text($0.isClosed ? "clôturé" : "ouvert")])
         }
         try ctx.render(ReportDocument(title: "Exercices", subtitle: [try store.associationName()], tables: [table]))

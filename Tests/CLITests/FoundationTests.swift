@@ -48,6 +48,9 @@ import LedgerStore
         #expect(s.run("exercices", "ajouter", "--debut", "2025-01-01").code == 0)
         let listed = s.run("comptes", "--classe", "6232", "--format", "csv").out
         #expect(listed.contains("6232;Échantillons;plan"))
+        let exercices = s.run("exercices", "--format", "csv").out
+        #expect(exercices.contains("2024;01/01/2024;31/12/2024;ANC 2018-06;ouvert") && exercices.contains("2025;01/01/2025;31/12/2025;plan 2025 (ANC 2023-03);ouvert"),
+                "\(exercices)")
     }
 
     @Test func ledgerPathComesFromOptionThenEnvironment() throws {
