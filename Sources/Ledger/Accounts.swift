@@ -167,6 +167,8 @@ public struct Exercice: Hashable, Sendable {
     }
 
     public func contains(_ day: Day) -> Bool { start <= day && day <= end }
+    /// Begun but not ended on `day`: a report made that day covers it up to that day.
+    public func isInProgress(on day: Day) -> Bool { start <= day && day < end }
 
     /// The usual label: the year for a calendar year, `2023-2024` otherwise.
     public static func defaultLabel(start: Day, end: Day) -> String {

@@ -21,10 +21,11 @@ public struct Period: Hashable, Sendable {
         self.to = t
     }
 
-    /// The period up to `day` when `day` falls inside it: a report made during the exercice
-    /// shows no month still to come. Otherwise the period itself.
+    /// The period up to `day` when the exercice is in progress on that day (and the period has
+    /// begun): a report made during the exercice shows no month still to come. Otherwise the
+    /// period itself.
     public func until(_ day: Day) -> Period {
-        guard from <= day, day < to else { return self }
+        guard exercice.isInProgress(on: day), from <= day, day < to else { return self }
         return Period(exercice: exercice, checkedFrom: from, to: day)
     }
 

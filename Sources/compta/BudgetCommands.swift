@@ -11,9 +11,11 @@ let budgetCommands: [Command] = [
         help: """
         Pour chaque poste : prévu, réalisé, écart et pourcentage réalisé ; ce qu'aucun poste ne
         couvre apparaît en « hors budget », de sorte que les totaux réalisés sont ceux du compte de
-        résultat. En cours d'année (--au), le prévu est ramené à la date (au prorata des jours, ou
-        selon le profil de l'exercice précédent avec --saisonnalite n-1), le réalisé est projeté à
-        la fin de l'exercice, et les postes qui dépasseront sont signalés.
+        résultat. En cours d'année (par défaut aujourd'hui pendant l'exercice, ou --au DATE), le
+        prévu est ramené à la date (au prorata des jours, ou selon le profil de l'exercice
+        précédent avec --saisonnalite n-1), le réalisé est projeté à la fin de l'exercice, et les
+        postes qui dépasseront sont signalés. --au et le dernier jour de l'exercice : le budget
+        de l'année entière.
         Exemples :
           compta budget --exercice 2024
           compta budget --au 2024-06-30 --saisonnalite n-1
@@ -32,7 +34,8 @@ let budgetCommands: [Command] = [
         guard let budget = try store.budget(exercice, version: version) else {
             throw BudgetCommandError.noBudget(exercice: exercice.label, version: version, versions: try store.budgetVersions(exercice))
         }
-        let asOf = try ctx.day("--au")
+        // During the exercice, today: what was planned up to now, and where the year is heading.
+        let asOf = try ctx.day("--au") ?? (exercice.isInProgress(on: today()) ? today() : nil)
         if let asOf, !exercice.contains(asOf) { throw BudgetCommandError.dateOutside(asOf, exercice) }
         var subtitle = [try store.associationName(), "Exercice \(exercice.label), budget « \(budget.version) »"]
         if let asOf { subtitle.append("Au \(asOf.french)") }

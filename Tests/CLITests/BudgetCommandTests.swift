@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import compta
+import Ledger
 
 @Suite struct BudgetCommands {
     @Test func cloudGirofleBudgetAgainstItsAccounts() throws {
@@ -29,6 +30,25 @@ import Testing
         #expect(s.run("exercices", "ajouter", "--debut", "2025-01-01").code == 0)
         let loaded = s.run("budget", "importer", file, "--exercice", "2025")
         #expect(loaded.code == 0, "\(loaded.err)")
+    }
+
+    /// During the exercice, the budget is at today's date: planned up to now, projection, alerts.
+    @Test func theBudgetOfTheExerciceInProgressIsAtToday() throws {
+        let s = Sandbox()
+        let now = today()
+        let start = now.firstOfMonth.adding(months: -2)
+        #expect(s.run("init", "--nom", "Club", "--debut", start.iso).code == 0)
+        #expect(s.run("saisir", start.adding(days: 9).iso, "Location", "6132=600", "512").code == 0)
+        let file = s.write("budget.csv", "poste;sens;montant;comptes\nLocation;dépense;1200;6132\nCotisations;recette;1200;756\n")
+        #expect(s.run("budget", "importer", file).code == 0)
+        let inProgress = s.run("budget")
+        #expect(inProgress.code == 0, "\(inProgress.err)")
+        #expect(inProgress.out.contains("Au \(now.french)\n") && inProgress.out.contains("Prévu à date") && inProgress.out.contains("Projection"))
+        #expect(inProgress.out.contains("Au \(now.french), \(start.daysThrough(now)) jours sur "))
+        // At the exercice's last day: the whole year, without a projection.
+        let end = start.adding(months: 12).adding(days: -1)
+        let whole = s.run("budget", "--au", end.iso).out
+        #expect(!whole.contains("Prévu à date") && whole.contains("Location"))
     }
 
     @Test func badBudgetFilesSayWhereAndChangeNothing() throws {
