@@ -126,11 +126,8 @@ func french(_ plain: String) -> String {
     /// During the exercice, the cash report stops at today: no month to come in its table, and
     /// none in its rate.
     @Test func theCashReportOfTheExerciceInProgressStopsAtToday() throws {
-        let s = Sandbox()
+        let (s, start) = Sandbox.inProgress()
         let now = today()
-        let start = now.firstOfMonth.adding(months: -2)
-        #expect(s.run("init", "--nom", "Club", "--debut", start.iso).code == 0)
-        #expect(s.run("saisir", start.adding(days: 9).iso, "Location", "6132=600", "512").code == 0)
         let r = s.run("tresorerie")
         #expect(r.code == 0, "\(r.err)")
         #expect(r.out.contains("période du \(start.french) au \(now.french)"))

@@ -34,11 +34,8 @@ import Ledger
 
     /// During the exercice, the budget is at today's date: planned up to now, projection, alerts.
     @Test func theBudgetOfTheExerciceInProgressIsAtToday() throws {
-        let s = Sandbox()
+        let (s, start) = Sandbox.inProgress()
         let now = today()
-        let start = now.firstOfMonth.adding(months: -2)
-        #expect(s.run("init", "--nom", "Club", "--debut", start.iso).code == 0)
-        #expect(s.run("saisir", start.adding(days: 9).iso, "Location", "6132=600", "512").code == 0)
         let file = s.write("budget.csv", "poste;sens;montant;comptes\nLocation;dépense;1200;6132\nCotisations;recette;1200;756\n")
         #expect(s.run("budget", "importer", file).code == 0)
         let inProgress = s.run("budget")

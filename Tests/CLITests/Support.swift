@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import compta
 import LedgerStore
+import Ledger
 
 /// The result of one command line run in-process.
 struct Run {
@@ -63,6 +64,16 @@ final class Sandbox {
         #expect(r.out.isEmpty, "\(args): \(r.out)", sourceLocation: sourceLocation)
         #expect(try dump() == before, "\(args) changed the ledger", sourceLocation: sourceLocation)
         return r.err
+    }
+
+    /// A ledger whose exercice is in progress today: it began on the first day of the month two
+    /// months ago, and holds one rent of 600 € paid on its tenth day.
+    static func inProgress() -> (sandbox: Sandbox, start: Day) {
+        let s = Sandbox()
+        let start = today().firstOfMonth.adding(months: -2)
+        #expect(s.run("init", "--nom", "Club", "--debut", start.iso).code == 0)
+        #expect(s.run("saisir", start.adding(days: 9).iso, "Location", "6132=600", "512").code == 0)
+        return (s, start)
     }
 
     /// A ledger with the README tour's set-up: 2024, account 604A, project BL-EVOLUTION.
