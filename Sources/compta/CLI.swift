@@ -75,6 +75,12 @@ struct Context {
         try Period(exercice: exercice(store), from: day("--du"), to: day("--au"))
     }
 
+    /// The period of the options; without --au, it ends today while the exercice is in progress.
+    func periodSoFar(_ store: Store) throws -> Period {
+        let period = try self.period(store)
+        return parsed.value("--au") == nil ? period.until(today()) : period
+    }
+
     /// Prints a report as it is made, in the format asked for.
     func render(_ doc: ReportDocument) throws {
         try format().write(doc) { [output] in output.write($0) }

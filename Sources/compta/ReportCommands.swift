@@ -73,11 +73,15 @@ let reportCommands: [Command] = [
     Command(
         path: ["bilan"], usage: "compta bilan [--exercice E] [--au DATE] [--format F]",
         summary: "le bilan (simplifié, modèle des associations) à la clôture ou à une date, avec N-1",
-        help: "Le résultat de l'exercice non clôturé est compté dans les fonds propres. Total de l'actif = total du passif, ou le rapport dit de combien et pourquoi.",
+        help: """
+        Le résultat de l'exercice non clôturé est compté dans les fonds propres. Total de l'actif =
+        total du passif, ou le rapport dit de combien et pourquoi. Pendant l'exercice, sans --au,
+        le bilan est celui du jour.
+        """,
         options: [periodOptions[0], periodOptions[2], periodOptions[3]], arguments: 0...0
     ) { ctx in
         let store = try ctx.openStore()
-        let period = try ctx.period(store)
+        let period = try ctx.periodSoFar(store)
         let bilan = try Bilan(store, period: period)
         try ctx.render(bilan.document(title: "Bilan", subtitle: [try store.associationName(), "Exercice \(period.exercice.label), au \(period.to.french)"]))
     },
@@ -93,8 +97,7 @@ let reportCommands: [Command] = [
         options: periodOptions, arguments: 0...0
     ) { ctx in
         let store = try ctx.openStore()
-        let asked = try ctx.period(store)
-        let period = ctx.parsed.value("--au") == nil ? asked.until(today()) : asked
+        let period = try ctx.periodSoFar(store)
         let t = try Tresorerie(store, period: period)
         try ctx.render(t.document(title: "Trésorerie", subtitle: subtitle(store, period)))
     },

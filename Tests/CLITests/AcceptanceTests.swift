@@ -124,8 +124,8 @@ func french(_ plain: String) -> String {
     }
 
     /// During the exercice, the cash report stops at today: no month to come in its table, and
-    /// none in its rate.
-    @Test func theCashReportOfTheExerciceInProgressStopsAtToday() throws {
+    /// none in its rate; the balance sheet is today's.
+    @Test func reportsOfTheExerciceInProgressStopAtToday() throws {
         let (s, start) = Sandbox.inProgress()
         let now = today()
         let r = s.run("tresorerie")
@@ -138,6 +138,7 @@ func french(_ plain: String) -> String {
         // Asked up to the exercice's end, it shows the twelve months.
         let whole = s.run("tresorerie", "--au", start.adding(months: 12).adding(days: -1).iso)
         #expect(whole.out.contains("12 derniers mois"))
+        #expect(s.run("bilan").out.contains(", au \(now.french)\n"))
     }
 
     @Test func anEmptyLedgerGivesEmptyReports() {
