@@ -46,7 +46,9 @@ public struct BilanFinancier: Sendable {
 
         let columns = try FigureColumn.columns(for: period, catalog: catalog, comparing: hasPrevious, ledger: ledger)
         let resultat = try CompteDeResultat(ledger, columns: columns, showsVariation: hasPrevious, chart: exercice.chart)
-        let cash = try Tresorerie(ledger, period: period)
+        // Made during the exercice (a board meeting), the cash and the balance sheet are the day's.
+        let soFar = period.until(generatedOn)
+        let cash = try Tresorerie(ledger, period: soFar)
 
         // 1. Synthèse.
         md += "# Synthèse\n\n"
@@ -54,7 +56,7 @@ public struct BilanFinancier: Sendable {
         md += "- Total des charges : **\(resultat.totalCharges[0]) €**\n"
         md += "- Total des produits : **\(resultat.totalProduits[0]) €**\n"
         md += "- Résultat de l'exercice : **\(CompteDeResultat.resultWords(r))**\n"
-        md += "- Trésorerie : **\(cash.opening) €** au \(exercice.start.french), **\(cash.closing) €** au \(exercice.end.french)"
+        md += "- Trésorerie : **\(cash.opening) €** au \(exercice.start.french), **\(cash.closing) €** au \(soFar.to.french)"
             + " (\(BilanFinancier.signed(cash.closing - cash.opening)) €)\n\n"
         if hasPrevious, let p = previous {
             let sentences = BilanFinancier.changes(resultat, catalog: catalog, current: y, previous: p.label)
@@ -97,8 +99,8 @@ public struct BilanFinancier: Sendable {
         }
 
         // 4. Bilan.
-        let bilan = try Bilan(ledger, period: period)
-        md += "# Bilan au \(exercice.end.french)\n\n"
+        let bilan = try Bilan(ledger, period: soFar)
+        md += "# Bilan au \(soFar.to.french)\n\n"
         let bd = bilan.document(title: "", subtitle: [])
         md += try BilanFinancier.tables(bd.tables)
         md += bd.notes.map { MarkdownRenderer.escape($0) + "\n\n" }.joined()

@@ -305,6 +305,10 @@ func post(_ store: Store, _ date: String, _ label: String, _ lines: [(String, In
         #expect(cash.runwaySentence() == "À ce rythme (200,00 € de moins par mois en moyenne sur les 3 derniers mois), la trésorerie couvre 22 mois.")
         // The same day at the end of November: the rate is the same.
         #expect(try Tresorerie(store, period: whole.until(d("2024-11-30"))).burns == cash.burns)
+        // The AG's document made that day (a board meeting): the day's cash and balance sheet.
+        let ag = try BilanFinancier(store, exercice: store.exercice(nil), chartsFolder: "g", generatedOn: d("2024-12-03")).markdown
+        #expect(ag.contains("**4\u{202F}400,00 €** au 03/12/2024") && ag.contains("\n# Bilan au 03/12/2024\n"))
+        #expect(ag.contains("| décembre 2024 |") && !ag.contains("| janvier 2025 |") && ag.contains("sur les 3 derniers mois"))
         // Two whole months only.
         let october = try Tresorerie(store, period: whole.until(d("2024-11-05")))
         #expect(october.burns == [Tresorerie.Burn(months: 2, perMonth: Money(cents: 20000))])
