@@ -213,9 +213,17 @@ enum Messages {
             return "journal inconnu : \(code). Journaux du livre : \(known.joined(separator: ", "))."
         case .outsideExercices(let day, let exercices):
             if exercices.isEmpty { return "le livre n'a aucun exercice pour le \(day.french)." }
-            return "le \(day.french) n'est dans aucun exercice du livre ("
-                + exercices.map { "\($0.label) : du \($0.start.french) au \($0.end.french)" }.joined(separator: " ; ")
-                + "). Vérifiez la date, ou ouvrez l'exercice avec « compta exercices ajouter --debut AAAA-MM-JJ »."
+            let known = exercices.map { "\($0.label) : du \($0.start.french) au \($0.end.french)" }.joined(separator: " ; ")
+            // Just after the last exercice: the next one, of the usual length, would hold the day.
+            if let last = exercices.max(by: { $0.end < $1.end }), day > last.end {
+                let next = last.end.adding(days: 1)
+                if day <= Exercice.defaultEnd(start: next) {
+                    return "le \(day.french) n'est dans aucun exercice du livre (\(known)). Vérifiez la date, ou ouvrez l'exercice suivant : "
+                        + "« compta exercices ajouter --debut \(next.iso) »."
+                }
+            }
+            return "le \(day.french) n'est dans aucun exercice du livre (\(known)). "
+                + "Vérifiez la date, ou ouvrez l'exercice avec « compta exercices ajouter --debut AAAA-MM-JJ »."
         case .closedExercice(let day, let exercice):
             return "le \(day.french) est dans l'exercice \(exercice.label), qui est clôturé : on ne peut plus y écrire. "
                 + "Corrigez dans l'exercice ouvert."

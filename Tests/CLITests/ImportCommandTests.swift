@@ -223,7 +223,11 @@ func fixturePath(_ p: String) -> String {
         try s.refuses(["importer", s.write("date.csv", "Date;Libellé;Montant\n31/02/2024;OVH;-120,00\n")],
                     says: ["ligne 2 illisible : la date « 31/02/2024 » n'existe pas"])
         try s.refuses(["importer", s.write("2025.csv", "Date;Libellé;Montant\n05/03/2024;OVH;-1,00\n05/03/2025;OVH;-1,00\n")],
-                    says: ["2025.csv, ligne 3 : le 05/03/2025 n'est dans aucun exercice"])
+                    says: ["2025.csv, ligne 3 : le 05/03/2025 n'est dans aucun exercice",
+                           "ouvrez l'exercice suivant : « compta exercices ajouter --debut 2025-01-01 »"])
+        // Beyond the next exercice, no date to give.
+        try s.refuses(["importer", s.write("2026.csv", "Date;Libellé;Montant\n05/03/2026;OVH;-1,00\n")],
+                    says: ["le 05/03/2026 n'est dans aucun exercice", "« compta exercices ajouter --debut AAAA-MM-JJ »"])
         let mixedPath = s.write("melange.csv", bytes: Array("Date;Libelle;Montant\n05/03/2024;Crédit;10,00\n06/03/2024;D".utf8) + [0xE9] + Array("bit;1\n".utf8))
         try s.refuses(["importer", mixedPath], says: ["encodages mélangés : la ligne 2 est en UTF-8 et la ligne 3"])
         try s.refuses(["importer", fixturePath("banques/qonto.csv"), "--banque", "lcl"], says: ["banque inconnue : lcl"])
