@@ -74,6 +74,12 @@ let bankCommands: [Command] = [
         let result: ImportResult
         do { result = try BankImporter.run(try readBytes(path), options: options, ledger: store) } catch let e as StatementError {
             throw InputError.inStatement(path: path, e)
+        } catch let e as LocatedError {
+            // A statement that begins before a closing: its lines of the closed year stay out with --du.
+            if case .entry(.closedExercice(_, let closed))? = e.underlying as? StoreError {
+                throw ImportCommandError.beforeClosing(e, from: closed.end.adding(days: 1))
+            }
+            throw e
         }
         try ctx.render(importDocument(result, detailed: try ctx.format() == .json || result.dryRun))
     },
@@ -278,6 +284,11 @@ let bankCommands: [Command] = [
 
 enum RuleCommandError: Error {
     case noRule(Int)
+}
+
+enum ImportCommandError: Error {
+    /// An operation of the statement falls in a closed exercice: the rest imports from `from` on.
+    case beforeClosing(LocatedError, from: Day)
 }
 
 func statementsDocument(_ statements: [Store.ImportedStatement], association: String) -> ReportDocument {

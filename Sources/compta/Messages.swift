@@ -21,6 +21,9 @@ enum Messages {
         case let e as RuleProblem: return rule(e)
         case let e as BankAccountError: return bankAccount(e)
         case RuleCommandError.noRule(let n): return "aucune règle n° \(n). La liste : compta regles"
+        case let ImportCommandError.beforeClosing(e, from):
+            return located(e) + "\nLe relevé commence avant la clôture : importez-le avec --du \(from.iso), les opérations "
+                + "d'avant ce jour sont laissées de côté (une opération qui manquerait à l'exercice clôturé se corrige dans l'exercice ouvert)."
         case let e as ClosingProblem: return closing(e)
         case let e as FEC.Problem: return fec(e)
         case let e as FECProblem: return fecFile(e)

@@ -233,6 +233,13 @@ func closedDemo() -> Sandbox {
         #expect(r.out.contains("Exercice 2023 clôturé : excédent de 4\u{202F}320,00 €."))
         r = s.run("saisir", "2023-12-31", "Oubli", "627=1", "512")
         #expect(r.code == 1 && r.err.contains("l'exercice 2023, qui est clôturé"))
+        // A statement that begins before the closing: the way is --du, and it imports the rest.
+        let overlap = s.write("chevauche.csv", "Date;Libellé;Montant\n29/12/2023;Frais oubliés;-1,00\n02/01/2024;Cotisation;20,00\n")
+        try s.refuses(["importer", overlap], says: ["chevauche.csv, ligne 2 : le 29/12/2023 est dans l'exercice 2023, qui est clôturé",
+                                                    "importez-le avec --du 2024-01-01"])
+        r = s.run("importer", overlap, "--du", "2024-01-01")
+        #expect(r.code == 0 && r.out.contains("laissées de côté (avant --du) : 1"), "\(r.err)")
+        #expect(s.run("releves", "annuler", "2").code == 0)
         #expect(s.run("verifier").code == 0)
         // 2024: the waiting account must be empty.
         #expect(s.run("importer", s.write("rel.csv", "Date;Libellé;Montant\n30/12/2024;Inconnu;10,00\n")).code == 0)
