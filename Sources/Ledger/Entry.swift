@@ -213,6 +213,12 @@ public struct Catalog: Sendable {
         }
     }
 
+    /// The rules that file under a charge or produit `chart` replaced, with the replacement: in an
+    /// exercice on that chart, each would have its operations refused.
+    public func rulesOnReplacedAccounts(_ rules: [Rule], in chart: ChartVersion) -> [(rule: Rule, replacement: ChartReplacement)] {
+        rules.compactMap { r in accounts[r.account].flatMap { replacement(of: $0, in: chart) }.map { (r, $0) } }
+    }
+
     /// What replaces `account` in `chart` when that chart dropped it and it is a charge or a
     /// produit (6713 → 6571 in the 2025 chart). Balance-sheet accounts carry their balances over;
     /// the association's own accounts are never replaced.

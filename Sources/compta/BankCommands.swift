@@ -76,10 +76,16 @@ let bankCommands: [Command] = [
             throw InputError.inStatement(path: path, e)
         } catch let e as LocatedError {
             // A statement that begins before a closing: its lines of the closed year stay out with --du.
-            if case .entry(.closedExercice(_, let closed))? = e.underlying as? StoreError {
+            switch e.underlying as? StoreError {
+            case .entry(.closedExercice(_, let closed))?:
                 throw ImportCommandError.beforeClosing(e, from: closed.end.adding(days: 1))
+            case .entry(.replacedAccount(let account, _, let exercice))? where options.rules == nil:
+                let rules = try store.catalog().rulesOnReplacedAccounts(try store.rules(), in: exercice.chart)
+                    .filter { $0.rule.account == account.number }
+                throw rules.isEmpty ? e : ImportCommandError.ruleOnReplacedAccount(e, rules: rules)
+            default:
+                throw e
             }
-            throw e
         }
         try ctx.render(importDocument(result, detailed: try ctx.format() == .json || result.dryRun))
     },
@@ -289,6 +295,48 @@ enum RuleCommandError: Error {
 enum ImportCommandError: Error {
     /// An operation of the statement falls in a closed exercice: the rest imports from `from` on.
     case beforeClosing(LocatedError, from: Day)
+    /// A rule of the ledger files an operation under a charge or produit the exercice's chart replaced.
+    case ruleOnReplacedAccount(LocatedError, rules: [(rule: Rule, replacement: ChartReplacement)])
+}
+
+/// A word of a command line as the shell reads it back: in double quotes when it needs them.
+func shellWord(_ s: String) -> String {
+    if !s.isEmpty, s.allSatisfy({ $0.isLetter || $0.isNumber || "-_.,/@".contains($0) }) { return s }
+    var escaped = ""
+    for c in s {
+        if "\\\"$`".contains(c) { escaped.append("\\") }
+        escaped.append(c)
+    }
+    return "\"" + escaped + "\""
+}
+
+/// The `compta regles ajouter` line that writes `rule` again, under `account` and at its place.
+func ruleCommand(_ rule: Rule, account: String) -> String {
+    var words = ["compta", "regles", "ajouter", shellWord(rule.pattern), account]
+    if let p = rule.project { words += ["--projet", p] }
+    if let l = rule.label { words += ["--libelle", shellWord(l)] }
+    if rule.isRegex { words.append("--regex") }
+    switch rule.direction {
+    case .income: words += ["--sens", "recette"]
+    case .expense: words += ["--sens", "depense"]
+    case .any: break
+    }
+    if let m = rule.minimum { words += ["--min", m.plain] }
+    if let m = rule.maximum { words += ["--max", m.plain] }
+    return (words + ["--position", String(rule.position)]).joined(separator: " ")
+}
+
+/// For each rule filing under an account the chart replaced, the commands that move it to the
+/// replacement (or what to decide when no single account replaces it).
+func ruleFixes(_ rules: [(rule: Rule, replacement: ChartReplacement)]) -> [String] {
+    rules.map { r, replacement in
+        let head = "  règle n° \(r.position) « \(r.pattern) » → \(r.account.text) : "
+        guard let new = replacement.new else {
+            return head + "pas de remplaçant unique ; choisissez le compte avec votre expert-comptable, puis compta regles supprimer \(r.position) et "
+                + ruleCommand(r, account: "COMPTE")
+        }
+        return head + "compta regles supprimer \(r.position) puis " + ruleCommand(r, account: new)
+    }
 }
 
 func statementsDocument(_ statements: [Store.ImportedStatement], association: String) -> ReportDocument {

@@ -3,13 +3,23 @@ import Ledger
 import LedgerStore
 import Reports
 
+/// What an exercice on the 2025 chart changes for this ledger: the accounts used that it
+/// replaced, and the import rules that still file under them (each with the commands to fix it).
 func obsoleteNotes(_ store: Store, _ e: Exercice) throws -> [String] {
+    var notes: [String] = []
     let list = try store.obsoleteAccounts(for: e)
-    guard !list.isEmpty else { return [] }
-    return ["Comptes utilisés qui n'existent plus dans le plan comptable de l'exercice \(e.label) (plan 2025) :"]
-        + list.map { a, r in
-            "  \(a.number.text) \(a.label) → " + (r.new.map { "utilisez \($0)" } ?? "pas de remplaçant unique") + (r.remark.map { " (\($0))" } ?? "")
-        }
+    if !list.isEmpty {
+        notes += ["Comptes utilisés qui n'existent plus dans le plan comptable de l'exercice \(e.label) (plan 2025) :"]
+            + list.map { a, r in
+                "  \(a.number.text) \(a.label) → " + (r.new.map { "utilisez \($0)" } ?? "pas de remplaçant unique") + (r.remark.map { " (\($0))" } ?? "")
+            }
+    }
+    let rules = try store.catalog().rulesOnReplacedAccounts(try store.rules(), in: e.chart)
+    if !rules.isEmpty {
+        notes += ["Règles de classement qui visent ces comptes : leurs opérations de \(e.label) seraient refusées à l'import. À corriger :"]
+            + ruleFixes(rules)
+    }
+    return notes
 }
 
 let lifecycleCommands: [Command] = [

@@ -24,6 +24,8 @@ enum Messages {
         case let ImportCommandError.beforeClosing(e, from):
             return located(e) + "\nLe relevé commence avant la clôture : importez-le avec --du \(from.iso), les opérations "
                 + "d'avant ce jour sont laissées de côté (une opération qui manquerait à l'exercice clôturé se corrige dans l'exercice ouvert)."
+        case let ImportCommandError.ruleOnReplacedAccount(e, rules):
+            return located(e) + "\nCorrigez la règle, puis importez de nouveau le relevé :\n" + ruleFixes(rules).joined(separator: "\n")
         case let e as ClosingProblem: return closing(e)
         case let e as FEC.Problem: return fec(e)
         case let e as FECProblem: return fecFile(e)

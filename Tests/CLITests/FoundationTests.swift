@@ -200,7 +200,8 @@ import LedgerStore
         let statement = s.write("releve-2025.csv", "Date;Libellé;Montant\n05/03/2025;PRLV OVH;-120,00\n06/03/2025;VIR SOUTIEN FRAMASOFT;-100,00\n")
         let replacement = "le compte 6713 (Dons, libéralités) n'existe plus dans le plan comptable de l'exercice 2025 (plan 2025) : utilisez 6571"
         try s.refuses(["saisir", "2025-03-05", "Soutien à Framasoft", "6713=100", "512"], says: [replacement])
-        try s.refuses(["importer", statement], says: ["releve-2025.csv, ligne 3 : " + replacement, "compta regles"])
+        try s.refuses(["importer", statement], says: ["releve-2025.csv, ligne 3 : " + replacement,
+                                                      "règle n° 10 « SOUTIEN » → 6713 : compta regles supprimer 10 puis compta regles ajouter SOUTIEN 6571 --position 10"])
         #expect(s.run("regles", "supprimer", "10").code == 0)
         #expect(s.run("importer", statement).code == 0)
         // attente --format csv: Exercice;N°;Date;Montant;Libellé
@@ -213,6 +214,25 @@ import LedgerStore
                                  says: ["compte inconnu : 6589. Comptes proches : 658 (Pénalités et autres charges), 6582 (Pénalités"])
         #expect(!typo.contains("6586"), "6586 (replaced by 658 in 2025) is not suggested")
         #expect(s.run("saisir", "2024-03-05", "Amende", "6589=100", "512").err.contains("6586 (Cotisations (vie statutaire))"), "it still is in 2024")
+    }
+
+    /// Opening an exercice on the 2025 chart names the rules that would file under the accounts
+    /// it replaced, with the commands that move them; the commands do it.
+    @Test func openingA2025ExerciceNamesTheRulesToFix() throws {
+        let s = Sandbox.tour()
+        #expect(s.run("regles", "ajouter", "SOUTIEN", "6713", "--sens", "depense", "--libelle", "Soutien \"amical\" à 100 %", "--max", "1500").code == 0)
+        #expect(s.run("regles", "ajouter", "OVH", "604A").code == 0)
+        let opened = s.run("exercices", "ajouter", "--debut", "2025-01-01")
+        #expect(opened.code == 0, "\(opened.err)")
+        let fix = "compta regles ajouter SOUTIEN 6571 --libelle \"Soutien \\\"amical\\\" à 100 %\" --sens depense --max 1500,00 --position 10"
+        #expect(opened.out.contains("Règles de classement qui visent ces comptes : leurs opérations de 2025 seraient refusées à l'import."))
+        #expect(opened.out.contains("  règle n° 10 « SOUTIEN » → 6713 : compta regles supprimer 10 puis " + fix), "\(opened.out)")
+        #expect(!opened.out.contains("« OVH »"))
+        // Typed as given, the commands give the same rule on 6571.
+        #expect(s.run("regles", "supprimer", "10").code == 0)
+        #expect(s.run(["regles", "ajouter", "SOUTIEN", "6571", "--libelle", "Soutien \"amical\" à 100 %", "--sens", "depense", "--max", "1500,00", "--position", "10"]).code == 0)
+        let rules = s.run("regles", "exporter").out
+        #expect(rules.contains("10;SOUTIEN;;depense;;1500,00;6571;;\"Soutien \"\"amical\"\" à 100 %\""), "\(rules)")
     }
 
     @Test func badFilesOfEntries() throws {
