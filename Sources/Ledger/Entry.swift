@@ -169,6 +169,9 @@ public struct Catalog: Sendable {
 
     public func exercice(labelled label: String) -> Exercice? { exercices.first { $0.label == label } }
 
+    /// The exercice an AG presents on `day`: the latest one ended before it, else the current one.
+    public func presented(on day: Day) -> Exercice? { exercices.last { $0.end < day } ?? currentExercice }
+
     /// The exercice just before `e`, if the ledger has it.
     public func previous(_ e: Exercice) -> Exercice? { exercices.last { $0.end < e.start } }
 

@@ -21,14 +21,15 @@ let agCommand = Command(
       compta rapport-ag --exercice 2024 --sortie bilan-financier-2024.md
       pandoc bilan-financier-2024.md -s -o bilan-financier-2024.pdf --pdf-engine=weasyprint
     """,
-    options: [.value("--exercice", "EXERCICE", "exercice présenté (défaut : l'exercice en cours)"),
+    options: [.value("--exercice", "EXERCICE", "exercice présenté (défaut : le dernier exercice terminé)"),
               .value("--sortie", "FICHIER", "document à écrire (défaut : bilan-financier-EXERCICE.md)"),
               .value("--graphiques", "DOSSIER", "dossier des graphiques, à côté du document"),
               .value("--modele", "MODELE", "anc : ajoute la présentation réglementaire du compte de résultat")],
     arguments: 0...0
 ) { ctx in
     let store = try ctx.openStore()
-    let exercice = try store.exercice(ctx.parsed.value("--exercice"))
+    // By default the latest exercice ended: the one the AG approves, even once the next has begun.
+    let exercice = try ctx.parsed.value("--exercice").map { try store.exercice($0) } ?? store.catalog().presented(on: today()) ?? store.exercice(nil)
     let model: CompteDeResultat.Model
     switch ctx.parsed.value("--modele") {
     case nil, "compte"?: model = .parCompte

@@ -4,6 +4,7 @@ import FoundationXML
 #endif
 import Testing
 @testable import compta
+import Ledger
 
 /// Parses an SVG: well-formed or nil; the `data-valeur` of elements of a class, in order.
 final class SVGValues: NSObject, XMLParserDelegate {
@@ -122,6 +123,22 @@ func cents(_ s: String) -> Int64 { Int64(s.replacingOccurrences(of: ",", with: "
             let cells = line.replacingOccurrences(of: "\\|", with: "").filter { $0 == "|" }.count
             if width == nil { width = cells } else { #expect(cells == width, "\(line)") }
         }
+    }
+
+    /// Once the next exercice has begun, the AG still presents the one that ended.
+    @Test func theDocumentPresentsTheLatestExerciceEnded() throws {
+        let s = Sandbox()
+        let current = today().firstOfMonth.adding(months: -2)
+        let previous = current.adding(months: -12)
+        #expect(s.run("init", "--nom", "Club", "--debut", previous.iso).code == 0)
+        #expect(s.run("exercices", "ajouter", "--debut", current.iso).code == 0)
+        #expect(s.run("saisir", previous.adding(days: 9).iso, "Cotisations", "512=300", "7562").code == 0)
+        #expect(s.run("saisir", current.adding(days: 9).iso, "Location", "6132=100", "512").code == 0)
+        let label = previous.year == current.adding(days: -1).year ? String(previous.year) : "\(previous.year)-\(previous.year + 1)"
+        let r = s.runRaw(["rapport-ag", "--livre", s.ledger, "--sortie", s.path("ag.md")])
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.hasPrefix("Bilan financier \(label) écrit"), "\(r.out)")
+        #expect(try String(contentsOfFile: s.path("ag.md"), encoding: .utf8).contains("Total des produits : **300,00 €**"))
     }
 
     @Test func badRequestsWriteNothing() throws {
