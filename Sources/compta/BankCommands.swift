@@ -75,7 +75,8 @@ let bankCommands: [Command] = [
         do { result = try BankImporter.run(try readBytes(path), options: options, ledger: store) } catch let e as StatementError {
             throw InputError.inStatement(path: path, e)
         } catch let e as LocatedError {
-            // A statement that begins before a closing: its lines of the closed year stay out with --du.
+            // Two refusals get their way out: a statement that begins before a closing (--du), and
+            // a rule of the ledger on an account the chart replaced (the commands that move it).
             switch e.underlying as? StoreError {
             case .entry(.closedExercice(_, let closed))?:
                 throw ImportCommandError.beforeClosing(e, from: closed.end.adding(days: 1))
