@@ -106,7 +106,10 @@ public struct CompteDeResultat: Sendable {
         m.isNegative ? "déficit de \(m.magnitude) €" : "excédent de \(m) €"
     }
 
-    public func document(model: Model, title: String, subtitle: [String]) throws -> ReportDocument {
+    /// `partOfExercice`: the first column is a part of its exercice (a period, or the exercice
+    /// so far), so its result is the period's, and a comparison column is the same part of the
+    /// previous exercice, whose dates the notes give.
+    public func document(model: Model, title: String, subtitle: [String], partOfExercice: Bool = false) throws -> ReportDocument {
         var doc = ReportDocument(title: title, subtitle: subtitle)
         switch model {
         case .parCompte: doc.tables = byAccountTables()
@@ -120,8 +123,12 @@ public struct CompteDeResultat: Sendable {
         if isEmpty {
             doc.notes.append("Aucune charge ni aucun produit sur la période.")
         } else if columns.count == 1 || showsVariation {
-            let of = columns[0].project == .all ? "de l'exercice" : "du projet"
+            let of = columns[0].project != .all ? "du projet" : partOfExercice ? "de la période" : "de l'exercice"
             doc.notes.append("Résultat \(of) : \(CompteDeResultat.resultWords(result[0])).")
+        }
+        if partOfExercice, showsVariation, columns.count > 1 {
+            let c = columns[1]
+            doc.notes.append("Colonne \(c.title) : la même période de l'exercice précédent, du \(c.from.french) au \(c.to.french).")
         }
         if let waiting { doc.notes.append(waiting.note) }
         return doc

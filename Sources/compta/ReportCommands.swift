@@ -26,6 +26,8 @@ let reportCommands: [Command] = [
           compta resultat --projet BL-EVOLUTION --pluriannuel
         --pluriannuel donne le compte d'un projet sur toute sa durée (une subvention sur
         plusieurs années) : une colonne par exercice où il a des charges ou des produits, et le total.
+        Pendant l'exercice, sans --au, le rapport s'arrête à aujourd'hui ; --comparer met alors en
+        face la même période de l'exercice précédent.
         """,
         options: periodOptions + [.value("--projet", "CODE", "seulement les lignes de ce projet analytique"),
                                   .flag("--pluriannuel", "avec --projet : une colonne par exercice du projet, et le total"),
@@ -59,7 +61,7 @@ let reportCommands: [Command] = [
             try ctx.render(doc)
             return
         }
-        let period = try ctx.period(store)
+        let period = try ctx.periodSoFar(store)
         let exclusive = [ctx.parsed.value("--projet") != nil, ctx.parsed.has("--par-projet"), ctx.parsed.has("--comparer")].filter { $0 }
         if exclusive.count > 1 {
             throw UsageError(message: "--projet, --par-projet et --comparer ne se combinent pas", command: "resultat")
@@ -68,7 +70,8 @@ let reportCommands: [Command] = [
         let columns = try FigureColumn.columns(for: period, catalog: store.catalog(), comparing: ctx.parsed.has("--comparer"),
                                                project: project, byProject: ctx.parsed.has("--par-projet"), ledger: store)
         let report = try CompteDeResultat(store, columns: columns, showsVariation: ctx.parsed.has("--comparer"), chart: period.exercice.chart)
-        try ctx.render(report.document(model: model, title: "Compte de résultat", subtitle: subtitle(store, period, project: project)))
+        try ctx.render(report.document(model: model, title: "Compte de résultat", subtitle: subtitle(store, period, project: project),
+                                       partOfExercice: !period.isWholeExercice))
     },
     Command(
         path: ["bilan"], usage: "compta bilan [--exercice E] [--au DATE] [--format F]",

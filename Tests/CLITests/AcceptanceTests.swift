@@ -91,6 +91,12 @@ func french(_ plain: String) -> String {
         let n1 = s.run("resultat", "--exercice", "2024", "--comparer", "--format", "csv").out
         #expect(n1.contains("7562;Cotisations avec contrepartie;14066,81;7600,00;6466,81"))
         #expect(n1.contains(";Total des produits;32512,31;9000,00;23512,31"))
+        #expect(!s.run("resultat", "--exercice", "2024", "--comparer").out.contains("la même période"), "whole exercices need no dates")
+        // Half a year: the same half of 2023, whose dates the report gives.
+        let half = s.run("resultat", "--du", "2024-01-01", "--au", "2024-06-30", "--comparer").out
+        #expect(half.contains("Résultat de la période : excédent de 3\u{202F}798,94 €."))
+        #expect(half.contains("Colonne 2023 : la même période de l'exercice précédent, du 01/01/2023 au 30/06/2023."))
+        #expect(half.contains("Résultat : excédent (+) ou déficit (-)   3\u{202F}798,94  5\u{202F}728,76"))
 
         let byProject = s.run("resultat", "--exercice", "2024", "--par-projet", "--format", "csv").out
         #expect(byProject.contains("Compte;Libellé;BL-Évolution;Camp CHATONS;Sans projet;Total"))
@@ -139,6 +145,8 @@ func french(_ plain: String) -> String {
         let whole = s.run("tresorerie", "--au", start.adding(months: 12).adding(days: -1).iso)
         #expect(whole.out.contains("12 derniers mois"))
         #expect(s.run("bilan").out.contains(", au \(now.french)\n"))
+        let result = s.run("resultat").out
+        #expect(result.contains("période du \(start.french) au \(now.french)") && result.contains("Résultat de la période : déficit de 600,00 €."))
     }
 
     @Test func anEmptyLedgerGivesEmptyReports() {
