@@ -44,10 +44,12 @@ public struct BilanFinancier: Sendable {
         md += "  </style>\n  ```\n"
         md += "---\n\n"
 
-        let columns = try FigureColumn.columns(for: period, catalog: catalog, comparing: hasPrevious, ledger: ledger)
-        let resultat = try CompteDeResultat(ledger, columns: columns, showsVariation: hasPrevious, chart: exercice.chart)
-        // Made during the exercice (a board meeting), the cash and the balance sheet are the day's.
+        // Made during the exercice (a board meeting), the figures are the day's, compared with
+        // the same part of the previous exercice.
         let soFar = period.until(generatedOn)
+        let partial = !soFar.isWholeExercice
+        let columns = try FigureColumn.columns(for: soFar, catalog: catalog, comparing: hasPrevious, ledger: ledger)
+        let resultat = try CompteDeResultat(ledger, columns: columns, showsVariation: hasPrevious, chart: exercice.chart)
         let cash = try Tresorerie(ledger, period: soFar)
 
         // 1. Synthèse.
@@ -55,13 +57,13 @@ public struct BilanFinancier: Sendable {
         let r = resultat.result[0]
         md += "- Total des charges : **\(resultat.totalCharges[0]) €**\n"
         md += "- Total des produits : **\(resultat.totalProduits[0]) €**\n"
-        md += "- Résultat de l'exercice : **\(CompteDeResultat.resultWords(r))**\n"
+        md += "- Résultat " + (partial ? "au \(soFar.to.french)" : "de l'exercice") + " : **\(CompteDeResultat.resultWords(r))**\n"
         md += "- Trésorerie : **\(cash.opening) €** au \(exercice.start.french), **\(cash.closing) €** au \(soFar.to.french)"
             + " (\(BilanFinancier.signed(cash.closing - cash.opening)) €)\n\n"
         if hasPrevious, let p = previous {
             let sentences = BilanFinancier.changes(resultat, catalog: catalog, current: y, previous: p.label)
             if !sentences.isEmpty {
-                md += "Principales évolutions par rapport à \(p.label) :\n\n" + sentences.map { "- \($0)\n" }.joined() + "\n"
+                md += "Principales évolutions par rapport à \(p.label)" + (partial ? " à la même date" : "") + " :\n\n" + sentences.map { "- \($0)\n" }.joined() + "\n"
             }
         }
         md += "\(MarkdownRenderer.escape(cash.runwaySentence()))\n\n"
@@ -69,7 +71,7 @@ public struct BilanFinancier: Sendable {
         // 2. Compte de résultat.
         md += "# Compte de résultat\n\n"
         md += "Chaque compte avec son propre solde, en euros" + (hasPrevious ? ", avec l'exercice précédent et la variation" : "") + ".\n\n"
-        let cr = try resultat.document(model: .parCompte, title: "", subtitle: [])
+        let cr = try resultat.document(model: .parCompte, title: "", subtitle: [], partOfExercice: partial)
         md += try BilanFinancier.tables(cr.tables)
         md += cr.notes.map { MarkdownRenderer.escape($0) + "\n\n" }.joined()
         if model == .anc {

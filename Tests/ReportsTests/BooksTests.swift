@@ -309,6 +309,17 @@ func post(_ store: Store, _ date: String, _ label: String, _ lines: [(String, In
         let ag = try BilanFinancier(store, exercice: store.exercice(nil), chartsFolder: "g", generatedOn: d("2024-12-03")).markdown
         #expect(ag.contains("**4\u{202F}400,00 €** au 03/12/2024") && ag.contains("\n# Bilan au 03/12/2024\n"))
         #expect(ag.contains("| décembre 2024 |") && !ag.contains("| janvier 2025 |") && ag.contains("sur les 3 derniers mois"))
+        #expect(ag.contains("- Résultat au 03/12/2024 : **déficit de 600,00 €**"))
+        // With the previous exercice: compared with the same part of it, whose dates are given.
+        let earlier = try Store.inMemory(name: "Club", start: d("2023-09-01"))
+        try earlier.addExercice(start: d("2024-09-01"))
+        try post(earlier, "2023-10-15", "Cotisations", [("512", 40000), ("7562", -40000)])
+        try post(earlier, "2024-03-15", "Cotisations", [("512", 90000), ("7562", -90000)])
+        try post(earlier, "2024-10-15", "Cotisations", [("512", 100000), ("7562", -100000)])
+        let compared = try BilanFinancier(earlier, exercice: earlier.exercice("2024-2025"), chartsFolder: "g", generatedOn: d("2024-12-03")).markdown
+        #expect(compared.contains("| 7562 | Cotisations avec contrepartie | 1\u{202F}000,00 | 400,00 | 600,00 |"), "\(compared)")
+        #expect(compared.contains("Colonne 2023-2024 : la même période de l'exercice précédent, du 01/09/2023 au 03/12/2023."))
+        #expect(compared.contains("Principales évolutions par rapport à 2023-2024 à la même date :"))
         // Two whole months only.
         let october = try Tresorerie(store, period: whole.until(d("2024-11-05")))
         #expect(october.burns == [Tresorerie.Burn(months: 2, perMonth: Money(cents: 20000))])
