@@ -134,7 +134,7 @@ public struct BilanFinancier: Sendable {
 
         // 6. Budget.
         if let budget = try ledger.budget(exercice, version: nil) {
-            let report = try BudgetReport(ledger, budget: budget)
+            let report = try BudgetReport(ledger, budget: budget, asOf: partial ? soFar.to : nil)
             md += "# Budget prévisionnel et réalisé\n\n"
             md += "Budget « \(MarkdownRenderer.escape(budget.version)) » voté pour \(y), comparé au réalisé.\n\n"
             let bd = report.document(title: "", subtitle: [])

@@ -284,9 +284,9 @@ func post(_ store: Store, _ date: String, _ label: String, _ lines: [(String, In
         #expect(plain.tables[1].columns.count == 4 && plain.tables[0].rows.last?.cells.first == "Total")
     }
 
-    /// During the exercice the report stops at today, and the rate is the one of the whole
-    /// months the ledger holds: months to come, or before the ledger, are no months without a movement.
-    @Test func theCashRateCountsTheMonthsTheLedgerHolds() throws {
+    /// A club whose exercice began on 1 September 2024 with 5 000 € in the bank: each month of
+    /// autumn, 300 € of subscriptions and a rent of 500 €.
+    func club() throws -> Store {
         let store = try Store.inMemory(name: "Club", start: d("2024-09-01"))
         try store.post(EntryDraft(journal: "AN", date: d("2024-09-01"), label: "Solde d'ouverture",
                                   lines: [LineDraft(account: n("512"), amount: Money(cents: 500000)), LineDraft(account: n("1021"), amount: Money(cents: -500000))]))
@@ -294,6 +294,13 @@ func post(_ store: Store, _ date: String, _ label: String, _ lines: [(String, In
             try post(store, "2024-\(month)-15", "Cotisations", [("512", 30000), ("7562", -30000)])
             try post(store, "2024-\(month)-20", "Location", [("6132", 50000), ("512", -50000)])
         }
+        return store
+    }
+
+    /// During the exercice the report stops at today, and the rate is the one of the whole
+    /// months the ledger holds: months to come, or before the ledger, are no months without a movement.
+    @Test func theCashRateCountsTheMonthsTheLedgerHolds() throws {
+        let store = try club()
         let whole = try Period(exercice: store.exercice(nil))
         let soFar = whole.until(d("2024-12-03"))
         #expect(soFar.to == d("2024-12-03") && soFar.caption == "Exercice 2024-2025, période du 01/09/2024 au 03/12/2024")
@@ -305,6 +312,26 @@ func post(_ store: Store, _ date: String, _ label: String, _ lines: [(String, In
         #expect(cash.runwaySentence() == "À ce rythme (200,00 € de moins par mois en moyenne sur les 3 derniers mois), la trésorerie couvre 22 mois.")
         // The same day at the end of November: the rate is the same.
         #expect(try Tresorerie(store, period: whole.until(d("2024-11-30"))).burns == cash.burns)
+        // Two whole months only.
+        let october = try Tresorerie(store, period: whole.until(d("2024-11-05")))
+        #expect(october.burns == [Tresorerie.Burn(months: 2, perMonth: Money(cents: 20000))])
+        #expect(october.runwaySentence().contains("sur les 2 derniers mois"))
+        // Not a whole month yet.
+        let first = try Tresorerie(store, period: whole.until(d("2024-09-20")))
+        #expect(first.burns.isEmpty && first.runwaySentence() == "Pas encore de mois complet d'opérations dans le livre : pas de rythme de trésorerie.")
+        // A ledger begun on the 15th has its first whole month after it.
+        let late = try Store.inMemory(name: "Club", start: d("2024-09-15"))
+        try post(late, "2024-09-20", "Cotisations", [("512", 30000), ("7562", -30000)])
+        try post(late, "2024-10-20", "Location", [("6132", 10000), ("512", -10000)])
+        let lateCash = try Tresorerie(late, period: Period(exercice: late.exercice(nil)).until(d("2024-11-02")))
+        #expect(lateCash.burns == [Tresorerie.Burn(months: 1, perMonth: Money(cents: 10000))])
+        #expect(lateCash.runwaySentence() == "À ce rythme (100,00 € de moins par mois en moyenne sur le dernier mois), la trésorerie couvre 2 mois.")
+    }
+
+    /// The AG's document made during the exercice (for a board meeting): the day's figures,
+    /// against the same part of the previous exercice, and the budget at the day's date.
+    @Test func theAGDocumentMadeDuringTheExerciceIsTheDays() throws {
+        let store = try club()
         // The AG's document made that day (a board meeting): the day's cash and balance sheet.
         let ag = try BilanFinancier(store, exercice: store.exercice(nil), chartsFolder: "g", generatedOn: d("2024-12-03")).markdown
         #expect(ag.contains("**4\u{202F}400,00 €** au 03/12/2024") && ag.contains("\n# Bilan au 03/12/2024\n"))
@@ -320,20 +347,9 @@ func post(_ store: Store, _ date: String, _ label: String, _ lines: [(String, In
         #expect(compared.contains("| 7562 | Cotisations avec contrepartie | 1\u{202F}000,00 | 400,00 | 600,00 |"), "\(compared)")
         #expect(compared.contains("Colonne 2023-2024 : la même période de l'exercice précédent, du 01/09/2023 au 03/12/2023."))
         #expect(compared.contains("Principales évolutions par rapport à 2023-2024 à la même date :"))
-        // Two whole months only.
-        let october = try Tresorerie(store, period: whole.until(d("2024-11-05")))
-        #expect(october.burns == [Tresorerie.Burn(months: 2, perMonth: Money(cents: 20000))])
-        #expect(october.runwaySentence().contains("sur les 2 derniers mois"))
-        // Not a whole month yet.
-        let first = try Tresorerie(store, period: whole.until(d("2024-09-20")))
-        #expect(first.burns.isEmpty && first.runwaySentence() == "Pas encore de mois complet d'opérations dans le livre : pas de rythme de trésorerie.")
-        // A ledger begun on the 15th has its first whole month after it.
-        let late = try Store.inMemory(name: "Club", start: d("2024-09-15"))
-        try post(late, "2024-09-20", "Cotisations", [("512", 30000), ("7562", -30000)])
-        try post(late, "2024-10-20", "Location", [("6132", 10000), ("512", -10000)])
-        let lateCash = try Tresorerie(late, period: Period(exercice: late.exercice(nil)).until(d("2024-11-02")))
-        #expect(lateCash.burns == [Tresorerie.Burn(months: 1, perMonth: Money(cents: 10000))])
-        #expect(lateCash.runwaySentence() == "À ce rythme (100,00 € de moins par mois en moyenne sur le dernier mois), la trésorerie couvre 2 mois.")
+        try earlier.saveBudget([poste("Cotisations", .recette, 3650, ["756"])], exercice: earlier.exercice("2024-2025"), version: "initial")
+        let withBudget = try BilanFinancier(earlier, exercice: earlier.exercice("2024-2025"), chartsFolder: "g", generatedOn: d("2024-12-03")).markdown
+        #expect(withBudget.contains("| Poste | Prévu | Prévu à date |"), "the budget too is at the day's date")
     }
 
     @Test func fecFieldsHoldNoSeparator() {
