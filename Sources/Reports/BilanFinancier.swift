@@ -70,7 +70,8 @@ public struct BilanFinancier: Sendable {
 
         // 2. Compte de résultat.
         md += "# Compte de résultat\n\n"
-        md += "Chaque compte avec son propre solde, en euros" + (hasPrevious ? ", avec l'exercice précédent et la variation" : "") + ".\n\n"
+        md += "Chaque compte avec son propre solde, en euros"
+            + (hasPrevious ? (partial ? ", avec la même période de l'exercice précédent" : ", avec l'exercice précédent") + " et la variation" : "") + ".\n\n"
         let cr = try resultat.document(model: .parCompte, title: "", subtitle: [], partOfExercice: partial)
         md += try BilanFinancier.tables(cr.tables)
         md += cr.notes.map { MarkdownRenderer.escape($0) + "\n\n" }.joined()

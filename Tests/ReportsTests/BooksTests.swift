@@ -347,6 +347,7 @@ func post(_ store: Store, _ date: String, _ label: String, _ lines: [(String, In
         #expect(compared.contains("| 7562 | Cotisations avec contrepartie | 1\u{202F}000,00 | 400,00 | 600,00 |"), "\(compared)")
         #expect(compared.contains("Colonne 2023-2024 : la même période de l'exercice précédent, du 01/09/2023 au 03/12/2023."))
         #expect(compared.contains("Principales évolutions par rapport à 2023-2024 à la même date :"))
+        #expect(compared.contains("Chaque compte avec son propre solde, en euros, avec la même période de l'exercice précédent et la variation."))
         try earlier.saveBudget([poste("Cotisations", .recette, 3650, ["756"])], exercice: earlier.exercice("2024-2025"), version: "initial")
         let withBudget = try BilanFinancier(earlier, exercice: earlier.exercice("2024-2025"), chartsFolder: "g", generatedOn: d("2024-12-03")).markdown
         #expect(withBudget.contains("| Poste | Prévu | Prévu à date |"), "the budget too is at the day's date")
