@@ -68,6 +68,9 @@ public enum BudgetProblem: Error, Equatable, Sendable {
     case sharedAccount(prefix: String, first: String, second: String, line: Int)
     case unknownProject(poste: String, project: String, known: [String], line: Int)
     case closedExercice(Exercice)
+    /// The version exists already and the load did not say to replace it: a budget voted by the
+    /// board is never replaced by accident.
+    case versionExists(existing: Budget, new: Budget)
     case empty
 }
 

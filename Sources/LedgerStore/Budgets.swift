@@ -29,12 +29,20 @@ extension Store {
         try read { try db.query("SELECT version FROM budget WHERE exercice_id = ? ORDER BY created_at, id", [.int(exercice.id)]) { $0.text(0) } }
     }
 
-    /// Loads a budget version: checked against the ledger, then written in one transaction,
-    /// replacing that version's postes if it existed.
-    public func saveBudget(_ postes: [Budget.Poste], exercice: Exercice, version: String) throws {
-        if exercice.isClosed { throw BudgetProblem.closedExercice(exercice) }
+    /// Loads a budget version: checked against the ledger, then written in one transaction.
+    /// An existing version of that name is replaced only when `replacing` says so (it is
+    /// returned); otherwise the load is refused with `BudgetProblem.versionExists`. Both checks
+    /// run under the write lock, on the state being written.
+    @discardableResult
+    public func saveBudget(_ postes: [Budget.Poste], exercice: Exercice, version: String, replacing: Bool = false) throws -> Budget? {
         try Budget.validate(postes, catalog: catalog())
-        try atomically(rollback: false) {
+        return try atomically(rollback: false) { () throws -> Budget? in
+            let closed = try db.query("SELECT closed_on IS NOT NULL FROM exercice WHERE id = ?", [.int(exercice.id)]) { $0.int(0) != 0 }
+            if closed.first ?? false { throw BudgetProblem.closedExercice(exercice) }
+            let previous = try budget(exercice, version: version)
+            if let previous, !replacing {
+                throw BudgetProblem.versionExists(existing: previous, new: Budget(exercice: exercice, version: version, postes: postes))
+            }
             try db.run("DELETE FROM budget WHERE exercice_id = ? AND version = ?", .int(exercice.id), .text(version))
             try db.run("INSERT INTO budget(exercice_id, version, created_at) VALUES (?, ?, ?)", .int(exercice.id), .text(version), .text(now))
             let id = db.lastInsertRowID
@@ -46,6 +54,7 @@ extension Store {
                            .text(p.accounts.joined(separator: " ")), p.project.map { .optional(projectIDsCache[$0]) } ?? .null,
                            .optional(p.remark))
             }
+            return previous
         }
     }
 }

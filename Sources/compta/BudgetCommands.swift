@@ -59,17 +59,23 @@ let budgetCommands: [Command] = [
         try ctx.render(doc)
     },
     Command(
-        path: ["budget", "importer"], usage: "compta budget importer FICHIER [--exercice E] [--version NOM]",
-        summary: "charge un budget prévisionnel (CSV) pour un exercice ; remplace la version du même nom",
+        path: ["budget", "importer"], usage: "compta budget importer FICHIER [--exercice E] [--version NOM] [--remplacer]",
+        summary: "charge un budget prévisionnel (CSV) pour un exercice",
         help: """
         Colonnes : poste;sens;montant;comptes;projet;remarque (séparateur ; ou ,). sens vaut
         dépense ou recette ; comptes liste des numéros ou des préfixes (604A 604B, ou 62 pour toute
         la classe 62) ; un poste sans compte (« (trésorerie) ») n'a qu'un prévu. Quand des postes
         se recouvrent par préfixe, le plus précis l'emporte (604A avant 604) ; un même compte dans
-        deux postes est refusé. Tout le fichier est chargé, ou rien.
-        Exemple : compta budget importer budget-2024.csv --exercice 2024 --version initial
+        deux postes est refusé. Tout le fichier est chargé, ou rien. Une version déjà chargée
+        (celle que le bureau a votée) n'est remplacée qu'avec --remplacer ; sinon, donnez un
+        autre nom de version (--version rectificatif).
+        Exemples :
+          compta budget importer budget-2024.csv --exercice 2024
+          compta budget importer budget-2024-bis.csv --exercice 2024 --version rectificatif
+          compta budget importer budget-2024.csv --exercice 2024 --remplacer
         """,
-        options: [periodOptions[0], .value("--version", "NOM", "nom de la version (défaut : initial)")],
+        options: [periodOptions[0], .value("--version", "NOM", "nom de la version (défaut : initial)"),
+                  .flag("--remplacer", "remplace la version du même nom si elle est déjà chargée")],
         arguments: 1...1
     ) { ctx in
         let store = try ctx.openStore()
@@ -77,12 +83,20 @@ let budgetCommands: [Command] = [
         let exercice = try store.exercice(ctx.parsed.value("--exercice"))
         let postes = try BudgetFile.read(readText(path), file: path)
         let version = ctx.parsed.value("--version") ?? "initial"
-        do { try store.saveBudget(postes, exercice: exercice, version: version) } catch let p as BudgetProblem {
-            throw LocatedError(file: path, line: p.line ?? 0, underlying: p)
-        }
         let budget = Budget(exercice: exercice, version: version, postes: postes)
-        ctx.output.print("Budget « \(version) » de l'exercice \(exercice.label) chargé : \(postes.count) postes, "
-                         + "\(budget.total(.depense)) € de dépenses, \(budget.total(.recette)) € de recettes.")
+        let replaced: Budget?
+        do {
+            replaced = try store.saveBudget(postes, exercice: exercice, version: version, replacing: ctx.parsed.has("--remplacer"))
+        } catch let p as BudgetProblem {
+            guard let line = p.line else { throw p }
+            throw LocatedError(file: path, line: line, underlying: p)
+        }
+        if let replaced {
+            ctx.output.print("Budget « \(version) » de l'exercice \(exercice.label) remplacé : \(Messages.budgetSummary(budget)) "
+                             + "(avant : \(Messages.budgetSummary(replaced))).")
+        } else {
+            ctx.output.print("Budget « \(version) » de l'exercice \(exercice.label) chargé : \(Messages.budgetSummary(budget)).")
+        }
     },
     Command(
         path: ["budget", "exporter"], usage: "compta budget exporter [--exercice E] [--version NOM] [--sortie FICHIER]",
@@ -149,7 +163,7 @@ extension BudgetProblem {
         switch self {
         case .unknownAccount(_, _, let l), .wrongClass(_, _, _, let l), .repeatedPoste(_, _, let l),
              .sharedAccount(_, _, _, let l), .unknownProject(_, _, _, let l): return l
-        case .closedExercice, .empty: return nil
+        case .closedExercice, .versionExists, .empty: return nil
         }
     }
 }

@@ -470,9 +470,19 @@ enum Messages {
             return "poste « \(poste) » : " + unknownProject(project, known: known)
         case .closedExercice(let e):
             return "l'exercice \(e.label) est clôturé : son budget ne change plus."
+        case .versionExists(let old, let new):
+            return "l'exercice \(old.exercice.label) a déjà un budget « \(old.version) » (\(budgetSummary(old))) ; "
+                + "le fichier en donne un autre (\(budgetSummary(new))). Rien n'a été changé. Pour le remplacer, "
+                + "relancez la commande avec --remplacer ; pour garder les deux, donnez un autre nom à celui-ci "
+                + "(--version rectificatif)."
         case .empty:
             return "le budget ne contient aucun poste."
         }
+    }
+
+    /// « 12 postes : 25 000,00 € de dépenses, 25 000,00 € de recettes ».
+    static func budgetSummary(_ b: Budget) -> String {
+        "\(b.postes.count) poste\(b.postes.count > 1 ? "s" : "") : \(b.total(.depense)) € de dépenses, \(b.total(.recette)) € de recettes"
     }
 
     static func drafts(_ list: [DraftSummary]) -> String {

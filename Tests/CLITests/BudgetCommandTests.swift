@@ -75,4 +75,22 @@ import Ledger
         #expect(s.run("budget", "--au", "2025-01-01").err.contains("n'est pas dans l'exercice 2024"))
         #expect(s.run("budget", "--projet", "NOPE").err.contains("projet inconnu : NOPE"))
     }
+
+    /// The budget the board voted is never replaced by accident: a second load of the same
+    /// version is refused with both budgets' totals, and --remplacer says what it replaced.
+    @Test func aLoadedVersionIsReplacedOnlyWhenAsked() throws {
+        let s = Sandbox.tour()
+        let voted = s.write("vote.csv", "poste;sens;montant;comptes\nServeurs;dépense;1200;604\nCotisations;recette;1200;756\n")
+        let loaded = s.run("budget", "importer", voted)
+        #expect(loaded.out == "Budget « initial » de l'exercice 2024 chargé : 2 postes : 1\u{202F}200,00 € de dépenses, 1\u{202F}200,00 € de recettes.\n")
+        let other = s.write("autre.csv", "poste;sens;montant;comptes\nServeurs;dépense;900;604\n")
+        try s.refuses(["budget", "importer", other], says: [
+            "l'exercice 2024 a déjà un budget « initial » (2 postes : 1\u{202F}200,00 € de dépenses, 1\u{202F}200,00 € de recettes)",
+            "le fichier en donne un autre (1 poste : 900,00 € de dépenses, 0,00 € de recettes). Rien n'a été changé.",
+            "relancez la commande avec --remplacer", "--version rectificatif"])
+        #expect(s.run("budget", "importer", other, "--version", "rectificatif").code == 0)
+        let replaced = s.run("budget", "importer", other, "--remplacer")
+        #expect(replaced.out.contains("Budget « initial » de l'exercice 2024 remplacé : 1 poste : 900,00 € de dépenses, 0,00 € de recettes (avant : 2 postes : "))
+        #expect(s.run("budget", "exporter", "--version", "initial").out.contains("Serveurs;dépense;900,00;604"))
+    }
 }
