@@ -5,6 +5,8 @@ public enum RuleProblem: Error, Equatable, Sendable {
     case emptyPattern
     case badAccount(String, AccountNumberError)
     case unknownAccount(AccountNumber, suggestions: [Account])
+    /// An account the chart of the exercice being kept dropped (6713 from 2025).
+    case replacedAccount(Account, ChartReplacement, Exercice)
     case unknownProject(String, known: [String])
     case badDirection(String)
     case badAmount(String, MoneyError)
@@ -83,6 +85,9 @@ public struct RuleMatcher {
             do { _ = try Regex(rule.pattern) } catch { throw .invalidRegex(rule.pattern) }
         }
         guard catalog.accounts[rule.account] != nil, rule.account.isPostable else {
+            if let current = catalog.currentExercice, let (old, replacement) = catalog.replaced(rule.account, in: current.chart) {
+                throw .replacedAccount(old, replacement, current)
+            }
             throw .unknownAccount(rule.account, suggestions: catalog.suggestions(for: rule.account))
         }
         if let p = rule.project, catalog.projects[p] == nil { throw .unknownProject(p, known: catalog.projects.keys.sorted()) }

@@ -210,10 +210,30 @@ public struct Catalog: Sendable {
     /// their balances over; an OD moves them to the new account).
     public func check(_ number: AccountNumber, in exercice: Exercice, reversing: Bool = false) throws(EntryError) {
         guard number.isPostable else { throw .notPostable(number) }
-        guard let account = accounts[number] else { throw .unknownAccount(number, suggestions: suggestions(for: number, in: exercice.chart)) }
+        guard let account = accounts[number] else {
+            // A ledger begun on the 2025 chart never had 6713: still say what replaced it.
+            if let (old, replacement) = replaced(number, in: exercice.chart) { throw .replacedAccount(old, replacement, exercice) }
+            throw .unknownAccount(number, suggestions: suggestions(for: number, in: exercice.chart))
+        }
         if !reversing, let replacement = replacement(of: account, in: exercice.chart) {
             throw .replacedAccount(account, replacement, exercice)
         }
+    }
+
+    /// When `chart` dropped the charge or produit `number` (or the account it sits under:
+    /// 6713A under 6713), that account as the previous chart named it, and its replacement.
+    public func replaced(_ number: AccountNumber, in chart: ChartVersion) -> (Account, ChartReplacement)? {
+        guard [6, 7].contains(number.classDigit), let facts = charts[chart] else { return nil }
+        var prefix = number.text
+        while prefix.count >= 3 {
+            let candidate = AccountNumber(trusted: prefix)
+            if let r = facts.replaced[candidate] {
+                let label = accounts[candidate]?.label ?? charts.values.lazy.compactMap { $0.labels[candidate] }.first ?? ""
+                return (Account(number: candidate, label: label, isCustom: false), r)
+            }
+            prefix.removeLast()
+        }
+        return nil
     }
 
     /// The rules that file under a charge or produit `chart` replaced, with the replacement: in an

@@ -350,6 +350,9 @@ public final class Store {
         guard c.accounts[AccountNumber(trusted: String(number.text.first!))] != nil else {
             throw .invalidAccount(number, reason: .noClass)
         }
+        if let current = c.currentExercice, let (old, replacement) = c.replaced(number, in: current.chart) {
+            throw .invalidAccount(number, reason: .replaced(old, replacement, current))
+        }
         try transaction {
             try db.run("INSERT INTO account(number, label, custom) VALUES (?, ?, 1)", .text(number.text), .text(label))
         }

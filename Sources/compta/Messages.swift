@@ -122,6 +122,10 @@ enum Messages {
                 return "le compte \(n) n'est sous aucune classe du plan comptable (classes 1 à 8)."
             case .emptyLabel:
                 return "le compte \(n) a besoin d'un libellé, par exemple : compta comptes ajouter \(n) \"Fournisseur X\"."
+            case .replaced(let old, let r, let exercice):
+                return "le plan comptable de l'exercice \(exercice.label) (plan 2025) n'a plus le compte \(old.number) (\(old.label)) : "
+                    + (r.new.map { "utilisez \($0)" + (r.remark.map { " (\($0))" } ?? "") + (n == old.number ? "" : ", ou un sous-compte de \($0)") }
+                       ?? "choisissez le compte avec votre expert-comptable" + (r.remark.map { " (\($0))" } ?? "")) + "."
             }
         case .projectExists(let p):
             return "le projet \(p.code) existe déjà (« \(p.name) »)."
@@ -424,6 +428,9 @@ enum Messages {
         case .badAccount(let t, let e): return accountNumber(e, t) + "."
         case .unknownAccount(let n, let s):
             return entry(.unknownAccount(n, suggestions: s))
+        case .replacedAccount(let old, let r, let exercice):
+            return "le compte \(old.number) (\(old.label)) n'existe plus dans le plan comptable de l'exercice \(exercice.label) (plan 2025) : "
+                + (r.new.map { "classez sous \($0)" } ?? "choisissez le compte avec votre expert-comptable") + (r.remark.map { " (\($0))" } ?? "") + "."
         case .unknownProject(let code, let known): return unknownProject(code, known: known)
         case .badDirection(let t): return "sens « \(t) » inconnu : recette, depense, ou vide pour les deux."
         case .badAmount(let t, let e): return money(e, t) + "."
