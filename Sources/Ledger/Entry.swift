@@ -63,7 +63,7 @@ public enum EntryError: Error, Equatable, Sendable {
     case emptyLabel
     case tooFewLines(count: Int)
     /// Line `index` (1-based) has a zero amount.
-    case zeroLine(index: Int)
+    case zeroLine(index: Int, account: AccountNumber)
     case unbalanced(debit: Money, credit: Money)
     case unknownAccount(AccountNumber, suggestions: [Account])
     /// A class or group (`6`, `60`): entries need an account of three characters at least.
@@ -95,7 +95,7 @@ extension EntryError {
     /// zero amount, or the first line on the account or project it names.
     public func line(in entry: EntryDraft) -> Int? {
         switch self {
-        case .zeroLine(let index): return index - 1
+        case .zeroLine(let index, _): return index - 1
         case .unknownAccount(let a, _), .notPostable(let a), .openingOnResultAccount(let a):
             return entry.lines.firstIndex { $0.account == a }
         case .replacedAccount(let a, _, _): return entry.lines.firstIndex { $0.account == a.number }
@@ -262,6 +262,8 @@ public struct Catalog: Sendable {
             throw .outsideExercices(entry.date, exercices: exercices)
         }
         if exercice.isClosed { throw .closedExercice(entry.date, exercice) }
+        // A line of no amount first: with `6063=0 512`, that is the mistake, not the one line left.
+        if let i = entry.lines.firstIndex(where: { $0.amount.isZero }) { throw .zeroLine(index: i + 1, account: entry.lines[i].account) }
         if entry.lines.count < 2 { throw .tooFewLines(count: entry.lines.count) }
         let opening = journals[entry.journal]?.kind == .aNouveaux
         if opening, entry.date != exercice.start { throw .openingNotOnFirstDay(entry.date, exercice) }
@@ -270,7 +272,6 @@ public struct Catalog: Sendable {
         }
         var debit = Money.zero, credit = Money.zero
         for (i, line) in entry.lines.enumerated() {
-            if line.amount.isZero { throw .zeroLine(index: i + 1) }
             try check(line.account, in: exercice, reversing: entry.origin == .reversal)
             if opening, line.account.classDigit > 5 { throw .openingOnResultAccount(line.account) }
             if let p = line.project, projects[p] == nil {

@@ -202,8 +202,9 @@ enum Messages {
         case .tooFewLines(let n):
             return "une écriture a au moins deux lignes (un débit et un crédit) ; celle-ci en a \(n). "
                 + "Exemple : 604A=120,00 512=-120,00"
-        case .zeroLine(let i):
-            return "la ligne \(i) de l'écriture a un montant nul. Chaque ligne porte un débit (montant positif) ou un crédit (négatif)."
+        case .zeroLine(let i, let account):
+            return "montant nul sur la ligne \(account) (ligne \(i) de l'écriture) : chaque ligne porte un débit (montant positif) "
+                + "ou un crédit (négatif). Donnez son montant, ou retirez-la."
         case .unbalanced(let debit, let credit):
             let diff = (debit - credit).magnitude
             return "écriture déséquilibrée : total des débits \(debit) €, total des crédits \(credit) €, écart de \(diff) €. "

@@ -45,9 +45,11 @@ func entry(_ lines: [LineDraft], on date: Day = Day(year: 2024, month: 3, day: 5
     }
 
     @Test func zeroLine() {
-        #expect(throws: EntryError.zeroLine(index: 2)) {
+        #expect(throws: EntryError.zeroLine(index: 2, account: AccountNumber(trusted: "627"))) {
             try catalog.validate(entry([line("604A", 12000), line("627", 0), line("512", -12000)]))
         }
+        // With the balancing line left out (it would be zero), the zero line is still the mistake.
+        #expect(throws: EntryError.zeroLine(index: 1, account: AccountNumber(trusted: "6063"))) { try catalog.validate(entry([line("6063", 0)])) }
     }
 
     @Test func unknownAccountSuggestsNeighbours() {
