@@ -132,13 +132,14 @@ public struct Project: Hashable, Sendable {
     /// Checks a project code: letters, digits, `-` and `_`, no spaces, at most 32 characters.
     /// Returns the code upper-cased.
     public static func validCode(_ raw: String) throws(ProjectCodeError) -> String {
-        let s = raw.trimmingSpaces.uppercased()
-        guard !s.isEmpty else { throw .empty }
-        guard s.count <= 32 else { throw .tooLong }
-        for c in s where !(c.isASCII && (c.isLetter || c.isNumber || c == "-" || c == "_")) {
+        let typed = raw.trimmingSpaces
+        guard !typed.isEmpty else { throw .empty }
+        guard typed.count <= 32 else { throw .tooLong }
+        // The character as typed (ê, not the Ê it becomes in upper case).
+        for c in typed where !(c.isASCII && (c.isLetter || c.isNumber || c == "-" || c == "_")) {
             throw .invalidCharacter(c)
         }
-        return s
+        return typed.uppercased()
     }
 }
 

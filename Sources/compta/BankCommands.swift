@@ -267,7 +267,12 @@ let bankCommands: [Command] = [
         }
         let account = parts[0].account
         let result = try store.transaction { () throws -> (done: Store.Assignment, rule: Rule?, before: Rule?) in
-            let done = try store.assign(entryNumber: number, exercice: exercice, to: parts, project: project, label: ctx.parsed.value("--libelle"))
+            let done: Store.Assignment
+            do {
+                done = try store.assign(entryNumber: number, exercice: exercice, to: parts, project: project, label: ctx.parsed.value("--libelle"))
+            } catch StoreError.split(let e) {
+                throw AssignCommandError.split(e, number: number, parts: parts)
+            }
             guard let pattern = ctx.parsed.value("--regle") else { return (done, nil, nil) }
             var placed = (rule: Rule(pattern: pattern, account: account, project: parts[0].project ?? project, label: ctx.parsed.value("--libelle")),
                           before: Rule?.none)
@@ -288,6 +293,11 @@ let bankCommands: [Command] = [
         ctx.output.print(message)
     },
 ]
+
+enum AssignCommandError: Error {
+    /// Parts that do not file the operation, with the command as typed (for the example).
+    case split(SplitError, number: Int, parts: [AssignmentPart])
+}
 
 enum RuleCommandError: Error {
     case noRule(Int)

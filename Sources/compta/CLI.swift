@@ -95,6 +95,8 @@ enum InputError: Error {
     case badAccount(text: String, AccountNumberError)
     case badProjectCode(text: String, ProjectCodeError)
     case badLineArgument(String)
+    /// `6068@COMPOST=20,60`: the project before the amount.
+    case projectBeforeAmount(argument: String, corrected: String)
     case severalBalancingLines
     case cannotRead(path: String, reason: String)
     /// Larger than `maxInputSize`.

@@ -99,7 +99,11 @@ func lineArgument(_ arg: String) throws -> (account: AccountNumber, amount: Mone
     var spec = Substring(arg)
     var project: String? = nil
     if let at = spec.lastIndex(of: "@") {
-        project = try projectCode(String(spec[spec.index(after: at)...]))
+        let tail = spec[spec.index(after: at)...]
+        if let equals = tail.firstIndex(of: "=") {
+            throw InputError.projectBeforeAmount(argument: arg, corrected: "\(spec[..<at])\(tail[equals...])@\(tail[..<equals])")
+        }
+        project = try projectCode(String(tail))
         spec = spec[..<at]
     }
     let parts = spec.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)

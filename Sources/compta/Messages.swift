@@ -42,6 +42,7 @@ enum Messages {
                 return "pas de version « \(version) » du budget \(exercice)" + (versions.isEmpty ? "." : " (versions : \(versions.joined(separator: ", "))).")
             }
             return "aucun budget pour l'exercice \(exercice). Chargez-le avec « compta budget importer FICHIER --exercice \(exercice) »."
+        case let AssignCommandError.split(e, number, parts): return split(e, number: number, parts: parts)
         case let BudgetCommandError.dateOutside(day, e):
             return "le \(day.french) n'est pas dans l'exercice \(e.label) (du \(e.start.french) au \(e.end.french))."
         case let DemoError.stepFailed(script, line, command):
@@ -156,20 +157,7 @@ enum Messages {
             return "l'opération est déjà sur le compte \(account), celui de son relevé : classez-la sous le compte de ce qu'elle paie "
                 + "ou de ce qu'elle rapporte (un virement vers un autre compte de banque passe par 580)."
         case .split(let e):
-            let how = "Ventilez ainsi : compta affecter NUMERO 7562=180 754 (chaque compte avec sa part de l'opération, "
-                + "un seul sans montant reçoit le reste ; une part négative va dans l'autre sens, comme une commission retenue : 627=-5)."
-            switch e {
-            case .severalOpenParts(let accounts):
-                return "plusieurs comptes sans montant (\(accounts.map(\.text).joined(separator: ", "))) : un seul peut recevoir le reste. " + how
-            case .zeroPart(let account):
-                return "la part du compte \(account) est nulle : donnez-lui un montant, ou retirez-la. " + how
-            case .doesNotAddUp(let parts, let operation):
-                return "les parts font \(parts) € et l'opération \(operation) € : elles doivent faire le montant de l'opération. " + how
-            case .nothingLeft(let account, let parts, let operation):
-                return "les parts données font \(parts) € : il ne reste rien de l'opération (\(operation) €) pour le compte \(account). " + how
-            case .amountOverflow:
-                return "montants trop grands. " + how
-            }
+            return split(e, number: nil, parts: nil)
         case .unknownStatement(let id):
             return "aucun relevé importé n° \(id). La liste : compta releves"
         case .statementValidated(let st):
@@ -306,6 +294,8 @@ enum Messages {
         case .badLineArgument(let arg):
             return "ligne d'écriture illisible « \(arg) » : écrivez COMPTE=MONTANT (débit positif, crédit négatif), "
                 + "par exemple 604A=120,00 ou 512=-120,00, éventuellement suivi de @PROJET."
+        case .projectBeforeAmount(let arg, let corrected):
+            return "« \(arg) » : l'ordre est COMPTE=MONTANT@PROJET : écrivez \(corrected)."
         case .severalBalancingLines:
             return "une seule ligne peut être sans montant (elle reçoit le solde de l'écriture)."
         case .cannotRead(let path, let reason): return "impossible de lire « \(path) » : \(reason)."
@@ -486,6 +476,67 @@ enum Messages {
         case .empty:
             return "le budget ne contient aucun poste."
         }
+    }
+
+    /// Parts of `compta affecter` that do not file the operation. With the command as typed
+    /// (its number and parts), the example is the user's own, corrected where it can be.
+    static func split(_ e: SplitError, number: Int?, parts: [AssignmentPart]?) -> String {
+        let n = number.map(String.init) ?? "NUMERO"
+        func command(_ ps: [AssignmentPart]) -> String { "compta affecter \(n) " + ps.map(partArgument).joined(separator: " ") }
+        let rule = "Chaque compte prend sa part de l'opération, un seul sans montant reçoit le reste, "
+            + "une part négative va dans l'autre sens (une commission retenue : 627=-5)."
+        guard let parts, !parts.isEmpty else { return splitProblem(e) + " Ventilez ainsi : compta affecter \(n) 7562=180 754. " + rule }
+        var example: String
+        switch e {
+        case .doesNotAddUp(let given, let operation):
+            // The last part takes the difference (keeping its direction), or, left without
+            // amount, the rest when there is one.
+            let last = parts[parts.count - 1]
+            let fixed = (last.amount ?? .zero) + (operation - given)
+            let rest = operation - (given - (last.amount ?? .zero))
+            var ways: [String] = []
+            if !fixed.isZero && fixed.isNegative == (last.amount?.isNegative ?? false) {
+                ways.append(command(parts.dropLast() + [AssignmentPart(last.account, amount: fixed, project: last.project)]))
+            }
+            if rest.cents > 0 {
+                ways.append((ways.isEmpty ? "" : "ou, ") + "pour que le compte \(last.account) reçoive le reste : "
+                            + command(parts.dropLast() + [AssignmentPart(last.account, amount: nil, project: last.project)]))
+            }
+            example = ways.isEmpty ? "Corrigez les montants" : "Par exemple : " + ways.joined(separator: ", ")
+        case .severalOpenParts:
+            // Every open part but the last gets an amount to fill in.
+            let keep = parts.lastIndex { $0.amount == nil }
+            example = "Par exemple : compta affecter \(n) " + parts.indices.map { i in
+                parts[i].amount == nil && i != keep ? "\(parts[i].account)=MONTANT" + (parts[i].project.map { "@\($0)" } ?? "") : partArgument(parts[i])
+            }.joined(separator: " ")
+        case .zeroPart(let account):
+            example = "Par exemple : " + command(parts.filter { $0.account != account || $0.amount?.isZero != true })
+        case .nothingLeft, .amountOverflow:
+            example = "Corrigez les montants"
+        }
+        return splitProblem(e) + " " + example + ". " + rule
+    }
+
+    private static func splitProblem(_ e: SplitError) -> String {
+        switch e {
+        case .severalOpenParts(let accounts):
+            return "plusieurs comptes sans montant (\(accounts.map(\.text).joined(separator: ", "))) : un seul peut recevoir le reste."
+        case .zeroPart(let account):
+            return "la part du compte \(account) est nulle : donnez-lui un montant, ou retirez-la."
+        case .doesNotAddUp(let parts, let operation):
+            let gap = operation - parts
+            return "les parts font \(parts) € et l'opération \(operation) € : "
+                + (gap.isNegative ? "elles la dépassent de \(gap.magnitude) €." : "il manque \(gap) €.")
+        case .nothingLeft(let account, let parts, let operation):
+            return "les parts données font \(parts) € : il ne reste rien de l'opération (\(operation) €) pour le compte \(account)."
+        case .amountOverflow:
+            return "montants trop grands."
+        }
+    }
+
+    /// A part as it is typed: `754=45,00@CAMP`.
+    static func partArgument(_ p: AssignmentPart) -> String {
+        "\(p.account)" + (p.amount.map { "=\($0.plain)" } ?? "") + (p.project.map { "@\($0)" } ?? "")
     }
 
     /// « 12 postes : 25 000,00 € de dépenses, 25 000,00 € de recettes ».

@@ -162,6 +162,7 @@ import LedgerStore
             (["saisir", "2024-03-05", "", "604A=5", "512"], "pas de libellé"),
             (["saisir", "2024-03-05", "OVH", "604A=5", "512", "--journal", "VT"], "journal inconnu : VT"),
             (["saisir", "2024-03-05", "OVH", "604A=5", "512", "--projet", "BL EVOL"], "code de projet « BL EVOL »"),
+            (["saisir", "2024-03-05", "OVH", "604A=5", "512", "--projet", "fête"], "code de projet « fête » : caractère « ê » interdit"),
             (["comptes", "ajouter", "604A", "Autre"], "le compte 604A existe déjà"),
             (["comptes", "ajouter", "60", "Achats"], "le compte 60 est une classe ou un regroupement"),
             (["comptes", "ajouter", "9000", "Analytique"], "la classe 9 n'existe pas"),

@@ -153,10 +153,17 @@ func fixturePath(_ p: String) -> String {
         let s = Sandbox.tour()
         let statement = s.write("payout.csv", "Date;Libellé;Montant\n05/03/2024;VIR HELLOASSO PAYOUT;245,00\n")
         #expect(s.run("importer", statement).code == 0)
-        try s.refuses(["affecter", "1", "7562", "754"], says: ["plusieurs comptes sans montant (7562, 754) : un seul peut recevoir le reste"])
-        try s.refuses(["affecter", "1", "7562=100", "754=100"], says: ["les parts font 200,00 € et l'opération 245,00 €"])
+        // Each refusal's example is the command typed, corrected where it can be.
+        try s.refuses(["affecter", "1", "7562", "754"], says: ["plusieurs comptes sans montant (7562, 754) : un seul peut recevoir le reste. "
+                                                               + "Par exemple : compta affecter 1 7562=MONTANT 754."])
+        try s.refuses(["affecter", "1", "7562=100", "754=100@BL-EVOLUTION"], says: [
+            "les parts font 200,00 € et l'opération 245,00 € : il manque 45,00 €. Par exemple : compta affecter 1 7562=100,00 754=145,00@BL-EVOLUTION, "
+            + "ou, pour que le compte 754 reçoive le reste : compta affecter 1 7562=100,00 754@BL-EVOLUTION."])
+        try s.refuses(["affecter", "1", "7562=200", "754=50", "627=-3"], says: ["les parts font 247,00 € et l'opération 245,00 € : elles la dépassent de 2,00 €. "
+                                                                                 + "Par exemple : compta affecter 1 7562=200,00 754=50,00 627=-5,00. Chaque compte"])
         try s.refuses(["affecter", "1", "7562=300", "754"], says: ["il ne reste rien de l'opération (245,00 €) pour le compte 754"])
-        try s.refuses(["affecter", "1", "7562=0", "754"], says: ["la part du compte 7562 est nulle"])
+        try s.refuses(["affecter", "1", "7562=0", "754"], says: ["la part du compte 7562 est nulle : donnez-lui un montant, ou retirez-la. Par exemple : compta affecter 1 754."])
+        try s.refuses(["affecter", "1", "754@BL-EVOLUTION=50", "7562"], says: ["« 754@BL-EVOLUTION=50 » : l'ordre est COMPTE=MONTANT@PROJET : écrivez 754=50@BL-EVOLUTION."])
         try s.refuses(["affecter", "1", "7562=200", "512"], says: ["l'opération est déjà sur le compte 512, celui de son relevé"])
         let before = try s.dump()
         let withRule = s.run("affecter", "1", "7562=200", "754", "--regle", "HELLOASSO")
