@@ -438,12 +438,15 @@ func reconciliationNotes(_ r: Reconciliation, account: AccountNumber, firstDate:
                      + "\(before.ledger) € dans le livre. Il manque au livre le solde d'ouverture du compte ou des opérations antérieures "
                      + "(un relevé précédent).")
         if let start = before.ledgerStart {
-            // The statement's first operation on the exercice's first day: its opening balance is the one to enter.
-            let known = before.day < start
+            // The bank's balance the day before the statement is known: the opening balance when the
+            // statement begins on the exercice's first day, or when the account did not move before it.
+            let exact = before.day < start
             notes.append("Si le livre commence avec cet exercice, saisissez le solde du compte à son ouverture : compta saisir \(start.iso) "
-                         + "\"Solde d'ouverture\" \(account)=\(known ? before.statement.plain : "MONTANT") 1021 --journal AN "
+                         + "\"Solde d'ouverture\" \(account)=\(before.statement.plain) 1021 --journal AN "
                          + "(1021 : première situation nette établie"
-                         + (known ? ")." : " ; MONTANT : le solde de la banque au \(start.adding(days: -1).french), sur le relevé précédent)."))
+                         + (exact ? ")." : " ; \(before.statement) € est le solde de la banque au \(before.day.french) : celui du \(start.french) "
+                            + "si le compte n'a pas bougé entre-temps ; sinon, importez d'abord les relevés de cette période, "
+                            + "ou prenez le solde du \(start.adding(days: -1).french) sur le relevé précédent)."))
         }
     }
     if !r.differenceDuring.isZero {

@@ -112,7 +112,7 @@ func fixturePath(_ p: String) -> String {
         #expect(imported.out.contains("écart de 1\u{202F}200,00 €.\nÉcart avant le relevé : au 04/03/2024, veille de sa première opération, 1\u{202F}200,00 € à la banque, 0,00 € dans le livre."))
         #expect(!imported.out.contains("Écart pendant le relevé"))
         // The ledger begins with this exercice and has nothing on 512: the way to enter its opening balance.
-        #expect(imported.out.contains("Si le livre commence avec cet exercice, saisissez le solde du compte à son ouverture : compta saisir 2024-01-01 \"Solde d'ouverture\" 512=MONTANT 1021 --journal AN (1021 : première situation nette établie ; MONTANT : le solde de la banque au 31/12/2023, sur le relevé précédent)."))
+        #expect(imported.out.contains("Si le livre commence avec cet exercice, saisissez le solde du compte à son ouverture : compta saisir 2024-01-01 \"Solde d'ouverture\" 512=1200,00 1021 --journal AN (1021 : première situation nette établie ; 1\u{202F}200,00 € est le solde de la banque au 04/03/2024 : celui du 01/01/2024 si le compte n'a pas bougé entre-temps ; sinon, importez d'abord les relevés de cette période, ou prenez le solde du 31/12/2023 sur le relevé précédent)."))
         try s.refuses(["saisir", "2024-03-04", "Solde d'ouverture", "512=1200", "1021", "--journal", "AN"],
                       says: ["datée du premier jour de l'exercice, le 01/01/2024 pour l'exercice 2024, pas du 04/03/2024"])
         try s.refuses(["saisir", "2024-01-01", "Solde d'ouverture", "512=1200", "7562", "--journal", "AN"],
