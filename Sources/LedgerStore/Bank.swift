@@ -127,13 +127,19 @@ extension Store: BankLedger {
                 try self.insertRows("bank_line(entry_id, date, fingerprint, statement_id, source_line, amount, label)", width: 7, values: rows)
                 recorded += fresh.count
             }
-            try self.db.run("UPDATE statement SET lines_new = ? WHERE id = ?", .int(Int64(recorded)), .int(statementID))
             let duplicates = try self.probableDuplicates(overlapping, foundAgain: foundAgain, account: batch.bankAccount, statementID: statementID)
+            // A statement that brought nothing new (imported again) leaves no record: there is
+            // nothing of it to list or to cancel.
+            if recorded == 0 {
+                try self.db.run("DELETE FROM statement WHERE id = ?", .int(statementID))
+            } else {
+                try self.db.run("UPDATE statement SET lines_new = ? WHERE id = ?", .int(Int64(recorded)), .int(statementID))
+            }
             let account = batch.bankAccount.text
             return BankBatchOutcome(recorded: recorded, waiting: waiting, alreadyThere: already, sameFileImportedOn: sameFile,
                                     ledgerBalance: try (batch.closingDate ?? batch.lastDate).map { try self.balance(of: account, at: $0) },
                                     ledgerBalanceBefore: try batch.firstDate.map { try self.balance(of: account, at: $0.adding(days: -1)) },
-                                    probableDuplicates: duplicates, statementID: dryRun ? nil : Int(statementID))
+                                    probableDuplicates: duplicates, statementID: dryRun || recorded == 0 ? nil : Int(statementID))
         }
         return try atomically(rollback: dryRun, body)
     }
