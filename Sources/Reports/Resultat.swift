@@ -101,9 +101,14 @@ public struct CompteDeResultat: Sendable {
         return c
     }
 
-    /// "excédent de 6 711,06 €" / "déficit de 120,00 €".
+    /// "excédent de 6 711,06 €" / "déficit de 120,00 €" / "résultat nul (ni excédent ni déficit)".
     public static func resultWords(_ m: Money) -> String {
-        m.isNegative ? "déficit de \(m.magnitude) €" : "excédent de \(m) €"
+        m.isZero ? "résultat nul (ni excédent ni déficit)" : m.isNegative ? "déficit de \(m.magnitude) €" : "excédent de \(m) €"
+    }
+
+    /// Whose result the first column gives: « du projet », « de la période », « de l'exercice ».
+    func resultSubject(partOfExercice: Bool) -> String {
+        columns[0].project != .all ? "du projet" : partOfExercice ? "de la période" : "de l'exercice"
     }
 
     /// `partOfExercice`: the first column is a part of its exercice (a period, or the exercice
@@ -112,7 +117,7 @@ public struct CompteDeResultat: Sendable {
     public func document(model: Model, title: String, subtitle: [String], partOfExercice: Bool = false) throws -> ReportDocument {
         var doc = ReportDocument(title: title, subtitle: subtitle)
         switch model {
-        case .parCompte: doc.tables = byAccountTables()
+        case .parCompte: doc.tables = byAccountTables(partOfExercice: partOfExercice)
         case .anc:
             let (table, uncovered) = try ancTable()
             doc.tables = [table]
@@ -123,8 +128,7 @@ public struct CompteDeResultat: Sendable {
         if isEmpty {
             doc.notes.append("Aucune charge ni aucun produit sur la période.")
         } else if columns.count == 1 || showsVariation {
-            let of = columns[0].project != .all ? "du projet" : partOfExercice ? "de la période" : "de l'exercice"
-            doc.notes.append("Résultat \(of) : \(CompteDeResultat.resultWords(result[0])).")
+            doc.notes.append("Résultat \(resultSubject(partOfExercice: partOfExercice)) : \(CompteDeResultat.resultWords(result[0])).")
         }
         if partOfExercice, showsVariation, columns.count > 1 {
             let c = columns[1]
@@ -134,7 +138,7 @@ public struct CompteDeResultat: Sendable {
         return doc
     }
 
-    func byAccountTables() -> [ReportTable] {
+    func byAccountTables(partOfExercice: Bool = false) -> [ReportTable] {
         func table(_ title: String, _ rows: [Row], total: String) -> ReportTable {
             var t = ReportTable(title: title, columns: [ReportColumn("Compte", key: "compte"), ReportColumn("Libellé", key: "libelle")] + valueColumns)
             for r in rows { t.rows.append(ReportRow([.text(r.account.text), .text(r.label)] + cells(r.values, blankZeros: true))) }
@@ -147,7 +151,8 @@ public struct CompteDeResultat: Sendable {
         r.rows.append(ReportRow([.text("Total des charges")] + cells(totalCharges)))
         let label: String
         if columns.count == 1 {
-            label = result[0].isNegative ? "Déficit de l'exercice" : "Excédent de l'exercice"
+            let of = resultSubject(partOfExercice: partOfExercice)
+            label = result[0].isZero ? "Résultat \(of) (nul)" : result[0].isNegative ? "Déficit \(of)" : "Excédent \(of)"
             r.rows.append(ReportRow([.text(label), .amount(result[0].magnitude)], style: .total))
         } else {
             r.rows.append(ReportRow([.text("Résultat : excédent (+) ou déficit (-)")] + cells(result), style: .total))

@@ -191,7 +191,7 @@ public struct Tresorerie: Sendable {
         monthly.rows.append(row("Total", Money.sum(months.map(\.inflows)), Money.sum(months.map(\.outflows)),
                                 Money.sum(months.map(\.transfers)), months.last?.closing ?? opening, style: .total))
         var rate = ReportTable(title: "Rythme", columns: [ReportColumn("Période", key: "periode"), .amount("Variation moyenne par mois", key: "variation")])
-        for b in burns { rate.rows.append(ReportRow([.text("\(b.months) derniers mois"), .amount(-b.perMonth)])) }
+        for b in burns { rate.rows.append(ReportRow([.text(b.months == 1 ? "Dernier mois" : "\(b.months) derniers mois"), .amount(-b.perMonth)])) }
         var notes = ["Trésorerie au \(period.to.french) : \(closing) € (au \(period.from.french) : \(opening) €, variation \(closing - opening) €)."]
         if let p = previousClosing { notes.append("Clôture de l'exercice précédent : \(p) €.") }
         if let t = transfersSentence() { notes.append(t) }

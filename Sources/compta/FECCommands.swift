@@ -72,7 +72,7 @@ let fecCommands: [Command] = [
             if store.isEmptyNew { store.discard() }
             throw error
         }
-        var lines = ["FEC chargé dans l'exercice \(r.exercice.label) : \(r.entries) écritures, dont \(r.validated) validées."]
+        var lines = ["FEC chargé dans l'exercice \(r.exercice.label) : \(french(r.entries, "écriture")), dont \(french(r.validated, "validée"))."]
         if !r.newAccounts.isEmpty {
             lines.append("Comptes créés : " + r.newAccounts.map { "\($0.number) \($0.label)" }.joined(separator: ", ") + ".")
         }

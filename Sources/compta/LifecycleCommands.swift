@@ -41,8 +41,9 @@ let lifecycleCommands: [Command] = [
         let exercice = try ctx.parsed.value("--exercice").map { try store.exercice($0) }
         let done = try store.validate(upTo: try ctx.day("--jusqu-au"), exercice: exercice)
         if let first = done.first, let last = done.last {
-            ctx.output.print("\(done.count) écriture\(done.count > 1 ? "s" : "") validée\(done.count > 1 ? "s" : "") "
-                             + "(du \(first.french) au \(last.french)) : elles ne peuvent plus être modifiées.")
+            let one = done.count == 1
+            ctx.output.print("\(french(done.count, "écriture")) \(frenchAgreeing(done.count, "validée")) "
+                             + (one ? "(le \(first.french)) : elle ne peut plus être modifiée." : "(du \(first.french) au \(last.french)) : elles ne peuvent plus être modifiées."))
         } else {
             ctx.output.print("Aucune écriture à valider.")
         }
@@ -72,8 +73,10 @@ let lifecycleCommands: [Command] = [
         let store = try ctx.openStore()
         let report = try store.verify()
         if report.problems.isEmpty {
-            ctx.output.print("Livre intègre : \(report.entries) écritures dont \(report.validated) validées (chaîne d'empreintes intacte), "
-                             + "\(report.closedExercices) exercice\(report.closedExercices > 1 ? "s" : "") clôturé\(report.closedExercices > 1 ? "s" : "") inchangé\(report.closedExercices > 1 ? "s" : ""), totaux cohérents.")
+            let closed = report.closedExercices
+            ctx.output.print("Livre intègre : \(french(report.entries, "écriture")) dont \(french(report.validated, "validée")) (chaîne d'empreintes intacte), "
+                             + (closed == 0 ? "aucun exercice clôturé" : "\(french(closed, "exercice")) \(frenchAgreeing(closed, "clôturé")) \(frenchAgreeing(closed, "inchangé"))")
+                             + ", totaux cohérents.")
             return
         }
         throw IntegrityFailure(problems: report.problems)
@@ -99,7 +102,7 @@ let lifecycleCommands: [Command] = [
             throw InputError.cannotWrite(path: path, reason: "le fichier existe déjà ; une sauvegarde ne remplace jamais un fichier, choisissez un autre nom")
         }
         guard report.problems.isEmpty else { throw IntegrityFailure(problems: report.problems, copy: path) }
-        ctx.output.print("Sauvegarde écrite : \(path) (\(report.entries) écritures dont \(report.validated) validées). "
+        ctx.output.print("Sauvegarde écrite : \(path) (\(french(report.entries, "écriture")) dont \(french(report.validated, "validée"))). "
                          + "Copie vérifiée : chaîne d'empreintes intacte, totaux cohérents.")
     },
     Command(

@@ -322,7 +322,7 @@ enum Messages {
         case .projectWithoutFigures(let code):
             return "le projet \(code) n'a encore aucune charge ni aucun produit, dans aucun exercice : rien à présenter."
         case .noPreviousExercice(let e):
-            return "pas d'exercice précédent \(e.label) dans le livre : la comparaison N-1 est impossible."
+            return "le livre n'a pas d'exercice avant \(e.label) : la comparaison N-1 est impossible."
         }
     }
 

@@ -116,7 +116,7 @@ func french(_ plain: String) -> String {
             (["resultat", "--projet", "CAMP"], "projet inconnu : CAMP"),
             (["resultat", "--du", "2024-06-01", "--au", "2024-05-01"], "la période est vide"),
             (["resultat", "--exercice", "2019"], "aucun exercice « 2019 »"),
-            (["resultat", "--comparer"], "pas d'exercice précédent 2024"),
+            (["resultat", "--comparer"], "le livre n'a pas d'exercice avant 2024 : la comparaison N-1 est impossible"),
             (["bilan", "--exercice", "2030"], "aucun exercice « 2030 »"),
             (["tresorerie", "--au", "31/02/2024"], "n'existe pas"),
         ]
@@ -196,5 +196,26 @@ func french(_ plain: String) -> String {
             #expect(!ours.isEmpty)
             #expect(theirs == ours, "\(year)")
         }
+    }
+}
+
+/// Small counts and a result of zero read as French: « 1 écriture validée », « aucun exercice
+/// clôturé », « Dernier mois », « résultat nul », and a project's own result.
+@Suite struct SmallCountsAndZeros {
+    @Test func wordingAgreesWithTheCounts() throws {
+        let s = Sandbox.tour()
+        #expect(s.run("saisir", "2024-01-10", "Location", "6132=600", "512").code == 0)
+        #expect(s.run("saisir", "2024-01-15", "Cotisation", "512=600", "7562").code == 0)
+        let result = s.run("resultat").out
+        #expect(result.contains("Résultat de l'exercice (nul)"), "\(result)")
+        #expect(result.contains("Résultat de l'exercice : résultat nul (ni excédent ni déficit)."))
+        #expect(s.run("verifier").out == "Livre intègre : 2 écritures dont 0 validée (chaîne d'empreintes intacte), aucun exercice clôturé, totaux cohérents.\n")
+        #expect(s.run("valider", "--jusqu-au", "2024-01-12").out == "1 écriture validée (le 10/01/2024) : elle ne peut plus être modifiée.\n")
+        #expect(s.run("verifier").out.contains("2 écritures dont 1 validée (chaîne"))
+        let january = s.run("tresorerie", "--au", "2024-01-31").out
+        #expect(january.contains("Dernier mois ") && !january.contains("1 derniers mois"), "\(january)")
+        #expect(s.run("saisir", "2024-02-01", "Facture", "604A=120@BL-EVOLUTION", "512").code == 0)
+        let project = s.run("resultat", "--projet", "BL-EVOLUTION", "--pluriannuel").out
+        #expect(project.contains("Déficit du projet") && !project.contains("de l'exercice"), "\(project)")
     }
 }

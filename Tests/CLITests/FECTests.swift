@@ -159,7 +159,7 @@ func closedDemo() -> Sandbox {
                     "OD|Opérations diverses|12|20240305|4011|Fournisseur Dupont|||F1|20240305|Avocat|100,00|C|||||"].joined(separator: "\n")
         let r = s.run("importer-fec", s.write("asso.txt", pipe), "--nom", "Asso")
         #expect(r.code == 0, "\(r.err)")
-        #expect(r.out.contains("1 écritures, dont 0 validées"))
+        #expect(r.out.contains("1 écriture, dont 0 validée."))
         #expect(r.out.contains("Comptes créés : 4011 Fournisseur Dupont"))
         // A second import into the same, now non-empty, exercice is refused.
         let again = s.run("importer-fec", s.write("asso.txt", pipe))
