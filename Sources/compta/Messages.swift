@@ -252,7 +252,12 @@ enum Messages {
         case .invalidCharacter(let c): return "montant illisible « \(text) » (caractère « \(c) » inattendu)"
         case .tooManyDecimals: return "montant « \(text) » : plus de deux décimales"
         case .ambiguous:
-            return "montant ambigu « \(text) » : séparateur de milliers ou de décimales ? Écrivez par exemple 12345 ou 12,35"
+            // The two readings of the text typed: 12,345 is 12345 or 12,34(5).
+            let negative = text.trimmingSpaces.hasPrefix("-") ? "-" : ""
+            let whole = String(text.filter(\.isNumber).drop { $0 == "0" })
+            let cut = text.lastIndex { $0 == "," || $0 == "." }.map { text[..<$0].filter(\.isNumber) + "," + text[text.index(after: $0)...].filter(\.isNumber).prefix(2) }
+            return "montant ambigu « \(text) » : séparateur de milliers ou de décimales ? Écrivez \(negative)\(whole.isEmpty ? "0" : whole) "
+                + "pour un montant en milliers" + (cut.map { ", ou \(negative)\($0) avec deux décimales au plus" } ?? "")
         case .malformed: return "montant mal écrit « \(text) » (exemples valides : 1234,56  1 234,56  -12,30)"
         case .overflow: return "montant trop grand « \(text) »"
         }
@@ -275,7 +280,10 @@ enum Messages {
         case .digitAfterSuffix: why = "les lettres viennent après les chiffres (604A, pas 60A4)"
         case .invalidCharacter(let c): why = "caractère « \(c) » interdit (chiffres puis lettres majuscules)"
         }
-        return "numéro de compte invalide « \(text) » : \(why)"
+        // The letter O or I typed for the digit 0 or 1: say which number was meant.
+        let digits = String(text.map { c -> Character in "oO".contains(c) ? "0" : "iIlL".contains(c) ? "1" : c })
+        let guess = digits != text && (try? AccountNumber(digits)) != nil ? " (vouliez-vous dire \(digits) ?)" : ""
+        return "numéro de compte invalide « \(text) »\(guess) : \(why)"
     }
 
     static func input(_ e: InputError) -> String {
