@@ -30,16 +30,24 @@ struct Context {
     let output: Output
     let parsed: Parsed
 
+    /// Where the ledger's path comes from, for messages about it.
+    enum LedgerSource { case option, environment, currentFolder }
+
     /// The ledger path: `--livre`, else `$COMPTA_LIVRE`, else `./compta.sqlite`.
-    var ledgerPath: String {
-        if let p = parsed.value("--livre"), !p.isEmpty { return p }
-        if let p = environment["COMPTA_LIVRE"], !p.isEmpty { return p }
-        return "compta.sqlite"
+    var ledger: (path: String, source: LedgerSource) {
+        if let p = parsed.value("--livre"), !p.isEmpty { return (p, .option) }
+        if let p = environment["COMPTA_LIVRE"], !p.isEmpty { return (p, .environment) }
+        return ("compta.sqlite", .currentFolder)
     }
+
+    var ledgerPath: String { ledger.path }
 
     /// The ledger, read as one consistent state until the command writes (`Store.beginSnapshot`).
     func openStore() throws -> Store {
-        let store = try Store.open(path: ledgerPath)
+        let store: Store
+        do { store = try Store.open(path: ledgerPath) } catch .notFound(let path) {
+            throw LedgerNotFound(path: path, source: ledger.source, folder: FileManager.default.currentDirectoryPath)
+        }
         try store.beginSnapshot()
         return store
     }
@@ -87,6 +95,13 @@ struct Context {
     }
 }
 
+/// No ledger where the command looked: the message says where the path came from.
+struct LedgerNotFound: Error {
+    let path: String
+    let source: Context.LedgerSource
+    let folder: String
+}
+
 /// A mistake in what the user typed that is not a misuse of the command line (a malformed
 /// date or amount): exit code 1, like any other user error.
 enum InputError: Error {
@@ -123,6 +138,13 @@ struct Command: Sendable {
     let run: @Sendable (Context) throws -> Void
 
     var name: String { path.joined(separator: " ") }
+
+    /// The positional arguments the usage names, in order: `NUMERO`, `LIBELLE` (the words after
+    /// the command up to the first option or optional part).
+    var argumentNames: [String] {
+        let words = usage.prefix { $0 != "\n" }.split(separator: " ").dropFirst(1 + path.count)
+        return words.prefix { !$0.hasPrefix("[") && !$0.hasPrefix("-") }.map { $0.replacingOccurrences(of: "...", with: "") }
+    }
 
     var helpText: String {
         var s = "Usage : \(usage)\n\n\(summary)\n"
@@ -203,7 +225,13 @@ enum CLI {
             }
             guard command.arguments.contains(parsed.positionals.count) else {
                 let n = parsed.positionals.count
-                let message = n < command.arguments.lowerBound ? "argument manquant" : "trop d'arguments (\(parsed.positionals.joined(separator: " ")))"
+                let message: String
+                if n < command.arguments.lowerBound {
+                    let missing = command.argumentNames.dropFirst(n).prefix(command.arguments.lowerBound - n)
+                    message = (missing.count > 1 ? "arguments manquants : " : "argument manquant : ") + missing.joined(separator: ", ")
+                } else {
+                    message = "trop d'arguments (\(parsed.positionals.joined(separator: " ")))"
+                }
                 throw UsageError(message: message, command: command.name)
             }
             try command.run(Context(environment: environment, output: output, parsed: parsed))

@@ -43,6 +43,18 @@ enum Messages {
             }
             return "aucun budget pour l'exercice \(exercice). Chargez-le avec « compta budget importer FICHIER --exercice \(exercice) »."
         case let AssignCommandError.split(e, number, parts): return split(e, number: number, parts: parts)
+        case let e as LedgerNotFound:
+            let create = "créez-le avec « compta init --nom NOM --debut AAAA-MM-JJ »"
+            switch e.source {
+            case .option:
+                return "aucun livre à l'emplacement « \(e.path) » (--livre). Vérifiez le chemin, ou créez-le : compta init --nom NOM --debut AAAA-MM-JJ --livre \(e.path)"
+            case .environment:
+                return "aucun livre à l'emplacement « \(e.path) », que donne la variable COMPTA_LIVRE. Corrigez-la (export COMPTA_LIVRE=CHEMIN), "
+                    + "donnez le livre avec --livre, ou \(create)."
+            case .currentFolder:
+                return "aucun livre compta.sqlite dans le dossier courant (\(e.folder)). Créez-le avec « compta init --nom NOM --debut AAAA-MM-JJ », placez-vous dans le dossier du livre, "
+                    + "ou indiquez-le avec --livre FICHIER (ou la variable COMPTA_LIVRE)."
+            }
         case let BudgetCommandError.dateOutside(day, e):
             return "le \(day.french) n'est pas dans l'exercice \(e.label) (du \(e.start.french) au \(e.end.french))."
         case let DemoError.stepFailed(script, line, command):
