@@ -220,20 +220,13 @@ public struct Catalog: Sendable {
         }
     }
 
-    /// When `chart` dropped the charge or produit `number` (or the account it sits under:
-    /// 6713A under 6713), that account as the previous chart named it, and its replacement.
+    /// When `chart` dropped the charge or produit `number` (6713 in 2025): that account as the
+    /// previous chart named it, and its replacement. (An account of the association's own under
+    /// it, 6713A, is never replaced.)
     public func replaced(_ number: AccountNumber, in chart: ChartVersion) -> (Account, ChartReplacement)? {
-        guard [6, 7].contains(number.classDigit), let facts = charts[chart] else { return nil }
-        var prefix = number.text
-        while prefix.count >= 3 {
-            let candidate = AccountNumber(trusted: prefix)
-            if let r = facts.replaced[candidate] {
-                let label = accounts[candidate]?.label ?? charts.values.lazy.compactMap { $0.labels[candidate] }.first ?? ""
-                return (Account(number: candidate, label: label, isCustom: false), r)
-            }
-            prefix.removeLast()
-        }
-        return nil
+        guard [6, 7].contains(number.classDigit), let r = charts[chart]?.replaced[number] else { return nil }
+        let label = accounts[number]?.label ?? charts.values.lazy.compactMap { $0.labels[number] }.first ?? ""
+        return (Account(number: number, label: label, isCustom: false), r)
     }
 
     /// The rules that file under a charge or produit `chart` replaced, with the replacement: in an

@@ -204,6 +204,26 @@ extension Money {
     }
 }
 
+/// `value × factor ÷ divisor`, rounded half away from zero (−3 157,649 → −3 157,65), computed
+/// on 128 bits so the product cannot overflow. The quotient must fit (it does for a prorata,
+/// an average or a percentage of amounts a ledger holds). Every division of amounts goes here:
+/// truncating would drift toward zero.
+public func roundedDivision(_ value: Int64, times factor: Int64 = 1, by divisor: Int64) -> Int64 {
+    precondition(divisor != 0, "division by zero")
+    let product = value.multipliedFullWidth(by: factor)
+    let (quotient, remainder) = divisor.dividingFullWidth(product)
+    guard remainder.magnitude >= divisor.magnitude - remainder.magnitude else { return quotient }
+    let negative = product.high < 0
+    return negative != (divisor < 0) ? quotient - 1 : quotient + 1
+}
+
+extension Money {
+    /// `self × numerator ÷ denominator`, rounded half away from zero: a prorata, an average.
+    public func scaled(by numerator: Int64, over denominator: Int64) -> Money {
+        Money(cents: roundedDivision(cents, times: numerator, by: denominator))
+    }
+}
+
 extension Money: CustomStringConvertible {
     /// French writing for people: `-25 801,25` (U+202F between thousands, decimal comma).
     public var description: String { formatted() }

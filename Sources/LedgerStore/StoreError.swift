@@ -64,8 +64,8 @@ public enum AccountRefusal: Sendable, Equatable {
     /// No class account for its first digit.
     case noClass
     case emptyLabel
-    /// The chart of the exercice being kept dropped this account, or the one it would sit
-    /// under (6713, 6713A in a 2025 exercice): `replacement` is what to use.
+    /// The chart of the exercice being kept dropped this account (6713 in a 2025 exercice):
+    /// `replacement` is what to use.
     case replaced(Account, ChartReplacement, Exercice)
 }
 

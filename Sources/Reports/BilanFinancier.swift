@@ -246,8 +246,7 @@ public struct BilanFinancier: Sendable {
             let (n, n1) = v
             if n1.isZero { return "\(label) : \(n.roundedEuros) € en \(current) (rien en \(previous))." }
             if n.isZero { return "\(label) : plus rien en \(current) (\(n1.roundedEuros) € en \(previous))." }
-            let pct = tenthsOfPercent(n - n1, of: n1.magnitude) ?? 0
-            let rounded = (pct + (pct >= 0 ? 5 : -5)) / 10
+            let rounded = wholePercent(n - n1, of: n1.magnitude) ?? 0
             let percent = (rounded >= 0 ? "+" : "-") + Money(cents: Int64(abs(rounded)) * 100).roundedEuros + "\u{A0}%"
             return "\(label) : \(n1.roundedEuros) € en \(previous), \(n.roundedEuros) € en \(current) (\(percent))."
         }

@@ -91,7 +91,7 @@ public struct BudgetReport: Sendable {
         let complete = elapsedDays >= totalDays
         let (elapsed, total) = (Int64(elapsedDays), Int64(totalDays))
         func scale(_ m: Money, _ num: Int64, _ den: Int64) -> Money {
-            den == 0 ? m : Money(cents: (m.cents * num + den / 2) / den)
+            den == 0 ? m : m.scaled(by: num, over: den)
         }
         var lines: [Line] = postes.enumerated().map { i, p in
             let hasAccounts = !p.accounts.isEmpty

@@ -129,13 +129,12 @@ extension Cell: ExpressibleByStringLiteral {
 
 /// Tenths of a percent of `part` over `whole`, rounded half away from zero; nil when `whole` is zero.
 public func tenthsOfPercent(_ part: Money, of whole: Money) -> Int? {
-    guard !whole.isZero else { return nil }
-    let numerator = part.cents * 1000
-    let q = numerator / whole.cents
-    let r = numerator % whole.cents
-    let roundAway = 2 * (r.magnitude) >= whole.cents.magnitude
-    let negative = (numerator < 0) != (whole.cents < 0)
-    return Int(roundAway ? q + (negative ? -1 : 1) : q)
+    whole.isZero ? nil : Int(roundedDivision(part.cents, times: 1000, by: whole.cents))
+}
+
+/// Whole percents of `part` over `whole`, rounded half away from zero (once: not from tenths).
+public func wholePercent(_ part: Money, of whole: Money) -> Int? {
+    whole.isZero ? nil : Int(roundedDivision(part.cents, times: 100, by: whole.cents))
 }
 
 /// `87,5 %`

@@ -137,7 +137,7 @@ enum Messages {
                 return "le compte \(n) a besoin d'un libellé, par exemple : compta comptes ajouter \(n) \"Fournisseur X\"."
             case .replaced(let old, let r, let exercice):
                 return "le plan comptable de l'exercice \(exercice.label) (plan 2025) n'a plus le compte \(old.number) (\(old.label)) : "
-                    + (r.new.map { "utilisez \($0)" + (r.remark.map { " (\($0))" } ?? "") + (n == old.number ? "" : ", ou un sous-compte de \($0)") }
+                    + (r.new.map { "utilisez \($0)" + (r.remark.map { " (\($0))" } ?? "") + ", ou un sous-compte de \($0)" }
                        ?? "choisissez le compte avec votre expert-comptable" + (r.remark.map { " (\($0))" } ?? "")) + "."
             }
         case .projectExists(let p):

@@ -45,6 +45,20 @@ import Testing
         }
     }
 
+    /// Averages and proratas round half away from zero: −9 472,94 € over 3 months is
+    /// −3 157,65 € a month (−3 157,646…), not the −3 157,64 truncation gives.
+    @Test func divisionsRoundHalfAwayFromZero() {
+        #expect(Money(cents: -947_294).scaled(by: 1, over: 3) == Money(cents: -315_765))
+        #expect(Money(cents: 947_294).scaled(by: 1, over: 3) == Money(cents: 315_765))
+        #expect(Money(cents: 5).scaled(by: 1, over: 2) == Money(cents: 3))
+        #expect(Money(cents: -5).scaled(by: 1, over: 2) == Money(cents: -3))
+        #expect(Money(cents: 7).scaled(by: 1, over: -2) == Money(cents: -4))
+        #expect(Money(cents: 100_000).scaled(by: 182, over: 366) == Money(cents: 49_727), "49 726,77…")
+        #expect(Money(cents: .max / 2).scaled(by: 3, over: 4).cents == (Int64.max / 2) / 4 * 3 + 2, "no overflow in the product")
+        #expect(roundedDivision(-2, times: 1000, by: 3) == -667)
+        #expect(roundedDivision(1, times: 1000, by: 8) == 125)
+    }
+
     @Test func checkedArithmeticRefusesOverflow() {
         #expect(throws: MoneyError.overflow) { try Money(cents: .max).adding(Money(cents: 1)) }
         #expect(throws: MoneyError.overflow) { try Money(cents: .min).subtracting(Money(cents: 1)) }
