@@ -222,7 +222,8 @@ public enum CSVRenderer {
     }
 }
 
-/// JSON: amounts as integer cents, cells keyed by their column's key.
+/// JSON: amounts as integer cents, percentages as numbers of percent (`87.5`), cells keyed
+/// by their column's key.
 public enum JSONRenderer {
     static func write(_ doc: ReportDocument, to out: inout ReportOutput) throws {
         try out.write("{\n  \"titre\": \(string(doc.title)),\n")
@@ -253,7 +254,7 @@ public enum JSONRenderer {
         switch c {
         case .text(let s): return string(s)
         case .amount(let m): return String(m.cents)
-        case .percent(let p): return String(p)
+        case .percent(let p): return (p < 0 ? "-" : "") + String(p.magnitude / 10) + "." + String(p.magnitude % 10)
         case .number(let n): return String(n)
         case .date(let d): return string(d.iso)
         case .flag(let b): return b ? "true" : "false"

@@ -94,7 +94,7 @@ let bankCommands: [Command] = [
         path: ["releves"], usage: "compta releves [--format texte|md|csv|json]",
         summary: "liste les relevés importés : fichier, compte, dates, opérations nouvelles et validées",
         help: "Le numéro d'un relevé sert à annuler son import : compta releves annuler NUMERO.",
-        options: [.value("--format", "FORMAT", "texte, md, csv ou json")], arguments: 0...0
+        options: formatOptions, arguments: 0...0
     ) { ctx in
         let store = try ctx.openStore()
         try ctx.render(statementsDocument(try store.statements(), association: try store.associationName()))
@@ -127,7 +127,7 @@ let bankCommands: [Command] = [
         path: ["regles"], usage: "compta regles [--format texte|md|csv|json]",
         summary: "liste les règles de classement des opérations bancaires, dans l'ordre où elles sont essayées",
         help: "La première règle dont le motif est dans le libellé (majuscules et accents ignorés) classe l'opération.",
-        options: [.value("--format", "FORMAT", "texte, md, csv ou json")], arguments: 0...0
+        options: formatOptions, arguments: 0...0
     ) { ctx in
         let store = try ctx.openStore()
         try ctx.render(rulesDocument(try store.rules(), association: try store.associationName()))
@@ -196,21 +196,15 @@ let bankCommands: [Command] = [
     Command(
         path: ["regles", "exporter"], usage: "compta regles exporter [--sortie FICHIER]",
         summary: "écrit les règles du livre en CSV (à modifier dans un tableur, puis compta regles importer)",
-        help: "", options: [.value("--sortie", "FICHIER", "fichier à écrire (défaut : la sortie standard)")], arguments: 0...0
+        help: "", options: csvFileOptions, arguments: 0...0
     ) { ctx in
         let store = try ctx.openStore()
-        let text = RuleFile.write(try store.rules())
-        if let out = ctx.parsed.value("--sortie") {
-            try writeFileAtomically(out, text)
-            ctx.output.print("Règles écrites dans \(out).")
-        } else {
-            ctx.output.write(text)
-        }
+        try writeOrPrint(ctx, RuleFile.write(try store.rules()), what: "Règles", spreadsheet: true)
     },
     Command(
         path: ["attente"], usage: "compta attente [--exercice E] [--format texte|md|csv|json]",
         summary: "liste les opérations en attente sur le compte 471, à classer avec compta affecter",
-        help: "", options: [.value("--exercice", "EXERCICE", "exercice (défaut : tous)"), .value("--format", "FORMAT", "texte, md, csv ou json")],
+        help: "", options: [.value("--exercice", "EXERCICE", "exercice (défaut : tous)")] + formatOptions,
         arguments: 0...0
     ) { ctx in
         let store = try ctx.openStore()

@@ -2,12 +2,23 @@ import Ledger
 import LedgerStore
 import Reports
 
-let periodOptions: [Option] = [
-    .value("--exercice", "EXERCICE", "exercice (défaut : celui des dates --du, --au, sinon l'exercice ouvert)"),
-    .value("--du", "DATE", "premier jour de la période"),
-    .value("--au", "DATE", "dernier jour de la période"),
+let exerciceOption = Option.value("--exercice", "EXERCICE", "exercice (défaut : celui des dates --du, --au, sinon l'exercice ouvert)")
+let atOption = Option.value("--au", "DATE", "dernier jour de la période")
+
+/// What every report takes: its format, and for CSV whether to begin with the byte-order mark
+/// spreadsheets need to read UTF-8 (Excel shows « DÃ©penses » without it).
+let formatOptions: [Option] = [
     .value("--format", "FORMAT", "texte (défaut), md, csv ou json"),
+    .flag("--sans-bom", "CSV sans marque d'ordre des octets (BOM) au début : pour un outil plutôt qu'un tableur"),
 ]
+
+/// A CSV file to edit in a spreadsheet and load back (budget, rules).
+let csvFileOptions: [Option] = [
+    .value("--sortie", "FICHIER", "fichier à écrire (défaut : la sortie standard)"),
+    .flag("--sans-bom", "sans marque d'ordre des octets (BOM) au début : pour un outil plutôt qu'un tableur"),
+]
+
+let periodOptions: [Option] = [exerciceOption, .value("--du", "DATE", "premier jour de la période"), atOption] + formatOptions
 
 let bookCommands: [Command] = [
     Command(

@@ -21,7 +21,7 @@ let budgetCommands: [Command] = [
           compta budget --au 2024-06-30 --saisonnalite n-1
           compta budget --par-projet
         """,
-        options: [periodOptions[0], periodOptions[2], periodOptions[3],
+        options: [exerciceOption, atOption] + formatOptions + [
                   .value("--version", "NOM", "version du budget (défaut : la dernière chargée)"),
                   .value("--saisonnalite", "MODE", "lineaire (défaut) ou n-1"),
                   .value("--projet", "CODE", "seulement les postes et le réalisé de ce projet"),
@@ -74,7 +74,7 @@ let budgetCommands: [Command] = [
           compta budget importer budget-2024-bis.csv --exercice 2024 --version rectificatif
           compta budget importer budget-2024.csv --exercice 2024 --remplacer
         """,
-        options: [periodOptions[0], .value("--version", "NOM", "nom de la version (défaut : initial)"),
+        options: [exerciceOption, .value("--version", "NOM", "nom de la version (défaut : initial)"),
                   .flag("--remplacer", "remplace la version du même nom si elle est déjà chargée")],
         arguments: 1...1
     ) { ctx in
@@ -101,8 +101,7 @@ let budgetCommands: [Command] = [
     Command(
         path: ["budget", "exporter"], usage: "compta budget exporter [--exercice E] [--version NOM] [--sortie FICHIER]",
         summary: "écrit le budget en CSV, au format de compta budget importer",
-        help: "", options: [periodOptions[0], .value("--version", "NOM", "version (défaut : la dernière)"),
-                            .value("--sortie", "FICHIER", "fichier à écrire (défaut : la sortie standard)")],
+        help: "", options: [exerciceOption, .value("--version", "NOM", "version (défaut : la dernière)")] + csvFileOptions,
         arguments: 0...0
     ) { ctx in
         let store = try ctx.openStore()
@@ -110,7 +109,7 @@ let budgetCommands: [Command] = [
         guard let budget = try store.budget(exercice, version: ctx.parsed.value("--version")) else {
             throw BudgetCommandError.noBudget(exercice: exercice.label, version: ctx.parsed.value("--version"), versions: try store.budgetVersions(exercice))
         }
-        try writeOrPrint(ctx, BudgetFile.write(budget.postes), what: "Budget")
+        try writeOrPrint(ctx, BudgetFile.write(budget.postes), what: "Budget", spreadsheet: true)
     },
     Command(
         path: ["budget", "modele"], usage: "compta budget modele --exercice SUIVANT [--sortie FICHIER]",
@@ -121,8 +120,7 @@ let budgetCommands: [Command] = [
         modifier dans un tableur, puis : compta budget importer FICHIER --exercice SUIVANT.
         Exemple : compta budget modele --exercice 2025 --sortie budget-2025.csv
         """,
-        options: [.value("--exercice", "EXERCICE", "l'exercice à budgéter (le modèle part de celui d'avant)"),
-                  .value("--sortie", "FICHIER", "fichier à écrire (défaut : la sortie standard)")],
+        options: [.value("--exercice", "EXERCICE", "l'exercice à budgéter (le modèle part de celui d'avant)")] + csvFileOptions,
         arguments: 0...0
     ) { ctx in
         let store = try ctx.openStore()
@@ -140,14 +138,17 @@ let budgetCommands: [Command] = [
         guard let budget = try store.budget(source, version: nil) else {
             throw BudgetCommandError.noBudget(exercice: source.label, version: nil, versions: [])
         }
-        try writeOrPrint(ctx, BudgetFile.write(Budget.starter(from: budget, ledger: store, chart: chart)), what: "Modèle de budget \(target)")
+        try writeOrPrint(ctx, BudgetFile.write(Budget.starter(from: budget, ledger: store, chart: chart)), what: "Modèle de budget \(target)", spreadsheet: true)
     },
 ]
 
-func writeOrPrint(_ ctx: Context, _ text: String, what: String) throws {
+/// Writes `text` to `--sortie`, or prints it. A CSV file for a spreadsheet (`spreadsheet`)
+/// begins with the byte-order mark, unless `--sans-bom`.
+func writeOrPrint(_ ctx: Context, _ text: String, what: String, spreadsheet: Bool = false) throws {
+    let text = spreadsheet && !ctx.parsed.has("--sans-bom") ? byteOrderMark + text : text
     if let out = ctx.parsed.value("--sortie") {
         try writeFileAtomically(out, text)
-        ctx.output.print("\(what) écrit dans \(out).")
+        ctx.output.print("\(what) : \(out) écrit.")
     } else {
         ctx.output.write(text)
     }

@@ -90,10 +90,17 @@ struct Context {
     }
 
     /// Prints a report as it is made, in the format asked for.
+    /// Prints a report in the format asked; CSV begins with the byte-order mark a spreadsheet
+    /// needs to read UTF-8, unless `--sans-bom`.
     func render(_ doc: ReportDocument) throws {
-        try format().write(doc) { [output] in output.write($0) }
+        let format = try format()
+        if format == .csv && !parsed.has("--sans-bom") { output.write(byteOrderMark) }
+        try format.write(doc) { [output] in output.write($0) }
     }
 }
+
+/// U+FEFF at the start of a UTF-8 file: how Excel knows the file is UTF-8.
+let byteOrderMark = "\u{FEFF}"
 
 /// No ledger where the command looked: the message says where the path came from.
 struct LedgerNotFound: Error {

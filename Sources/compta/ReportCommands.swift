@@ -81,7 +81,7 @@ let reportCommands: [Command] = [
         total du passif, ou le rapport dit de combien et pourquoi. Pendant l'exercice, sans --au,
         le bilan est celui du jour.
         """,
-        options: [periodOptions[0], periodOptions[2], periodOptions[3]], arguments: 0...0
+        options: [exerciceOption, atOption] + formatOptions, arguments: 0...0
     ) { ctx in
         let store = try ctx.openStore()
         let period = try ctx.periodSoFar(store)
@@ -117,12 +117,6 @@ let reportCommands: [Command] = [
         }
         let store = try ctx.openStore()
         let e = try ctx.parsed.value("--exercice").map { try store.exercice($0) }
-        let text = try HledgerExport.journal(store, from: e?.start, to: e?.end)
-        if let out = ctx.parsed.value("--sortie") {
-            try writeFileAtomically(out, text)
-            ctx.output.print("Journal hledger écrit dans \(out).")
-        } else {
-            ctx.output.write(text)
-        }
+        try writeOrPrint(ctx, try HledgerExport.journal(store, from: e?.start, to: e?.end), what: "Journal hledger")
     },
 ]

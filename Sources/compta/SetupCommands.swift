@@ -37,8 +37,7 @@ let setupCommands: [Command] = [
         path: ["comptes"], usage: "compta comptes [--classe N] [--format texte|md|csv|json]",
         summary: "liste les comptes du livre (plan comptable et comptes propres)",
         help: "Exemple : compta comptes --classe 6",
-        options: [.value("--classe", "N", "seulement les comptes commençant par N (6, 60, 604...)"),
-                  .value("--format", "FORMAT", "texte, md, csv ou json")],
+        options: [.value("--classe", "N", "seulement les comptes commençant par N (6, 60, 604...)")] + formatOptions,
         arguments: 0...0
     ) { ctx in
         let store = try ctx.openStore()
@@ -77,7 +76,7 @@ let setupCommands: [Command] = [
     Command(
         path: ["projets"], usage: "compta projets [--format texte|md|csv|json]",
         summary: "liste les projets analytiques",
-        help: "", options: [.value("--format", "FORMAT", "texte, md, csv ou json")], arguments: 0...0
+        help: "", options: formatOptions, arguments: 0...0
     ) { ctx in
         let store = try ctx.openStore()
         let projects = try store.catalog().projects.values.sorted { $0.code < $1.code }
@@ -106,7 +105,7 @@ let setupCommands: [Command] = [
     Command(
         path: ["exercices"], usage: "compta exercices [--format texte|md|csv|json]",
         summary: "liste les exercices",
-        help: "", options: [.value("--format", "FORMAT", "texte, md, csv ou json")], arguments: 0...0
+        help: "", options: formatOptions, arguments: 0...0
     ) { ctx in
         let store = try ctx.openStore()
         var table = ReportTable(columns: [ReportColumn("Exercice", key: "exercice"), ReportColumn("Début", key: "debut"),

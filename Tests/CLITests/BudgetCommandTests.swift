@@ -21,7 +21,7 @@ import Ledger
         #expect(s.run("budget", "--exercice", "2024", "--au", "2024-06-30", "--saisonnalite", "n-1").code == 0)
         #expect(s.run("budget", "--exercice", "2024", "--par-projet").out.contains("BL-Évolution"))
         let exported = s.run("budget", "exporter", "--exercice", "2024").out
-        #expect(exported.hasPrefix("poste;sens;montant;comptes;projet;remarque\r\nLocation de serveurs, etc;dépense;2500,00;604A 604B 604C 604E 604F 6065;;Ajout de mutu3"))
+        #expect(exported.hasPrefix("\u{FEFF}poste;sens;montant;comptes;projet;remarque\r\nLocation de serveurs, etc;dépense;2500,00;604A 604B 604C 604E 604F 6065;;Ajout de mutu3"))
         let starter = s.run("budget", "modele", "--exercice", "2025").out
         #expect(starter.contains("Location de serveurs, etc;dépense;6911,00;604A 604B 604C 604E 604F 6065;;prévu 2024 : 2\u{202F}500 €, réalisé 2024 : 6\u{202F}911 €"))
         #expect(starter.contains("Locations immobilières;dépense;3598,00;6132;;hors budget 2024"))
@@ -92,5 +92,30 @@ import Ledger
         let replaced = s.run("budget", "importer", other, "--remplacer")
         #expect(replaced.out.contains("Budget « initial » de l'exercice 2024 remplacé : 1 poste : 900,00 € de dépenses, 0,00 € de recettes (avant : 2 postes : "))
         #expect(s.run("budget", "exporter", "--version", "initial").out.contains("Serveurs;dépense;900,00;604"))
+    }
+
+    /// CSV is for spreadsheets: it begins with the byte-order mark (Excel reads « Dépenses »,
+    /// not « DÃ©penses »), reads back as it was written, and --sans-bom leaves it out for tools.
+    /// JSON gives percentages as numbers of percent.
+    @Test func csvBeginsWithTheByteOrderMarkAndJSONPercentagesArePlain() throws {
+        let s = Sandbox()
+        #expect(s.run("demo").code == 0)
+        let bom = "\u{FEFF}"
+        #expect(s.run("balance", "--exercice", "2024", "--format", "csv").out.hasPrefix(bom + "Compte;"))
+        #expect(s.run("balance", "--exercice", "2024", "--format", "csv", "--sans-bom").out.hasPrefix("Compte;"))
+        #expect(!s.run("balance", "--exercice", "2024", "--format", "md").out.hasPrefix(bom))
+        let file = s.path("budget.csv")
+        #expect(s.run("budget", "exporter", "--exercice", "2024", "--sortie", file).out == "Budget : \(file) écrit.\n")
+        // (Read as bytes: Foundation's UTF-8 decoding drops the mark.)
+        let exported = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
+        #expect(exported.starts(with: Array((bom + "poste;sens;").utf8)))
+        #expect(s.run("budget", "importer", file, "--exercice", "2024", "--version", "relu").code == 0)
+        #expect(Array(s.run("budget", "exporter", "--exercice", "2024", "--version", "relu", "--sans-bom").out.utf8) == Array(exported.dropFirst(3)))
+        let rules = s.path("regles.csv")
+        #expect(s.run("regles", "exporter", "--sortie", rules).code == 0)
+        #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: rules))).starts(with: Array((bom + "position;motif;").utf8)))
+        #expect(s.run("regles", "importer", rules).code == 0)
+        let json = s.run("budget", "--exercice", "2024", "--format", "json").out
+        #expect(json.contains("\"pourcentage\": 152.7"), "152,7 % réalisé: a number of percent")
     }
 }
