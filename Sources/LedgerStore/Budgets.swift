@@ -32,9 +32,11 @@ extension Store {
     /// Loads a budget version: checked against the ledger, then written in one transaction,
     /// replacing that version's postes if it existed.
     public func saveBudget(_ postes: [Budget.Poste], exercice: Exercice, version: String) throws {
-        if exercice.isClosed { throw BudgetProblem.closedExercice(exercice) }
-        try Budget.validate(postes, catalog: catalog())
         try atomically(rollback: false) {
+            // The exercice as it is now: it may have been closed since the command read it.
+            let c = try catalog()
+            if c.exercices.first(where: { $0.id == exercice.id })?.isClosed ?? true { throw BudgetProblem.closedExercice(exercice) }
+            try Budget.validate(postes, catalog: c)
             try db.run("DELETE FROM budget WHERE exercice_id = ? AND version = ?", .int(exercice.id), .text(version))
             try db.run("INSERT INTO budget(exercice_id, version, created_at) VALUES (?, ?, ?)", .int(exercice.id), .text(version), .text(now))
             let id = db.lastInsertRowID

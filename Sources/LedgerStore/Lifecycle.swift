@@ -175,17 +175,17 @@ extension Store {
     }
 
     /// Records the reversing entry (extourne) of an entry: the same lines, debit and credit
-    /// swapped, referring to the original. Returns it, as a draft.
+    /// swapped, referring to the original. Returns it, as a draft. An entry is reversed once:
+    /// a second extourne would cancel it twice (checked under the write lock, so two at once
+    /// cannot both pass).
     public func reverse(number: Int, in exercice: Exercice, on date: Day? = nil) throws -> Posted {
-        let original = try entry(number: number, in: exercice)
-        let day = date ?? original.date
-        let reference = original.validation.map { "\(original.journal)-\($0.number)" } ?? "n° \(original.number)"
-        let draft = EntryDraft(journal: original.journal, date: day, label: "Extourne de \(reference) : \(original.label)",
-                               piece: original.piece, lines: original.lines.map {
-            LineDraft(account: $0.account, amount: $0.credit - $0.debit, label: $0.label, project: $0.project)
-        }, origin: .reversal)
-        return try atomically(rollback: false) {
-            let posted = try postMany([draft])[0]
+        try atomically(rollback: false) {
+            let original = try entry(number: number, in: exercice)
+            let correctors = try read { try db.query("SELECT id FROM entry WHERE corrects = ? ORDER BY id", [.int(original.id)]) { $0.int(0) } }
+            if let earlier = try entries(ids: correctors).first(where: { $0.reverses(original) }) {
+                throw StoreError.alreadyReversed(number: number, by: earlier.number)
+            }
+            let posted = try postMany([EntryDraft.reversal(of: original, on: date)])[0]
             try db.run("UPDATE entry SET corrects = ? WHERE id = ?", .int(original.id), .int(posted.id))
             return posted
         }
@@ -223,7 +223,14 @@ extension Store {
     /// and the result (120 excédent, 129 déficit) into the next exercice as validated
     /// à-nouveaux dated its first day, and locks the year.
     public func close(_ e: Exercice) throws -> ClosingResult {
+        // Every check under the write lock, on the exercice as it is now: an import committed
+        // since the command read the ledger must not leave drafts in a closed year.
+        try atomically(rollback: false) { try closeLocked(e.id) }
+    }
+
+    private func closeLocked(_ id: Int64) throws -> ClosingResult {
         let c = try catalog()
+        guard let e = c.exercices.first(where: { $0.id == id }) else { throw StoreError.noExercice }
         if e.isClosed { throw ClosingProblem.alreadyClosed(e) }
         if let earlier = c.exercices.first(where: { $0.end < e.start && !$0.isClosed }) { throw ClosingProblem.earlierOpen(earlier) }
         let drafts = try read {
@@ -250,7 +257,7 @@ extension Store {
                 throw ClosingProblem.resultNotAllocated(e, of: previous, account: AccountNumber(trusted: account), amount: left.magnitude)
             }
         }
-        return try atomically(rollback: false) {
+        do { // the writes
             // The next exercice: the one that starts the day after, or a new one of the same length.
             let nextStart = e.end.adding(days: 1)
             var next = c.exercices.first { $0.start == nextStart }
@@ -317,8 +324,14 @@ extension Store {
     /// exercice: 120 to `destination` (default 110) for an excédent, 129 from it (default 119)
     /// for a déficit. An ordinary OD entry, as a draft.
     public func allocateResult(of e: Exercice, to destination: AccountNumber?, on date: Day?) throws -> Posted {
-        let c = try catalog()
         if let d = destination, !(d.isUnder("11") || d.isUnder("106")) { throw AllocationProblem.badDestination(d) }
+        // Under the write lock: of two allocations at once, the second finds 120 (or 129) settled.
+        return try atomically(rollback: false) { try allocateLocked(e.id, to: destination, on: date) }
+    }
+
+    private func allocateLocked(_ id: Int64, to destination: AccountNumber?, on date: Day?) throws -> Posted {
+        let c = try catalog()
+        guard let e = c.exercices.first(where: { $0.id == id }) else { throw StoreError.noExercice }
         guard e.isClosed else { throw AllocationProblem.notClosed(e) }
         guard let next = c.exercices.first(where: { $0.start == e.end.adding(days: 1) }) else { throw AllocationProblem.noNextExercice(e) }
         if next.isClosed { throw AllocationProblem.nextClosed(e, next: next, result: try result(of: e)) }

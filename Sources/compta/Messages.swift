@@ -144,6 +144,9 @@ enum Messages {
         case .notWaiting(let number):
             return "l'écriture n° \(number) est validée et n'attend pas sur le compte 471 (elle est déjà classée, ou extournée) : "
                 + "une écriture validée se corrige par une extourne (compta extourner NUMERO), puis une nouvelle saisie. Ce qui attend : compta attente"
+        case .alreadyReversed(let number, let by):
+            return "l'écriture n° \(number) est déjà extournée par l'écriture n° \(by) : une seconde extourne l'annulerait deux fois. "
+                + "Si l'extourne n° \(by) est une erreur, supprimez-la tant qu'elle est en brouillard (compta supprimer \(by))."
         case .notRemovable(let number, let reason):
             return "l'écriture n° \(number) " + refusal(reason, number: number, removing: true)
         case .notReclassifiable(let number, let reason):
