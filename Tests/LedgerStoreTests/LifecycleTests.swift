@@ -68,6 +68,40 @@ func store2023() throws -> (Store, String) {
         #expect(problems.contains(.orphanLines(count: 2)))
     }
 
+    /// Issue 19: `total` edited so that every report changed (a day written `20240615`, an
+    /// `opening` flag of 0.5) while the verifier, reading them leniently, found the totals right.
+    /// The schema refuses such rows now; a file whose table was rebuilt without its constraints
+    /// is read by the verifier as the reports read it, and each difference said once.
+    @Test func verifierReadsTotalsAsReportsDo() throws {
+        let (store, path) = try store2023()
+        try store.validate()
+        let raw = RawSQL(path)
+        #expect(raw.exec("""
+            CREATE TABLE loose(day TEXT, account TEXT, project_id INTEGER, opening INTEGER, debit INTEGER, credit INTEGER,
+                               PRIMARY KEY (day, account, project_id, opening)) WITHOUT ROWID;
+            INSERT INTO loose SELECT * FROM total; DROP TABLE total; ALTER TABLE loose RENAME TO total;
+            UPDATE total SET day = '20230301' WHERE day = '2023-03-01' AND account = '7562';
+            UPDATE total SET opening = 0.5 WHERE day = '2023-01-01' AND account = '512';
+            """) == nil)
+        let tampered = try Store.open(path: path)
+        #expect(try tampered.balance(of: "7562", at: d("2023-12-31")) == .zero, "the reports lost the cotisations")
+        let problems = try tampered.verify().problems
+        #expect(problems == [.totalsDiffer(account: "512", day: "2023-01-01"), .totalsDiffer(account: "7562", day: "2023-03-01"),
+                             .totalsDiffer(account: "7562", day: "20230301")])
+    }
+
+    /// A date that does not exist, written behind Compta's back: the verifier names the entry
+    /// (it stopped on « erreur inattendue : nonexistent »).
+    @Test func verifierNamesAnEntryWithADamagedDate() throws {
+        let (store, path) = try store2023()
+        try store.validate()
+        let raw = RawSQL(path)
+        #expect(raw.exec("DROP TRIGGER entry_fixed_fields; DROP TRIGGER entry_validated_update; UPDATE entry SET date = '2023-02-30' WHERE number = 3") == nil)
+        let problems = try Store.open(path: path).verify().problems
+        #expect(problems.contains(.malformedEntry(entry: "BQ-1, n° 3 de l'exercice 2023, du 2023-02-30", field: .date("2023-02-30"))))
+        #expect(problems.contains(.chainBroken(entry: "BQ-1 (exercice 2023, n° 3, du 2023-02-30)")))
+    }
+
     @Test func reversingEntry() throws {
         let (store, _) = try store2023()
         try store.validate()
