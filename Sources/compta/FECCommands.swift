@@ -38,7 +38,8 @@ let fecCommands: [Command] = [
         let path = URL(fileURLWithPath: folder).appendingPathComponent(name).path
         let records = try writeAtomically(path) { sink in try FEC.write(store, exercice: exercice, encoding: encoding, to: sink) }
         let notice = FEC.notice(association: try store.associationName(), siren: siren, exercice: exercice, fileName: name,
-                                encoding: encoding.name, journals: Array(try store.catalog().journals.values), records: records)
+                                encoding: encoding.name, journals: Array(try store.catalog().journals.values), records: records,
+                                fingerprint: try store.chainHead())
         try writeFileAtomically(path.replacingOccurrences(of: ".txt", with: "-notice.txt"), notice)
         ctx.output.print("FEC de l'exercice \(exercice.label) écrit : \(path) (\(records) lignes) et sa notice.")
     },

@@ -64,19 +64,37 @@ let lifecycleCommands: [Command] = [
         ctx.output.print("Extourne enregistrée : écriture n° \(posted.number) de l'exercice \(posted.exercice.label), en brouillard.")
     },
     Command(
-        path: ["verifier"], usage: "compta verifier",
+        path: ["verifier"], usage: "compta verifier [--empreinte EMPREINTE]",
         summary: "vérifie l'intégrité du livre : chaîne des écritures validées, équilibre, numérotation, exercices clôturés",
-        help: "Recalcule tout ce que le livre garantit et signale précisément le premier maillon rompu. Code de sortie 1 si un problème est trouvé.",
-        options: [], arguments: 0...0
+        help: """
+        Recalcule tout ce que le livre garantit et signale précisément le premier maillon rompu.
+        Code de sortie 1 si un problème est trouvé. Imprime l'empreinte du livre (nombre
+        d'écritures validées, date de la dernière validation, début de l'empreinte de la chaîne) :
+        notée hors du livre (procès-verbal de l'AG), elle permet de prouver plus tard, avec
+        --empreinte, que les écritures validées jusque-là n'ont pas changé et qu'aucune n'a
+        disparu.
+        Exemple : compta verifier --empreinte 225-20251203-9f3c1a2b7d4e6f80
+        """,
+        options: [.value("--empreinte", "EMPREINTE", "empreinte notée plus tôt : le livre doit la prolonger")],
+        arguments: 0...0
     ) { ctx in
         let store = try ctx.openStore()
-        let report = try store.verify()
-        if report.problems.isEmpty {
-            ctx.output.print("Livre intègre : \(report.entries) écritures dont \(report.validated) validées (chaîne d'empreintes intacte), "
-                             + "\(report.closedExercices) exercice\(report.closedExercices > 1 ? "s" : "") clôturé\(report.closedExercices > 1 ? "s" : "") inchangé\(report.closedExercices > 1 ? "s" : ""), totaux cohérents.")
-            return
+        let anchor = try ctx.parsed.value("--empreinte").map { text in
+            guard let a = Chain.Anchor(text) else { throw InputError.badFingerprint(text) }
+            return a
         }
-        throw IntegrityFailure(problems: report.problems)
+        let report = try store.verify(anchor: anchor)
+        guard report.problems.isEmpty else { throw IntegrityFailure(problems: report.problems) }
+        let closed = report.closedExercices
+        var lines = ["Livre intègre : \(report.entries) écritures dont \(report.validated) validées (chaîne d'empreintes intacte), "
+                     + "\(closed) exercice\(closed > 1 ? "s" : "") clôturé\(closed > 1 ? "s" : "") inchangé\(closed > 1 ? "s" : ""), totaux cohérents."]
+        if let anchor, let head = report.head {
+            lines.append("Empreinte \(anchor.text) retrouvée : les \(anchor.count) écritures validées qu'elle couvre (jusqu'à la validation du "
+                         + "\(anchor.date.french)) n'ont pas changé ; "
+                         + (head.count == anchor.count ? "aucune validée depuis." : "\(head.count - anchor.count) validée\(head.count - anchor.count > 1 ? "s" : "") depuis."))
+        }
+        lines.append(fingerprintSentence(report.head))
+        ctx.output.print(lines.joined(separator: "\n"))
     },
     Command(
         path: ["sauvegarder"], usage: "compta sauvegarder [FICHIER]",
@@ -154,4 +172,12 @@ struct IntegrityFailure: Error {
     let problems: [IntegrityProblem]
     /// The backup written from the ledger that has them.
     var copy: String? = nil
+}
+
+/// The ledger's fingerprint as `verifier` prints it, with what to do with it.
+func fingerprintSentence(_ head: Chain.Anchor?) -> String {
+    guard let head else { return "Aucune écriture validée : pas encore d'empreinte (compta valider)." }
+    return "Empreinte du livre : \(head.text) (\(head.count) écriture\(head.count > 1 ? "s" : "") validée\(head.count > 1 ? "s" : ""), "
+        + "la dernière le \(head.date.french)). Notez-la hors du livre (procès-verbal de l'AG, message au bureau) : "
+        + "« compta verifier --empreinte \(head.text) » prouvera plus tard que ces écritures n'ont pas changé et qu'aucune n'a disparu."
 }

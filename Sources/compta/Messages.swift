@@ -313,6 +313,10 @@ enum Messages {
         case .inStatement(let path, let e):
             return "relevé « \(path) » : \(statement(e))"
         case .cannotWrite(let path, let reason): return "impossible d'écrire « \(path) » : \(reason)."
+        case .badFingerprint(let text):
+            return "--empreinte : « \(text) » n'est pas une empreinte. Recopiez celle que compta verifier imprime : "
+                + "nombre d'écritures validées, date AAAAMMJJ et \(Chain.Anchor.headLength) chiffres hexadécimaux, séparés par des tirets "
+                + "(par exemple 225-20251203-9f3c1a2b7d4e6f80)."
         }
     }
 
@@ -556,7 +560,7 @@ enum Messages {
             case .anchorDiffers(let anchor, let found, let entry):
                 let differs = [anchor.date != found.date ? "validée le \(found.date.french) et non le \(anchor.date.french)" : nil,
                                anchor.head != found.head ? "d'empreinte \(found.head) et non \(anchor.head)" : nil].compactMap { $0 }
-                lines.append("  empreinte \(anchor.text) : la \(anchor.count)e écriture validée de la chaîne (\(entry)) est aujourd'hui "
+                lines.append("  empreinte \(anchor.text) : la \(anchor.count == 1 ? "1re" : "\(anchor.count)e") écriture validée de la chaîne (\(entry)) est aujourd'hui "
                              + differs.joined(separator: ", ") + " : le livre a été réécrit jusqu'à ce point (une écriture validée modifiée, "
                              + "supprimée ou revalidée), ou ce n'est pas le livre dont l'empreinte a été notée.")
             }
