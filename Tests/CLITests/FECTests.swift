@@ -82,6 +82,29 @@ func closedDemo() -> Sandbox {
         #expect(latin.contains(0xE9) && String(data: latin, encoding: .utf8) == nil)
     }
 
+    /// Issue 19: a FEC numbered by one sequence shared by all its journals (BQ 1, OD 2, BQ 3)
+    /// gave a ledger that failed `verifier` and `sauvegarder` forever. Its journals are
+    /// numbered again, each from 1 in file order; the source number stays as the piece.
+    @Test func aFECNumberedAcrossJournalsImportsIntoAVerifiedLedger() throws {
+        let s = Sandbox()
+        let header = "JournalCode\tJournalLib\tEcritureNum\tEcritureDate\tCompteNum\tCompteLib\tCompAuxNum\tCompAuxLib\tPieceRef\tPieceDate\tEcritureLib\tDebit\tCredit\tEcritureLet\tDateLet\tValidDate\tMontantdevise\tIdevise"
+        func entry(_ journal: String, _ num: String, _ date: String, _ piece: String, _ account: String) -> [String] {
+            ["\(journal)\tJournal\t\(num)\t\(date)\t\(account)\tCompte\t\t\t\(piece)\t\(date)\tOpération\t5,00\t0,00\t\t\t20240401\t\t",
+             "\(journal)\tJournal\t\(num)\t\(date)\t512\tBanque\t\t\t\(piece)\t\(date)\tOpération\t0,00\t5,00\t\t\t20240401\t\t"]
+        }
+        let rows = entry("BQ", "1", "20240305", "F1", "627") + entry("OD", "2", "20240306", "", "6226") + entry("BQ", "3", "20240307", "", "627")
+        let r = s.run("importer-fec", s.write("123456789FEC20241231.txt", ([header] + rows).joined(separator: "\r\n")))
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.contains("celles de ses journaux BQ, OD sont renumérotées dans leur journal"), "\(r.out)")
+        let v = s.run("verifier")
+        #expect(v.code == 0, "\(v.err)")
+        #expect(s.run("sauvegarder", s.path("copie.sqlite")).code == 0)
+        #expect(s.run("fec", "--exercice", "2024", "--siren", "123456789", "--sortie", s.folder.path).code == 0)
+        let exported = try String(contentsOfFile: s.path("123456789FEC20241231.txt"), encoding: .utf8).components(separatedBy: "\r\n").dropFirst()
+            .map { $0.components(separatedBy: "\t") }.filter { $0[11] != "0,00" }.map { "\($0[2]) \($0[8])" }
+        #expect(exported == ["BQ-1 F1", "OD-1 2", "BQ-2 3"], "numbered in each journal, the source number as piece where there was none")
+    }
+
     @Test func aLargeExerciceIsWrittenByChunksInOrder() throws {
         let s = closedDemo()
         // More entries than one chunk of the export (4 096), each of two lines.
