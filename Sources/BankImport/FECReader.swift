@@ -185,7 +185,14 @@ extension FECFile {
         }
         var journals: [String: Journal] = [:]
         var accounts: [AccountNumber: Account] = [:]
-        var numbers: Set<String> = []
+        // Validated entries are numbered 1 to n in each journal, as the verifier checks. A file
+        // numbered otherwise (one sequence shared by all journals, as many programs write, or
+        // with gaps) has those journals renumbered in file order; the source number stays as the
+        // piece of an entry that has none.
+        var sourceNumbers: [String: [Int?]] = [:]
+        for e in entries where e.validatedOn != nil { sourceNumbers[e.journal, default: []].append(e.numberInJournal) }
+        let renumbered = Set(sourceNumbers.filter { $0.value.compactMap { $0 }.sorted() != Array(1...$0.value.count) }.keys)
+        var numbers: [String: Int] = [:]
         var items: [LedgerImport.Item] = []
         var zeroLines: [Int] = []
         for e in entries {
@@ -204,20 +211,21 @@ extension FECFile {
             }
             var validation: (number: Int?, date: Day)? = nil
             if let on = e.validatedOn {
-                var n = e.numberInJournal
-                if let k = n, !numbers.insert("\(e.journal)|\(k)").inserted { n = nil }
-                validation = (n, on)
+                numbers[e.journal, default: 0] += 1
+                validation = (renumbered.contains(e.journal) ? numbers[e.journal] : e.numberInJournal, on)
             }
+            let piece = e.piece ?? (renumbered.contains(e.journal) ? e.number : nil)
             // A line of no amount (some software write them) brings nothing to the books.
             let lines = e.lines.filter { !($0.debit.isZero && $0.credit.isZero) }
             zeroLines += e.lines.filter { $0.debit.isZero && $0.credit.isZero }.map(\.sourceLine)
             if lines.isEmpty { throw LedgerImportProblem.noAmount(line: e.sourceLine, number: e.number) }
-            let draft = EntryDraft(journal: e.journal, date: e.date, label: e.label.isEmpty ? e.number : e.label, piece: e.piece,
+            let draft = EntryDraft(journal: e.journal, date: e.date, label: e.label.isEmpty ? e.number : e.label, piece: piece,
                                    lines: lines.map { LineDraft(account: $0.account, debit: $0.debit, credit: $0.credit,
                                                                 label: $0.label == e.label ? nil : $0.label) })
             items.append(LedgerImport.Item(source: SourcedEntry(entry: draft, lines: lines.map(\.sourceLine)), validation: validation))
         }
         return LedgerImport(start: start, end: end, journals: journals.values.sorted { $0.code < $1.code },
-                            accounts: accounts.values.sorted { $0.number < $1.number }, items: items, zeroLines: zeroLines)
+                            accounts: accounts.values.sorted { $0.number < $1.number }, items: items, zeroLines: zeroLines,
+                            renumbered: renumbered.sorted())
     }
 }

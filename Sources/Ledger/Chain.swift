@@ -1,14 +1,27 @@
 /// The chain of validated entries: each validated entry's hash covers its content and the hash
 /// of the entry validated before it, so any later change to a validated entry, or the removal or
-/// insertion of one, breaks every link after it.
+/// insertion of one, breaks every link after it. The end of the chain is not protected by the
+/// chain itself (the last links can be removed, or all recomputed, by whoever can write the
+/// file): an `Anchor` written down outside the ledger is.
 public enum Chain {
     /// The hash before the first validated entry.
     public static let genesis = String(repeating: "0", count: 64)
 
+    /// The version of the canonical text new links are written in. A ledger keeps the version
+    /// each link was written in (links before migration 7 are version 1), so that a change of the
+    /// text never breaks the chain of an existing ledger.
+    public static let currentVersion = 2
+
     /// One validated entry as the chain sees it.
     public struct Link: Sendable, Equatable {
+        public let version: Int
         public let exercice: String
+        /// The exercice's dates and the journal's kind (version 2): they change how the entry
+        /// counts (its year, à-nouveaux or not), so the chain covers them.
+        public let exerciceStart: Day
+        public let exerciceEnd: Day
         public let journal: String
+        public let journalKind: String
         public let validationNumber: Int
         public let number: Int
         public let date: Day
@@ -17,10 +30,15 @@ public enum Chain {
         public let validatedOn: Day
         public let lines: [(account: String, debit: Int64, credit: Int64, label: String?, project: String?)]
 
-        public init(exercice: String, journal: String, validationNumber: Int, number: Int, date: Day, label: String, piece: String?,
+        public init(version: Int = Chain.currentVersion, exercice: String, exerciceStart: Day, exerciceEnd: Day, journal: String,
+                    journalKind: String, validationNumber: Int, number: Int, date: Day, label: String, piece: String?,
                     validatedOn: Day, lines: [(account: String, debit: Int64, credit: Int64, label: String?, project: String?)]) {
+            self.version = version
             self.exercice = exercice
+            self.exerciceStart = exerciceStart
+            self.exerciceEnd = exerciceEnd
             self.journal = journal
+            self.journalKind = journalKind
             self.validationNumber = validationNumber
             self.number = number
             self.date = date
@@ -33,15 +51,22 @@ public enum Chain {
         public static func == (a: Link, b: Link) -> Bool { a.canonical == b.canonical }
 
         /// A stable text of every field, each escaped so no two entries write the same text.
+        /// Version 1 wrote an absent field and the text « ∅ » alike; version 2 escapes a text
+        /// that begins with « ∅ », and covers the exercice's dates and the journal's kind.
         public var canonical: String {
             func f(_ s: String?) -> String {
                 guard let s else { return "∅" }
+                var out = s
                 // Nearly every field has nothing to escape: checked on the bytes first.
-                if !s.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "\n") }) { return s }
-                return s.replacingEvery("\\", with: "\\\\").replacingEvery("|", with: "\\|").replacingEvery("\n", with: "\\n")
+                if s.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "\n") }) {
+                    out = s.replacingEvery("\\", with: "\\\\").replacingEvery("|", with: "\\|").replacingEvery("\n", with: "\\n")
+                }
+                // A lone backslash appears nowhere else: « \∅ » is the text, « ∅ » no text.
+                return version >= 2 && out.hasPrefix("∅") ? "\\" + out : out
             }
-            var out = [f(exercice), f(journal), String(validationNumber), String(number), date.iso, f(label), f(piece), validatedOn.iso]
-                .joined(separator: "|")
+            var head = [f(exercice), f(journal), String(validationNumber), String(number), date.iso, f(label), f(piece), validatedOn.iso]
+            if version >= 2 { head = ["v2", f(exercice), exerciceStart.iso, exerciceEnd.iso, f(journal), f(journalKind)] + head.dropFirst(2) }
+            var out = head.joined(separator: "|")
             for l in lines {
                 out += "\n" + [f(l.account), String(l.debit), String(l.credit), f(l.label), f(l.project)].joined(separator: "|")
             }
@@ -56,6 +81,37 @@ public enum Chain {
         h.update("\n")
         h.update(link.canonical)
         return h.finalize().hexString
+    }
+
+    /// The end of the chain at one moment, in a form a person can copy into the general
+    /// assembly's minutes: `225-20251203-9f3c1a2b7d4e6f80` (links in the chain, validation date
+    /// of the last one, the first 16 hexadecimal digits of its hash). Today's chain extends it
+    /// when its link `count` has that date and hash: every link up to it is then as it was.
+    public struct Anchor: Sendable, Equatable {
+        public let count: Int
+        public let date: Day
+        /// The hash's first 16 hexadecimal digits (64 bits: finding another chain that ends
+        /// on them is out of reach).
+        public let head: String
+
+        public static let headLength = 16
+
+        public init(count: Int, date: Day, hash: String) {
+            self.count = count
+            self.date = date
+            self.head = String(hash.lowercased().prefix(Anchor.headLength))
+        }
+
+        /// Reads the copied form, forgiving spaces and capitals; nil when it is not one.
+        public init?(_ text: String) {
+            let parts = text.lowercased().filter { $0 != " " }.split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.count == 3, let count = Int(parts[0]), count > 0, parts[1].count == 8,
+                  let date = try? Day(parsing: String(parts[1])),
+                  parts[2].count == Anchor.headLength, parts[2].allSatisfy({ $0.isHexDigit && $0.isASCII }) else { return nil }
+            self.init(count: count, date: date, hash: String(parts[2]))
+        }
+
+        public var text: String { "\(count)-\(date.compact)-\(head)" }
     }
 }
 

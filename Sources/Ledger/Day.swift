@@ -144,6 +144,13 @@ extension Day: CustomStringConvertible {
 }
 
 extension Day {
+    /// Exactly `yyyy-mm-dd`, as the ledger stores a date, or nil: a stored date written any
+    /// other way (`20240615`) would be read one way here and another by a query comparing text.
+    public init?(iso text: String) {
+        guard let day = Day.fastParse(text), day.iso == text else { return nil }
+        self = day
+    }
+
     /// `dd/mm/yyyy` and `yyyy-mm-dd`, read straight from the bytes: the writings of nearly every
     /// line of a statement. Anything else (or an impossible date) goes the long way.
     static func fastParse(_ text: String) -> Day? {

@@ -264,7 +264,7 @@ public struct Catalog: Sendable {
             throw .openingAfter(exercice, earlier: earlier)
         }
         var debit = Money.zero, credit = Money.zero
-        for (i, line) in entry.lines.enumerated() {
+        for line in entry.lines {
             try check(line.account, in: exercice, reversing: entry.origin == .reversal)
             if opening, line.account.classDigit > 5 { throw .openingOnResultAccount(line.account) }
             if let p = line.project, projects[p] == nil {
@@ -385,5 +385,29 @@ extension EntryDraft {
         if lines.contains(where: { $0.account.isUnder("51") }) { return "BQ" }
         if lines.contains(where: { $0.account.isUnder("53") }) { return "CA" }
         return "OD"
+    }
+}
+
+extension EntryDraft {
+    /// The extourne of `original`: the same lines, debit and credit swapped, on `date` (default:
+    /// the original's), citing it by its definitive number once validated.
+    public static func reversal(of original: Entry, on date: Day? = nil) -> EntryDraft {
+        let reference = original.validation.map { "\(original.journal)-\($0.number)" } ?? "n° \(original.number)"
+        return EntryDraft(journal: original.journal, date: date ?? original.date, label: "Extourne de \(reference) : \(original.label)",
+                          piece: original.piece, lines: original.lines.map {
+            LineDraft(account: $0.account, amount: $0.credit - $0.debit, label: $0.label, project: $0.project)
+        }, origin: .reversal)
+    }
+}
+
+extension Entry {
+    /// True when this entry cancels `original` exactly: its lines are the original's with debit
+    /// and credit swapped (an extourne). An OD that files the original's waiting line is not one.
+    public func reverses(_ original: Entry) -> Bool {
+        func key(_ l: Line) -> String { "\(l.account.text)|\(l.project ?? "")" }
+        func net(_ lines: [Line], sign: Int64) -> [String: Int64] {
+            lines.reduce(into: [:]) { $0[key($1), default: 0] += sign * ($1.debit.cents - $1.credit.cents) }
+        }
+        return net(lines, sign: 1) == net(original.lines, sign: -1)
     }
 }

@@ -23,14 +23,18 @@ public struct LedgerImport: Sendable {
     public let items: [Item]
     /// File lines of no amount, left out of the entries.
     public let zeroLines: [Int]
+    /// Journals whose validated entries the file did not number 1 to n: numbered again, in file order.
+    public let renumbered: [String]
 
-    public init(start: Day, end: Day, journals: [Journal], accounts: [Account], items: [Item], zeroLines: [Int] = []) {
+    public init(start: Day, end: Day, journals: [Journal], accounts: [Account], items: [Item], zeroLines: [Int] = [],
+                renumbered: [String] = []) {
         self.start = start
         self.end = end
         self.journals = journals
         self.accounts = accounts
         self.items = items
         self.zeroLines = zeroLines
+        self.renumbered = renumbered
     }
 }
 

@@ -308,6 +308,12 @@ extension Store: BankLedger {
     /// entry written or changed, the bank operation filed, and the parts as filed.
     public func assign(entryNumber: Int, exercice given: Exercice?, to parts: [AssignmentPart], project: String?,
                        label: String?) throws -> Assignment {
+        // Read and written under the write lock: what waits, what corrects what, is read as it is now.
+        try atomically(rollback: false) { try assignLocked(entryNumber: entryNumber, exercice: given, to: parts, project: project, label: label) }
+    }
+
+    private func assignLocked(entryNumber: Int, exercice given: Exercice?, to parts: [AssignmentPart], project: String?,
+                              label: String?) throws -> Assignment {
         let c = try catalog()
         for code in [project].compactMap({ $0 }) + parts.compactMap(\.project) where c.projects[code] == nil {
             throw StoreError.unknownProject(code, known: c.projects.keys.sorted())
@@ -347,7 +353,7 @@ extension Store: BankLedger {
             }
             return filed.map { $0.line(filing: amount) }
         }
-        let number = try atomically(rollback: false) { () throws -> Int in
+        let number = try { () throws -> Int in
             if !validated {
                 let e = try waiting?.entry ?? entry(number: entryNumber, in: exercice)
                 // What waits on 471; else every line of a bank operation but the bank's; else the
@@ -393,7 +399,7 @@ extension Store: BankLedger {
                                                  + split(waiting.amount, project: project)))
             try db.run("UPDATE entry SET corrects = ? WHERE id = ?", .int(id), .int(posted.id))
             return posted.number
-        }
+        }()
         return Assignment(number: number, operation: operation, parts: filed)
     }
 

@@ -31,14 +31,15 @@ extension Store {
 
     /// Loads a budget version: checked against the ledger, then written in one transaction.
     /// An existing version of that name is replaced only when `replacing` says so (it is
-    /// returned); otherwise the load is refused with `BudgetProblem.versionExists`. Both checks
-    /// run under the write lock, on the state being written.
+    /// returned); otherwise the load is refused with `BudgetProblem.versionExists`. Every check
+    /// runs under the write lock, on the state being written (the exercice may have been closed
+    /// since the command read it).
     @discardableResult
     public func saveBudget(_ postes: [Budget.Poste], exercice: Exercice, version: String, replacing: Bool = false) throws -> Budget? {
-        try Budget.validate(postes, catalog: catalog())
-        return try atomically(rollback: false) { () throws -> Budget? in
-            let closed = try db.query("SELECT closed_on IS NOT NULL FROM exercice WHERE id = ?", [.int(exercice.id)]) { $0.int(0) != 0 }
-            if closed.first ?? false { throw BudgetProblem.closedExercice(exercice) }
+        try atomically(rollback: false) { () throws -> Budget? in
+            let c = try catalog()
+            if c.exercices.first(where: { $0.id == exercice.id })?.isClosed ?? true { throw BudgetProblem.closedExercice(exercice) }
+            try Budget.validate(postes, catalog: c)
             let previous = try budget(exercice, version: version)
             if let previous, !replacing {
                 throw BudgetProblem.versionExists(existing: previous, new: Budget(exercice: exercice, version: version, postes: postes))

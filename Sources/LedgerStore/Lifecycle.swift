@@ -51,6 +51,24 @@ public enum IntegrityProblem: Sendable, Equatable {
     case closedExerciceChanged(exercice: String)
     case totalsDiffer(account: String, day: String)
     case databaseDamaged(String)
+    /// A value of a type the schema does not allow (written behind Compta's back, or before
+    /// migration 7 made the schema refuse it): reports and the verifier might read it apart.
+    case malformedEntry(entry: String, field: MalformedField)
+    case malformedExercice(exercice: String, date: String)
+    /// The head written down earlier (`verifier --empreinte`) is beyond today's chain: links
+    /// were removed (or it is another ledger). `links`: today's count.
+    case anchorNotInChain(anchored: Chain.Anchor, links: Int)
+    /// Today's link at the anchored place is not the one written down: the chain was rewritten
+    /// up to there.
+    case anchorDiffers(anchored: Chain.Anchor, found: Chain.Anchor, entry: String)
+}
+
+public enum MalformedField: Sendable, Equatable {
+    /// The entry's date, as stored, is not `yyyy-mm-dd` (or not a day of the calendar).
+    case date(String)
+    case validationDate(String)
+    /// An amount of a line is not a whole number of cents.
+    case amount
 }
 
 public struct VerificationReport: Sendable {
@@ -58,6 +76,8 @@ public struct VerificationReport: Sendable {
     public let validated: Int
     public let closedExercices: Int
     public let problems: [IntegrityProblem]
+    /// The end of the chain: what to write down to prove later that the books only grew.
+    public let head: Chain.Anchor?
 }
 
 public struct ClosingResult: Sendable {
@@ -112,7 +132,7 @@ extension Store {
     func validateEntries(_ ids: [Int64], given: [Int64: (number: Int?, date: Day)] = [:]) throws {
         guard !ids.isEmpty else { return }
         let c = try catalog()
-        let labels = Dictionary(uniqueKeysWithValues: c.exercices.map { ($0.id, $0.label) })
+        let exercices = Dictionary(uniqueKeysWithValues: c.exercices.map { ($0.id, $0) })
         var chainIndex = Int(try db.scalarInt("SELECT coalesce(max(chain_index), 0) FROM entry") ?? 0)
         var previous = try db.scalarText("SELECT hash FROM entry WHERE chain_index = ?", .int(Int64(chainIndex))) ?? Chain.genesis
         var numbers: [String: Int] = [:]
@@ -128,7 +148,9 @@ extension Store {
             numbers[key] = n
             chainIndex += 1
             let validatedOn = given[e.id]?.date ?? day
-            let link = Chain.Link(exercice: labels[e.exerciceId] ?? "", journal: e.journal, validationNumber: n, number: e.number,
+            guard let x = exercices[e.exerciceId] else { throw StoreError.noExercice }
+            let link = Chain.Link(exercice: x.label, exerciceStart: x.start, exerciceEnd: x.end, journal: e.journal,
+                                  journalKind: c.journals[e.journal]?.kind.rawValue ?? "", validationNumber: n, number: e.number,
                                   date: e.date, label: e.label, piece: e.piece, validatedOn: validatedOn,
                                   lines: e.lines.map { ($0.account.text, $0.debit.cents, $0.credit.cents, $0.label, $0.project) })
             previous = Chain.hash(previous: previous, link)
@@ -175,17 +197,17 @@ extension Store {
     }
 
     /// Records the reversing entry (extourne) of an entry: the same lines, debit and credit
-    /// swapped, referring to the original. Returns it, as a draft.
+    /// swapped, referring to the original. Returns it, as a draft. An entry is reversed once:
+    /// a second extourne would cancel it twice (checked under the write lock, so two at once
+    /// cannot both pass).
     public func reverse(number: Int, in exercice: Exercice, on date: Day? = nil) throws -> Posted {
-        let original = try entry(number: number, in: exercice)
-        let day = date ?? original.date
-        let reference = original.validation.map { "\(original.journal)-\($0.number)" } ?? "n° \(original.number)"
-        let draft = EntryDraft(journal: original.journal, date: day, label: "Extourne de \(reference) : \(original.label)",
-                               piece: original.piece, lines: original.lines.map {
-            LineDraft(account: $0.account, amount: $0.credit - $0.debit, label: $0.label, project: $0.project)
-        }, origin: .reversal)
-        return try atomically(rollback: false) {
-            let posted = try postMany([draft])[0]
+        try atomically(rollback: false) {
+            let original = try entry(number: number, in: exercice)
+            let correctors = try read { try db.query("SELECT id FROM entry WHERE corrects = ? ORDER BY id", [.int(original.id)]) { $0.int(0) } }
+            if let earlier = try entries(ids: correctors).first(where: { $0.reverses(original) }) {
+                throw StoreError.alreadyReversed(number: number, by: earlier.number)
+            }
+            let posted = try postMany([EntryDraft.reversal(of: original, on: date)])[0]
             try db.run("UPDATE entry SET corrects = ? WHERE id = ?", .int(original.id), .int(posted.id))
             return posted
         }
@@ -223,7 +245,14 @@ extension Store {
     /// and the result (120 excédent, 129 déficit) into the next exercice as validated
     /// à-nouveaux dated its first day, and locks the year.
     public func close(_ e: Exercice) throws -> ClosingResult {
+        // Every check under the write lock, on the exercice as it is now: an import committed
+        // since the command read the ledger must not leave drafts in a closed year.
+        try atomically(rollback: false) { try closeLocked(e.id) }
+    }
+
+    private func closeLocked(_ id: Int64) throws -> ClosingResult {
         let c = try catalog()
+        guard let e = c.exercices.first(where: { $0.id == id }) else { throw StoreError.noExercice }
         if e.isClosed { throw ClosingProblem.alreadyClosed(e) }
         if let earlier = c.exercices.first(where: { $0.end < e.start && !$0.isClosed }) { throw ClosingProblem.earlierOpen(earlier) }
         let drafts = try read {
@@ -250,7 +279,7 @@ extension Store {
                 throw ClosingProblem.resultNotAllocated(e, of: previous, account: AccountNumber(trusted: account), amount: left.magnitude)
             }
         }
-        return try atomically(rollback: false) {
+        do { // the writes
             // The next exercice: the one that starts the day after, or a new one of the same length.
             let nextStart = e.end.adding(days: 1)
             var next = c.exercices.first { $0.start == nextStart }
@@ -277,7 +306,7 @@ extension Store {
                 try validateEntries([posted.id])
                 opening = posted.number
             }
-            try db.run("UPDATE exercice SET closed_on = ?, closing_hash = ? WHERE id = ?", .text(today.iso), .text(try closingHash(e)), .int(e.id))
+            try db.run("UPDATE exercice SET closed_on = ?, closing_hash = ? WHERE id = ?", .text(today.iso), .text(try closingHash(e.id)), .int(e.id))
             cachedCatalogReset()
             let inTransit = Money.sum(balances.filter { $0.account.isUnder("58") }.map(\.balance))
             return ClosingResult(closed: e, next: next, nextCreated: created, result: result, openingEntry: opening, inTransit: inTransit)
@@ -290,12 +319,12 @@ extension Store {
     }
 
     /// A fingerprint of an exercice's balances: every account's debit and credit totals.
-    func closingHash(_ e: Exercice) throws -> String {
+    func closingHash(_ exercice: Int64) throws -> String {
         var h = SHA256()
         _ = try db.query("""
             SELECT l.account, sum(l.debit), sum(l.credit) FROM line l JOIN entry x ON x.id = l.entry_id
             WHERE x.exercice_id = ? GROUP BY l.account ORDER BY l.account
-            """, [.int(e.id)]) { s in h.update("\(s.text(0))|\(s.int(1))|\(s.int(2))\n") }
+            """, [.int(exercice)]) { s in h.update("\(s.text(0))|\(s.int(1))|\(s.int(2))\n") }
         return h.finalize().hexString
     }
 
@@ -317,8 +346,14 @@ extension Store {
     /// exercice: 120 to `destination` (default 110) for an excédent, 129 from it (default 119)
     /// for a déficit. An ordinary OD entry, as a draft.
     public func allocateResult(of e: Exercice, to destination: AccountNumber?, on date: Day?) throws -> Posted {
-        let c = try catalog()
         if let d = destination, !(d.isUnder("11") || d.isUnder("106")) { throw AllocationProblem.badDestination(d) }
+        // Under the write lock: of two allocations at once, the second finds 120 (or 129) settled.
+        return try atomically(rollback: false) { try allocateLocked(e.id, to: destination, on: date) }
+    }
+
+    private func allocateLocked(_ id: Int64, to destination: AccountNumber?, on date: Day?) throws -> Posted {
+        let c = try catalog()
+        guard let e = c.exercices.first(where: { $0.id == id }) else { throw StoreError.noExercice }
         guard e.isClosed else { throw AllocationProblem.notClosed(e) }
         guard let next = c.exercices.first(where: { $0.start == e.end.adding(days: 1) }) else { throw AllocationProblem.noNextExercice(e) }
         if next.isClosed { throw AllocationProblem.nextClosed(e, next: next, result: try result(of: e)) }
@@ -338,28 +373,64 @@ extension Store {
 
     // MARK: Verification
 
+    /// The end of the chain as stored: how many links, the last one's validation date and hash.
+    /// Nil while nothing is validated.
+    public func chainHead() throws(StoreError) -> Chain.Anchor? {
+        try read {
+            try db.query("""
+                SELECT chain_index, validated_on, hash FROM entry WHERE chain_index = (SELECT max(chain_index) FROM entry)
+                """) { s in Day(iso: s.text(1)).map { Chain.Anchor(count: Int(s.int(0)), date: $0, hash: s.text(2)) } }.first ?? nil
+        }
+    }
+
     /// Recomputes what the ledger promises: the chain of validated entries, balanced entries,
     /// no orphan line, no gap in the validation numbers, the balances of closed exercices, the
-    /// daily totals, and SQLite's own integrity.
-    public func verify() throws -> VerificationReport {
+    /// daily totals, values of the types the schema demands, and SQLite's own integrity. With
+    /// `anchor` (a head written down earlier), also that today's chain extends it. What is
+    /// found wrong is reported, never thrown: a damaged row names its entry.
+    public func verify(anchor: Chain.Anchor? = nil) throws -> VerificationReport {
         try read { () throws -> VerificationReport in
             var problems: [IntegrityProblem] = []
             let damaged = try db.query("PRAGMA quick_check") { $0.text(0) }
             if damaged != ["ok"] { problems.append(.databaseDamaged(damaged.prefix(3).joined(separator: " ; "))) }
-            let labels = Dictionary(uniqueKeysWithValues: try db.query("SELECT id, label FROM exercice") { ($0.int(0), $0.text(1)) })
-            // The chain, in validation order.
+            let someDay = Day(year: 1, month: 1, day: 1)!
+            // What is stored, read as stored: a date written any other way than the schema's is a
+            // problem itself (reports compare dates as text), then read as well as it can be.
+            func day(_ text: String) -> Day { Day(iso: text) ?? (try? Day(parsing: text)) ?? someDay }
+            var exercices: [Int64: (label: String, start: Day, end: Day)] = [:]
+            try db.forEach("SELECT id, label, start, end FROM exercice ORDER BY start") { s in
+                for i in Int32(2)...3 where Day(iso: s.text(i)) == nil { problems.append(.malformedExercice(exercice: s.text(1), date: s.text(i))) }
+                exercices[s.int(0)] = (s.text(1), day(s.text(2)), day(s.text(3)))
+            }
+            let kinds = Dictionary(try db.query("SELECT code, kind FROM journal") { ($0.text(0), $0.text(1)) }, uniquingKeysWith: { a, _ in a })
+            var malformed: [(Int64, MalformedField)] = []
+            try db.forEach("""
+                SELECT id, date, validated_on FROM entry
+                WHERE NOT (\(Schema.isDate("date"))) OR (validated_on IS NOT NULL AND NOT (\(Schema.isDate("validated_on"))))
+                ORDER BY id LIMIT 5
+                """) { s in
+                malformed.append((s.int(0), Day(iso: s.text(1)) == nil ? .date(s.text(1)) : .validationDate(s.text(2))))
+            }
+            try db.forEach("SELECT DISTINCT entry_id FROM line WHERE NOT (\(Schema.isCents("debit")) AND \(Schema.isCents("credit"))) LIMIT 5") {
+                malformed.append(($0.int(0), .amount))
+            }
+            for (id, field) in malformed { problems.append(.malformedEntry(entry: try entryName(id), field: field)) }
+            // The chain, in validation order. Links from `fromV2` on are written in version 2.
+            let fromV2 = Int(try db.scalarText("SELECT value FROM meta WHERE key = 'chaine_v2'") ?? "") ?? 1
             var previous = Chain.genesis
             var expected = 1
             struct Head { let id: Int64; let index: Int; let hash: String; let exercice: Int64; let journal: String
                 let validationNumber: Int; let number: Int; let date: String; let label: String; let piece: String?; let validatedOn: String }
             var current: (head: Head, lines: [(String, Int64, Int64, String?, String?)])? = nil
+            var last: Head? = nil
             var chainBroken = false
             func close() {
                 guard let c = current, !chainBroken else { return }
                 let h = c.head
-                let day = { (s: String) in (try? Day(parsing: s)) ?? Day(year: 1, month: 1, day: 1)! }
-                let link = Chain.Link(exercice: labels[h.exercice] ?? "", journal: h.journal, validationNumber: h.validationNumber, number: h.number,
-                                      date: day(h.date), label: h.label, piece: h.piece, validatedOn: day(h.validatedOn),
+                let x = exercices[h.exercice] ?? ("", someDay, someDay)
+                let link = Chain.Link(version: h.index >= fromV2 ? 2 : 1, exercice: x.label, exerciceStart: x.start, exerciceEnd: x.end,
+                                      journal: h.journal, journalKind: kinds[h.journal] ?? "", validationNumber: h.validationNumber,
+                                      number: h.number, date: day(h.date), label: h.label, piece: h.piece, validatedOn: day(h.validatedOn),
                                       lines: c.lines.map { ($0.0, $0.1, $0.2, $0.3, $0.4) })
                 if h.index != expected {
                     problems.append(.chainGap(expected: expected, found: h.index))
@@ -367,7 +438,7 @@ extension Store {
                     return
                 }
                 if Chain.hash(previous: previous, link) != h.hash {
-                    problems.append(.chainBroken(entry: "\(h.journal)-\(h.validationNumber) (exercice \(labels[h.exercice] ?? "?"), n° \(h.number), du \(day(h.date).french))"))
+                    problems.append(.chainBroken(entry: "\(h.journal)-\(h.validationNumber) (exercice \(x.label), n° \(h.number), du \(Day(iso: h.date)?.french ?? h.date))"))
                     chainBroken = true
                     return
                 }
@@ -377,7 +448,7 @@ extension Store {
             // Read in chain order through the chain's index: memory holds one entry at a time.
             let s = try db.prepare("""
                 SELECT e.id, e.chain_index, coalesce(e.hash, ''), e.exercice_id, e.journal, coalesce(e.validation_number, 0), e.number, e.date,
-                       e.label, e.piece, e.validated_on, l.account, l.debit, l.credit, l.label, p.code
+                       e.label, e.piece, coalesce(e.validated_on, ''), l.account, l.debit, l.credit, l.label, p.code
                 FROM entry e LEFT JOIN line l ON l.entry_id = e.id LEFT JOIN project p ON p.id = l.project_id
                 WHERE e.chain_index IS NOT NULL ORDER BY e.chain_index, l.id
                 """)
@@ -390,6 +461,7 @@ extension Store {
                     current = (Head(id: id, index: Int(s.int(1)), hash: s.text(2), exercice: s.int(3), journal: s.text(4),
                                     validationNumber: Int(s.int(5)), number: Int(s.int(6)), date: s.text(7), label: s.text(8),
                                     piece: s.optionalText(9), validatedOn: s.text(10)), [])
+                    last = current?.head
                 }
                 if !s.isNull(11) { current!.lines.append((s.text(11), s.int(12), s.int(13), s.optionalText(14), s.optionalText(15))) }
             }
@@ -397,6 +469,18 @@ extension Store {
             // A validated entry outside the chain is a gap in it too.
             if !chainBroken, try db.scalarInt("SELECT count(*) FROM entry WHERE validated_on IS NOT NULL AND chain_index IS NULL") ?? 0 > 0 {
                 problems.append(.chainGap(expected: expected, found: nil))
+            }
+            let head = last.map { Chain.Anchor(count: $0.index, date: day($0.validatedOn), hash: $0.hash) }
+            // The chain extends the head written down earlier: its link at that place is the same.
+            if let anchor {
+                let found = try db.query("SELECT id, validated_on, coalesce(hash, '') FROM entry WHERE chain_index = ?", [.int(Int64(anchor.count))]) {
+                    ($0.int(0), Chain.Anchor(count: anchor.count, date: day($0.text(1)), hash: $0.text(2)))
+                }.first
+                if let (id, there) = found {
+                    if there != anchor { problems.append(.anchorDiffers(anchored: anchor, found: there, entry: try entryName(id))) }
+                } else {
+                    problems.append(.anchorNotInChain(anchored: anchor, links: head?.count ?? 0))
+                }
             }
             // Every entry balanced, with two lines at least.
             for (id, debit, credit, count) in try db.query("""
@@ -409,45 +493,43 @@ extension Store {
             let orphans = try db.scalarInt("SELECT count(*) FROM line WHERE entry_id NOT IN (SELECT id FROM entry)") ?? 0
             if orphans > 0 { problems.append(.orphanLines(count: Int(orphans))) }
             // Validation numbers: 1 to n in each journal of each exercice.
-            var last: [String: Int] = [:]
+            var numbers: [String: Int] = [:]
             _ = try db.query("SELECT exercice_id, journal, validation_number FROM entry WHERE validated_on IS NOT NULL ORDER BY exercice_id, journal, validation_number") { s in
                 let key = "\(s.int(0))|\(s.text(1))"
-                let n = Int(s.int(2)), want = (last[key] ?? 0) + 1
-                if n != want { problems.append(.numberingGap(exercice: labels[s.int(0)] ?? "?", journal: s.text(1), expected: want, found: n)) }
-                last[key] = n
+                let n = Int(s.int(2)), want = (numbers[key] ?? 0) + 1
+                if n != want { problems.append(.numberingGap(exercice: exercices[s.int(0)]?.label ?? "?", journal: s.text(1), expected: want, found: n)) }
+                numbers[key] = n
             }
             // Closed exercices keep the balances they had when closed.
-            let closed = try db.query("SELECT id, label, start, end, chart, closing_hash FROM exercice WHERE closed_on IS NOT NULL") {
-                (Exercice(id: $0.int(0), label: $0.text(1), start: try Day(parsing: $0.text(2)), end: try Day(parsing: $0.text(3)),
-                          chart: ChartVersion(rawValue: $0.text(4)) ?? .pca2018, isClosed: true), $0.optionalText(5))
+            let closed = try db.query("SELECT id, label, closing_hash FROM exercice WHERE closed_on IS NOT NULL") { ($0.int(0), $0.text(1), $0.optionalText(2)) }
+            for (id, label, stored) in closed where try closingHash(id) != stored {
+                problems.append(.closedExerciceChanged(exercice: label))
             }
-            for (e, stored) in closed where try closingHash(e) != stored {
-                problems.append(.closedExerciceChanged(exercice: e.label))
-            }
-            // The daily totals reports read are the sum of the lines.
-            // The lines summed per day, account, project and kind, in one pass in entry order (the
-            // groups are few, the lines many), minus the stored totals: what is left differs.
-            var sums: [TotalsDelta.Key: (debit: Int64, credit: Int64)] = [:]
-            let kinds = Dictionary(uniqueKeysWithValues: try db.query("SELECT code, kind = 'an' FROM journal") { ($0.text(0), $0.int(1) != 0) })
+            // The daily totals are the sum of the lines, compared as reports read them: the day
+            // as stored text, the flags and amounts as the integers the schema demands. The lines
+            // summed per day, account, project and kind, in one pass in entry order (the groups
+            // are few, the lines many), minus the stored totals: what is left differs.
+            struct Key: Hashable { let day: String; let account: String; let project: Int64; let opening: Bool }
+            var sums: [Key: (debit: Int64, credit: Int64)] = [:]
+            var differ: Set<[String]> = []
             let lines = try db.prepare("""
                 SELECT x.date, x.journal, l.account, coalesce(l.project_id, 0), l.debit, l.credit FROM entry x CROSS JOIN line l ON l.entry_id = x.id
                 """)
             while try lines.step() {
-                let key = TotalsDelta.Key(day: try Day(parsing: lines.text(0)), account: lines.text(2), project: lines.int(3),
-                                          opening: kinds[lines.text(1)] ?? false)
+                let key = Key(day: lines.text(0), account: lines.text(2), project: lines.int(3), opening: kinds[lines.text(1)] == Journal.Kind.aNouveaux.rawValue)
                 let old = sums[key] ?? (0, 0)
                 sums[key] = (old.debit + lines.int(4), old.credit + lines.int(5))
             }
-            _ = try db.query("SELECT day, account, project_id, opening, debit, credit FROM total") { s in
-                let key = TotalsDelta.Key(day: try Day(parsing: s.text(0)), account: s.text(1), project: s.int(2), opening: s.int(3) != 0)
+            try db.forEach("SELECT day, account, project_id, opening, debit, credit, \(Schema.strictTotal) FROM total") { s in
+                guard s.int(6) != 0 else { differ.insert([s.text(1), s.text(0)]); return }
+                let key = Key(day: s.text(0), account: s.text(1), project: s.int(2), opening: s.int(3) == 1)
                 let old = sums[key] ?? (0, 0)
                 sums[key] = (old.debit - s.int(4), old.credit - s.int(5))
             }
-            let differences = sums.filter { $0.value != (0, 0) }.keys.sorted { ($0.day, $0.account) < ($1.day, $1.account) }.prefix(5)
-                .map { ($0.account, $0.day.iso) }
-            for (account, day) in differences { problems.append(.totalsDiffer(account: account, day: day)) }
+            for (key, value) in sums where value != (0, 0) { differ.insert([key.account, key.day]) }
+            for d in differ.sorted(by: { ($0[1], $0[0]) < ($1[1], $1[0]) }).prefix(5) { problems.append(.totalsDiffer(account: d[0], day: d[1])) }
             let count = Int(try db.scalarInt("SELECT count(*) FROM entry") ?? 0)
-            return VerificationReport(entries: count, validated: validated, closedExercices: closed.count, problems: problems)
+            return VerificationReport(entries: count, validated: validated, closedExercices: closed.count, problems: problems, head: head)
         }
     }
 

@@ -5,7 +5,7 @@ enum Schema {
     /// "Cmpt": marks a SQLite file as a Compta ledger (`PRAGMA application_id`).
     static let applicationID: Int64 = 0x436D_7074
 
-    static let migrations: [String] = [v1, v2, v3, v4, v5, v6]
+    static let migrations: [String] = [v1, v2, v3, v4, v5, v6, v7]
 
     /// 1: accounts, journals, exercices, projects, entries and lines, daily totals, and the
     /// triggers that keep validated entries and closed exercices unchangeable.
@@ -329,6 +329,145 @@ enum Schema {
       AND EXISTS (SELECT 1 FROM line l WHERE l.entry_id = entry.id AND l.account GLOB '471*');
     CREATE TRIGGER entry_validated_update BEFORE UPDATE ON entry WHEN OLD.validated_on IS NOT NULL BEGIN
         SELECT RAISE(ABORT, 'compta: écriture validée, modification interdite');
+    END;
+    """
+
+    // Strict values, as SQL: what the schema demands of a column since migration 7, and what
+    // the verifier looks for (a file written behind Compta's back may hold anything). Migration
+    // 7 is written with them: change them only with a new migration.
+
+    /// A date written `yyyy-mm-dd` that exists in the calendar (SQLite's date() normalises
+    /// `2024-02-30` to March and reads `20240615` as nothing).
+    static func isDate(_ column: String) -> String { "date(\(column), '+0 days') IS \(column)" }
+
+    /// A whole number of cents.
+    static func isCents(_ column: String) -> String { "typeof(\(column)) = 'integer'" }
+
+    /// A row of `total` as reports read it: an ISO day, integer amounts, project and flag. (No
+    /// sign on the amounts: a change is added by an upsert whose inserted row is the delta.)
+    static let strictTotal = "(\(isDate("day")) AND \(isCents("debit")) AND \(isCents("credit")) "
+        + "AND typeof(project_id) = 'integer' AND project_id >= 0 AND typeof(opening) = 'integer' AND opening IN (0, 1))"
+
+    /// 7 (issue 19): what reports read can only hold what they expect, and what changes the
+    /// accounts outside the hash chain is frozen.
+    /// - `total` gets strict types (an edited day `20240615`, an `opening` of 0.5 changed every
+    ///   report while the verifier, parsing them leniently, found the totals right). It is
+    ///   derived data: rebuilt from the lines (a line of a malformed file that cannot make a
+    ///   strict row is left out, and the verifier names it).
+    /// - Entries, lines and exercices get the same demands by triggers: rebuilding those tables
+    ///   would rewrite every ledger's largest tables, and they hold nothing malformed unless
+    ///   written behind Compta's back (the verifier looks for that).
+    /// - Entries and lines of a closed exercice, drafts included, are never inserted, changed or
+    ///   deleted; an exercice closes only without drafts (the schema's side of `cloturer`'s
+    ///   check, which a race once passed); its dates, chart and name never change; a journal's
+    ///   kind never changes; a closed exercice's budget is frozen whole (updates and deletions
+    ///   too); the bank lines of validated entries (the fingerprints that keep a re-import from
+    ///   duplicating them) stay.
+    /// - The chain's text gets a version 2 (it covers the exercice's dates and the journal's
+    ///   kind, and tells an absent field from the text « ∅ »): links validated from here on use
+    ///   it, those before keep version 1, so every existing chain still verifies.
+    static let v7 = """
+    CREATE TABLE total_strict(
+        day TEXT NOT NULL,
+        account TEXT NOT NULL,
+        project_id INTEGER NOT NULL,
+        opening INTEGER NOT NULL,
+        debit INTEGER NOT NULL,
+        credit INTEGER NOT NULL,
+        PRIMARY KEY (day, account, project_id, opening),
+        CHECK \(strictTotal)
+    ) WITHOUT ROWID;
+    INSERT OR IGNORE INTO total_strict(day, account, project_id, opening, debit, credit)
+        SELECT e.date, l.account, coalesce(l.project_id, 0), j.kind = 'an', sum(l.debit), sum(l.credit)
+        FROM line l JOIN entry e ON e.id = l.entry_id JOIN journal j ON j.code = e.journal GROUP BY 1, 2, 3, 4;
+    DROP TABLE total;
+    ALTER TABLE total_strict RENAME TO total;
+
+    CREATE TRIGGER entry_strict_insert BEFORE INSERT ON entry WHEN NOT (\(isDate("NEW.date"))) BEGIN
+        SELECT RAISE(ABORT, 'compta: date d''écriture mal écrite');
+    END;
+    CREATE TRIGGER entry_strict_validation BEFORE UPDATE OF validated_on ON entry
+    WHEN NEW.validated_on IS NOT NULL AND NOT (\(isDate("NEW.validated_on"))) BEGIN
+        SELECT RAISE(ABORT, 'compta: date de validation mal écrite');
+    END;
+    CREATE TRIGGER entry_closed_update BEFORE UPDATE ON entry
+    WHEN (SELECT closed_on FROM exercice WHERE id = OLD.exercice_id) IS NOT NULL BEGIN
+        SELECT RAISE(ABORT, 'compta: exercice clôturé, modification interdite');
+    END;
+    CREATE TRIGGER entry_closed_delete BEFORE DELETE ON entry
+    WHEN (SELECT closed_on FROM exercice WHERE id = OLD.exercice_id) IS NOT NULL BEGIN
+        SELECT RAISE(ABORT, 'compta: exercice clôturé, suppression interdite');
+    END;
+
+    -- One trigger per inserted line, as before (its cost counts in a large import).
+    DROP TRIGGER line_validated_insert;
+    CREATE TRIGGER line_insert_checks BEFORE INSERT ON line
+    WHEN NOT (\(isCents("NEW.debit")) AND \(isCents("NEW.credit")))
+      OR (SELECT e.validated_on IS NOT NULL OR x.closed_on IS NOT NULL FROM entry e JOIN exercice x ON x.id = e.exercice_id WHERE e.id = NEW.entry_id)
+    BEGIN
+        SELECT RAISE(ABORT, 'compta: montant qui n''est pas un nombre entier de centimes')
+        WHERE NOT (\(isCents("NEW.debit")) AND \(isCents("NEW.credit")));
+        SELECT RAISE(ABORT, 'compta: exercice clôturé, modification interdite')
+        WHERE (SELECT x.closed_on FROM entry e JOIN exercice x ON x.id = e.exercice_id WHERE e.id = NEW.entry_id) IS NOT NULL;
+        SELECT RAISE(ABORT, 'compta: écriture validée, modification interdite');
+    END;
+    CREATE TRIGGER line_strict_update BEFORE UPDATE ON line WHEN NOT (\(isCents("NEW.debit")) AND \(isCents("NEW.credit"))) BEGIN
+        SELECT RAISE(ABORT, 'compta: montant qui n''est pas un nombre entier de centimes');
+    END;
+    CREATE TRIGGER line_closed_update BEFORE UPDATE ON line
+    WHEN EXISTS (SELECT 1 FROM entry e JOIN exercice x ON x.id = e.exercice_id WHERE e.id IN (OLD.entry_id, NEW.entry_id) AND x.closed_on IS NOT NULL) BEGIN
+        SELECT RAISE(ABORT, 'compta: exercice clôturé, modification interdite');
+    END;
+    CREATE TRIGGER line_closed_delete BEFORE DELETE ON line
+    WHEN (SELECT x.closed_on FROM entry e JOIN exercice x ON x.id = e.exercice_id WHERE e.id = OLD.entry_id) IS NOT NULL BEGIN
+        SELECT RAISE(ABORT, 'compta: exercice clôturé, suppression interdite');
+    END;
+
+    CREATE TRIGGER exercice_strict_insert BEFORE INSERT ON exercice
+    WHEN NOT (\(isDate("NEW.start")) AND \(isDate("NEW.end"))) OR NEW.closed_on IS NOT NULL BEGIN
+        SELECT RAISE(ABORT, 'compta: exercice mal écrit (dates AAAA-MM-JJ, ouvert à sa création)');
+    END;
+    CREATE TRIGGER exercice_fixed_fields BEFORE UPDATE OF label, start, end, chart ON exercice BEGIN
+        SELECT RAISE(ABORT, 'compta: les dates, le plan comptable et le nom d''un exercice ne changent pas');
+    END;
+    CREATE TRIGGER exercice_close_checks BEFORE UPDATE OF closed_on ON exercice WHEN NEW.closed_on IS NOT NULL BEGIN
+        SELECT RAISE(ABORT, 'compta: exercice clôturé sans empreinte de ses soldes')
+        WHERE NEW.closing_hash IS NULL OR NOT (\(isDate("NEW.closed_on")));
+        SELECT RAISE(ABORT, 'compta: brouillards dans l''exercice, clôture impossible')
+        WHERE EXISTS (SELECT 1 FROM entry WHERE exercice_id = NEW.id AND validated_on IS NULL);
+    END;
+
+    CREATE TRIGGER journal_fixed_kind BEFORE UPDATE OF code, kind ON journal BEGIN
+        SELECT RAISE(ABORT, 'compta: le code et la nature d''un journal ne changent pas');
+    END;
+
+    CREATE TRIGGER budget_closed_update BEFORE UPDATE ON budget
+    WHEN EXISTS (SELECT 1 FROM exercice WHERE id IN (OLD.exercice_id, NEW.exercice_id) AND closed_on IS NOT NULL) BEGIN
+        SELECT RAISE(ABORT, 'compta: exercice clôturé, budget non modifiable');
+    END;
+    CREATE TRIGGER budget_closed_delete BEFORE DELETE ON budget
+    WHEN (SELECT closed_on FROM exercice WHERE id = OLD.exercice_id) IS NOT NULL BEGIN
+        SELECT RAISE(ABORT, 'compta: exercice clôturé, budget non modifiable');
+    END;
+    CREATE TRIGGER budget_poste_closed_update BEFORE UPDATE ON budget_poste
+    WHEN EXISTS (SELECT 1 FROM budget b JOIN exercice x ON x.id = b.exercice_id WHERE b.id IN (OLD.budget_id, NEW.budget_id) AND x.closed_on IS NOT NULL) BEGIN
+        SELECT RAISE(ABORT, 'compta: exercice clôturé, budget non modifiable');
+    END;
+
+    CREATE TRIGGER bank_line_fixed BEFORE UPDATE ON bank_line BEGIN
+        SELECT RAISE(ABORT, 'compta: une ligne de relevé importée ne change pas');
+    END;
+    CREATE TRIGGER bank_line_validated_delete BEFORE DELETE ON bank_line
+    WHEN (SELECT validated_on FROM entry WHERE id = OLD.entry_id) IS NOT NULL BEGIN
+        SELECT RAISE(ABORT, 'compta: opération d''un relevé validée, suppression interdite');
+    END;
+
+    INSERT INTO meta(key, value) SELECT 'chaine_v2', coalesce(max(chain_index), 0) + 1 FROM entry;
+    CREATE TRIGGER meta_chain_fixed BEFORE UPDATE ON meta WHEN OLD.key = 'chaine_v2' BEGIN
+        SELECT RAISE(ABORT, 'compta: la version de la chaîne ne change pas');
+    END;
+    CREATE TRIGGER meta_chain_kept BEFORE DELETE ON meta WHEN OLD.key = 'chaine_v2' BEGIN
+        SELECT RAISE(ABORT, 'compta: la version de la chaîne ne change pas');
     END;
     """
 }

@@ -15,6 +15,7 @@ public final class Store {
     /// Last entry number given per exercice in the current transaction.
     private var lastNumbers: [Int64: Int] = [:]
     private var cachedCatalog: Catalog?
+    private var cachedCharts: [ChartVersion: ChartFacts]?
     /// A read transaction opened by `beginSnapshot` and not yet ended by a write.
     private var inSnapshot = false
 
@@ -240,6 +241,9 @@ public final class Store {
         endSnapshot()
         if db.isInTransaction && !rollback { return try body() }
         do { try db.execute("BEGIN IMMEDIATE") } catch let e as SQLiteError { throw Store.classify(e, path: path) }
+        // What was read before the lock (the catalog: exercices closed or not...) may be stale:
+        // every check of the write reads again, inside it.
+        forgetCaches()
         do {
             let result = try body()
             if rollback {
@@ -298,19 +302,25 @@ public final class Store {
             let journals = try db.query("SELECT code, label, kind FROM journal") {
                 Journal(code: $0.text(0), label: $0.text(1), kind: Journal.Kind(rawValue: $0.text(2)) ?? .operationsDiverses)
             }
-            let exercices = try exercices()
-            var charts: [ChartVersion: ChartFacts] = [:]
-            // Both charts, whatever the exercices: a budget for next year may follow the new one.
-            for chart in ChartVersion.allCases {
-                let labels = try PlanComptableData.accounts(chart).map { (AccountNumber(trusted: $0.number), $0.label) }
-                let replaced = try PlanComptableData.replacements(introducedBy: chart).map { (AccountNumber(trusted: $0.key), $0.value) }
-                charts[chart] = ChartFacts(labels: Dictionary(labels, uniquingKeysWith: { a, _ in a }),
-                                           replaced: Dictionary(uniqueKeysWithValues: replaced))
-            }
-            return Catalog(accounts: accounts, projects: projects, journals: journals, exercices: exercices, charts: charts)
+            return Catalog(accounts: accounts, projects: projects, journals: journals, exercices: try exercices(), charts: try chartFacts())
         }
         cachedCatalog = c
         return c
+    }
+
+    /// Both charts, whatever the exercices (a budget for next year may follow the new one).
+    /// Read once: unlike the catalog, they never change while the ledger is open.
+    private func chartFacts() throws -> [ChartVersion: ChartFacts] {
+        if let c = cachedCharts { return c }
+        var charts: [ChartVersion: ChartFacts] = [:]
+        for chart in ChartVersion.allCases {
+            let labels = try PlanComptableData.accounts(chart).map { (AccountNumber(trusted: $0.number), $0.label) }
+            let replaced = try PlanComptableData.replacements(introducedBy: chart).map { (AccountNumber(trusted: $0.key), $0.value) }
+            charts[chart] = ChartFacts(labels: Dictionary(labels, uniquingKeysWith: { a, _ in a }),
+                                       replaced: Dictionary(uniqueKeysWithValues: replaced))
+        }
+        cachedCharts = charts
+        return charts
     }
 
     private func exercices() throws -> [Exercice] {
@@ -345,19 +355,19 @@ public final class Store {
         let label = label.trimmingSpaces
         guard !label.isEmpty else { throw .invalidAccount(number, reason: .emptyLabel) }
         guard number.isPostable else { throw .invalidAccount(number, reason: .tooShort) }
-        let c = try catalog()
-        if let existing = c.accounts[number] { throw .accountExists(existing) }
-        guard c.accounts[AccountNumber(trusted: String(number.text.first!))] != nil else {
-            throw .invalidAccount(number, reason: .noClass)
-        }
-        if let current = c.currentExercice, let (old, replacement) = c.replaced(number, in: current.chart) {
-            throw .invalidAccount(number, reason: .replaced(old, replacement, current))
-        }
-        try transaction {
-            try db.run("INSERT INTO account(number, label, custom) VALUES (?, ?, 1)", .text(number.text), .text(label))
-        }
         let account = Account(number: number, label: label, isCustom: true)
-        cachedCatalog?.add(account)
+        try transaction {
+            let c = try catalog()
+            if let existing = c.accounts[number] { throw StoreError.accountExists(existing) }
+            guard c.accounts[AccountNumber(trusted: String(number.text.first!))] != nil else {
+                throw StoreError.invalidAccount(number, reason: .noClass)
+            }
+            if let current = c.currentExercice, let (old, replacement) = c.replaced(number, in: current.chart) {
+                throw StoreError.invalidAccount(number, reason: .replaced(old, replacement, current))
+            }
+            try db.run("INSERT INTO account(number, label, custom) VALUES (?, ?, 1)", .text(number.text), .text(label))
+            cachedCatalog?.add(account)
+        }
         return account
     }
 
@@ -374,14 +384,13 @@ public final class Store {
 
     @discardableResult
     public func addProject(code: String, name: String) throws(StoreError) -> Project {
-        let c = try catalog()
-        if let existing = c.projects[code] { throw .projectExists(existing) }
         let project = Project(code: code, name: name.trimmingSpaces.isEmpty ? code : name.trimmingSpaces)
         try transaction {
+            if let existing = try catalog().projects[code] { throw StoreError.projectExists(existing) }
             try db.run("INSERT INTO project(code, name) VALUES (?, ?)", .text(project.code), .text(project.name))
             projectIDsCache[project.code] = db.lastInsertRowID
+            cachedCatalog?.add(project)
         }
-        cachedCatalog?.add(project)
         return project
     }
 
@@ -391,13 +400,12 @@ public final class Store {
     public func addExercice(start: Day, end: Day? = nil, label: String? = nil) throws(StoreError) -> Exercice {
         let end = end ?? Exercice.defaultEnd(start: start)
         guard start <= end, start.daysThrough(end) <= 732 else { throw .invalidExerciceRange(start: start, end: end) }
-        let existing = try read { try exercices() }
-        if let overlap = existing.first(where: { start <= $0.end && $0.start <= end }) {
-            throw .overlappingExercice(start: start, end: end, existing: overlap)
-        }
         let chart = ChartVersion.forExercice(startYear: start.year)
         let label = label ?? Exercice.defaultLabel(start: start, end: end)
         let id = try transaction { () throws -> Int64 in
+            if let overlap = try exercices().first(where: { start <= $0.end && $0.start <= end }) {
+                throw StoreError.overlappingExercice(start: start, end: end, existing: overlap)
+            }
             try db.run("INSERT INTO exercice(label, start, end, chart) VALUES (?, ?, ?, ?)",
                        .text(label), .text(start.iso), .text(end.iso), .text(chart.rawValue))
             let id = db.lastInsertRowID
@@ -431,10 +439,10 @@ public final class Store {
     /// by chunks of multi-row INSERTs (a statement per entry would cost more than the entry).
     /// A failing entry throws `IndexedError` with its position in `entries`.
     func postMany(_ entries: [EntryDraft]) throws -> [Posted] {
-        let c = try catalog()
         var posted: [Posted] = []
         posted.reserveCapacity(entries.count)
         try atomically(rollback: false) {
+            let c = try catalog()
             var nextID = (try db.scalarInt("SELECT coalesce(max(id), 0) FROM entry") ?? 0) + 1
             var entryRows: [SQLValue] = []
             var lineRows: [SQLValue] = []

@@ -42,6 +42,8 @@ public enum StoreError: Error, @unchecked Sendable {
     case split(SplitError)
     /// A part of `affecter` on the bank account the operation is already on.
     case partOnTheBank(AccountNumber)
+    /// `extourner` on an entry that an extourne (entry `by`) already cancels.
+    case alreadyReversed(number: Int, by: Int)
     /// `supprimer` on an entry that must stay.
     case notRemovable(number: Int, reason: DraftRefusal)
     case unknownStatement(Int)

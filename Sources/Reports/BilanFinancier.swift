@@ -15,7 +15,7 @@ public struct BilanFinancier: Sendable {
     /// Builds the document of `exercice`. `chartsFolder` is the folder of the charts, relative
     /// to the document (`bilan-financier-2024-graphiques`).
     public init(_ ledger: some LedgerQueries, exercice: Exercice, chartsFolder: String, generatedOn: Day,
-                model: CompteDeResultat.Model = .parCompte) throws {
+                model: CompteDeResultat.Model = .parCompte, fingerprint: Chain.Anchor? = nil) throws {
         let catalog = try ledger.catalog()
         let name = try ledger.associationName()
         let period = try Period(exercice: exercice)
@@ -177,6 +177,19 @@ public struct BilanFinancier: Sendable {
             accounts.rows.append(ReportRow([.text(a.text), .text(catalog.label(of: a, in: exercice.chart)), .text(catalog.accounts[a]?.isCustom == true ? "propre à l'association" : "plan comptable")]))
         }
         md += try MarkdownRenderer.renderTable(accounts) + "\n"
+        if let f = fingerprint {
+            // The head of the chain enters the AG's minutes: the books approved can be proved unchanged later.
+            let drafts = try ledger.entryKeys(EntryQuery(from: exercice.start, to: exercice.end, onlyDrafts: true)).count
+            md += "## Intégrité des comptes\n\n"
+            md += "Chaque écriture validée porte une empreinte SHA-256 liée à celle de la précédente. Empreinte du livre le "
+                + "\(generatedOn.french) : `\(f.text)` (\(f.count) écritures validées, la dernière le \(f.date.french)). "
+                + "Reportée au procès-verbal de l'assemblée générale, elle permet de vérifier plus tard que les écritures "
+                + "approuvées n'ont pas changé : `compta verifier --empreinte \(f.text)`.\n\n"
+            if drafts > 0 {
+                md += "\(drafts) écriture\(drafts > 1 ? "s" : "") de l'exercice \(drafts > 1 ? "sont" : "est") encore en brouillard : "
+                    + "l'empreinte ne les couvre pas.\n\n"
+            }
+        }
         self.markdown = md
         self.charts = charts
     }

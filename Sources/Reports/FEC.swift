@@ -104,7 +104,7 @@ public enum FEC {
 
     /// The description document that goes with the file (A47 A-1, XI).
     public static func notice(association: String, siren: String, exercice: Exercice, fileName: String, encoding: String,
-                              journals: [Journal], records: Int) -> String {
+                              journals: [Journal], records: Int, fingerprint: Chain.Anchor?) -> String {
         var s = """
         Fichier des écritures comptables (FEC) — description
         ====================================================
@@ -146,6 +146,16 @@ public enum FEC {
 
         """
         for j in journals.sorted(by: { $0.code < $1.code }) { s += "  \(j.code)  \(j.label)\n" }
+        if let f = fingerprint {
+            s += """
+
+            Empreinte du livre à l'export : \(f.text)
+              Chaque écriture validée porte une empreinte SHA-256 liée à celle de la précédente ; celle-ci est
+              la dernière de la chaîne (\(f.count) écritures validées, la dernière le \(f.date.french)). La commande
+              « compta verifier --empreinte \(f.text) » vérifie sur le livre que ces écritures n'ont pas changé.
+
+            """
+        }
         return s
     }
 

@@ -41,7 +41,8 @@ let agCommand = Command(
     let chartsName = ctx.parsed.value("--graphiques") ?? output.deletingPathExtension().lastPathComponent + "-graphiques"
     // Checked before anything is written, the charts' folder included.
     try writableFolder(of: output.path)
-    let report = try BilanFinancier(store, exercice: exercice, chartsFolder: chartsName, generatedOn: today(), model: model)
+    let report = try BilanFinancier(store, exercice: exercice, chartsFolder: chartsName, generatedOn: today(), model: model,
+                                    fingerprint: try store.chainHead())
     let charts = folder.appendingPathComponent(chartsName)
     do { try FileManager.default.createDirectory(at: charts, withIntermediateDirectories: true) } catch {
         throw InputError.cannotWrite(path: charts.path, reason: "création du dossier impossible")

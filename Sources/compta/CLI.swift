@@ -126,6 +126,8 @@ enum InputError: Error {
     /// A statement that cannot be read, with its file's name.
     case inStatement(path: String, StatementError)
     case cannotWrite(path: String, reason: String)
+    /// `verifier --empreinte` given something that is not a fingerprint.
+    case badFingerprint(String)
 }
 
 /// A command of the CLI.

@@ -38,7 +38,8 @@ let fecCommands: [Command] = [
         let path = URL(fileURLWithPath: folder).appendingPathComponent(name).path
         let records = try writeAtomically(path) { sink in try FEC.write(store, exercice: exercice, encoding: encoding, to: sink) }
         let notice = FEC.notice(association: try store.associationName(), siren: siren, exercice: exercice, fileName: name,
-                                encoding: encoding.name, journals: Array(try store.catalog().journals.values), records: records)
+                                encoding: encoding.name, journals: Array(try store.catalog().journals.values), records: records,
+                                fingerprint: try store.chainHead())
         try writeFileAtomically(path.replacingOccurrences(of: ".txt", with: "-notice.txt"), notice)
         ctx.output.print("FEC de l'exercice \(exercice.label) écrit : \(path) (\(records) lignes) et sa notice.")
     },
@@ -47,7 +48,9 @@ let fecCommands: [Command] = [
         summary: "charge un FEC d'un autre logiciel (Paheko, Odoo, Dolibarr...) dans un livre neuf ou un exercice vide",
         help: """
         Journaux, comptes (ceux que le livre n'a pas sont créés avec le libellé du fichier),
-        écritures équilibrées par numéro, et leur validation (numéro et date) sont repris. Le
+        écritures équilibrées par numéro, et leur validation (numéro et date) sont repris ; un
+        journal que le fichier ne numérote pas de 1 à n (une suite commune à tous les journaux)
+        est renuméroté dans l'ordre du fichier, le numéro d'origine gardé en pièce. Le
         fichier peut être séparé par des tabulations ou des |, en UTF-8 ou ISO-8859-15, avec les
         colonnes Debit/Credit ou Montant/Sens. Les lignes sans montant (débit et crédit nuls) ne
         sont pas reprises. Sans livre existant, il est créé (--nom : le nom de l'association).
@@ -80,6 +83,13 @@ let fecCommands: [Command] = [
             let n = books.zeroLines.count
             lines.append(n == 1 ? "La ligne \(first) du fichier, sans montant, n'est pas reprise."
                          : "\(n) lignes du fichier sans montant ne sont pas reprises (lignes \(books.zeroLines.prefix(10).map(String.init).joined(separator: ", "))\(n > 10 ? "…" : "")).")
+        }
+        if !books.renumbered.isEmpty {
+            let codes = books.renumbered.joined(separator: ", ")
+            lines.append("Le fichier ne numérote pas les écritures validées de chaque journal de 1 à n (une suite commune à plusieurs "
+                         + "journaux, ou des trous) : celles de \(books.renumbered.count > 1 ? "ses journaux" : "son journal") \(codes) sont "
+                         + "renumérotées dans leur journal, dans l'ordre du fichier (\(books.renumbered[0])-1, \(books.renumbered[0])-2...) ; "
+                         + "le numéro d'origine devient la référence de pièce de celles qui n'en avaient pas.")
         }
         ctx.output.print(lines.joined(separator: "\n"))
     },

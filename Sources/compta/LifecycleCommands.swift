@@ -65,21 +65,39 @@ let lifecycleCommands: [Command] = [
         ctx.output.print("Extourne enregistrée : écriture n° \(posted.number) de l'exercice \(posted.exercice.label), en brouillard.")
     },
     Command(
-        path: ["verifier"], usage: "compta verifier",
+        path: ["verifier"], usage: "compta verifier [--empreinte EMPREINTE]",
         summary: "vérifie l'intégrité du livre : chaîne des écritures validées, équilibre, numérotation, exercices clôturés",
-        help: "Recalcule tout ce que le livre garantit et signale précisément le premier maillon rompu. Code de sortie 1 si un problème est trouvé.",
-        options: [], arguments: 0...0
+        help: """
+        Recalcule tout ce que le livre garantit et signale précisément le premier maillon rompu.
+        Code de sortie 1 si un problème est trouvé. Imprime l'empreinte du livre (nombre
+        d'écritures validées, date de la dernière validation, début de l'empreinte de la chaîne) :
+        notée hors du livre (procès-verbal de l'AG), elle permet de prouver plus tard, avec
+        --empreinte, que les écritures validées jusque-là n'ont pas changé et qu'aucune n'a
+        disparu.
+        Exemple : compta verifier --empreinte 225-20251203-9f3c1a2b7d4e6f80
+        """,
+        options: [.value("--empreinte", "EMPREINTE", "empreinte notée plus tôt : le livre doit la prolonger")],
+        arguments: 0...0
     ) { ctx in
         let store = try ctx.openStore()
-        let report = try store.verify()
-        if report.problems.isEmpty {
-            let closed = report.closedExercices
-            ctx.output.print("Livre intègre : \(french(report.entries, "écriture")) dont \(french(report.validated, "validée")) (chaîne d'empreintes intacte), "
-                             + (closed == 0 ? "aucun exercice clôturé" : "\(french(closed, "exercice")) \(frenchAgreeing(closed, "clôturé")) \(frenchAgreeing(closed, "inchangé"))")
-                             + ", totaux cohérents.")
-            return
+        let anchor = try ctx.parsed.value("--empreinte").map { text in
+            guard let a = Chain.Anchor(text) else { throw InputError.badFingerprint(text) }
+            return a
         }
-        throw IntegrityFailure(problems: report.problems)
+        let report = try store.verify(anchor: anchor)
+        guard report.problems.isEmpty else { throw IntegrityFailure(problems: report.problems) }
+        let closed = report.closedExercices
+        var lines = ["Livre intègre : \(french(report.entries, "écriture")) dont \(french(report.validated, "validée")) (chaîne d'empreintes intacte), "
+                     + (closed == 0 ? "aucun exercice clôturé" : "\(french(closed, "exercice")) \(frenchAgreeing(closed, "clôturé")) \(frenchAgreeing(closed, "inchangé"))")
+                     + ", totaux cohérents."]
+        if let anchor, let head = report.head {
+            let covered = anchor.count == 1 ? "l'écriture validée qu'elle couvre" : "les \(anchor.count) écritures validées qu'elle couvre"
+            lines.append("Empreinte \(anchor.text) retrouvée : \(covered) (jusqu'à la validation du "
+                         + "\(anchor.date.french)) \(anchor.count == 1 ? "n'a" : "n'ont") pas changé ; "
+                         + (head.count == anchor.count ? "aucune validée depuis." : "\(french(head.count - anchor.count, "validée")) depuis."))
+        }
+        lines.append(fingerprintSentence(report.head))
+        ctx.output.print(lines.joined(separator: "\n"))
     },
     Command(
         path: ["sauvegarder"], usage: "compta sauvegarder [FICHIER]",
@@ -157,4 +175,12 @@ struct IntegrityFailure: Error {
     let problems: [IntegrityProblem]
     /// The backup written from the ledger that has them.
     var copy: String? = nil
+}
+
+/// The ledger's fingerprint as `verifier` prints it, with what to do with it.
+func fingerprintSentence(_ head: Chain.Anchor?) -> String {
+    guard let head else { return "Aucune écriture validée : pas encore d'empreinte (compta valider)." }
+    let validated = head.count == 1 ? "1 écriture validée, le \(head.date.french)" : "\(head.count) écritures validées, la dernière le \(head.date.french)"
+    return "Empreinte du livre : \(head.text) (\(validated)). Notez-la hors du livre (procès-verbal de l'AG, message au bureau) : "
+        + "« compta verifier --empreinte \(head.text) » prouvera plus tard que ces écritures n'ont pas changé et qu'aucune n'a disparu."
 }

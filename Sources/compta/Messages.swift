@@ -161,6 +161,9 @@ enum Messages {
         case .notWaiting(let number):
             return "l'écriture n° \(number) est validée et n'attend pas sur le compte 471 (elle est déjà classée, ou extournée) : "
                 + "une écriture validée se corrige par une extourne (compta extourner NUMERO), puis une nouvelle saisie. Ce qui attend : compta attente"
+        case .alreadyReversed(let number, let by):
+            return "l'écriture n° \(number) est déjà extournée par l'écriture n° \(by) : une seconde extourne l'annulerait deux fois. "
+                + "Si l'extourne n° \(by) est une erreur, supprimez-la tant qu'elle est en brouillard (compta supprimer \(by))."
         case .notRemovable(let number, let reason):
             return "l'écriture n° \(number) " + refusal(reason, number: number, removing: true)
         case .notReclassifiable(let number, let reason):
@@ -325,6 +328,10 @@ enum Messages {
         case .inStatement(let path, let e):
             return "relevé « \(path) » : \(statement(e))"
         case .cannotWrite(let path, let reason): return "impossible d'écrire « \(path) » : \(reason)."
+        case .badFingerprint(let text):
+            return "--empreinte : « \(text) » n'est pas une empreinte. Recopiez celle que compta verifier imprime : "
+                + "nombre d'écritures validées, date AAAAMMJJ et \(Chain.Anchor.headLength) chiffres hexadécimaux, séparés par des tirets "
+                + "(par exemple 225-20251203-9f3c1a2b7d4e6f80)."
         }
     }
 
@@ -626,6 +633,25 @@ enum Messages {
             case .closedExerciceChanged(let x): lines.append("  les soldes de l'exercice clôturé \(x) ont changé depuis sa clôture.")
             case .totalsDiffer(let a, let d): lines.append("  les totaux du compte \(a) au \(d) ne correspondent plus aux lignes.")
             case .databaseDamaged(let m): lines.append("  fichier SQLite endommagé : \(m)")
+            case .malformedEntry(let e, let field):
+                let what: String
+                switch field {
+                case .date(let t): what = "sa date « \(t) » n'est pas un jour du calendrier écrit AAAA-MM-JJ"
+                case .validationDate(let t): what = "sa date de validation « \(t) » n'est pas un jour du calendrier écrit AAAA-MM-JJ"
+                case .amount: what = "un montant d'une de ses lignes n'est pas un nombre entier de centimes"
+                }
+                lines.append("  écriture \(e) : \(what) (modifiée hors de Compta) ; les états la liraient autrement que la chaîne.")
+            case .malformedExercice(let x, let date):
+                lines.append("  exercice \(x) : sa date « \(date) » n'est pas un jour du calendrier écrit AAAA-MM-JJ (modifiée hors de Compta).")
+            case .anchorNotInChain(let anchor, let links):
+                lines.append("  empreinte \(anchor.text) : elle couvre \(anchor.count) écritures validées, le livre n'en a plus que \(links) : "
+                             + "des écritures validées ont disparu depuis (supprimées, ou dévalidées), ou ce n'est pas le livre dont l'empreinte a été notée.")
+            case .anchorDiffers(let anchor, let found, let entry):
+                let differs = [anchor.date != found.date ? "validée le \(found.date.french) et non le \(anchor.date.french)" : nil,
+                               anchor.head != found.head ? "d'empreinte \(found.head) et non \(anchor.head)" : nil].compactMap { $0 }
+                lines.append("  empreinte \(anchor.text) : la \(anchor.count == 1 ? "1re" : "\(anchor.count)e") écriture validée de la chaîne (\(entry)) est aujourd'hui "
+                             + differs.joined(separator: ", ") + " : le livre a été réécrit jusqu'à ce point (une écriture validée modifiée, "
+                             + "supprimée ou revalidée), ou ce n'est pas le livre dont l'empreinte a été notée.")
             }
         }
         lines.append("Gardez ce fichier tel quel et comparez-le à une sauvegarde.")

@@ -209,9 +209,11 @@ func french(_ plain: String) -> String {
         let result = s.run("resultat").out
         #expect(result.contains("Résultat de l'exercice (nul)"), "\(result)")
         #expect(result.contains("Résultat de l'exercice : résultat nul (ni excédent ni déficit)."))
-        #expect(s.run("verifier").out == "Livre intègre : 2 écritures dont 0 validée (chaîne d'empreintes intacte), aucun exercice clôturé, totaux cohérents.\n")
+        #expect(s.run("verifier").out.hasPrefix("Livre intègre : 2 écritures dont 0 validée (chaîne d'empreintes intacte), aucun exercice clôturé, totaux cohérents.\nAucune écriture validée"))
         #expect(s.run("valider", "--jusqu-au", "2024-01-12").out == "1 écriture validée (le 10/01/2024) : elle ne peut plus être modifiée.\n")
-        #expect(s.run("verifier").out.contains("2 écritures dont 1 validée (chaîne"))
+        let verified = s.run("verifier").out
+        #expect(verified.contains("2 écritures dont 1 validée (chaîne"))
+        #expect(verified.contains("(1 écriture validée, le "), "\(verified)")
         let january = s.run("tresorerie", "--au", "2024-01-31").out
         #expect(january.contains("Dernier mois ") && !january.contains("1 derniers mois"), "\(january)")
         #expect(s.run("saisir", "2024-02-01", "Facture", "604A=120@BL-EVOLUTION", "512").code == 0)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import compta
 import LedgerStore
+import Ledger
 
 /// The Cloud Girofle demo ledger with 2023 closed (so 2024 opens with à-nouveaux) and 2024 validated.
 func closedDemo() -> Sandbox {
@@ -79,6 +80,29 @@ func closedDemo() -> Sandbox {
         #expect(s.run("fec", "--exercice", "2024", "--siren", "123456789", "--sortie", again, "--encodage", "iso-8859-15").code == 0)
         let latin = try Data(contentsOf: URL(fileURLWithPath: again + "/123456789FEC20241231.txt"))
         #expect(latin.contains(0xE9) && String(data: latin, encoding: .utf8) == nil)
+    }
+
+    /// Issue 19: a FEC numbered by one sequence shared by all its journals (BQ 1, OD 2, BQ 3)
+    /// gave a ledger that failed `verifier` and `sauvegarder` forever. Its journals are
+    /// numbered again, each from 1 in file order; the source number stays as the piece.
+    @Test func aFECNumberedAcrossJournalsImportsIntoAVerifiedLedger() throws {
+        let s = Sandbox()
+        let header = "JournalCode\tJournalLib\tEcritureNum\tEcritureDate\tCompteNum\tCompteLib\tCompAuxNum\tCompAuxLib\tPieceRef\tPieceDate\tEcritureLib\tDebit\tCredit\tEcritureLet\tDateLet\tValidDate\tMontantdevise\tIdevise"
+        func entry(_ journal: String, _ num: String, _ date: String, _ piece: String, _ account: String) -> [String] {
+            ["\(journal)\tJournal\t\(num)\t\(date)\t\(account)\tCompte\t\t\t\(piece)\t\(date)\tOpération\t5,00\t0,00\t\t\t20240401\t\t",
+             "\(journal)\tJournal\t\(num)\t\(date)\t512\tBanque\t\t\t\(piece)\t\(date)\tOpération\t0,00\t5,00\t\t\t20240401\t\t"]
+        }
+        let rows = entry("BQ", "1", "20240305", "F1", "627") + entry("OD", "2", "20240306", "", "6226") + entry("BQ", "3", "20240307", "", "627")
+        let r = s.run("importer-fec", s.write("123456789FEC20241231.txt", ([header] + rows).joined(separator: "\r\n")))
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.contains("celles de ses journaux BQ, OD sont renumérotées dans leur journal"), "\(r.out)")
+        let v = s.run("verifier")
+        #expect(v.code == 0, "\(v.err)")
+        #expect(s.run("sauvegarder", s.path("copie.sqlite")).code == 0)
+        #expect(s.run("fec", "--exercice", "2024", "--siren", "123456789", "--sortie", s.folder.path).code == 0)
+        let exported = try String(contentsOfFile: s.path("123456789FEC20241231.txt"), encoding: .utf8).components(separatedBy: "\r\n").dropFirst()
+            .map { $0.components(separatedBy: "\t") }.filter { $0[11] != "0,00" }.map { "\($0[2]) \($0[8])" }
+        #expect(exported == ["BQ-1 F1", "OD-1 2", "BQ-2 3"], "numbered in each journal, the source number as piece where there was none")
     }
 
     @Test func aLargeExerciceIsWrittenByChunksInOrder() throws {
@@ -287,5 +311,42 @@ func closedDemo() -> Sandbox {
         // A damaged ledger: the copy is written, and the problems are said.
         let damaged = Messages.describe(IntegrityFailure(problems: [.orphanLines(count: 2)], copy: copy))
         #expect(damaged.hasPrefix("sauvegarde écrite (\(copy)), mais le livre n'est pas intègre (1 problème)"))
+    }
+}
+
+@Suite(.serialized) struct Fingerprints {
+    /// `verifier` prints the ledger's fingerprint, the FEC notice and the AG annex carry it, and
+    /// `verifier --empreinte` checks that today's chain extends it, saying what failed.
+    @Test func theFingerprintIsPrintedAnchoredAndChecked() throws {
+        let s = Sandbox.tour()
+        #expect(s.run("saisir", "2024-03-05", "Facture OVH", "604A=120", "512").code == 0)
+        #expect(s.run("saisir", "2024-03-06", "Cotisation", "512=20", "7562").code == 0)
+        #expect(s.run("verifier").out.contains("Aucune écriture validée : pas encore d'empreinte"))
+        #expect(s.run("valider").code == 0)
+        let printed = s.run("verifier").out
+        let text = try #require(printed.components(separatedBy: "Empreinte du livre : ").last?.components(separatedBy: " (").first)
+        let anchor = try #require(Chain.Anchor(text), "\(printed)")
+        #expect(anchor.count == 2 && anchor.date == today() && anchor.text == text)
+        #expect(printed.contains("« compta verifier --empreinte \(text) »"))
+
+        #expect(s.run("fec", "--exercice", "2024", "--siren", "123456789", "--sortie", s.folder.path).code == 0)
+        #expect(try String(contentsOfFile: s.path("123456789FEC20241231-notice.txt"), encoding: .utf8).contains("Empreinte du livre à l'export : \(text)\n"))
+        #expect(s.run("rapport-ag", "--exercice", "2024", "--sortie", s.path("ag.md")).code == 0)
+        let annex = try String(contentsOfFile: s.path("ag.md"), encoding: .utf8)
+        #expect(annex.contains("## Intégrité des comptes") && annex.contains("`compta verifier --empreinte \(text)`"))
+
+        #expect(s.run("saisir", "2024-03-07", "Frais", "627=4,50", "512").code == 0)
+        #expect(s.run("valider").code == 0)
+        let extended = s.run("verifier", "--empreinte", text)
+        #expect(extended.code == 0, "\(extended.err)")
+        #expect(extended.out.contains("Empreinte \(text) retrouvée : les 2 écritures validées qu'elle couvre"))
+        #expect(extended.out.contains("1 validée depuis."))
+
+        let beyond = Chain.Anchor(count: 7, date: anchor.date, hash: anchor.head).text
+        try s.refuses(["verifier", "--empreinte", beyond], says: ["empreinte \(beyond) : elle couvre 7 écritures validées, le livre n'en a plus que 3"])
+        let other = Chain.Anchor(count: 2, date: anchor.date, hash: String(repeating: "0", count: 16)).text
+        try s.refuses(["verifier", "--empreinte", other], says: ["la 2e écriture validée de la chaîne (BQ-2, n° 2 de l'exercice 2024, du 06/03/2024)",
+                                                             "d'empreinte \(anchor.head) et non 0000000000000000"])
+        try s.refuses(["verifier", "--empreinte", "2-2024"], says: ["--empreinte : « 2-2024 » n'est pas une empreinte"])
     }
 }

@@ -132,6 +132,7 @@ import LedgerStore
         let correction = s.run("journal", "--format", "csv").out.split(separator: "\r\n").first { $0.contains("Extourne de n° 1") }
         let n = correction?.split(separator: ";").first.map(String.init) ?? "?"
         try s.refuses(["supprimer", "1"], says: ["l'écriture n° 1 est corrigée par l'écriture n° \(n) : supprimez d'abord celle-ci"])
+        try s.refuses(["extourner", "1"], says: ["l'écriture n° 1 est déjà extournée par l'écriture n° \(n)", "compta supprimer \(n)"])
         #expect(s.run("supprimer", n).code == 0)
         #expect(s.run("valider").code == 0)
         try s.refuses(["supprimer", "1"], says: ["l'écriture n° 1 est validée : elle ne se supprime plus", "compta extourner 1"])

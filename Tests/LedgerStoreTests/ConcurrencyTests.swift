@@ -83,4 +83,54 @@ func simultaneously<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int)
         let outcome = try late.record(bankBatch(100), dryRun: false)
         #expect(outcome.recorded == 0 && outcome.alreadyThere.count == 100)
     }
+
+    // A command reads the ledger in a snapshot, then writes under the write lock. Every check its
+    // write depends on must be made again under the lock: between the two, another process may
+    // have committed. Each test below opens two handles on one file, lets the second commit
+    // after the first has read, and checks that the first sees it.
+
+    /// `cloturer` while an import commits: the import's drafts are seen, the closing refused.
+    @Test func aClosingSeesTheImportCommittedAfterItRead() throws {
+        let path = temporaryPath()
+        let importer = try Store.create(path: path, name: "A", start: d("2024-01-01"))
+        try importer.post(draft("2024-03-05", [("627", 450), ("512", -450)]))
+        try importer.validate()
+        let closer = try Store.open(path: path)
+        try closer.beginSnapshot()
+        let e2024 = try closer.exercice("2024")
+        #expect(try closer.waitingLines().isEmpty, "the closing has read: nothing waits, no draft")
+        _ = try importer.record(bankBatch(100), dryRun: false)
+        let error = #expect(throws: ClosingProblem.self) { try closer.close(e2024) }
+        guard case .drafts(_, let total)? = error else { Issue.record("\(String(describing: error))"); return }
+        #expect(total == 100)
+        #expect(try !Store.open(path: path).exercice("2024").isClosed)
+    }
+
+    /// Two `affecter-resultat` at once: the second finds the result already allocated.
+    @Test func twoAllocationsAtOncePostOne() throws {
+        let (first, path) = try store2023()
+        try first.validate()
+        _ = try first.close(try first.exercice("2023"))
+        let second = try Store.open(path: path)
+        try second.beginSnapshot()
+        let e2023 = try second.exercice("2023")
+        _ = try first.allocateResult(of: try first.exercice("2023"), to: nil, on: d("2024-05-20"))
+        #expect(throws: AllocationProblem.nothingToAllocate(e2023)) { try second.allocateResult(of: e2023, to: nil, on: d("2024-05-21")) }
+        #expect(try Store.open(path: path).entries(EntryQuery(journal: "OD")).count == 1)
+    }
+
+    /// Two `extourner` of one entry at once: one extourne, the second refused with its number.
+    @Test func twoReversalsAtOnceWriteOne() throws {
+        let (first, path) = try store2023()
+        try first.validate()
+        let second = try Store.open(path: path)
+        try second.beginSnapshot()
+        let e2023 = try second.exercice("2023")
+        #expect(try second.entry(number: 4, in: e2023).validation != nil)
+        let reversal = try first.reverse(number: 4, in: try first.exercice("2023"))
+        let error = #expect(throws: StoreError.self) { try second.reverse(number: 4, in: e2023) }
+        guard case .alreadyReversed(4, let by)? = error else { Issue.record("\(String(describing: error))"); return }
+        #expect(by == reversal.number)
+        #expect(try Store.open(path: path).entries(EntryQuery()).count == 5)
+    }
 }

@@ -68,6 +68,88 @@ func store2023() throws -> (Store, String) {
         #expect(problems.contains(.orphanLines(count: 2)))
     }
 
+    /// Issue 19: `total` edited so that every report changed (a day written `20240615`, an
+    /// `opening` flag of 0.5) while the verifier, reading them leniently, found the totals right.
+    /// The schema refuses such rows now; a file whose table was rebuilt without its constraints
+    /// is read by the verifier as the reports read it, and each difference said once.
+    @Test func verifierReadsTotalsAsReportsDo() throws {
+        let (store, path) = try store2023()
+        try store.validate()
+        let raw = RawSQL(path)
+        #expect(raw.exec("""
+            CREATE TABLE loose(day TEXT, account TEXT, project_id INTEGER, opening INTEGER, debit INTEGER, credit INTEGER,
+                               PRIMARY KEY (day, account, project_id, opening)) WITHOUT ROWID;
+            INSERT INTO loose SELECT * FROM total; DROP TABLE total; ALTER TABLE loose RENAME TO total;
+            UPDATE total SET day = '20230301' WHERE day = '2023-03-01' AND account = '7562';
+            UPDATE total SET opening = 0.5 WHERE day = '2023-01-01' AND account = '512';
+            """) == nil)
+        let tampered = try Store.open(path: path)
+        #expect(try tampered.balance(of: "7562", at: d("2023-12-31")) == .zero, "the reports lost the cotisations")
+        let problems = try tampered.verify().problems
+        #expect(problems == [.totalsDiffer(account: "512", day: "2023-01-01"), .totalsDiffer(account: "7562", day: "2023-03-01"),
+                             .totalsDiffer(account: "7562", day: "20230301")])
+    }
+
+    /// A date that does not exist, written behind Compta's back: the verifier names the entry
+    /// (it stopped on « erreur inattendue : nonexistent »).
+    @Test func verifierNamesAnEntryWithADamagedDate() throws {
+        let (store, path) = try store2023()
+        try store.validate()
+        let raw = RawSQL(path)
+        #expect(raw.exec("DROP TRIGGER entry_fixed_fields; DROP TRIGGER entry_validated_update; UPDATE entry SET date = '2023-02-30' WHERE number = 3") == nil)
+        let problems = try Store.open(path: path).verify().problems
+        #expect(problems.contains(.malformedEntry(entry: "BQ-1, n° 3 de l'exercice 2023, du 2023-02-30", field: .date("2023-02-30"))))
+        #expect(problems.contains(.chainBroken(entry: "BQ-1 (exercice 2023, n° 3, du 2023-02-30)")))
+    }
+
+    /// Issue 19: the end of the chain proves nothing by itself — the last validated entry can
+    /// be removed, or un-validated, edited and validated again, and the chain, recomputed, still
+    /// holds. A head written down before (the anchor) catches both.
+    @Test func anAnchorCatchesWhatHappensAtTheEndOfTheChain() throws {
+        let (store, path) = try store2023()
+        try store.validate()
+        let anchor = try #require(try store.chainHead())
+        let reported = try store.verify().head
+        #expect(anchor.count == 4 && anchor == reported)
+        #expect(try store.verify(anchor: anchor).problems.isEmpty)
+        try store.post(draft("2023-05-01", [("627", 100), ("512", -100)]))
+        try store.validate()
+        #expect(try store.verify(anchor: anchor).problems.isEmpty, "the chain grew: it extends the anchor")
+
+        // The last two validated entries go, lines and totals with them: only the anchor sees it.
+        let raw = RawSQL(path)
+        #expect(raw.exec("""
+            DROP TRIGGER entry_validated_delete; DROP TRIGGER line_validated_delete;
+            UPDATE total SET debit = debit - (SELECT coalesce(sum(l.debit), 0) FROM line l JOIN entry e ON e.id = l.entry_id
+                                              WHERE e.chain_index >= 4 AND e.date = total.day AND l.account = total.account),
+                             credit = credit - (SELECT coalesce(sum(l.credit), 0) FROM line l JOIN entry e ON e.id = l.entry_id
+                                                WHERE e.chain_index >= 4 AND e.date = total.day AND l.account = total.account);
+            DELETE FROM line WHERE entry_id IN (SELECT id FROM entry WHERE chain_index >= 4);
+            DELETE FROM entry WHERE chain_index >= 4;
+            """) == nil)
+        let shorter = try Store.open(path: path)
+        #expect(try shorter.verify().problems == [], "without an anchor, a shorter chain is a chain")
+        #expect(try shorter.verify(anchor: anchor).problems == [.anchorNotInChain(anchored: anchor, links: 3)])
+
+        // The last one un-validated, its label changed, validated again by Compta itself.
+        let (again, againPath) = try store2023()
+        try again.validate()
+        let head = try #require(try again.chainHead())
+        let rawAgain = RawSQL(againPath)
+        #expect(rawAgain.exec("""
+            DROP TRIGGER entry_validated_update;
+            UPDATE entry SET validated_on = NULL, validation_number = NULL, hash = NULL, chain_index = NULL WHERE chain_index = 4;
+            UPDATE entry SET label = 'Dons (autre)' WHERE validated_on IS NULL;
+            """) == nil)
+        let rewritten = try Store.open(path: againPath)
+        try rewritten.validate()
+        #expect(try rewritten.verify().problems == [])
+        let problems = try rewritten.verify(anchor: head).problems
+        guard case .anchorDiffers(head, let found, let entry)? = problems.first, problems.count == 1 else { Issue.record("\(problems)"); return }
+        #expect(found.count == 4 && found.head != head.head)
+        #expect(entry == "BQ-3, n° 4 de l'exercice 2023, du 01/04/2023")
+    }
+
     @Test func reversingEntry() throws {
         let (store, _) = try store2023()
         try store.validate()

@@ -148,7 +148,7 @@ func draft(_ date: String, _ lines: [(String, Int64)], project: String? = nil) -
         let path = temporaryPath()
         let store = try Store.create(path: path, name: "A", start: d("2024-01-01"))
         let raw = RawSQL(path)
-        #expect(raw.exec("UPDATE exercice SET closed_on = '2025-01-10'") == nil)
+        #expect(raw.exec("UPDATE exercice SET closed_on = '2025-01-10', closing_hash = 'x'") == nil)
         #expect(raw.exec("INSERT INTO entry(exercice_id, number, journal, date, label, created_at) VALUES (1, 1, 'BQ', '2024-05-01', 'x', 'now')")?.contains("exercice clôturé") == true)
         #expect(raw.exec("UPDATE exercice SET closed_on = NULL")?.contains("exercice clôturé") == true)
         #expect(raw.exec("DELETE FROM exercice")?.contains("exercice clôturé") == true)
@@ -163,14 +163,80 @@ func draft(_ date: String, _ lines: [(String, Int64)], project: String? = nil) -
         let e = try store.exercice(nil)
         try store.saveBudget([Budget.Poste(label: "Banque", side: .depense, amount: Money(cents: 100), accounts: ["627"])], exercice: e, version: "initial")
         let raw = RawSQL(path)
-        #expect(raw.exec("UPDATE exercice SET closed_on = '2025-02-01'") == nil)
+        #expect(raw.exec("UPDATE exercice SET closed_on = '2025-02-01', closing_hash = 'x'") == nil)
         #expect(raw.exec("DELETE FROM budget_poste")?.contains("budget non modifiable") == true)
         #expect(raw.exec("INSERT INTO budget(exercice_id, version, created_at) VALUES (1, 'autre', 'x')")?.contains("budget non modifiable") == true)
+        // Changed or deleted whole, too (the deletion cascaded to its postes unseen).
+        #expect(raw.exec("UPDATE budget_poste SET amount = 1")?.contains("budget non modifiable") == true)
+        #expect(raw.exec("UPDATE budget SET version = 'autre'")?.contains("budget non modifiable") == true)
+        #expect(raw.exec("DELETE FROM budget")?.contains("budget non modifiable") == true)
+        #expect(raw.int("SELECT count(*) FROM budget_poste WHERE amount = 100") == 1)
         let reopened = try Store.open(path: path)
         #expect(throws: BudgetProblem.closedExercice(try reopened.exercice(nil))) {
             try reopened.saveBudget([Budget.Poste(label: "Banque", side: .depense, amount: Money(cents: 200), accounts: ["627"])],
                                     exercice: try reopened.exercice(nil), version: "initial")
         }
+    }
+
+    /// Nothing of a closed exercice changes, drafts included: an exercice closes only without
+    /// drafts, and one that has some (a ledger a race closed before migration 7) keeps them as
+    /// they are.
+    @Test func aClosedExercicesDraftsDoNotChange() throws {
+        let path = temporaryPath()
+        let store = try Store.create(path: path, name: "A", start: d("2024-01-01"))
+        let posted = try store.post(draft("2024-03-05", [("627", 450), ("512", -450)]))
+        let raw = RawSQL(path)
+        #expect(raw.exec("UPDATE exercice SET closed_on = '2025-01-10', closing_hash = 'x'")?.contains("brouillards dans l'exercice") == true)
+        #expect(raw.exec("DROP TRIGGER exercice_close_checks; UPDATE exercice SET closed_on = '2025-01-10', closing_hash = 'x'") == nil)
+        let id = posted.id
+        #expect(raw.exec("INSERT INTO line(entry_id, account, debit, credit) VALUES (\(id), '627', 1, 0)")?.contains("exercice clôturé") == true)
+        #expect(raw.exec("UPDATE line SET account = '626' WHERE entry_id = \(id) AND debit > 0")?.contains("exercice clôturé") == true)
+        #expect(raw.exec("DELETE FROM line WHERE entry_id = \(id)")?.contains("exercice clôturé") == true)
+        #expect(raw.exec("UPDATE entry SET label = 'autre' WHERE id = \(id)")?.contains("exercice clôturé") == true)
+        #expect(raw.exec("DELETE FROM entry WHERE id = \(id)")?.contains("exercice clôturé") == true)
+        let reopened = try Store.open(path: path)
+        #expect(throws: StoreError.self) { try reopened.removeDraft(number: posted.number, in: try reopened.exercice(nil)) }
+        #expect(raw.int("SELECT count(*) FROM line WHERE entry_id = \(id) AND account = '627' AND debit = 450") == 1)
+    }
+
+    /// What changes the accounts outside the hash chain does not change: an exercice's dates,
+    /// chart and name, a journal's kind, the bank lines of validated entries (their fingerprints
+    /// keep a re-import from duplicating them).
+    @Test func fieldsOutsideTheChainAreFrozen() throws {
+        let path = temporaryPath()
+        let store = try Store.create(path: path, name: "A", start: d("2024-01-01"))
+        _ = try store.record(bankBatch(3), dryRun: false)
+        try store.validate()
+        let raw = RawSQL(path)
+        #expect(raw.exec("UPDATE exercice SET end = '2024-11-30'")?.contains("ne changent pas") == true)
+        #expect(raw.exec("UPDATE exercice SET start = '2023-12-01'")?.contains("ne changent pas") == true)
+        #expect(raw.exec("UPDATE exercice SET chart = 'pca-2025'")?.contains("ne changent pas") == true)
+        #expect(raw.exec("UPDATE journal SET kind = 'an' WHERE code = 'BQ'")?.contains("ne changent pas") == true)
+        #expect(raw.exec("DELETE FROM bank_line")?.contains("suppression interdite") == true)
+        #expect(raw.exec("UPDATE bank_line SET fingerprint = 'x'")?.contains("ne change pas") == true)
+        #expect(raw.exec("UPDATE meta SET value = '9' WHERE key = 'chaine_v2'")?.contains("ne change pas") == true)
+        #expect(raw.int("SELECT count(*) FROM bank_line") == 3)
+        #expect(try Store.open(path: path).record(bankBatch(3), dryRun: false).recorded == 0, "a re-import finds them all")
+    }
+
+    /// Reports read `total`: a row they would read otherwise than the verifier cannot be written
+    /// (issue 19: the day `20240615`, the flag 0.5), nor a date, amount or exercice of the wrong kind.
+    @Test func valuesOfTheWrongKindAreRefused() throws {
+        let path = temporaryPath()
+        let store = try Store.create(path: path, name: "A", start: d("2024-01-01"))
+        let posted = try store.post(draft("2024-06-15", [("627", 450), ("512", -450)]))
+        let raw = RawSQL(path)
+        for change in ["day = '20240615'", "day = '2024-02-30'", "opening = 0.5", "debit = 450.5", "project_id = 'x'"] {
+            #expect(raw.exec("UPDATE total SET \(change) WHERE account = '627'")?.contains("CHECK constraint failed") == true, "\(change)")
+        }
+        #expect(raw.exec("INSERT INTO entry(exercice_id, number, journal, date, label, created_at) VALUES (1, 9, 'BQ', '20240615', 'x', 'x')")?
+            .contains("date d'écriture mal écrite") == true)
+        #expect(raw.exec("UPDATE line SET debit = 450.5, credit = 0 WHERE entry_id = \(posted.id) AND debit > 0")?.contains("entier de centimes") == true)
+        #expect(raw.exec("INSERT INTO line(entry_id, account, debit, credit) VALUES (\(posted.id), '627', 0.5, 0)")?.contains("entier de centimes") == true)
+        #expect(raw.exec("INSERT INTO exercice(label, start, end, chart) VALUES ('x', '20250101', '20251231', 'pca-2025')")?.contains("exercice mal écrit") == true)
+        #expect(raw.exec("UPDATE entry SET validated_on = '31/12/2024', validation_number = 1, hash = 'h', chain_index = 1 WHERE id = \(posted.id)")?
+            .contains("date de validation mal écrite") == true)
+        #expect(try Store.open(path: path).verify().problems.isEmpty)
     }
 
     @Test func entryOutsideItsExerciceIsRefusedBySchema() throws {
@@ -273,6 +339,40 @@ func oldLedger(version: Int) -> (path: String, raw: RawSQL) {
         #expect(raw.int("SELECT count(*) FROM entry WHERE corrects IS NOT NULL") == 1)
         #expect(try store.waitingLines().map(\.entry.number) == [2])
         #expect(raw.exec("UPDATE entry SET label = 'x' WHERE id = 3")?.contains("écriture validée") == true, "validated entries are protected again")
+    }
+
+    /// A version-6 ledger whose chain was written in version 1 of the canonical text (a label
+    /// « ∅ » among its fields) opens, migrates and still verifies; its `total`, edited before, is
+    /// rebuilt from the lines; entries validated after the migration are chained in version 2.
+    @Test func version6ChainStillVerifiesAndGoesOnInVersion2() throws {
+        let (path, raw) = oldLedger(version: 6)
+        #expect(raw.exec("""
+            INSERT INTO account(number, label) VALUES ('512', 'Banque'), ('627', 'Frais bancaires');
+            INSERT INTO entry(id, exercice_id, number, journal, date, label, created_at) VALUES (1, 1, 1, 'BQ', '2024-03-05', 'FRAIS', 'x'),
+                (2, 1, 2, 'BQ', '2024-03-06', '∅', 'x');
+            INSERT INTO line(entry_id, account, debit, credit, label) VALUES (1, '627', 450, 0, '∅'), (1, '512', 0, 450, NULL),
+                (2, '627', 100, 0, NULL), (2, '512', 0, 100, NULL);
+            INSERT INTO total(day, account, project_id, opening, debit, credit) VALUES ('20240305', '627', 0, 0.5, 450, 0);
+            """) == nil)
+        var previous = Chain.genesis
+        for (id, day, label, lines) in [(1, "2024-03-05", "FRAIS", [("627", Int64(450), Int64(0), "∅"), ("512", 0, 450, nil)]),
+                                        (2, "2024-03-06", "∅", [("627", 100, 0, nil), ("512", 0, 100, nil)])] as [(Int, String, String, [(String, Int64, Int64, String?)])] {
+            let link = Chain.Link(version: 1, exercice: "2024", exerciceStart: d("2024-01-01"), exerciceEnd: d("2024-12-31"), journal: "BQ",
+                                  journalKind: "banque", validationNumber: id, number: id, date: d(day), label: label, piece: nil,
+                                  validatedOn: d("2024-04-01"), lines: lines.map { ($0.0, $0.1, $0.2, $0.3, nil) })
+            previous = Chain.hash(previous: previous, link)
+            #expect(raw.exec("UPDATE entry SET validated_on = '2024-04-01', validation_number = \(id), chain_index = \(id), hash = '\(previous)' WHERE id = \(id)") == nil)
+        }
+        let store = try Store.open(path: path)
+        #expect(try store.verify().problems == [])
+        #expect(raw.int("SELECT count(*) FROM total WHERE day = '20240305'") == 0, "totals rebuilt from the lines")
+        #expect(raw.int("SELECT value FROM meta WHERE key = 'chaine_v2'") == 3)
+        try store.post(EntryDraft(journal: "BQ", date: d("2024-03-07"), label: "∅", lines: [
+            LineDraft(account: n("627"), amount: Money(cents: 100)), LineDraft(account: n("512"), amount: Money(cents: -100))]))
+        try store.validate()
+        let report = try Store.open(path: path).verify()
+        #expect(report.problems == [] && report.validated == 3)
+        #expect(report.head?.count == 3)
     }
 
     @Test func refusedPostWritesNothing() throws {

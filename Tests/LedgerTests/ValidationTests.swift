@@ -166,3 +166,35 @@ func entry(_ lines: [LineDraft], on date: Day = Day(year: 2024, month: 3, day: 5
         }
     }
 }
+
+@Suite struct ChainText {
+    func link(version: Int = Chain.currentVersion, label: String = "Frais", piece: String?, lineLabel: String? = nil) -> Chain.Link {
+        Chain.Link(version: version, exercice: "2024", exerciceStart: Day(year: 2024, month: 1, day: 1)!, exerciceEnd: Day(year: 2024, month: 12, day: 31)!,
+                   journal: "BQ", journalKind: "banque", validationNumber: 1, number: 2, date: Day(year: 2024, month: 3, day: 5)!, label: label,
+                   piece: piece, validatedOn: Day(year: 2024, month: 4, day: 1)!, lines: [("627", 450, 0, lineLabel, nil), ("512", 0, 450, nil, nil)])
+    }
+
+    /// A field that holds the text « ∅ » is not a field left empty (issue 19: they hashed alike).
+    @Test func aTextThatIsTheEmptyMarkIsNotAnAbsentField() {
+        #expect(link(piece: "∅").canonical != link(piece: nil).canonical)
+        #expect(link(piece: nil, lineLabel: "∅").canonical != link(piece: nil).canonical)
+        #expect(link(piece: "∅x").canonical != link(piece: "\\∅x").canonical)
+    }
+
+    /// Version 1 is the text every link validated before migration 7 was hashed on: it must
+    /// never change, or those chains would break.
+    @Test func version1TextIsUnchanged() {
+        #expect(link(version: 1, piece: nil).canonical == "2024|BQ|1|2|2024-03-05|Frais|∅|2024-04-01\n627|450|0|∅|∅\n512|0|450|∅|∅")
+        #expect(link(version: 1, piece: "∅").canonical == link(version: 1, piece: nil).canonical, "the ambiguity version 2 removes")
+        #expect(link(version: 2, piece: nil).canonical.hasPrefix("v2|2024|2024-01-01|2024-12-31|BQ|banque|1|2|"))
+    }
+
+    @Test func anAnchorReadsBackItsText() {
+        let a = Chain.Anchor(count: 225, date: Day(year: 2025, month: 12, day: 3)!, hash: String(repeating: "9F3C", count: 16))
+        #expect(a.text == "225-20251203-9f3c9f3c9f3c9f3c")
+        #expect(Chain.Anchor(" 225-20251203-9F3C9F3C9F3C9F3C ") == a)
+        for bad in ["225-20251203-9f3c", "0-20251203-9f3c9f3c9f3c9f3c", "225-2025123-9f3c9f3c9f3c9f3c", "225-20251203-9f3c9f3c9f3c9f3g", "x"] {
+            #expect(Chain.Anchor(bad) == nil, "\(bad)")
+        }
+    }
+}
