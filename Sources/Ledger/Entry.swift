@@ -88,6 +88,12 @@ public enum EntryError: Error, Equatable, Sendable {
     /// An opening entry typed into an exercice that follows another exercice of the ledger:
     /// its à-nouveaux are that exercice's closing balances, written by its closing.
     case openingAfter(Exercice, earlier: Exercice)
+    /// The entry's label or piece (`line` nil), or the label of line `line` (0-based), is longer
+    /// than `String.maxLedgerText`.
+    case textTooLong(TextTooLong, line: Int?)
+    /// With this entry, the ledger's debits would add up to more than `Money.ledgerLimit`; they
+    /// are `moved` without it.
+    case ledgerLimit(Money)
 }
 
 extension EntryError {
@@ -100,6 +106,7 @@ extension EntryError {
             return entry.lines.firstIndex { $0.account == a }
         case .replacedAccount(let a, _, _): return entry.lines.firstIndex { $0.account == a.number }
         case .unknownProject(let code, _): return entry.lines.firstIndex { $0.project == code }
+        case .textTooLong(_, let line): return line
         default: return nil
         }
     }
@@ -235,6 +242,13 @@ public struct Catalog: Sendable {
     @discardableResult
     public func validate(_ entry: EntryDraft) throws(EntryError) -> Exercice {
         if entry.label.trimmingSpaces.isEmpty { throw .emptyLabel }
+        // Texts are `printable` since their draft was made: what is left to check is their length.
+        func bounded(_ text: String?, line: Int?) throws(EntryError) {
+            do { try text?.checkLength() } catch { throw .textTooLong(error, line: line) }
+        }
+        try bounded(entry.label, line: nil)
+        try bounded(entry.piece, line: nil)
+        for (i, line) in entry.lines.enumerated() { try bounded(line.label, line: i) }
         guard journals[entry.journal] != nil else {
             throw .unknownJournal(entry.journal, known: journals.keys.sorted())
         }
@@ -242,6 +256,8 @@ public struct Catalog: Sendable {
             throw .outsideExercices(entry.date, exercices: exercices)
         }
         if exercice.isClosed { throw .closedExercice(entry.date, exercice) }
+        // A zero amount before the count: in « 604A=-0 512 » it is why the balancing line is missing.
+        if let i = entry.lines.firstIndex(where: { $0.amount.isZero }) { throw .zeroLine(index: i + 1) }
         if entry.lines.count < 2 { throw .tooFewLines(count: entry.lines.count) }
         let opening = journals[entry.journal]?.kind == .aNouveaux
         if opening, entry.date != exercice.start { throw .openingNotOnFirstDay(entry.date, exercice) }
@@ -249,8 +265,7 @@ public struct Catalog: Sendable {
             throw .openingAfter(exercice, earlier: earlier)
         }
         var debit = Money.zero, credit = Money.zero
-        for (i, line) in entry.lines.enumerated() {
-            if line.amount.isZero { throw .zeroLine(index: i + 1) }
+        for line in entry.lines {
             try check(line.account, in: exercice, reversing: entry.origin == .reversal)
             if opening, line.account.classDigit > 5 { throw .openingOnResultAccount(line.account) }
             if let p = line.project, projects[p] == nil {

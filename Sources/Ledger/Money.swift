@@ -9,9 +9,17 @@ public struct Money: Hashable, Comparable, Sendable {
 
     public static let zero = Money(cents: 0)
 
-    /// The largest amount a parser accepts: a thousand billion euros. Far beyond any association,
-    /// and small enough that a million such amounts still add up without overflowing `Int64`.
-    public static let parseLimit: Int64 = 100_000_000_000_000
+    /// The largest amount Compta reads, 999 999 999,99 €: no association moves a billion euros in
+    /// one operation (the largest French ones spend about that in a year).
+    public static let maximum: Int64 = 99_999_999_999
+
+    /// The most the ledger's movements may add up to: 10^13 € (10^15 cents) of debits, as many of
+    /// credits, over all its lines and years — no association moves that much. `Store` refuses the
+    /// entry that would go beyond. So every sum of the ledger's lines is within ±2 × 10^15 cents,
+    /// and the largest product a report makes of one, a percentage in tenths (× 1000), stays
+    /// below 2 × 10^18, under `Int64`'s 9.2 × 10^18: the arithmetic of reports cannot overflow.
+    /// A bound on each amount alone would not do: 92 million lines of 999 999 999,99 € would.
+    public static let ledgerLimit: Int64 = 1_000_000_000_000_000
 
     public static func < (a: Money, b: Money) -> Bool { a.cents < b.cents }
 
@@ -33,8 +41,9 @@ public struct Money: Hashable, Comparable, Sendable {
         return Money(cents: diff)
     }
 
-    /// Adds, trapping on overflow. For totals of amounts that were parsed (each below
-    /// `parseLimit`) or summed by SQLite (which itself refuses an overflowing SUM).
+    /// Adds, trapping on overflow. For sums of the ledger's amounts, which `ledgerLimit` bounds,
+    /// or of a file's amounts before they are recorded (each at most `maximum`, fewer than a
+    /// million of them in one entry, a budget or a file of 512 MB).
     public static func + (a: Money, b: Money) -> Money { Money(cents: a.cents + b.cents) }
     public static func - (a: Money, b: Money) -> Money { Money(cents: a.cents - b.cents) }
     public static func += (a: inout Money, b: Money) { a = a + b }
@@ -43,6 +52,15 @@ public struct Money: Hashable, Comparable, Sendable {
     /// Sum of a sequence, trapping on overflow (see `+`).
     public static func sum<S: Sequence>(_ s: S) -> Money where S.Element == Money {
         s.reduce(.zero, +)
+    }
+
+    /// `self × numerator / denominator`, rounded (half up), computed on 128 bits: a prorata or a
+    /// projection multiplies two amounts. An error when the result does not fit.
+    public func scaled(by numerator: Int64, over denominator: Int64) throws(MoneyError) -> Money {
+        guard denominator != 0 else { return self }
+        let exact = (Int128(cents) * Int128(numerator) + Int128(denominator / 2)) / Int128(denominator)
+        guard let result = Int64(exactly: exact) else { throw .overflow }
+        return Money(cents: result)
     }
 }
 
@@ -57,7 +75,9 @@ public enum MoneyError: Error, Equatable, Sendable {
     case ambiguous
     /// Separators in impossible places (`1,2,3`, `1.23.4`, `--5`).
     case malformed
-    /// Beyond `Money.parseLimit`, or an arithmetic overflow.
+    /// More than `Money.maximum`.
+    case tooLarge
+    /// An arithmetic overflow.
     case overflow
 }
 
@@ -113,6 +133,8 @@ extension Money {
                 if marks.dropLast().contains(where: { $0.char == last.char }) { throw .malformed }
                 decimalAt = last.digitsBefore
             } else if marks.count == 1 {
+                // « 0,005 »: no thousands follow a lone zero, so three decimals.
+                if after >= 3 && digits.prefix(last.digitsBefore).allSatisfy({ $0 == 0 }) { throw .tooManyDecimals }
                 if after == 3 && !separators.contains(where: { $0.char == " " }) {
                     // "12,345" / "1.234": thousands or three decimals? Refuse to guess.
                     throw .ambiguous
@@ -153,15 +175,15 @@ extension Money {
         for digit in digits {
             let (m, o1) = cents.multipliedReportingOverflow(by: 10)
             let (a, o2) = m.addingReportingOverflow(Int64(digit))
-            if o1 || o2 { throw .overflow }
+            if o1 || o2 { throw .tooLarge }
             cents = a
         }
         for _ in fraction..<2 {
             let (m, o) = cents.multipliedReportingOverflow(by: 10)
-            if o { throw .overflow }
+            if o { throw .tooLarge }
             cents = m
         }
-        if cents > Money.parseLimit { throw .overflow }
+        if cents > Money.maximum { throw .tooLarge }
         self.cents = negative ? -cents : cents
     }
 }
@@ -198,7 +220,7 @@ extension Money {
                 if decimals == 1 { cents *= 10 }
             }
             let total = units * 100 + cents
-            guard total <= Money.parseLimit else { return nil }
+            guard total <= Money.maximum else { return nil }
             return Money(cents: negative ? -total : total)
         }
     }

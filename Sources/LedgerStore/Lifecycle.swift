@@ -436,7 +436,10 @@ extension Store {
                 let key = TotalsDelta.Key(day: try Day(parsing: lines.text(0)), account: lines.text(2), project: lines.int(3),
                                           opening: kinds[lines.text(1)] ?? false)
                 let old = sums[key] ?? (0, 0)
-                sums[key] = (old.debit + lines.int(4), old.credit + lines.int(5))
+                // Checked: the amounts of a file changed outside Compta may add up past `Int64`.
+                let (debit, o1) = old.debit.addingReportingOverflow(lines.int(4)), (credit, o2) = old.credit.addingReportingOverflow(lines.int(5))
+                if o1 || o2 { throw StoreError.amountOverflow }
+                sums[key] = (debit, credit)
             }
             _ = try db.query("SELECT day, account, project_id, opening, debit, credit FROM total") { s in
                 let key = TotalsDelta.Key(day: try Day(parsing: s.text(0)), account: s.text(1), project: s.int(2), opening: s.int(3) != 0)

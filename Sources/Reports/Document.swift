@@ -130,12 +130,13 @@ extension Cell: ExpressibleByStringLiteral {
 /// Tenths of a percent of `part` over `whole`, rounded half away from zero; nil when `whole` is zero.
 public func tenthsOfPercent(_ part: Money, of whole: Money) -> Int? {
     guard !whole.isZero else { return nil }
-    let numerator = part.cents * 1000
-    let q = numerator / whole.cents
-    let r = numerator % whole.cents
-    let roundAway = 2 * (r.magnitude) >= whole.cents.magnitude
-    let negative = (numerator < 0) != (whole.cents < 0)
-    return Int(roundAway ? q + (negative ? -1 : 1) : q)
+    // On 128 bits: a percentage of a small amount can be far beyond any `Int` (then none is shown).
+    let numerator = Int128(part.cents) * 1000, denominator = Int128(whole.cents)
+    let q = numerator / denominator
+    let r = numerator % denominator
+    let roundAway = 2 * (r.magnitude) >= denominator.magnitude
+    let negative = (numerator < 0) != (denominator < 0)
+    return Int(exactly: roundAway ? q + (negative ? -1 : 1) : q)
 }
 
 /// `87,5 %`

@@ -76,9 +76,10 @@ let budgetCommands: [Command] = [
         let path = ctx.parsed.positionals[0]
         let exercice = try store.exercice(ctx.parsed.value("--exercice"))
         let postes = try BudgetFile.read(readText(path), file: path)
-        let version = ctx.parsed.value("--version") ?? "initial"
+        let version = try ctx.text(option: "--version") ?? "initial"
         do { try store.saveBudget(postes, exercice: exercice, version: version) } catch let p as BudgetProblem {
-            throw LocatedError(file: path, line: p.line ?? 0, underlying: p)
+            // A problem of the whole budget (a closed exercice) has no line to point at.
+            throw p.line.map { LocatedError(file: path, line: $0, underlying: p) } ?? p
         }
         let budget = Budget(exercice: exercice, version: version, postes: postes)
         ctx.output.print("Budget « \(version) » de l'exercice \(exercice.label) chargé : \(postes.count) postes, "

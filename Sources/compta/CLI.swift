@@ -4,7 +4,9 @@ import Ledger
 import LedgerStore
 import Reports
 
-/// Where a command writes: the terminal, or buffers in tests.
+/// Where a command writes: the terminal, or buffers in tests. Everything goes out
+/// `terminalSafe`: a label, a name or a line read from a file may hold an escape sequence or a
+/// direction mark (older ledgers, files quoted in messages), and none reaches the terminal.
 final class Output {
     private let writeOut: (String) -> Void
     private let writeErr: (String) -> Void
@@ -19,9 +21,9 @@ final class Output {
                err: { FileHandle.standardError.write(Data($0.utf8)) })
     }
 
-    func print(_ s: String = "") { writeOut(s.hasSuffix("\n") ? s : s + "\n") }
-    func write(_ s: String) { writeOut(s) }
-    func error(_ s: String) { writeErr(s.hasSuffix("\n") ? s : s + "\n") }
+    func print(_ s: String = "") { write(s.hasSuffix("\n") ? s : s + "\n") }
+    func write(_ s: String) { writeOut(s.terminalSafe) }
+    func error(_ s: String) { writeErr((s.hasSuffix("\n") ? s : s + "\n").terminalSafe) }
 }
 
 /// What a running command knows of its environment.
@@ -61,6 +63,17 @@ struct Context {
         }
     }
 
+    /// A text of the command line the ledger will keep (a label, a name, a pattern), through
+    /// the ledger's gate; `argument` names it in the message (`LIBELLE`, `--nom`).
+    func text(_ raw: String, argument: String) throws -> String {
+        do throws(TextTooLong) { return try raw.ledgerText() } catch { throw InputError.textTooLong(argument: argument, error) }
+    }
+
+    /// The value of option `name`, as `text` keeps it.
+    func text(option name: String) throws -> String? {
+        try parsed.value(name).map { try text($0, argument: name) }
+    }
+
     /// The report period from `--exercice`, `--du`, `--au`.
     /// The exercice of `--exercice`; without it, the one of the dates given (`--du`, else
     /// `--au`), else the open one.
@@ -93,7 +106,7 @@ enum InputError: Error {
     case badDate(option: String, text: String, DayError)
     case badAmount(argument: String, text: String, MoneyError)
     case badAccount(text: String, AccountNumberError)
-    case badProjectCode(text: String, ProjectCodeError)
+    case badProjectCode(text: String, CodeError)
     case badLineArgument(String)
     case severalBalancingLines
     case cannotRead(path: String, reason: String)
@@ -102,6 +115,8 @@ enum InputError: Error {
     /// A statement that cannot be read, with its file's name.
     case inStatement(path: String, StatementError)
     case cannotWrite(path: String, reason: String)
+    /// A text argument longer than the ledger keeps.
+    case textTooLong(argument: String, TextTooLong)
 }
 
 /// A command of the CLI.
