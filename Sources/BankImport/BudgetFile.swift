@@ -12,6 +12,7 @@ public enum BudgetFile {
         case badAccount(String, AccountNumberError)
         case emptyPoste
         case badProject(String)
+        case textTooLong(TextTooLong)
     }
 
     public static let header = ["poste", "sens", "montant", "comptes", "projet", "remarque"]
@@ -35,7 +36,10 @@ public enum BudgetFile {
         for row in rows.dropFirst() {
             func f(_ n: String) -> String { col(n).flatMap { $0 < row.fields.count ? row.fields[$0].trimmingSpaces : nil } ?? "" }
             func fail(_ p: Problem) -> LocatedError { LocatedError(file: file, line: row.line, text: row.raw, underlying: p) }
-            let label = f("poste")
+            func text(_ n: String) throws(LocatedError) -> String {
+                do { return try f(n).ledgerText() } catch { throw fail(.textTooLong(error)) }
+            }
+            let label = try text("poste")
             if label.isEmpty { throw fail(.emptyPoste) }
             let side: Budget.Side
             switch searchKey(f("sens")) {
@@ -54,8 +58,9 @@ public enum BudgetFile {
             if !f("projet").isEmpty {
                 do { project = try Project.validCode(f("projet")) } catch { throw fail(.badProject(f("projet"))) }
             }
+            let remark = try text("remarque")
             postes.append(Budget.Poste(label: label, side: side, amount: amount, accounts: accounts, project: project,
-                                       remark: f("remarque").isEmpty ? nil : f("remarque"), sourceLine: row.line))
+                                       remark: remark.isEmpty ? nil : remark, sourceLine: row.line))
         }
         return postes
     }

@@ -66,7 +66,7 @@ public struct ProfileFile: Sendable {
             default: throw .badProfileFile(line: i + 1, text: line)
             }
         }
-        guard let columns else { throw .badProfileFile(line: 0, text: "colonnes = ...") }
+        guard let columns else { throw .profileWithoutColumns }
         self.name = name
         self.columns = columns
         self.separator = separator

@@ -41,7 +41,7 @@ public enum FECProblem: Error, Equatable, Sendable {
     case missingColumns([String], seen: [String])
     case fieldCount(expected: Int, found: Int)
     case badDate(field: String, text: String)
-    case badAmount(field: String, text: String)
+    case badAmount(field: String, text: String, MoneyError)
     case badDirection(String)
     /// CompteNum must start with digits (the French chart's).
     case accountNotNumeric(String)
@@ -49,11 +49,19 @@ public enum FECProblem: Error, Equatable, Sendable {
     case duplicateNumber(String, firstLine: Int)
     case severalDates(String)
     case empty
+    /// A JournalCode that is not a code: a line break or a separator in it would split Compta's
+    /// own FEC records and the entries' numbers.
+    case badJournalCode(String, CodeError)
+    /// A text field longer than the ledger keeps.
+    case textTooLong(field: String, TextTooLong)
 }
 
 public enum FECReader {
     static let required = ["journalcode", "journallib", "ecriturenum", "ecrituredate", "comptenum", "comptelib", "pieceref",
                            "ecriturelib", "validdate"]
+    /// The columns' names as the format writes them, for messages.
+    static let official = Dictionary(uniqueKeysWithValues: ["JournalCode", "JournalLib", "EcritureNum", "EcritureDate", "CompteNum", "CompteLib",
+                                                            "PieceRef", "EcritureLib", "ValidDate"].map { ($0.lowercased(), $0) })
 
     public static func read(_ bytes: [UInt8], fileName: String) throws -> FECFile {
         if bytes.starts(with: Array("%PDF".utf8)) { throw StatementError.pdf }
@@ -75,8 +83,6 @@ public enum FECReader {
         guard let header = rows.first else { throw LocatedError(file: fileName, line: 1, underlying: FECProblem.empty) }
         let names = header.fields.map { $0.trimmingSpaces.lowercased().filter { $0.isLetter } }
         func col(_ n: String) -> Int? { names.firstIndex(of: n) }
-        let official = Dictionary(uniqueKeysWithValues: ["JournalCode", "JournalLib", "EcritureNum", "EcritureDate", "CompteNum", "CompteLib",
-                                                         "PieceRef", "EcritureLib", "ValidDate"].map { ($0.lowercased(), $0) })
         var missing = required.filter { col($0) == nil }.map { official[$0] ?? $0 }
         let split = col("debit") != nil && col("credit") != nil
         if !split && (col("montant") == nil || col("sens") == nil) { missing.append(contentsOf: ["Debit", "Credit"]) }
@@ -125,6 +131,10 @@ public enum FECReader {
             return row.fields[i].trimmingSpaces
         }
         func fail(_ row: CSVRecord, _ p: FECProblem) -> LocatedError { LocatedError(file: file, line: row.line, text: row.raw, underlying: p) }
+        // Every text the ledger will keep goes through its gate, here where the file line is known.
+        func text(_ row: CSVRecord, _ n: String) throws -> String {
+            do { return try value(row, n).ledgerText() } catch { throw fail(row, .textTooLong(field: official[n] ?? n, error)) }
+        }
         func date(_ row: CSVRecord, _ n: String) throws -> Day? {
             let t = value(row, n)
             if t.isEmpty { return nil }
@@ -133,7 +143,7 @@ public enum FECReader {
         func amount(_ row: CSVRecord, _ n: String) throws -> Money {
             let t = value(row, n)
             if t.isEmpty { return .zero }
-            do { return try Money(parsing: t) } catch { throw fail(row, .badAmount(field: n, text: t)) }
+            do { return try Money(parsing: t) } catch { throw fail(row, .badAmount(field: official[n] ?? n.capitalized, text: t, error)) }
         }
         let first = rows[0]
         guard let day = try date(first, "ecrituredate") else { throw fail(first, .badDate(field: "EcritureDate", text: "")) }
@@ -160,15 +170,17 @@ public enum FECReader {
                 // A negative debit is a credit, and the other way round.
                 (debit, credit) = (max(debit, .zero) + max(-credit, .zero), max(credit, .zero) + max(-debit, .zero))
             }
-            lines.append(FECFile.Line(account: account, accountLabel: value(row, "comptelib"), debit: debit, credit: credit,
-                                      label: value(row, "ecriturelib"), sourceLine: row.line))
+            lines.append(FECFile.Line(account: account, accountLabel: try text(row, "comptelib"), debit: debit, credit: credit,
+                                      label: try text(row, "ecriturelib"), sourceLine: row.line))
         }
         let d = Money.sum(lines.map(\.debit)), c = Money.sum(lines.map(\.credit))
         if d != c { throw fail(first, .unbalanced(number: value(first, "ecriturenum"), debit: d, credit: c)) }
-        let piece = value(first, "pieceref")
-        return FECFile.Entry(journal: value(first, "journalcode").uppercased(), journalLabel: value(first, "journallib"),
-                             number: value(first, "ecriturenum"), date: day, piece: piece.isEmpty ? nil : piece,
-                             label: value(first, "ecriturelib"), validatedOn: try date(first, "validdate"), lines: lines, sourceLine: first.line)
+        let piece = try text(first, "pieceref")
+        let journal: String
+        do { journal = try Journal.validCode(value(first, "journalcode")) } catch { throw fail(first, .badJournalCode(value(first, "journalcode"), error)) }
+        return FECFile.Entry(journal: journal, journalLabel: try text(first, "journallib"),
+                             number: try text(first, "ecriturenum"), date: day, piece: piece.isEmpty ? nil : piece,
+                             label: try text(first, "ecriturelib"), validatedOn: try date(first, "validdate"), lines: lines, sourceLine: first.line)
     }
 }
 

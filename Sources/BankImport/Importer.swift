@@ -115,9 +115,7 @@ public enum BankImporter {
         }
         let rules = try options.rules ?? ledger.rules()
         for r in rules {
-            do { try RuleMatcher.check(r, catalog: catalog) } catch {
-                throw LocatedError(file: options.rules == nil ? nil : options.fileName, line: r.position, text: r.pattern, underlying: error)
-            }
+            do { try RuleMatcher.check(r, catalog: catalog) } catch { throw RuleError(r, error) }
         }
         let batch = try plan(statement, bankAccount: options.bankAccount, rules: rules, fileName: options.fileName,
                              fileHash: SHA256.hex(bytes), statedBalance: options.statedBalance)
@@ -143,6 +141,7 @@ public enum BankImporter {
         var day: Day? = nil
         for i in order {
             let line = lines[i]
+            do { try line.label.checkLength() } catch { throw LocatedError(file: fileName, line: line.line, underlying: error) }
             if line.date != day {
                 ranks.removeAll(keepingCapacity: true)
                 day = line.date

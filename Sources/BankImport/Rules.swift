@@ -1,7 +1,7 @@
 import Ledger
 
 public enum RuleProblem: Error, Equatable, Sendable {
-    case invalidRegex(String)
+    case invalidRegex(String, PatternError)
     case emptyPattern
     case badAccount(String, AccountNumberError)
     case unknownAccount(AccountNumber, suggestions: [Account])
@@ -12,6 +12,20 @@ public enum RuleProblem: Error, Equatable, Sendable {
     case badAmount(String, MoneyError)
     case minimumAboveMaximum
     case missingColumns([String], seen: [String])
+    case textTooLong(TextTooLong)
+}
+
+/// A rule of the ledger (or of `--regles`) that cannot be used, named by its number and pattern.
+public struct RuleError: Error, Equatable, Sendable {
+    public let position: Int
+    public let pattern: String
+    public let problem: RuleProblem
+
+    public init(_ rule: Rule, _ problem: RuleProblem) {
+        position = rule.position
+        pattern = rule.pattern
+        self.problem = problem
+    }
 }
 
 /// Rules ready to match labels: patterns reduced once, regular expressions compiled once.
@@ -19,18 +33,16 @@ public struct RuleMatcher {
     struct Compiled {
         let rule: Rule
         let key: [UInt8]
-        let regex: Regex<AnyRegexOutput>?
+        let regex: RulePattern?
     }
     let compiled: [Compiled]
 
-    public init(_ rules: [Rule]) throws(LocatedError) {
+    public init(_ rules: [Rule]) throws(RuleError) {
         var out: [Compiled] = []
         for r in rules.sorted(by: { $0.position < $1.position }) {
-            var regex: Regex<AnyRegexOutput>? = nil
+            var regex: RulePattern? = nil
             if r.isRegex {
-                do { regex = try Regex(r.pattern).ignoresCase() } catch {
-                    throw LocatedError(file: nil, line: r.position, text: r.pattern, underlying: RuleProblem.invalidRegex(r.pattern))
-                }
+                do { regex = try RulePattern(r.pattern) } catch { throw RuleError(r, .invalidRegex(r.pattern, error)) }
             }
             out.append(Compiled(rule: r, key: Array(searchKey(r.pattern).utf8), regex: regex))
         }
@@ -49,7 +61,7 @@ public struct RuleMatcher {
     /// catches that operation now (which would otherwise go on filing its like as before), or
     /// last. Returns the rule placed, and the rule it goes before.
     public static func placed(_ rule: Rule, for operation: (label: String, amount: Money),
-                              among rules: [Rule]) throws(LocatedError) -> (rule: Rule, before: Rule?) {
+                              among rules: [Rule]) throws(RuleError) -> (rule: Rule, before: Rule?) {
         guard let earlier = try RuleMatcher(rules).match(label: operation.label, amount: operation.amount) else { return (rule, nil) }
         var placed = rule
         placed.position = earlier.position
@@ -69,7 +81,7 @@ public struct RuleMatcher {
                 if let min = r.minimum, amount.magnitude < min { continue }
                 if let max = r.maximum, amount.magnitude > max { continue }
                 if let regex = c.regex {
-                    if (try? regex.firstMatch(in: label)) != nil { return i }
+                    if regex.matches(label) { return i }
                 } else if !c.key.isEmpty && containsBytes(keyBytes, c.key) {
                     return i
                 }
@@ -82,7 +94,7 @@ public struct RuleMatcher {
     public static func check(_ rule: Rule, catalog: Catalog) throws(RuleProblem) {
         if searchKey(rule.pattern).isEmpty && !rule.isRegex { throw .emptyPattern }
         if rule.isRegex {
-            do { _ = try Regex(rule.pattern) } catch { throw .invalidRegex(rule.pattern) }
+            do { _ = try RulePattern(rule.pattern) } catch { throw .invalidRegex(rule.pattern, error) }
         }
         guard catalog.accounts[rule.account] != nil, rule.account.isPostable else {
             if let current = catalog.currentExercice, let (old, replacement) = catalog.replaced(rule.account, in: current.chart) {
@@ -117,7 +129,7 @@ public enum RuleFile {
     }
 
     static func quote(_ s: String) -> String {
-        s.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingAll("\"", with: "\"\"") + "\"" : s
+        s.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingAll("\"", with: "\"\"") + "\"" : s
     }
 
     /// Reads a rules file; positions follow the file's order when the column is absent. With a
@@ -155,14 +167,20 @@ public enum RuleFile {
                 if f(n).isEmpty { return nil }
                 do { return try Money(parsing: f(n)).magnitude } catch { throw fail(.badAmount(f(n), error)) }
             }
-            let pattern = col("motif").map { $0 < row.fields.count ? row.fields[$0] : "" } ?? ""
+            func text(_ raw: String) throws(LocatedError) -> String {
+                do { return try raw.ledgerText() } catch { throw fail(.textTooLong(error)) }
+            }
+            let pattern = try text(col("motif").map { $0 < row.fields.count ? row.fields[$0] : "" } ?? "")
+            let label = try text(f("libelle"))
             if searchKey(pattern).isEmpty { throw fail(.emptyPattern) }
             let isRegex = ["oui", "o", "1", "vrai", "x"].contains(searchKey(f("regex")))
-            if isRegex, (try? Regex(pattern)) == nil { throw fail(.invalidRegex(pattern)) }
+            if isRegex {
+                do { _ = try RulePattern(pattern) } catch { throw fail(.invalidRegex(pattern, error)) }
+            }
             rules.append(Rule(position: Int(f("position")) ?? (i + 1) * 10, pattern: pattern, isRegex: isRegex, direction: direction,
                               minimum: try amount("min"), maximum: try amount("max"), account: account,
                               project: f("projet").isEmpty ? nil : f("projet").uppercased(),
-                              label: f("libelle").isEmpty ? nil : f("libelle")))
+                              label: label.isEmpty ? nil : label))
             if let catalog {
                 do throws(RuleProblem) { try RuleMatcher.check(rules[rules.count - 1], catalog: catalog) } catch { throw fail(error) }
             }

@@ -44,7 +44,7 @@ public struct Statement: Sendable {
         self.format = format
         self.formatName = formatName
         self.encoding = encoding
-        self.accountID = accountID
+        self.accountID = accountID?.printable
         self.lines = lines
         self.closingBalance = closingBalance
         self.closingDate = closingDate
@@ -92,6 +92,8 @@ public enum StatementError: Error, Equatable, Sendable {
     /// Some lines are UTF-8 and others Windows-1252.
     case mixedEncodings(utf8Line: Int, otherLine: Int)
     case badProfileFile(line: Int, text: String)
+    /// A profile file that does not say where the columns are.
+    case profileWithoutColumns
 }
 
 public enum LineProblem: Error, Equatable, Sendable {

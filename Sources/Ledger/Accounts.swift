@@ -81,7 +81,8 @@ public enum AccountNature: String, Sendable, Codable {
     }
 }
 
-/// An account of the ledger: from the chart of accounts, or added by the association.
+/// An account of the ledger: from the chart of accounts, or added by the association. Like every
+/// text of the domain, its label is kept `printable` (no control or direction character).
 public struct Account: Hashable, Sendable {
     public let number: AccountNumber
     public let label: String
@@ -90,7 +91,7 @@ public struct Account: Hashable, Sendable {
 
     public init(number: AccountNumber, label: String, isCustom: Bool) {
         self.number = number
-        self.label = label
+        self.label = label.printable
         self.isCustom = isCustom
     }
 }
@@ -106,8 +107,15 @@ public struct Journal: Hashable, Sendable {
 
     public init(code: String, label: String, kind: Kind) {
         self.code = code
-        self.label = label
+        self.label = label.printable
         self.kind = kind
+    }
+
+    /// Checks a journal code from a file (a FEC's JournalCode): letters, digits, `-` and `_`, at
+    /// most 20 characters. A code is part of every entry's number and of the FEC's records: a
+    /// line break or a separator in it would split them. Returns the code upper-cased.
+    public static func validCode(_ raw: String) throws(CodeError) -> String {
+        try Project.validCode(raw, maxLength: 20)
     }
 
     /// The journals every new ledger gets.
@@ -126,15 +134,15 @@ public struct Project: Hashable, Sendable {
 
     public init(code: String, name: String) {
         self.code = code
-        self.name = name
+        self.name = name.printable
     }
 
     /// Checks a project code: letters, digits, `-` and `_`, no spaces, at most 32 characters.
     /// Returns the code upper-cased.
-    public static func validCode(_ raw: String) throws(ProjectCodeError) -> String {
+    public static func validCode(_ raw: String, maxLength: Int = 32) throws(CodeError) -> String {
         let typed = raw.trimmingSpaces
         guard !typed.isEmpty else { throw .empty }
-        guard typed.count <= 32 else { throw .tooLong }
+        guard typed.count <= maxLength else { throw .tooLong(maxLength) }
         // The character as typed (ê, not the Ê it becomes in upper case).
         for c in typed where !(c.isASCII && (c.isLetter || c.isNumber || c == "-" || c == "_")) {
             throw .invalidCharacter(c)
@@ -143,8 +151,11 @@ public struct Project: Hashable, Sendable {
     }
 }
 
-public enum ProjectCodeError: Error, Equatable, Sendable {
-    case empty, tooLong
+/// Why a project or journal code is refused.
+public enum CodeError: Error, Equatable, Sendable {
+    case empty
+    /// Longer than the limit it carries.
+    case tooLong(Int)
     case invalidCharacter(Character)
 }
 

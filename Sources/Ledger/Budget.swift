@@ -22,12 +22,12 @@ public struct Budget: Hashable, Sendable {
         public var sourceLine: Int
 
         public init(label: String, side: Side, amount: Money, accounts: [String], project: String? = nil, remark: String? = nil, sourceLine: Int = 0) {
-            self.label = label
+            self.label = label.printable
             self.side = side
             self.amount = amount
             self.accounts = accounts
             self.project = project
-            self.remark = remark
+            self.remark = remark?.printable
             self.sourceLine = sourceLine
         }
     }

@@ -88,6 +88,12 @@ public enum EntryError: Error, Equatable, Sendable {
     /// An opening entry typed into an exercice that follows another exercice of the ledger:
     /// its à-nouveaux are that exercice's closing balances, written by its closing.
     case openingAfter(Exercice, earlier: Exercice)
+    /// The entry's label or piece (`line` nil), or the label of line `line` (0-based), is longer
+    /// than `String.maxLedgerText`.
+    case textTooLong(TextTooLong, line: Int?)
+    /// With this entry, the ledger's debits would add up to more than `Money.ledgerLimit`; they
+    /// are `moved` without it.
+    case ledgerLimit(Money)
 }
 
 extension EntryError {
@@ -100,6 +106,7 @@ extension EntryError {
             return entry.lines.firstIndex { $0.account == a }
         case .replacedAccount(let a, _, _): return entry.lines.firstIndex { $0.account == a.number }
         case .unknownProject(let code, _): return entry.lines.firstIndex { $0.project == code }
+        case .textTooLong(_, let line): return line
         default: return nil
         }
     }
@@ -248,6 +255,13 @@ public struct Catalog: Sendable {
     @discardableResult
     public func validate(_ entry: EntryDraft) throws(EntryError) -> Exercice {
         if entry.label.trimmingSpaces.isEmpty { throw .emptyLabel }
+        // Texts are `printable` since their draft was made: what is left to check is their length.
+        func bounded(_ text: String?, line: Int?) throws(EntryError) {
+            do { try text?.checkLength() } catch { throw .textTooLong(error, line: line) }
+        }
+        try bounded(entry.label, line: nil)
+        try bounded(entry.piece, line: nil)
+        for (i, line) in entry.lines.enumerated() { try bounded(line.label, line: i) }
         guard journals[entry.journal] != nil else {
             throw .unknownJournal(entry.journal, known: journals.keys.sorted())
         }

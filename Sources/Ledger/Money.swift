@@ -9,9 +9,17 @@ public struct Money: Hashable, Comparable, Sendable {
 
     public static let zero = Money(cents: 0)
 
-    /// The largest amount a parser accepts: a thousand billion euros. Far beyond any association,
-    /// and small enough that a million such amounts still add up without overflowing `Int64`.
-    public static let parseLimit: Int64 = 100_000_000_000_000
+    /// The largest amount Compta reads, 999 999 999,99 €: no association moves a billion euros in
+    /// one operation (the largest French ones spend about that in a year).
+    public static let maximum: Int64 = 99_999_999_999
+
+    /// The most the ledger's movements may add up to: 10^13 € (10^15 cents) of debits, as many of
+    /// credits, over all its lines and years — no association moves that much. `Store` refuses the
+    /// entry that would go beyond. So every sum of the ledger's lines is within ±2 × 10^15 cents,
+    /// and the largest product a report makes of one, a percentage in tenths (× 1000), stays
+    /// below 2 × 10^18, under `Int64`'s 9.2 × 10^18: the arithmetic of reports cannot overflow.
+    /// A bound on each amount alone would not do: 92 million lines of 999 999 999,99 € would.
+    public static let ledgerLimit: Int64 = 1_000_000_000_000_000
 
     public static func < (a: Money, b: Money) -> Bool { a.cents < b.cents }
 
@@ -33,8 +41,9 @@ public struct Money: Hashable, Comparable, Sendable {
         return Money(cents: diff)
     }
 
-    /// Adds, trapping on overflow. For totals of amounts that were parsed (each below
-    /// `parseLimit`) or summed by SQLite (which itself refuses an overflowing SUM).
+    /// Adds, trapping on overflow. For sums of the ledger's amounts, which `ledgerLimit` bounds,
+    /// or of a file's amounts before they are recorded (each at most `maximum`, fewer than a
+    /// million of them in one entry, a budget or a file of 512 MB).
     public static func + (a: Money, b: Money) -> Money { Money(cents: a.cents + b.cents) }
     public static func - (a: Money, b: Money) -> Money { Money(cents: a.cents - b.cents) }
     public static func += (a: inout Money, b: Money) { a = a + b }
@@ -57,7 +66,9 @@ public enum MoneyError: Error, Equatable, Sendable {
     case ambiguous
     /// Separators in impossible places (`1,2,3`, `1.23.4`, `--5`).
     case malformed
-    /// Beyond `Money.parseLimit`, or an arithmetic overflow.
+    /// More than `Money.maximum`.
+    case tooLarge
+    /// An arithmetic overflow.
     case overflow
 }
 
@@ -113,6 +124,8 @@ extension Money {
                 if marks.dropLast().contains(where: { $0.char == last.char }) { throw .malformed }
                 decimalAt = last.digitsBefore
             } else if marks.count == 1 {
+                // « 0,005 »: no thousands follow a lone zero, so three decimals.
+                if after >= 3 && digits.prefix(last.digitsBefore).allSatisfy({ $0 == 0 }) { throw .tooManyDecimals }
                 if after == 3 && !separators.contains(where: { $0.char == " " }) {
                     // "12,345" / "1.234": thousands or three decimals? Refuse to guess.
                     throw .ambiguous
@@ -153,15 +166,15 @@ extension Money {
         for digit in digits {
             let (m, o1) = cents.multipliedReportingOverflow(by: 10)
             let (a, o2) = m.addingReportingOverflow(Int64(digit))
-            if o1 || o2 { throw .overflow }
+            if o1 || o2 { throw .tooLarge }
             cents = a
         }
         for _ in fraction..<2 {
             let (m, o) = cents.multipliedReportingOverflow(by: 10)
-            if o { throw .overflow }
+            if o { throw .tooLarge }
             cents = m
         }
-        if cents > Money.parseLimit { throw .overflow }
+        if cents > Money.maximum { throw .tooLarge }
         self.cents = negative ? -cents : cents
     }
 }
@@ -198,29 +211,33 @@ extension Money {
                 if decimals == 1 { cents *= 10 }
             }
             let total = units * 100 + cents
-            guard total <= Money.parseLimit else { return nil }
+            guard total <= Money.maximum else { return nil }
             return Money(cents: negative ? -total : total)
         }
     }
 }
 
 /// `value × factor ÷ divisor`, rounded half away from zero (−3 157,649 → −3 157,65), computed
-/// on 128 bits so the product cannot overflow. The quotient must fit (it does for a prorata,
-/// an average or a percentage of amounts a ledger holds). Every division of amounts goes here:
-/// truncating would drift toward zero.
-public func roundedDivision(_ value: Int64, times factor: Int64 = 1, by divisor: Int64) -> Int64 {
+/// on 128 bits so the product cannot overflow; nil when the quotient is beyond 64 bits (a
+/// percentage of a tiny amount). Every division of amounts goes here: truncating would drift
+/// toward zero.
+public func roundedDivision(_ value: Int64, times factor: Int64 = 1, by divisor: Int64) -> Int64? {
     precondition(divisor != 0, "division by zero")
-    let product = value.multipliedFullWidth(by: factor)
-    let (quotient, remainder) = divisor.dividingFullWidth(product)
-    guard remainder.magnitude >= divisor.magnitude - remainder.magnitude else { return quotient }
-    let negative = product.high < 0
-    return negative != (divisor < 0) ? quotient - 1 : quotient + 1
+    let product = Int128(value) * Int128(factor), d = Int128(divisor)
+    var quotient = product / d
+    let remainder = product % d
+    if remainder.magnitude >= d.magnitude - remainder.magnitude {
+        quotient += (product < 0) != (d < 0) ? -1 : 1
+    }
+    return Int64(exactly: quotient)
 }
 
 extension Money {
-    /// `self × numerator ÷ denominator`, rounded half away from zero: a prorata, an average.
-    public func scaled(by numerator: Int64, over denominator: Int64) -> Money {
-        Money(cents: roundedDivision(cents, times: numerator, by: denominator))
+    /// `self × numerator ÷ denominator`, rounded half away from zero: a prorata, a projection
+    /// (amount × amount), an average. An error when the result is beyond any amount.
+    public func scaled(by numerator: Int64, over denominator: Int64) throws(MoneyError) -> Money {
+        guard let cents = roundedDivision(cents, times: numerator, by: denominator) else { throw .overflow }
+        return Money(cents: cents)
     }
 }
 

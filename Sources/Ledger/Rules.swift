@@ -28,14 +28,15 @@ public struct Rule: Hashable, Sendable {
                 minimum: Money? = nil, maximum: Money? = nil, account: AccountNumber, project: String? = nil,
                 label: String? = nil) {
         self.position = position
-        self.pattern = pattern
+        // Labels are `printable`: a control character in a pattern could never match.
+        self.pattern = pattern.printable
         self.isRegex = isRegex
         self.direction = direction
         self.minimum = minimum
         self.maximum = maximum
         self.account = account
         self.project = project
-        self.label = label
+        self.label = label?.printable
     }
 }
 

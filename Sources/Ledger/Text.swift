@@ -13,17 +13,99 @@ extension String {
     /// The string without control characters (a terminal escape sequence, a NUL) and without the
     /// invisible marks that reverse the direction of text (U+202E and its kin), which could make
     /// a label read as something else. Line breaks and tabs become spaces.
-    public var printable: String {
-        // Fast path: plain ASCII text, checked on the bytes.
-        if utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return self }
+    public var printable: String { cleaned(keepingLines: false) }
+
+    /// The string as it may reach a terminal: `printable`, except that the line breaks and tabs
+    /// of a message or a table stay (a carriage return only before a line feed: alone, it would
+    /// write over the start of the line).
+    public var terminalSafe: String { cleaned(keepingLines: true) }
+
+    private func cleaned(keepingLines: Bool) -> String {
+        // Fast path, on the bytes: most text holds nothing to clean.
+        let clean = utf8.withContiguousStorageIfAvailable { !hasInvisibleControl($0, keepingLines: keepingLines) }
+            ?? !hasInvisibleControl(Array(utf8), keepingLines: keepingLines)
+        if clean { return self }
         var out = String.UnicodeScalarView()
-        for scalar in unicodeScalars {
+        let scalars = Array(unicodeScalars)
+        for (i, scalar) in scalars.enumerated() {
             switch scalar.value {
+            case 0x09 where keepingLines, 0x0A where keepingLines: out.append(scalar)
+            case 0x0D where keepingLines && i + 1 < scalars.count && scalars[i + 1].value == 0x0A: out.append(scalar)
             case 0x09, 0x0A, 0x0D: out.append(" ")
-            case 0x00...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: continue
-            default: out.append(scalar)
+            default: if !scalar.isInvisibleControl { out.append(scalar) }
             }
         }
         return String(out)
     }
+
+    /// The gate of every text that enters the ledger from a file or an argument (labels, names,
+    /// pieces, rules, budget postes): `printable`, and at most `maxLedgerText` characters.
+    public func ledgerText() throws(TextTooLong) -> String {
+        let s = printable
+        try s.checkLength()
+        return s
+    }
+
+    /// Throws when the text is longer than `maxLedgerText` characters.
+    public func checkLength() throws(TextTooLong) {
+        // A character is one byte at least: most texts need no count.
+        guard utf8.count > String.maxLedgerText else { return }
+        let length = count
+        if length > String.maxLedgerText { throw TextTooLong(length: length, start: String(prefix(40))) }
+    }
+
+    /// The longest text the ledger keeps: far beyond a bank's label (SEPA remittance information
+    /// is 140 characters, a Crédit Agricole label of four lines some 250) or any name, and short
+    /// enough that a report of many rows never becomes a flood.
+    public static let maxLedgerText = 500
+}
+
+/// A text longer than `String.maxLedgerText`: its length, and how it starts, for the message.
+public struct TextTooLong: Error, Equatable, Sendable {
+    public let length: Int
+    public let start: String
+
+    public init(length: Int, start: String) {
+        self.length = length
+        self.start = start
+    }
+}
+
+extension Unicode.Scalar {
+    /// A character that shows nothing but acts: a control (C0, DEL, C1: escape sequences, NUL,
+    /// a carriage return that writes over a line), or a mark that changes the direction of the
+    /// text around it (U+202E makes « EXE.TXT » read « TXT.EXE »).
+    public var isInvisibleControl: Bool {
+        switch value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
+    }
+}
+
+/// Whether UTF-8 `bytes` hold a scalar that `isInvisibleControl` (with `keepingLines`, tabs, line
+/// feeds and a carriage return before a line feed do not count): read on the bytes, so that the
+/// usual text, accents, « », € and U+202F included, costs one pass and no allocation.
+func hasInvisibleControl<C: RandomAccessCollection>(_ bytes: C, keepingLines: Bool) -> Bool where C.Element == UInt8, C.Index == Int {
+    var i = bytes.startIndex
+    let end = bytes.endIndex
+    while i < end {
+        let b = bytes[i]
+        if b < 0x20 {
+            let kept = keepingLines && (b == 0x0A || b == 0x09 || b == 0x0D && i + 1 < end && bytes[i + 1] == 0x0A)
+            if !kept { return true }
+        } else if b == 0x7F {
+            return true
+        } else if b == 0xC2, i + 1 < end, bytes[i + 1] >= 0x80 && bytes[i + 1] <= 0x9F {
+            return true  // C1 controls, U+0080–U+009F
+        } else if b == 0xD8, i + 1 < end, bytes[i + 1] == 0x9C {
+            return true  // U+061C
+        } else if b == 0xE2, i + 2 < end {
+            let (c, d) = (bytes[i + 1], bytes[i + 2])
+            // U+200E, U+200F, U+202A–U+202E, U+2066–U+2069
+            if c == 0x80 && (d == 0x8E || d == 0x8F || (0xAA...0xAE).contains(d)) || c == 0x81 && (0xA6...0xA9).contains(d) { return true }
+        }
+        i += 1
+    }
+    return false
 }

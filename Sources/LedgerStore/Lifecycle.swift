@@ -518,7 +518,10 @@ extension Store {
             while try lines.step() {
                 let key = Key(day: lines.text(0), account: lines.text(2), project: lines.int(3), opening: kinds[lines.text(1)] == Journal.Kind.aNouveaux.rawValue)
                 let old = sums[key] ?? (0, 0)
-                sums[key] = (old.debit + lines.int(4), old.credit + lines.int(5))
+                // Checked: the amounts of a file changed outside Compta may add up past `Int64`.
+                let (debit, o1) = old.debit.addingReportingOverflow(lines.int(4)), (credit, o2) = old.credit.addingReportingOverflow(lines.int(5))
+                if o1 || o2 { throw StoreError.amountOverflow }
+                sums[key] = (debit, credit)
             }
             try db.forEach("SELECT day, account, project_id, opening, debit, credit, \(Schema.strictTotal) FROM total") { s in
                 guard s.int(6) != 0 else { differ.insert([s.text(1), s.text(0)]); return }

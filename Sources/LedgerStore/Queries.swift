@@ -42,7 +42,7 @@ extension Store: LedgerQueries {
                 var month: Day? = nil
                 if q.groupByMonth { month = try Day(parsing: s.text(n - 1) + "-01") }
                 return AccountTotal(account: AccountNumber(trusted: s.text(0)), project: project, month: month,
-                                    debit: Money(cents: s.int(n)), credit: Money(cents: s.int(n + 1)))
+                                    debit: try s.money(n), credit: try s.money(n + 1))
             }
         }
     }

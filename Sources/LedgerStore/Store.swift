@@ -14,6 +14,8 @@ public final class Store {
     var created = false
     /// Last entry number given per exercice in the current transaction.
     private var lastNumbers: [Int64: Int] = [:]
+    /// The sum of the ledger's debits, counted in the current transaction (`Money.ledgerLimit`).
+    private var moved: Money?
     private var cachedCatalog: Catalog?
     private var cachedCharts: [ChartVersion: ChartFacts]?
     /// A read transaction opened by `beginSnapshot` and not yet ended by a write.
@@ -140,7 +142,7 @@ public final class Store {
         try store.configure()
         try store.checkAndMigrate(creating: true)
         try store.transaction {
-            try db.run("INSERT INTO meta(key, value) VALUES ('nom', ?)", .text(name))
+            try db.run("INSERT INTO meta(key, value) VALUES ('nom', ?)", .text(name.printable))
             for j in Journal.defaults {
                 try db.run("INSERT INTO journal(code, label, kind) VALUES (?, ?, ?)", .text(j.code), .text(j.label), .text(j.kind.rawValue))
             }
@@ -195,6 +197,7 @@ public final class Store {
         if e.isFull { return .diskFull(path: path) }
         if e.isIOError { return .ioError(path: path) }
         if e.isCantOpen { return .cannotOpen(path: path) }
+        if e.message == "integer overflow" { return .amountOverflow }
         if e.isConstraint, e.message.hasPrefix("compta: ") {
             return .immutable(message: String(e.message.dropFirst("compta: ".count)))
         }
@@ -252,6 +255,7 @@ public final class Store {
             } else {
                 try db.execute("COMMIT")
                 lastNumbers = [:]
+                moved = nil
             }
             return result
         } catch {
@@ -266,6 +270,7 @@ public final class Store {
 
     private func forgetCaches() {
         lastNumbers = [:]
+        moved = nil
         cachedCatalog = nil
         projectIDsCache = [:]
     }
@@ -352,7 +357,7 @@ public final class Store {
     /// Adds an account of the association's own (`604A "OVH"`, `6713 "Dons, libéralités"`).
     @discardableResult
     public func addAccount(_ number: AccountNumber, label: String) throws(StoreError) -> Account {
-        let label = label.trimmingSpaces
+        let label = label.printable.trimmingSpaces
         guard !label.isEmpty else { throw .invalidAccount(number, reason: .emptyLabel) }
         guard number.isPostable else { throw .invalidAccount(number, reason: .tooShort) }
         let account = Account(number: number, label: label, isCustom: true)
@@ -384,7 +389,8 @@ public final class Store {
 
     @discardableResult
     public func addProject(code: String, name: String) throws(StoreError) -> Project {
-        let project = Project(code: code, name: name.trimmingSpaces.isEmpty ? code : name.trimmingSpaces)
+        let name = name.printable.trimmingSpaces
+        let project = Project(code: code, name: name.isEmpty ? code : name)
         try transaction {
             if let existing = try catalog().projects[code] { throw StoreError.projectExists(existing) }
             try db.run("INSERT INTO project(code, name) VALUES (?, ?)", .text(project.code), .text(project.name))
@@ -456,9 +462,16 @@ public final class Store {
                 entryRows.removeAll(keepingCapacity: true)
                 lineRows.removeAll(keepingCapacity: true)
             }
+            var moved = try self.moved ?? Money(cents: db.scalarInt("SELECT coalesce(sum(debit), 0) FROM total") ?? 0)
+            defer { self.moved = moved }
             for (index, entry) in entries.enumerated() {
                 let exercice: Exercice
-                do throws(EntryError) { exercice = try c.validate(entry) } catch { throw IndexedError(index: index, error: StoreError.entry(error)) }
+                do throws(EntryError) {
+                    exercice = try c.validate(entry)
+                    // Validation checked the entry's own sum: it fits.
+                    guard let sum = try? moved.adding(entry.totalDebit), sum.cents <= Money.ledgerLimit else { throw .ledgerLimit(moved) }
+                    moved = sum
+                } catch { throw IndexedError(index: index, error: StoreError.entry(error)) }
                 let number = try nextNumber(exercice)
                 let id = nextID
                 nextID += 1

@@ -54,6 +54,9 @@ public enum StoreError: Error, @unchecked Sendable {
     /// The number exists in several exercices: `--exercice` is needed.
     case ambiguousEntry(number: Int, exercices: [String])
     case sqlite(SQLiteError)
+    /// A sum of the ledger's amounts beyond what an `Int64` holds (SQLite's « integer overflow »):
+    /// a file changed outside Compta, since `Money.ledgerLimit` keeps Compta's own below it.
+    case amountOverflow
     /// An error in an input file, at a line.
     case located(LocatedError)
     /// Any other error raised inside a transaction.

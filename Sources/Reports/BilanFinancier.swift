@@ -217,7 +217,11 @@ public struct BilanFinancier: Sendable {
         }.joined()
     }
 
-    static func yaml(_ s: String) -> String { "\"" + s.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"") + "\"" }
+    /// A YAML value pandoc reads as Markdown: Markdown-escaped first (an association named
+    /// « **A** <b> » stays that text), then quoted for YAML, whose escapes are backslashes too.
+    static func yaml(_ s: String) -> String {
+        "\"" + MarkdownRenderer.escape(s).replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"") + "\""
+    }
     static func signed(_ m: Money) -> String { m.isNegative ? m.description : "+" + m.description }
 
     static func shortMonth(_ m: Int) -> String {

@@ -125,8 +125,9 @@ public struct JournalBook {
                         .text(l.account.text), .text(l.label ?? e.label),
                         .nonZero(l.debit), .nonZero(l.credit), .text(l.project ?? ""), first ? .text(state) : .empty,
                     ]))
-                    debit += l.debit
-                    credit += l.credit
+                    // Checked: a file changed outside Compta may hold amounts beyond `Money.ledgerLimit`.
+                    debit = try debit.adding(l.debit)
+                    credit = try credit.adding(l.credit)
                 }
             }
             try row(ReportRow(["Total", "", "", "", "", .text("\(ids.count) écriture\(ids.count > 1 ? "s" : "")"),
@@ -168,8 +169,8 @@ public struct GrandLivre {
                 guard let a = account else { return }
                 try row(ReportRow(["", "", .empty, "", .text("Total \(a.text)"), .amount(debit),
                                    .amount(credit), .amount(debit - credit), .text(a.text)], style: .subtotal))
-                totalDebit += debit
-                totalCredit += credit
+                totalDebit = try totalDebit.adding(debit)
+                totalCredit = try totalCredit.adding(credit)
             }
             // Closes the current account and opens `a`: its heading, then its earlier balance.
             func openAccount(_ a: AccountNumber) throws {
@@ -197,8 +198,8 @@ public struct GrandLivre {
                     try openingsOnly(before: l.account)
                     try openAccount(l.account)
                 }
-                debit += l.debit
-                credit += l.credit
+                debit = try debit.adding(l.debit)
+                credit = try credit.adding(l.credit)
                 try row(ReportRow([.text(l.date.french), .text(l.journal), .number(l.entryNumber),
                                    .text(l.piece ?? ""), .text(l.label), .nonZero(l.debit), .nonZero(l.credit),
                                    .amount(debit - credit), .text(l.account.text)]))

@@ -90,19 +90,18 @@ public struct BudgetReport: Sendable {
         }
         let complete = elapsedDays >= totalDays
         let (elapsed, total) = (Int64(elapsedDays), Int64(totalDays))
-        func scale(_ m: Money, _ num: Int64, _ den: Int64) -> Money {
-            den == 0 ? m : m.scaled(by: num, over: den)
-        }
-        var lines: [Line] = postes.enumerated().map { i, p in
+        // Amount × amount: on 128 bits, an error when the result is beyond any amount.
+        func scale(_ m: Money, _ num: Int64, _ den: Int64) throws -> Money { den == 0 ? m : try m.scaled(by: num, over: den) }
+        var lines: [Line] = try postes.enumerated().map { i, p in
             let hasAccounts = !p.accounts.isEmpty
             var prorata: Money? = nil, projection: Money? = nil
             if !complete {
                 if let s = shares[i] {
-                    prorata = scale(p.amount, s.part.cents, s.whole.cents)
-                    projection = s.part.cents > 0 ? scale(now.perPoste[i], s.whole.cents, s.part.cents) : now.perPoste[i]
+                    prorata = try scale(p.amount, s.part.cents, s.whole.cents)
+                    projection = s.part.cents > 0 ? try scale(now.perPoste[i], s.whole.cents, s.part.cents) : now.perPoste[i]
                 } else {
-                    prorata = scale(p.amount, elapsed, total)
-                    projection = scale(now.perPoste[i], total, elapsed)
+                    prorata = try scale(p.amount, elapsed, total)
+                    projection = try scale(now.perPoste[i], total, elapsed)
                 }
                 if !hasAccounts { projection = nil }
             }
@@ -113,7 +112,7 @@ public struct BudgetReport: Sendable {
             let amount = now.outside[side] ?? .zero
             if amount.isZero { continue }
             lines.append(Line(label: "Hors budget", side: side, prevu: nil, prorata: nil, realise: amount,
-                              projection: complete ? nil : scale(amount, total, elapsed), project: nil, remark: nil))
+                              projection: complete ? nil : try scale(amount, total, elapsed), project: nil, remark: nil))
         }
         self.lines = lines
     }

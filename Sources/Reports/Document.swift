@@ -129,12 +129,12 @@ extension Cell: ExpressibleByStringLiteral {
 
 /// Tenths of a percent of `part` over `whole`, rounded half away from zero; nil when `whole` is zero.
 public func tenthsOfPercent(_ part: Money, of whole: Money) -> Int? {
-    whole.isZero ? nil : Int(roundedDivision(part.cents, times: 1000, by: whole.cents))
+    whole.isZero ? nil : roundedDivision(part.cents, times: 1000, by: whole.cents).flatMap { Int(exactly: $0) }
 }
 
 /// Whole percents of `part` over `whole`, rounded half away from zero (once: not from tenths).
 public func wholePercent(_ part: Money, of whole: Money) -> Int? {
-    whole.isZero ? nil : Int(roundedDivision(part.cents, times: 100, by: whole.cents))
+    whole.isZero ? nil : roundedDivision(part.cents, times: 100, by: whole.cents).flatMap { Int(exactly: $0) }
 }
 
 /// `87,5 %`

@@ -28,10 +28,11 @@ public enum FEC {
         return digits
     }
 
-    /// Text for a FEC field: no TAB, `|`, or line break; spaces collapsed.
+    /// Text for a FEC field: no TAB, `|`, line break or other control character (they would
+    /// split a record or a field); spaces collapsed.
     public static func clean(_ s: String) -> String {
         // Byte by byte: the characters replaced are ASCII, never part of a longer UTF-8 sequence.
-        func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x7C }
+        func isBlank(_ b: UInt8) -> Bool { b <= 0x20 || b == 0x7C || b == 0x7F }
         var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count)
         var space = false
@@ -83,11 +84,13 @@ public enum FEC {
         try append(columns.joined(separator: "\t"), entry: "")
         var records = 0
         try ledger.forEachEntry(ids: ordered) { e in
-            let number = "\(e.journal)-\(e.validation!.number)"
+            // The journal code too: a ledger may hold one from before codes were checked.
+            let journal = clean(e.journal)
+            let number = "\(journal)-\(e.validation!.number)"
             for l in e.lines {
                 buffer += [13, 10]
                 try append([
-                    e.journal, clean(catalog.journals[e.journal]?.label ?? e.journal), number, e.date.compact, l.account.text,
+                    journal, clean(catalog.journals[e.journal]?.label ?? e.journal), number, e.date.compact, l.account.text,
                     clean(catalog.label(of: l.account, in: exercice.chart)), "", "", clean(e.piece ?? number), e.date.compact, clean(l.label ?? e.label),
                     l.debit.plain, l.credit.plain, "", "", e.validation!.date.compact, "", "",
                 ].joined(separator: "\t"), entry: number)
@@ -109,7 +112,7 @@ public enum FEC {
         Fichier des écritures comptables (FEC) — description
         ====================================================
 
-        Association : \(association) (SIREN \(siren))
+        Association : \(association.printable) (SIREN \(siren))
         Exercice : du \(exercice.start.french) au \(exercice.end.french) (\(exercice.label))
         Fichier : \(fileName), \(records) lignes d'écritures plus la ligne d'en-tête
         Logiciel : Compta (comptabilité en partie double des associations)
@@ -145,7 +148,7 @@ public enum FEC {
         Journaux :
 
         """
-        for j in journals.sorted(by: { $0.code < $1.code }) { s += "  \(j.code)  \(j.label)\n" }
+        for j in journals.sorted(by: { $0.code < $1.code }) { s += "  \(clean(j.code))  \(j.label)\n" }
         if let f = fingerprint {
             s += """
 

@@ -14,14 +14,14 @@ public enum HledgerExport {
         out += "\n"
         for e in entries {
             var header = "\(e.date.iso) \(e.validation == nil ? "!" : "*") \(clean(e.label))"
-            var tags = ["journal:\(e.journal)", "numero:\(e.number)"]
-            if let p = e.piece { tags.append("piece:\(clean(p).replacingAll(",", with: " "))") }
+            var tags = [tag("journal", e.journal), "numero:\(e.number)"]
+            if let p = e.piece { tags.append(tag("piece", p)) }
             header += "  ; " + tags.joined(separator: ", ")
             out += header + "\n"
             for l in e.lines {
                 let amount = l.debit - l.credit
                 var line = "    \(name(l.account, catalog))  \(amount.plain.replacingAll(",", with: ".")) EUR"
-                if let p = l.project { line += "  ; projet:\(p)" }
+                if let p = l.project { line += "  ; " + tag("projet", p) }
                 out += line + "\n"
             }
             out += "\n"
@@ -32,15 +32,32 @@ public enum HledgerExport {
     /// `6132 Locations immobilières`: number and label, single spaces, nothing hledger would
     /// read as syntax.
     static func name(_ a: AccountNumber, _ catalog: Catalog) -> String {
-        let label = clean(catalog.label(of: a)).replacingAll(":", with: " ")
-        return collapse(label.isEmpty ? a.text : "\(a.text) \(label)")
+        let label = clean(catalog.label(of: a).replacingAll(":", with: " "))
+        return label.isEmpty ? a.text : "\(a.text) \(label)"
     }
 
+    /// Text as hledger reads it literally: no control or direction character, no `;` (a comment
+    /// starts), and every run of white space one ASCII space. hledger ends an account name at two
+    /// spaces of any kind (its `isSpace` takes U+00A0 and U+202F): a label with two no-break spaces
+    /// would otherwise end the name and hand the rest of it to the amount (« X  1000 EUR @@ »
+    /// read as 1 000 € bought for the real amount).
     static func clean(_ s: String) -> String {
-        collapse(String(s.map { $0 == ";" || $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 }))
+        var out = ""
+        var space = false
+        for c in s.printable {
+            if c.isWhitespace || c == ";" {
+                space = !out.isEmpty
+            } else {
+                if space { out.append(" ") }
+                space = false
+                out.append(c)
+            }
+        }
+        return out
     }
 
-    static func collapse(_ s: String) -> String {
-        s.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+    /// `name:value` in a comment: tags are separated by commas, so the value has none.
+    static func tag(_ name: String, _ value: String) -> String {
+        "\(name):" + clean(value).replacingAll(",", with: " ")
     }
 }

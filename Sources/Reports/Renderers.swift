@@ -56,6 +56,10 @@ struct ReportOutput {
 
 /// Aligned tables for the terminal: amounts right-aligned, French formatting.
 public enum TextRenderer {
+    /// The widest a column grows: a label of the ledger is 500 characters at most, a terminal 80
+    /// to 200 columns wide.
+    static let maxColumn = 60
+
     static func write(_ doc: ReportDocument, to out: inout ReportOutput) throws {
         try out.write(doc.title + "\n")
         for s in doc.subtitle { try out.write(s + "\n") }
@@ -72,7 +76,8 @@ public enum TextRenderer {
 
     static func text(_ cell: Cell) -> String {
         switch cell {
-        case .text(let s): return s
+        // A line break would split the row (the terminal keeps those of messages and tables).
+        case .text(let s): return s.printable
         case .amount(let m): return m.formatted()
         case .percent(let p): return formatPercent(p)
         case .number(let n): return String(n)
@@ -87,11 +92,14 @@ public enum TextRenderer {
         let table = full.forReading
         let headers = table.columns.map(\.title)
         var widths = headers.map(\.count)
-        // Heading rows span the table: they do not widen the columns.
+        // Heading rows span the table: they do not widen the columns. Nor does a cell beyond
+        // `maxColumn`: it is written whole and pushes the rest of its own row, instead of
+        // padding every other row to its length (one label of 900 000 characters made the
+        // journal of a few thousand entries gigabytes long).
         try table.forEachRow { row in
             guard row.style != .heading else { return }
             for (i, c) in row.cells.enumerated() where i < widths.count {
-                widths[i] = max(widths[i], text(c).count)
+                widths[i] = max(widths[i], min(maxColumn, text(c).count))
             }
         }
         func line(_ values: [String], style: ReportRow.Style) -> String {
@@ -135,14 +143,14 @@ public enum MarkdownRenderer {
         for n in doc.notes { try out.write(escape(n) + "\n\n") }
     }
 
-    /// Backslash-escapes what Markdown would interpret: `|` would split a cell, `<` start HTML.
+    /// Backslash-escapes what Markdown would interpret: `|` would split a cell, `<` start HTML;
+    /// control and direction characters go (`printable`), line breaks become spaces.
     public static func escape(_ s: String) -> String {
         var out = ""
-        for c in s {
+        for c in s.printable {
             switch c {
             case "\\", "|", "<", ">", "*", "_", "`", "[", "]", "#", "$", "~", "^", "@":
                 out.append("\\"); out.append(c)
-            case "\n", "\r": out.append(" ")
             default: out.append(c)
             }
         }

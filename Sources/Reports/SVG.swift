@@ -14,9 +14,11 @@ public enum SVGChart {
         }
     }
 
+    /// Text for XML: markup characters as entities, and no control character (XML 1.0 has no
+    /// place for them: one in a budget poste's label made the whole chart unreadable).
     static func escape(_ s: String) -> String {
         var out = ""
-        for c in s {
+        for c in s.printable {
             switch c {
             case "&": out += "&amp;"
             case "<": out += "&lt;"

@@ -132,7 +132,7 @@ public struct Tresorerie: Sendable {
         }
         burns = windows.map { n in
             let total = Money.sum((0..<n).map { net[lastMonth.adding(months: -$0)] ?? .zero })
-            return Burn(months: n, perMonth: (-total).scaled(by: 1, over: Int64(n)))
+            return Burn(months: n, perMonth: Money(cents: roundedDivision(-total.cents, by: Int64(n))!))  // a quotient of a sum: it fits
         }
     }
 

@@ -158,12 +158,12 @@ let bankCommands: [Command] = [
         case "depense"?: direction = .expense
         default: throw UsageError(message: "--sens vaut recette ou depense", command: "regles ajouter")
         }
-        var rule = Rule(position: Int(ctx.parsed.value("--position") ?? "0") ?? 0, pattern: ctx.parsed.positionals[0],
+        var rule = Rule(position: Int(ctx.parsed.value("--position") ?? "0") ?? 0, pattern: try ctx.text(ctx.parsed.positionals[0], argument: "MOTIF"),
                         isRegex: ctx.parsed.has("--regex"), direction: direction,
                         minimum: try ctx.parsed.value("--min").map { try moneyArgument("--min", $0).magnitude },
                         maximum: try ctx.parsed.value("--max").map { try moneyArgument("--max", $0).magnitude },
                         account: try accountArgument(ctx.parsed.positionals[1]),
-                        project: try ctx.parsed.value("--projet").map(projectCode), label: ctx.parsed.value("--libelle"))
+                        project: try ctx.parsed.value("--projet").map(projectCode), label: try ctx.text(option: "--libelle"))
         try RuleMatcher.check(rule, catalog: store.catalog())
         rule = try store.addRule(rule)
         ctx.output.print("Règle n° \(rule.position) ajoutée : « \(rule.pattern) » → \(rule.account)"
@@ -260,15 +260,16 @@ let bankCommands: [Command] = [
             throw UsageError(message: "une règle classe vers un seul compte : --regle ne va pas avec une ventilation", command: "affecter")
         }
         let account = parts[0].account
+        let label = try ctx.text(option: "--libelle"), pattern = try ctx.text(option: "--regle")
         let result = try store.transaction { () throws -> (done: Store.Assignment, rule: Rule?, before: Rule?) in
             let done: Store.Assignment
             do {
-                done = try store.assign(entryNumber: number, exercice: exercice, to: parts, project: project, label: ctx.parsed.value("--libelle"))
+                done = try store.assign(entryNumber: number, exercice: exercice, to: parts, project: project, label: label)
             } catch StoreError.split(let e) {
                 throw AssignCommandError.split(e, number: number, parts: parts)
             }
-            guard let pattern = ctx.parsed.value("--regle") else { return (done, nil, nil) }
-            var placed = (rule: Rule(pattern: pattern, account: account, project: parts[0].project ?? project, label: ctx.parsed.value("--libelle")),
+            guard let pattern else { return (done, nil, nil) }
+            var placed = (rule: Rule(pattern: pattern, account: account, project: parts[0].project ?? project, label: label),
                           before: Rule?.none)
             try RuleMatcher.check(placed.rule, catalog: store.catalog())
             if let operation = done.operation { placed = try RuleMatcher.placed(placed.rule, for: operation, among: store.rules()) }

@@ -82,14 +82,14 @@ let budgetCommands: [Command] = [
         let path = ctx.parsed.positionals[0]
         let exercice = try store.exercice(ctx.parsed.value("--exercice"))
         let postes = try BudgetFile.read(readText(path), file: path)
-        let version = ctx.parsed.value("--version") ?? "initial"
+        let version = try ctx.text(option: "--version") ?? "initial"
         let budget = Budget(exercice: exercice, version: version, postes: postes)
         let replaced: Budget?
         do {
             replaced = try store.saveBudget(postes, exercice: exercice, version: version, replacing: ctx.parsed.has("--remplacer"))
         } catch let p as BudgetProblem {
-            guard let line = p.line else { throw p }
-            throw LocatedError(file: path, line: line, underlying: p)
+            // A problem of the whole budget (a closed exercice, a version that exists) has no line to point at.
+            throw p.line.map { LocatedError(file: path, line: $0, underlying: p) } ?? p
         }
         if let replaced {
             ctx.output.print("Budget « \(version) » de l'exercice \(exercice.label) remplacé : \(Messages.budgetSummary(budget)) "

@@ -4,7 +4,9 @@ import Ledger
 import LedgerStore
 import Reports
 
-/// Where a command writes: the terminal, or buffers in tests.
+/// Where a command writes: the terminal, or buffers in tests. Everything goes out
+/// `terminalSafe`: a label, a name or a line read from a file may hold an escape sequence or a
+/// direction mark (older ledgers, files quoted in messages), and none reaches the terminal.
 final class Output {
     private let writeOut: (String) -> Void
     private let writeErr: (String) -> Void
@@ -19,9 +21,9 @@ final class Output {
                err: { FileHandle.standardError.write(Data($0.utf8)) })
     }
 
-    func print(_ s: String = "") { writeOut(s.hasSuffix("\n") ? s : s + "\n") }
-    func write(_ s: String) { writeOut(s) }
-    func error(_ s: String) { writeErr(s.hasSuffix("\n") ? s : s + "\n") }
+    func print(_ s: String = "") { write(s.hasSuffix("\n") ? s : s + "\n") }
+    func write(_ s: String) { writeOut(s.terminalSafe) }
+    func error(_ s: String) { writeErr((s.hasSuffix("\n") ? s : s + "\n").terminalSafe) }
 }
 
 /// What a running command knows of its environment.
@@ -67,6 +69,17 @@ struct Context {
         do throws(DayError) { return try Day(parsing: raw) } catch {
             throw InputError.badDate(option: option, text: raw, error)
         }
+    }
+
+    /// A text of the command line the ledger will keep (a label, a name, a pattern), through
+    /// the ledger's gate; `argument` names it in the message (`LIBELLE`, `--nom`).
+    func text(_ raw: String, argument: String) throws -> String {
+        do throws(TextTooLong) { return try raw.ledgerText() } catch { throw InputError.textTooLong(argument: argument, error) }
+    }
+
+    /// The value of option `name`, as `text` keeps it.
+    func text(option name: String) throws -> String? {
+        try parsed.value(name).map { try text($0, argument: name) }
     }
 
     /// The report period from `--exercice`, `--du`, `--au`.
@@ -115,7 +128,7 @@ enum InputError: Error {
     case badDate(option: String, text: String, DayError)
     case badAmount(argument: String, text: String, MoneyError)
     case badAccount(text: String, AccountNumberError)
-    case badProjectCode(text: String, ProjectCodeError)
+    case badProjectCode(text: String, CodeError)
     case badLineArgument(String)
     /// `6068@COMPOST=20,60`: the project before the amount.
     case projectBeforeAmount(argument: String, corrected: String)
@@ -128,6 +141,8 @@ enum InputError: Error {
     case cannotWrite(path: String, reason: String)
     /// `verifier --empreinte` given something that is not a fingerprint.
     case badFingerprint(String)
+    /// A text argument longer than the ledger keeps.
+    case textTooLong(argument: String, TextTooLong)
 }
 
 /// A command of the CLI.

@@ -119,5 +119,5 @@ func lineArgument(_ arg: String) throws -> (account: AccountNumber, amount: Mone
 }
 
 func projectCode(_ raw: String) throws -> String {
-    do throws(ProjectCodeError) { return try Project.validCode(raw) } catch { throw InputError.badProjectCode(text: raw, error) }
+    do throws(CodeError) { return try Project.validCode(raw) } catch { throw InputError.badProjectCode(text: raw, error) }
 }

@@ -9,6 +9,8 @@ enum Messages {
     static func describe(_ error: Error) -> String {
         switch error {
         case let e as StoreError: return store(e)
+        case let e as TextTooLong: return tooLong(e) + "."
+        case MoneyError.overflow: return overflow
         case let e as EntryError: return entry(e)
         case let e as LocatedError: return located(e)
         case let e as InputError: return input(e)
@@ -19,6 +21,9 @@ enum Messages {
         case let e as DecodingError: return decoding(e)
         case let e as StatementError: return statement(e)
         case let e as RuleProblem: return rule(e)
+        case let e as RuleError:
+            return "règle n° \(e.position) « \(e.pattern) » : " + rule(e.problem)
+                + " Corrigez-la : compta regles supprimer \(e.position), puis compta regles ajouter (ou compta regles exporter, modifier le fichier, compta regles importer)."
         case let e as BankAccountError: return bankAccount(e)
         case RuleCommandError.noRule(let n): return "aucune règle n° \(n). La liste : compta regles"
         case let ImportCommandError.beforeClosing(e, from):
@@ -64,9 +69,15 @@ enum Messages {
     }
 
     static func located(_ e: LocatedError) -> String {
-        var s = e.file.map { "\($0), ligne \(e.line) : " } ?? "ligne \(e.line) : "
-        s += describe(e.underlying)
-        if let text = e.text, !text.isEmpty { s += "\n  ligne lue : \(text)" }
+        // A line is counted from 1: an error without one names the file alone.
+        let line = e.line > 0 ? "ligne \(e.line)" : nil
+        var s = [e.file, line].compactMap { $0 }.joined(separator: ", ")
+        s += (s.isEmpty ? "" : " : ") + describe(e.underlying)
+        if let text = e.text, !text.isEmpty {
+            // The line as read, not a flood: a line of a million characters shows its start.
+            let shown = text.count > 200 ? String(text.prefix(200)) + "…" : text
+            s += "\n  ligne lue : \(shown.printable)"
+        }
         return s
     }
 
@@ -189,6 +200,7 @@ enum Messages {
             return describe(e)
         case .sqlite(let e):
             return "erreur de la base SQLite (\(e.message)). Rien n'a été écrit."
+        case .amountOverflow: return overflow
         }
     }
 
@@ -258,14 +270,34 @@ enum Messages {
                 + (earlier.isClosed
                     ? "sa clôture les a reportés. Une correction se saisit en opérations diverses (journal OD)."
                     : "sa clôture les écrira (compta cloturer --exercice \(earlier.label)). Un solde qui manque se corrige dans l'exercice \(earlier.label).")
+        case .ledgerLimit(let moved):
+            return "avec cette écriture, les débits du livre dépasseraient 10 000 milliards d'euros (ils font déjà \(moved) €) : "
+                + "ce ne sont pas les comptes d'une association. Vérifiez les montants (une somme saisie en centimes ?)."
+        case .textTooLong(let t, let line):
+            return (line.map { "le libellé de la ligne \($0 + 1) de l'écriture : " } ?? "") + tooLong(t) + "."
         }
     }
+
+    /// Sums beyond an `Int64` of cents: only a file changed outside Compta holds such amounts.
+    static let overflow = "les montants du livre font des sommes plus grandes que ce que Compta sait compter "
+        + "(Compta refuse toute écriture qui porterait ses mouvements au-delà de 10 000 milliards d'euros) : le fichier a été modifié "
+        + "hors de Compta, ou écrit par une version qui acceptait des montants démesurés. Rien n'a été écrit ; lancez compta verifier "
+        + "et comparez le livre à une sauvegarde."
+
+    /// A text longer than the ledger keeps: its length, its start, the limit, the way out.
+    static func tooLong(_ t: TextTooLong) -> String {
+        "texte de \(grouped(t.length)) caractères (« \(t.start)… ») : un libellé ou un nom a \(String.maxLedgerText) caractères au plus. "
+            + "Raccourcissez-le"
+    }
+
+    /// `900 000`: a count for people, U+202F between thousands.
+    static func grouped(_ n: Int) -> String { String(Money(cents: Int64(n) * 100).formatted().dropLast(3)) }
 
     static func money(_ e: MoneyError, _ text: String) -> String {
         switch e {
         case .empty: return "montant vide"
         case .invalidCharacter(let c): return "montant illisible « \(text) » (caractère « \(c) » inattendu)"
-        case .tooManyDecimals: return "montant « \(text) » : plus de deux décimales"
+        case .tooManyDecimals: return "montant « \(text) » : trop de décimales (un montant se compte en centimes : deux décimales au plus, comme 0,01)"
         case .ambiguous:
             // The two readings of the text typed: 12,345 is 12345 or 12,34(5).
             let negative = text.trimmingSpaces.hasPrefix("-") ? "-" : ""
@@ -274,7 +306,8 @@ enum Messages {
             return "montant ambigu « \(text) » : séparateur de milliers ou de décimales ? Écrivez \(negative)\(whole.isEmpty ? "0" : whole) "
                 + "pour un montant en milliers" + (cut.map { ", ou \(negative)\($0) avec deux décimales au plus" } ?? "")
         case .malformed: return "montant mal écrit « \(text) » (exemples valides : 1234,56  1 234,56  -12,30)"
-        case .overflow: return "montant trop grand « \(text) »"
+        case .tooLarge: return "montant trop grand « \(text) » : un montant est de \(Money(cents: Money.maximum)) € au plus"
+        case .overflow: return "montants trop grands « \(text) » : leur somme dépasse ce que Compta sait compter"
         }
     }
 
@@ -301,19 +334,35 @@ enum Messages {
         return "numéro de compte invalide « \(text) »\(guess) : \(why)"
     }
 
+    /// A project or journal code refused: `what` is « de projet » or « de journal ».
+    static func code(_ e: CodeError, _ text: String, of what: String, example: String) -> String {
+        switch e {
+        case .empty: return "code \(what) vide"
+        case .tooLong(let limit): return "code \(what) « \(text.printable) » trop long (\(limit) caractères au plus)"
+        case .invalidCharacter(let c):
+            return "code \(what) « \(text.printable) » : \(forbidden(c)) (lettres, chiffres, - et _ ; sans espace), par exemple \(example)"
+        }
+    }
+
+    /// A character refused in a code, as people can see it: an invisible one by its number,
+    /// since printing it would do what it does (break the line, color the terminal).
+    static func forbidden(_ c: Character) -> String {
+        if c.isNewline { return "coupure de ligne interdite" }
+        if c == "\t" { return "tabulation interdite" }
+        if c.isWhitespace { return "espace interdite" }
+        if let u = c.unicodeScalars.first(where: \.isInvisibleControl) {
+            let hex = String(u.value, radix: 16, uppercase: true)
+            return "caractère invisible U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + " interdit"
+        }
+        return "caractère « \(c) » interdit"
+    }
+
     static func input(_ e: InputError) -> String {
         switch e {
         case .badDate(let option, let text, let err): return "\(option) : " + day(err, text) + "."
         case .badAmount(let arg, let text, let err): return "« \(arg) » : " + money(err, text) + "."
         case .badAccount(let text, let err): return accountNumber(err, text) + "."
-        case .badProjectCode(let text, let err):
-            switch err {
-            case .empty: return "code de projet vide."
-            case .tooLong: return "code de projet « \(text) » trop long (32 caractères au plus)."
-            case .invalidCharacter(let c):
-                let what = c.isWhitespace ? "espace interdite" : "caractère « \(c) » interdit"
-                return "code de projet « \(text) » : \(what) (lettres, chiffres, - et _ ; sans espace), par exemple BL-EVOLUTION."
-            }
+        case .badProjectCode(let text, let err): return code(err, text, of: "de projet", example: "BL-EVOLUTION") + "."
         case .badLineArgument(let arg):
             return "ligne d'écriture illisible « \(arg) » : écrivez COMPTE=MONTANT (débit positif, crédit négatif), "
                 + "par exemple 604A=120,00 ou 512=-120,00, éventuellement suivi de @PROJET."
@@ -332,6 +381,7 @@ enum Messages {
             return "--empreinte : « \(text) » n'est pas une empreinte. Recopiez celle que compta verifier imprime : "
                 + "nombre d'écritures validées, date AAAAMMJJ et \(Chain.Anchor.headLength) chiffres hexadécimaux, séparés par des tirets "
                 + "(par exemple 225-20251203-9f3c1a2b7d4e6f80)."
+        case .textTooLong(let argument, let t): return "\(argument) : " + tooLong(t) + "."
         }
     }
 
@@ -424,6 +474,9 @@ enum Messages {
         case .mixedEncodings(let u, let o):
             return "encodages mélangés : la ligne \(u) est en UTF-8 et la ligne \(o) en Windows-1252 ou Latin-1. "
                 + "Le fichier a probablement été modifié à la main ; téléchargez-le à nouveau, ou forcez l'encodage avec --encodage."
+        case .profileWithoutColumns:
+            return "fichier de profil sans la clé colonnes : elle dit où sont la date, le libellé et le montant "
+                + "(exemple : colonnes = date=1,libelle=3,montant=4)."
         case .badProfileFile(let line, let text):
             return "fichier de profil, ligne \(line) : « \(text) » incompris. Clés possibles : nom, colonnes, separateur, encodage "
                 + "(exemple : colonnes = date=1,libelle=3,montant=4)."
@@ -441,7 +494,7 @@ enum Messages {
 
     static func rule(_ p: RuleProblem) -> String {
         switch p {
-        case .invalidRegex(let r): return "expression régulière invalide « \(r) »."
+        case .invalidRegex(let r, let e): return pattern(e, r)
         case .emptyPattern: return "motif vide : une règle cherche un texte dans le libellé, par exemple \"OVH\"."
         case .badAccount(let t, let e): return accountNumber(e, t) + "."
         case .unknownAccount(let n, let s):
@@ -456,6 +509,32 @@ enum Messages {
         case .missingColumns(let missing, let seen):
             return "colonnes manquantes : \(missing.joined(separator: ", ")) (colonnes lues : \(seen.joined(separator: ", "))). "
                 + "En-tête attendu : position;motif;regex;sens;min;max;compte;projet;libelle"
+        case .textTooLong(let t): return tooLong(t) + "."
+        }
+    }
+
+    static func pattern(_ e: PatternError, _ r: String) -> String {
+        let accepted = "Compta accepte . [a-z] [^0-9] ^ $ | ( ) (?: ) * + ? {n,m} \\d \\w \\s \\b et les signes précédés de \\ (\\. \\( …)."
+        switch e {
+        case .malformed(let m):
+            let why: String
+            switch m {
+            case .unclosedGroup: why = "une parenthèse ouverte n'est pas refermée"
+            case .unopenedGroup: why = "une parenthèse fermante n'a pas été ouverte"
+            case .unclosedClass: why = "un crochet [ n'est pas refermé"
+            case .nothingToRepeat: why = "*, + ou ? ne suit rien qui puisse se répéter (pour le signe lui-même : \\*, \\+, \\?)"
+            case .trailingBackslash: why = "elle finit par une barre oblique inversée \\ seule"
+            case .badRange(let t): why = "intervalle « \(t) » à l'envers"
+            case .badRepetition(let t): why = "répétition « \(t) » impossible (le maximum est avant le minimum)"
+            }
+            return "expression régulière invalide « \(r) » : \(why)."
+        case .unsupported(let construct):
+            return "expression régulière « \(r) » : « \(construct) » n'est pas pris en charge. Les règles s'appliquent à des libellés "
+                + "que choisit qui fait le virement : Compta n'accepte que les expressions qu'il sait chercher en un seul passage "
+                + "(ni renvoi \\1, ni anticipation (?=…), ni rétrospection (?<=…)). " + accepted
+        case .tooLarge:
+            return "expression régulière trop grande « \(r) » : ses répétitions ({n,m} imbriquées) dépassent "
+                + "\(grouped(RulePattern.maxSize)) étapes (ou \(grouped(RulePattern.maxRepetition)) répétitions). Simplifiez-la."
         }
     }
 
@@ -478,6 +557,7 @@ enum Messages {
         case .badAccount(let t, let e): return accountNumber(e, t) + "."
         case .emptyPoste: return "poste sans nom."
         case .badProject(let t): return "code de projet invalide « \(t) »."
+        case .textTooLong(let t): return tooLong(t) + "."
         }
     }
 
@@ -675,13 +755,16 @@ enum Messages {
             return "colonnes obligatoires absentes : \(missing.joined(separator: ", ")) (colonnes lues : \(seen.joined(separator: ", ")))."
         case .fieldCount(let e, let f): return "\(f) champs au lieu de \(e) : ligne tronquée ou séparateur dans un libellé."
         case .badDate(let field, let text): return "date illisible dans \(field) : « \(text) » (attendu AAAAMMJJ)."
-        case .badAmount(let field, let text): return "montant illisible dans \(field) : « \(text) »."
+        case .badAmount(let field, let text, let e): return "\(field) : " + money(e, text) + "."
         case .badDirection(let t): return "sens « \(t) » inconnu (D, C, +1 ou -1)."
         case .accountNotNumeric(let t): return "numéro de compte « \(t) » : un numéro de compte commence par trois chiffres du plan comptable."
         case .unbalanced(let n, let d, let c): return "écriture \(n) déséquilibrée : débits \(d) €, crédits \(c) €."
         case .duplicateNumber(let n, let first): return "numéro d'écriture \(n) déjà utilisé ligne \(first) : chaque écriture a son numéro."
         case .severalDates(let n): return "l'écriture \(n) porte plusieurs dates."
         case .empty: return "le fichier ne contient aucune écriture."
+        case .badJournalCode(let t, let e):
+            return "JournalCode : " + code(e, t, of: "de journal", example: "BQ") + ". Corrigez le code de ce journal dans le fichier, sur toutes ses lignes."
+        case .textTooLong(let field, let t): return "\(field) : " + tooLong(t) + "."
         }
     }
 

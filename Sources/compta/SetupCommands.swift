@@ -18,7 +18,7 @@ let setupCommands: [Command] = [
                   .value("--siren", "NUMERO", "SIREN de l'association (pour le FEC)")],
         arguments: 0...0
     ) { ctx in
-        let name = try ctx.parsed.required("--nom")
+        let name = try ctx.text(ctx.parsed.required("--nom"), argument: "--nom")
         let siren = try ctx.parsed.value("--siren").map { try FEC.checkSIREN($0) }
         _ = try ctx.parsed.required("--debut")
         let start = try ctx.day("--debut")!
@@ -68,7 +68,7 @@ let setupCommands: [Command] = [
         let raw = ctx.parsed.positionals[0]
         let number: AccountNumber
         do throws(AccountNumberError) { number = try AccountNumber(raw) } catch { throw InputError.badAccount(text: raw, error) }
-        let account = try store.addAccount(number, label: ctx.parsed.positionals[1])
+        let account = try store.addAccount(number, label: try ctx.text(ctx.parsed.positionals[1], argument: "LIBELLE"))
         let parent = try store.parent(of: number)
         ctx.output.print("Compte \(account.number) « \(account.label) » ajouté"
                          + (parent.map { ", sous \($0.number) \($0.label)." } ?? "."))
@@ -98,8 +98,8 @@ let setupCommands: [Command] = [
         let store = try ctx.openStore()
         let raw = ctx.parsed.positionals[0]
         let code: String
-        do throws(ProjectCodeError) { code = try Project.validCode(raw) } catch { throw InputError.badProjectCode(text: raw, error) }
-        let p = try store.addProject(code: code, name: ctx.parsed.positionals[1])
+        do throws(CodeError) { code = try Project.validCode(raw) } catch { throw InputError.badProjectCode(text: raw, error) }
+        let p = try store.addProject(code: code, name: try ctx.text(ctx.parsed.positionals[1], argument: "NOM"))
         ctx.output.print("Projet \(p.code) « \(p.name) » ajouté.")
     },
     Command(

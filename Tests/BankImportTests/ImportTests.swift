@@ -201,7 +201,7 @@ func csv(_ rows: [String]) -> [UInt8] { Array(("Date;Libellé;Montant\n" + rows.
         // Rules pointing to an account the ledger does not have.
         var bad = options("bpce.csv")
         bad.rules = [Rule(position: 1, pattern: "OVH", account: AccountNumber(trusted: "604Z"))]
-        #expect(throws: LocatedError.self) { try BankImporter.run(try bytes("banques/bpce.csv"), options: bad, ledger: store) }
+        #expect(throws: RuleError.self) { try BankImporter.run(try bytes("banques/bpce.csv"), options: bad, ledger: store) }
         #expect(try store.dump() == before)
     }
 

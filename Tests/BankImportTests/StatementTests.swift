@@ -248,7 +248,9 @@ let bankSamples = ["bpce.csv", "la-banque-postale.csv", "credit-mutuel.csv", "ci
     }
 
     @Test func invalidRegexIsRefused() {
-        #expect(throws: LocatedError.self) { try RuleMatcher([Rule(position: 7, pattern: "(ovh", isRegex: true, account: n("604A"))]) }
+        #expect(throws: RuleError(Rule(position: 7, pattern: "(ovh", isRegex: true, account: n("604A")), .invalidRegex("(ovh", .malformed(.unclosedGroup)))) {
+            try RuleMatcher([Rule(position: 7, pattern: "(ovh", isRegex: true, account: n("604A"))])
+        }
     }
 
     @Test func rulesFileRoundTrips() throws {

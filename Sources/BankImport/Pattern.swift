@@ -1,0 +1,397 @@
+/// The regular expression of a rule (`--regex`), case-insensitive, found anywhere in a label.
+///
+/// Rules run on labels chosen by whoever sends a transfer, so matching must never take long:
+/// a backtracking engine (Swift's `Regex`) spends minutes on `(a+)+$` against 22 « a ». This
+/// one compiles the pattern to an automaton (Thompson) and runs all its states side by side
+/// over the label, once (Pike): the time is at most the label's length times the automaton's
+/// size, whatever the pattern and the label. The price is the constructions that need
+/// backtracking, refused when the rule is written: back-references (`\1`) and look-arounds
+/// (`(?=…)`, `(?<=…)`), atomic groups and possessive quantifiers.
+///
+/// Syntax: `.`, `[…]` (ranges, `^` to negate, `\d \w \s` inside), `^`, `$`, `|`, `( )`,
+/// `(?: )`, `(?<nom> )`, `*`, `+`, `?`, `{n}`, `{n,}`, `{n,m}` (lazy forms accepted: only
+/// whether the label matches counts), `\d \D \w \W \s \S \b \B`, `\t`, and any punctuation
+/// escaped (`\.`, `\(`).
+public struct RulePattern: Sendable {
+    let program: [Instruction]
+
+    /// The most instructions a pattern compiles to, and the most a repetition may count: far
+    /// beyond any rule a treasurer writes (`^PRLV SEPA (OVH|KIMSUFI)` is 30), small enough that
+    /// a label of 500 characters is matched in well under a millisecond.
+    public static let maxSize = 5_000
+    public static let maxRepetition = 1_000
+
+    public init(_ pattern: String) throws(PatternError) {
+        var parser = Parser(Array(pattern))
+        let node = try parser.parseAll()
+        var program: [Instruction] = []
+        try Compiler.emit(node, into: &program)
+        program.append(.match)
+        if program.count > RulePattern.maxSize { throw .tooLarge }
+        self.program = program
+    }
+
+    /// Whether the pattern is found in `text` (letter case ignored).
+    public func matches(_ text: String) -> Bool {
+        let chars = text.map(Self.fold)
+        var current = ThreadList(size: program.count), next = ThreadList(size: program.count)
+        for i in 0...chars.count {
+            // A new start at every position: the pattern may be found anywhere.
+            if add(0, at: i, in: chars, to: &current) { return true }
+            guard i < chars.count else { break }
+            let c = chars[i]
+            for pc in current.threads {
+                let step: Bool
+                switch program[pc] {
+                case .char(let x): step = x == c
+                case .any: step = c != "\n"
+                case .set(let s): step = s.contains(c)
+                default: step = false
+                }
+                if step, add(pc + 1, at: i + 1, in: chars, to: &next) { return true }
+            }
+            swap(&current, &next)
+            next.clear()
+        }
+        return false
+    }
+
+    /// Adds the thread at `pc` and every thread it leads to without reading a character (splits,
+    /// jumps, assertions true at `position`). Returns true when one of them is the match.
+    private func add(_ pc: Int, at position: Int, in chars: [Character], to list: inout ThreadList) -> Bool {
+        var stack = [pc]
+        while let pc = stack.popLast() {
+            guard list.insert(pc) else { continue }
+            switch program[pc] {
+            case .match: return true
+            case .jump(let to): stack.append(to)
+            case .split(let a, let b): stack.append(b); stack.append(a)
+            case .assert(let a):
+                if a.holds(at: position, in: chars) { stack.append(pc + 1) }
+            case .char, .any, .set: list.threads.append(pc)
+            }
+        }
+        return false
+    }
+
+    /// Letter case ignored: both the pattern's characters and the label's are lower-cased.
+    static func fold(_ c: Character) -> Character {
+        if let a = c.asciiValue { return a >= 65 && a <= 90 ? Character(Unicode.Scalar(a + 32)) : c }
+        let lower = c.lowercased()
+        return lower.count == 1 ? lower.first! : c
+    }
+}
+
+/// Why a rule's regular expression cannot be used.
+public enum PatternError: Error, Equatable, Sendable {
+    /// Not a regular expression: what is wrong, in words the CLI turns into French.
+    case malformed(Malformation)
+    /// A construction that needs backtracking, as written in the pattern (`(?=`, `\1`).
+    case unsupported(String)
+    /// More than `RulePattern.maxSize` instructions (nested repetitions), or a repetition count
+    /// beyond `RulePattern.maxRepetition`.
+    case tooLarge
+
+    public enum Malformation: Equatable, Sendable {
+        case unclosedGroup, unopenedGroup, unclosedClass, nothingToRepeat, trailingBackslash
+        case badRange(String)
+        case badRepetition(String)
+    }
+}
+
+enum Instruction: Sendable {
+    case char(Character)
+    case any
+    case set(CharClass)
+    case split(Int, Int)
+    case jump(Int)
+    case assert(Assertion)
+    case match
+}
+
+enum Assertion: Sendable {
+    case start, end, wordBoundary, notWordBoundary
+
+    func holds(at i: Int, in chars: [Character]) -> Bool {
+        switch self {
+        case .start: return i == 0
+        case .end: return i == chars.count
+        case .wordBoundary, .notWordBoundary:
+            let before = i > 0 && CharClass.isWord(chars[i - 1])
+            let after = i < chars.count && CharClass.isWord(chars[i])
+            return (before != after) == (self == .wordBoundary)
+        }
+    }
+}
+
+/// A bracketed class (`[a-z0-9_]`, `[^\d]`) or a class escape (`\d`, `\W`).
+struct CharClass: Sendable {
+    enum Item: Sendable {
+        case range(UInt32, UInt32)
+        case digit(Bool), word(Bool), space(Bool)
+    }
+    var items: [Item] = []
+    var negated = false
+
+    func contains(_ c: Character) -> Bool {
+        let v = c.unicodeScalars.first!.value
+        let found = items.contains { item in
+            switch item {
+            case .range(let lo, let hi): return lo <= v && v <= hi
+            case .digit(let yes): return CharClass.isDigit(c) == yes
+            case .word(let yes): return CharClass.isWord(c) == yes
+            case .space(let yes): return c.isWhitespace == yes
+            }
+        }
+        return found != negated
+    }
+
+    static func isDigit(_ c: Character) -> Bool { c.unicodeScalars.first!.properties.numericType == .decimal }
+    static func isWord(_ c: Character) -> Bool { c == "_" || c.isLetter || isDigit(c) }
+}
+
+/// The pattern as a tree.
+indirect enum Node {
+    case empty
+    case char(Character)
+    case any
+    case set(CharClass)
+    case assert(Assertion)
+    case concat([Node])
+    case alternate([Node])
+    case repetition(Node, min: Int, max: Int?)
+}
+
+struct Parser {
+    let p: [Character]
+    var i = 0
+
+    init(_ pattern: [Character]) { p = pattern }
+
+    mutating func parseAll() throws(PatternError) -> Node {
+        let node = try alternation()
+        if i < p.count { throw .malformed(.unopenedGroup) }  // a ')' with no '('
+        return node
+    }
+
+    mutating func alternation() throws(PatternError) -> Node {
+        var branches = [try sequence()]
+        while i < p.count, p[i] == "|" {
+            i += 1
+            branches.append(try sequence())
+        }
+        return branches.count == 1 ? branches[0] : .alternate(branches)
+    }
+
+    mutating func sequence() throws(PatternError) -> Node {
+        var items: [Node] = []
+        while i < p.count, p[i] != "|", p[i] != ")" {
+            var atom = try self.atom()
+            while let (min, max) = try quantifier() {
+                if case .assert = atom { throw .malformed(.nothingToRepeat) }
+                atom = .repetition(atom, min: min, max: max)
+            }
+            items.append(atom)
+        }
+        return items.count == 1 ? items[0] : items.isEmpty ? .empty : .concat(items)
+    }
+
+    /// `*`, `+`, `?`, `{n}`, `{n,}`, `{n,m}`, with an optional lazy `?`; nil when none follows.
+    mutating func quantifier() throws(PatternError) -> (Int, Int?)? {
+        guard i < p.count else { return nil }
+        let bounds: (Int, Int?)
+        switch p[i] {
+        case "*": bounds = (0, nil); i += 1
+        case "+": bounds = (1, nil); i += 1
+        case "?": bounds = (0, 1); i += 1
+        case "{":
+            // `{` that does not start a count is a plain character, as in most engines.
+            guard let close = p[i...].firstIndex(of: "}"), let b = Parser.counts(String(p[(i + 1)..<close])) else { return nil }
+            let text = String(p[i...close])
+            if let max = b.1, max < b.0 { throw .malformed(.badRepetition(text)) }
+            if b.0 > RulePattern.maxRepetition || (b.1 ?? 0) > RulePattern.maxRepetition { throw .tooLarge }
+            bounds = b
+            i = close + 1
+        default: return nil
+        }
+        if i < p.count, p[i] == "?" { i += 1 }
+        if i < p.count, p[i] == "+" { throw .unsupported(String(p[i - 1]) + "+") }
+        return bounds
+    }
+
+    static func counts(_ s: String) -> (Int, Int?)? {
+        let parts = s.split(separator: ",", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), let min = Int(parts[0]) else { return nil }
+        if parts.count == 1 { return (min, min) }
+        if parts[1].isEmpty { return (min, nil) }
+        guard let max = Int(parts[1]) else { return nil }
+        return (min, max)
+    }
+
+    mutating func atom() throws(PatternError) -> Node {
+        let c = p[i]
+        i += 1
+        switch c {
+        case ".": return .any
+        case "^": return .assert(.start)
+        case "$": return .assert(.end)
+        case "*", "+", "?": throw .malformed(.nothingToRepeat)
+        case "[": return .set(try characterClass())
+        case "\\": return try escape(inClass: false)
+        case "(":
+            if i < p.count, p[i] == "?" {
+                let rest = String(p[i...].prefix(3))
+                if rest.hasPrefix("?:") {
+                    i += 2
+                } else if rest.hasPrefix("?<"), !rest.hasPrefix("?<="), !rest.hasPrefix("?<!") {
+                    guard let close = p[i...].firstIndex(of: ">") else { throw .malformed(.unclosedGroup) }
+                    i = close + 1
+                } else if rest.hasPrefix("?i)") {
+                    // Letter case is ignored anyway.
+                    i += 2
+                    return .empty
+                } else {
+                    throw .unsupported("(" + String(p[i...].prefix(p[i...].starts(with: ["?", "<"]) ? 3 : 2)))
+                }
+            }
+            let inner = try alternation()
+            guard i < p.count, p[i] == ")" else { throw .malformed(.unclosedGroup) }
+            i += 1
+            return inner
+        default: return .char(RulePattern.fold(c))
+        }
+    }
+
+    /// After a backslash.
+    mutating func escape(inClass: Bool) throws(PatternError) -> Node {
+        guard i < p.count else { throw .malformed(.trailingBackslash) }
+        let c = p[i]
+        i += 1
+        switch c {
+        case "d", "D": return .set(CharClass(items: [.digit(c == "d")]))
+        case "w", "W": return .set(CharClass(items: [.word(c == "w")]))
+        case "s", "S": return .set(CharClass(items: [.space(c == "s")]))
+        case "b" where !inClass: return .assert(.wordBoundary)
+        case "B" where !inClass: return .assert(.notWordBoundary)
+        case "t": return .char("\t")
+        case "n": return .char("\n")
+        case "r": return .char("\r")
+        default:
+            // Punctuation stands for itself; a letter or a digit would be a construction of
+            // another engine (a back-reference \1, a property \p{…}, an anchor \A).
+            if c.isLetter || c.isNumber { throw .unsupported("\\" + String(c)) }
+            return .char(c)
+        }
+    }
+
+    mutating func characterClass() throws(PatternError) -> CharClass {
+        var set = CharClass()
+        if i < p.count, p[i] == "^" { set.negated = true; i += 1 }
+        var first = true
+        while true {
+            guard i < p.count else { throw .malformed(.unclosedClass) }
+            if p[i] == "]" && !first { i += 1; return set }
+            first = false
+            if p[i] == "[", i + 1 < p.count, p[i + 1] == ":" { throw .unsupported("[:") }
+            let low: Character
+            if p[i] == "\\" {
+                i += 1
+                switch try escape(inClass: true) {
+                case .char(let c): low = c
+                case .set(let s): set.items += s.items; continue
+                default: throw .malformed(.unclosedClass)
+                }
+            } else {
+                low = p[i]
+                i += 1
+            }
+            // `a-z`; a `-` first or last is itself.
+            if i + 1 < p.count, p[i] == "-", p[i + 1] != "]" {
+                i += 1
+                var high = p[i]
+                i += 1
+                if high == "\\" {
+                    guard case .char(let c) = try escape(inClass: true) else { throw .malformed(.badRange("\(low)-\\")) }
+                    high = c
+                }
+                let (a, b) = (RulePattern.fold(low).unicodeScalars.first!.value, RulePattern.fold(high).unicodeScalars.first!.value)
+                guard a <= b else { throw .malformed(.badRange("\(low)-\(high)")) }
+                set.items.append(.range(a, b))
+            } else {
+                let v = RulePattern.fold(low).unicodeScalars.first!.value
+                set.items.append(.range(v, v))
+            }
+        }
+    }
+}
+
+enum Compiler {
+    static func emit(_ node: Node, into program: inout [Instruction]) throws(PatternError) {
+        // Nested repetitions grow the program multiplicatively: stop as soon as it is too large.
+        if program.count > RulePattern.maxSize { throw .tooLarge }
+        switch node {
+        case .empty: break
+        case .char(let c): program.append(.char(c))
+        case .any: program.append(.any)
+        case .set(let s): program.append(.set(s))
+        case .assert(let a): program.append(.assert(a))
+        case .concat(let nodes): for n in nodes { try emit(n, into: &program) }
+        case .alternate(let branches):
+            // split L1, next; L1: a; jump end; next: split L2, …
+            var jumps: [Int] = []
+            for (k, b) in branches.enumerated() {
+                if k < branches.count - 1 {
+                    let split = program.count
+                    program.append(.split(split + 1, 0))
+                    try emit(b, into: &program)
+                    jumps.append(program.count)
+                    program.append(.jump(0))
+                    program[split] = .split(split + 1, program.count)
+                } else {
+                    try emit(b, into: &program)
+                }
+            }
+            for j in jumps { program[j] = .jump(program.count) }
+        case .repetition(let n, let min, let max):
+            for _ in 0..<min { try emit(n, into: &program) }
+            if let max {
+                // Each optional copy: split into it, or past all of them.
+                var splits: [Int] = []
+                for _ in min..<max {
+                    splits.append(program.count)
+                    program.append(.split(program.count + 1, 0))
+                    try emit(n, into: &program)
+                }
+                for s in splits { program[s] = .split(s + 1, program.count) }
+            } else {
+                // L: split body, end; body; jump L
+                let loop = program.count
+                program.append(.split(loop + 1, 0))
+                try emit(n, into: &program)
+                program.append(.jump(loop))
+                program[loop] = .split(loop + 1, program.count)
+            }
+        }
+    }
+}
+
+/// The threads of one step: each instruction once (a sparse set cleared in constant time).
+struct ThreadList {
+    var threads: [Int] = []
+    private var seen: [Int]
+    private var generation = 1
+
+    init(size: Int) { seen = Array(repeating: 0, count: size) }
+
+    /// False when `pc` is in the list already.
+    mutating func insert(_ pc: Int) -> Bool {
+        if seen[pc] == generation { return false }
+        seen[pc] = generation
+        return true
+    }
+
+    mutating func clear() {
+        threads.removeAll(keepingCapacity: true)
+        generation += 1
+    }
+}
