@@ -103,7 +103,7 @@ let lifecycleCommands: [Command] = [
                          + "Copie vérifiée : chaîne d'empreintes intacte, totaux cohérents.")
     },
     Command(
-        path: ["cloturer"], usage: "compta cloturer --exercice E",
+        path: ["cloturer"], usage: "compta cloturer --exercice E [--fin-suivant DATE]",
         summary: "clôture un exercice : reporte les soldes en à-nouveaux dans l'exercice suivant et verrouille l'année",
         help: """
         Refuse tant qu'il reste des brouillards (compta valider) ou un solde sur le compte
@@ -115,13 +115,19 @@ let lifecycleCommands: [Command] = [
         validée ou modifiée. Un solde sur les virements internes (58) est signalé. Les exercices
         se clôturent dans l'ordre. L'affectation du résultat se fait ensuite : compta
         affecter-resultat.
+        L'exercice suivant créé dure douze mois, quelle que soit la durée de celui qu'on clôture
+        (un premier exercice de 4 ou 18 mois n'est pas un modèle) ; --fin-suivant en donne le
+        dernier jour. Ses dates ne changent plus ensuite : il porte les à-nouveaux.
+        Exemples : compta cloturer --exercice 2024
+                   compta cloturer --exercice 2023-2024 --fin-suivant 2025-12-31
         """,
-        options: [.value("--exercice", "EXERCICE", "l'exercice à clôturer")],
+        options: [.value("--exercice", "EXERCICE", "l'exercice à clôturer"),
+                  .value("--fin-suivant", "DATE", "dernier jour de l'exercice suivant, s'il est à créer (défaut : douze mois)")],
         arguments: 0...0
     ) { ctx in
         let store = try ctx.openStore()
         let exercice = try store.exercice(try ctx.parsed.required("--exercice"))
-        let r = try store.close(exercice)
+        let r = try store.close(exercice, nextEnd: try ctx.day("--fin-suivant"))
         var lines = ["Exercice \(r.closed.label) clôturé : \(CompteDeResultat.resultWords(r.result))."]
         if r.nextCreated { lines.append("Exercice \(r.next.label) ouvert, du \(r.next.start.french) au \(r.next.end.french).") }
         if let n = r.openingEntry { lines.append("À-nouveaux écrits dans l'exercice \(r.next.label) (écriture n° \(n), journal AN, validée).") }

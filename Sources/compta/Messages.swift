@@ -490,6 +490,10 @@ enum Messages {
             return "clôture impossible : le compte d'attente 471 n'est pas soldé (\(balance) €). Classez ces opérations avec compta affecter :\n" + drafts(list)
         case .openingsExist(let e): return "l'exercice \(e.label) a déjà des à-nouveaux : la clôture les écrirait une seconde fois."
         case .nextNotOpen(let e): return "l'exercice qui suit \(e.label) est clôturé : impossible d'y reporter les soldes."
+        case .nextAlreadyOpen(let next, let asked):
+            return "l'exercice suivant, \(next.label), existe déjà (du \(next.start.french) au \(next.end.french)) : --fin-suivant ne sert "
+                + "qu'à le créer. Clôturez sans --fin-suivant ; ou, s'il ne contient rien, supprimez-le (compta exercices supprimer "
+                + "\(next.label)) puis clôturez avec --fin-suivant \(asked.iso)."
         case .resultNotAllocated(let e, let previous, let account, let amount):
             let origin = previous.map { "le résultat de l'exercice \($0.label)" } ?? "un résultat antérieur"
             let record = previous.map { "compta affecter-resultat --exercice \($0.label) (--vers 110, 1068...)" }
