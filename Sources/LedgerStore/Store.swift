@@ -409,6 +409,26 @@ public final class Store {
         return Exercice(id: id, label: label, start: start, end: end, chart: chart, isClosed: false)
     }
 
+    /// Removes an exercice opened by mistake, while it holds nothing: no entry, no budget, no
+    /// statement imported over its dates, and it is not closed (the schema refuses those too:
+    /// foreign keys for entries and budgets, a trigger for a closed exercice).
+    public func removeExercice(_ e: Exercice) throws(StoreError) {
+        try transaction { () throws in
+            guard try db.scalarInt("SELECT closed_on IS NOT NULL FROM exercice WHERE id = ?", .int(e.id)) == 0 else {
+                throw ExerciceRemoval.closed(e)
+            }
+            let entries = Int(try db.scalarInt("SELECT count(*) FROM entry WHERE exercice_id = ?", .int(e.id)) ?? 0)
+            let budgets = try db.query("SELECT version FROM budget WHERE exercice_id = ? ORDER BY created_at, id", [.int(e.id)]) { $0.text(0) }
+            let statements = Int(try db.scalarInt("SELECT count(*) FROM statement WHERE first_date <= ? AND last_date >= ?",
+                                                  .text(e.end.iso), .text(e.start.iso)) ?? 0)
+            if entries > 0 || !budgets.isEmpty || statements > 0 {
+                throw ExerciceRemoval.notEmpty(e, entries: entries, budgets: budgets, statements: statements)
+            }
+            try db.run("DELETE FROM exercice WHERE id = ?", .int(e.id))
+        }
+        cachedCatalog = nil
+    }
+
     // MARK: Entries
 
     /// A recorded entry: its id and its number in its exercice.

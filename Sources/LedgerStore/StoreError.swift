@@ -78,3 +78,10 @@ public enum DraftRefusal: Sendable, Equatable {
     /// Its lines outside the bank and cash accounts, when there is not exactly one to refile.
     case lines([AccountNumber])
 }
+
+/// Why `exercices supprimer` keeps an exercice: only one that holds nothing goes.
+public enum ExerciceRemoval: Error, Sendable, Equatable {
+    case closed(Exercice)
+    /// What it holds: entries, budget versions, statements imported over its dates.
+    case notEmpty(Exercice, entries: Int, budgets: [String], statements: Int)
+}

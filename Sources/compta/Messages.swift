@@ -33,6 +33,7 @@ enum Messages {
         case FECCommandError.noSIREN:
             return "indiquez le SIREN de l'association (9 chiffres) avec --siren, ou enregistrez-le à la création du livre : compta init --siren."
         case let e as AllocationProblem: return allocation(e)
+        case let e as ExerciceRemoval: return exerciceRemoval(e)
         case let e as IntegrityFailure:
             return (e.copy.map { "sauvegarde écrite (\($0)), mais " } ?? "") + integrity(e.problems)
         case let e as BudgetFile.Problem: return budgetFile(e)
@@ -521,6 +522,21 @@ enum Messages {
                 + "Si elle n'y a pas été saisie avant sa clôture, le résultat \(e.label) (\(CompteDeResultat.resultWords(result))) a été reporté "
                 + "sur \(result.isNegative ? "129" : "120") avec celui de \(next.label) : affectez-le dans l'exercice ouvert, par exemple "
                 + allocationEntry(of: e, deficit: result.isNegative, amount: result.magnitude) + " (1068 au lieu de 110 pour des réserves)."
+        }
+    }
+
+    static func exerciceRemoval(_ r: ExerciceRemoval) -> String {
+        switch r {
+        case .closed(let e):
+            return "l'exercice \(e.label) est clôturé : ses comptes sont arrêtés, il ne se supprime pas."
+        case .notEmpty(let e, let entries, let budgets, let statements):
+            var held: [String] = []
+            if entries > 0 { held.append("\(entries) écriture\(entries > 1 ? "s" : "")") }
+            if !budgets.isEmpty { held.append("le budget " + budgets.map { "« \($0) »" }.joined(separator: ", ")) }
+            if statements > 0 { held.append("\(statements) relevé\(statements > 1 ? "s" : "") importé\(statements > 1 ? "s" : "") sur ses dates") }
+            return "l'exercice \(e.label) contient \(held.joined(separator: ", ")) : seul un exercice vide se supprime. "
+                + "Un brouillard saisi par erreur se supprime (compta supprimer NUMERO --exercice \(e.label)), un relevé importé par erreur "
+                + "s'annule (compta releves annuler NUMERO) ; une écriture validée reste."
         }
     }
 

@@ -131,4 +131,24 @@ let setupCommands: [Command] = [
         ctx.output.print((["Exercice \(e.label) ouvert, du \(e.start.french) au \(e.end.french) (\(e.chart.title))."]
                           + (try obsoleteNotes(store, e))).joined(separator: "\n"))
     },
+    Command(
+        path: ["exercices", "supprimer"], usage: "compta exercices supprimer EXERCICE",
+        summary: "supprime un exercice ouvert par erreur, s'il ne contient rien",
+        help: """
+        Seul un exercice vide se supprime : aucune écriture (même en brouillard), aucun budget,
+        aucun relevé importé sur ses dates, et pas clôturé. Pour corriger les dates d'un
+        exercice vide : supprimez-le, puis ouvrez le bon.
+        Exemple : compta exercices supprimer 2025
+                  compta exercices ajouter --debut 2025-01-01 --fin 2025-06-30
+        """,
+        options: [], arguments: 1...1
+    ) { ctx in
+        let store = try ctx.openStore()
+        let e = try store.exercice(ctx.parsed.positionals[0])
+        try store.removeExercice(e)
+        ctx.output.print("Exercice \(e.label) supprimé (il allait du \(e.start.french) au \(e.end.french)).")
+        if try store.catalog().exercices.isEmpty {
+            ctx.output.print("Le livre n'a plus d'exercice : ouvrez le bon avec compta exercices ajouter --debut AAAA-MM-JJ.")
+        }
+    },
 ]

@@ -58,4 +58,27 @@ import LedgerStore
         // Its own end is no change.
         #expect(t.run("cloturer", "--exercice", "2024", "--fin-suivant", "2025-12-31").code == 0)
     }
+
+    /// An exercice opened by mistake goes while it holds nothing; one that holds an entry, a
+    /// budget or a statement, or is closed, stays, and the refusal says what it holds.
+    @Test func anEmptyExerciceOpenedByMistakeIsRemoved() throws {
+        let s = firstExercice("2024-01-01")
+        #expect(s.run("exercices", "ajouter", "--debut", "2026-01-01").code == 0)
+        let r = s.run("exercices", "supprimer", "2026")
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.contains("Exercice 2026 supprimé (il allait du 01/01/2026 au 31/12/2026)."))
+        #expect(exercices(s).map { $0[0] } == ["2024"])
+        #expect(s.run("exercices", "ajouter", "--debut", "2025-01-01").code == 0, "the right one opens in its place")
+
+        try s.refuses(["exercices", "supprimer", "2024"], says: ["l'exercice 2024 contient 1 écriture : seul un exercice vide se supprime"])
+        #expect(s.run("saisir", "2025-02-01", "Location", "6132=50", "512").code == 0)
+        #expect(s.run("budget", "importer", s.write("b.csv", "poste;sens;montant;comptes\nLocation;dépense;600;6132\n"), "--exercice", "2025").code == 0)
+        #expect(s.run("importer", s.write("r.csv", "Date;Libellé;Montant\n03/02/2025;Cotisation;20,00\n")).code == 0)
+        try s.refuses(["exercices", "supprimer", "2025"], says: [
+            "l'exercice 2025 contient 2 écritures, le budget « initial », 1 relevé importé sur ses dates",
+            "compta supprimer NUMERO --exercice 2025", "compta releves annuler NUMERO"])
+        #expect(s.run("cloturer", "--exercice", "2024").code == 0)
+        try s.refuses(["exercices", "supprimer", "2024"], says: ["l'exercice 2024 est clôturé : ses comptes sont arrêtés, il ne se supprime pas."])
+        try s.refuses(["exercices", "supprimer", "2027"], says: ["aucun exercice « 2027 »"])
+    }
 }
