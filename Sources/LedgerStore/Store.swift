@@ -388,13 +388,21 @@ public final class Store {
     public func addExercice(start: Day, end: Day? = nil, label: String? = nil) throws(StoreError) -> Exercice {
         let end = end ?? Exercice.defaultEnd(start: start)
         guard start <= end, start.daysThrough(end) <= 732 else { throw .invalidExerciceRange(start: start, end: end) }
-        let existing = try read { try exercices() }
-        if let overlap = existing.first(where: { start <= $0.end && $0.start <= end }) {
-            throw .overlappingExercice(start: start, end: end, existing: overlap)
-        }
         let chart = ChartVersion.forExercice(startYear: start.year)
         let label = label ?? Exercice.defaultLabel(start: start, end: end)
         let id = try transaction { () throws -> Int64 in
+            let existing = try exercices()
+            if let overlap = existing.first(where: { start <= $0.end && $0.start <= end }) {
+                throw StoreError.overlappingExercice(start: start, end: end, existing: overlap)
+            }
+            // Before an exercice that has its à-nouveaux (or is closed), a new one could never be
+            // closed: its closing would write them again. And it would hold up that one's closing.
+            if let following = existing.first(where: { $0.start > end }),
+               try following.isClosed || db.scalarInt("""
+                   SELECT 1 FROM entry e JOIN journal j ON j.code = e.journal WHERE e.exercice_id = ? AND j.kind = 'an' LIMIT 1
+                   """, .int(following.id)) != nil {
+                throw StoreError.beforeOpenedExercice(start: start, end: end, following: following)
+            }
             try db.run("INSERT INTO exercice(label, start, end, chart) VALUES (?, ?, ?, ?)",
                        .text(label), .text(start.iso), .text(end.iso), .text(chart.rawValue))
             let id = db.lastInsertRowID

@@ -31,6 +31,8 @@ public enum StoreError: Error, @unchecked Sendable {
     case noExercice
     case overlappingExercice(start: Day, end: Day, existing: Exercice)
     case invalidExerciceRange(start: Day, end: Day)
+    /// An exercice before one that already has its à-nouveaux, or is closed: it could never be closed.
+    case beforeOpenedExercice(start: Day, end: Day, following: Exercice)
     /// A trigger of the schema refused the change (validated entry, closed exercice...).
     case immutable(message: String)
     case unknownEntry(number: Int, exercice: String)

@@ -24,6 +24,10 @@ enum Messages {
         case let ImportCommandError.beforeClosing(e, from):
             return located(e) + "\nLe relevé commence avant la clôture : importez-le avec --du \(from.iso), les opérations "
                 + "d'avant ce jour sont laissées de côté (une opération qui manquerait à l'exercice clôturé se corrige dans l'exercice ouvert)."
+        case let ImportCommandError.beforeLedger(e, day, first):
+            return place(e) + "le \(day.french) est avant le premier exercice du livre (\(first.label), du \(first.start.french) au "
+                + "\(first.end.french)).\nLe relevé commence avant le livre : importez-le avec --du \(first.start.iso), les opérations "
+                + "d'avant ce jour sont laissées de côté (elles sont dans le solde d'ouverture du compte)."
         case let ImportCommandError.ruleOnReplacedAccount(e, rules):
             return located(e) + "\nCorrigez la règle, puis importez de nouveau le relevé :\n" + ruleFixes(rules).joined(separator: "\n")
         case let e as ClosingProblem: return closing(e)
@@ -51,9 +55,11 @@ enum Messages {
         }
     }
 
+    /// `releve.csv, ligne 3 : `
+    static func place(_ e: LocatedError) -> String { e.file.map { "\($0), ligne \(e.line) : " } ?? "ligne \(e.line) : " }
+
     static func located(_ e: LocatedError) -> String {
-        var s = e.file.map { "\($0), ligne \(e.line) : " } ?? "ligne \(e.line) : "
-        s += describe(e.underlying)
+        var s = place(e) + describe(e.underlying)
         if let text = e.text, !text.isEmpty { s += "\n  ligne lue : \(text)" }
         return s
     }
@@ -138,6 +144,10 @@ enum Messages {
                 + "(du \(existing.start.french) au \(existing.end.french))."
         case .invalidExerciceRange(let start, let end):
             return "exercice du \(start.french) au \(end.french) impossible : la fin doit suivre le début, et un exercice dure au plus 24 mois."
+        case .beforeOpenedExercice(let start, let end, let following):
+            return "l'exercice du \(start.french) au \(end.french) ne peut pas s'ouvrir avant l'exercice \(following.label), "
+                + (following.isClosed ? "qui est clôturé" : "qui reprend déjà en à-nouveaux les soldes d'avant lui")
+                + " : il ne pourrait jamais être clôturé (sa clôture écrirait ces à-nouveaux une seconde fois). " + earlierOperation
         case .immutable(let message):
             return message + "."
         case .ambiguousEntry(let number, let exercices):
@@ -186,6 +196,11 @@ enum Messages {
         }
     }
 
+    /// What to do with an operation of a period before the ledger, found once its books are closed.
+    static let earlierOperation = "Une opération d'avant le livre découverte maintenant se saisit dans l'exercice ouvert, datée du jour "
+        + "où vous l'enregistrez, sur 672 (charges sur exercices antérieurs) ou 772 (produits sur exercices antérieurs) : "
+        + "compta saisir DATE \"Facture oubliée\" 672=MONTANT 512."
+
     static func unknownProject(_ code: String, known: [String]) -> String {
         "projet inconnu : \(code). "
             + (known.isEmpty ? "Le livre n'a encore aucun projet ; créez-le avec « compta projets ajouter \(code) \"Nom du projet\" »."
@@ -220,6 +235,14 @@ enum Messages {
         case .outsideExercices(let day, let exercices):
             if exercices.isEmpty { return "le livre n'a aucun exercice pour le \(day.french)." }
             let known = exercices.map { "\($0.label) : du \($0.start.french) au \($0.end.french)" }.joined(separator: " ; ")
+            // Before the ledger: the current exercice takes it, or a whole earlier year opens
+            // before the first one has its à-nouveaux (`exercices ajouter` refuses it after).
+            if let first = exercices.min(by: { $0.start < $1.start }), day < first.start {
+                let end = first.start.adding(days: -1), start = first.start.adding(months: -12)
+                return "le \(day.french) est avant le premier exercice du livre (\(known)). " + earlierOperation
+                    + " (Pour tenir dans le livre toute la période, ouvrez-la avant de saisir les à-nouveaux de \(first.label) : "
+                    + "« compta exercices ajouter --debut \(day < start ? "AAAA-MM-JJ" : start.iso) --fin \(end.iso) » ; sa clôture les écrira.)"
+            }
             // Just after the last exercice: the next one, of the usual length, would hold the day.
             if let last = exercices.max(by: { $0.end < $1.end }), day > last.end {
                 let next = last.end.adding(days: 1)

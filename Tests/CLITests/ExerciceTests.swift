@@ -81,4 +81,52 @@ import LedgerStore
         try s.refuses(["exercices", "supprimer", "2024"], says: ["l'exercice 2024 est clôturé : ses comptes sont arrêtés, il ne se supprime pas."])
         try s.refuses(["exercices", "supprimer", "2027"], says: ["aucun exercice « 2027 »"])
     }
+
+    /// The treasurer began the ledger in 2024 with the opening balances, and finds a receipt of
+    /// 2023. An exercice 2023 opened now could never be closed (its closing would write 2024's
+    /// à-nouveaux again) and would hold up 2024's: refused, and the message gives the way that
+    /// works, which closes.
+    @Test func anOperationFromBeforeTheLedgerGoesIntoTheOpenExercice() throws {
+        let s = Sandbox()
+        #expect(s.run("init", "--nom", "Club", "--debut", "2024-01-01").code == 0)
+        #expect(s.run("saisir", "2024-01-01", "Soldes d'ouverture", "512=1000", "1021", "--journal", "AN").code == 0)
+        try s.refuses(["saisir", "2023-11-15", "Facture de peinture", "6063=30", "512"], says: [
+            "le 15/11/2023 est avant le premier exercice du livre (2024 : du 01/01/2024 au 31/12/2024)",
+            "sur 672 (charges sur exercices antérieurs) ou 772 (produits sur exercices antérieurs)",
+            "« compta exercices ajouter --debut 2023-01-01 --fin 2023-12-31 »"])
+        try s.refuses(["exercices", "ajouter", "--debut", "2023-01-01", "--fin", "2023-12-31"], says: [
+            "l'exercice du 01/01/2023 au 31/12/2023 ne peut pas s'ouvrir avant l'exercice 2024, qui reprend déjà en à-nouveaux",
+            "compta saisir DATE \"Facture oubliée\" 672=MONTANT 512"])
+        try s.refuses(["exercices", "ajouter", "--debut", "2022-01-01"], says: ["avant l'exercice 2024"])
+        #expect(s.run("saisir", "2024-03-10", "Facture de peinture de 2023", "672=30", "512").code == 0)
+        #expect(s.run("valider").code == 0)
+        let r = s.run("cloturer", "--exercice", "2024")
+        #expect(r.code == 0, "\(r.err)")
+        // A closed exercice: nothing opens before it either.
+        try s.refuses(["exercices", "ajouter", "--debut", "2023-01-01"], says: ["avant l'exercice 2024, qui est clôturé"])
+    }
+
+    /// Before the first exercice has its à-nouveaux, a whole earlier year can open: its closing
+    /// writes them.
+    @Test func anEarlierYearOpensBeforeTheOpeningBalances() throws {
+        let s = Sandbox()
+        #expect(s.run("init", "--nom", "Club", "--debut", "2024-01-01").code == 0)
+        #expect(s.run("exercices", "ajouter", "--debut", "2023-01-01", "--fin", "2023-12-31").code == 0)
+        #expect(s.run("saisir", "2023-11-15", "Cotisations", "512=300", "7562").code == 0)
+        #expect(s.run("valider").code == 0)
+        let r = s.run("cloturer", "--exercice", "2023")
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.contains("À-nouveaux écrits dans l'exercice 2024"))
+    }
+
+    /// A statement that begins before the ledger: the way is --du its first day.
+    @Test func aStatementFromBeforeTheLedgerImportsFromItsFirstDay() throws {
+        let s = Sandbox.tour()
+        let statement = s.write("releve.csv", "Date;Libellé;Montant\n28/12/2023;Frais;-1,00\n02/01/2024;Cotisation;20,00\n")
+        try s.refuses(["importer", statement], says: [
+            "releve.csv, ligne 2 : le 28/12/2023 est avant le premier exercice du livre (2024, du 01/01/2024 au 31/12/2024)",
+            "importez-le avec --du 2024-01-01"])
+        let r = s.run("importer", statement, "--du", "2024-01-01")
+        #expect(r.code == 0, "\(r.err)")
+    }
 }
