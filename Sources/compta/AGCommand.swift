@@ -28,8 +28,7 @@ let agCommand = Command(
     arguments: 0...0
 ) { ctx in
     let store = try ctx.openStore()
-    // By default the latest exercice ended: the one the AG approves, even once the next has begun.
-    let exercice = try ctx.parsed.value("--exercice").map { try store.exercice($0) } ?? store.catalog().presented(on: today()) ?? store.exercice(nil)
+    let exercice = try ctx.presentedExercice(store)
     let model: CompteDeResultat.Model
     switch ctx.parsed.value("--modele") {
     case nil, "compte"?: model = .parCompte

@@ -31,7 +31,8 @@ enum Messages {
         case let ImportCommandError.ruleOnReplacedAccount(e, rules):
             return located(e) + "\nCorrigez la règle, puis importez de nouveau le relevé :\n" + ruleFixes(rules).joined(separator: "\n")
         case let e as ClosingProblem: return closing(e)
-        case let e as FEC.Problem: return fec(e)
+        case let e as FEC.Problem: return fec(e, exercice: nil)
+        case let FECCommandError.refused(p, exercice): return fec(p, exercice: exercice)
         case let e as FECProblem: return fecFile(e)
         case let e as LedgerImportProblem: return ledgerImport(e)
         case FECCommandError.noSIREN:
@@ -585,15 +586,19 @@ enum Messages {
         lines.append("Gardez ce fichier tel quel et comparez-le à une sauvegarde.")
         return lines.joined(separator: "\n")
     }
-    static func fec(_ p: FEC.Problem) -> String {
+    /// A refused FEC, naming the exercice it is of (given, or the default one).
+    static func fec(_ p: FEC.Problem, exercice: Exercice?) -> String {
+        let label = exercice?.label ?? ""
         switch p {
         case .drafts(let list, let total):
-            return "le FEC ne contient que des écritures validées ; \(total) brouillard\(total > 1 ? "s" : "") dans l'exercice. Validez-les (compta valider) :\n"
+            return "le FEC ne contient que des écritures validées ; \(total) brouillard\(total > 1 ? "s" : "") dans l'exercice \(label). "
+                + "Validez-les (compta valider --exercice \(label)) :\n"
                 + list.map { "  n° \($0.number) du \($0.date.french) : \($0.label)" }.joined(separator: "\n")
         case .badSIREN(let s): return "SIREN invalide « \(s) » : 9 chiffres."
         case .empty(let e): return "l'exercice \(e.label) n'a aucune écriture : pas de FEC."
         case .unencodable(let c, let entry):
-            return "le caractère « \(c) » (écriture \(entry)) n'existe pas en ISO-8859-15. Corrigez le libellé, ou exportez en UTF-8 (défaut)."
+            return "le caractère « \(c) » (écriture \(entry) de l'exercice \(label)) n'existe pas en ISO-8859-15. "
+                + "Corrigez le libellé, ou exportez en UTF-8 (défaut)."
         }
     }
 

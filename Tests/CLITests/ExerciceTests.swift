@@ -129,4 +129,23 @@ import LedgerStore
         let r = s.run("importer", statement, "--du", "2024-01-01")
         #expect(r.code == 0, "\(r.err)")
     }
+
+    /// Without --exercice, `fec` writes the exercice ended, not the one just begun, and every
+    /// refusal names the exercice it is about.
+    @Test func theFECIsOfTheExerciceEnded() throws {
+        let s = Sandbox()
+        let start = today().firstOfMonth.adding(months: -14)
+        let ended = Exercice.defaultLabel(start: start, end: Exercice.defaultEnd(start: start))
+        #expect(s.run("init", "--nom", "Club", "--debut", start.iso, "--siren", "123456789").code == 0)
+        #expect(s.run("saisir", start.iso, "Cotisation", "512=20", "7562").code == 0)
+        try s.refuses(["fec", "--sortie", s.folder.path], says: [
+            "1 brouillard dans l'exercice \(ended). Validez-les (compta valider --exercice \(ended))"])
+        #expect(s.run("valider").code == 0)
+        let next = Exercice.defaultEnd(start: start).adding(days: 1)
+        #expect(s.run("exercices", "ajouter", "--debut", next.iso).code == 0)
+        #expect(s.run("saisir", next.iso, "Location", "6132=50", "512").code == 0)
+        let r = s.run("fec", "--sortie", s.folder.path)
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.contains("FEC de l'exercice \(ended) écrit"), "\(r.out)")
+    }
 }
