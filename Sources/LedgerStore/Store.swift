@@ -85,7 +85,11 @@ public final class Store {
         let fm = FileManager.default
         guard !fm.fileExists(atPath: path) else { throw .alreadyExists(path: path) }
         let temporary = path + suffix
-        func removeTemporary() { for end in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: temporary + end) } }
+        // A file by that name is what a creation or a copy cut short left, and goes; a folder
+        // is not ours to remove.
+        var info = stat()
+        if lstat(temporary, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR { throw .folderInTheWay(path: temporary) }
+        func removeTemporary() { for end in ["", "-wal", "-shm"] { unlink(temporary + end) } }
         removeTemporary()
         guard fm.createFile(atPath: temporary, contents: nil, attributes: [.posixPermissions: 0o600]) else {
             let folder = (path as NSString).deletingLastPathComponent

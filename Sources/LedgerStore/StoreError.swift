@@ -13,6 +13,8 @@ public enum StoreError: Error, @unchecked Sendable {
     /// `init` on a path that already holds a file.
     case alreadyExists(path: String)
     case cannotCreate(path: String, reason: String)
+    /// A folder has the name of the temporary file a creation or a backup writes first.
+    case folderInTheWay(path: String)
     case readOnly(path: String)
     /// Another process holds the ledger for longer than the busy timeout.
     case busy(path: String)

@@ -36,16 +36,28 @@ let fecCommands: [Command] = [
         }
         let folder = ctx.parsed.value("--sortie") ?? "."
         let name = FEC.fileName(siren: siren, exercice: exercice)
+        // --sortie names a folder: the file's name is the one the law gives it.
+        var isFolder: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) || !isFolder.boolValue {
+            throw FECCommandError.outputNotAFolder(folder, fileName: name, exists: FileManager.default.fileExists(atPath: folder))
+        }
         let path = URL(fileURLWithPath: folder).appendingPathComponent(name).path
-        let records: Int
+        // The file and its notice are put in place together, or neither.
+        let (file, records): (StagedFile, Int)
         do {
-            records = try writeAtomically(path) { sink in try FEC.write(store, exercice: exercice, encoding: encoding, to: sink) }
+            (file, records) = try stage(path) { sink in try FEC.write(store, exercice: exercice, encoding: encoding, to: sink) }
         } catch let p as FEC.Problem {
             throw FECCommandError.refused(p, exercice: exercice)
         }
-        let notice = FEC.notice(association: try store.associationName(), siren: siren, exercice: exercice, fileName: name,
-                                encoding: encoding.name, journals: Array(try store.catalog().journals.values), records: records)
-        try writeFileAtomically(path.replacingOccurrences(of: ".txt", with: "-notice.txt"), notice)
+        do {
+            let notice = FEC.notice(association: try store.associationName(), siren: siren, exercice: exercice, fileName: name,
+                                    encoding: encoding.name, journals: Array(try store.catalog().journals.values), records: records)
+            let (noticeFile, _) = try stage(path.replacingOccurrences(of: ".txt", with: "-notice.txt")) { try $0(Array(notice.utf8)) }
+            try commit([file, noticeFile])
+        } catch {
+            discard([file])
+            throw error
+        }
         ctx.output.print("FEC de l'exercice \(exercice.label) écrit : \(path) (\(records) lignes) et sa notice.")
     },
     Command(
@@ -95,4 +107,6 @@ enum FECCommandError: Error {
     case noSIREN
     /// The export of this exercice is refused: the message names it.
     case refused(FEC.Problem, exercice: Exercice)
+    /// `--sortie` names a file, or a folder that does not exist.
+    case outputNotAFolder(String, fileName: String, exists: Bool)
 }

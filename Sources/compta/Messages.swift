@@ -33,6 +33,11 @@ enum Messages {
         case let e as ClosingProblem: return closing(e)
         case let e as FEC.Problem: return fec(e, exercice: nil)
         case let FECCommandError.refused(p, exercice): return fec(p, exercice: exercice)
+        case let FECCommandError.outputNotAFolder(path, name, exists):
+            return (exists ? "--sortie « \(path) » est un fichier" : "le dossier « \(path) » (--sortie) n'existe pas")
+                + " : le FEC s'écrit dans un dossier, avec sa notice, sous le nom que lui donne l'article A47 A-1 (\(name)). "
+                + (exists ? "Donnez le dossier, par exemple --sortie exports (ou . pour le dossier courant)."
+                    : "Créez-le (mkdir -p \(shellWord(path))), ou donnez un dossier existant.")
         case let e as FECProblem: return fecFile(e)
         case let e as LedgerImportProblem: return ledgerImport(e)
         case FECCommandError.noSIREN:
@@ -106,6 +111,9 @@ enum Messages {
             return "le fichier « \(path) » existe déjà. Choisissez un autre nom avec --livre, ou supprimez l'ancien fichier si vous êtes sûr·e de vous."
         case .cannotCreate(let path, let reason):
             return "impossible de créer « \(path) » (\(reason)). Vérifiez que le dossier existe et qu'il est accessible en écriture."
+        case .folderInTheWay(let path):
+            return "« \(path) » est un dossier : Compta écrit là le fichier avant de le mettre à sa place, et n'efface pas un dossier. "
+                + "Déplacez-le ou renommez-le, puis recommencez ; rien n'a été écrit."
         case .readOnly(let path):
             return "le livre « \(path) » est en lecture seule : aucune modification possible. Vérifiez les droits du fichier et de son dossier."
         case .busy(let path):
