@@ -17,6 +17,8 @@ public final class Store {
     private var cachedCatalog: Catalog?
     /// A read transaction opened by `beginSnapshot` and not yet ended by a write.
     private var inSnapshot = false
+    /// Opened read-only from a folder SQLite cannot write into (`open`): writes are refused so.
+    private(set) var isImmutable = false
 
     private init(db: Database, path: String) {
         self.db = db
@@ -25,16 +27,33 @@ public final class Store {
 
     // MARK: Opening and creating
 
-    /// Opens an existing ledger, applying pending migrations.
+    /// Opens an existing ledger, applying pending migrations. A ledger whose folder cannot take
+    /// SQLite's -wal and -shm files (read-only media: a USB stick, an archive) is opened
+    /// read-only, as an immutable file: it is read and verified, and a write is refused saying
+    /// why — unless a -wal holds changes the file does not have yet, which such an open
+    /// would not see.
     public static func open(path: String) throws(StoreError) -> Store {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw .notFound(path: path) }
         if isFolder.boolValue { throw .isFolder(path: path) }
+        do {
+            return try connect(path, immutable: false)
+        } catch .cannotOpen(let p) {
+            let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? Int ?? 0
+            guard wal == 0 else { throw .cannotOpen(path: p) }
+            return try connect(path, immutable: true)
+        }
+    }
+
+    private static func connect(_ path: String, immutable: Bool) throws(StoreError) -> Store {
         let store: Store
         do {
-            let db = try Database(path: path)
-            store = Store(db: db, path: path)
-            try store.configure()
+            store = Store(db: try Database(path: path, immutable: immutable), path: path)
+            store.isImmutable = immutable
+            // Who wrote the file, asked before anything else: another program's database, or an
+            // empty file, is left exactly as it was (no journal mode switched, no byte added).
+            guard try store.db.scalarInt("PRAGMA application_id") == Schema.applicationID else { throw StoreError.notALedger(path: path) }
+            if !immutable { try store.configure() }
         } catch let e as SQLiteError {
             throw Store.classify(e, path: path)
         } catch let e as StoreError {
@@ -166,11 +185,7 @@ public final class Store {
 
     private func checkAndMigrate(creating: Bool) throws(StoreError) {
         do {
-            let appID = try db.scalarInt("PRAGMA application_id") ?? 0
             let version = Int(try db.scalarInt("PRAGMA user_version") ?? 0)
-            if !creating {
-                guard appID == Schema.applicationID else { throw StoreError.notALedger(path: path) }
-            }
             if version > Schema.migrations.count {
                 throw StoreError.newerSchema(path: path, found: version, supported: Schema.migrations.count)
             }
@@ -185,10 +200,18 @@ public final class Store {
         } catch let e as StoreError {
             throw e
         } catch let e as SQLiteError {
-            throw Store.classify(e, path: path)
+            throw classify(e)
         } catch {
             throw .notALedger(path: path)
         }
+    }
+
+    /// An SQLite error of this ledger, classified; a write into a ledger opened read-only from
+    /// its folder says so.
+    func classify(_ e: SQLiteError) -> StoreError {
+        let c = Store.classify(e, path: path)
+        if isImmutable, case .readOnly = c { return .readOnlyFolder(path: path) }
+        return c
     }
 
     static func classify(_ e: SQLiteError, path: String) -> StoreError {
@@ -243,7 +266,7 @@ public final class Store {
         // A write reads the latest state, under the write lock: the snapshot ends here.
         endSnapshot()
         if db.isInTransaction && !rollback { return try body() }
-        do { try db.execute("BEGIN IMMEDIATE") } catch let e as SQLiteError { throw Store.classify(e, path: path) }
+        do { try db.execute("BEGIN IMMEDIATE") } catch let e as SQLiteError { throw classify(e) }
         do {
             let result = try body()
             if rollback {
@@ -257,7 +280,7 @@ public final class Store {
         } catch {
             try? db.execute("ROLLBACK")
             forgetCaches()
-            if let e = error as? SQLiteError { throw Store.classify(e, path: path) }
+            if let e = error as? SQLiteError { throw classify(e) }
             throw error
         }
     }
@@ -274,7 +297,7 @@ public final class Store {
         if let e = error as? IndexedError { return mapError(e.error) }
         if let e = error as? LocatedError { return .located(e) }
         if let e = error as? StoreError { return e }
-        if let e = error as? SQLiteError { return Store.classify(e, path: path) }
+        if let e = error as? SQLiteError { return classify(e) }
         if let e = error as? EntryError { return .entry(e) }
         return .other(error)
     }

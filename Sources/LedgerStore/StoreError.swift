@@ -16,6 +16,8 @@ public enum StoreError: Error, @unchecked Sendable {
     /// A folder has the name of the temporary file a creation or a backup writes first.
     case folderInTheWay(path: String)
     case readOnly(path: String)
+    /// Opened read-only because its folder cannot take SQLite's -wal and -shm files: a write.
+    case readOnlyFolder(path: String)
     /// Another process holds the ledger for longer than the busy timeout.
     case busy(path: String)
     /// The disk is full: nothing was written.

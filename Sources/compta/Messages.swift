@@ -116,6 +116,12 @@ enum Messages {
                 + "Déplacez-le ou renommez-le, puis recommencez ; rien n'a été écrit."
         case .readOnly(let path):
             return "le livre « \(path) » est en lecture seule : aucune modification possible. Vérifiez les droits du fichier et de son dossier."
+        case .readOnlyFolder(let path):
+            let folder = (path as NSString).deletingLastPathComponent
+            return "le livre « \(path) » se lit mais ne s'écrit pas : SQLite doit pouvoir créer ses fichiers « -wal » et « -shm » "
+                + "dans le dossier \(folder.isEmpty ? "courant" : folder), qui est en lecture seule (clé protégée, archive, droits). "
+                + "Les états et compta verifier fonctionnent ; pour écrire, copiez le livre sur un disque accessible en écriture "
+                + "(compta sauvegarder COPIE.sqlite --livre \(shellWord(path))) ou vérifiez les droits du dossier. Rien n'a été écrit."
         case .busy(let path):
             return "le livre « \(path) » est occupé par une autre commande compta. Réessayez quand elle sera terminée ; rien n'a été écrit."
         case .diskFull(let path):
