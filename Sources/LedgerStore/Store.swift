@@ -101,36 +101,48 @@ public final class Store {
     /// Writes a new file at `path` through `fill`, which gets an empty file of mode 0600 under a
     /// temporary name; the file is linked into place once complete, never over an existing one.
     static func writeNewFile(_ path: String, suffix: String, _ fill: (String) throws -> Void) throws(StoreError) {
+        guard !FileManager.default.fileExists(atPath: path) else { throw .alreadyExists(path: path) }
+        do {
+            try withTemporaryFile(beside: path, suffix: suffix) { temporary in
+                try fill(temporary)
+                try linkNew(temporary, to: path)
+            }
+        } catch let e as StoreError {
+            throw e
+        } catch {
+            throw .cannotCreate(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Runs `body` with an empty file of mode 0600 named `path` + `suffix`, removed afterwards
+    /// (with the -wal and -shm SQLite may have made beside it). A file by that name is what a
+    /// command cut short left, and goes; a folder is not ours to remove, and stops the command.
+    /// Errors of `body` pass through, SQLite's classified.
+    static func withTemporaryFile<T>(beside path: String, suffix: String, _ body: (String) throws -> T) throws -> T {
         let fm = FileManager.default
-        guard !fm.fileExists(atPath: path) else { throw .alreadyExists(path: path) }
         let temporary = path + suffix
-        // A file by that name is what a creation or a copy cut short left, and goes; a folder
-        // is not ours to remove.
         var info = stat()
-        if lstat(temporary, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR { throw .folderInTheWay(path: temporary) }
+        if lstat(temporary, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR { throw StoreError.folderInTheWay(path: temporary) }
         func removeTemporary() { for end in ["", "-wal", "-shm"] { unlink(temporary + end) } }
         removeTemporary()
         guard fm.createFile(atPath: temporary, contents: nil, attributes: [.posixPermissions: 0o600]) else {
             let folder = (path as NSString).deletingLastPathComponent
             let reason = folder.isEmpty || fm.fileExists(atPath: folder) ? "écriture impossible" : "dossier inexistant"
-            throw .cannotCreate(path: path, reason: reason)
+            throw StoreError.cannotCreate(path: path, reason: reason)
         }
-        do {
-            try fill(temporary)
-            // link(2), unlike rename(2), never replaces a file that appeared meanwhile. File
-            // systems without hard links (FAT on a USB stick) get a rename, after a last check.
-            if link(temporary, path) != 0 {
-                if errno == EEXIST || fm.fileExists(atPath: path) { throw StoreError.alreadyExists(path: path) }
-                guard rename(temporary, path) == 0 else {
-                    throw StoreError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
-                }
+        defer { removeTemporary() }
+        do { return try body(temporary) } catch let e as SQLiteError { throw Store.classify(e, path: path) }
+    }
+
+    /// Gives the complete file `temporary` the name `path`. link(2), unlike rename(2), never
+    /// replaces a file that appeared meanwhile. File systems without hard links (FAT on a USB
+    /// stick) get a rename, after a last check.
+    static func linkNew(_ temporary: String, to path: String) throws(StoreError) {
+        if link(temporary, path) != 0 {
+            if errno == EEXIST || FileManager.default.fileExists(atPath: path) { throw StoreError.alreadyExists(path: path) }
+            guard rename(temporary, path) == 0 else {
+                throw StoreError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
             }
-            removeTemporary()
-        } catch {
-            removeTemporary()
-            if let e = error as? StoreError { throw e }
-            if let e = error as? SQLiteError { throw Store.classify(e, path: path) }
-            throw .cannotCreate(path: path, reason: "\(error)")
         }
     }
 

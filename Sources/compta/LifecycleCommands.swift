@@ -103,6 +103,32 @@ let lifecycleCommands: [Command] = [
                          + "Copie vérifiée : chaîne d'empreintes intacte, totaux cohérents.")
     },
     Command(
+        path: ["restaurer"], usage: "compta restaurer SAUVEGARDE",
+        summary: "remet une sauvegarde à la place du livre, après l'avoir vérifiée ; le livre remplacé est gardé",
+        help: """
+        Copier la sauvegarde par-dessus le livre ne suffit pas : un fichier « -wal » laissé à côté
+        (par une commande interrompue, ou encore ouverte) porte des écritures que SQLite
+        reporterait sur le fichier copié, et la restauration serait défaite sans un mot.
+        compta restaurer vérifie d'abord la sauvegarde (comme compta verifier ; elle n'est que
+        lue), garde le livre en place dans NOM-avant-restauration-AAAA-MM-JJ.sqlite, à côté de
+        lui, puis remplace son contenu par celui de la sauvegarde en une seule transaction,
+        pendant qu'aucune autre commande ne l'a ouvert : tout ou rien.
+        Exemple : compta restaurer /media/cle/compta-2024.sqlite
+        """,
+        options: [], arguments: 1...1
+    ) { ctx in
+        let backup = ctx.parsed.positionals[0]
+        guard FileManager.default.fileExists(atPath: backup) else { throw InputError.cannotRead(path: backup, reason: "fichier introuvable") }
+        let ledger = URL(fileURLWithPath: ctx.ledgerPath)
+        let stem = ledger.deletingPathExtension().lastPathComponent + "-avant-restauration-\(today().iso)"
+        let aside = (1...).lazy.map { n in ledger.deletingLastPathComponent().appendingPathComponent(stem + (n == 1 ? "" : "-\(n)") + ".sqlite").path }
+            .first { !FileManager.default.fileExists(atPath: $0) }!
+        let r = try Store.restore(ctx.ledgerPath, from: backup, aside: aside)
+        ctx.output.print("Livre restauré depuis \(backup) : \(r.restored.entries) écritures dont \(r.restored.validated) validées, "
+                         + "chaîne d'empreintes intacte, totaux cohérents.")
+        if let kept = r.aside { ctx.output.print("Le livre remplacé est gardé dans \(kept) (compta balance --livre \(shellWord(kept)) pour le consulter).") }
+    },
+    Command(
         path: ["cloturer"], usage: "compta cloturer --exercice E [--fin-suivant DATE]",
         summary: "clôture un exercice : reporte les soldes en à-nouveaux dans l'exercice suivant et verrouille l'année",
         help: """
