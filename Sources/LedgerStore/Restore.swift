@@ -33,7 +33,7 @@ extension Store {
     public static func restore(_ path: String, from backup: String, aside: String) throws -> RestoreOutcome {
         if let a = realPath(backup), a == realPath(path) { throw RestoreProblem.sameFile(path: backup) }
         let exists = FileManager.default.fileExists(atPath: path)
-        if !exists, ((try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? Int ?? 0) > 0 {
+        if !exists, hasJournal(path) {
             throw RestoreProblem.orphanJournal(path: path + "-wal")
         }
         return try withTemporaryFile(beside: path, suffix: ".restauration") { copy -> RestoreOutcome in
@@ -85,7 +85,7 @@ extension Store {
         }
         // Without a -wal beside it, the file is the whole backup: read as immutable, it needs no
         // -wal or -shm of its own (none is left beside it, and read-only media do).
-        try read(immutable: ((try? FileManager.default.attributesOfItem(atPath: backup + "-wal"))?[.size] as? Int ?? 0) == 0)
+        try read(immutable: !hasJournal(backup))
         let report = try Store.open(path: copy).verify()
         guard report.problems.isEmpty else { throw RestoreProblem.damagedBackup(path: backup, report.problems) }
     }

@@ -39,10 +39,14 @@ public final class Store {
         do {
             return try connect(path, immutable: false)
         } catch .cannotOpen(let p) {
-            let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? Int ?? 0
-            guard wal == 0 else { throw .cannotOpen(path: p) }
+            guard !hasJournal(path) else { throw .cannotOpen(path: p) }
             return try connect(path, immutable: true)
         }
+    }
+
+    /// Whether a non-empty -wal lies beside `path`: writes the file itself does not hold yet.
+    static func hasJournal(_ path: String) -> Bool {
+        ((try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? Int ?? 0) > 0
     }
 
     private static func connect(_ path: String, immutable: Bool) throws(StoreError) -> Store {

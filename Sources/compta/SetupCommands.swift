@@ -121,7 +121,13 @@ let setupCommands: [Command] = [
     Command(
         path: ["exercices", "ajouter"], usage: "compta exercices ajouter --debut AAAA-MM-JJ [--fin AAAA-MM-JJ]",
         summary: "ouvre un exercice",
-        help: "Exemple : compta exercices ajouter --debut 2025-01-01",
+        help: """
+        Sans --fin, l'exercice dure douze mois. Un exercice ne s'ouvre pas avant un exercice qui
+        a déjà ses à-nouveaux (ou qui est clôturé) : il ne pourrait jamais être clôturé. Une pièce
+        d'avant le livre trouvée après coup se saisit dans l'exercice ouvert, sur 672 ou 772.
+        Exemples : compta exercices ajouter --debut 2025-01-01
+                   compta exercices ajouter --debut 2025-01-01 --fin 2025-06-30
+        """,
         options: [.value("--debut", "DATE", "premier jour"), .value("--fin", "DATE", "dernier jour (défaut : un an après)")],
         arguments: 0...0
     ) { ctx in
