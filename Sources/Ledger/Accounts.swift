@@ -190,6 +190,16 @@ public struct Exercice: Hashable, Sendable {
         return start.year == end.year ? "\(start.iso)_\(end.iso)" : "\(start.year)-\(end.year)"
     }
 
-    /// Default end: one year after the start, minus a day.
-    public static func defaultEnd(start: Day) -> Day { start.adding(months: 12).adding(days: -1) }
+    /// Default end: twelve months (`end(start:months:)`).
+    public static func defaultEnd(start: Day) -> Day { end(start: start, months: 12) }
+
+    /// The last day of an exercice of `months` months: the day before the same day `months`
+    /// later, where a day the month lacks is its last day's morrow. From 29 February 2024, twelve
+    /// months end on 28 February 2025 and the next exercice begins on 1 March; from 1 March 2023,
+    /// on 29 February 2024. (Clamping to the month's end first would stop a day short.)
+    public static func end(start: Day, months: Int) -> Day {
+        let later = start.firstOfMonth.adding(months: months)
+        let days = Day.daysIn(month: later.month, year: later.year)
+        return start.day <= days ? Day(year: later.year, month: later.month, day: start.day)!.adding(days: -1) : later.lastOfMonth
+    }
 }

@@ -12,6 +12,8 @@ public enum ClosingProblem: Error, Sendable, Equatable {
     /// The next exercice already has à-nouveaux.
     case openingsExist(Exercice)
     case nextNotOpen(Exercice)
+    /// An end was asked for the next exercice, which exists already with another.
+    case nextAlreadyOpen(Exercice, asked: Day)
     /// An earlier result is still on 120 (excédent) or 129 (déficit): the general assembly's
     /// decision on it was not recorded, and closing would add it to this year's result in the
     /// bilan. `of`: the closed exercice it comes from, when the ledger has it.
@@ -243,14 +245,15 @@ extension Store {
 
     /// Closes an exercice: checks nothing is left to do, carries the balances of classes 1 to 5
     /// and the result (120 excédent, 129 déficit) into the next exercice as validated
-    /// à-nouveaux dated its first day, and locks the year.
-    public func close(_ e: Exercice) throws -> ClosingResult {
+    /// à-nouveaux dated its first day, and locks the year. The next exercice, when it has to be
+    /// created, ends on `nextEnd` (default: twelve months).
+    public func close(_ e: Exercice, nextEnd: Day? = nil) throws -> ClosingResult {
         // Every check under the write lock, on the exercice as it is now: an import committed
         // since the command read the ledger must not leave drafts in a closed year.
-        try atomically(rollback: false) { try closeLocked(e.id) }
+        try atomically(rollback: false) { try closeLocked(e.id, nextEnd: nextEnd) }
     }
 
-    private func closeLocked(_ id: Int64) throws -> ClosingResult {
+    private func closeLocked(_ id: Int64, nextEnd: Day?) throws -> ClosingResult {
         let c = try catalog()
         guard let e = c.exercices.first(where: { $0.id == id }) else { throw StoreError.noExercice }
         if e.isClosed { throw ClosingProblem.alreadyClosed(e) }
@@ -280,13 +283,14 @@ extension Store {
             }
         }
         do { // the writes
-            // The next exercice: the one that starts the day after, or a new one of the same length.
+            // The next exercice: the one that starts the day after, or a new one of twelve months
+            // (`nextEnd` for another length: a first exercice of 4 or 18 months is no model).
             let nextStart = e.end.adding(days: 1)
             var next = c.exercices.first { $0.start == nextStart }
+            if let next, let nextEnd, next.end != nextEnd { throw ClosingProblem.nextAlreadyOpen(next, asked: nextEnd) }
             var created = false
             if next == nil {
-                let months = (e.end.year - e.start.year) * 12 + e.end.month - e.start.month + 1
-                next = try addExercice(start: nextStart, end: nextStart.adding(months: months).adding(days: -1))
+                next = try addExercice(start: nextStart, end: nextEnd)
                 created = true
             }
             guard let next else { throw ClosingProblem.nextNotOpen(e) }

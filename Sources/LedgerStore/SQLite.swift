@@ -1,4 +1,5 @@
 import CSQLite
+import Foundation
 import Ledger
 
 /// An error reported by SQLite, with its result code and message.
@@ -31,11 +32,20 @@ final class Database {
     private(set) var handle: OpaquePointer?
     private var cache: [String: Statement] = [:]
 
-    init(path: String, readOnly: Bool = false, create: Bool = false) throws {
-        var flags = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE
+    /// `immutable`: read-only, without the -wal and -shm files nor any lock, for a file nothing
+    /// can change (on read-only media).
+    init(path: String, readOnly: Bool = false, create: Bool = false, immutable: Bool = false) throws {
+        var flags = readOnly || immutable ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE
         if create { flags |= SQLITE_OPEN_CREATE }
         flags |= SQLITE_OPEN_NOMUTEX
-        let rc = sqlite3_open_v2(path, &handle, flags, nil)
+        var name = path
+        if immutable {
+            flags |= SQLITE_OPEN_URI
+            var allowed = CharacterSet.urlPathAllowed
+            allowed.remove(charactersIn: "?#%")
+            name = "file:" + (path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path) + "?immutable=1"
+        }
+        let rc = sqlite3_open_v2(name, &handle, flags, nil)
         if rc != SQLITE_OK {
             let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
             sqlite3_close(handle)

@@ -20,6 +20,8 @@ public final class Store {
     private var cachedCharts: [ChartVersion: ChartFacts]?
     /// A read transaction opened by `beginSnapshot` and not yet ended by a write.
     private var inSnapshot = false
+    /// Opened read-only from a folder SQLite cannot write into (`open`): writes are refused so.
+    private(set) var isImmutable = false
 
     private init(db: Database, path: String) {
         self.db = db
@@ -28,16 +30,37 @@ public final class Store {
 
     // MARK: Opening and creating
 
-    /// Opens an existing ledger, applying pending migrations.
+    /// Opens an existing ledger, applying pending migrations. A ledger whose folder cannot take
+    /// SQLite's -wal and -shm files (read-only media: a USB stick, an archive) is opened
+    /// read-only, as an immutable file: it is read and verified, and a write is refused saying
+    /// why — unless a -wal holds changes the file does not have yet, which such an open
+    /// would not see.
     public static func open(path: String) throws(StoreError) -> Store {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw .notFound(path: path) }
         if isFolder.boolValue { throw .isFolder(path: path) }
+        do {
+            return try connect(path, immutable: false)
+        } catch .cannotOpen(let p) {
+            guard !hasJournal(path) else { throw .cannotOpen(path: p) }
+            return try connect(path, immutable: true)
+        }
+    }
+
+    /// Whether a non-empty -wal lies beside `path`: writes the file itself does not hold yet.
+    static func hasJournal(_ path: String) -> Bool {
+        ((try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? Int ?? 0) > 0
+    }
+
+    private static func connect(_ path: String, immutable: Bool) throws(StoreError) -> Store {
         let store: Store
         do {
-            let db = try Database(path: path)
-            store = Store(db: db, path: path)
-            try store.configure()
+            store = Store(db: try Database(path: path, immutable: immutable), path: path)
+            store.isImmutable = immutable
+            // Who wrote the file, asked before anything else: another program's database, or an
+            // empty file, is left exactly as it was (no journal mode switched, no byte added).
+            guard try store.db.scalarInt("PRAGMA application_id") == Schema.applicationID else { throw StoreError.notALedger(path: path) }
+            if !immutable { try store.configure() }
         } catch let e as SQLiteError {
             throw Store.classify(e, path: path)
         } catch let e as StoreError {
@@ -85,32 +108,48 @@ public final class Store {
     /// Writes a new file at `path` through `fill`, which gets an empty file of mode 0600 under a
     /// temporary name; the file is linked into place once complete, never over an existing one.
     static func writeNewFile(_ path: String, suffix: String, _ fill: (String) throws -> Void) throws(StoreError) {
+        guard !FileManager.default.fileExists(atPath: path) else { throw .alreadyExists(path: path) }
+        do {
+            try withTemporaryFile(beside: path, suffix: suffix) { temporary in
+                try fill(temporary)
+                try linkNew(temporary, to: path)
+            }
+        } catch let e as StoreError {
+            throw e
+        } catch {
+            throw .cannotCreate(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Runs `body` with an empty file of mode 0600 named `path` + `suffix`, removed afterwards
+    /// (with the -wal and -shm SQLite may have made beside it). A file by that name is what a
+    /// command cut short left, and goes; a folder is not ours to remove, and stops the command.
+    /// Errors of `body` pass through, SQLite's classified.
+    static func withTemporaryFile<T>(beside path: String, suffix: String, _ body: (String) throws -> T) throws -> T {
         let fm = FileManager.default
-        guard !fm.fileExists(atPath: path) else { throw .alreadyExists(path: path) }
         let temporary = path + suffix
-        func removeTemporary() { for end in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: temporary + end) } }
+        var info = stat()
+        if lstat(temporary, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR { throw StoreError.folderInTheWay(path: temporary) }
+        func removeTemporary() { for end in ["", "-wal", "-shm"] { unlink(temporary + end) } }
         removeTemporary()
         guard fm.createFile(atPath: temporary, contents: nil, attributes: [.posixPermissions: 0o600]) else {
             let folder = (path as NSString).deletingLastPathComponent
             let reason = folder.isEmpty || fm.fileExists(atPath: folder) ? "écriture impossible" : "dossier inexistant"
-            throw .cannotCreate(path: path, reason: reason)
+            throw StoreError.cannotCreate(path: path, reason: reason)
         }
-        do {
-            try fill(temporary)
-            // link(2), unlike rename(2), never replaces a file that appeared meanwhile. File
-            // systems without hard links (FAT on a USB stick) get a rename, after a last check.
-            if link(temporary, path) != 0 {
-                if errno == EEXIST || fm.fileExists(atPath: path) { throw StoreError.alreadyExists(path: path) }
-                guard rename(temporary, path) == 0 else {
-                    throw StoreError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
-                }
+        defer { removeTemporary() }
+        do { return try body(temporary) } catch let e as SQLiteError { throw Store.classify(e, path: path) }
+    }
+
+    /// Gives the complete file `temporary` the name `path`. link(2), unlike rename(2), never
+    /// replaces a file that appeared meanwhile. File systems without hard links (FAT on a USB
+    /// stick) get a rename, after a last check.
+    static func linkNew(_ temporary: String, to path: String) throws(StoreError) {
+        if link(temporary, path) != 0 {
+            if errno == EEXIST || FileManager.default.fileExists(atPath: path) { throw StoreError.alreadyExists(path: path) }
+            guard rename(temporary, path) == 0 else {
+                throw StoreError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
             }
-            removeTemporary()
-        } catch {
-            removeTemporary()
-            if let e = error as? StoreError { throw e }
-            if let e = error as? SQLiteError { throw Store.classify(e, path: path) }
-            throw .cannotCreate(path: path, reason: "\(error)")
         }
     }
 
@@ -165,11 +204,7 @@ public final class Store {
 
     private func checkAndMigrate(creating: Bool) throws(StoreError) {
         do {
-            let appID = try db.scalarInt("PRAGMA application_id") ?? 0
             let version = Int(try db.scalarInt("PRAGMA user_version") ?? 0)
-            if !creating {
-                guard appID == Schema.applicationID else { throw StoreError.notALedger(path: path) }
-            }
             if version > Schema.migrations.count {
                 throw StoreError.newerSchema(path: path, found: version, supported: Schema.migrations.count)
             }
@@ -184,10 +219,18 @@ public final class Store {
         } catch let e as StoreError {
             throw e
         } catch let e as SQLiteError {
-            throw Store.classify(e, path: path)
+            throw classify(e)
         } catch {
             throw .notALedger(path: path)
         }
+    }
+
+    /// An SQLite error of this ledger, classified; a write into a ledger opened read-only from
+    /// its folder says so.
+    func classify(_ e: SQLiteError) -> StoreError {
+        let c = Store.classify(e, path: path)
+        if isImmutable, case .readOnly = c { return .readOnlyFolder(path: path) }
+        return c
     }
 
     static func classify(_ e: SQLiteError, path: String) -> StoreError {
@@ -243,7 +286,7 @@ public final class Store {
         // A write reads the latest state, under the write lock: the snapshot ends here.
         endSnapshot()
         if db.isInTransaction && !rollback { return try body() }
-        do { try db.execute("BEGIN IMMEDIATE") } catch let e as SQLiteError { throw Store.classify(e, path: path) }
+        do { try db.execute("BEGIN IMMEDIATE") } catch let e as SQLiteError { throw classify(e) }
         // What was read before the lock (the catalog: exercices closed or not...) may be stale:
         // every check of the write reads again, inside it.
         forgetCaches()
@@ -261,7 +304,7 @@ public final class Store {
         } catch {
             try? db.execute("ROLLBACK")
             forgetCaches()
-            if let e = error as? SQLiteError { throw Store.classify(e, path: path) }
+            if let e = error as? SQLiteError { throw classify(e) }
             throw error
         }
     }
@@ -279,7 +322,7 @@ public final class Store {
         if let e = error as? IndexedError { return mapError(e.error) }
         if let e = error as? LocatedError { return .located(e) }
         if let e = error as? StoreError { return e }
-        if let e = error as? SQLiteError { return Store.classify(e, path: path) }
+        if let e = error as? SQLiteError { return classify(e) }
         if let e = error as? EntryError { return .entry(e) }
         return .other(error)
     }
@@ -409,8 +452,17 @@ public final class Store {
         let chart = ChartVersion.forExercice(startYear: start.year)
         let label = label ?? Exercice.defaultLabel(start: start, end: end)
         let id = try transaction { () throws -> Int64 in
-            if let overlap = try exercices().first(where: { start <= $0.end && $0.start <= end }) {
+            let existing = try exercices()
+            if let overlap = existing.first(where: { start <= $0.end && $0.start <= end }) {
                 throw StoreError.overlappingExercice(start: start, end: end, existing: overlap)
+            }
+            // Before an exercice that has its à-nouveaux (or is closed), a new one could never be
+            // closed: its closing would write them again. And it would hold up that one's closing.
+            if let following = existing.first(where: { $0.start > end }),
+               try following.isClosed || db.scalarInt("""
+                   SELECT 1 FROM entry e JOIN journal j ON j.code = e.journal WHERE e.exercice_id = ? AND j.kind = 'an' LIMIT 1
+                   """, .int(following.id)) != nil {
+                throw StoreError.beforeOpenedExercice(start: start, end: end, following: following)
             }
             try db.run("INSERT INTO exercice(label, start, end, chart) VALUES (?, ?, ?, ?)",
                        .text(label), .text(start.iso), .text(end.iso), .text(chart.rawValue))
@@ -424,6 +476,26 @@ public final class Store {
         }
         cachedCatalog = nil
         return Exercice(id: id, label: label, start: start, end: end, chart: chart, isClosed: false)
+    }
+
+    /// Removes an exercice opened by mistake, while it holds nothing: no entry, no budget, no
+    /// statement imported over its dates, and it is not closed (the schema refuses those too:
+    /// foreign keys for entries and budgets, a trigger for a closed exercice).
+    public func removeExercice(_ e: Exercice) throws(StoreError) {
+        try transaction { () throws in
+            guard try db.scalarInt("SELECT closed_on IS NOT NULL FROM exercice WHERE id = ?", .int(e.id)) == 0 else {
+                throw ExerciceRemoval.closed(e)
+            }
+            let entries = Int(try db.scalarInt("SELECT count(*) FROM entry WHERE exercice_id = ?", .int(e.id)) ?? 0)
+            let budgets = try db.query("SELECT version FROM budget WHERE exercice_id = ? ORDER BY created_at, id", [.int(e.id)]) { $0.text(0) }
+            let statements = Int(try db.scalarInt("SELECT count(*) FROM statement WHERE first_date <= ? AND last_date >= ?",
+                                                  .text(e.end.iso), .text(e.start.iso)) ?? 0)
+            if entries > 0 || !budgets.isEmpty || statements > 0 {
+                throw ExerciceRemoval.notEmpty(e, entries: entries, budgets: budgets, statements: statements)
+            }
+            try db.run("DELETE FROM exercice WHERE id = ?", .int(e.id))
+        }
+        cachedCatalog = nil
     }
 
     // MARK: Entries

@@ -13,7 +13,11 @@ public enum StoreError: Error, @unchecked Sendable {
     /// `init` on a path that already holds a file.
     case alreadyExists(path: String)
     case cannotCreate(path: String, reason: String)
+    /// A folder has the name of the temporary file a creation or a backup writes first.
+    case folderInTheWay(path: String)
     case readOnly(path: String)
+    /// Opened read-only because its folder cannot take SQLite's -wal and -shm files: a write.
+    case readOnlyFolder(path: String)
     /// Another process holds the ledger for longer than the busy timeout.
     case busy(path: String)
     /// The disk is full: nothing was written.
@@ -31,6 +35,8 @@ public enum StoreError: Error, @unchecked Sendable {
     case noExercice
     case overlappingExercice(start: Day, end: Day, existing: Exercice)
     case invalidExerciceRange(start: Day, end: Day)
+    /// An exercice before one that already has its à-nouveaux, or is closed: it could never be closed.
+    case beforeOpenedExercice(start: Day, end: Day, following: Exercice)
     /// A trigger of the schema refused the change (validated entry, closed exercice...).
     case immutable(message: String)
     case unknownEntry(number: Int, exercice: String)
@@ -85,4 +91,11 @@ public enum DraftRefusal: Sendable, Equatable {
     case corrects(Int)
     /// Its lines outside the bank and cash accounts, when there is not exactly one to refile.
     case lines([AccountNumber])
+}
+
+/// Why `exercices supprimer` keeps an exercice: only one that holds nothing goes.
+public enum ExerciceRemoval: Error, Sendable, Equatable {
+    case closed(Exercice)
+    /// What it holds: entries, budget versions, statements imported over its dates.
+    case notEmpty(Exercice, entries: Int, budgets: [String], statements: Int)
 }

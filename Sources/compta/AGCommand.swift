@@ -28,8 +28,7 @@ let agCommand = Command(
     arguments: 0...0
 ) { ctx in
     let store = try ctx.openStore()
-    // By default the latest exercice ended: the one the AG approves, even once the next has begun.
-    let exercice = try ctx.parsed.value("--exercice").map { try store.exercice($0) } ?? store.catalog().presented(on: today()) ?? store.exercice(nil)
+    let exercice = try ctx.presentedExercice(store)
     let model: CompteDeResultat.Model
     switch ctx.parsed.value("--modele") {
     case nil, "compte"?: model = .parCompte
@@ -44,11 +43,18 @@ let agCommand = Command(
     let report = try BilanFinancier(store, exercice: exercice, chartsFolder: chartsName, generatedOn: today(), model: model,
                                     fingerprint: try store.chainHead())
     let charts = folder.appendingPathComponent(chartsName)
+    // All or nothing: the charts' folder goes again if the document cannot be written.
+    let newFolder = !FileManager.default.fileExists(atPath: charts.path)
     do { try FileManager.default.createDirectory(at: charts, withIntermediateDirectories: true) } catch {
         throw InputError.cannotWrite(path: charts.path, reason: "création du dossier impossible")
     }
-    for c in report.charts { try writeFileAtomically(charts.appendingPathComponent(c.fileName).path, c.svg) }
-    try writeFileAtomically(output.path, report.markdown)
+    do {
+        try writeTogether(report.charts.map { c in (charts.appendingPathComponent(c.fileName).path, { try $0(Array(c.svg.utf8)) }) }
+                          + [(output.path, { try $0(Array(report.markdown.utf8)) })])
+    } catch {
+        if newFolder { rmdir(charts.path) }
+        throw error
+    }
     ctx.output.print("Bilan financier \(exercice.label) écrit dans \(output.path) (graphiques dans \(charts.path)).")
     ctx.output.print("Pour un PDF : pandoc \(output.lastPathComponent) -s -o \(output.deletingPathExtension().lastPathComponent).pdf --pdf-engine=weasyprint")
 }

@@ -75,11 +75,15 @@ let bankCommands: [Command] = [
         do { result = try BankImporter.run(try readBytes(path), options: options, ledger: store) } catch let e as StatementError {
             throw InputError.inStatement(path: path, e)
         } catch let e as LocatedError {
-            // Two refusals get their way out: a statement that begins before a closing (--du), and
-            // a rule of the ledger on an account the chart replaced (the commands that move it).
+            // Three refusals get their way out: a statement that begins before a closing or before
+            // the ledger (--du), and a rule of the ledger on an account the chart replaced (the
+            // commands that move it).
             switch e.underlying as? StoreError {
             case .entry(.closedExercice(_, let closed))?:
                 throw ImportCommandError.beforeClosing(e, from: closed.end.adding(days: 1))
+            case .entry(.outsideExercices(let day, let exercices))?:
+                guard let first = exercices.first, day < first.start else { throw e }
+                throw ImportCommandError.beforeLedger(e, day: day, first: first)
             case .entry(.replacedAccount(let account, _, let exercice))? where options.rules == nil:
                 let rules = try store.catalog().rulesOnReplacedAccounts(try store.rules(), in: exercice.chart)
                     .filter { $0.rule.account == account.number }
@@ -301,6 +305,8 @@ enum RuleCommandError: Error {
 enum ImportCommandError: Error {
     /// An operation of the statement falls in a closed exercice: the rest imports from `from` on.
     case beforeClosing(LocatedError, from: Day)
+    /// An operation of the statement is dated before the ledger's first exercice.
+    case beforeLedger(LocatedError, day: Day, first: Exercice)
     /// A rule of the ledger files an operation under a charge or produit the exercice's chart replaced.
     case ruleOnReplacedAccount(LocatedError, rules: [(rule: Rule, replacement: ChartReplacement)])
 }

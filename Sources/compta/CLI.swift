@@ -91,6 +91,12 @@ struct Context {
         return try dated ?? store.exercice(label)
     }
 
+    /// The exercice of `--exercice`; without it, the latest one ended (`Catalog.presented(on:)`):
+    /// the one an AG approves and a FEC is asked for, even once the next has begun.
+    func presentedExercice(_ store: Store) throws -> Exercice {
+        try parsed.value("--exercice").map { try store.exercice($0) } ?? store.catalog().presented(on: today()) ?? store.exercice(nil)
+    }
+
     /// The period of `--exercice`, `--du` and `--au`, inside one exercice.
     func period(_ store: Store) throws -> Period {
         try Period(exercice: exercice(store), from: day("--du"), to: day("--au"))

@@ -6,7 +6,7 @@ import Reports
 
 let fecCommands: [Command] = [
     Command(
-        path: ["fec"], usage: "compta fec --exercice E [--siren NUMERO] [--sortie DOSSIER] [--encodage utf-8|iso-8859-15]",
+        path: ["fec"], usage: "compta fec [--exercice E] [--siren NUMERO] [--sortie DOSSIER] [--encodage utf-8|iso-8859-15]",
         summary: "écrit le fichier des écritures comptables (FEC) d'un exercice, et sa notice",
         help: """
         Le fichier suit l'article A47 A-1 du livre des procédures fiscales : 18 colonnes,
@@ -14,17 +14,18 @@ let fecCommands: [Command] = [
         seulement (les brouillards sont listés et l'export refusé). Il s'appelle
         SIRENFECAAAAMMJJ.txt (date de clôture de l'exercice) ; une notice décrivant les champs et
         les journaux est écrite à côté. Le SIREN se donne avec --siren, ou une fois pour toutes
-        avec compta init --siren.
+        avec compta init --siren. Sans --exercice : le dernier exercice terminé (celui qu'on
+        arrête), même une fois le suivant commencé.
         Exemple : compta fec --exercice 2024 --siren 123456789 --sortie exports/
         """,
-        options: [.value("--exercice", "EXERCICE", "exercice (défaut : l'exercice en cours)"),
+        options: [.value("--exercice", "EXERCICE", "exercice (défaut : le dernier exercice terminé)"),
                   .value("--siren", "NUMERO", "SIREN de l'association (9 chiffres)"),
                   .value("--sortie", "DOSSIER", "dossier où écrire (défaut : le dossier courant)"),
                   .value("--encodage", "NOM", "utf-8 (défaut) ou iso-8859-15")],
         arguments: 0...0
     ) { ctx in
         let store = try ctx.openStore()
-        let exercice = try store.exercice(ctx.parsed.value("--exercice"))
+        let exercice = try ctx.presentedExercice(store)
         guard let raw = try ctx.parsed.value("--siren") ?? store.siren() else { throw FECCommandError.noSIREN }
         let siren = try FEC.checkSIREN(raw)
         let encoding: FEC.Encoding
@@ -35,12 +36,29 @@ let fecCommands: [Command] = [
         }
         let folder = ctx.parsed.value("--sortie") ?? "."
         let name = FEC.fileName(siren: siren, exercice: exercice)
+        // --sortie names a folder: the file's name is the one the law gives it.
+        var isFolder: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) || !isFolder.boolValue {
+            throw FECCommandError.outputNotAFolder(folder, fileName: name, exists: FileManager.default.fileExists(atPath: folder))
+        }
         let path = URL(fileURLWithPath: folder).appendingPathComponent(name).path
-        let records = try writeAtomically(path) { sink in try FEC.write(store, exercice: exercice, encoding: encoding, to: sink) }
-        let notice = FEC.notice(association: try store.associationName(), siren: siren, exercice: exercice, fileName: name,
-                                encoding: encoding.name, journals: Array(try store.catalog().journals.values), records: records,
-                                fingerprint: try store.chainHead())
-        try writeFileAtomically(path.replacingOccurrences(of: ".txt", with: "-notice.txt"), notice)
+        // The file and its notice are put in place together, or neither.
+        let (file, records): (StagedFile, Int)
+        do {
+            (file, records) = try stage(path) { sink in try FEC.write(store, exercice: exercice, encoding: encoding, to: sink) }
+        } catch let p as FEC.Problem {
+            throw FECCommandError.refused(p, exercice: exercice)
+        }
+        do {
+            let notice = FEC.notice(association: try store.associationName(), siren: siren, exercice: exercice, fileName: name,
+                                    encoding: encoding.name, journals: Array(try store.catalog().journals.values), records: records,
+                                    fingerprint: try store.chainHead())
+            let (noticeFile, _) = try stage(path.replacingOccurrences(of: ".txt", with: "-notice.txt")) { try $0(Array(notice.utf8)) }
+            try commit([file, noticeFile])
+        } catch {
+            discard([file])
+            throw error
+        }
         ctx.output.print("FEC de l'exercice \(exercice.label) écrit : \(path) (\(records) lignes) et sa notice.")
     },
     Command(
@@ -97,4 +115,8 @@ let fecCommands: [Command] = [
 
 enum FECCommandError: Error {
     case noSIREN
+    /// The export of this exercice is refused: the message names it.
+    case refused(FEC.Problem, exercice: Exercice)
+    /// `--sortie` names a file, or a folder that does not exist.
+    case outputNotAFolder(String, fileName: String, exists: Bool)
 }

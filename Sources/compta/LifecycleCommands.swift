@@ -124,7 +124,33 @@ let lifecycleCommands: [Command] = [
                          + "Copie vérifiée : chaîne d'empreintes intacte, totaux cohérents.")
     },
     Command(
-        path: ["cloturer"], usage: "compta cloturer --exercice E",
+        path: ["restaurer"], usage: "compta restaurer SAUVEGARDE",
+        summary: "remet une sauvegarde à la place du livre, après l'avoir vérifiée ; le livre remplacé est gardé",
+        help: """
+        Copier la sauvegarde par-dessus le livre ne suffit pas : un fichier « -wal » laissé à côté
+        (par une commande interrompue, ou encore ouverte) porte des écritures que SQLite
+        reporterait sur le fichier copié, et la restauration serait défaite sans un mot.
+        compta restaurer vérifie d'abord la sauvegarde (comme compta verifier ; elle n'est que
+        lue), garde le livre en place dans NOM-avant-restauration-AAAA-MM-JJ.sqlite, à côté de
+        lui, puis remplace son contenu par celui de la sauvegarde en une seule transaction,
+        pendant qu'aucune autre commande ne l'a ouvert : tout ou rien.
+        Exemple : compta restaurer /media/cle/compta-2024.sqlite
+        """,
+        options: [], arguments: 1...1
+    ) { ctx in
+        let backup = ctx.parsed.positionals[0]
+        guard FileManager.default.fileExists(atPath: backup) else { throw InputError.cannotRead(path: backup, reason: "fichier introuvable") }
+        let ledger = URL(fileURLWithPath: ctx.ledgerPath)
+        let stem = ledger.deletingPathExtension().lastPathComponent + "-avant-restauration-\(today().iso)"
+        let aside = (1...).lazy.map { n in ledger.deletingLastPathComponent().appendingPathComponent(stem + (n == 1 ? "" : "-\(n)") + ".sqlite").path }
+            .first { !FileManager.default.fileExists(atPath: $0) }!
+        let r = try Store.restore(ctx.ledgerPath, from: backup, aside: aside)
+        ctx.output.print("Livre restauré depuis \(backup) : \(r.restored.entries) écritures dont \(r.restored.validated) validées, "
+                         + "chaîne d'empreintes intacte, totaux cohérents.")
+        if let kept = r.aside { ctx.output.print("Le livre remplacé est gardé dans \(kept) (compta balance --livre \(shellWord(kept)) pour le consulter).") }
+    },
+    Command(
+        path: ["cloturer"], usage: "compta cloturer --exercice E [--fin-suivant DATE]",
         summary: "clôture un exercice : reporte les soldes en à-nouveaux dans l'exercice suivant et verrouille l'année",
         help: """
         Refuse tant qu'il reste des brouillards (compta valider) ou un solde sur le compte
@@ -136,13 +162,19 @@ let lifecycleCommands: [Command] = [
         validée ou modifiée. Un solde sur les virements internes (58) est signalé. Les exercices
         se clôturent dans l'ordre. L'affectation du résultat se fait ensuite : compta
         affecter-resultat.
+        L'exercice suivant créé dure douze mois, quelle que soit la durée de celui qu'on clôture
+        (un premier exercice de 4 ou 18 mois n'est pas un modèle) ; --fin-suivant en donne le
+        dernier jour. Ses dates ne changent plus ensuite : il porte les à-nouveaux.
+        Exemples : compta cloturer --exercice 2024
+                   compta cloturer --exercice 2023-2024 --fin-suivant 2025-12-31
         """,
-        options: [.value("--exercice", "EXERCICE", "l'exercice à clôturer")],
+        options: [.value("--exercice", "EXERCICE", "l'exercice à clôturer"),
+                  .value("--fin-suivant", "DATE", "dernier jour de l'exercice suivant, s'il est à créer (défaut : douze mois)")],
         arguments: 0...0
     ) { ctx in
         let store = try ctx.openStore()
         let exercice = try store.exercice(try ctx.parsed.required("--exercice"))
-        let r = try store.close(exercice)
+        let r = try store.close(exercice, nextEnd: try ctx.day("--fin-suivant"))
         var lines = ["Exercice \(r.closed.label) clôturé : \(CompteDeResultat.resultWords(r.result))."]
         if r.nextCreated { lines.append("Exercice \(r.next.label) ouvert, du \(r.next.start.french) au \(r.next.end.french).") }
         if let n = r.openingEntry { lines.append("À-nouveaux écrits dans l'exercice \(r.next.label) (écriture n° \(n), journal AN, validée).") }

@@ -29,15 +29,34 @@ enum Messages {
         case let ImportCommandError.beforeClosing(e, from):
             return located(e) + "\nLe relevé commence avant la clôture : importez-le avec --du \(from.iso), les opérations "
                 + "d'avant ce jour sont laissées de côté (une opération qui manquerait à l'exercice clôturé se corrige dans l'exercice ouvert)."
+        case let ImportCommandError.beforeLedger(e, day, first):
+            return place(e) + "le \(day.french) est avant le premier exercice du livre (\(first.label), du \(first.start.french) au "
+                + "\(first.end.french)).\nLe relevé commence avant le livre : importez-le avec --du \(first.start.iso), les opérations "
+                + "d'avant ce jour sont laissées de côté (elles sont dans le solde d'ouverture du compte)."
         case let ImportCommandError.ruleOnReplacedAccount(e, rules):
             return located(e) + "\nCorrigez la règle, puis importez de nouveau le relevé :\n" + ruleFixes(rules).joined(separator: "\n")
         case let e as ClosingProblem: return closing(e)
-        case let e as FEC.Problem: return fec(e)
+        case let e as FEC.Problem: return fec(e, exercice: nil)
+        case let FECCommandError.refused(p, exercice): return fec(p, exercice: exercice)
+        case let FECCommandError.outputNotAFolder(path, name, exists):
+            return (exists ? "--sortie « \(path) » est un fichier" : "le dossier « \(path) » (--sortie) n'existe pas")
+                + " : le FEC s'écrit dans un dossier, avec sa notice, sous le nom que lui donne l'article A47 A-1 (\(name)). "
+                + (exists ? "Donnez le dossier, par exemple --sortie exports (ou . pour le dossier courant)."
+                    : "Créez-le (mkdir -p \(shellWord(path))), ou donnez un dossier existant.")
         case let e as FECProblem: return fecFile(e)
         case let e as LedgerImportProblem: return ledgerImport(e)
         case FECCommandError.noSIREN:
             return "indiquez le SIREN de l'association (9 chiffres) avec --siren, ou enregistrez-le à la création du livre : compta init --siren."
         case let e as AllocationProblem: return allocation(e)
+        case let e as ExerciceRemoval: return exerciceRemoval(e)
+        case RestoreProblem.damagedBackup(let path, let problems):
+            return "la sauvegarde « \(path) » n'est pas restaurée, le livre en place n'a pas changé : elle ne passe pas la vérification. "
+                + integrity(problems)
+        case RestoreProblem.sameFile(let path):
+            return "« \(path) » est le livre lui-même : donnez le fichier de la sauvegarde (compta restaurer SAUVEGARDE --livre LIVRE)."
+        case RestoreProblem.orphanJournal(let path):
+            return "« \(path) » est là sans son livre : ce sont les dernières écritures d'un livre disparu, que SQLite reporterait sur "
+                + "la sauvegarde. Déplacez-le (et le « -shm » à côté), puis recommencez ; rien n'a été écrit."
         case let e as IntegrityFailure:
             return (e.copy.map { "sauvegarde écrite (\($0)), mais " } ?? "") + integrity(e.problems)
         case let e as BudgetFile.Problem: return budgetFile(e)
@@ -68,11 +87,14 @@ enum Messages {
         }
     }
 
+    /// `releve.csv, ligne 3 : ` (a line is counted from 1: an error without one names the file alone).
+    static func place(_ e: LocatedError) -> String {
+        let s = [e.file, e.line > 0 ? "ligne \(e.line)" : nil].compactMap { $0 }.joined(separator: ", ")
+        return s.isEmpty ? "" : s + " : "
+    }
+
     static func located(_ e: LocatedError) -> String {
-        // A line is counted from 1: an error without one names the file alone.
-        let line = e.line > 0 ? "ligne \(e.line)" : nil
-        var s = [e.file, line].compactMap { $0 }.joined(separator: ", ")
-        s += (s.isEmpty ? "" : " : ") + describe(e.underlying)
+        var s = place(e) + describe(e.underlying)
         if let text = e.text, !text.isEmpty {
             // The line as read, not a flood: a line of a million characters shows its start.
             let shown = text.count > 200 ? String(text.prefix(200)) + "…" : text
@@ -122,8 +144,17 @@ enum Messages {
             return "le fichier « \(path) » existe déjà. Choisissez un autre nom avec --livre, ou supprimez l'ancien fichier si vous êtes sûr·e de vous."
         case .cannotCreate(let path, let reason):
             return "impossible de créer « \(path) » (\(reason)). Vérifiez que le dossier existe et qu'il est accessible en écriture."
+        case .folderInTheWay(let path):
+            return "« \(path) » est un dossier : Compta écrit là le fichier avant de le mettre à sa place, et n'efface pas un dossier. "
+                + "Déplacez-le ou renommez-le, puis recommencez ; rien n'a été écrit."
         case .readOnly(let path):
             return "le livre « \(path) » est en lecture seule : aucune modification possible. Vérifiez les droits du fichier et de son dossier."
+        case .readOnlyFolder(let path):
+            let folder = (path as NSString).deletingLastPathComponent
+            return "le livre « \(path) » se lit mais ne s'écrit pas : SQLite doit pouvoir créer ses fichiers « -wal » et « -shm » "
+                + "dans le dossier \(folder.isEmpty ? "courant" : folder), qui est en lecture seule (clé protégée, archive, droits). "
+                + "Les états et compta verifier fonctionnent ; pour écrire, copiez le livre sur un disque accessible en écriture "
+                + "(compta sauvegarder COPIE.sqlite --livre \(shellWord(path))) ou vérifiez les droits du dossier. Rien n'a été écrit."
         case .busy(let path):
             return "le livre « \(path) » est occupé par une autre commande compta. Réessayez quand elle sera terminée ; rien n'a été écrit."
         case .diskFull(let path):
@@ -165,6 +196,10 @@ enum Messages {
                 + "(du \(existing.start.french) au \(existing.end.french))."
         case .invalidExerciceRange(let start, let end):
             return "exercice du \(start.french) au \(end.french) impossible : la fin doit suivre le début, et un exercice dure au plus 24 mois."
+        case .beforeOpenedExercice(let start, let end, let following):
+            return "l'exercice du \(start.french) au \(end.french) ne peut pas s'ouvrir avant l'exercice \(following.label), "
+                + (following.isClosed ? "qui est clôturé" : "qui reprend déjà en à-nouveaux les soldes d'avant lui")
+                + " : il ne pourrait jamais être clôturé (sa clôture écrirait ces à-nouveaux une seconde fois). " + earlierOperation
         case .immutable(let message):
             return message + "."
         case .ambiguousEntry(let number, let exercices):
@@ -204,6 +239,11 @@ enum Messages {
         }
     }
 
+    /// What to do with an operation of a period before the ledger, found once its books are closed.
+    static let earlierOperation = "Une opération d'avant le livre découverte maintenant se saisit dans l'exercice ouvert, datée du jour "
+        + "où vous l'enregistrez, sur 672 (charges sur exercices antérieurs) ou 772 (produits sur exercices antérieurs) : "
+        + "compta saisir DATE \"Facture oubliée\" 672=MONTANT 512."
+
     static func unknownProject(_ code: String, known: [String]) -> String {
         "projet inconnu : \(code). "
             + (known.isEmpty ? "Le livre n'a encore aucun projet ; créez-le avec « compta projets ajouter \(code) \"Nom du projet\" »."
@@ -239,6 +279,14 @@ enum Messages {
         case .outsideExercices(let day, let exercices):
             if exercices.isEmpty { return "le livre n'a aucun exercice pour le \(day.french)." }
             let known = exercices.map { "\($0.label) : du \($0.start.french) au \($0.end.french)" }.joined(separator: " ; ")
+            // Before the ledger: the current exercice takes it, or a whole earlier year opens
+            // before the first one has its à-nouveaux (`exercices ajouter` refuses it after).
+            if let first = exercices.min(by: { $0.start < $1.start }), day < first.start {
+                let end = first.start.adding(days: -1), start = first.start.adding(months: -12)
+                return "le \(day.french) est avant le premier exercice du livre (\(known)). " + earlierOperation
+                    + " (Pour tenir dans le livre toute la période, ouvrez-la avant de saisir les à-nouveaux de \(first.label) : "
+                    + "« compta exercices ajouter --debut \(day < start ? "AAAA-MM-JJ" : start.iso) --fin \(end.iso) » ; sa clôture les écrira.)"
+            }
             // Just after the last exercice: the next one, of the usual length, would hold the day.
             if let last = exercices.max(by: { $0.end < $1.end }), day > last.end {
                 let next = last.end.adding(days: 1)
@@ -666,6 +714,10 @@ enum Messages {
             return "clôture impossible : le compte d'attente 471 n'est pas soldé (\(balance) €). Classez ces opérations avec compta affecter :\n" + drafts(list)
         case .openingsExist(let e): return "l'exercice \(e.label) a déjà des à-nouveaux : la clôture les écrirait une seconde fois."
         case .nextNotOpen(let e): return "l'exercice qui suit \(e.label) est clôturé : impossible d'y reporter les soldes."
+        case .nextAlreadyOpen(let next, let asked):
+            return "l'exercice suivant, \(next.label), existe déjà (du \(next.start.french) au \(next.end.french)) : --fin-suivant ne sert "
+                + "qu'à le créer. Clôturez sans --fin-suivant ; ou, s'il ne contient rien, supprimez-le (compta exercices supprimer "
+                + "\(next.label)) puis clôturez avec --fin-suivant \(asked.iso)."
         case .resultNotAllocated(let e, let previous, let account, let amount):
             let origin = previous.map { "le résultat de l'exercice \($0.label)" } ?? "un résultat antérieur"
             let record = previous.map { "compta affecter-resultat --exercice \($0.label) (--vers 110, 1068...)" }
@@ -693,6 +745,21 @@ enum Messages {
                 + "Si elle n'y a pas été saisie avant sa clôture, le résultat \(e.label) (\(CompteDeResultat.resultWords(result))) a été reporté "
                 + "sur \(result.isNegative ? "129" : "120") avec celui de \(next.label) : affectez-le dans l'exercice ouvert, par exemple "
                 + allocationEntry(of: e, deficit: result.isNegative, amount: result.magnitude) + " (1068 au lieu de 110 pour des réserves)."
+        }
+    }
+
+    static func exerciceRemoval(_ r: ExerciceRemoval) -> String {
+        switch r {
+        case .closed(let e):
+            return "l'exercice \(e.label) est clôturé : ses comptes sont arrêtés, il ne se supprime pas."
+        case .notEmpty(let e, let entries, let budgets, let statements):
+            var held: [String] = []
+            if entries > 0 { held.append("\(entries) écriture\(entries > 1 ? "s" : "")") }
+            if !budgets.isEmpty { held.append("le budget " + budgets.map { "« \($0) »" }.joined(separator: ", ")) }
+            if statements > 0 { held.append("\(statements) relevé\(statements > 1 ? "s" : "") importé\(statements > 1 ? "s" : "") sur ses dates") }
+            return "l'exercice \(e.label) contient \(held.joined(separator: ", ")) : seul un exercice vide se supprime. "
+                + "Un brouillard saisi par erreur se supprime (compta supprimer NUMERO --exercice \(e.label)), un relevé importé par erreur "
+                + "s'annule (compta releves annuler NUMERO) ; une écriture validée reste."
         }
     }
 
@@ -737,15 +804,19 @@ enum Messages {
         lines.append("Gardez ce fichier tel quel et comparez-le à une sauvegarde.")
         return lines.joined(separator: "\n")
     }
-    static func fec(_ p: FEC.Problem) -> String {
+    /// A refused FEC, naming the exercice it is of (given, or the default one).
+    static func fec(_ p: FEC.Problem, exercice: Exercice?) -> String {
+        let label = exercice?.label ?? ""
         switch p {
         case .drafts(let list, let total):
-            return "le FEC ne contient que des écritures validées ; \(total) brouillard\(total > 1 ? "s" : "") dans l'exercice. Validez-les (compta valider) :\n"
+            return "le FEC ne contient que des écritures validées ; \(total) brouillard\(total > 1 ? "s" : "") dans l'exercice \(label). "
+                + "Validez-les (compta valider --exercice \(label)) :\n"
                 + list.map { "  n° \($0.number) du \($0.date.french) : \($0.label)" }.joined(separator: "\n")
         case .badSIREN(let s): return "SIREN invalide « \(s) » : 9 chiffres."
         case .empty(let e): return "l'exercice \(e.label) n'a aucune écriture : pas de FEC."
         case .unencodable(let c, let entry):
-            return "le caractère « \(c) » (écriture \(entry)) n'existe pas en ISO-8859-15. Corrigez le libellé, ou exportez en UTF-8 (défaut)."
+            return "le caractère « \(c) » (écriture \(entry) de l'exercice \(label)) n'existe pas en ISO-8859-15. "
+                + "Corrigez le libellé, ou exportez en UTF-8 (défaut)."
         }
     }
 

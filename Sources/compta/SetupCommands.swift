@@ -120,7 +120,13 @@ let setupCommands: [Command] = [
     Command(
         path: ["exercices", "ajouter"], usage: "compta exercices ajouter --debut AAAA-MM-JJ [--fin AAAA-MM-JJ]",
         summary: "ouvre un exercice",
-        help: "Exemple : compta exercices ajouter --debut 2025-01-01",
+        help: """
+        Sans --fin, l'exercice dure douze mois. Un exercice ne s'ouvre pas avant un exercice qui
+        a déjà ses à-nouveaux (ou qui est clôturé) : il ne pourrait jamais être clôturé. Une pièce
+        d'avant le livre trouvée après coup se saisit dans l'exercice ouvert, sur 672 ou 772.
+        Exemples : compta exercices ajouter --debut 2025-01-01
+                   compta exercices ajouter --debut 2025-01-01 --fin 2025-06-30
+        """,
         options: [.value("--debut", "DATE", "premier jour"), .value("--fin", "DATE", "dernier jour (défaut : un an après)")],
         arguments: 0...0
     ) { ctx in
@@ -129,5 +135,25 @@ let setupCommands: [Command] = [
         let e = try store.addExercice(start: try ctx.day("--debut")!, end: try ctx.day("--fin"))
         ctx.output.print((["Exercice \(e.label) ouvert, du \(e.start.french) au \(e.end.french) (\(e.chart.title))."]
                           + (try obsoleteNotes(store, e))).joined(separator: "\n"))
+    },
+    Command(
+        path: ["exercices", "supprimer"], usage: "compta exercices supprimer EXERCICE",
+        summary: "supprime un exercice ouvert par erreur, s'il ne contient rien",
+        help: """
+        Seul un exercice vide se supprime : aucune écriture (même en brouillard), aucun budget,
+        aucun relevé importé sur ses dates, et pas clôturé. Pour corriger les dates d'un
+        exercice vide : supprimez-le, puis ouvrez le bon.
+        Exemple : compta exercices supprimer 2025
+                  compta exercices ajouter --debut 2025-01-01 --fin 2025-06-30
+        """,
+        options: [], arguments: 1...1
+    ) { ctx in
+        let store = try ctx.openStore()
+        let e = try store.exercice(ctx.parsed.positionals[0])
+        try store.removeExercice(e)
+        ctx.output.print("Exercice \(e.label) supprimé (il allait du \(e.start.french) au \(e.end.french)).")
+        if try store.catalog().exercices.isEmpty {
+            ctx.output.print("Le livre n'a plus d'exercice : ouvrez le bon avec compta exercices ajouter --debut AAAA-MM-JJ.")
+        }
     },
 ]

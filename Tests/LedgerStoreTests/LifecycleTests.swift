@@ -324,3 +324,27 @@ func store2023() throws -> (Store, String) {
         #expect(!FileManager.default.fileExists(atPath: copy + ".copie"))
     }
 }
+
+extension Backups {
+    /// A backup whose validated entry was changed outside Compta is not restored: the ledger in
+    /// place, and the backup itself, stay as they were, and nothing is set aside.
+    @Test func aDamagedBackupIsNotRestored() throws {
+        let (store, path) = try store2023()
+        try store.validate()
+        let backup = temporaryPath("sauvegarde.sqlite")
+        _ = try store.backup(to: backup)
+        do {
+            let raw = RawSQL(backup)
+            #expect(raw.exec("DROP TRIGGER entry_validated_update; UPDATE entry SET label = 'Cotisations (modifié)' WHERE number = 2") == nil)
+        }
+        let ledger = try store.dump()
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: backup))
+        let aside = temporaryPath("avant.sqlite")
+        let refused = #expect(throws: RestoreProblem.self) { try Store.restore(path, from: backup, aside: aside) }
+        #expect(refused == .damagedBackup(path: backup, [.chainBroken(entry: "BQ-2 (exercice 2023, n° 2, du 01/03/2023)")]))
+        #expect(try Store.open(path: path).dump() == ledger)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: backup)) == bytes, "the backup is only read")
+        #expect(!FileManager.default.fileExists(atPath: aside))
+        #expect(!FileManager.default.fileExists(atPath: path + ".restauration"))
+    }
+}

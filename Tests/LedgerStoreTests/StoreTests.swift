@@ -393,3 +393,27 @@ func oldLedger(version: Int) -> (path: String, raw: RawSQL) {
         #expect(try store.dump() == before)
     }
 }
+
+extension OpeningLedgers {
+    /// `--livre` pointed at another program's database, or at an empty file: refused as « not a
+    /// ledger, the file was not modified », and it is not: the same bytes, still in its own
+    /// journal mode (not switched to WAL), no -wal file, an empty file still empty.
+    @Test func anotherProgramsFileIsNotTouched() throws {
+        let path = temporaryPath("autre.db")
+        do {
+            let raw = RawSQL(path)
+            #expect(raw.exec("CREATE TABLE t(x); INSERT INTO t VALUES (1);") == nil)
+        }
+        let empty = temporaryPath("vide.sqlite")
+        #expect(FileManager.default.createFile(atPath: empty, contents: nil))
+        for file in [path, empty] {
+            let before = try Data(contentsOf: URL(fileURLWithPath: file))
+            let error = #expect(throws: StoreError.self) { try Store.open(path: file) }
+            guard case .notALedger? = error else { Issue.record("\(file): \(String(describing: error))"); continue }
+            #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == before, "\(file) unchanged")
+            #expect(!FileManager.default.fileExists(atPath: file + "-wal"), "\(file): no WAL")
+        }
+        // Byte 18 of an SQLite header: 1 for a rollback journal, 2 for WAL.
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path))[18] == 1)
+    }
+}

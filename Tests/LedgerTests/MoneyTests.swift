@@ -110,6 +110,18 @@ import Testing
         #expect(jan31.adding(months: 1) == Day(year: 2024, month: 2, day: 29))
         #expect(jan31.adding(months: 11) == Day(year: 2024, month: 12, day: 31))
         #expect(Exercice.defaultEnd(start: Day(year: 2023, month: 9, day: 1)!) == Day(year: 2024, month: 8, day: 31))
+        // From 29 February, a year ends on the last day of February, and the next begins on 1 March.
+        let leap = Day(year: 2024, month: 2, day: 29)!
+        #expect(Exercice.defaultEnd(start: leap) == Day(year: 2025, month: 2, day: 28))
+        #expect(Exercice.defaultEnd(start: Day(year: 2023, month: 3, day: 1)!) == leap)
+        #expect(Exercice.end(start: jan31, months: 1) == leap)
+        // Chained years keep their first day: never a day short, never a day in two exercices.
+        var start = Day(year: 2023, month: 7, day: 1)!
+        for _ in 0..<12 {
+            let end = Exercice.defaultEnd(start: start)
+            #expect(end.adding(days: 1) == Day(year: start.year + 1, month: 7, day: 1))
+            start = end.adding(days: 1)
+        }
         #expect(Exercice.defaultLabel(start: Day(year: 2023, month: 9, day: 1)!, end: Day(year: 2024, month: 8, day: 31)!) == "2023-2024")
         #expect(Exercice.defaultLabel(start: Day(year: 2024, month: 1, day: 1)!, end: Day(year: 2024, month: 12, day: 31)!) == "2024")
     }

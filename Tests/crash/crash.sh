@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Tue compta (SIGKILL) à des instants tirés au hasard pendant un import de relevé, une clôture,
-# un import de FEC et l'annulation d'un import, puis vérifie après chaque coup :
+# un import de FEC, l'annulation d'un import et une restauration, puis vérifie après chaque coup :
 #   - compta verifier passe ;
 #   - le livre contient tout ce que la commande devait écrire, ou rien ;
 #   - relancer la commande la termine, sans doublon.
@@ -204,4 +204,32 @@ done
 echo "   $killed coupures en cours d'annulation, $((KILLS - killed)) après sa fin ; toutes vérifiées."
 cancel_kills=$killed
 
-echo "Coupures survivantes : $import_kills (importer) + $close_kills (cloturer) + $fec_kills (importer-fec) + $cancel_kills (releves annuler) en cours de commande, sur $((4 * KILLS))."
+echo "7. compta restaurer (le livre d'avant l'import par-dessus le livre importé), $KILLS coupures"
+restore() { "$compta" restaurer "$base"; }
+# The ledger restored holds no bank line, the one it replaces all of them: the ledger is one or
+# the other, and whenever it is the backup, the ledger replaced is kept, whole, beside it.
+kept() { for f in "$work"/livre-avant-restauration-*.sqlite; do
+    [ -e "$f" ] && [ "$(count "$f" "SELECT count(*) FROM bank_line")" = "$lines" ] && "$compta" verifier --livre "$f" >/dev/null && return 0
+done; return 1; }
+rm -f "$ledger" "$ledger-wal" "$ledger-shm"
+cp "$work/imported.sqlite" "$ledger"
+full=$(elapsed restore)
+killed=0
+for i in $(seq "$KILLS"); do
+    rm -f "$ledger" "$ledger-wal" "$ledger-shm" "$work"/livre-avant-restauration-*
+    cp "$work/imported.sqlite" "$ledger"
+    outcome=$(killed_run "$(random_delay "$full")" "$compta" restaurer "$base")
+    [ "$outcome" = tué ] && killed=$((killed + 1))
+    "$compta" verifier >/dev/null || fail "restaurer, coup $i : compta verifier échoue"
+    n=$(count "$ledger" "SELECT count(*) FROM bank_line")
+    [ "$n" = 0 ] || [ "$n" = "$lines" ] || fail "restaurer, coup $i : $n lignes de relevé (ni l'ancien livre ni la sauvegarde)"
+    [ "$n" = "$lines" ] || kept || fail "restaurer, coup $i : le livre remplacé n'est gardé nulle part"
+    restore >/dev/null || fail "restaurer, coup $i : la reprise échoue"
+    [ "$(count "$ledger" "SELECT count(*) FROM bank_line")" = 0 ] || fail "restaurer, coup $i : la reprise ne restaure pas"
+    kept || fail "restaurer, coup $i : après reprise, le livre remplacé n'est gardé nulle part"
+done
+echo "   $killed coupures en cours de restauration, $((KILLS - killed)) après sa fin ; toutes vérifiées."
+restore_kills=$killed
+
+echo "Coupures survivantes : $import_kills (importer) + $close_kills (cloturer) + $fec_kills (importer-fec) + $cancel_kills (releves annuler)"\
+" + $restore_kills (restaurer) en cours de commande, sur $((5 * KILLS))."
