@@ -133,7 +133,7 @@ func store2023() throws -> (Store, String) {
             try store.close(e2024)
         }
         #expect(try store.dump() == before)
-        try store.allocateResult(of: try store.exercice("2023"), to: nil, on: d("2024-06-15"))
+        _ = try store.allocateResult(of: try store.exercice("2023"), to: nil, on: d("2024-06-15"))
         try store.validate()
         let r = try store.close(e2024)
         #expect(r.result == Money(cents: 10_000))
