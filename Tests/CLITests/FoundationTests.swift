@@ -292,7 +292,8 @@ import LedgerStore
         #expect(s.run("demo").code == 1, "an existing ledger is never overwritten")
     }
 
-    /// Without --livre, the ledger and the bilan financier share one temporary folder.
+    /// Without --livre, the ledger, the bilan financier and the books the demo read (built into
+    /// the program) share one temporary folder.
     @Test func demoWithoutLedgerKeepsOneFolder() throws {
         let s = Sandbox()
         let r = s.runRaw(["demo"])
@@ -300,7 +301,7 @@ import LedgerStore
         let folders = try FileManager.default.contentsOfDirectory(atPath: s.folder.path).filter { $0.hasPrefix("compta-demo-") }
         #expect(folders.count == 1)
         let inside = try FileManager.default.contentsOfDirectory(atPath: s.path(folders.first ?? "")).sorted()
-        #expect(inside == ["bilan-financier-2024-graphiques", "bilan-financier-2024.md", "cloud-girofle.sqlite"])
+        #expect(inside == (["bilan-financier-2024-graphiques", "bilan-financier-2024.md", "cloud-girofle.sqlite"] + DemoFiles.files.keys).sorted())
         #expect(r.err.contains("Livre de démonstration : \(s.path(folders.first ?? ""))/cloud-girofle.sqlite"))
     }
 }
