@@ -16,12 +16,9 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
-        .target(
-            name: "PlanComptable",
-            path: "PlanComptable",
-            exclude: [],
-            resources: [.copy("Resources")]
-        ),
+        // The data files of Resources/ are built into the program as Swift strings
+        // (ChartFiles.swift, written by compta-embed): the installed compta is one file.
+        .target(name: "PlanComptable", path: "PlanComptable", exclude: ["Resources"]),
         .target(name: "Ledger", dependencies: ["PlanComptable"]),
         .target(name: "LedgerStore", dependencies: ["Ledger", "CSQLite"]),
         .target(name: "BankImport", dependencies: ["Ledger"]),
@@ -32,6 +29,8 @@ let package = Package(
         ),
         // Benchmark data generator (Benchmarks/run.sh): not part of the compta product.
         .executableTarget(name: "compta-bench", dependencies: ["Ledger"], path: "Benchmarks/compta-bench"),
+        // Writes the Swift sources that embed the data files (swift run compta-embed).
+        .executableTarget(name: "compta-embed"),
         .testTarget(name: "PlanComptableTests", dependencies: ["PlanComptable"], exclude: ["reference"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger"]),
         .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerStore", "Ledger", "CSQLite"]),

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Which chart of accounts an exercice follows.
 public enum ChartVersion: String, CaseIterable, Sendable {
     /// Règlement ANC 2018-06: exercices opened before 1 January 2025.
@@ -42,21 +40,14 @@ public struct ChartAccount: Hashable, Sendable {
     public let label: String
 }
 
-public enum PlanComptableError: Error, CustomStringConvertible {
+/// A data file the program was built without, or cannot read: a fault of the build, not of the
+/// user's books (`compta/Messages.swift` says so).
+public enum PlanComptableError: Error, Equatable {
     case missingResource(String)
     case malformed(file: String, line: Int, text: String)
-
-    public var description: String {
-        switch self {
-        case .missingResource(let name):
-            return "fichier de données introuvable : \(name) (installation incomplète)"
-        case .malformed(let file, let line, let text):
-            return "fichier de données \(file), ligne \(line) illisible : \(text)"
-        }
-    }
 }
 
-/// The data files shipped in `PlanComptable/Resources`.
+/// The data files of `PlanComptable/Resources`, built into the program (`ChartFiles`).
 public enum PlanComptableData {
     /// Every account of a chart, in file order (classes 1 to 8).
     public static func accounts(_ version: ChartVersion) throws -> [ChartAccount] {
@@ -65,10 +56,7 @@ public enum PlanComptableData {
 
     /// A data file's records: `;`-separated fields, comment lines (`#`) and the header skipped.
     public static func records(_ name: String) throws -> [(line: Int, fields: [String])] {
-        guard let url = Bundle.module.url(forResource: name, withExtension: "csv", subdirectory: "Resources") else {
-            throw PlanComptableError.missingResource(name + ".csv")
-        }
-        let text = try String(contentsOf: url, encoding: .utf8)
+        guard let text = ChartFiles.files[name + ".csv"] else { throw PlanComptableError.missingResource(name + ".csv") }
         var result: [(Int, [String])] = []
         var header: [String]? = nil
         for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {

@@ -42,6 +42,40 @@ let globalOptions: [Option] = [
     .flag("--help", "affiche cette aide"),
 ]
 
+/// A command line split where the command begins: the global options typed before it
+/// (`compta --livre X balance`, as git and hledger accept them), then the rest.
+struct CommandLineWords {
+    /// Options of `globalOptions` (with their values) typed before the command.
+    var global: [String] = []
+    /// The command's words, then its arguments.
+    var rest: [String] = []
+
+    /// The first option before the command that is not a global one.
+    struct Misplaced: Error {
+        let option: String
+        /// The command line from that option on.
+        let rest: [String]
+    }
+
+    init(_ args: [String]) throws(Misplaced) {
+        var i = 0
+        while i < args.count, args[i].hasPrefix("-") {
+            let word = args[i] == "-h" ? "--help" : args[i]
+            let name = String(word.prefix { $0 != "=" })
+            guard let option = globalOptions.first(where: { $0.name == name }) else {
+                throw Misplaced(option: name, rest: Array(args[i...]))
+            }
+            global.append(word)
+            i += 1
+            if option.value != nil && !word.contains("=") && i < args.count {
+                global.append(args[i])
+                i += 1
+            }
+        }
+        rest = Array(args[i...])
+    }
+}
+
 /// Hand-written parsing: `--nom valeur`, `--nom=valeur`, flags, `--` to end options. Only words
 /// starting with `--` (and `-h`) are options, so `512=-120,00` is a positional argument.
 func parse(_ args: [String], options: [Option], command: String) throws -> Parsed {

@@ -196,11 +196,14 @@ enum CLI {
 
     static let version = "0.1.0"
 
+    /// The shape of every command line: global options, the command, its options.
+    static let usage = "compta [--livre FICHIER] COMMANDE [OPTIONS]"
+
     static var overview: String {
         var s = """
         compta — comptabilité en partie double pour les associations (plan comptable associatif).
 
-        Usage : compta COMMANDE [OPTIONS]
+        Usage : \(usage)
                 compta COMMANDE --help    (aide d'une commande)
 
         Commandes :
@@ -213,8 +216,8 @@ enum CLI {
         }
         s += """
 
-        Le livre est un fichier SQLite : --livre FICHIER, ou la variable COMPTA_LIVRE,
-        sinon ./compta.sqlite. Pour essayer sans rien préparer : compta demo
+        Le livre est un fichier SQLite : --livre FICHIER (avant ou après la commande), ou la
+        variable COMPTA_LIVRE, sinon ./compta.sqlite. Pour essayer sans rien préparer : compta demo
         """
         return s
     }
@@ -226,19 +229,50 @@ enum CLI {
             .max { $0.path.count < $1.path.count }
     }
 
+    /// An option typed before the command that only commands take: where it goes, and the line
+    /// corrected when the command is found further on and knows the option.
+    static func misplaced(_ e: CommandLineWords.Misplaced, in arguments: [String], output: Output) -> Int32 {
+        let global = arguments.dropLast(e.rest.count)
+        let rule = "l'option \(e.option) se place après le nom de la commande (avant lui, seules "
+            + globalOptions.map(\.name).joined(separator: " et ") + ")"
+        for start in e.rest.indices.dropFirst() where !e.rest[start].hasPrefix("-") {
+            guard let c = command(named: Array(e.rest[start...])) else { continue }
+            let after = start + c.path.count
+            var message = "compta \(c.name) : \(rule)"
+            if c.options.contains(where: { $0.name == e.option }) {
+                let corrected = ["compta"] + global + c.path + e.rest[..<start] + e.rest[after...]
+                message += ".\nÉcrivez : \(corrected.map(shellWord).joined(separator: " "))"
+            } else {
+                message += ", et compta \(c.name) ne la connaît pas."
+            }
+            output.error(message + "\nUsage : \(c.usage)\nAide : compta \(c.name) --help")
+            return 2
+        }
+        output.error("compta : \(rule).\nUsage : \(usage)\nLa liste des commandes : compta --help")
+        return 2
+    }
+
     /// Runs one command line; returns the exit code (0 success, 1 user error, 2 misuse).
     static func run(arguments: [String], environment: [String: String], output: Output) -> Int32 {
-        let leading = arguments.first ?? ""
-        if arguments.isEmpty || leading == "--help" || leading == "-h" || leading == "aide" {
-            output.print(overview)
-            return arguments.isEmpty ? 2 : 0
-        }
         if arguments == ["--version"] {
             output.print("compta \(version)")
             return 0
         }
-        guard let command = command(named: arguments) else {
-            let first = arguments[0]
+        let words: CommandLineWords
+        do { words = try CommandLineWords(arguments) } catch {
+            return misplaced(error, in: arguments, output: output)
+        }
+        if arguments.isEmpty || words.rest.first == "aide" || (words.rest.isEmpty && words.global.contains("--help")) {
+            output.print(overview)
+            return arguments.isEmpty ? 2 : 0
+        }
+        if words.rest.isEmpty {
+            output.error("compta : aucune commande après « \(words.global.map(shellWord).joined(separator: " ")) ».\n"
+                         + "Usage : \(usage)\nLa liste des commandes : compta --help")
+            return 2
+        }
+        guard let command = command(named: words.rest) else {
+            let first = words.rest[0]
             let names = Set(commands.filter { !$0.hidden }.map { $0.path[0] })
             let close = names.filter { editDistance(Array($0), Array(first)) <= 2 || $0.hasPrefix(first) }.sorted()
             var message = "compta : commande inconnue « \(first) »."
@@ -247,7 +281,8 @@ enum CLI {
             return 2
         }
         do {
-            let parsed = try parse(Array(arguments.dropFirst(command.path.count)), options: command.options,
+            // The global options typed before the command come first: typed again after it, the later wins.
+            let parsed = try parse(words.global + words.rest.dropFirst(command.path.count), options: command.options,
                                    command: command.name)
             if parsed.has("--help") {
                 output.print(command.helpText)

@@ -3,17 +3,6 @@ import Ledger
 import LedgerStore
 import Reports
 
-/// The folder of the bundled example: `$COMPTA_FIXTURES`, else `Fixtures/` of the source tree
-/// this program was built from, else `./Fixtures`.
-func fixturesFolder(_ environment: [String: String]) -> String {
-    if let f = environment["COMPTA_FIXTURES"], !f.isEmpty { return f }
-    let source = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures").path
-    if FileManager.default.fileExists(atPath: source) { return source }
-    return "Fixtures"
-}
-
 /// Splits a script line into words: spaces separate, double quotes group.
 func scriptWords(_ line: String) -> [String] {
     var words: [String] = []
@@ -39,20 +28,23 @@ let demoCommand = Command(
     summary: "construit le livre d'exemple (Cloud Girofle 2023-2024) et écrit son bilan financier pour l'AG",
     help: """
     La démonstration tape pour vous les commandes d'un·e trésorier·e (elles s'affichent au fur et
-    à mesure) sur les données de Fixtures/cloud-girofle-2024/, dans un livre temporaire.
+    à mesure) sur les données de Fixtures/cloud-girofle-2024/, incluses dans le programme et
+    copiées dans son dossier temporaire, avec le livre et le bilan financier.
     Avec --livre FICHIER (ou COMPTA_LIVRE), le livre est gardé : essayez ensuite toutes les
     autres commandes dessus.
     """,
     options: [], arguments: 0...0
 ) { ctx in
-    let folder = fixturesFolder(ctx.environment) + "/cloud-girofle-2024"
-    let scriptPath = folder + "/demo.txt"
-    let script = try readText(scriptPath)
-    // One temporary folder (under $TMPDIR) for the bilan financier, and for the ledger unless one is named.
+    // One temporary folder (under $TMPDIR) for the demo's files, built into the program, the
+    // bilan financier, and the ledger unless one is named.
     let temporary = ctx.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
         ?? FileManager.default.temporaryDirectory
     let demoFolder = temporary.appendingPathComponent("compta-demo-\(UUID().uuidString.prefix(8))")
     try FileManager.default.createDirectory(at: demoFolder, withIntermediateDirectories: true)
+    let folder = demoFolder.path
+    for (name, text) in DemoFiles.files { try writeFileAtomically(folder + "/" + name, text) }
+    guard let script = DemoFiles.files["demo.txt"] else { throw DemoError.missingFile("demo.txt") }
+    let scriptPath = folder + "/demo.txt"
     let explicit = ctx.parsed.value("--livre") ?? ctx.environment["COMPTA_LIVRE"]
     let ledger = explicit.flatMap { $0.isEmpty ? nil : $0 } ?? demoFolder.appendingPathComponent("cloud-girofle.sqlite").path
     var quiet = Output(out: { _ in }, err: { ctx.output.error($0) })
@@ -82,6 +74,7 @@ let demoCommand = Command(
         Bilan financier de l'assemblée générale : \(document)
         (graphiques dans \(demoFolder.appendingPathComponent("bilan-financier-2024-graphiques").path))
         Livre de démonstration : \(ledger)
+        Ce qu'il a lu (écritures 2023, règles, relevé et budget 2024, script demo.txt) : \(folder)
         Essayez : compta resultat --livre \(ledger) --comparer
         Pour un PDF : cd \(demoFolder.path) && pandoc bilan-financier-2024.md -s -o bilan-financier-2024.pdf --pdf-engine=weasyprint
         """)
@@ -89,4 +82,6 @@ let demoCommand = Command(
 
 enum DemoError: Error {
     case stepFailed(script: String, line: Int, command: String)
+    /// A file of `Fixtures/cloud-girofle-2024/` the program was built without.
+    case missingFile(String)
 }

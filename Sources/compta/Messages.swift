@@ -15,7 +15,7 @@ enum Messages {
         case let e as LocatedError: return located(e)
         case let e as InputError: return input(e)
         case let e as ReportError: return report(e)
-        case let e as PlanComptableError: return e.description
+        case let e as PlanComptableError: return chartData(e)
         case let e as EntryFile.Problem: return entryFile(e) + "."
         case let e as CSVError: return csv(e)
         case let e as DecodingError: return decoding(e)
@@ -83,6 +83,7 @@ enum Messages {
             return "le \(day.french) n'est pas dans l'exercice \(e.label) (du \(e.start.french) au \(e.end.french))."
         case let DemoError.stepFailed(script, line, command):
             return "la démonstration s'est arrêtée à \(script), ligne \(line) : \(command)"
+        case DemoError.missingFile(let name): return builtWithout(name)
         default: return "erreur inattendue : \(error)"
         }
     }
@@ -91,6 +92,21 @@ enum Messages {
     static func place(_ e: LocatedError) -> String {
         let s = [e.file, e.line > 0 ? "ligne \(e.line)" : nil].compactMap { $0 }.joined(separator: ", ")
         return s.isEmpty ? "" : s + " : "
+    }
+
+    /// A data file built into the program is missing or unreadable: the build is at fault.
+    static func chartData(_ e: PlanComptableError) -> String {
+        switch e {
+        case .missingResource(let name): return builtWithout(name)
+        case let .malformed(file, line, text):
+            return "le fichier de données \(file) inclus dans ce programme est illisible ligne \(line) : \(text)\n"
+                + "Corrigez-le dans PlanComptable/Resources/, puis reconstruisez le programme (swift run compta-embed, swift build -c release)."
+        }
+    }
+
+    static func builtWithout(_ file: String) -> String {
+        "ce programme a été construit sans son fichier de données \(file) : reconstruisez-le depuis le dossier de Compta "
+            + "(swift run compta-embed, puis swift build -c release) et installez-le de nouveau."
     }
 
     static func located(_ e: LocatedError) -> String {

@@ -100,14 +100,18 @@ import Testing
         let shown = Self.readmeLines() + CLI.commands.flatMap(Self.helpLines)
         #expect(shown.filter(\.typed).count > 80, "the README and the helps give many examples")
         for s in shown {
-            let args = Array(Self.words(s.line).dropFirst())
+            guard let words = try? CommandLineWords(Array(Self.words(s.line).dropFirst())) else {
+                Issue.record("\(s.source) : option avant la commande dans « \(s.line) »")
+                continue
+            }
+            let args = words.rest
             // `compta --help`, `compta COMMANDE --help`: the overview.
-            if args.isEmpty || args[0].hasPrefix("-") || args[0] == "COMMANDE" { continue }
+            if args.isEmpty || args[0] == "COMMANDE" { continue }
             guard let command = CLI.command(named: args) else {
                 Issue.record("\(s.source) : commande inconnue dans « \(s.line) »")
                 continue
             }
-            let rest = Array(args.dropFirst(command.path.count))
+            let rest = words.global + args.dropFirst(command.path.count)
             guard s.typed else {
                 let known = Set((command.options + globalOptions).map(\.name))
                 for w in rest where w.hasPrefix("--") {

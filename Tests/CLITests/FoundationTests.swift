@@ -41,6 +41,40 @@ import LedgerStore
         #expect(lifetimeOfAYear.code == 2 && lifetimeOfAYear.err.contains("--pluriannuel couvre tous les exercices du projet"))
     }
 
+    /// Global options go before the command as well as after it (as with git or hledger); an
+    /// option of the command typed before it is refused with the line to type.
+    @Test func globalOptionsGoBeforeOrAfterTheCommand() throws {
+        let s = Sandbox.tour()
+        #expect(s.run("saisir", "2024-03-05", "Facture OVH", "604A=120", "512").code == 0)
+        let after = s.runRaw(["balance", "--livre", s.ledger])
+        #expect(after.code == 0 && after.out.contains("604A"), "\(after.err)")
+        for before in [["--livre", s.ledger, "balance"], ["--livre=" + s.ledger, "balance"]] {
+            let r = s.runRaw(before)
+            #expect(r.code == 0 && r.err.isEmpty, "\(before): \(r.err)")
+            #expect(r.out == after.out, "\(before)")
+        }
+        // A write goes to the ledger named before the command.
+        let other = s.path("autre.sqlite")
+        #expect(s.runRaw(["--livre", other, "init", "--nom", "Autre", "--debut", "2024-01-01"]).code == 0)
+        #expect(FileManager.default.fileExists(atPath: other))
+        // Typed on both sides, the later wins.
+        #expect(s.runRaw(["--livre", other, "comptes", "--livre", s.ledger, "--classe", "604A"]).out.contains("OVH"))
+        #expect(s.runRaw(["--help", "balance"]).out.contains("Usage : compta balance"))
+
+        let ledger = try s.dump()
+        let misplaced = s.runRaw(["--livre", s.ledger, "--format", "csv", "balance"])
+        #expect(misplaced.code == 2 && misplaced.out.isEmpty)
+        #expect(misplaced.err.contains("compta balance : l'option --format se place après le nom de la commande (avant lui, seules --livre et --help)."))
+        #expect(misplaced.err.contains("Écrivez : compta --livre \(s.ledger) balance --format csv\n"), "\(misplaced.err)")
+        let third = s.path("troisieme.sqlite")
+        let unknownThere = s.runRaw(["--format", "csv", "init", "--nom", "X", "--debut", "2024-01-01", "--livre", third])
+        #expect(unknownThere.code == 2 && unknownThere.err.contains("et compta init ne la connaît pas"), "\(unknownThere.err)")
+        #expect(!FileManager.default.fileExists(atPath: third))
+        let noCommand = s.runRaw(["--livre", "balance"])
+        #expect(noCommand.code == 2 && noCommand.out.isEmpty && noCommand.err.contains("aucune commande après « --livre balance »"))
+        #expect(try s.dump() == ledger)
+    }
+
     /// The list of accounts names them as the chart of the exercice being kept does.
     @Test func accountsAreListedInTheCurrentChart() {
         let s = Sandbox()
@@ -317,7 +351,8 @@ import LedgerStore
         #expect(s.run("demo").code == 1, "an existing ledger is never overwritten")
     }
 
-    /// Without --livre, the ledger and the bilan financier share one temporary folder.
+    /// Without --livre, the ledger, the bilan financier and the books the demo read (built into
+    /// the program) share one temporary folder.
     @Test func demoWithoutLedgerKeepsOneFolder() throws {
         let s = Sandbox()
         let r = s.runRaw(["demo"])
@@ -325,7 +360,7 @@ import LedgerStore
         let folders = try FileManager.default.contentsOfDirectory(atPath: s.folder.path).filter { $0.hasPrefix("compta-demo-") }
         #expect(folders.count == 1)
         let inside = try FileManager.default.contentsOfDirectory(atPath: s.path(folders.first ?? "")).sorted()
-        #expect(inside == ["bilan-financier-2024-graphiques", "bilan-financier-2024.md", "cloud-girofle.sqlite"])
+        #expect(inside == (["bilan-financier-2024-graphiques", "bilan-financier-2024.md", "cloud-girofle.sqlite"] + DemoFiles.files.keys).sorted())
         #expect(r.err.contains("Livre de démonstration : \(s.path(folders.first ?? ""))/cloud-girofle.sqlite"))
     }
 }

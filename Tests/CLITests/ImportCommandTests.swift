@@ -4,10 +4,7 @@ import Testing
 import LedgerStore
 import Ledger
 
-func fixturePath(_ p: String) -> String {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures").appendingPathComponent(p).path
-}
+func fixturePath(_ p: String) -> String { packageURL("Fixtures/" + p).path }
 
 @Suite struct MonthlyRoutine {
     /// The treasurer's routine as the README shows it: import, see what waits, file it.

@@ -4,6 +4,12 @@ import Testing
 import LedgerStore
 import Ledger
 
+/// A file or folder of the package (`Fixtures/...`, `README.md`).
+func packageURL(_ relative: String) -> URL {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent(relative)
+}
+
 /// The result of one command line run in-process.
 struct Run {
     let code: Int32
