@@ -26,6 +26,9 @@ public struct ReportTable: Sendable, Equatable {
     /// Rows read from the ledger while the report is written, after `rows`: for tables too long
     /// to hold in memory (the journal and the grand livre of a large ledger).
     public var stream: RowStream?
+    /// A sentence about the table, written right after it where people read it (text and
+    /// Markdown), kept with it in JSON: what a shortened list leaves out.
+    public var note: String?
 
     /// Every row, `rows` then the stream's. A renderer that sizes its columns reads them twice.
     public func forEachRow(_ body: (ReportRow) throws -> Void) throws {
@@ -38,16 +41,17 @@ public struct ReportTable: Sendable, Equatable {
         let keep = columns.indices.filter { !columns[$0].dataOnly }
         if keep.count == columns.count { return self }
         let cut = { (row: ReportRow) in ReportRow(keep.map { $0 < row.cells.count ? row.cells[$0] : .empty }, style: row.style) }
-        var t = ReportTable(title: title, columns: keep.map { columns[$0] }, rows: rows.map(cut))
+        var t = ReportTable(title: title, columns: keep.map { columns[$0] }, rows: rows.map(cut), note: note)
         t.stream = stream.map { s in RowStream { body in try s.produce { try body(cut($0)) } } }
         return t
     }
 
-    public init(title: String? = nil, columns: [ReportColumn], rows: [ReportRow] = [], stream: RowStream? = nil) {
+    public init(title: String? = nil, columns: [ReportColumn], rows: [ReportRow] = [], stream: RowStream? = nil, note: String? = nil) {
         self.title = title
         self.columns = columns
         self.rows = rows
         self.stream = stream
+        self.note = note
     }
 }
 

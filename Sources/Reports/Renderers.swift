@@ -67,6 +67,7 @@ public enum TextRenderer {
             try out.write("\n")
             if let t = table.title { try out.write(t + "\n") }
             try write(table, to: &out)
+            if let n = table.note { try out.write(n.printable + "\n") }
         }
         if !doc.notes.isEmpty {
             try out.write("\n")
@@ -139,6 +140,7 @@ public enum MarkdownRenderer {
             if let t = table.title { try out.write("\(h)# \(escape(t))\n\n") }
             try write(table, to: &out)
             try out.write("\n")
+            if let n = table.note { try out.write(escape(n) + "\n\n") }
         }
         for n in doc.notes { try out.write(escape(n) + "\n\n") }
     }
@@ -252,7 +254,7 @@ public enum JSONRenderer {
                 try out.write((first ? "\n" : ",\n") + "        {" + fields.joined(separator: ", ") + "}")
                 first = false
             }
-            try out.write((first ? "" : "\n") + "      ]\n    }")
+            try out.write((first ? "" : "\n") + "      ],\n      \"note\": \(table.note.map(string) ?? "null")\n    }")
         }
         try out.write((doc.tables.isEmpty ? "" : "\n") + "  ],\n")
         try out.write("  \"notes\": [" + doc.notes.map(string).joined(separator: ", ") + "]\n}\n")

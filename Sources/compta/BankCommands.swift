@@ -368,15 +368,19 @@ func statementsDocument(_ statements: [Store.ImportedStatement], association: St
 }
 
 func banksDocument() -> ReportDocument {
+    // The aliases and the details of each format make the table too wide to read: they are in
+    // CSV and JSON, and the note says so.
     var table = ReportTable(columns: [ReportColumn("Nom", key: "nom"), ReportColumn("Banque", key: "banque"),
-                                      ReportColumn("Autres noms", key: "alias"), ReportColumn("Format", key: "format")])
+                                      ReportColumn("Autres noms", key: "alias", dataOnly: true),
+                                      ReportColumn("Format", key: "format", dataOnly: true)])
     for p in BankProfile.all {
         table.rows.append(ReportRow([.text(p.id), .text(p.name), .text(p.aliases.joined(separator: ", ")), .text(p.source)]))
     }
     table.rows.append(ReportRow(["ofx", "toute banque (export « Money »)", "", "OFX 1.x (SGML) et 2.x (XML)"]))
     table.rows.append(ReportRow(["qif", "toute banque", "", "Quicken Interchange Format"]))
     table.rows.append(ReportRow(["generique", "autre banque", "", "CSV dont l'en-tête nomme date, libellé, montant ou débit/crédit"]))
-    var notes = ["Autre format : --colonnes date=1,libelle=3,montant=4 (positions à partir de 1), ou un profil personnel (--profil FICHIER)."]
+    var notes = ["Autres noms acceptés par --banque et détail des formats : compta importer --banques --format json.",
+                 "Autre format : --colonnes date=1,libelle=3,montant=4 (positions à partir de 1), ou un profil personnel (--profil FICHIER)."]
     for n in BankProfile.notEstablished {
         notes.append("\(n.name) : format CSV non établi à partir de sources publiques ; utilisez l'\(n.advice).")
     }
@@ -504,8 +508,8 @@ func importDocument(_ r: ImportResult, detailed: Bool) -> ReportDocument {
         for w in r.waiting.prefix(50) {
             table.rows.append(ReportRow([.number(w.number), .date(w.entry.date), .amount(w.entry.amount), .text(w.entry.bankLabel)]))
         }
+        if r.waiting.count > 50 { table.note = "… et \(french(r.waiting.count - 50, "autre opération", plural: "autres opérations")) en attente : la liste complète avec compta attente." }
         tables.append(table)
-        if r.waiting.count > 50 { notes.append("… et \(r.waiting.count - 50) autres opérations en attente : la liste complète avec compta attente.") }
     }
     if let duplicates { tables.append(duplicates.table) }
     return ReportDocument(title: r.dryRun ? "Import (essai)" : "Import du relevé", subtitle: subtitle, tables: tables, notes: notes)

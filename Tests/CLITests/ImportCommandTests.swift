@@ -210,9 +210,31 @@ func fixturePath(_ p: String) -> String { packageURL("Fixtures/" + p).path }
         #expect(r.code == 0, "\(r.err)")
         #expect(r.out.contains(#""date": "2024-03-06", "montant": 4500, "libelle": "VIR SEPA RECU CHORALE COTISATION 2024", "compte": "471", "projet": "", "deja_importee": false, "empreinte": ""#))
         #expect(try s.dump() == before)
+    }
+
+    /// What the terminal shows fits 100 columns: the list of banks keeps its aliases and
+    /// formats for JSON; a shortened list says what it leaves out right after itself.
+    @Test func whatIsReadFitsTheTerminal() throws {
+        let s = Sandbox.tour()
         let banks = s.run("importer", "--banques")
-        #expect(banks.out.contains("credit-cooperatif"))
+        let table = banks.out.split(separator: "\n").filter { !$0.contains(" : ") }  // the notes are sentences
+        #expect(table.count > 10 && table.allSatisfy { $0.count <= 100 }, "\(banks.out)")
+        #expect(banks.out.contains("bpce                      Caisse d'Épargne"))
+        #expect(!banks.out.contains("credit-cooperatif"), "aliases are for JSON")
         #expect(banks.out.contains("LCL : format CSV non établi"))
+        #expect(s.run("importer", "--banques", "--format", "json").out.contains(#""alias": "caisse-epargne, caisse-d-epargne"#))
+
+        // 53 operations no rule files: the list shows 50, and the next line says how many more.
+        let rows = (1...53).map { String(format: "%02d/03/2024;DON %d;%d,00", $0 % 28 + 1, $0, $0) }
+        let file = s.write("dons.csv", "Date;Libellé;Montant\n" + rows.joined(separator: "\n") + "\n")
+        let json = s.run("importer", file, "--essai", "--format", "json").out
+        #expect(json.contains("DON 53") && json.contains(#""note": null"#), "JSON lists every operation")
+        let imported = s.run("importer", file)
+        #expect(imported.code == 0, "\(imported.err)")
+        let lines = imported.out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let more = try #require(lines.firstIndex(of: "… et 3 autres opérations en attente : la liste complète avec compta attente."))
+        #expect(lines[more - 1].contains("DON "), "right after the last row shown: \(lines[more - 1])")
+        #expect(lines.firstIndex { $0.hasPrefix("Lignes lues") }! > more)
     }
 }
 
