@@ -36,7 +36,7 @@ public struct ImportResult: Sendable {
     public let firstExercice: Exercice?
 
     /// Operations of the file, those left out (before `--du`, of no amount) included.
-    public var linesRead: Int { batch.count + statement.before + statement.zeroAmounts }
+    public var linesRead: Int { batch.count + batch.leftOut }
     public var newLines: Int { outcome.recorded }
     public var alreadyThere: Int { outcome.alreadyThere.count }
     public var filedByRule: Int { outcome.recorded - outcome.waiting.count }
@@ -161,7 +161,7 @@ public enum BankImporter {
                          bankAccountID: statement.accountID, firstDate: statement.firstDate, lastDate: statement.lastDate,
                          closingBalance: statedBalance?.amount ?? statement.closingBalance,
                          closingDate: statedBalance.map { $0.date ?? statement.lastDate } ?? statement.closingDate,
-                         count: filings.count) { [filings] position in
+                         count: filings.count, leftOut: statement.before + statement.zeroAmounts) { [filings] position in
             let f = filings[position]
             let line = lines[Int(f.line)]
             let rule = f.rule >= 0 ? rules[Int(f.rule)] : nil

@@ -81,11 +81,14 @@ public struct BankBatch: Sendable {
     public let closingBalance: Money?
     public let closingDate: Day?
     public let count: Int
+    /// Operations of the file read but left out (before `--du`, of no amount): the statement's
+    /// lines read are `count` and these, as the import said.
+    public let leftOut: Int
     private let make: @Sendable (Int) -> BankEntry
 
     public init(fileName: String, fileHash: String, format: String, bankAccount: AccountNumber, bankAccountID: String?,
                 firstDate: Day?, lastDate: Day?, closingBalance: Money?, closingDate: Day?,
-                count: Int, entry: @escaping @Sendable (Int) -> BankEntry) {
+                count: Int, leftOut: Int = 0, entry: @escaping @Sendable (Int) -> BankEntry) {
         self.fileName = fileName
         self.fileHash = fileHash
         self.format = format
@@ -96,6 +99,7 @@ public struct BankBatch: Sendable {
         self.closingBalance = closingBalance
         self.closingDate = closingDate
         self.count = count
+        self.leftOut = leftOut
         self.make = entry
     }
 

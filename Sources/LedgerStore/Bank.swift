@@ -72,12 +72,12 @@ extension Store: BankLedger {
                                                   .text(batch.fileHash), .text(batch.bankAccount.text))
             try self.db.run("""
                 INSERT INTO statement(file_name, file_hash, format, bank_account, bank_account_id, first_date, last_date,
-                                      closing_balance, closing_date, lines_read, imported_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                      closing_balance, closing_date, lines_read, lines_left_out, imported_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, .text(batch.fileName), .text(batch.fileHash), .text(batch.format), .text(batch.bankAccount.text),
                                 .optional(batch.bankAccountID), .optional(batch.firstDate?.iso), .optional(batch.lastDate?.iso),
                                 .optional(batch.closingBalance?.cents), .optional(batch.closingDate?.iso),
-                                .int(Int64(batch.count)), .text(self.now))
+                                .int(Int64(batch.count + batch.leftOut)), .int(Int64(batch.leftOut)), .text(self.now))
             let statementID = self.db.lastInsertRowID
             // By chunks: a statement of a million lines never sits in memory as a million entries.
             var recorded = 0
@@ -190,9 +190,14 @@ extension Store: BankLedger {
         public let importedAt: String
         public let firstDate: Day?
         public let lastDate: Day?
+        /// Operations of the file, as the import counted them: those it wrote, those already
+        /// there, those it left out (before `--du`, of no amount).
         public let linesRead: Int
-        /// Operations it wrote (the others were there already).
+        /// Operations it wrote.
         public let linesNew: Int
+        public let linesLeftOut: Int
+        /// Operations a previous import had written.
+        public var alreadyThere: Int { linesRead - linesNew - linesLeftOut }
         /// Of those, how many are validated.
         public let validated: Int
     }
@@ -207,11 +212,12 @@ extension Store: BankLedger {
                 WHERE e.validated_on IS NOT NULL GROUP BY b.statement_id
                 """) { validated[$0.int(0)] = Int($0.int(1)) }
             return try db.query("""
-                SELECT id, file_name, bank_account, imported_at, first_date, last_date, lines_read, lines_new FROM statement ORDER BY id
+                SELECT id, file_name, bank_account, imported_at, first_date, last_date, lines_read, lines_new, lines_left_out
+                FROM statement ORDER BY id
                 """) {
                 ImportedStatement(id: Int($0.int(0)), fileName: $0.text(1), bankAccount: AccountNumber(trusted: $0.text(2)), importedAt: $0.text(3),
                                   firstDate: try $0.optionalText(4).map { try Day(parsing: $0) }, lastDate: try $0.optionalText(5).map { try Day(parsing: $0) },
-                                  linesRead: Int($0.int(6)), linesNew: Int($0.int(7)), validated: validated[$0.int(0)] ?? 0)
+                                  linesRead: Int($0.int(6)), linesNew: Int($0.int(7)), linesLeftOut: Int($0.int(8)), validated: validated[$0.int(0)] ?? 0)
             }
         }
     }
@@ -226,7 +232,7 @@ extension Store: BankLedger {
             let all = try statements()
             guard let statement = all.first(where: { $0.id == id }) else { throw StoreError.unknownStatement(id) }
             let overlapping = all.filter { later in
-                guard later.id > id, later.bankAccount == statement.bankAccount, later.linesNew < later.linesRead,
+                guard later.id > id, later.bankAccount == statement.bankAccount, later.alreadyThere > 0,
                       let a = statement.firstDate, let b = statement.lastDate, let c = later.firstDate, let d = later.lastDate else { return false }
                 return a <= d && c <= b
             }

@@ -5,7 +5,7 @@ enum Schema {
     /// "Cmpt": marks a SQLite file as a Compta ledger (`PRAGMA application_id`).
     static let applicationID: Int64 = 0x436D_7074
 
-    static let migrations: [String] = [v1, v2, v3, v4, v5, v6, v7]
+    static let migrations: [String] = [v1, v2, v3, v4, v5, v6, v7, v8]
 
     /// 1: accounts, journals, exercices, projects, entries and lines, daily totals, and the
     /// triggers that keep validated entries and closed exercices unchangeable.
@@ -469,5 +469,13 @@ enum Schema {
     CREATE TRIGGER meta_chain_kept BEFORE DELETE ON meta WHEN OLD.key = 'chaine_v2' BEGIN
         SELECT RAISE(ABORT, 'compta: la version de la chaîne ne change pas');
     END;
+    """
+
+    /// 8: a statement keeps the operations its import read but left out (before `--du`, of no
+    /// amount), so that `releves` counts as the import did: read, new, already there, left out.
+    /// Statements imported before count none (their `lines_read` did not count them either).
+    static let v8 = """
+    ALTER TABLE statement ADD COLUMN lines_left_out INTEGER NOT NULL DEFAULT 0
+        CHECK (typeof(lines_left_out) = 'integer' AND lines_left_out >= 0);
     """
 }

@@ -352,18 +352,25 @@ func ruleFixes(_ rules: [(rule: Rule, replacement: ChartReplacement)]) -> [Strin
 }
 
 func statementsDocument(_ statements: [Store.ImportedStatement], association: String) -> ReportDocument {
+    // Counted as the import said: read = new + already there + set aside.
     var table = ReportTable(columns: [ReportColumn("N°", key: "numero"), ReportColumn("Fichier", key: "fichier"),
-                                      ReportColumn("Compte", key: "compte"), ReportColumn("Importé", key: "importe"),
+                                      ReportColumn("Compte", key: "compte"), ReportColumn("Importé le", key: "importe_le"),
+                                      ReportColumn("Importé (UTC)", key: "importe", dataOnly: true),
                                       ReportColumn("Du", key: "du"), ReportColumn("Au", key: "au"),
                                       ReportColumn("Lues", key: "lues"), ReportColumn("Nouvelles", key: "nouvelles"),
+                                      ReportColumn("Déjà là", key: "deja_importees"), ReportColumn("Écartées", key: "ecartees"),
                                       ReportColumn("Validées", key: "validees")])
     for st in statements {
-        table.rows.append(ReportRow([.number(st.id), .text(st.fileName), .text(st.bankAccount.text), .text(frenchTimestamp(st.importedAt)),
+        let day = (try? Day(parsing: String(st.importedAt.prefix(10)))).map(Cell.date) ?? .text(st.importedAt)
+        table.rows.append(ReportRow([.number(st.id), .text(st.fileName), .text(st.bankAccount.text), day, .text(st.importedAt),
                                      st.firstDate.map(Cell.date) ?? .empty, st.lastDate.map(Cell.date) ?? .empty,
-                                     .number(st.linesRead), .number(st.linesNew), .number(st.validated)]))
+                                     .number(st.linesRead), .number(st.linesNew), .number(st.alreadyThere), .number(st.linesLeftOut),
+                                     .number(st.validated)]))
     }
     let notes = statements.isEmpty ? ["Aucun relevé importé : compta importer RELEVE."]
-        : ["Un import fait par erreur (mauvais compte, mauvais fichier) s'annule tant que ses écritures sont en brouillard : compta releves annuler NUMERO."]
+        : ["Lues : les opérations du fichier ; nouvelles : celles que l'import a écrites ; déjà là : celles qu'un import précédent "
+           + "avait écrites ; écartées : avant --du, ou de montant nul.",
+           "Un import fait par erreur (mauvais compte, mauvais fichier) s'annule tant que ses écritures sont en brouillard : compta releves annuler NUMERO."]
     return ReportDocument(title: "Relevés importés", subtitle: [association], tables: statements.isEmpty ? [] : [table], notes: notes)
 }
 

@@ -72,8 +72,8 @@ func fixturePath(_ p: String) -> String { packageURL("Fixtures/" + p).path }
         #expect(s.run("importer", spring).code == 0)
         let list = s.run("releves", "--format", "csv").out
         #expect(list.contains("1;\(march);512;"), "\(list)")
-        #expect(list.contains(";01/03/2024;31/03/2024;4;4;0\r\n2;\(spring);512;"), "\(list)")
-        #expect(list.contains(";31/03/2024;02/04/2024;2;1;0"), "\(list)")
+        #expect(list.contains(";01/03/2024;31/03/2024;4;4;0;0;0\r\n2;\(spring);512;"), "\(list)")
+        #expect(list.contains(";31/03/2024;02/04/2024;2;1;1;0;0"), "\(list)")
 
         let r = s.run("releves", "annuler", "1")
         #expect(r.code == 0, "\(r.err)")
@@ -100,6 +100,22 @@ func fixturePath(_ p: String) -> String { packageURL("Fixtures/" + p).path }
         #expect(s.run("supprimer", "10").code == 0)
         #expect(s.run("valider").code == 0)
         try s.refuses(["releves", "annuler", "3"], says: ["ne s'annule plus : 4 de ses 4 écritures sont validées", "compta extourner"])
+    }
+
+    /// `releves` counts a statement's operations as its import did: read, new, already there,
+    /// set aside (before --du, of no amount).
+    @Test func statementsAreCountedAsTheImportSaid() throws {
+        let s = Sandbox.tour()
+        let first = s.write("r1.csv", "Date;Libellé;Montant\n01/03/2024;A;-1,00\n02/03/2024;B;0,00\n03/03/2024;C;-3,00\n05/03/2024;D;-4,00\n")
+        let second = s.write("r2.csv", "Date;Libellé;Montant\n03/03/2024;C;-3,00\n05/03/2024;D;-4,00\n06/03/2024;E;-5,00\n")
+        let imported = s.run("importer", first, "--du", "2024-03-02").out
+        #expect(imported.contains("Lignes lues : 4 · nouvelles : 2 · déjà importées : 0 · laissées de côté (avant --du) : 1 · ignorées (montant nul) : 1"),
+                "\(imported)")
+        #expect(s.run("importer", second).out.contains("Lignes lues : 3 · nouvelles : 1 · déjà importées : 2"))
+        let list = s.run("releves", "--format", "csv", "--sans-bom").out.split(separator: "\r\n").map { $0.split(separator: ";").suffix(5).joined(separator: ";") }
+        #expect(list == ["Lues;Nouvelles;Déjà là;Écartées;Validées", "4;2;0;2;0", "3;1;2;0;0"], "\(list)")
+        let text = s.run("releves").out
+        #expect(text.contains("écartées : avant --du, ou de montant nul"))
     }
 
     /// The import compares the statement's closing balance with the ledger's, and says where a
