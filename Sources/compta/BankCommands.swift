@@ -286,7 +286,7 @@ let bankCommands: [Command] = [
             : "en " + filed.map { p in "\(p.account) \(p.amount ?? .zero) €" + (p.project.map { " (projet \($0))" } ?? "") }.joined(separator: ", ")
         var message = n == number ? "Écriture n° \(number) classée \(under)." : "Écriture n° \(n) passée pour classer l'écriture validée n° \(number) \(under)."
         if let r = result.rule {
-            message += " Règle n° \(r.position) créée : « \(r.pattern) » → \(r.account)"
+            message += " Règle n° \(r.position) créée : « \(r.pattern) » → \(r.account)" + (r.project.map { ", projet \($0)" } ?? "")
             message += result.before.map { ", placée avant la règle « \($0.pattern) » → \($0.account), qui classait cette opération." } ?? "."
         }
         ctx.output.print(message)

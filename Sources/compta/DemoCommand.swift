@@ -48,6 +48,8 @@ let demoCommand = Command(
     let explicit = ctx.parsed.value("--livre") ?? ctx.environment["COMPTA_LIVRE"]
     let ledger = explicit.flatMap { $0.isEmpty ? nil : $0 } ?? demoFolder.appendingPathComponent("cloud-girofle.sqlite").path
     var quiet = Output(out: { _ in }, err: { ctx.output.error($0) })
+    // The script names its files under $DOSSIER: say once what it is.
+    ctx.output.error("$ DOSSIER=\(folder)")
     for (index, raw) in script.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
         let line = raw.trimmingCharacters(in: .whitespaces)
         if line.isEmpty || line.hasPrefix("#") { continue }

@@ -347,6 +347,9 @@ import LedgerStore
         #expect(FileManager.default.fileExists(atPath: path))
         #expect(path.hasPrefix(s.folder.path + "/compta-demo-"), "written under $TMPDIR: \(path)")
         #expect(try String(contentsOfFile: path, encoding: .utf8) == r.out)
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        #expect(r.err.hasPrefix("$ DOSSIER=\(folder)\n"), "the folder the script's $DOSSIER names is said first")
+        #expect(FileManager.default.fileExists(atPath: folder + "/ecritures-2023.csv"))
         #expect(FileManager.default.fileExists(atPath: s.ledger), "--livre keeps the demo ledger")
         #expect(s.run("demo").code == 1, "an existing ledger is never overwritten")
     }

@@ -37,7 +37,7 @@ func fixturePath(_ p: String) -> String { packageURL("Fixtures/" + p).path }
         // Its rule goes before the OVH rule (n° 10), which would otherwise file the next invoice under 604A again.
         let refiled = s.run("affecter", "1", "6063", "--projet", "BL-EVOLUTION", "--regle", "FR2024031187")
         #expect(refiled.code == 0, "\(refiled.err)")
-        #expect(refiled.out.contains("Écriture n° 1 classée en 6063, projet BL-EVOLUTION. Règle n° 10 créée : « FR2024031187 » → 6063, "
+        #expect(refiled.out.contains("Écriture n° 1 classée en 6063, projet BL-EVOLUTION. Règle n° 10 créée : « FR2024031187 » → 6063, projet BL-EVOLUTION, "
                                      + "placée avant la règle « OVH » → 604A, qui classait cette opération."))
         #expect(s.run("regles", "exporter").out.contains("10;FR2024031187;;;;;6063;BL-EVOLUTION;\r\n11;OVH;;;;;604A;BL-EVOLUTION;"))
         let balance = s.run("balance", "--format", "csv").out
