@@ -77,7 +77,7 @@ extension Store: BankLedger {
                 """, .text(batch.fileName), .text(batch.fileHash), .text(batch.format), .text(batch.bankAccount.text),
                                 .optional(batch.bankAccountID), .optional(batch.firstDate?.iso), .optional(batch.lastDate?.iso),
                                 .optional(batch.closingBalance?.cents), .optional(batch.closingDate?.iso),
-                                .int(Int64(batch.count + batch.leftOut)), .int(Int64(batch.leftOut)), .text(self.now))
+                                .int(Int64(batch.count + batch.leftOut)), .int(Int64(batch.leftOut)), .text(self.now.instant))
             let statementID = self.db.lastInsertRowID
             // By chunks: a statement of a million lines never sits in memory as a million entries.
             var recorded = 0

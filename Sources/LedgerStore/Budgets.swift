@@ -45,7 +45,7 @@ extension Store {
                 throw BudgetProblem.versionExists(existing: previous, new: Budget(exercice: exercice, version: version, postes: postes))
             }
             try db.run("DELETE FROM budget WHERE exercice_id = ? AND version = ?", .int(exercice.id), .text(version))
-            try db.run("INSERT INTO budget(exercice_id, version, created_at) VALUES (?, ?, ?)", .int(exercice.id), .text(version), .text(now))
+            try db.run("INSERT INTO budget(exercice_id, version, created_at) VALUES (?, ?, ?)", .int(exercice.id), .text(version), .text(now.instant))
             let id = db.lastInsertRowID
             for (i, p) in postes.enumerated() {
                 try db.run("""

@@ -96,9 +96,6 @@ public struct ClosingResult: Sendable {
 }
 
 extension Store {
-    /// The day the command runs (UTC), for validation and closing dates.
-    var today: Day { (try? Day(parsing: String(now.prefix(10)))) ?? Day(year: 1970, month: 1, day: 1)! }
-
     // MARK: Validation
 
     /// Validates the drafts of open exercices dated up to `upTo` (and never after today), in
@@ -106,7 +103,7 @@ extension Store {
     /// validation date, and its link in the chain. Returns the entries validated.
     @discardableResult
     public func validate(upTo: Day? = nil, exercice: Exercice? = nil) throws -> ValidationSummary {
-        let limit = min(upTo ?? today, today)
+        let limit = min(upTo ?? now.today, now.today)
         return try atomically(rollback: false) {
             var conditions = ["e.validated_on IS NULL", "x.closed_on IS NULL", "e.date <= ?"]
             var values: [SQLValue] = [.text(limit.iso)]
@@ -138,7 +135,7 @@ extension Store {
         var chainIndex = Int(try db.scalarInt("SELECT coalesce(max(chain_index), 0) FROM entry") ?? 0)
         var previous = try db.scalarText("SELECT hash FROM entry WHERE chain_index = ?", .int(Int64(chainIndex))) ?? Chain.genesis
         var numbers: [String: Int] = [:]
-        let day = today
+        let day = now.today
         let update = "UPDATE entry SET validated_on = ?, validation_number = ?, hash = ?, chain_index = ? WHERE id = ?"
         try forEachEntry(ids: ids) { e in
             let key = "\(e.exerciceId)|\(e.journal)"
@@ -310,7 +307,7 @@ extension Store {
                 try validateEntries([posted.id])
                 opening = posted.number
             }
-            try db.run("UPDATE exercice SET closed_on = ?, closing_hash = ? WHERE id = ?", .text(today.iso), .text(try closingHash(e.id)), .int(e.id))
+            try db.run("UPDATE exercice SET closed_on = ?, closing_hash = ? WHERE id = ?", .text(now.today.iso), .text(try closingHash(e.id)), .int(e.id))
             cachedCatalogReset()
             let inTransit = Money.sum(balances.filter { $0.account.isUnder("58") }.map(\.balance))
             return ClosingResult(closed: e, next: next, nextCreated: created, result: result, openingEntry: opening, inTransit: inTransit)
@@ -361,7 +358,7 @@ extension Store {
         guard e.isClosed else { throw AllocationProblem.notClosed(e) }
         guard let next = c.exercices.first(where: { $0.start == e.end.adding(days: 1) }) else { throw AllocationProblem.noNextExercice(e) }
         if next.isClosed { throw AllocationProblem.nextClosed(e, next: next, result: try result(of: e)) }
-        let day = date ?? min(max(today, next.start), next.end)
+        let day = date ?? min(max(now.today, next.start), next.end)
         let at = min(max(day, next.start), next.end)
         let excedent = -(try balance(of: "120", at: at)), deficit = try balance(of: "129", at: at)
         let amount = excedent.isZero ? deficit : excedent

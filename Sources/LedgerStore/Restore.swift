@@ -30,19 +30,19 @@ extension Store {
     /// in one transaction of the ledger, while this command alone has it open (any other
     /// command waits, or is refused as busy): the restore is whole or not at all, and the -wal
     /// is the ledger's own.
-    public static func restore(_ path: String, from backup: String, aside: String) throws -> RestoreOutcome {
+    public static func restore(_ path: String, from backup: String, aside: String, now: Now) throws -> RestoreOutcome {
         if let a = realPath(backup), a == realPath(path) { throw RestoreProblem.sameFile(path: backup) }
         let exists = FileManager.default.fileExists(atPath: path)
         if !exists, hasJournal(path) {
             throw RestoreProblem.orphanJournal(path: path + "-wal")
         }
         return try withTemporaryFile(beside: path, suffix: ".restauration") { copy -> RestoreOutcome in
-            try copyVerified(backup, into: copy)
+            try copyVerified(backup, into: copy, now: now)
             guard exists else {
                 try linkNew(copy, to: path)
-                return RestoreOutcome(restored: try Store.open(path: path).verify(), aside: nil)
+                return RestoreOutcome(restored: try Store.open(path: path, now: now).verify(), aside: nil)
             }
-            let ledger = try Store.open(path: path)
+            let ledger = try Store.open(path: path, now: now)
             // Exclusive: no other connection may read or write until this one closes.
             try ledger.db.execute("PRAGMA locking_mode = EXCLUSIVE")
             _ = try ledger.transaction {}
@@ -56,13 +56,13 @@ extension Store {
             }
             // Closed, the only connection folds its -wal into the file.
             ledger.db.close()
-            return RestoreOutcome(restored: try Store.open(path: path).verify(), aside: aside)
+            return RestoreOutcome(restored: try Store.open(path: path, now: now).verify(), aside: aside)
         }
     }
 
     /// Copies the ledger at `backup` into the empty file `copy` (migrated there if it is older)
     /// and verifies the copy. The backup is only read, and nothing is written beside it.
-    private static func copyVerified(_ backup: String, into copy: String) throws {
+    private static func copyVerified(_ backup: String, into copy: String, now: Now) throws {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: backup, isDirectory: &isFolder) else { throw StoreError.notFound(path: backup) }
         if isFolder.boolValue { throw StoreError.isFolder(path: backup) }
@@ -86,7 +86,7 @@ extension Store {
         // Without a -wal beside it, the file is the whole backup: read as immutable, it needs no
         // -wal or -shm of its own (none is left beside it, and read-only media do).
         try read(immutable: !hasJournal(backup))
-        let report = try Store.open(path: copy).verify()
+        let report = try Store.open(path: copy, now: now).verify()
         guard report.problems.isEmpty else { throw RestoreProblem.damagedBackup(path: backup, report.problems) }
     }
 

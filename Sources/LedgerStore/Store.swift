@@ -6,9 +6,9 @@ import Ledger
 public final class Store {
     let db: Database
     public let path: String
-    /// When this command started: the time stamp of everything it records (one ISO formatter
-    /// per command, not per entry).
-    let now = isoNow()
+    /// The command's time, given by whoever opened the store: the day stamped on validations
+    /// and closings, the instant on everything recorded.
+    let now: Now
     var projectIDsCache: [String: Int64] = [:]
     /// Created by this process (`create`), not opened.
     var created = false
@@ -23,9 +23,10 @@ public final class Store {
     /// Opened read-only from a folder SQLite cannot write into (`open`): writes are refused so.
     private(set) var isImmutable = false
 
-    private init(db: Database, path: String) {
+    private init(db: Database, path: String, now: Now) {
         self.db = db
         self.path = path
+        self.now = now
     }
 
     // MARK: Opening and creating
@@ -35,15 +36,15 @@ public final class Store {
     /// read-only, as an immutable file: it is read and verified, and a write is refused saying
     /// why — unless a -wal holds changes the file does not have yet, which such an open
     /// would not see.
-    public static func open(path: String) throws(StoreError) -> Store {
+    public static func open(path: String, now: Now) throws(StoreError) -> Store {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw .notFound(path: path) }
         if isFolder.boolValue { throw .isFolder(path: path) }
         do {
-            return try connect(path, immutable: false)
+            return try connect(path, immutable: false, now: now)
         } catch .cannotOpen(let p) {
             guard !hasJournal(path) else { throw .cannotOpen(path: p) }
-            return try connect(path, immutable: true)
+            return try connect(path, immutable: true, now: now)
         }
     }
 
@@ -52,10 +53,10 @@ public final class Store {
         ((try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? Int ?? 0) > 0
     }
 
-    private static func connect(_ path: String, immutable: Bool) throws(StoreError) -> Store {
+    private static func connect(_ path: String, immutable: Bool, now: Now) throws(StoreError) -> Store {
         let store: Store
         do {
-            store = Store(db: try Database(path: path, immutable: immutable), path: path)
+            store = Store(db: try Database(path: path, immutable: immutable), path: path, now: now)
             store.isImmutable = immutable
             // Who wrote the file, asked before anything else: another program's database, or an
             // empty file, is left exactly as it was (no journal mode switched, no byte added).
@@ -76,10 +77,10 @@ public final class Store {
     /// the default journals and that exercice. The file must not exist yet. It is built under a
     /// temporary name and linked into place once complete: a creation cut short (a crash, a
     /// kill) leaves no half-made ledger at `path`.
-    public static func create(path: String, name: String, start: Day, end: Day? = nil) throws(StoreError) -> Store {
+    public static func create(path: String, name: String, start: Day, end: Day? = nil, now: Now) throws(StoreError) -> Store {
         try writeNewFile(path, suffix: ".creation") { temporary in
             let db = try Database(path: temporary)
-            _ = try Store.initialize(db: db, path: path, name: name, start: start, end: end)
+            _ = try Store.initialize(db: db, path: path, name: name, start: start, end: end, now: now)
             // Everything into the file itself (an error here, a full disk, stops the creation),
             // so that the file linked into place is complete without its WAL.
             let checkpoint = try db.query("PRAGMA wal_checkpoint(TRUNCATE)") { $0.int(0) }
@@ -89,7 +90,7 @@ public final class Store {
                 throw StoreError.cannotCreate(path: path, reason: "le journal d'écriture n'a pas pu être reversé dans le fichier")
             }
         }
-        let store = try Store.open(path: path)
+        let store = try Store.open(path: path, now: now)
         store.created = true
         return store
     }
@@ -102,7 +103,7 @@ public final class Store {
         // VACUUM reads in a transaction of its own, none may be open.
         endSnapshot()
         try Store.writeNewFile(path, suffix: ".copie") { temporary in try db.run("VACUUM INTO ?", .text(temporary)) }
-        return try Store.open(path: path).verify()
+        return try Store.open(path: path, now: now).verify()
     }
 
     /// Writes a new file at `path` through `fill`, which gets an empty file of mode 0600 under a
@@ -166,9 +167,9 @@ public final class Store {
     }
 
     /// A ledger in memory, for tests and dry runs.
-    public static func inMemory(name: String = "Test", start: Day, end: Day? = nil) throws(StoreError) -> Store {
+    public static func inMemory(name: String = "Test", start: Day, end: Day? = nil, now: Now) throws(StoreError) -> Store {
         do {
-            return try Store.initialize(db: Database(path: ":memory:"), path: ":memory:", name: name, start: start, end: end)
+            return try Store.initialize(db: Database(path: ":memory:"), path: ":memory:", name: name, start: start, end: end, now: now)
         } catch let e as StoreError {
             throw e
         } catch {
@@ -176,8 +177,8 @@ public final class Store {
         }
     }
 
-    private static func initialize(db: Database, path: String, name: String, start: Day, end: Day?) throws -> Store {
-        let store = Store(db: db, path: path)
+    private static func initialize(db: Database, path: String, name: String, start: Day, end: Day?, now: Now) throws -> Store {
+        let store = Store(db: db, path: path, now: now)
         try store.configure()
         try store.checkAndMigrate(creating: true)
         try store.transaction {
@@ -548,7 +549,7 @@ public final class Store {
                 let id = nextID
                 nextID += 1
                 entryRows += [.int(id), .int(exercice.id), .int(Int64(number)), .text(entry.journal), .text(entry.date.iso),
-                              .text(entry.label.trimmingSpaces), .optional(entry.piece), .text(now)]
+                              .text(entry.label.trimmingSpaces), .optional(entry.piece), .text(now.instant)]
                 let opening = c.journals[entry.journal]?.kind == .aNouveaux
                 for line in entry.lines {
                     let project = line.project.flatMap { projectIDsCache[$0] }
@@ -662,11 +663,6 @@ public final class Store {
             return out
         }
     }
-}
-
-/// The current time, ISO 8601 in UTC, for `created_at` columns.
-public func isoNow() -> String {
-    ISO8601DateFormatter().string(from: Date())
 }
 
 /// An error about the entry at `index` of a batch.

@@ -3,12 +3,6 @@ import Ledger
 import LedgerStore
 import Reports
 
-/// Today, in the local calendar.
-func today() -> Day {
-    let c = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
-    return Day(year: c.year!, month: c.month!, day: c.day!)!
-}
-
 let agCommand = Command(
     path: ["rapport-ag"], usage: "compta rapport-ag [--exercice E] [--sortie FICHIER.md] [--graphiques DOSSIER] [--modele anc]",
     summary: "écrit le bilan financier de l'assemblée générale (Markdown prêt pour pandoc, avec graphiques SVG)",
@@ -40,7 +34,7 @@ let agCommand = Command(
     let chartsName = ctx.parsed.value("--graphiques") ?? output.deletingPathExtension().lastPathComponent + "-graphiques"
     // Checked before anything is written, the charts' folder included.
     try writableFolder(of: output.path)
-    let report = try BilanFinancier(store, exercice: exercice, chartsFolder: chartsName, generatedOn: today(), model: model,
+    let report = try BilanFinancier(store, exercice: exercice, chartsFolder: chartsName, generatedOn: ctx.now.today, model: model,
                                     fingerprint: try store.chainHead())
     let charts = folder.appendingPathComponent(chartsName)
     // All or nothing: the charts' folder goes again if the document cannot be written.

@@ -92,7 +92,7 @@ let bankCommands: [Command] = [
                 throw e
             }
         }
-        try ctx.render(importDocument(result, detailed: try ctx.format() == .json || result.dryRun))
+        try ctx.render(importDocument(result, detailed: try ctx.format() == .json || result.dryRun, now: ctx.now))
     },
     Command(
         path: ["releves"], usage: "compta releves [--format texte|md|csv|json]",
@@ -101,7 +101,7 @@ let bankCommands: [Command] = [
         options: formatOptions, arguments: 0...0
     ) { ctx in
         let store = try ctx.openStore()
-        try ctx.render(statementsDocument(try store.statements(), association: try store.associationName()))
+        try ctx.render(statementsDocument(try store.statements(), association: try store.associationName(), now: ctx.now))
     },
     Command(
         path: ["releves", "annuler"], usage: "compta releves annuler NUMERO",
@@ -351,7 +351,7 @@ func ruleFixes(_ rules: [(rule: Rule, replacement: ChartReplacement)]) -> [Strin
     }
 }
 
-func statementsDocument(_ statements: [Store.ImportedStatement], association: String) -> ReportDocument {
+func statementsDocument(_ statements: [Store.ImportedStatement], association: String, now: Now) -> ReportDocument {
     // Counted as the import said: read = new + already there + set aside.
     var table = ReportTable(columns: [ReportColumn("N°", key: "numero"), ReportColumn("Fichier", key: "fichier"),
                                       ReportColumn("Compte", key: "compte"), ReportColumn("Importé le", key: "importe_le"),
@@ -361,7 +361,7 @@ func statementsDocument(_ statements: [Store.ImportedStatement], association: St
                                       ReportColumn("Déjà là", key: "deja_importees"), ReportColumn("Écartées", key: "ecartees"),
                                       ReportColumn("Validées", key: "validees")])
     for st in statements {
-        let day = (try? Day(parsing: String(st.importedAt.prefix(10)))).map(Cell.date) ?? .text(st.importedAt)
+        let day = now.local(st.importedAt).map { Cell.date($0.day) } ?? .text(st.importedAt)
         table.rows.append(ReportRow([.number(st.id), .text(st.fileName), .text(st.bankAccount.text), day, .text(st.importedAt),
                                      st.firstDate.map(Cell.date) ?? .empty, st.lastDate.map(Cell.date) ?? .empty,
                                      .number(st.linesRead), .number(st.linesNew), .number(st.alreadyThere), .number(st.linesLeftOut),
@@ -470,13 +470,13 @@ func reconciliationNotes(_ r: Reconciliation, account: AccountNumber, firstDate:
     return notes
 }
 
-func importDocument(_ r: ImportResult, detailed: Bool) -> ReportDocument {
+func importDocument(_ r: ImportResult, detailed: Bool, now: Now) -> ReportDocument {
     let s = r.statement
     var subtitle = ["Relevé : \(r.batch.fileName) (\(s.formatName), \(s.encoding.rawValue)), compte \(r.batch.bankAccount)"]
     if let f = s.firstDate, let l = s.lastDate { subtitle.append("Opérations du \(f.french) au \(l.french)") }
     var notes: [String] = []
     if r.dryRun { notes.append("Essai : rien n'a été écrit.") }
-    if let on = r.outcome.sameFileImportedOn { notes.append("Ce fichier a déjà été importé (\(frenchTimestamp(on))) : seules les opérations nouvelles comptent.") }
+    if let on = r.outcome.sameFileImportedOn { notes.append("Ce fichier a déjà été importé (\(frenchTimestamp(on, now: now))) : seules les opérations nouvelles comptent.") }
     notes.append("Lignes lues : \(r.linesRead) · nouvelles : \(r.newLines) · déjà importées : \(r.alreadyThere)"
                  + (s.skipped > 0 ? " · ignorées (non réglées) : \(s.skipped)" : "")
                  + (s.before > 0 ? " · laissées de côté (avant --du) : \(s.before)" : "")
@@ -522,9 +522,9 @@ func importDocument(_ r: ImportResult, detailed: Bool) -> ReportDocument {
     return ReportDocument(title: r.dryRun ? "Import (essai)" : "Import du relevé", subtitle: subtitle, tables: tables, notes: notes)
 }
 
-/// `2024-03-05T09:45:24Z` → `le 05/03/2024 à 09:45 (UTC)`.
-func frenchTimestamp(_ iso: String) -> String {
-    guard let day = try? Day(parsing: String(iso.prefix(10))) else { return iso }
-    let time = iso.count >= 16 ? String(iso.dropFirst(11).prefix(5)) : ""
-    return "le \(day.french)" + (time.isEmpty ? "" : " à \(time) (UTC)")
+/// A stored instant as the user's clock showed it: `2024-03-05T09:45:24Z` → `le 05/03/2024 à
+/// 10:45` in Paris.
+func frenchTimestamp(_ iso: String, now: Now) -> String {
+    guard let local = now.local(iso) else { return iso }
+    return "le \(local.day.french) à \(local.time)"
 }

@@ -35,7 +35,7 @@ let budgetCommands: [Command] = [
             throw BudgetCommandError.noBudget(exercice: exercice.label, version: version, versions: try store.budgetVersions(exercice))
         }
         // During the exercice, today: what was planned up to now, and where the year is heading.
-        let asOf = try ctx.day("--au") ?? (exercice.isInProgress(on: today()) ? today() : nil)
+        let asOf = try ctx.day("--au") ?? (exercice.isInProgress(on: ctx.now.today) ? ctx.now.today : nil)
         if let asOf, !exercice.contains(asOf) { throw BudgetCommandError.dateOutside(asOf, exercice) }
         var subtitle = [try store.associationName(), "Exercice \(exercice.label), budget « \(budget.version) »"]
         if let asOf { subtitle.append("Au \(asOf.french)") }

@@ -31,6 +31,8 @@ struct Context {
     let environment: [String: String]
     let output: Output
     let parsed: Parsed
+    /// The command's one clock: read once, passed to the store and the reports.
+    let now: Now
 
     /// Where the ledger's path comes from, for messages about it.
     enum LedgerSource { case option, environment, currentFolder }
@@ -47,7 +49,7 @@ struct Context {
     /// The ledger, read as one consistent state until the command writes (`Store.beginSnapshot`).
     func openStore() throws -> Store {
         let store: Store
-        do { store = try Store.open(path: ledgerPath) } catch .notFound(let path) {
+        do { store = try Store.open(path: ledgerPath, now: now) } catch .notFound(let path) {
             throw LedgerNotFound(path: path, source: ledger.source, folder: FileManager.default.currentDirectoryPath)
         }
         try store.beginSnapshot()
@@ -94,7 +96,7 @@ struct Context {
     /// The exercice of `--exercice`; without it, the latest one ended (`Catalog.presented(on:)`):
     /// the one an AG approves and a FEC is asked for, even once the next has begun.
     func presentedExercice(_ store: Store) throws -> Exercice {
-        try parsed.value("--exercice").map { try store.exercice($0) } ?? store.catalog().presented(on: today()) ?? store.exercice(nil)
+        try parsed.value("--exercice").map { try store.exercice($0) } ?? store.catalog().presented(on: now.today) ?? store.exercice(nil)
     }
 
     /// The period of `--exercice`, `--du` and `--au`, inside one exercice.
@@ -105,7 +107,7 @@ struct Context {
     /// The period of the options; without --au, it ends today while the exercice is in progress.
     func periodSoFar(_ store: Store) throws -> Period {
         let period = try self.period(store)
-        return parsed.value("--au") == nil ? period.until(today()) : period
+        return parsed.value("--au") == nil ? period.until(now.today) : period
     }
 
     /// Prints a report as it is made, in the format asked for.
@@ -115,6 +117,23 @@ struct Context {
         let format = try format()
         if format == .csv && !parsed.has("--sans-bom") { output.write(byteOrderMark) }
         try format.write(doc) { [output] in output.write($0) }
+    }
+}
+
+extension Now {
+    /// The time of a command run with `environment`: the instant `COMPTA_MAINTENANT` gives (ISO
+    /// 8601 with its offset: tests), else the system's, seen in the time zone `TZ` names (read
+    /// here, not from the process, so that a test can give it), else the system's time zone.
+    init(environment: [String: String]) throws {
+        let zone = environment["TZ"].flatMap { TimeZone(identifier: $0.hasPrefix(":") ? String($0.dropFirst()) : $0) } ?? .current
+        guard let given = environment["COMPTA_MAINTENANT"] else {
+            self = Now(at: Date(), in: zone)!
+            return
+        }
+        guard let date = ISO8601DateFormatter().date(from: given), let now = Now(at: date, in: zone) else {
+            throw InputError.badNow(given)
+        }
+        self = now
     }
 }
 
@@ -149,6 +168,8 @@ enum InputError: Error {
     case badFingerprint(String)
     /// A text argument longer than the ledger keeps.
     case textTooLong(argument: String, TextTooLong)
+    /// `COMPTA_MAINTENANT` that is no instant.
+    case badNow(String)
 }
 
 /// A command of the CLI.
@@ -252,8 +273,9 @@ enum CLI {
         return 2
     }
 
-    /// Runs one command line; returns the exit code (0 success, 1 user error, 2 misuse).
-    static func run(arguments: [String], environment: [String: String], output: Output) -> Int32 {
+    /// Runs one command line; returns the exit code (0 success, 1 user error, 2 misuse). The
+    /// command's time is `now`, else read from `environment` (`Now(environment:)`).
+    static func run(arguments: [String], environment: [String: String], output: Output, now: Now? = nil) -> Int32 {
         if arguments == ["--version"] {
             output.print("compta \(version)")
             return 0
@@ -299,7 +321,8 @@ enum CLI {
                 }
                 throw UsageError(message: message, command: command.name)
             }
-            try command.run(Context(environment: environment, output: output, parsed: parsed))
+            try command.run(Context(environment: environment, output: output, parsed: parsed,
+                                    now: try now ?? Now(environment: environment)))
             return 0
         } catch let e as UsageError {
             output.error("compta \(command.name) : \(e.message).\nUsage : \(command.usage)\nAide : compta \(command.name) --help")

@@ -57,7 +57,7 @@ let demoCommand = Command(
         guard words.first == "compta" else { continue }
         ctx.output.error("$ " + line)
         let code = CLI.run(arguments: Array(words.dropFirst()) + ["--livre", ledger],
-                           environment: ctx.environment, output: quiet)
+                           environment: ctx.environment, output: quiet, now: ctx.now)
         if code != 0 {
             throw DemoError.stepFailed(script: scriptPath, line: index + 1, command: line)
         }
@@ -67,7 +67,7 @@ let demoCommand = Command(
     let document = demoFolder.appendingPathComponent("bilan-financier-2024.md").path
     ctx.output.error("$ compta rapport-ag --exercice 2024 --sortie \(document)")
     guard CLI.run(arguments: ["rapport-ag", "--exercice", "2024", "--sortie", document, "--livre", ledger],
-                  environment: ctx.environment, output: quiet) == 0 else {
+                  environment: ctx.environment, output: quiet, now: ctx.now) == 0 else {
         throw DemoError.stepFailed(script: scriptPath, line: 0, command: "compta rapport-ag --exercice 2024")
     }
     ctx.output.write(try readText(document))

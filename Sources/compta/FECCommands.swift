@@ -86,7 +86,7 @@ let fecCommands: [Command] = [
             store = try ctx.openStore()
         } else {
             let name = ctx.parsed.value("--nom") ?? "Association (import FEC)"
-            store = try Store.create(path: ctx.ledgerPath, name: name, start: books.start, end: books.end)
+            store = try Store.create(path: ctx.ledgerPath, name: name, start: books.start, end: books.end, now: ctx.now)
         }
         let r: (exercice: Exercice, entries: Int, validated: Int, newAccounts: [Account])
         do { r = try store.importLedger(books, file: path) } catch {

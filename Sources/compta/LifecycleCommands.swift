@@ -114,7 +114,7 @@ let lifecycleCommands: [Command] = [
         let store = try ctx.openStore()
         let ledger = URL(fileURLWithPath: ctx.ledgerPath)
         let path = ctx.parsed.positionals.first ?? ledger.deletingLastPathComponent()
-            .appendingPathComponent("\(ledger.deletingPathExtension().lastPathComponent)-sauvegarde-\(today().iso).sqlite").path
+            .appendingPathComponent("\(ledger.deletingPathExtension().lastPathComponent)-sauvegarde-\(ctx.now.today.iso).sqlite").path
         let report: VerificationReport
         do { report = try store.backup(to: path) } catch StoreError.alreadyExists {
             throw InputError.cannotWrite(path: path, reason: "le fichier existe déjà ; une sauvegarde ne remplace jamais un fichier, choisissez un autre nom")
@@ -141,10 +141,10 @@ let lifecycleCommands: [Command] = [
         let backup = ctx.parsed.positionals[0]
         guard FileManager.default.fileExists(atPath: backup) else { throw InputError.cannotRead(path: backup, reason: "fichier introuvable") }
         let ledger = URL(fileURLWithPath: ctx.ledgerPath)
-        let stem = ledger.deletingPathExtension().lastPathComponent + "-avant-restauration-\(today().iso)"
+        let stem = ledger.deletingPathExtension().lastPathComponent + "-avant-restauration-\(ctx.now.today.iso)"
         let aside = (1...).lazy.map { n in ledger.deletingLastPathComponent().appendingPathComponent(stem + (n == 1 ? "" : "-\(n)") + ".sqlite").path }
             .first { !FileManager.default.fileExists(atPath: $0) }!
-        let r = try Store.restore(ctx.ledgerPath, from: backup, aside: aside)
+        let r = try Store.restore(ctx.ledgerPath, from: backup, aside: aside, now: ctx.now)
         ctx.output.print("Livre restauré depuis \(backup) : \(r.restored.entries) écritures dont \(r.restored.validated) validées, "
                          + "chaîne d'empreintes intacte, totaux cohérents.")
         if let kept = r.aside { ctx.output.print("Le livre remplacé est gardé dans \(kept) (compta balance --livre \(shellWord(kept)) pour le consulter).") }

@@ -446,6 +446,9 @@ enum Messages {
                 + "nombre d'écritures validées, date AAAAMMJJ et \(Chain.Anchor.headLength) chiffres hexadécimaux, séparés par des tirets "
                 + "(par exemple 225-20251203-9f3c1a2b7d4e6f80)."
         case .textTooLong(let argument, let t): return "\(argument) : " + tooLong(t) + "."
+        case .badNow(let text):
+            return "COMPTA_MAINTENANT : « \(text) » n'est pas un instant ISO 8601 (par exemple 2025-01-01T00:30:00+01:00). "
+                + "Corrigez la variable, ou retirez-la pour que compta lise l'heure de la machine."
         }
     }
 

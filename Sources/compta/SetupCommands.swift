@@ -22,7 +22,7 @@ let setupCommands: [Command] = [
         let siren = try ctx.parsed.value("--siren").map { try FEC.checkSIREN($0) }
         _ = try ctx.parsed.required("--debut")
         let start = try ctx.day("--debut")!
-        let store = try Store.create(path: ctx.ledgerPath, name: name, start: start, end: try ctx.day("--fin"))
+        let store = try Store.create(path: ctx.ledgerPath, name: name, start: start, end: try ctx.day("--fin"), now: ctx.now)
         if let siren { try store.setSIREN(siren) }
         let e = try store.exercice(nil)
         let count = try store.catalog().accounts.count

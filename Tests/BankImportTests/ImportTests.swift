@@ -6,9 +6,14 @@ import LedgerStore
 
 func day(_ s: String) -> Day { try! Day(parsing: s) }
 
+extension Now {
+    /// The machine's time, as a command run now sees it (no `COMPTA_MAINTENANT`).
+    static var machine: Now { Now(at: Date(), in: .current)! }
+}
+
 /// A 2024 ledger with the accounts and projects the Cloud Girofle rules use.
 func girofle() throws -> Store {
-    let store = try Store.inMemory(name: "Cloud Girofle", start: day("2024-01-01"))
+    let store = try Store.inMemory(name: "Cloud Girofle", start: day("2024-01-01"), now: .machine)
     for (n, l) in [("604A", "OVH"), ("604B", "Globenet"), ("604C", "Retzo"), ("604D", "Prestation Gab"), ("604E", "Mailcow"), ("604F", "Kimsufi"), ("5122", "Livret")] {
         try store.addAccount(AccountNumber(trusted: n), label: l)
     }

@@ -12,7 +12,7 @@ import LedgerStore
         #expect(s.run("valider").code == 0)
         let backup = s.path("sauvegarde.sqlite")
         #expect(s.run("sauvegarder", backup).code == 0)
-        return (s, backup, try Store.open(path: backup).dump())
+        return (s, backup, try Store.open(path: backup, now: .machine).dump())
     }
 
     func copy(_ from: String, _ to: String) throws {
@@ -30,7 +30,7 @@ import LedgerStore
         let state = s.path("etat.sqlite"), reference = s.path("reference.sqlite")
         do {
             // An open connection keeps the next command's writes in the -wal.
-            let holder = try Store.open(path: s.ledger)
+            let holder = try Store.open(path: s.ledger, now: .machine)
             #expect(s.run("saisir", "2024-03-06", "Après la sauvegarde", "627=2", "512").code == 0)
             try copy(s.ledger, state)
             try copy(s.ledger, reference)
@@ -40,7 +40,7 @@ import LedgerStore
         try copy(state, s.ledger)
         try? FileManager.default.removeItem(atPath: s.ledger + "-shm")
         #expect(FileManager.default.fileExists(atPath: s.ledger + "-wal"))
-        let before = try Store.open(path: reference).dump()
+        let before = try Store.open(path: reference, now: .machine).dump()
         #expect(before.contains("Après la sauvegarde"))
 
         let r = s.run("restaurer", backup)
@@ -49,7 +49,7 @@ import LedgerStore
         #expect(r.out.contains("Livre restauré depuis \(backup) : 1 écritures dont 1 validées"), "\(r.out)")
         #expect(r.out.contains("Le livre remplacé est gardé dans \(aside)"))
         #expect(try s.dump() == restored, "the ledger is the backup")
-        #expect(try Store.open(path: aside).dump() == before, "the ledger replaced is kept whole, its -wal's writes with it")
+        #expect(try Store.open(path: aside, now: .machine).dump() == before, "the ledger replaced is kept whole, its -wal's writes with it")
         #expect(s.run("verifier").code == 0)
         #expect(!FileManager.default.fileExists(atPath: backup + "-wal") && !FileManager.default.fileExists(atPath: backup + "-shm"),
                 "nothing is left beside the backup")
@@ -64,7 +64,7 @@ import LedgerStore
         let r = s.runRaw(["restaurer", backup, "--livre", other])
         #expect(r.code == 0, "\(r.err)")
         #expect(!r.out.contains("gardé"))
-        #expect(try Store.open(path: other).dump() == restored)
+        #expect(try Store.open(path: other, now: .machine).dump() == restored)
     }
 
     /// What is not a backup of a ledger is refused, and nothing is written: no ledger changed,

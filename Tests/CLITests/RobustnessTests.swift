@@ -67,7 +67,7 @@ import LedgerStore
         #expect(md.contains("FACTURE A\\|B"))
         #expect(md.contains("\\<script\\>alert(1)\\</script\\>"))
         #expect(md.contains("\\*\\*GRAS\\*\\* \\[LIEN\\](javascript:alert(1))"))
-        #expect(try Store.open(path: s.ledger).verify().problems.isEmpty)
+        #expect(try Store.open(path: s.ledger, now: .machine).verify().problems.isEmpty)
     }
 
     @Test func ledgersThatCannotBeUsed() throws {
@@ -151,7 +151,7 @@ extension HostileInputs {
         #expect(verified.code == 0 && verified.out.contains("Livre intègre"), "\(verified.err)")
         let copy = s.path("copie.sqlite")
         #expect(s.runRaw(["sauvegarder", copy, "--livre", ledger]).code == 0)
-        #expect(try Store.open(path: copy).dump() == s.dump())
+        #expect(try Store.open(path: copy, now: .machine).dump() == s.dump())
         let r = s.runRaw(["saisir", "2024-03-06", "X", "627=1", "512", "--livre", ledger])
         #expect(r.code == 1)
         #expect(r.err.contains("se lit mais ne s'écrit pas : SQLite doit pouvoir créer ses fichiers « -wal » et « -shm » dans le dossier \(folder)"), "\(r.err)")

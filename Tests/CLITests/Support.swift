@@ -10,6 +10,14 @@ func packageURL(_ relative: String) -> URL {
         .appendingPathComponent(relative)
 }
 
+extension Now {
+    /// The machine's time, as a command run now sees it (no `COMPTA_MAINTENANT`).
+    static var machine: Now { try! Now(environment: [:]) }
+}
+
+/// Today, as a command run now sees it.
+func today() -> Day { Now.machine.today }
+
 /// The result of one command line run in-process.
 struct Run {
     let code: Int32
@@ -57,14 +65,15 @@ final class Sandbox {
     }
 
     /// Every table of the ledger as text.
-    func dump() throws -> String { try Store.open(path: ledger).dump() }
+    func dump() throws -> String { try Store.open(path: ledger, now: .machine).dump() }
 
     /// Checks that `compta ARGS` is refused (exit code 1, nothing on standard output) with a
     /// message holding each of `fragments`, and leaves every table as it was. Returns the message.
     @discardableResult
-    func refuses(_ args: [String], says fragments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+    func refuses(_ args: [String], says fragments: [String], environment: [String: String] = [:],
+                 sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         let before = try dump()
-        let r = run(args)
+        let r = run(args, environment: environment)
         #expect(r.code == 1, "\(args): \(r.err)", sourceLocation: sourceLocation)
         for f in fragments { #expect(r.err.contains(f), "\(args): \(r.err)", sourceLocation: sourceLocation) }
         #expect(r.out.isEmpty, "\(args): \(r.out)", sourceLocation: sourceLocation)

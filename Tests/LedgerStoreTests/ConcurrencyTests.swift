@@ -33,11 +33,11 @@ func simultaneously<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int)
     /// write lock (busy timeout), then finds every line already there.
     @Test func sameStatementTwiceAtOnceIsImportedOnce() throws {
         let path = temporaryPath()
-        _ = try Store.create(path: path, name: "A", start: d("2024-01-01"))
-        let results = simultaneously(2) { _ in try Store.open(path: path).record(bankBatch(20_000), dryRun: false).recorded }
+        _ = try Store.create(path: path, name: "A", start: d("2024-01-01"), now: .machine)
+        let results = simultaneously(2) { _ in try Store.open(path: path, now: .machine).record(bankBatch(20_000), dryRun: false).recorded }
         let recorded = try results.map { try $0.get() }
         #expect(recorded.sorted() == [0, 20_000])
-        let store = try Store.open(path: path)
+        let store = try Store.open(path: path, now: .machine)
         #expect(try store.entries(EntryQuery()).count == 20_000)
         #expect(try store.verify().problems.isEmpty)
     }
@@ -45,12 +45,12 @@ func simultaneously<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int)
     /// Two different statements at once: both are written, one after the other.
     @Test func twoStatementsAtOnceAreBothImported() throws {
         let path = temporaryPath()
-        _ = try Store.create(path: path, name: "A", start: d("2024-01-01"))
+        _ = try Store.create(path: path, name: "A", start: d("2024-01-01"), now: .machine)
         let results = simultaneously(2) { i in
-            try Store.open(path: path).record(bankBatch(15_000, first: i * 15_000, file: "\(i).csv"), dryRun: false).recorded
+            try Store.open(path: path, now: .machine).record(bankBatch(15_000, first: i * 15_000, file: "\(i).csv"), dryRun: false).recorded
         }
         #expect(try results.map { try $0.get() } == [15_000, 15_000])
-        let store = try Store.open(path: path)
+        let store = try Store.open(path: path, now: .machine)
         #expect(try store.entries(EntryQuery()).count == 30_000)
         #expect(try store.verify().problems.isEmpty)
     }
@@ -59,15 +59,15 @@ func simultaneously<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int)
     /// command, not halfway through this one.
     @Test func aReportReadsOneState() throws {
         let path = temporaryPath()
-        let writer = try Store.create(path: path, name: "A", start: d("2024-01-01"))
+        let writer = try Store.create(path: path, name: "A", start: d("2024-01-01"), now: .machine)
         try writer.post(draft("2024-03-05", [("627", 450), ("512", -450)]))
-        let reader = try Store.open(path: path)
+        let reader = try Store.open(path: path, now: .machine)
         try reader.beginSnapshot()
         #expect(try reader.balance(of: "512", at: d("2024-12-31")) == Money(cents: -450))
         _ = try writer.record(bankBatch(1_000), dryRun: false)
         #expect(try reader.balance(of: "512", at: d("2024-12-31")) == Money(cents: -450), "the import committed after the report began")
         #expect(try reader.entries(EntryQuery()).count == 1)
-        let later = try Store.open(path: path)
+        let later = try Store.open(path: path, now: .machine)
         #expect(try later.entries(EntryQuery()).count == 1_001)
     }
 
@@ -75,8 +75,8 @@ func simultaneously<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int)
     /// process's import from the import that follows it.
     @Test func aWriteAfterASnapshotSeesTheLatestState() throws {
         let path = temporaryPath()
-        let writer = try Store.create(path: path, name: "A", start: d("2024-01-01"))
-        let late = try Store.open(path: path)
+        let writer = try Store.create(path: path, name: "A", start: d("2024-01-01"), now: .machine)
+        let late = try Store.open(path: path, now: .machine)
         try late.beginSnapshot()
         #expect(try late.entries(EntryQuery()).isEmpty)
         _ = try writer.record(bankBatch(100), dryRun: false)
@@ -92,10 +92,10 @@ func simultaneously<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int)
     /// `cloturer` while an import commits: the import's drafts are seen, the closing refused.
     @Test func aClosingSeesTheImportCommittedAfterItRead() throws {
         let path = temporaryPath()
-        let importer = try Store.create(path: path, name: "A", start: d("2024-01-01"))
+        let importer = try Store.create(path: path, name: "A", start: d("2024-01-01"), now: .machine)
         try importer.post(draft("2024-03-05", [("627", 450), ("512", -450)]))
         try importer.validate()
-        let closer = try Store.open(path: path)
+        let closer = try Store.open(path: path, now: .machine)
         try closer.beginSnapshot()
         let e2024 = try closer.exercice("2024")
         #expect(try closer.waitingLines().isEmpty, "the closing has read: nothing waits, no draft")
@@ -103,7 +103,7 @@ func simultaneously<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int)
         let error = #expect(throws: ClosingProblem.self) { try closer.close(e2024) }
         guard case .drafts(_, let total)? = error else { Issue.record("\(String(describing: error))"); return }
         #expect(total == 100)
-        #expect(try !Store.open(path: path).exercice("2024").isClosed)
+        #expect(try !Store.open(path: path, now: .machine).exercice("2024").isClosed)
     }
 
     /// Two `affecter-resultat` at once: the second finds the result already allocated.
@@ -111,19 +111,19 @@ func simultaneously<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int)
         let (first, path) = try store2023()
         try first.validate()
         _ = try first.close(try first.exercice("2023"))
-        let second = try Store.open(path: path)
+        let second = try Store.open(path: path, now: .machine)
         try second.beginSnapshot()
         let e2023 = try second.exercice("2023")
         _ = try first.allocateResult(of: try first.exercice("2023"), to: nil, on: d("2024-05-20"))
         #expect(throws: AllocationProblem.nothingToAllocate(e2023)) { try second.allocateResult(of: e2023, to: nil, on: d("2024-05-21")) }
-        #expect(try Store.open(path: path).entries(EntryQuery(journal: "OD")).count == 1)
+        #expect(try Store.open(path: path, now: .machine).entries(EntryQuery(journal: "OD")).count == 1)
     }
 
     /// Two `extourner` of one entry at once: one extourne, the second refused with its number.
     @Test func twoReversalsAtOnceWriteOne() throws {
         let (first, path) = try store2023()
         try first.validate()
-        let second = try Store.open(path: path)
+        let second = try Store.open(path: path, now: .machine)
         try second.beginSnapshot()
         let e2023 = try second.exercice("2023")
         #expect(try second.entry(number: 4, in: e2023).validation != nil)
@@ -131,6 +131,6 @@ func simultaneously<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int)
         let error = #expect(throws: StoreError.self) { try second.reverse(number: 4, in: e2023) }
         guard case .alreadyReversed(4, let by)? = error else { Issue.record("\(String(describing: error))"); return }
         #expect(by == reversal.number)
-        #expect(try Store.open(path: path).entries(EntryQuery()).count == 5)
+        #expect(try Store.open(path: path, now: .machine).entries(EntryQuery()).count == 5)
     }
 }

@@ -5,7 +5,7 @@ import Ledger
 
 func store2023() throws -> (Store, String) {
     let path = temporaryPath()
-    let store = try Store.create(path: path, name: "A", start: d("2023-01-01"))
+    let store = try Store.create(path: path, name: "A", start: d("2023-01-01"), now: .machine)
     try store.post(EntryDraft(journal: "AN", date: d("2023-01-01"), label: "Ouverture", lines: [
         LineDraft(account: n("512"), amount: Money(cents: 100_000)), LineDraft(account: n("1021"), amount: Money(cents: -100_000))]))
     try store.post(draft("2023-03-01", [("7562", -50_000), ("512", 50_000)]))
@@ -31,7 +31,7 @@ func store2023() throws -> (Store, String) {
     }
 
     @Test func futureDraftsWaitForTheirDay() throws {
-        let store = try Store.inMemory(start: d("2099-01-01"))
+        let store = try Store.inMemory(start: d("2099-01-01"), now: .machine)
         try store.post(draft("2099-05-01", [("627", 100), ("512", -100)]))
         #expect(try store.validate().count == 0, "an entry dated after today is not validated")
     }
@@ -44,7 +44,7 @@ func store2023() throws -> (Store, String) {
         let raw = RawSQL(path)
         #expect(raw.exec("DROP TRIGGER entry_validated_update") == nil)
         #expect(raw.exec("UPDATE entry SET label = 'Cotisations (modifié)' WHERE number = 2") == nil)
-        let problems = try Store.open(path: path).verify().problems
+        let problems = try Store.open(path: path, now: .machine).verify().problems
         #expect(problems == [.chainBroken(entry: "BQ-2 (exercice 2023, n° 2, du 01/03/2023)")])
     }
 
@@ -55,14 +55,14 @@ func store2023() throws -> (Store, String) {
         raw.exec("DROP TRIGGER line_validated_update; DROP TRIGGER line_validated_delete; DROP TRIGGER entry_validated_delete;")
         raw.exec("DROP TRIGGER total_line_update")
         #expect(raw.exec("UPDATE line SET debit = debit + 1 WHERE entry_id = (SELECT id FROM entry WHERE number = 4) AND debit > 0") == nil)
-        var problems = try Store.open(path: path).verify().problems
+        var problems = try Store.open(path: path, now: .machine).verify().problems
         #expect(problems.contains(.unbalanced(entry: "BQ-3, n° 4 de l'exercice 2023, du 01/04/2023", debit: Money(cents: 20_001), credit: Money(cents: 20_000))))
         #expect(problems.contains(.chainBroken(entry: "BQ-3 (exercice 2023, n° 4, du 01/04/2023)")))
         #expect(problems.contains(.totalsDiffer(account: "6713", day: "2023-04-01")))
         #expect(raw.exec("UPDATE line SET debit = debit - 1 WHERE entry_id = (SELECT id FROM entry WHERE number = 4) AND debit > 0") == nil)
         raw.exec("PRAGMA foreign_keys = OFF")
         #expect(raw.exec("DELETE FROM entry WHERE number = 3") == nil)
-        problems = try Store.open(path: path).verify().problems
+        problems = try Store.open(path: path, now: .machine).verify().problems
         #expect(problems.contains(.chainGap(expected: 2, found: 3)), "n° 3 was BQ-1, the second link")
         #expect(problems.contains(.numberingGap(exercice: "2023", journal: "BQ", expected: 1, found: 2)))
         #expect(problems.contains(.orphanLines(count: 2)))
@@ -83,7 +83,7 @@ func store2023() throws -> (Store, String) {
             UPDATE total SET day = '20230301' WHERE day = '2023-03-01' AND account = '7562';
             UPDATE total SET opening = 0.5 WHERE day = '2023-01-01' AND account = '512';
             """) == nil)
-        let tampered = try Store.open(path: path)
+        let tampered = try Store.open(path: path, now: .machine)
         #expect(try tampered.balance(of: "7562", at: d("2023-12-31")) == .zero, "the reports lost the cotisations")
         let problems = try tampered.verify().problems
         #expect(problems == [.totalsDiffer(account: "512", day: "2023-01-01"), .totalsDiffer(account: "7562", day: "2023-03-01"),
@@ -97,7 +97,7 @@ func store2023() throws -> (Store, String) {
         try store.validate()
         let raw = RawSQL(path)
         #expect(raw.exec("DROP TRIGGER entry_fixed_fields; DROP TRIGGER entry_validated_update; UPDATE entry SET date = '2023-02-30' WHERE number = 3") == nil)
-        let problems = try Store.open(path: path).verify().problems
+        let problems = try Store.open(path: path, now: .machine).verify().problems
         #expect(problems.contains(.malformedEntry(entry: "BQ-1, n° 3 de l'exercice 2023, du 2023-02-30", field: .date("2023-02-30"))))
         #expect(problems.contains(.chainBroken(entry: "BQ-1 (exercice 2023, n° 3, du 2023-02-30)")))
     }
@@ -127,7 +127,7 @@ func store2023() throws -> (Store, String) {
             DELETE FROM line WHERE entry_id IN (SELECT id FROM entry WHERE chain_index >= 4);
             DELETE FROM entry WHERE chain_index >= 4;
             """) == nil)
-        let shorter = try Store.open(path: path)
+        let shorter = try Store.open(path: path, now: .machine)
         #expect(try shorter.verify().problems == [], "without an anchor, a shorter chain is a chain")
         #expect(try shorter.verify(anchor: anchor).problems == [.anchorNotInChain(anchored: anchor, links: 3)])
 
@@ -141,7 +141,7 @@ func store2023() throws -> (Store, String) {
             UPDATE entry SET validated_on = NULL, validation_number = NULL, hash = NULL, chain_index = NULL WHERE chain_index = 4;
             UPDATE entry SET label = 'Dons (autre)' WHERE validated_on IS NULL;
             """) == nil)
-        let rewritten = try Store.open(path: againPath)
+        let rewritten = try Store.open(path: againPath, now: .machine)
         try rewritten.validate()
         #expect(try rewritten.verify().problems == [])
         let problems = try rewritten.verify(anchor: head).problems
@@ -226,7 +226,7 @@ func store2023() throws -> (Store, String) {
     /// A deficit brought by the opening entry of the ledger's first exercice has no closed
     /// exercice to allocate it from: the refusal says so (and the message gives an entry to type).
     @Test func refusesAnUnallocatedDeficitFromBeforeTheLedger() throws {
-        let store = try Store.create(path: temporaryPath(), name: "A", start: d("2023-01-01"))
+        let store = try Store.create(path: temporaryPath(), name: "A", start: d("2023-01-01"), now: .machine)
         try store.post(EntryDraft(journal: "AN", date: d("2023-01-01"), label: "Ouverture", lines: [
             LineDraft(account: n("512"), amount: Money(cents: 70_000)), LineDraft(account: n("129"), amount: Money(cents: 30_000)),
             LineDraft(account: n("1021"), amount: Money(cents: -100_000))]))
@@ -271,7 +271,7 @@ func store2023() throws -> (Store, String) {
         let raw = RawSQL(path)
         #expect(raw.exec("INSERT INTO entry(id, exercice_id, number, journal, date, label, created_at) VALUES (100, \(e2025.id), 1, 'BQ', '2025-03-01', 'Soutien', 'x')") == nil)
         #expect(raw.exec("INSERT INTO line(entry_id, account, debit, credit) VALUES (100, '6713', 5000, 0), (100, '512', 0, 5000)") == nil)
-        let reopened = try Store.open(path: path)
+        let reopened = try Store.open(path: path, now: .machine)
         #expect(throws: StoreError.self) { try reopened.post(draft("2025-03-02", [("6713", 5_000), ("512", -5_000)])) }
         let reversal = try reopened.reverse(number: 1, in: e2025)
         let lines = try reopened.entries(ids: [reversal.id])[0].lines
@@ -316,11 +316,11 @@ func store2023() throws -> (Store, String) {
         let report = try store.backup(to: copy)
         #expect(writer.exec("COMMIT") == nil)
         #expect(report.problems.isEmpty && report.entries == 4 && report.validated == 2)
-        #expect(try Store.open(path: copy).dump() == committed)
+        #expect(try Store.open(path: copy, now: .machine).dump() == committed)
         #expect((try FileManager.default.attributesOfItem(atPath: copy)[.posixPermissions] as? Int) == 0o600)
         let refused = #expect(throws: StoreError.self) { try store.backup(to: copy) }
         guard case .alreadyExists? = refused else { Issue.record("\(String(describing: refused))"); return }
-        #expect(try Store.open(path: copy).dump() == committed, "the first copy is left as it was")
+        #expect(try Store.open(path: copy, now: .machine).dump() == committed, "the first copy is left as it was")
         #expect(!FileManager.default.fileExists(atPath: copy + ".copie"))
     }
 }
@@ -340,9 +340,9 @@ extension Backups {
         let ledger = try store.dump()
         let bytes = try Data(contentsOf: URL(fileURLWithPath: backup))
         let aside = temporaryPath("avant.sqlite")
-        let refused = #expect(throws: RestoreProblem.self) { try Store.restore(path, from: backup, aside: aside) }
+        let refused = #expect(throws: RestoreProblem.self) { try Store.restore(path, from: backup, aside: aside, now: .machine) }
         #expect(refused == .damagedBackup(path: backup, [.chainBroken(entry: "BQ-2 (exercice 2023, n° 2, du 01/03/2023)")]))
-        #expect(try Store.open(path: path).dump() == ledger)
+        #expect(try Store.open(path: path, now: .machine).dump() == ledger)
         #expect(try Data(contentsOf: URL(fileURLWithPath: backup)) == bytes, "the backup is only read")
         #expect(!FileManager.default.fileExists(atPath: aside))
         #expect(!FileManager.default.fileExists(atPath: path + ".restauration"))

@@ -43,6 +43,11 @@ func temporaryPath(_ name: String = "livre.sqlite") -> String {
 }
 
 func d(_ s: String) -> Day { try! Day(parsing: s) }
+
+extension Now {
+    /// The machine's time, as a command run now sees it (no `COMPTA_MAINTENANT`).
+    static var machine: Now { Now(at: Date(), in: .current)! }
+}
 func n(_ s: String) -> AccountNumber { AccountNumber(trusted: s) }
 
 func draft(_ date: String, _ lines: [(String, Int64)], project: String? = nil) -> EntryDraft {
@@ -53,7 +58,7 @@ func draft(_ date: String, _ lines: [(String, Int64)], project: String? = nil) -
 @Suite struct StoreBasics {
     @Test func createOpenAndNumberPerExercice() throws {
         let path = temporaryPath()
-        let store = try Store.create(path: path, name: "Cloud Girofle", start: d("2023-01-01"))
+        let store = try Store.create(path: path, name: "Cloud Girofle", start: d("2023-01-01"), now: .machine)
         try store.addExercice(start: d("2024-01-01"))
         try store.addAccount(n("604A"), label: "OVH")
         let a = try store.post(draft("2023-05-01", [("604A", 100), ("512", -100)]))
@@ -62,7 +67,7 @@ func draft(_ date: String, _ lines: [(String, Int64)], project: String? = nil) -
         #expect([a.number, b.number, c.number] == [1, 1, 2] as [Int])
         #expect([a.exercice.label, b.exercice.label, c.exercice.label] == ["2023", "2024", "2023"])
 
-        let reopened = try Store.open(path: path)
+        let reopened = try Store.open(path: path, now: .machine)
         #expect(try reopened.associationName() == "Cloud Girofle")
         #expect(try reopened.catalog().accounts[n("604A")]?.isCustom == true)
         #expect(try reopened.catalog().accounts[n("604")]?.label == "Achats d'études et prestations de services")
@@ -73,7 +78,7 @@ func draft(_ date: String, _ lines: [(String, Int64)], project: String? = nil) -
     }
 
     @Test func chartFollowsExerciceStart() throws {
-        let store = try Store.inMemory(start: d("2024-01-01"))
+        let store = try Store.inMemory(start: d("2024-01-01"), now: .machine)
         #expect(try store.catalog().accounts[n("6713")] != nil, "PCA 2018 has 6713")
         #expect(try store.catalog().accounts[n("741")] == nil, "741 comes with PCA 2025")
         let e = try store.addExercice(start: d("2025-01-01"))
@@ -83,7 +88,7 @@ func draft(_ date: String, _ lines: [(String, Int64)], project: String? = nil) -
 
     /// Totals read from the daily table equal the totals of the lines themselves.
     @Test func totalsAgreeWithLines() throws {
-        let store = try Store.inMemory(start: d("2024-01-01"))
+        let store = try Store.inMemory(start: d("2024-01-01"), now: .machine)
         try store.addAccount(n("604A"), label: "OVH")
         try store.addProject(code: "BL", name: "BL")
         var seed: UInt64 = 42
@@ -122,7 +127,7 @@ func draft(_ date: String, _ lines: [(String, Int64)], project: String? = nil) -
     /// Validated entries are protected by the schema itself, not only by the program.
     @Test func validatedEntryCannotChangeEvenWithRawSQL() throws {
         let path = temporaryPath()
-        let store = try Store.create(path: path, name: "A", start: d("2024-01-01"))
+        let store = try Store.create(path: path, name: "A", start: d("2024-01-01"), now: .machine)
         let posted = try store.post(draft("2024-03-05", [("627", 450), ("512", -450)]))
         let raw = RawSQL(path)
         try store.validate()
@@ -136,7 +141,7 @@ func draft(_ date: String, _ lines: [(String, Int64)], project: String? = nil) -
 
     @Test func unbalancedEntryCannotBeValidated() throws {
         let path = temporaryPath()
-        let store = try Store.create(path: path, name: "A", start: d("2024-01-01"))
+        let store = try Store.create(path: path, name: "A", start: d("2024-01-01"), now: .machine)
         let posted = try store.post(draft("2024-03-05", [("627", 450), ("512", -450)]))
         let raw = RawSQL(path)
         #expect(raw.exec("UPDATE line SET credit = 400 WHERE entry_id = \(posted.id) AND credit > 0") == nil)
@@ -146,20 +151,20 @@ func draft(_ date: String, _ lines: [(String, Int64)], project: String? = nil) -
 
     @Test func closedExerciceTakesNothing() throws {
         let path = temporaryPath()
-        let store = try Store.create(path: path, name: "A", start: d("2024-01-01"))
+        let store = try Store.create(path: path, name: "A", start: d("2024-01-01"), now: .machine)
         let raw = RawSQL(path)
         #expect(raw.exec("UPDATE exercice SET closed_on = '2025-01-10', closing_hash = 'x'") == nil)
         #expect(raw.exec("INSERT INTO entry(exercice_id, number, journal, date, label, created_at) VALUES (1, 1, 'BQ', '2024-05-01', 'x', 'now')")?.contains("exercice clôturé") == true)
         #expect(raw.exec("UPDATE exercice SET closed_on = NULL")?.contains("exercice clôturé") == true)
         #expect(raw.exec("DELETE FROM exercice")?.contains("exercice clôturé") == true)
         _ = store
-        let reopened = try Store.open(path: path)
+        let reopened = try Store.open(path: path, now: .machine)
         #expect(throws: StoreError.self) { try reopened.post(draft("2024-03-05", [("627", 450), ("512", -450)])) }
     }
 
     @Test func aClosedExercicesBudgetDoesNotChange() throws {
         let path = temporaryPath()
-        let store = try Store.create(path: path, name: "A", start: d("2024-01-01"))
+        let store = try Store.create(path: path, name: "A", start: d("2024-01-01"), now: .machine)
         let e = try store.exercice(nil)
         try store.saveBudget([Budget.Poste(label: "Banque", side: .depense, amount: Money(cents: 100), accounts: ["627"])], exercice: e, version: "initial")
         let raw = RawSQL(path)
@@ -171,7 +176,7 @@ func draft(_ date: String, _ lines: [(String, Int64)], project: String? = nil) -
         #expect(raw.exec("UPDATE budget SET version = 'autre'")?.contains("budget non modifiable") == true)
         #expect(raw.exec("DELETE FROM budget")?.contains("budget non modifiable") == true)
         #expect(raw.int("SELECT count(*) FROM budget_poste WHERE amount = 100") == 1)
-        let reopened = try Store.open(path: path)
+        let reopened = try Store.open(path: path, now: .machine)
         #expect(throws: BudgetProblem.closedExercice(try reopened.exercice(nil))) {
             try reopened.saveBudget([Budget.Poste(label: "Banque", side: .depense, amount: Money(cents: 200), accounts: ["627"])],
                                     exercice: try reopened.exercice(nil), version: "initial")
@@ -183,7 +188,7 @@ func draft(_ date: String, _ lines: [(String, Int64)], project: String? = nil) -
     /// they are.
     @Test func aClosedExercicesDraftsDoNotChange() throws {
         let path = temporaryPath()
-        let store = try Store.create(path: path, name: "A", start: d("2024-01-01"))
+        let store = try Store.create(path: path, name: "A", start: d("2024-01-01"), now: .machine)
         let posted = try store.post(draft("2024-03-05", [("627", 450), ("512", -450)]))
         let raw = RawSQL(path)
         #expect(raw.exec("UPDATE exercice SET closed_on = '2025-01-10', closing_hash = 'x'")?.contains("brouillards dans l'exercice") == true)
@@ -194,7 +199,7 @@ func draft(_ date: String, _ lines: [(String, Int64)], project: String? = nil) -
         #expect(raw.exec("DELETE FROM line WHERE entry_id = \(id)")?.contains("exercice clôturé") == true)
         #expect(raw.exec("UPDATE entry SET label = 'autre' WHERE id = \(id)")?.contains("exercice clôturé") == true)
         #expect(raw.exec("DELETE FROM entry WHERE id = \(id)")?.contains("exercice clôturé") == true)
-        let reopened = try Store.open(path: path)
+        let reopened = try Store.open(path: path, now: .machine)
         #expect(throws: StoreError.self) { try reopened.removeDraft(number: posted.number, in: try reopened.exercice(nil)) }
         #expect(raw.int("SELECT count(*) FROM line WHERE entry_id = \(id) AND account = '627' AND debit = 450") == 1)
     }
@@ -204,7 +209,7 @@ func draft(_ date: String, _ lines: [(String, Int64)], project: String? = nil) -
     /// keep a re-import from duplicating them).
     @Test func fieldsOutsideTheChainAreFrozen() throws {
         let path = temporaryPath()
-        let store = try Store.create(path: path, name: "A", start: d("2024-01-01"))
+        let store = try Store.create(path: path, name: "A", start: d("2024-01-01"), now: .machine)
         _ = try store.record(bankBatch(3), dryRun: false)
         try store.validate()
         let raw = RawSQL(path)
@@ -216,14 +221,14 @@ func draft(_ date: String, _ lines: [(String, Int64)], project: String? = nil) -
         #expect(raw.exec("UPDATE bank_line SET fingerprint = 'x'")?.contains("ne change pas") == true)
         #expect(raw.exec("UPDATE meta SET value = '9' WHERE key = 'chaine_v2'")?.contains("ne change pas") == true)
         #expect(raw.int("SELECT count(*) FROM bank_line") == 3)
-        #expect(try Store.open(path: path).record(bankBatch(3), dryRun: false).recorded == 0, "a re-import finds them all")
+        #expect(try Store.open(path: path, now: .machine).record(bankBatch(3), dryRun: false).recorded == 0, "a re-import finds them all")
     }
 
     /// Reports read `total`: a row they would read otherwise than the verifier cannot be written
     /// (issue 19: the day `20240615`, the flag 0.5), nor a date, amount or exercice of the wrong kind.
     @Test func valuesOfTheWrongKindAreRefused() throws {
         let path = temporaryPath()
-        let store = try Store.create(path: path, name: "A", start: d("2024-01-01"))
+        let store = try Store.create(path: path, name: "A", start: d("2024-01-01"), now: .machine)
         let posted = try store.post(draft("2024-06-15", [("627", 450), ("512", -450)]))
         let raw = RawSQL(path)
         for change in ["day = '20240615'", "day = '2024-02-30'", "opening = 0.5", "debit = 450.5", "project_id = 'x'"] {
@@ -236,12 +241,12 @@ func draft(_ date: String, _ lines: [(String, Int64)], project: String? = nil) -
         #expect(raw.exec("INSERT INTO exercice(label, start, end, chart) VALUES ('x', '20250101', '20251231', 'pca-2025')")?.contains("exercice mal écrit") == true)
         #expect(raw.exec("UPDATE entry SET validated_on = '31/12/2024', validation_number = 1, hash = 'h', chain_index = 1 WHERE id = \(posted.id)")?
             .contains("date de validation mal écrite") == true)
-        #expect(try Store.open(path: path).verify().problems.isEmpty)
+        #expect(try Store.open(path: path, now: .machine).verify().problems.isEmpty)
     }
 
     @Test func entryOutsideItsExerciceIsRefusedBySchema() throws {
         let path = temporaryPath()
-        _ = try Store.create(path: path, name: "A", start: d("2024-01-01"))
+        _ = try Store.create(path: path, name: "A", start: d("2024-01-01"), now: .machine)
         let raw = RawSQL(path)
         #expect(raw.exec("INSERT INTO entry(exercice_id, number, journal, date, label, created_at) VALUES (1, 1, 'BQ', '2025-05-01', 'x', 'now')")?.contains("hors de l'exercice") == true)
         #expect(raw.exec("INSERT INTO exercice(label, start, end, chart) VALUES ('x', '2024-06-01', '2025-05-31', 'PCA2018')")?.contains("chevauchent") == true)
@@ -268,7 +273,7 @@ func oldLedger(version: Int) -> (path: String, raw: RawSQL) {
     @Test func textFileIsNotALedgerAndIsLeftAlone() throws {
         let path = temporaryPath("notes.txt")
         #expect(FileManager.default.createFile(atPath: path, contents: Data("bonjour\n".utf8)))
-        #expect(throws: StoreError.self) { try Store.open(path: path) }
+        #expect(throws: StoreError.self) { try Store.open(path: path, now: .machine) }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "bonjour\n")
     }
 
@@ -276,17 +281,17 @@ func oldLedger(version: Int) -> (path: String, raw: RawSQL) {
         let path = temporaryPath("autre.db")
         let raw = RawSQL(path)
         raw.exec("CREATE TABLE t(x); INSERT INTO t VALUES (1);")
-        let error = #expect(throws: StoreError.self) { try Store.open(path: path) }
+        let error = #expect(throws: StoreError.self) { try Store.open(path: path, now: .machine) }
         guard case .notALedger? = error else { Issue.record("\(String(describing: error))"); return }
         #expect(raw.int("SELECT count(*) FROM sqlite_master") == 1, "no Compta table added")
     }
 
     @Test func newerSchemaIsRefusedUntouched() throws {
         let path = temporaryPath()
-        _ = try Store.create(path: path, name: "A", start: d("2024-01-01"))
+        _ = try Store.create(path: path, name: "A", start: d("2024-01-01"), now: .machine)
         let raw = RawSQL(path)
         raw.exec("PRAGMA user_version = 99")
-        let error = #expect(throws: StoreError.self) { try Store.open(path: path) }
+        let error = #expect(throws: StoreError.self) { try Store.open(path: path, now: .machine) }
         guard case .newerSchema(_, 99, Schema.migrations.count)? = error else { Issue.record("\(String(describing: error))"); return }
         #expect(raw.int("PRAGMA user_version") == 99)
     }
@@ -303,7 +308,7 @@ func oldLedger(version: Int) -> (path: String, raw: RawSQL) {
             INSERT INTO bank_line(fingerprint, statement_id, entry_id, source_line, date, amount, label)
                 VALUES ('00112233445566778899aabbccddeeff', 1, 1, 2, '2024-03-05', -450, 'FRAIS');
             """) == nil)
-        let store = try Store.open(path: path)
+        let store = try Store.open(path: path, now: .machine)
         #expect(raw.int("PRAGMA user_version") == Int64(Schema.migrations.count))
         #expect(raw.int("SELECT count(*) FROM bank_line WHERE entry_id = 1 AND date = '2024-03-05' AND fingerprint = '00112233445566778899aabbccddeeff'") == 1)
         #expect(try store.verify().problems == [])
@@ -334,7 +339,7 @@ func oldLedger(version: Int) -> (path: String, raw: RawSQL) {
             UPDATE entry SET validated_on = '2024-04-01', validation_number = id, chain_index = id, hash = 'h' WHERE id < 3;
             UPDATE entry SET validated_on = '2024-04-02', validation_number = 1, chain_index = 3, hash = 'h' WHERE id = 3;
             """) == nil)
-        let store = try Store.open(path: path)
+        let store = try Store.open(path: path, now: .machine)
         #expect(raw.int("SELECT corrects FROM entry WHERE id = 3") == 1)
         #expect(raw.int("SELECT count(*) FROM entry WHERE corrects IS NOT NULL") == 1)
         #expect(try store.waitingLines().map(\.entry.number) == [2])
@@ -363,20 +368,20 @@ func oldLedger(version: Int) -> (path: String, raw: RawSQL) {
             previous = Chain.hash(previous: previous, link)
             #expect(raw.exec("UPDATE entry SET validated_on = '2024-04-01', validation_number = \(id), chain_index = \(id), hash = '\(previous)' WHERE id = \(id)") == nil)
         }
-        let store = try Store.open(path: path)
+        let store = try Store.open(path: path, now: .machine)
         #expect(try store.verify().problems == [])
         #expect(raw.int("SELECT count(*) FROM total WHERE day = '20240305'") == 0, "totals rebuilt from the lines")
         #expect(raw.int("SELECT value FROM meta WHERE key = 'chaine_v2'") == 3)
         try store.post(EntryDraft(journal: "BQ", date: d("2024-03-07"), label: "∅", lines: [
             LineDraft(account: n("627"), amount: Money(cents: 100)), LineDraft(account: n("512"), amount: Money(cents: -100))]))
         try store.validate()
-        let report = try Store.open(path: path).verify()
+        let report = try Store.open(path: path, now: .machine).verify()
         #expect(report.problems == [] && report.validated == 3)
         #expect(report.head?.count == 3)
     }
 
     @Test func refusedPostWritesNothing() throws {
-        let store = try Store.inMemory(start: d("2024-01-01"))
+        let store = try Store.inMemory(start: d("2024-01-01"), now: .machine)
         try store.post(draft("2024-03-05", [("627", 450), ("512", -450)]))
         let before = try store.dump()
         let batch = [
@@ -408,7 +413,7 @@ extension OpeningLedgers {
         #expect(FileManager.default.createFile(atPath: empty, contents: nil))
         for file in [path, empty] {
             let before = try Data(contentsOf: URL(fileURLWithPath: file))
-            let error = #expect(throws: StoreError.self) { try Store.open(path: file) }
+            let error = #expect(throws: StoreError.self) { try Store.open(path: file, now: .machine) }
             guard case .notALedger? = error else { Issue.record("\(file): \(String(describing: error))"); continue }
             #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == before, "\(file) unchanged")
             #expect(!FileManager.default.fileExists(atPath: file + "-wal"), "\(file): no WAL")

@@ -1,9 +1,15 @@
+import Foundation
 import Testing
 import Ledger
 import LedgerStore
 @testable import Reports
 
 func d(_ s: String) -> Day { try! Day(parsing: s) }
+
+extension Now {
+    /// The machine's time, as a command run now sees it (no `COMPTA_MAINTENANT`).
+    static var machine: Now { Now(at: Date(), in: .current)! }
+}
 func n(_ s: String) -> AccountNumber { AccountNumber(trusted: s) }
 
 func post(_ store: Store, _ date: String, _ label: String, _ lines: [(String, Int64)], project: String? = nil) throws {
@@ -13,7 +19,7 @@ func post(_ store: Store, _ date: String, _ label: String, _ lines: [(String, In
 
 @Suite struct Books {
     func sample() throws -> Store {
-        let store = try Store.inMemory(name: "Asso | test", start: d("2024-01-01"))
+        let store = try Store.inMemory(name: "Asso | test", start: d("2024-01-01"), now: .machine)
         try store.addAccount(n("604A"), label: "OVH")
         try post(store, "2024-01-10", "OVH janvier", [("604A", 12000), ("512", -12000)])
         try post(store, "2024-02-10", "=HYPERLINK(\"x\")", [("512", 5000), ("7562", -5000)])
@@ -160,7 +166,7 @@ func post(_ store: Store, _ date: String, _ label: String, _ lines: [(String, In
     /// of its exercice does, whatever chart the ledger was created with; an account of the
     /// association's own keeps its name.
     @Test func accountsAreNamedByTheChartOfTheExercice() throws {
-        let store = try Store.inMemory(start: d("2024-01-01"))
+        let store = try Store.inMemory(start: d("2024-01-01"), now: .machine)
         let e2025 = try store.addExercice(start: d("2025-01-01"))
         try store.addAccount(n("604A"), label: "OVH")
         for year in ["2024", "2025"] {
@@ -187,7 +193,7 @@ func post(_ store: Store, _ date: String, _ label: String, _ lines: [(String, In
 
     /// A long report reaches the terminal by pieces as it is made, not as one string at the end.
     @Test func aLongReportIsWrittenByPieces() throws {
-        let store = try Store.inMemory(start: d("2024-01-01"))
+        let store = try Store.inMemory(start: d("2024-01-01"), now: .machine)
         try store.postAll((1...3000).map { i in
             SourcedEntry(entry: EntryDraft(journal: "BQ", date: d("2024-03-01"), label: "Cotisation \(i)",
                                            lines: [LineDraft(account: n("512"), amount: Money(cents: Int64(i))), LineDraft(account: n("756"), amount: Money(cents: -Int64(i)))]),
@@ -218,7 +224,7 @@ func post(_ store: Store, _ date: String, _ label: String, _ lines: [(String, In
     }
 
     @Test func emptyLedgerGivesEmptyReports() throws {
-        let store = try Store.inMemory(start: d("2024-01-01"))
+        let store = try Store.inMemory(start: d("2024-01-01"), now: .machine)
         let b = try Balance(store, period: Period(exercice: store.exercice(nil)))
         #expect(b.rows.isEmpty)
         #expect(b.totalDebit == .zero)
@@ -226,7 +232,7 @@ func post(_ store: Store, _ date: String, _ label: String, _ lines: [(String, In
     }
 
     @Test func periodMustNotBeEmpty() throws {
-        let store = try Store.inMemory(start: d("2024-01-01"))
+        let store = try Store.inMemory(start: d("2024-01-01"), now: .machine)
         #expect(throws: ReportError.fromAfterTo(from: d("2024-05-01"), to: d("2024-04-01"))) {
             try Period(exercice: store.exercice(nil), from: d("2024-05-01"), to: d("2024-04-01"))
         }
@@ -235,7 +241,7 @@ func post(_ store: Store, _ date: String, _ label: String, _ lines: [(String, In
     /// Transfers between the association's own accounts go through 58: real for each account,
     /// but neither encaissement nor décaissement of the association.
     @Test func internalTransfersAreNotCountedAsFlows() throws {
-        let store = try Store.inMemory(name: "Asso", start: d("2024-01-01"))
+        let store = try Store.inMemory(name: "Asso", start: d("2024-01-01"), now: .machine)
         try store.addAccount(n("5121"), label: "Compte courant")
         try store.addAccount(n("5122"), label: "Livret")
         try post(store, "2024-01-10", "Cotisations", [("5121", 100000), ("756", -100000)])
@@ -287,7 +293,7 @@ func post(_ store: Store, _ date: String, _ label: String, _ lines: [(String, In
     /// A club whose exercice began on 1 September 2024 with 5 000 € in the bank: each month of
     /// autumn, 300 € of subscriptions and a rent of 500 €.
     func club() throws -> Store {
-        let store = try Store.inMemory(name: "Club", start: d("2024-09-01"))
+        let store = try Store.inMemory(name: "Club", start: d("2024-09-01"), now: .machine)
         try store.post(EntryDraft(journal: "AN", date: d("2024-09-01"), label: "Solde d'ouverture",
                                   lines: [LineDraft(account: n("512"), amount: Money(cents: 500000)), LineDraft(account: n("1021"), amount: Money(cents: -500000))]))
         for month in ["09", "10", "11"] {
@@ -320,7 +326,7 @@ func post(_ store: Store, _ date: String, _ label: String, _ lines: [(String, In
         let first = try Tresorerie(store, period: whole.until(d("2024-09-20")))
         #expect(first.burns.isEmpty && first.runwaySentence() == "Pas encore de mois complet d'opérations dans le livre : pas de rythme de trésorerie.")
         // A ledger begun on the 15th has its first whole month after it.
-        let late = try Store.inMemory(name: "Club", start: d("2024-09-15"))
+        let late = try Store.inMemory(name: "Club", start: d("2024-09-15"), now: .machine)
         try post(late, "2024-09-20", "Cotisations", [("512", 30000), ("7562", -30000)])
         try post(late, "2024-10-20", "Location", [("6132", 10000), ("512", -10000)])
         let lateCash = try Tresorerie(late, period: Period(exercice: late.exercice(nil)).until(d("2024-11-02")))
@@ -338,7 +344,7 @@ func post(_ store: Store, _ date: String, _ label: String, _ lines: [(String, In
         #expect(ag.contains("| décembre 2024 |") && !ag.contains("| janvier 2025 |") && ag.contains("sur les 3 derniers mois"))
         #expect(ag.contains("- Résultat au 03/12/2024 : **déficit de 600,00 €**"))
         // With the previous exercice: compared with the same part of it, whose dates are given.
-        let earlier = try Store.inMemory(name: "Club", start: d("2023-09-01"))
+        let earlier = try Store.inMemory(name: "Club", start: d("2023-09-01"), now: .machine)
         try earlier.addExercice(start: d("2024-09-01"))
         try post(earlier, "2023-10-15", "Cotisations", [("512", 40000), ("7562", -40000)])
         try post(earlier, "2024-03-15", "Cotisations", [("512", 90000), ("7562", -90000)])

@@ -9,7 +9,7 @@ func poste(_ label: String, _ side: Budget.Side, _ euros: Int64, _ accounts: [St
 
 /// 2023 and 2024; in 2024: OVH 1 200 (604A), Gab 600 (604, project P), fees 60 (627), dues 3 000 (7562), a sale 50 (707).
 func budgetLedger() throws -> Store {
-    let store = try Store.inMemory(start: d("2023-01-01"))
+    let store = try Store.inMemory(start: d("2023-01-01"), now: .machine)
     try store.addExercice(start: d("2024-01-01"))
     try store.addAccount(n("604A"), label: "OVH")
     try store.addProject(code: "P", name: "Projet P")
@@ -79,7 +79,7 @@ func budgetLedger() throws -> Store {
     }
 
     @Test func aBudgetForAnExerciceWithoutEntries() throws {
-        let store = try Store.inMemory(start: d("2025-01-01"))
+        let store = try Store.inMemory(start: d("2025-01-01"), now: .machine)
         let e = try store.exercice(nil)
         try store.saveBudget([poste("Banque", .depense, 100, ["627"])], exercice: e, version: "initial")
         let r = try BudgetReport(store, budget: try #require(try store.budget(e, version: nil)))

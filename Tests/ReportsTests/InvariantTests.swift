@@ -19,7 +19,7 @@ struct SeededRandom {
 /// 2023 is validated and closed, its result left on 120 or 129 (the AG has not decided yet).
 func randomLedger(seed: UInt64, closing: Bool = false) throws -> Store {
     var r = SeededRandom(state: seed)
-    let store = try Store.inMemory(name: "Aléa \(seed)", start: d("2023-01-01"))
+    let store = try Store.inMemory(name: "Aléa \(seed)", start: d("2023-01-01"), now: .machine)
     try store.addExercice(start: d("2024-01-01"))
     try store.addAccount(n("604A"), label: "OVH")
     try store.addAccount(n("5122"), label: "Livret")

@@ -12,7 +12,7 @@ import LedgerStore
     /// hledger ends an account name at two spaces of any kind: a label with two no-break spaces
     /// followed by « 1000 EUR @@ » made it read 1 000 € for a 120 € invoice.
     @Test func hledgerReadsTheBooksAmounts() throws {
-        let store = try Store.inMemory(start: Day(year: 2024, month: 1, day: 1)!)
+        let store = try Store.inMemory(start: Day(year: 2024, month: 1, day: 1)!, now: .machine)
         try store.addAccount(n("604A"), label: "OVH\u{A0}\u{A0}1000 EUR @@")
         try store.addAccount(n("604B"), label: "Retzo\u{202F}\u{202F}7 EUR ;  \u{2003}x")
         try post(store, "2024-03-05", "Facture\u{A0}\u{A0}1000 EUR", [("604A", 12000), ("604B", 500), ("512", -12500)])
