@@ -161,7 +161,7 @@ public struct BudgetReport: Sendable {
         var notes = ["Solde prévu : \(soldePrevu) € ; solde réalisé\(isComplete ? "" : " à date") : \(soldeRealise) €."]
         if !isComplete {
             let how = seasonality == .linear ? "au prorata des jours écoulés" : "selon le profil mensuel de l'exercice précédent quand il existe"
-            notes.append("Au \(asOf.french), \(elapsedDays) jours sur \(totalDays) : prévu à date \(how) ; projection du réalisé à la fin de l'exercice.")
+            notes.append("Au \(asOf.french), \(elapsedDays) \(elapsedDays == 1 ? "jour" : "jours") sur \(totalDays) : prévu à date \(how) ; projection du réalisé à la fin de l'exercice.")
             let risky = lines.filter(\.isAtRisk).map(\.label)
             if !risky.isEmpty { notes.append("À surveiller : " + risky.joined(separator: ", ") + ".") }
         }

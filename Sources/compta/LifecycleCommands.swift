@@ -178,7 +178,10 @@ let lifecycleCommands: [Command] = [
         var lines = ["Exercice \(r.closed.label) clôturé : \(CompteDeResultat.resultWords(r.result))."]
         if r.nextCreated { lines.append("Exercice \(r.next.label) ouvert, du \(r.next.start.french) au \(r.next.end.french).") }
         if let n = r.openingEntry { lines.append("À-nouveaux écrits dans l'exercice \(r.next.label) (écriture n° \(n), journal AN, validée).") }
-        lines.append("Affectation du résultat, après l'assemblée générale : compta affecter-resultat --exercice \(r.closed.label)")
+        // A result of zero has nothing to allocate (affecter-resultat would refuse).
+        if !r.result.isZero {
+            lines.append("Affectation du résultat, après l'assemblée générale : compta affecter-resultat --exercice \(r.closed.label)")
+        }
         if !r.inTransit.isZero {
             lines.append("À vérifier : les virements internes (58) ne sont pas soldés au \(r.closed.end.french) (\(r.inTransit.magnitude) € au "
                          + "\(r.inTransit.isNegative ? "crédit" : "débit"), reportés dans \(r.next.label)) : des fonds en transit ce jour-là, ou un "

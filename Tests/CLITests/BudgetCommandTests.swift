@@ -118,4 +118,14 @@ import Ledger
         let json = s.run("budget", "--exercice", "2024", "--format", "json").out
         #expect(json.contains("\"pourcentage\": 152.7"), "152,7 % réalisé: a number of percent")
     }
+    /// On the exercice's first day, the note counts one day, not « 1 jours ».
+    @Test func theFirstDayIsOneDay() throws {
+        let s = Sandbox()
+        #expect(s.run("init", "--nom", "Club", "--debut", "2024-01-01").code == 0)
+        #expect(s.run("budget", "importer", s.write("b.csv", "poste;sens;montant;comptes\nLocation;dépense;600;6132\n"), "--exercice", "2024").code == 0)
+        let first = s.run("budget", "--au", "2024-01-01")
+        #expect(first.code == 0, "\(first.err)")
+        #expect(first.out.contains("Au 01/01/2024, 1 jour sur 366 :"), "\(first.out)")
+        #expect(s.run("budget", "--au", "2024-01-02").out.contains("Au 02/01/2024, 2 jours sur 366 :"))
+    }
 }

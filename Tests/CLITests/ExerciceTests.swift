@@ -59,6 +59,21 @@ import LedgerStore
         #expect(t.run("cloturer", "--exercice", "2024", "--fin-suivant", "2025-12-31").code == 0)
     }
 
+    /// A closing with no result (no charge, no produit) asks for no allocation: there is none to
+    /// record, and affecter-resultat would refuse. One with a result still asks for it.
+    @Test func aClosingWithoutResultAsksForNoAllocation() throws {
+        let s = Sandbox()
+        #expect(s.run("init", "--nom", "Club", "--debut", "2024-01-01").code == 0)
+        #expect(s.run("saisir", "2024-01-01", "Ouverture", "512=100", "1021", "--journal", "AN").code == 0)
+        #expect(s.run("valider").code == 0)
+        let r = s.run("cloturer", "--exercice", "2024")
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.contains("Exercice 2024 clôturé : résultat nul (ni excédent ni déficit)."), "\(r.out)")
+        #expect(!r.out.contains("affecter-resultat"), "\(r.out)")
+        #expect(firstExercice("2024-01-01").run("cloturer", "--exercice", "2024").out
+            .contains("Affectation du résultat, après l'assemblée générale : compta affecter-resultat --exercice 2024"))
+    }
+
     /// An exercice opened by mistake goes while it holds nothing; one that holds an entry, a
     /// budget or a statement, or is closed, stays, and the refusal says what it holds.
     @Test func anEmptyExerciceOpenedByMistakeIsRemoved() throws {
