@@ -268,7 +268,8 @@ let bankCommands: [Command] = [
         let result = try store.transaction { () throws -> (done: Store.Assignment, rule: Rule?, before: Rule?) in
             let done: Store.Assignment
             do {
-                done = try store.assign(entryNumber: number, exercice: exercice, to: parts, project: project, label: label)
+                let assign = { try store.assign(entryNumber: number, exercice: exercice, to: parts, project: project, label: label) }
+                done = try exercice.map { try ctx.onEntry(of: $0, store: store, assign) } ?? assign()
             } catch StoreError.split(let e) {
                 throw AssignCommandError.split(e, number: number, parts: parts)
             }

@@ -158,6 +158,10 @@ enum InputError: Error {
     /// `6068@COMPOST=20,60`: the project before the amount.
     case projectBeforeAmount(argument: String, corrected: String)
     case severalBalancingLines
+    /// `saisir DATE 626=12 512`: the label left out, the first line taken for it.
+    case lineForLabel(String)
+    /// No line has an amount: the one without receives nothing.
+    case noAmount(balancing: String)
     case cannotRead(path: String, reason: String)
     /// Larger than `maxInputSize`.
     case tooLarge(path: String, size: Int)
@@ -334,3 +338,26 @@ enum CLI {
     }
 }
 
+/// A store refusal about an entry of `exercice`: its message names the exercice in what it
+/// suggests. `otherExercices` are the ledger's other exercices when the command took the
+/// current one by default.
+struct EntryInExercice: Error {
+    let error: StoreError
+    let exercice: String
+    let otherExercices: [String]
+}
+
+extension Context {
+    /// Runs `body` on an entry of `exercice`; its refusals name that exercice.
+    func onEntry<T>(of exercice: Exercice, store: Store, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch let e as StoreError {
+            switch e {
+            case .notRemovable, .notReclassifiable, .alreadyReversed, .unknownEntry:
+                let others = parsed.value("--exercice") == nil
+                    ? ((try? store.catalog().exercices) ?? []).map(\.label).filter { $0 != exercice.label } : []
+                throw EntryInExercice(error: e, exercice: exercice.label, otherExercices: others)
+            default: throw e
+            }
+        }
+    }
+}

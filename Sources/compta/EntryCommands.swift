@@ -67,6 +67,11 @@ let entryCommands: [Command] = [
             }
             lines.append(LineDraft(account: line.account, amount: amount, project: project))
         }
+        if lines.isEmpty, let (account, _) = balancing {
+            // The label typed as a line (`626=12`) leaves a lone line without amount.
+            if let line = try? lineArgument(args[1]), line.amount != nil { throw InputError.lineForLabel(args[1]) }
+            throw InputError.noAmount(balancing: account.text)
+        }
         var draft = EntryDraft(journal: "", date: date, label: args[1], piece: ctx.parsed.value("--piece"), lines: lines)
         if let (account, project) = balancing { draft.addBalancingLine(account: account, project: project) }
         draft.journal = ctx.parsed.value("--journal")?.uppercased() ?? EntryDraft.suggestedJournal(for: draft.lines)
@@ -89,7 +94,8 @@ let entryCommands: [Command] = [
         guard let number = Int(ctx.parsed.positionals[0]) else {
             throw UsageError(message: "NUMERO est un numéro d'écriture (voir compta journal)", command: "supprimer")
         }
-        let removed = try store.removeDraft(number: number, in: try store.exercice(ctx.parsed.value("--exercice")))
+        let exercice = try store.exercice(ctx.parsed.value("--exercice"))
+        let removed = try ctx.onEntry(of: exercice, store: store) { try store.removeDraft(number: number, in: exercice) }
         ctx.output.print("Écriture n° \(number) supprimée : brouillard du \(removed.date.french), « \(removed.label) », \(Money.sum(removed.lines.map(\.debit))) €.")
     },
 ]

@@ -61,7 +61,8 @@ let lifecycleCommands: [Command] = [
             throw UsageError(message: "NUMERO est un numéro d'écriture (voir compta journal)", command: "extourner")
         }
         let exercice = try store.exercice(ctx.parsed.value("--exercice"))
-        let posted = try store.reverse(number: number, in: exercice, on: try ctx.day("--date"))
+        let day = try ctx.day("--date")
+        let posted = try ctx.onEntry(of: exercice, store: store) { try store.reverse(number: number, in: exercice, on: day) }
         ctx.output.print("Extourne enregistrée : écriture n° \(posted.number) de l'exercice \(posted.exercice.label), en brouillard.")
     },
     Command(

@@ -9,6 +9,7 @@ enum Messages {
     static func describe(_ error: Error) -> String {
         switch error {
         case let e as StoreError: return store(e)
+        case let e as EntryInExercice: return entryInExercice(e)
         case let e as TextTooLong: return tooLong(e) + "."
         case MoneyError.overflow: return overflow
         case let e as EntryError: return entry(e)
@@ -119,27 +120,52 @@ enum Messages {
         return s
     }
 
-    /// Why `supprimer` (`removing`) or `affecter` leaves entry n° `n` as it is, and what to do instead.
-    static func refusal(_ reason: DraftRefusal, number n: Int, removing: Bool) -> String {
+    /// Why `supprimer` (`removing`) or `affecter` leaves entry n° `n` as it is, and what to do
+    /// instead. The commands it suggests name the entry's exercice when it is known.
+    static func refusal(_ reason: DraftRefusal, number n: Int, removing: Bool, exercice: String? = nil) -> String {
+        func command(_ verb: String, _ number: Int, _ more: String = "") -> String {
+            "compta \(verb) \(number)\(more)" + (exercice.map { " --exercice \($0)" } ?? "")
+        }
         switch reason {
         case .validated:
-            return "est validée : elle ne se supprime plus. Corrigez-la par une extourne (compta extourner \(n))."
+            return "est validée : elle ne se supprime plus. Corrigez-la par une extourne (\(command("extourner", n)))."
         case .bankOperation:
             return "est une opération d'un relevé bancaire : elle ne se supprime pas. Classez-la sous le bon compte "
-                + "(compta affecter \(n) COMPTE), ou annulez-la par une extourne (compta extourner \(n))."
+                + "(\(command("affecter", n, " COMPTE"))), ou annulez-la par une extourne (\(command("extourner", n)))."
         case .corrected(let by) where removing:
-            return "est corrigée par l'écriture n° \(by) : supprimez d'abord celle-ci (compta supprimer \(by))."
+            return "est corrigée par l'écriture n° \(by) : supprimez d'abord celle-ci (\(command("supprimer", by)))."
         case .corrected(let by):
             return "est corrigée par l'écriture n° \(by) : la reclasser laisserait cette correction sur l'ancien compte. "
-                + "Supprimez d'abord l'écriture n° \(by) si elle est en brouillard (compta supprimer \(by))."
+                + "Supprimez d'abord l'écriture n° \(by) si elle est en brouillard (\(command("supprimer", by)))."
         case .corrects(let original):
-            return "corrige l'écriture n° \(original) : elle ne se reclasse pas. Supprimez-la (compta supprimer \(n)), "
+            return "corrige l'écriture n° \(original) : elle ne se reclasse pas. Supprimez-la (\(command("supprimer", n))), "
                 + "puis classez l'écriture n° \(original)."
         case .lines(let accounts) where accounts.isEmpty:
             return "n'a que des lignes de comptes financiers (banque, caisse) : rien à classer."
         case .lines(let accounts):
             return "a plusieurs lignes à classer (\(accounts.map(\.text).joined(separator: ", "))) : affecter ne saurait laquelle changer. "
-                + "Supprimez-la (compta supprimer \(n)) et saisissez la bonne écriture."
+                + "Supprimez-la (\(command("supprimer", n))) et saisissez la bonne écriture."
+        }
+    }
+
+    /// A refusal about an entry of a named exercice: what to type names that exercice; an entry
+    /// looked for in the default exercice may be in another.
+    static func entryInExercice(_ e: EntryInExercice) -> String {
+        switch e.error {
+        case .notRemovable(let number, let reason):
+            return "l'écriture n° \(number) " + refusal(reason, number: number, removing: true, exercice: e.exercice)
+        case .notReclassifiable(let number, let reason):
+            return "l'écriture n° \(number) " + refusal(reason, number: number, removing: false, exercice: e.exercice)
+        case .alreadyReversed(let number, let by):
+            return "l'écriture n° \(number) est déjà extournée par l'écriture n° \(by) : une seconde extourne "
+                + "l'annulerait deux fois. Si l'extourne n° \(by) est une erreur, supprimez-la tant qu'elle est en brouillard "
+                + "(compta supprimer \(by) --exercice \(e.exercice))."
+        case .unknownEntry(let number, let exercice) where !e.otherExercices.isEmpty:
+            return "aucune écriture n° \(number) dans l'exercice \(exercice), l'exercice en cours que la commande prend sans --exercice. "
+                + "Pour une écriture d'un autre exercice, ajoutez --exercice (\(e.otherExercices.joined(separator: ", "))). "
+                + "La liste : compta journal --exercice \(exercice)"
+        default:
+            return store(e.error)
         }
     }
 
@@ -433,7 +459,14 @@ enum Messages {
         case .projectBeforeAmount(let arg, let corrected):
             return "« \(arg) » : l'ordre est COMPTE=MONTANT@PROJET : écrivez \(corrected)."
         case .severalBalancingLines:
-            return "une seule ligne peut être sans montant (elle reçoit le solde de l'écriture)."
+            return "une seule ligne peut être sans montant (elle reçoit le solde de l'écriture) : donnez leur montant aux autres, "
+                + "par exemple compta saisir DATE \"Libellé\" 604A=5 627=2 512."
+        case .lineForLabel(let line):
+            return "le libellé manque : « \(line) » est une ligne d'écriture. Le libellé vient après la date, entre guillemets "
+                + "s'il a des espaces, par exemple compta saisir DATE \"Timbres\" \(line) 512."
+        case .noAmount(let balancing):
+            return "aucune ligne n'a de montant : la ligne \(balancing) sans montant reçoit le solde des autres, il en faut au moins une "
+                + "avec son montant, par exemple compta saisir DATE \"Timbres\" 626=12 \(balancing)."
         case .cannotRead(let path, let reason): return "impossible de lire « \(path) » : \(reason)."
         case .tooLarge(let path, let size):
             return "le fichier « \(path) » fait \(megabytes(size)) : Compta lit des fichiers de \(megabytes(maxInputSize)) au plus "
@@ -816,8 +849,9 @@ enum Messages {
                 let differs = [anchor.date != found.date ? "validée le \(found.date.french) et non le \(anchor.date.french)" : nil,
                                anchor.head != found.head ? "d'empreinte \(found.head) et non \(anchor.head)" : nil].compactMap { $0 }
                 lines.append("  empreinte \(anchor.text) : la \(anchor.count == 1 ? "1re" : "\(anchor.count)e") écriture validée de la chaîne (\(entry)) est aujourd'hui "
-                             + differs.joined(separator: ", ") + " : le livre a été réécrit jusqu'à ce point (une écriture validée modifiée, "
-                             + "supprimée ou revalidée), ou ce n'est pas le livre dont l'empreinte a été notée.")
+                             + differs.joined(separator: ", ") + " : l'empreinte a été mal recopiée (comparez-la caractère par caractère à celle notée), "
+                             + "ou le livre a été réécrit jusqu'à ce point (une écriture validée modifiée, supprimée ou revalidée), "
+                             + "ou ce n'est pas le livre dont l'empreinte a été notée.")
             }
         }
         lines.append("Gardez ce fichier tel quel et comparez-le à une sauvegarde.")

@@ -197,6 +197,8 @@ import LedgerStore
             (["saisir", "2024-03-05", "OVH", "6=5", "512"], "le compte 6 est une classe"),
             (["saisir", "2024-03-05", "OVH", "604A=99999999999999", "512"], "montant trop grand"),
             (["saisir", "2024-03-05", "OVH", "604A=5", "512", "627"], "une seule ligne peut être sans montant"),
+            (["saisir", "2024-04-02", "626=12", "512"], "le libellé manque : « 626=12 » est une ligne d'écriture"),
+            (["saisir", "2024-04-02", "Timbres", "512"], "aucune ligne n'a de montant : la ligne 512 sans montant reçoit le solde des autres"),
             (["saisir", "2024-03-05", "", "604A=5", "512"], "pas de libellé"),
             (["saisir", "2024-03-05", "OVH", "604A=5", "512", "--journal", "VT"], "journal inconnu : VT"),
             (["saisir", "2024-03-05", "OVH", "604A=5", "512", "--projet", "BL EVOL"], "code de projet « BL EVOL »"),
@@ -258,6 +260,23 @@ import LedgerStore
 
     /// A ledger begun on the 2025 chart never had 6713: typing it, adding it as the association's
     /// own, or a rule on it, is refused with its replacement, not « compte inconnu ».
+    /// Once the next exercice is open, commands on an entry of the previous one take
+    /// --exercice: what a refusal suggests names it, and a number looked for in the current
+    /// exercice points at the others.
+    @Test func suggestedCommandsNameTheEntrysExercice() throws {
+        let s = Sandbox.tour()
+        #expect(s.run("saisir", "2024-03-05", "OVH", "604A=120", "512").code == 0)
+        #expect(s.run("valider").code == 0)
+        #expect(s.run("extourner", "1").code == 0)
+        #expect(s.run("exercices", "ajouter", "--debut", "2025-01-01").code == 0)
+        try s.refuses(["supprimer", "1", "--exercice", "2024"],
+                      says: ["l'écriture n° 1 est validée : elle ne se supprime plus. Corrigez-la par une extourne (compta extourner 1 --exercice 2024)."])
+        try s.refuses(["extourner", "1", "--exercice", "2024"], says: ["supprimez-la tant qu'elle est en brouillard (compta supprimer 2 --exercice 2024)"])
+        try s.refuses(["extourner", "1"], says: ["aucune écriture n° 1 dans l'exercice 2025, l'exercice en cours que la commande prend sans --exercice. "
+                                                 + "Pour une écriture d'un autre exercice, ajoutez --exercice (2024)."])
+        try s.refuses(["extourner", "7", "--exercice", "2024"], says: ["aucune écriture n° 7 dans l'exercice 2024. La liste : compta journal --exercice 2024"])
+    }
+
     @Test func aLedgerBegunIn2025RefusesTheReplacedAccountsByName() throws {
         let s = Sandbox()
         #expect(s.run("init", "--nom", "Club", "--debut", "2025-01-01").code == 0)
