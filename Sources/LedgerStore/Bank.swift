@@ -3,15 +3,7 @@ import Ledger
 extension Store: BankLedger {
     public func rules() throws -> [Rule] {
         try read {
-            try db.query("""
-                SELECT r.position, r.pattern, r.regex, r.direction, r.minimum, r.maximum, r.account, p.code, r.label
-                FROM rule r LEFT JOIN project p ON p.id = r.project_id ORDER BY r.position
-                """) { s in
-                Rule(position: Int(s.int(0)), pattern: s.text(1), isRegex: s.int(2) != 0,
-                     direction: Rule.Direction(rawValue: Int(s.int(3))) ?? .any,
-                     minimum: s.optionalInt(4).map { Money(cents: $0) }, maximum: s.optionalInt(5).map { Money(cents: $0) },
-                     account: AccountNumber(trusted: s.text(6)), project: s.optionalText(7), label: s.optionalText(8))
-            }
+            try db.query("SELECT \(Rule.columns) FROM rule r LEFT JOIN project p ON p.id = r.project_id ORDER BY r.position") { Rule(row: $0) }
         }
     }
 
@@ -90,11 +82,10 @@ extension Store: BankLedger {
             let exists = try self.db.prepare("SELECT 1 FROM bank_line WHERE date = ? AND fingerprint = ?")
             // A line dated outside the days the ledger has bank lines for cannot be there already:
             // a new month's statement is looked up only where it overlaps the previous one.
-            var known: ClosedRange<Day>? = nil
-            if let first = try self.db.scalarText("SELECT min(date) FROM bank_line"),
-               let last = try self.db.scalarText("SELECT max(date) FROM bank_line") {
-                known = try Day(parsing: first)...Day(parsing: last)
-            }
+            // (Two subqueries: SQLite finds a lone min() or max() in the index, not both at once.)
+            let known = try self.db.query("SELECT (SELECT min(date) FROM bank_line), (SELECT max(date) FROM bank_line)") { s in
+                try s.optionalDay(0).flatMap { first in try s.optionalDay(1).map { first...$0 } }
+            }[0]
             for chunk in stride(from: 0, to: batch.count, by: 4096) {
                 var fresh: [(position: Int, entry: BankEntry)] = []
                 for position in chunk..<min(chunk + 4096, batch.count) {
@@ -164,7 +155,7 @@ extension Store: BankLedger {
             query.reset()
             try query.bind([.text(day.iso), .text(account.text), .int(statementID)])
             while try query.step() {
-                earlier[Key(date: day, amount: Money(cents: query.int(0))), default: []].append((query.text(1), Int(query.int(2))))
+                earlier[Key(date: day, amount: query.money(0)), default: []].append((query.text(1), query.integer(2)))
             }
         }
         var again: [Key: Int] = [:]
@@ -210,14 +201,9 @@ extension Store: BankLedger {
             try db.forEach("""
                 SELECT b.statement_id, count(*) FROM bank_line b JOIN entry e ON e.id = b.entry_id
                 WHERE e.validated_on IS NOT NULL GROUP BY b.statement_id
-                """) { validated[$0.int(0)] = Int($0.int(1)) }
-            return try db.query("""
-                SELECT id, file_name, bank_account, imported_at, first_date, last_date, lines_read, lines_new, lines_left_out
-                FROM statement ORDER BY id
-                """) {
-                ImportedStatement(id: Int($0.int(0)), fileName: $0.text(1), bankAccount: AccountNumber(trusted: $0.text(2)), importedAt: $0.text(3),
-                                  firstDate: try $0.optionalText(4).map { try Day(parsing: $0) }, lastDate: try $0.optionalText(5).map { try Day(parsing: $0) },
-                                  linesRead: Int($0.int(6)), linesNew: Int($0.int(7)), linesLeftOut: Int($0.int(8)), validated: validated[$0.int(0)] ?? 0)
+                """) { validated[$0.int(0)] = $0.integer(1) }
+            return try db.query("SELECT \(ImportedStatement.columns) FROM statement s ORDER BY s.id") {
+                try ImportedStatement(row: $0, validated: validated)
             }
         }
     }
@@ -248,7 +234,7 @@ extension Store: BankLedger {
                 FROM bank_line b JOIN entry e ON e.id = b.entry_id JOIN journal j ON j.code = e.journal JOIN line l ON l.entry_id = e.id
                 WHERE b.statement_id = ? GROUP BY 1, 2, 3, 4
                 """, [.int(Int64(id))]) {
-                totals.add(day: try Day(parsing: $0.text(0)), account: $0.text(1), project: $0.optionalInt(2), opening: $0.int(3) != 0,
+                totals.add(TotalsDelta.Key(day: try $0.day(0), account: $0.text(1), project: $0.optionalInt(2) ?? 0, opening: $0.int(3) != 0),
                            debit: $0.int(4), credit: $0.int(5), sign: -1)
             }
             try db.execute("CREATE TEMP TABLE IF NOT EXISTS cancelled(id INTEGER PRIMARY KEY)")
@@ -282,7 +268,7 @@ extension Store: BankLedger {
                 SELECT e.id, e.corrects,
                        coalesce((SELECT sum(l.credit - l.debit) FROM line l WHERE l.entry_id = e.id AND l.account GLOB '471*'), 0)
                 FROM entry e WHERE e.corrects IS NOT NULL
-                """) { (id: $0.int(0), corrects: $0.int(1), amount: Money(cents: $0.int(2))) }
+                """) { (id: $0.int(0), corrects: $0.int(1), amount: $0.money(2)) }
             var corrected: [Int64: Int64] = [:]
             for c in corrections { corrected[c.id] = c.corrects }
             // An entry corrects an earlier one; the bound only guards against a damaged file.
@@ -341,9 +327,9 @@ extension Store: BankLedger {
                 FROM entry e LEFT JOIN bank_line b ON b.entry_id = e.id LEFT JOIN statement s ON s.id = b.statement_id
                 WHERE e.exercice_id = ? AND e.number = ?
                 """, [.int(exercice.id), .int(Int64(entryNumber))]) {
-                ($0.int(0), $0.int(1) != 0, $0.isNull(2) ? nil : (label: $0.text(2), amount: Money(cents: $0.int(3))),
+                ($0.int(0), $0.int(1) != 0, $0.isNull(2) ? nil : (label: $0.text(2), amount: $0.money(3)),
                  $0.optionalInt(4).map { DraftRefusal.corrects(Int($0)) } ?? $0.optionalInt(5).map { DraftRefusal.corrected(by: Int($0)) },
-                 $0.optionalText(6).map { AccountNumber(trusted: $0) })
+                 $0.optionalAccount(6))
             }.first
         }
         guard let (id, validated, operation, correction, bankAccount) = found else {
@@ -373,26 +359,18 @@ extension Store: BankLedger {
                 let projects = Set(moved.map(\.project))
                 let lines = try split(Money.sum(moved.map { $0.credit - $0.debit }), project: project ?? (projects.count == 1 ? projects.first! : nil))
                     .map { var l = $0; l.label = moved.count == 1 ? moved[0].label : nil; return l }
-                let kept = e.lines.filter { !moved.contains($0) }.map { LineDraft(account: $0.account, amount: $0.debit - $0.credit, label: $0.label, project: $0.project) }
+                let movedIDs = Set(moved.map(\.id))
+                let kept = e.lines.filter { !movedIDs.contains($0.id) }
+                    .map { LineDraft(account: $0.account, amount: $0.debit - $0.credit, label: $0.label, project: $0.project) }
                 do throws(EntryError) {
                     _ = try c.validate(EntryDraft(journal: e.journal, date: e.date, label: label ?? e.label, piece: e.piece, lines: kept + lines))
                 } catch { throw StoreError.entry(error) }
-                for old in Set(moved.map(\.account)) {
-                    try db.run("DELETE FROM line WHERE entry_id = ? AND account = ?", .int(id), .text(old.text))
-                }
-                var rows: [SQLValue] = []
+                // The moved lines go by their id: the other lines, and what is attached to them, stay as they are.
+                for old in moved { try db.run("DELETE FROM line WHERE id = ?", .int(old.id)) }
+                try insertRows(Store.lineColumns, width: 6, values: lineValues(lines, entry: id))
                 var totals = TotalsDelta()
-                let opening = c.journals[e.journal]?.kind == .aNouveaux
-                for l in moved {
-                    totals.add(day: e.date, account: l.account.text, project: l.project.flatMap { projectIDsCache[$0] }, opening: opening,
-                               debit: l.debit.cents, credit: l.credit.cents, sign: -1)
-                }
-                for l in lines {
-                    let projectID = l.project.flatMap { projectIDsCache[$0] }
-                    rows += [.int(id), .text(l.account.text), .int(l.debit.cents), .int(l.credit.cents), .optional(l.label), .optional(projectID)]
-                    totals.add(day: e.date, account: l.account.text, project: projectID, opening: opening, debit: l.debit.cents, credit: l.credit.cents)
-                }
-                try insertRows("line(entry_id, account, debit, credit, label, project_id)", width: 6, values: rows)
+                totals.add(moved, day: e.date, opening: c.isOpening(e.journal), projects: projectIDsCache, sign: -1)
+                totals.add(lines, day: e.date, opening: c.isOpening(e.journal), projects: projectIDsCache)
                 try apply(totals)
                 if let label { try db.run("UPDATE entry SET label = ? WHERE id = ?", .text(label.printable), .int(id)) }
                 return entryNumber
