@@ -268,24 +268,9 @@ extension Store: BankLedger {
                 SELECT e.id, e.corrects,
                        coalesce((SELECT sum(l.credit - l.debit) FROM line l WHERE l.entry_id = e.id AND l.account GLOB '471*'), 0)
                 FROM entry e WHERE e.corrects IS NOT NULL
-                """) { (id: $0.int(0), corrects: $0.int(1), amount: $0.money(2)) }
-            var corrected: [Int64: Int64] = [:]
-            for c in corrections { corrected[c.id] = c.corrects }
-            // An entry corrects an earlier one; the bound only guards against a damaged file.
-            func first(_ id: Int64) -> Int64 {
-                var id = id
-                for _ in 0...corrected.count { guard let earlier = corrected[id] else { break }; id = earlier }
-                return id
-            }
-            var settled: [Int64: Money] = [:]
-            for c in corrections { settled[first(c.id), default: .zero] += c.amount }
-            return try entries.compactMap { e -> WaitingLine? in
-                if corrected[e.id] != nil { return nil }
-                let own = Money.sum(e.lines.filter { $0.account.isUnder("471") }.map { $0.credit - $0.debit })
-                let balance = own + (settled[e.id] ?? .zero)
-                if balance.isZero { return nil }
-                let label = try db.scalarText("SELECT label FROM bank_line WHERE entry_id = ?", .int(e.id))
-                return WaitingLine(entry: e, amount: balance, bankLabel: label)
+                """) { Waiting.Correction(id: $0.int(0), corrects: $0.int(1), amount: $0.money(2)) }
+            return try Waiting.net(entries, corrections: corrections).map { e, amount in
+                WaitingLine(entry: e, amount: amount, bankLabel: try db.scalarText("SELECT label FROM bank_line WHERE entry_id = ?", .int(e.id)))
             }
         }
     }
@@ -338,53 +323,37 @@ extension Store: BankLedger {
         if let bankAccount, parts.contains(where: { $0.account == bankAccount }) { throw StoreError.partOnTheBank(bankAccount) }
         let waiting = try waitingLines(exercice: exercice).first(where: { $0.entry.id == id })
         if validated && waiting == nil { throw StoreError.notWaiting(number: entryNumber) }
-        var filed: [AssignmentPart] = []
-        func split(_ amount: Money, project: String?) throws -> [LineDraft] {
-            do throws(SplitError) { filed = try AssignmentPart.resolve(parts, filing: amount, project: project) } catch {
-                throw StoreError.split(error)
-            }
-            return filed.map { $0.line(filing: amount) }
-        }
-        let number = try { () throws -> Int in
-            if !validated {
-                let e = try waiting?.entry ?? entry(number: entryNumber, in: exercice)
-                // What waits on 471; else every line of a bank operation but the bank's; else the
-                // one line of a typed entry outside the treasury accounts.
-                let moved = waiting != nil ? e.lines.filter { $0.account.isUnder("471") }
-                    : bankAccount.map { bank in e.lines.filter { $0.account != bank } } ?? e.lines.filter { !$0.account.isUnder("5") }
-                if waiting == nil, let reason = correction ?? (moved.count == 1 || (bankAccount != nil && !moved.isEmpty) ? nil : .lines(moved.map(\.account))) {
-                    throw StoreError.notReclassifiable(number: entryNumber, reason: reason)
+        if !validated {
+            let e = try waiting?.entry ?? entry(number: entryNumber, in: exercice)
+            if waiting == nil, let correction { throw StoreError.notReclassifiable(number: entryNumber, reason: correction) }
+            let plan: Refiling
+            do throws(RefilingError) {
+                plan = try Refiling.plan(e, waiting: waiting != nil, bankAccount: bankAccount, parts: parts, project: project, label: label)
+            } catch {
+                switch error {
+                case .lines(let accounts): throw StoreError.notReclassifiable(number: entryNumber, reason: .lines(accounts))
+                case .split(let split): throw StoreError.split(split)
                 }
-                // The moved lines give way to the parts, which keep their project unless another is given.
-                let projects = Set(moved.map(\.project))
-                let lines = try split(Money.sum(moved.map { $0.credit - $0.debit }), project: project ?? (projects.count == 1 ? projects.first! : nil))
-                    .map { var l = $0; l.label = moved.count == 1 ? moved[0].label : nil; return l }
-                let movedIDs = Set(moved.map(\.id))
-                let kept = e.lines.filter { !movedIDs.contains($0.id) }
-                    .map { LineDraft(account: $0.account, amount: $0.debit - $0.credit, label: $0.label, project: $0.project) }
-                do throws(EntryError) {
-                    _ = try c.validate(EntryDraft(journal: e.journal, date: e.date, label: label ?? e.label, piece: e.piece, lines: kept + lines))
-                } catch { throw StoreError.entry(error) }
-                // The moved lines go by their id: the other lines, and what is attached to them, stay as they are.
-                for old in moved { try db.run("DELETE FROM line WHERE id = ?", .int(old.id)) }
-                try insertRows(Store.lineColumns, width: 6, values: lineValues(lines, entry: id))
-                var totals = TotalsDelta()
-                totals.add(moved, day: e.date, opening: c.isOpening(e.journal), projects: projectIDsCache, sign: -1)
-                totals.add(lines, day: e.date, opening: c.isOpening(e.journal), projects: projectIDsCache)
-                try apply(totals)
-                if let label { try db.run("UPDATE entry SET label = ? WHERE id = ?", .text(label.printable), .int(id)) }
-                return entryNumber
             }
-            guard let waiting else { throw StoreError.notWaiting(number: entryNumber) }
-            let e = waiting.entry
-            let posted = try post(EntryDraft(journal: "OD", date: max(e.date, exercice.start), label: label ?? "Affectation : \(e.label)",
-                                             piece: "\(e.journal)-\(e.validation?.number ?? e.number)",
-                                             lines: [LineDraft(account: AccountNumber(trusted: "471"), amount: waiting.amount)]
-                                                 + split(waiting.amount, project: project)))
-            try db.run("UPDATE entry SET corrects = ? WHERE id = ?", .int(id), .int(posted.id))
-            return posted.number
-        }()
-        return Assignment(number: number, operation: operation, parts: filed)
+            do throws(EntryError) { _ = try c.validate(plan.entry) } catch { throw StoreError.entry(error) }
+            // The filed lines go by their id: the other lines, and what is attached to them, stay as they are.
+            for old in plan.removed { try db.run("DELETE FROM line WHERE id = ?", .int(old.id)) }
+            try insertRows(Store.lineColumns, width: 6, values: lineValues(plan.added, entry: id))
+            var totals = TotalsDelta()
+            totals.add(plan.removed, day: e.date, opening: c.isOpening(e.journal), projects: projectIDsCache, sign: -1)
+            totals.add(plan.added, day: e.date, opening: c.isOpening(e.journal), projects: projectIDsCache)
+            try apply(totals)
+            if let label { try db.run("UPDATE entry SET label = ? WHERE id = ?", .text(label.printable), .int(id)) }
+            return Assignment(number: entryNumber, operation: operation, parts: plan.parts)
+        }
+        guard let waiting else { throw StoreError.notWaiting(number: entryNumber) }
+        let od: (entry: EntryDraft, parts: [AssignmentPart])
+        do throws(SplitError) {
+            od = try Refiling.correction(of: waiting.entry, waiting: waiting.amount, in: exercice, parts: parts, project: project, label: label)
+        } catch { throw StoreError.split(error) }
+        let posted = try post(od.entry)
+        try db.run("UPDATE entry SET corrects = ? WHERE id = ?", .int(id), .int(posted.id))
+        return Assignment(number: posted.number, operation: operation, parts: od.parts)
     }
 
     /// What `assign` did: the entry it changed or wrote, and the bank operation it filed (nil for

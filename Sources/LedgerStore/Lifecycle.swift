@@ -274,30 +274,24 @@ extension Store {
             guard let next else { throw ClosingProblem.nextNotOpen(e) }
             if next.isClosed { throw ClosingProblem.nextNotOpen(next) }
             if try !totals(TotalsQuery(from: next.start, to: next.end, openings: .only)).isEmpty { throw ClosingProblem.openingsExist(next) }
-            let balances = try totals(TotalsQuery(from: base, to: e.end, accountPrefixes: ["1", "2", "3", "4", "5"])).filter { !$0.balance.isZero }
+            let balances = try totals(TotalsQuery(from: base, to: e.end, accountPrefixes: ["1", "2", "3", "4", "5"]))
             let result = try self.result(of: e)
-            var lines = balances.map { LineDraft(account: $0.account, amount: $0.balance) }
-            if !result.isZero {
-                lines.append(LineDraft(account: AccountNumber(trusted: result.isNegative ? "129" : "120"), amount: -result,
-                                       label: "Résultat de l'exercice \(e.label)"))
-            }
             var opening: Int? = nil
-            if lines.count >= 2 {
-                let posted = try postMany([EntryDraft(journal: "AN", date: next.start, label: "À-nouveaux de l'exercice \(e.label)",
-                                                      piece: "AN-\(e.label)", lines: lines, origin: .closing)])[0]
+            if let openings = Closing.openings(of: e, into: next, balances: balances, result: result) {
+                let posted = try postMany([openings])[0]
                 try validateEntries([posted.id])
                 opening = posted.number
             }
             try db.run("UPDATE exercice SET closed_on = ?, closing_hash = ? WHERE id = ?", .text(now.today.iso), .text(try closingHash(e.id)), .int(e.id))
             cachedCatalogReset()
-            let inTransit = Money.sum(balances.filter { $0.account.isUnder("58") }.map(\.balance))
-            return ClosingResult(closed: e, next: next, nextCreated: created, result: result, openingEntry: opening, inTransit: inTransit)
+            return ClosingResult(closed: e, next: next, nextCreated: created, result: result, openingEntry: opening,
+                                 inTransit: Closing.inTransit(balances))
         }
     }
 
     /// Excédent (positive) or déficit of an exercice: its produits less its charges.
     func result(of e: Exercice) throws -> Money {
-        Money.sum(try totals(TotalsQuery(from: e.start, to: e.end, accountPrefixes: ["6", "7"])).map { $0.credit - $0.debit })
+        Closing.result(try totals(TotalsQuery(from: e.start, to: e.end, accountPrefixes: ["6", "7"])))
     }
 
     /// A fingerprint of an exercice's balances: every account's debit and credit totals.
@@ -328,7 +322,7 @@ extension Store {
     /// exercice: 120 to `destination` (default 110) for an excédent, 129 from it (default 119)
     /// for a déficit. An ordinary OD entry, as a draft.
     public func allocateResult(of e: Exercice, to destination: AccountNumber?, on date: Day?) throws -> Posted {
-        if let d = destination, !(d.isUnder("11") || d.isUnder("106")) { throw AllocationProblem.badDestination(d) }
+        if let d = destination, !Closing.isAllocationDestination(d) { throw AllocationProblem.badDestination(d) }
         // Under the write lock: of two allocations at once, the second finds 120 (or 129) settled.
         return try atomically(rollback: false) { try allocateLocked(e.id, to: destination, on: date) }
     }
@@ -341,16 +335,9 @@ extension Store {
         if next.isClosed { throw AllocationProblem.nextClosed(e, next: next, result: try result(of: e)) }
         let day = date ?? min(max(now.today, next.start), next.end)
         let at = min(max(day, next.start), next.end)
-        let excedent = -(try balance(of: "120", at: at)), deficit = try balance(of: "129", at: at)
-        let amount = excedent.isZero ? deficit : excedent
-        guard !amount.isZero else { throw AllocationProblem.nothingToAllocate(e) }
-        let isExcedent = !excedent.isZero
-        let target = destination ?? AccountNumber(trusted: isExcedent ? "110" : "119")
-        let lines = isExcedent
-            ? [LineDraft(account: AccountNumber(trusted: "120"), amount: amount), LineDraft(account: target, amount: -amount)]
-            : [LineDraft(account: target, amount: amount), LineDraft(account: AccountNumber(trusted: "129"), amount: -amount)]
-        return try post(EntryDraft(journal: "OD", date: day, label: "Affectation du résultat \(e.label) (décision de l'assemblée générale)",
-                                   lines: lines))
+        guard let allocation = Closing.allocation(of: e, excedent: -(try balance(of: "120", at: at)), deficit: try balance(of: "129", at: at),
+                                                  to: destination, on: day) else { throw AllocationProblem.nothingToAllocate(e) }
+        return try post(allocation)
     }
 
     // MARK: Verification
