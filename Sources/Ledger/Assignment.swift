@@ -51,3 +51,103 @@ public enum SplitError: Error, Equatable, Sendable {
     case nothingLeft(AccountNumber, parts: Money, operation: Money)
     case amountOverflow
 }
+
+/// How `compta affecter` refiles a draft in place: the lines that give way (by id) and the parts'
+/// lines that take their place. The store finds the entry, checks the entry as it will be
+/// against the ledger, and writes the change.
+public struct Refiling: Sendable, Equatable {
+    public let removed: [Entry.Line]
+    public let added: [LineDraft]
+    /// The entry as it will be.
+    public let entry: EntryDraft
+    /// The parts as filed, each with its amount and project.
+    public let parts: [AssignmentPart]
+
+    /// The plan for draft `e`: with `waiting`, its lines on 471 are filed; else, for an
+    /// operation of a statement on `bankAccount`, every line but the bank's; else the one line
+    /// outside the treasury accounts (a typed entry). The parts keep the filed lines' project
+    /// (when they share one) unless `project` is given, and the label of a single filed line;
+    /// `label` replaces the entry's.
+    public static func plan(_ e: Entry, waiting: Bool, bankAccount: AccountNumber?, parts: [AssignmentPart], project: String?,
+                            label: String?) throws(RefilingError) -> Refiling {
+        let moved = waiting ? e.lines.filter { $0.account.isUnder("471") }
+            : bankAccount.map { bank in e.lines.filter { $0.account != bank } } ?? e.lines.filter { !$0.account.isUnder("5") }
+        if !waiting, !(moved.count == 1 || (bankAccount != nil && !moved.isEmpty)) { throw .lines(moved.map(\.account)) }
+        let projects = Set(moved.map(\.project))
+        let amount = Money.sum(moved.map { $0.credit - $0.debit })
+        let filed: [AssignmentPart]
+        do { filed = try AssignmentPart.resolve(parts, filing: amount, project: project ?? (projects.count == 1 ? projects.first! : nil)) } catch {
+            throw .split(error)
+        }
+        let added = filed.map { var l = $0.line(filing: amount); l.label = moved.count == 1 ? moved[0].label : nil; return l }
+        let movedIDs = Set(moved.map(\.id))
+        let kept = e.lines.filter { !movedIDs.contains($0.id) }
+            .map { LineDraft(account: $0.account, amount: $0.debit - $0.credit, label: $0.label, project: $0.project) }
+        return Refiling(removed: moved, added: added, parts: filed,
+                        entry: EntryDraft(journal: e.journal, date: e.date, label: label ?? e.label, piece: e.piece, lines: kept + added))
+    }
+
+    /// The OD by which `amount`, waiting on 471 in validated entry `e`, is filed under `parts`
+    /// (`project` for those that name none), in `exercice`: a validated entry never changes.
+    public static func correction(of e: Entry, waiting amount: Money, in exercice: Exercice, parts: [AssignmentPart], project: String?,
+                                  label: String?) throws(SplitError) -> (entry: EntryDraft, parts: [AssignmentPart]) {
+        let filed = try AssignmentPart.resolve(parts, filing: amount, project: project)
+        let entry = EntryDraft(journal: "OD", date: max(e.date, exercice.start), label: label ?? "Affectation : \(e.label)",
+                               piece: "\(e.journal)-\(e.validation?.number ?? e.number)",
+                               lines: [LineDraft(account: AccountNumber(trusted: "471"), amount: amount)] + filed.map { $0.line(filing: amount) })
+        return (entry, filed)
+    }
+
+    private init(removed: [Entry.Line], added: [LineDraft], parts: [AssignmentPart], entry: EntryDraft) {
+        self.removed = removed
+        self.added = added
+        self.parts = parts
+        self.entry = entry
+    }
+}
+
+/// Why a draft cannot be refiled as asked.
+public enum RefilingError: Error, Equatable, Sendable {
+    /// Not a waiting line nor a bank operation, and not exactly one line outside the treasury
+    /// accounts: which one to refile? (The lines outside them.)
+    case lines([AccountNumber])
+    case split(SplitError)
+}
+
+/// What waits on 471: each entry's amount there (positive: money came in), net of the
+/// entries that correct it (its extourne, the OD that filed it once validated) and of those
+/// that correct them in turn (the extourne of a wrong OD puts the line back in waiting).
+public enum Waiting {
+    /// An entry that corrects another (`corrects`), and its own amount on 471 (credit − debit).
+    public struct Correction: Sendable, Equatable {
+        public let id: Int64
+        public let corrects: Int64
+        public let amount: Money
+
+        public init(id: Int64, corrects: Int64, amount: Money) {
+            self.id = id
+            self.corrects = corrects
+            self.amount = amount
+        }
+    }
+
+    /// The entries among `entries` with an amount still waiting, in their order, with that
+    /// amount. A correcting entry is never listed itself.
+    public static func net(_ entries: [Entry], corrections: [Correction]) -> [(entry: Entry, amount: Money)] {
+        var corrected: [Int64: Int64] = [:]
+        for c in corrections { corrected[c.id] = c.corrects }
+        // An entry corrects an earlier one; the bound only guards against a damaged file.
+        func first(_ id: Int64) -> Int64 {
+            var id = id
+            for _ in 0...corrected.count { guard let earlier = corrected[id] else { break }; id = earlier }
+            return id
+        }
+        var settled: [Int64: Money] = [:]
+        for c in corrections { settled[first(c.id), default: .zero] += c.amount }
+        return entries.compactMap { e in
+            if corrected[e.id] != nil { return nil }
+            let balance = Money.sum(e.lines.filter { $0.account.isUnder("471") }.map { $0.credit - $0.debit }) + (settled[e.id] ?? .zero)
+            return balance.isZero ? nil : (e, balance)
+        }
+    }
+}

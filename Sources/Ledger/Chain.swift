@@ -28,11 +28,11 @@ public enum Chain {
         public let label: String
         public let piece: String?
         public let validatedOn: Day
-        public let lines: [(account: String, debit: Int64, credit: Int64, label: String?, project: String?)]
+        public let lines: [Line]
 
         public init(version: Int = Chain.currentVersion, exercice: String, exerciceStart: Day, exerciceEnd: Day, journal: String,
                     journalKind: String, validationNumber: Int, number: Int, date: Day, label: String, piece: String?,
-                    validatedOn: Day, lines: [(account: String, debit: Int64, credit: Int64, label: String?, project: String?)]) {
+                    validatedOn: Day, lines: [Line]) {
             self.version = version
             self.exercice = exercice
             self.exerciceStart = exerciceStart
@@ -71,6 +71,28 @@ public enum Chain {
                 out += "\n" + [f(l.account), String(l.debit), String(l.credit), f(l.label), f(l.project)].joined(separator: "|")
             }
             return out
+        }
+    }
+
+    /// One line of a validated entry as the chain sees it: the stored texts and cents, the
+    /// project by its code.
+    public struct Line: Sendable, Equatable {
+        public let account: String
+        public let debit: Int64
+        public let credit: Int64
+        public let label: String?
+        public let project: String?
+
+        public init(account: String, debit: Int64, credit: Int64, label: String?, project: String?) {
+            self.account = account
+            self.debit = debit
+            self.credit = credit
+            self.label = label
+            self.project = project
+        }
+
+        public init(_ line: Entry.Line) {
+            self.init(account: line.account.text, debit: line.debit.cents, credit: line.credit.cents, label: line.label, project: line.project)
         }
     }
 

@@ -250,6 +250,10 @@ public struct Catalog: Sendable {
         return charts[chart]?.replaced[account.number]
     }
 
+    /// Whether entries of `journal` are à-nouveaux (a journal of kind AN): they count apart in
+    /// the totals.
+    public func isOpening(_ journal: String) -> Bool { journals[journal]?.kind == .aNouveaux }
+
     /// Checks an entry against the rules of double entry and this ledger's contents.
     /// Returns the exercice the entry belongs to.
     @discardableResult
@@ -272,7 +276,7 @@ public struct Catalog: Sendable {
         // A line of no amount first: with `6063=0 512`, that is the mistake, not the one line left.
         if let i = entry.lines.firstIndex(where: { $0.amount.isZero }) { throw .zeroLine(index: i + 1, account: entry.lines[i].account) }
         if entry.lines.count < 2 { throw .tooFewLines(count: entry.lines.count) }
-        let opening = journals[entry.journal]?.kind == .aNouveaux
+        let opening = isOpening(entry.journal)
         if opening, entry.date != exercice.start { throw .openingNotOnFirstDay(entry.date, exercice) }
         if opening, entry.origin != .closing, let earlier = exercices.last(where: { $0.end < exercice.start }) {
             throw .openingAfter(exercice, earlier: earlier)
@@ -314,13 +318,17 @@ public func editDistance(_ a: [Character], _ b: [Character]) -> Int {
 /// A recorded entry, as read back from the ledger.
 public struct Entry: Hashable, Sendable {
     public struct Line: Hashable, Sendable {
+        /// The line's own identity in the ledger: two lines of one entry may hold the same
+        /// account and amount, and what is attached to a line (a tiers, a letter) follows it.
+        public let id: Int64
         public let account: AccountNumber
         public let debit: Money
         public let credit: Money
         public let label: String?
         public let project: String?
 
-        public init(account: AccountNumber, debit: Money, credit: Money, label: String?, project: String?) {
+        public init(id: Int64, account: AccountNumber, debit: Money, credit: Money, label: String?, project: String?) {
+            self.id = id
             self.account = account
             self.debit = debit
             self.credit = credit

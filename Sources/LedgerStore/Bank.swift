@@ -3,15 +3,7 @@ import Ledger
 extension Store: BankLedger {
     public func rules() throws -> [Rule] {
         try read {
-            try db.query("""
-                SELECT r.position, r.pattern, r.regex, r.direction, r.minimum, r.maximum, r.account, p.code, r.label
-                FROM rule r LEFT JOIN project p ON p.id = r.project_id ORDER BY r.position
-                """) { s in
-                Rule(position: Int(s.int(0)), pattern: s.text(1), isRegex: s.int(2) != 0,
-                     direction: Rule.Direction(rawValue: Int(s.int(3))) ?? .any,
-                     minimum: s.optionalInt(4).map { Money(cents: $0) }, maximum: s.optionalInt(5).map { Money(cents: $0) },
-                     account: AccountNumber(trusted: s.text(6)), project: s.optionalText(7), label: s.optionalText(8))
-            }
+            try db.query("SELECT \(Rule.columns) FROM rule r LEFT JOIN project p ON p.id = r.project_id ORDER BY r.position") { Rule(row: $0) }
         }
     }
 
@@ -90,11 +82,10 @@ extension Store: BankLedger {
             let exists = try self.db.prepare("SELECT 1 FROM bank_line WHERE date = ? AND fingerprint = ?")
             // A line dated outside the days the ledger has bank lines for cannot be there already:
             // a new month's statement is looked up only where it overlaps the previous one.
-            var known: ClosedRange<Day>? = nil
-            if let first = try self.db.scalarText("SELECT min(date) FROM bank_line"),
-               let last = try self.db.scalarText("SELECT max(date) FROM bank_line") {
-                known = try Day(parsing: first)...Day(parsing: last)
-            }
+            // (Two subqueries: SQLite finds a lone min() or max() in the index, not both at once.)
+            let known = try self.db.query("SELECT (SELECT min(date) FROM bank_line), (SELECT max(date) FROM bank_line)") { s in
+                try s.optionalDay(0).flatMap { first in try s.optionalDay(1).map { first...$0 } }
+            }[0]
             for chunk in stride(from: 0, to: batch.count, by: 4096) {
                 var fresh: [(position: Int, entry: BankEntry)] = []
                 for position in chunk..<min(chunk + 4096, batch.count) {
@@ -164,7 +155,7 @@ extension Store: BankLedger {
             query.reset()
             try query.bind([.text(day.iso), .text(account.text), .int(statementID)])
             while try query.step() {
-                earlier[Key(date: day, amount: Money(cents: query.int(0))), default: []].append((query.text(1), Int(query.int(2))))
+                earlier[Key(date: day, amount: query.money(0)), default: []].append((query.text(1), query.integer(2)))
             }
         }
         var again: [Key: Int] = [:]
@@ -210,14 +201,9 @@ extension Store: BankLedger {
             try db.forEach("""
                 SELECT b.statement_id, count(*) FROM bank_line b JOIN entry e ON e.id = b.entry_id
                 WHERE e.validated_on IS NOT NULL GROUP BY b.statement_id
-                """) { validated[$0.int(0)] = Int($0.int(1)) }
-            return try db.query("""
-                SELECT id, file_name, bank_account, imported_at, first_date, last_date, lines_read, lines_new, lines_left_out
-                FROM statement ORDER BY id
-                """) {
-                ImportedStatement(id: Int($0.int(0)), fileName: $0.text(1), bankAccount: AccountNumber(trusted: $0.text(2)), importedAt: $0.text(3),
-                                  firstDate: try $0.optionalText(4).map { try Day(parsing: $0) }, lastDate: try $0.optionalText(5).map { try Day(parsing: $0) },
-                                  linesRead: Int($0.int(6)), linesNew: Int($0.int(7)), linesLeftOut: Int($0.int(8)), validated: validated[$0.int(0)] ?? 0)
+                """) { validated[$0.int(0)] = $0.integer(1) }
+            return try db.query("SELECT \(ImportedStatement.columns) FROM statement s ORDER BY s.id") {
+                try ImportedStatement(row: $0, validated: validated)
             }
         }
     }
@@ -248,7 +234,7 @@ extension Store: BankLedger {
                 FROM bank_line b JOIN entry e ON e.id = b.entry_id JOIN journal j ON j.code = e.journal JOIN line l ON l.entry_id = e.id
                 WHERE b.statement_id = ? GROUP BY 1, 2, 3, 4
                 """, [.int(Int64(id))]) {
-                totals.add(day: try Day(parsing: $0.text(0)), account: $0.text(1), project: $0.optionalInt(2), opening: $0.int(3) != 0,
+                totals.add(TotalsDelta.Key(day: try $0.day(0), account: $0.text(1), project: $0.optionalInt(2) ?? 0, opening: $0.int(3) != 0),
                            debit: $0.int(4), credit: $0.int(5), sign: -1)
             }
             try db.execute("CREATE TEMP TABLE IF NOT EXISTS cancelled(id INTEGER PRIMARY KEY)")
@@ -282,24 +268,9 @@ extension Store: BankLedger {
                 SELECT e.id, e.corrects,
                        coalesce((SELECT sum(l.credit - l.debit) FROM line l WHERE l.entry_id = e.id AND l.account GLOB '471*'), 0)
                 FROM entry e WHERE e.corrects IS NOT NULL
-                """) { (id: $0.int(0), corrects: $0.int(1), amount: Money(cents: $0.int(2))) }
-            var corrected: [Int64: Int64] = [:]
-            for c in corrections { corrected[c.id] = c.corrects }
-            // An entry corrects an earlier one; the bound only guards against a damaged file.
-            func first(_ id: Int64) -> Int64 {
-                var id = id
-                for _ in 0...corrected.count { guard let earlier = corrected[id] else { break }; id = earlier }
-                return id
-            }
-            var settled: [Int64: Money] = [:]
-            for c in corrections { settled[first(c.id), default: .zero] += c.amount }
-            return try entries.compactMap { e -> WaitingLine? in
-                if corrected[e.id] != nil { return nil }
-                let own = Money.sum(e.lines.filter { $0.account.isUnder("471") }.map { $0.credit - $0.debit })
-                let balance = own + (settled[e.id] ?? .zero)
-                if balance.isZero { return nil }
-                let label = try db.scalarText("SELECT label FROM bank_line WHERE entry_id = ?", .int(e.id))
-                return WaitingLine(entry: e, amount: balance, bankLabel: label)
+                """) { Waiting.Correction(id: $0.int(0), corrects: $0.int(1), amount: $0.money(2)) }
+            return try Waiting.net(entries, corrections: corrections).map { e, amount in
+                WaitingLine(entry: e, amount: amount, bankLabel: try db.scalarText("SELECT label FROM bank_line WHERE entry_id = ?", .int(e.id)))
             }
         }
     }
@@ -341,9 +312,9 @@ extension Store: BankLedger {
                 FROM entry e LEFT JOIN bank_line b ON b.entry_id = e.id LEFT JOIN statement s ON s.id = b.statement_id
                 WHERE e.exercice_id = ? AND e.number = ?
                 """, [.int(exercice.id), .int(Int64(entryNumber))]) {
-                ($0.int(0), $0.int(1) != 0, $0.isNull(2) ? nil : (label: $0.text(2), amount: Money(cents: $0.int(3))),
+                ($0.int(0), $0.int(1) != 0, $0.isNull(2) ? nil : (label: $0.text(2), amount: $0.money(3)),
                  $0.optionalInt(4).map { DraftRefusal.corrects(Int($0)) } ?? $0.optionalInt(5).map { DraftRefusal.corrected(by: Int($0)) },
-                 $0.optionalText(6).map { AccountNumber(trusted: $0) })
+                 $0.optionalAccount(6))
             }.first
         }
         guard let (id, validated, operation, correction, bankAccount) = found else {
@@ -352,61 +323,37 @@ extension Store: BankLedger {
         if let bankAccount, parts.contains(where: { $0.account == bankAccount }) { throw StoreError.partOnTheBank(bankAccount) }
         let waiting = try waitingLines(exercice: exercice).first(where: { $0.entry.id == id })
         if validated && waiting == nil { throw StoreError.notWaiting(number: entryNumber) }
-        var filed: [AssignmentPart] = []
-        func split(_ amount: Money, project: String?) throws -> [LineDraft] {
-            do throws(SplitError) { filed = try AssignmentPart.resolve(parts, filing: amount, project: project) } catch {
-                throw StoreError.split(error)
+        if !validated {
+            let e = try waiting?.entry ?? entry(number: entryNumber, in: exercice)
+            if waiting == nil, let correction { throw StoreError.notReclassifiable(number: entryNumber, reason: correction) }
+            let plan: Refiling
+            do throws(RefilingError) {
+                plan = try Refiling.plan(e, waiting: waiting != nil, bankAccount: bankAccount, parts: parts, project: project, label: label)
+            } catch {
+                switch error {
+                case .lines(let accounts): throw StoreError.notReclassifiable(number: entryNumber, reason: .lines(accounts))
+                case .split(let split): throw StoreError.split(split)
+                }
             }
-            return filed.map { $0.line(filing: amount) }
+            do throws(EntryError) { _ = try c.validate(plan.entry) } catch { throw StoreError.entry(error) }
+            // The filed lines go by their id: the other lines, and what is attached to them, stay as they are.
+            for old in plan.removed { try db.run("DELETE FROM line WHERE id = ?", .int(old.id)) }
+            try insertRows(Store.lineColumns, width: 6, values: lineValues(plan.added, entry: id))
+            var totals = TotalsDelta()
+            totals.add(plan.removed, day: e.date, opening: c.isOpening(e.journal), projects: projectIDsCache, sign: -1)
+            totals.add(plan.added, day: e.date, opening: c.isOpening(e.journal), projects: projectIDsCache)
+            try apply(totals)
+            if let label { try db.run("UPDATE entry SET label = ? WHERE id = ?", .text(label.printable), .int(id)) }
+            return Assignment(number: entryNumber, operation: operation, parts: plan.parts)
         }
-        let number = try { () throws -> Int in
-            if !validated {
-                let e = try waiting?.entry ?? entry(number: entryNumber, in: exercice)
-                // What waits on 471; else every line of a bank operation but the bank's; else the
-                // one line of a typed entry outside the treasury accounts.
-                let moved = waiting != nil ? e.lines.filter { $0.account.isUnder("471") }
-                    : bankAccount.map { bank in e.lines.filter { $0.account != bank } } ?? e.lines.filter { !$0.account.isUnder("5") }
-                if waiting == nil, let reason = correction ?? (moved.count == 1 || (bankAccount != nil && !moved.isEmpty) ? nil : .lines(moved.map(\.account))) {
-                    throw StoreError.notReclassifiable(number: entryNumber, reason: reason)
-                }
-                // The moved lines give way to the parts, which keep their project unless another is given.
-                let projects = Set(moved.map(\.project))
-                let lines = try split(Money.sum(moved.map { $0.credit - $0.debit }), project: project ?? (projects.count == 1 ? projects.first! : nil))
-                    .map { var l = $0; l.label = moved.count == 1 ? moved[0].label : nil; return l }
-                let kept = e.lines.filter { !moved.contains($0) }.map { LineDraft(account: $0.account, amount: $0.debit - $0.credit, label: $0.label, project: $0.project) }
-                do throws(EntryError) {
-                    _ = try c.validate(EntryDraft(journal: e.journal, date: e.date, label: label ?? e.label, piece: e.piece, lines: kept + lines))
-                } catch { throw StoreError.entry(error) }
-                for old in Set(moved.map(\.account)) {
-                    try db.run("DELETE FROM line WHERE entry_id = ? AND account = ?", .int(id), .text(old.text))
-                }
-                var rows: [SQLValue] = []
-                var totals = TotalsDelta()
-                let opening = c.journals[e.journal]?.kind == .aNouveaux
-                for l in moved {
-                    totals.add(day: e.date, account: l.account.text, project: l.project.flatMap { projectIDsCache[$0] }, opening: opening,
-                               debit: l.debit.cents, credit: l.credit.cents, sign: -1)
-                }
-                for l in lines {
-                    let projectID = l.project.flatMap { projectIDsCache[$0] }
-                    rows += [.int(id), .text(l.account.text), .int(l.debit.cents), .int(l.credit.cents), .optional(l.label), .optional(projectID)]
-                    totals.add(day: e.date, account: l.account.text, project: projectID, opening: opening, debit: l.debit.cents, credit: l.credit.cents)
-                }
-                try insertRows("line(entry_id, account, debit, credit, label, project_id)", width: 6, values: rows)
-                try apply(totals)
-                if let label { try db.run("UPDATE entry SET label = ? WHERE id = ?", .text(label.printable), .int(id)) }
-                return entryNumber
-            }
-            guard let waiting else { throw StoreError.notWaiting(number: entryNumber) }
-            let e = waiting.entry
-            let posted = try post(EntryDraft(journal: "OD", date: max(e.date, exercice.start), label: label ?? "Affectation : \(e.label)",
-                                             piece: "\(e.journal)-\(e.validation?.number ?? e.number)",
-                                             lines: [LineDraft(account: AccountNumber(trusted: "471"), amount: waiting.amount)]
-                                                 + split(waiting.amount, project: project)))
-            try db.run("UPDATE entry SET corrects = ? WHERE id = ?", .int(id), .int(posted.id))
-            return posted.number
-        }()
-        return Assignment(number: number, operation: operation, parts: filed)
+        guard let waiting else { throw StoreError.notWaiting(number: entryNumber) }
+        let od: (entry: EntryDraft, parts: [AssignmentPart])
+        do throws(SplitError) {
+            od = try Refiling.correction(of: waiting.entry, waiting: waiting.amount, in: exercice, parts: parts, project: project, label: label)
+        } catch { throw StoreError.split(error) }
+        let posted = try post(od.entry)
+        try db.run("UPDATE entry SET corrects = ? WHERE id = ?", .int(id), .int(posted.id))
+        return Assignment(number: posted.number, operation: operation, parts: od.parts)
     }
 
     /// What `assign` did: the entry it changed or wrote, and the bank operation it filed (nil for

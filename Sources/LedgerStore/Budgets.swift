@@ -13,13 +13,8 @@ extension Store {
             }
             guard let (id, name) = found.first else { return nil }
             let postes = try db.query("""
-                SELECT b.label, b.side, b.amount, b.accounts, p.code, b.remark, b.position
-                FROM budget_poste b LEFT JOIN project p ON p.id = b.project_id WHERE b.budget_id = ? ORDER BY b.position
-                """, [.int(id)]) { s in
-                Budget.Poste(label: s.text(0), side: Budget.Side(rawValue: s.text(1)) ?? .depense, amount: Money(cents: s.int(2)),
-                             accounts: s.text(3).split(separator: " ").map(String.init), project: s.optionalText(4),
-                             remark: s.optionalText(5), sourceLine: Int(s.int(6)))
-            }
+                SELECT \(Budget.Poste.columns) FROM budget_poste b LEFT JOIN project p ON p.id = b.project_id WHERE b.budget_id = ? ORDER BY b.position
+                """, [.int(id)]) { Budget.Poste(row: $0) }
             return Budget(exercice: exercice, version: name, postes: postes)
         }
     }

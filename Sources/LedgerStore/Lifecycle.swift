@@ -111,10 +111,9 @@ extension Store {
             let drafts = try db.query("""
                 SELECT e.id, e.date FROM entry e JOIN exercice x ON x.id = e.exercice_id
                 WHERE \(conditions.joined(separator: " AND ")) ORDER BY e.date, x.start, e.number
-                """, values) { ($0.int(0), $0.text(1)) }
+                """, values) { ($0.int(0), try $0.day(1)) }
             try validateEntries(drafts.map(\.0))
-            return ValidationSummary(count: drafts.count, first: try drafts.first.map { try Day(parsing: $0.1) },
-                                     last: try drafts.last.map { try Day(parsing: $0.1) })
+            return ValidationSummary(count: drafts.count, first: drafts.first?.1, last: drafts.last?.1)
         }
     }
 
@@ -151,7 +150,7 @@ extension Store {
             let link = Chain.Link(exercice: x.label, exerciceStart: x.start, exerciceEnd: x.end, journal: e.journal,
                                   journalKind: c.journals[e.journal]?.kind.rawValue ?? "", validationNumber: n, number: e.number,
                                   date: e.date, label: e.label, piece: e.piece, validatedOn: validatedOn,
-                                  lines: e.lines.map { ($0.account.text, $0.debit.cents, $0.credit.cents, $0.label, $0.project) })
+                                  lines: e.lines.map(Chain.Line.init))
             previous = Chain.hash(previous: previous, link)
             try db.run(update, .text(validatedOn.iso), .int(Int64(n)), .text(previous), .int(Int64(chainIndex)), .int(e.id))
         }
@@ -169,23 +168,9 @@ extension Store {
         try db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted(id INTEGER PRIMARY KEY, rank INTEGER)")
         try db.execute("DELETE FROM wanted")
         try insertRows("temp.wanted(id, rank)", width: 2, values: ids.enumerated().flatMap { [SQLValue.int($0.element), .int(Int64($0.offset))] })
-        var lines: [Int64: [Entry.Line]] = [:]
-        _ = try db.query("""
-            SELECT l.entry_id, l.account, l.debit, l.credit, l.label, p.code FROM temp.wanted w CROSS JOIN line l ON l.entry_id = w.id
-            LEFT JOIN project p ON p.id = l.project_id ORDER BY l.entry_id, l.id
-            """) { s in
-            lines[s.int(0), default: []].append(Entry.Line(account: AccountNumber(trusted: s.text(1)), debit: Money(cents: s.int(2)),
-                                                           credit: Money(cents: s.int(3)), label: s.optionalText(4), project: s.optionalText(5)))
-        }
-        return try db.query("""
-            SELECT e.id, e.exercice_id, e.number, e.journal, e.date, e.label, e.piece, e.validated_on, e.validation_number, e.chain_index
-            FROM temp.wanted w CROSS JOIN entry e ON e.id = w.id ORDER BY w.rank
-            """) { s in
-            Entry(id: s.int(0), exerciceId: s.int(1), number: Int(s.int(2)), journal: s.text(3), date: try Day(parsing: s.text(4)),
-                  label: s.text(5), piece: s.optionalText(6),
-                  validation: try s.optionalText(7).map { Entry.Validation(date: try Day(parsing: $0), number: Int(s.int(8)), order: Int(s.int(9))) },
-                  lines: lines[s.int(0)] ?? [])
-        }
+        return try readEntries("FROM temp.wanted w CROSS JOIN entry e ON e.id = w.id ORDER BY w.rank", lines: """
+            FROM temp.wanted w CROSS JOIN line l ON l.entry_id = w.id LEFT JOIN project p ON p.id = l.project_id ORDER BY l.entry_id, l.id
+            """)
     }
 
     /// The entry numbered `number` in `exercice` (its n° de saisie).
@@ -225,12 +210,8 @@ extension Store {
             if let by = try db.scalarInt("SELECT number FROM entry WHERE corrects = ? ORDER BY number LIMIT 1", .int(e.id)) {
                 throw StoreError.notRemovable(number: number, reason: .corrected(by: Int(by)))
             }
-            let opening = try catalog().journals[e.journal]?.kind == .aNouveaux
             var totals = TotalsDelta()
-            for l in e.lines {
-                totals.add(day: e.date, account: l.account.text, project: l.project.flatMap { projectIDsCache[$0] }, opening: opening,
-                           debit: l.debit.cents, credit: l.credit.cents, sign: -1)
-            }
+            totals.add(e.lines, day: e.date, opening: try catalog().isOpening(e.journal), projects: projectIDsCache, sign: -1)
             try db.run("DELETE FROM line WHERE entry_id = ?", .int(e.id))
             try db.run("DELETE FROM entry WHERE id = ?", .int(e.id))
             try apply(totals)
@@ -260,7 +241,7 @@ extension Store {
                 SELECT e.number, e.date, e.label, (SELECT sum(debit) FROM line WHERE entry_id = e.id)
                 FROM entry e WHERE e.exercice_id = ? AND e.validated_on IS NULL ORDER BY e.date, e.number
                 """, [.int(e.id)]) {
-                DraftSummary(exercice: e.label, number: Int($0.int(0)), date: try Day(parsing: $0.text(1)), label: $0.text(2), amount: Money(cents: $0.int(3)))
+                DraftSummary(exercice: e.label, number: $0.integer(0), date: try $0.day(1), label: $0.text(2), amount: $0.money(3))
             }
         }
         if !drafts.isEmpty { throw ClosingProblem.drafts(Array(drafts.prefix(20)), total: drafts.count) }
@@ -293,30 +274,24 @@ extension Store {
             guard let next else { throw ClosingProblem.nextNotOpen(e) }
             if next.isClosed { throw ClosingProblem.nextNotOpen(next) }
             if try !totals(TotalsQuery(from: next.start, to: next.end, openings: .only)).isEmpty { throw ClosingProblem.openingsExist(next) }
-            let balances = try totals(TotalsQuery(from: base, to: e.end, accountPrefixes: ["1", "2", "3", "4", "5"])).filter { !$0.balance.isZero }
+            let balances = try totals(TotalsQuery(from: base, to: e.end, accountPrefixes: ["1", "2", "3", "4", "5"]))
             let result = try self.result(of: e)
-            var lines = balances.map { LineDraft(account: $0.account, amount: $0.balance) }
-            if !result.isZero {
-                lines.append(LineDraft(account: AccountNumber(trusted: result.isNegative ? "129" : "120"), amount: -result,
-                                       label: "Résultat de l'exercice \(e.label)"))
-            }
             var opening: Int? = nil
-            if lines.count >= 2 {
-                let posted = try postMany([EntryDraft(journal: "AN", date: next.start, label: "À-nouveaux de l'exercice \(e.label)",
-                                                      piece: "AN-\(e.label)", lines: lines, origin: .closing)])[0]
+            if let openings = Closing.openings(of: e, into: next, balances: balances, result: result) {
+                let posted = try postMany([openings])[0]
                 try validateEntries([posted.id])
                 opening = posted.number
             }
             try db.run("UPDATE exercice SET closed_on = ?, closing_hash = ? WHERE id = ?", .text(now.today.iso), .text(try closingHash(e.id)), .int(e.id))
             cachedCatalogReset()
-            let inTransit = Money.sum(balances.filter { $0.account.isUnder("58") }.map(\.balance))
-            return ClosingResult(closed: e, next: next, nextCreated: created, result: result, openingEntry: opening, inTransit: inTransit)
+            return ClosingResult(closed: e, next: next, nextCreated: created, result: result, openingEntry: opening,
+                                 inTransit: Closing.inTransit(balances))
         }
     }
 
     /// Excédent (positive) or déficit of an exercice: its produits less its charges.
     func result(of e: Exercice) throws -> Money {
-        Money.sum(try totals(TotalsQuery(from: e.start, to: e.end, accountPrefixes: ["6", "7"])).map { $0.credit - $0.debit })
+        Closing.result(try totals(TotalsQuery(from: e.start, to: e.end, accountPrefixes: ["6", "7"])))
     }
 
     /// A fingerprint of an exercice's balances: every account's debit and credit totals.
@@ -336,7 +311,7 @@ extension Store {
     public func obsoleteAccounts(for exercice: Exercice) throws -> [(account: Account, replacement: ChartReplacement)] {
         let c = try catalog()
         guard let facts = c.charts[exercice.chart], !facts.replaced.isEmpty else { return [] }
-        let used = try read { try db.query("SELECT DISTINCT account FROM total WHERE debit <> 0 OR credit <> 0") { AccountNumber(trusted: $0.text(0)) } }
+        let used = try read { try db.query("SELECT DISTINCT account FROM total WHERE debit <> 0 OR credit <> 0") { $0.account(0) } }
         return used.sorted().compactMap { n in
             guard let r = facts.replaced[n], let a = c.accounts[n], !a.isCustom else { return nil }
             return (a, r)
@@ -347,7 +322,7 @@ extension Store {
     /// exercice: 120 to `destination` (default 110) for an excédent, 129 from it (default 119)
     /// for a déficit. An ordinary OD entry, as a draft.
     public func allocateResult(of e: Exercice, to destination: AccountNumber?, on date: Day?) throws -> Posted {
-        if let d = destination, !(d.isUnder("11") || d.isUnder("106")) { throw AllocationProblem.badDestination(d) }
+        if let d = destination, !Closing.isAllocationDestination(d) { throw AllocationProblem.badDestination(d) }
         // Under the write lock: of two allocations at once, the second finds 120 (or 129) settled.
         return try atomically(rollback: false) { try allocateLocked(e.id, to: destination, on: date) }
     }
@@ -360,16 +335,9 @@ extension Store {
         if next.isClosed { throw AllocationProblem.nextClosed(e, next: next, result: try result(of: e)) }
         let day = date ?? min(max(now.today, next.start), next.end)
         let at = min(max(day, next.start), next.end)
-        let excedent = -(try balance(of: "120", at: at)), deficit = try balance(of: "129", at: at)
-        let amount = excedent.isZero ? deficit : excedent
-        guard !amount.isZero else { throw AllocationProblem.nothingToAllocate(e) }
-        let isExcedent = !excedent.isZero
-        let target = destination ?? AccountNumber(trusted: isExcedent ? "110" : "119")
-        let lines = isExcedent
-            ? [LineDraft(account: AccountNumber(trusted: "120"), amount: amount), LineDraft(account: target, amount: -amount)]
-            : [LineDraft(account: target, amount: amount), LineDraft(account: AccountNumber(trusted: "129"), amount: -amount)]
-        return try post(EntryDraft(journal: "OD", date: day, label: "Affectation du résultat \(e.label) (décision de l'assemblée générale)",
-                                   lines: lines))
+        guard let allocation = Closing.allocation(of: e, excedent: -(try balance(of: "120", at: at)), deficit: try balance(of: "129", at: at),
+                                                  to: destination, on: day) else { throw AllocationProblem.nothingToAllocate(e) }
+        return try post(allocation)
     }
 
     // MARK: Verification
@@ -380,7 +348,7 @@ extension Store {
         try read {
             try db.query("""
                 SELECT chain_index, validated_on, hash FROM entry WHERE chain_index = (SELECT max(chain_index) FROM entry)
-                """) { s in Day(iso: s.text(1)).map { Chain.Anchor(count: Int(s.int(0)), date: $0, hash: s.text(2)) } }.first ?? nil
+                """) { s in Day(iso: s.text(1)).map { Chain.Anchor(count: s.integer(0), date: $0, hash: s.text(2)) } }.first ?? nil
         }
     }
 
@@ -422,7 +390,7 @@ extension Store {
             var expected = 1
             struct Head { let id: Int64; let index: Int; let hash: String; let exercice: Int64; let journal: String
                 let validationNumber: Int; let number: Int; let date: String; let label: String; let piece: String?; let validatedOn: String }
-            var current: (head: Head, lines: [(String, Int64, Int64, String?, String?)])? = nil
+            var current: (head: Head, lines: [Chain.Line])? = nil
             var last: Head? = nil
             var chainBroken = false
             func close() {
@@ -432,7 +400,7 @@ extension Store {
                 let link = Chain.Link(version: h.index >= fromV2 ? 2 : 1, exercice: x.label, exerciceStart: x.start, exerciceEnd: x.end,
                                       journal: h.journal, journalKind: kinds[h.journal] ?? "", validationNumber: h.validationNumber,
                                       number: h.number, date: day(h.date), label: h.label, piece: h.piece, validatedOn: day(h.validatedOn),
-                                      lines: c.lines.map { ($0.0, $0.1, $0.2, $0.3, $0.4) })
+                                      lines: c.lines)
                 if h.index != expected {
                     problems.append(.chainGap(expected: expected, found: h.index))
                     chainBroken = true
@@ -459,12 +427,15 @@ extension Store {
                 if current?.head.id != id {
                     close()
                     validated += 1
-                    current = (Head(id: id, index: Int(s.int(1)), hash: s.text(2), exercice: s.int(3), journal: s.text(4),
-                                    validationNumber: Int(s.int(5)), number: Int(s.int(6)), date: s.text(7), label: s.text(8),
+                    current = (Head(id: id, index: s.integer(1), hash: s.text(2), exercice: s.int(3), journal: s.text(4),
+                                    validationNumber: s.integer(5), number: s.integer(6), date: s.text(7), label: s.text(8),
                                     piece: s.optionalText(9), validatedOn: s.text(10)), [])
                     last = current?.head
                 }
-                if !s.isNull(11) { current!.lines.append((s.text(11), s.int(12), s.int(13), s.optionalText(14), s.optionalText(15))) }
+                if !s.isNull(11) {
+                    current!.lines.append(Chain.Line(account: s.text(11), debit: s.int(12), credit: s.int(13), label: s.optionalText(14),
+                                                     project: s.optionalText(15)))
+                }
             }
             close()
             // A validated entry outside the chain is a gap in it too.
@@ -497,7 +468,7 @@ extension Store {
             var numbers: [String: Int] = [:]
             _ = try db.query("SELECT exercice_id, journal, validation_number FROM entry WHERE validated_on IS NOT NULL ORDER BY exercice_id, journal, validation_number") { s in
                 let key = "\(s.int(0))|\(s.text(1))"
-                let n = Int(s.int(2)), want = (numbers[key] ?? 0) + 1
+                let n = s.integer(2), want = (numbers[key] ?? 0) + 1
                 if n != want { problems.append(.numberingGap(exercice: exercices[s.int(0)]?.label ?? "?", journal: s.text(1), expected: want, found: n)) }
                 numbers[key] = n
             }

@@ -41,8 +41,7 @@ extension Store: LedgerQueries {
                 let project = q.groupByProject ? s.optionalText(1) : nil
                 var month: Day? = nil
                 if q.groupByMonth { month = try Day(parsing: s.text(n - 1) + "-01") }
-                return AccountTotal(account: AccountNumber(trusted: s.text(0)), project: project, month: month,
-                                    debit: try s.money(n), credit: try s.money(n + 1))
+                return AccountTotal(account: s.account(0), project: project, month: month, debit: try s.sum(n), credit: try s.sum(n + 1))
             }
         }
     }
@@ -80,29 +79,11 @@ extension Store: LedgerQueries {
     public func entries(_ q: EntryQuery) throws -> [Entry] {
         let (filter, values) = filter(q)
         return try read {
-            var lines: [Int64: [Entry.Line]] = [:]
-            _ = try db.query("""
-                SELECT l.entry_id, l.account, l.debit, l.credit, l.label, p.code
+            try readEntries("FROM entry e \(filter) ORDER BY e.date, e.exercice_id, e.number", lines: """
                 FROM line l LEFT JOIN project p ON p.id = l.project_id
                 WHERE l.entry_id IN (SELECT e.id FROM entry e \(filter))
                 ORDER BY l.entry_id, l.id
-                """, values) { s in
-                lines[s.int(0), default: []].append(Entry.Line(
-                    account: AccountNumber(trusted: s.text(1)), debit: Money(cents: s.int(2)),
-                    credit: Money(cents: s.int(3)), label: s.optionalText(4), project: s.optionalText(5)))
-            }
-            return try db.query("""
-                SELECT e.id, e.exercice_id, e.number, e.journal, e.date, e.label, e.piece, e.validated_on, e.validation_number, e.chain_index
-                FROM entry e \(filter) ORDER BY e.date, e.exercice_id, e.number
-                """, values) { s in
-                var validation: Entry.Validation? = nil
-                if let on = s.optionalText(7) {
-                    validation = Entry.Validation(date: try Day(parsing: on), number: Int(s.int(8)), order: Int(s.int(9)))
-                }
-                return Entry(id: s.int(0), exerciceId: s.int(1), number: Int(s.int(2)), journal: s.text(3),
-                             date: try Day(parsing: s.text(4)), label: s.text(5), piece: s.optionalText(6),
-                             validation: validation, lines: lines[s.int(0)] ?? [])
-            }
+                """, values)
         }
     }
 
@@ -114,16 +95,11 @@ extension Store: LedgerQueries {
         if let to { conditions.append("e.date <= ?"); values.append(.text(to.iso)) }
         try read {
             try db.forEach("""
-                SELECT l.account, e.date, e.journal, e.number, e.piece, coalesce(l.label, e.label), l.debit, l.credit, p.code
+                SELECT \(AccountLine.columns)
                 FROM line l JOIN entry e ON e.id = l.entry_id LEFT JOIN project p ON p.id = l.project_id
                 \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
                 ORDER BY l.account, e.date, e.exercice_id, e.number, l.id
-                """, values) { s in
-                try body(AccountLine(account: AccountNumber(trusted: s.text(0)), date: try Day(parsing: s.text(1)),
-                                     journal: s.text(2), entryNumber: Int(s.int(3)), piece: s.optionalText(4),
-                                     label: s.text(5), debit: Money(cents: s.int(6)), credit: Money(cents: s.int(7)),
-                                     project: s.optionalText(8)))
-            }
+                """, values) { try body(AccountLine(row: $0)) }
         }
     }
 }

@@ -204,10 +204,10 @@ final class Statement {
     }
     func optionalText(_ column: Int32) -> String? { isNull(column) ? nil : text(column) }
     func optionalInt(_ column: Int32) -> Int64? { isNull(column) ? nil : int(column) }
-    /// An amount in cents. SQLite turns an integer sum that overflows into a floating-point one
-    /// (`+` does; `sum()` raises an error): read as an integer it would silently become the
-    /// largest `Int64`. Such a value is refused instead.
-    func money(_ column: Int32) throws(StoreError) -> Money {
+    /// An amount in cents that SQLite summed. SQLite turns an integer sum that overflows into a
+    /// floating-point one (`+` does; `sum()` raises an error): read as an integer it would
+    /// silently become the largest `Int64`. Such a value is refused instead.
+    func sum(_ column: Int32) throws(StoreError) -> Money {
         if sqlite3_column_type(stmt, column) == SQLITE_FLOAT { throw .amountOverflow }
         return Money(cents: int(column))
     }

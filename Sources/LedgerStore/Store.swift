@@ -340,7 +340,7 @@ public final class Store {
         if let c = cachedCatalog { return c }
         let c = try read { () throws -> Catalog in
             let accounts = try db.query("SELECT number, label, custom FROM account") {
-                Account(number: AccountNumber(trusted: $0.text(0)), label: $0.text(1), isCustom: $0.int(2) != 0)
+                Account(number: $0.account(0), label: $0.text(1), isCustom: $0.int(2) != 0)
             }
             var ids: [String: Int64] = [:]
             let projects = try db.query("SELECT id, code, name FROM project ORDER BY code") { s -> Project in
@@ -373,10 +373,7 @@ public final class Store {
     }
 
     private func exercices() throws -> [Exercice] {
-        try db.query("SELECT id, label, start, end, chart, closed_on FROM exercice ORDER BY start") {
-            Exercice(id: $0.int(0), label: $0.text(1), start: try Day(parsing: $0.text(2)), end: try Day(parsing: $0.text(3)),
-                     chart: ChartVersion(rawValue: $0.text(4)) ?? .pca2018, isClosed: !$0.isNull(5))
-        }
+        try db.query("SELECT \(Exercice.columns) FROM exercice x ORDER BY x.start") { try Exercice(row: $0) }
     }
 
     public func associationName() throws(StoreError) -> String {
@@ -529,7 +526,7 @@ public final class Store {
             var totals = TotalsDelta()
             func flush() throws {
                 try insertRows("entry(id, exercice_id, number, journal, date, label, piece, created_at)", width: 8, values: entryRows)
-                try insertRows("line(entry_id, account, debit, credit, label, project_id)", width: 6, values: lineRows)
+                try insertRows(Store.lineColumns, width: 6, values: lineRows)
                 try apply(totals)
                 totals.removeAll()
                 entryRows.removeAll(keepingCapacity: true)
@@ -550,14 +547,8 @@ public final class Store {
                 nextID += 1
                 entryRows += [.int(id), .int(exercice.id), .int(Int64(number)), .text(entry.journal), .text(entry.date.iso),
                               .text(entry.label.trimmingSpaces), .optional(entry.piece), .text(now.instant)]
-                let opening = c.journals[entry.journal]?.kind == .aNouveaux
-                for line in entry.lines {
-                    let project = line.project.flatMap { projectIDsCache[$0] }
-                    lineRows += [.int(id), .text(line.account.text), .int(line.debit.cents), .int(line.credit.cents), .optional(line.label),
-                                 .optional(project)]
-                    totals.add(day: entry.date, account: line.account.text, project: project, opening: opening,
-                               debit: line.debit.cents, credit: line.credit.cents)
-                }
+                lineRows += lineValues(entry.lines, entry: id)
+                totals.add(entry.lines, day: entry.date, opening: c.isOpening(entry.journal), projects: projectIDsCache)
                 posted.append(Posted(id: id, number: number, exercice: exercice))
                 if index % 1024 == 1023 { try flush() }
             }
@@ -566,20 +557,39 @@ public final class Store {
         return posted
     }
 
-    /// Changes to the daily totals reports read, gathered while lines are written and added to
-    /// the `total` table by `apply` in the same transaction. Every write of lines goes through
-    /// one: a few grouped upserts for a whole batch instead of a trigger per line.
+    /// The columns a line is written with, in the order of `lineValues`.
+    static let lineColumns = "line(entry_id, account, debit, credit, label, project_id)"
+
+    /// The values of `lines` of entry `entry`, row after row, for `insertRows(Store.lineColumns, width: 6, ...)`.
+    func lineValues(_ lines: [LineDraft], entry: Int64) -> [SQLValue] {
+        lines.flatMap { l -> [SQLValue] in
+            [.int(entry), .text(l.account.text), .int(l.debit.cents), .int(l.credit.cents), .optional(l.label), .optional(l.project.flatMap { projectIDsCache[$0] })]
+        }
+    }
+
+    /// Changes to the daily totals reports read, gathered while lines are written or deleted and
+    /// added to the `total` table by `apply` in the same transaction. Every write of lines goes
+    /// through one: a few grouped upserts for a whole batch instead of a trigger per line.
     struct TotalsDelta {
         struct Key: Hashable {
             let day: Day
             let account: String
+            /// 0: no project.
             let project: Int64
             let opening: Bool
         }
         private(set) var amounts: [Key: (debit: Int64, credit: Int64)] = [:]
 
-        mutating func add(day: Day, account: String, project: Int64?, opening: Bool, debit: Int64, credit: Int64, sign: Int64 = 1) {
-            let key = Key(day: day, account: account, project: project ?? 0, opening: opening)
+        /// The lines of an entry of `day` written (`sign` 1) or deleted (−1): how every change of
+        /// lines reaches the totals. `projects`: the projects' ids by code.
+        mutating func add(_ lines: [some TotalsLine], day: Day, opening: Bool, projects: [String: Int64], sign: Int64 = 1) {
+            for l in lines {
+                add(Key(day: day, account: l.account.text, project: l.project.flatMap { projects[$0] } ?? 0, opening: opening),
+                    debit: l.debit.cents, credit: l.credit.cents, sign: sign)
+            }
+        }
+
+        mutating func add(_ key: Key, debit: Int64, credit: Int64, sign: Int64 = 1) {
             let old = amounts[key] ?? (0, 0)
             amounts[key] = (old.debit + sign * debit, old.credit + sign * credit)
         }
@@ -664,6 +674,17 @@ public final class Store {
         }
     }
 }
+
+/// A line as the totals see it: a draft being written, a recorded line being deleted.
+protocol TotalsLine {
+    var account: AccountNumber { get }
+    var debit: Money { get }
+    var credit: Money { get }
+    var project: String? { get }
+}
+
+extension LineDraft: TotalsLine {}
+extension Entry.Line: TotalsLine {}
 
 /// An error about the entry at `index` of a batch.
 struct IndexedError: Error {

@@ -123,6 +123,26 @@ func draft(_ date: String, _ lines: [(String, Int64)], project: String? = nil) -
     }
 }
 
+@Suite struct LineIdentity {
+    /// Lines are read with their id, and `assign` replaces the lines it files by id: the
+    /// entry's other lines (and whatever is attached to them) keep theirs.
+    @Test func assignReplacesTheFiledLinesByTheirID() throws {
+        let store = try Store.create(path: temporaryPath(), name: "Test", start: d("2024-01-01"), now: .machine)
+        let posted = try store.post(draft("2024-03-05", [("512", 4500), ("471", -4500)]))
+        let before = try store.entry(number: posted.number, in: posted.exercice)
+        #expect(Set(before.lines.map(\.id)).count == 2)
+        let bank = try #require(before.lines.first { $0.account == n("512") })
+
+        try store.assign(entryNumber: posted.number, exercice: posted.exercice,
+                         to: [AssignmentPart(n("7562"), amount: Money(cents: 3000)), AssignmentPart(n("7541"))], project: nil, label: nil)
+        let after = try store.entry(number: posted.number, in: posted.exercice)
+        #expect(after.lines.first { $0.account == n("512") } == bank)
+        #expect(!after.lines.contains { $0.account == n("471") })
+        #expect(after.lines.filter { $0.id != bank.id }.map { "\($0.account.text) \($0.credit.cents)" } == ["7562 3000", "7541 1500"])
+        #expect(try store.verify().problems == [])
+    }
+}
+
 @Suite struct SchemaProtections {
     /// Validated entries are protected by the schema itself, not only by the program.
     @Test func validatedEntryCannotChangeEvenWithRawSQL() throws {
@@ -364,7 +384,7 @@ func oldLedger(version: Int) -> (path: String, raw: RawSQL) {
                                         (2, "2024-03-06", "∅", [("627", 100, 0, nil), ("512", 0, 100, nil)])] as [(Int, String, String, [(String, Int64, Int64, String?)])] {
             let link = Chain.Link(version: 1, exercice: "2024", exerciceStart: d("2024-01-01"), exerciceEnd: d("2024-12-31"), journal: "BQ",
                                   journalKind: "banque", validationNumber: id, number: id, date: d(day), label: label, piece: nil,
-                                  validatedOn: d("2024-04-01"), lines: lines.map { ($0.0, $0.1, $0.2, $0.3, nil) })
+                                  validatedOn: d("2024-04-01"), lines: lines.map { Chain.Line(account: $0.0, debit: $0.1, credit: $0.2, label: $0.3, project: nil) })
             previous = Chain.hash(previous: previous, link)
             #expect(raw.exec("UPDATE entry SET validated_on = '2024-04-01', validation_number = \(id), chain_index = \(id), hash = '\(previous)' WHERE id = \(id)") == nil)
         }

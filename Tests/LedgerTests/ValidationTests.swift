@@ -171,7 +171,8 @@ func entry(_ lines: [LineDraft], on date: Day = Day(year: 2024, month: 3, day: 5
     func link(version: Int = Chain.currentVersion, label: String = "Frais", piece: String?, lineLabel: String? = nil) -> Chain.Link {
         Chain.Link(version: version, exercice: "2024", exerciceStart: Day(year: 2024, month: 1, day: 1)!, exerciceEnd: Day(year: 2024, month: 12, day: 31)!,
                    journal: "BQ", journalKind: "banque", validationNumber: 1, number: 2, date: Day(year: 2024, month: 3, day: 5)!, label: label,
-                   piece: piece, validatedOn: Day(year: 2024, month: 4, day: 1)!, lines: [("627", 450, 0, lineLabel, nil), ("512", 0, 450, nil, nil)])
+                   piece: piece, validatedOn: Day(year: 2024, month: 4, day: 1)!, lines: [Chain.Line(account: "627", debit: 450, credit: 0, label: lineLabel, project: nil),
+                                                                            Chain.Line(account: "512", debit: 0, credit: 450, label: nil, project: nil)])
     }
 
     /// A field that holds the text « ∅ » is not a field left empty (issue 19: they hashed alike).
