@@ -133,7 +133,7 @@ func draft(_ date: String, _ lines: [(String, Int64)], project: String? = nil) -
         #expect(Set(before.lines.map(\.id)).count == 2)
         let bank = try #require(before.lines.first { $0.account == n("512") })
 
-        try store.assign(entryNumber: posted.number, exercice: posted.exercice,
+        _ = try store.assign(entryNumber: posted.number, exercice: posted.exercice,
                          to: [AssignmentPart(n("7562"), amount: Money(cents: 3000)), AssignmentPart(n("7541"))], project: nil, label: nil)
         let after = try store.entry(number: posted.number, in: posted.exercice)
         #expect(after.lines.first { $0.account == n("512") } == bank)
