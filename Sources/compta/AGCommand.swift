@@ -30,10 +30,14 @@ let agCommand = Command(
     case let other?: throw UsageError(message: "modèle inconnu : \(other) (anc)", command: "rapport-ag")
     }
     let output = URL(fileURLWithPath: ctx.parsed.value("--sortie") ?? "bilan-financier-\(exercice.label).md")
-    let folder = output.deletingLastPathComponent()
+    // The charts go beside the document; beside the reader (the current folder) when the
+    // document goes to a stream (`--sortie /dev/stdout > ag.md`), not into /dev.
+    let toStream = isWrittenInPlace(output.path)
+    let folder = toStream ? URL(fileURLWithPath: FileManager.default.currentDirectoryPath) : output.deletingLastPathComponent()
     let chartsName = ctx.parsed.value("--graphiques") ?? output.deletingPathExtension().lastPathComponent + "-graphiques"
     // Checked before anything is written, the charts' folder included.
-    try writableFolder(of: output.path)
+    if !toStream { try writableFolder(of: output.path) }
+    try writableFolder(of: folder.appendingPathComponent(chartsName).path)
     let report = try BilanFinancier(store, exercice: exercice, chartsFolder: chartsName, generatedOn: ctx.now.today, model: model,
                                     fingerprint: try store.chainHead())
     let charts = folder.appendingPathComponent(chartsName)
@@ -49,6 +53,8 @@ let agCommand = Command(
         if newFolder { rmdir(charts.path) }
         throw error
     }
-    ctx.output.print("Bilan financier \(exercice.label) écrit dans \(output.path) (graphiques dans \(charts.path)).")
-    ctx.output.print("Pour un PDF : pandoc \(output.lastPathComponent) -s -o \(output.deletingPathExtension().lastPathComponent).pdf --pdf-engine=weasyprint")
+    ctx.confirm("Bilan financier \(exercice.label) écrit dans \(output.path) (graphiques dans \(charts.path)).", writing: output.path)
+    if !toStream {
+        ctx.output.print("Pour un PDF : pandoc \(output.lastPathComponent) -s -o \(output.deletingPathExtension().lastPathComponent).pdf --pdf-engine=weasyprint")
+    }
 }

@@ -148,7 +148,7 @@ func writeOrPrint(_ ctx: Context, _ text: String, what: String, spreadsheet: Boo
     let text = spreadsheet && !ctx.parsed.has("--sans-bom") ? byteOrderMark + text : text
     if let out = ctx.parsed.value("--sortie") {
         try writeFileAtomically(out, text)
-        ctx.output.print("\(what) : \(out) écrit.")
+        ctx.confirm("\(what) : \(out) écrit.", writing: out)
     } else {
         ctx.output.write(text)
     }

@@ -113,6 +113,12 @@ struct Context {
     /// Prints a report as it is made, in the format asked for.
     /// Prints a report in the format asked; CSV begins with the byte-order mark a spreadsheet
     /// needs to read UTF-8, unless `--sans-bom`.
+    /// Says what a command wrote to `path`: on the standard output, or on the error stream when
+    /// `path` is itself a stream (`/dev/stdout`) that the sentence would end up in.
+    func confirm(_ sentence: String, writing path: String) {
+        if isWrittenInPlace(path) { output.error(sentence) } else { output.print(sentence) }
+    }
+
     func render(_ doc: ReportDocument) throws {
         let format = try format()
         if format == .csv && !parsed.has("--sans-bom") { output.write(byteOrderMark) }

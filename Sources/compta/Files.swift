@@ -66,7 +66,7 @@ func stage<T>(_ path: String, _ body: (_ sink: ([UInt8]) throws -> Void) throws 
     var info = stat()
     let exists = stat(path, &info) == 0
     if exists && info.st_mode & S_IFMT == S_IFDIR { throw InputError.cannotWrite(path: path, reason: "c'est un dossier") }
-    if exists && (info.st_mode & S_IFMT != S_IFREG || isSystemFile(path)) {
+    if isWrittenInPlace(path) {
         // Appended to, never truncated: `--sortie /dev/stdout >> journal.txt` adds to it.
         let fd = open(path, O_WRONLY | O_APPEND)
         guard fd >= 0 else { throw InputError.cannotWrite(path: path, reason: writeFailure(errno)) }
@@ -97,6 +97,15 @@ func stage<T>(_ path: String, _ body: (_ sink: ([UInt8]) throws -> Void) throws 
         throw InputError.cannotWrite(path: path, reason: writeFailure(errno))
     }
     return (StagedFile(temporary: temporary, target: target), result)
+}
+
+/// Whether `path` is a FIFO, a device or a file the system names (`/dev/stdout`): written into
+/// as it is, not replaced. What a command says it wrote there goes to the error stream, so that
+/// `--sortie /dev/stdout` gives the file alone.
+func isWrittenInPlace(_ path: String) -> Bool {
+    var info = stat()
+    guard stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFDIR else { return false }
+    return info.st_mode & S_IFMT != S_IFREG || isSystemFile(path)
 }
 
 /// Puts staged files in place, in order; on an error, the ones not yet renamed are removed.

@@ -60,6 +60,26 @@ import LedgerStore
     }
 
     /// Writing again keeps the file's mode and its symbolic link.
+    /// `--sortie /dev/stdout` gives the file alone on the standard output: what the command
+    /// says it wrote goes to the error stream, and the AG report's charts go to the current
+    /// folder, not into /dev.
+    @Test func theStandardOutputGetsTheFileAlone() throws {
+        let s = Sandbox()
+        #expect(s.run("demo").code == 0)
+        let program = try #require(comptaProgram())
+        let ag = runProgram(program, ["rapport-ag", "--exercice", "2024", "--sortie", "/dev/stdout", "--livre", s.ledger], in: s.folder)
+        #expect(ag.code == 0, "\(ag.err)")
+        #expect(ag.out.hasPrefix("---\ntitle: \"Bilan financier 2024"), "\(ag.out.prefix(200))")
+        #expect(!ag.out.contains("écrit dans"))
+        #expect(ag.err.contains("Bilan financier 2024 écrit dans /dev/stdout (graphiques dans \(s.folder.path)/stdout-graphiques)"))
+        #expect(FileManager.default.fileExists(atPath: s.path("stdout-graphiques")))
+        #expect(!FileManager.default.fileExists(atPath: "/dev/stdout-graphiques"))
+        let journal = runProgram(program, ["exporter", "--format", "hledger", "--sortie", "/dev/stdout", "--livre", s.ledger], in: s.folder)
+        #expect(journal.code == 0 && !journal.out.contains("Journal hledger :") && journal.err.contains("Journal hledger : /dev/stdout écrit."))
+        let file = s.run("exporter", "--format", "hledger", "--sortie", s.path("j.journal"))
+        #expect(file.out == "Journal hledger : \(s.path("j.journal")) écrit.\n", "a regular file: said on the standard output")
+    }
+
     @Test func writingAgainKeepsTheModeAndTheLink() throws {
         let (s, _) = ledger()
         let out = s.path("compta.journal")

@@ -100,3 +100,33 @@ final class Sandbox {
         return s
     }
 }
+
+/// The `compta` this build made: beside the test program.
+func comptaProgram() -> URL? {
+    let here = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+    for candidate in [here.appendingPathComponent("compta"), here.deletingLastPathComponent().appendingPathComponent("compta"),
+                      packageURL(".build/debug/compta")]
+    where FileManager.default.isExecutableFile(atPath: candidate.path) {
+        return candidate
+    }
+    return nil
+}
+
+func runProgram(_ program: URL, _ args: [String], in folder: URL) -> Run {
+    let p = Process()
+    p.executableURL = program
+    p.arguments = args
+    p.currentDirectoryURL = folder
+    var env = ProcessInfo.processInfo.environment
+    env["COMPTA_LIVRE"] = nil
+    env["TMPDIR"] = folder.appendingPathComponent("tmp").path
+    p.environment = env
+    let out = Pipe(), err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    do { try p.run() } catch { return Run(code: -1, out: "", err: "\(error)") }
+    // Read before waiting: a long output would fill the pipe and block the program.
+    let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return Run(code: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
+}
