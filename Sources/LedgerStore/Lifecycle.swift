@@ -63,6 +63,9 @@ public enum IntegrityProblem: Sendable, Equatable {
     /// Today's link at the anchored place is not the one written down: the chain was rewritten
     /// up to there.
     case anchorDiffers(anchored: Chain.Anchor, found: Chain.Anchor, entry: String)
+    /// Triggers of the schema missing or changed (the protections outside the chain), or
+    /// triggers Compta does not write: the file was changed by another tool.
+    case triggersChanged(missing: [String], added: [String])
 }
 
 public enum MalformedField: Sendable, Equatable {
@@ -362,6 +365,11 @@ extension Store {
             var problems: [IntegrityProblem] = []
             let damaged = try db.query("PRAGMA quick_check") { $0.text(0) }
             if damaged != ["ok"] { problems.append(.databaseDamaged(damaged.prefix(3).joined(separator: " ; "))) }
+            let triggers = Dictionary(try db.query("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'") { ($0.text(0), $0.text(1)) },
+                                      uniquingKeysWith: { a, _ in a })
+            let missing = Schema.triggers.filter { triggers[$0.key] != $0.value }.keys.sorted()
+            let added = triggers.keys.filter { Schema.triggers[$0] == nil }.sorted()
+            if !missing.isEmpty || !added.isEmpty { problems.append(.triggersChanged(missing: missing, added: added)) }
             let someDay = Day(year: 1, month: 1, day: 1)!
             // What is stored, read as stored: a date written any other way than the schema's is a
             // problem itself (reports compare dates as text), then read as well as it can be.

@@ -7,6 +7,17 @@ enum Schema {
 
     static let migrations: [String] = [v1, v2, v3, v4, v5, v6, v7, v8]
 
+    /// The triggers the migrations leave, by name, with their SQL: what keeps validated entries
+    /// and closed exercices unchangeable. `verify` finds a ledger's missing, changed or added
+    /// ones (dropped by a tool, a backup restored without them). Built by running the migrations
+    /// in memory: they ran the same way on every ledger, so a failure is a bug of this program.
+    static let triggers: [String: String] = {
+        let db = try! Database(path: ":memory:")
+        for m in migrations { try! db.execute(m) }
+        let rows = try! db.query("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'") { ($0.text(0), $0.text(1)) }
+        return Dictionary(uniqueKeysWithValues: rows)
+    }()
+
     /// 1: accounts, journals, exercices, projects, entries and lines, daily totals, and the
     /// triggers that keep validated entries and closed exercices unchangeable.
     static let v1 = """

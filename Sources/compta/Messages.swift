@@ -845,6 +845,17 @@ enum Messages {
             case .anchorNotInChain(let anchor, let links):
                 lines.append("  empreinte \(anchor.text) : elle couvre \(anchor.count) écritures validées, le livre n'en a plus que \(links) : "
                              + "des écritures validées ont disparu depuis (supprimées, ou dévalidées), ou ce n'est pas le livre dont l'empreinte a été notée.")
+            case .triggersChanged(let missing, let added):
+                func names(_ n: [String]) -> String { n.prefix(5).joined(separator: ", ") + (n.count > 5 ? "…" : "") }
+                if !missing.isEmpty {
+                    lines.append("  schéma : \(french(missing.count, "protection retirée ou changée", plural: "protections retirées ou changées")) hors de Compta "
+                                 + "(déclencheurs \(names(missing))) : les écritures validées, les exercices clôturés ou les relevés importés "
+                                 + "n'y sont plus gardés. Reprenez une sauvegarde vérifiée (compta restaurer).")
+                }
+                if !added.isEmpty {
+                    lines.append("  schéma : \(french(added.count, "déclencheur étranger", plural: "déclencheurs étrangers")) à Compta "
+                                 + "(\(names(added))) : ils peuvent changer ce que le livre écrit. Reprenez une sauvegarde vérifiée (compta restaurer).")
+                }
             case .anchorDiffers(let anchor, let found, let entry):
                 let differs = [anchor.date != found.date ? "validée le \(found.date.french) et non le \(anchor.date.french)" : nil,
                                anchor.head != found.head ? "d'empreinte \(found.head) et non \(anchor.head)" : nil].compactMap { $0 }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import compta
-import LedgerStore
+@testable import LedgerStore
 
 /// `compta restaurer`: a backup put back in the place of the ledger, safely.
 @Suite struct Restoring {
@@ -75,5 +75,20 @@ import LedgerStore
         try s.refuses(["restaurer", s.path("absente.sqlite")], says: ["impossible de lire", "fichier introuvable"])
         try s.refuses(["restaurer", s.ledger], says: ["est le livre lui-même"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: s.folder.path).allSatisfy { !$0.contains("avant-restauration") && !$0.hasSuffix(".restauration") })
+    }
+
+    /// A backup whose triggers were dropped (the protections outside the chain: closed years,
+    /// frozen budgets, bank fingerprints) passed `verifier` and was restored; a ledger with a
+    /// trigger Compta does not write as well.
+    @Test func aLedgerWithoutItsProtectionsIsNotIntact() throws {
+        let (s, backup, _) = try ledgerAndBackup()
+        let db = try Database(path: backup)
+        try db.execute("DROP TRIGGER bank_line_fixed")
+        try s.refuses(["restaurer", backup], says: ["protection retirée ou changée hors de Compta (déclencheurs bank_line_fixed)"])
+        try tamper(s, "CREATE TRIGGER espion AFTER INSERT ON entry BEGIN SELECT 1; END")
+        let r = s.run("verifier")
+        #expect(r.code == 1 && r.err.contains("1 déclencheur étranger à Compta (espion)"), "\(r.err)")
+        try tamper(s, "DROP TRIGGER espion")
+        #expect(s.run("verifier").code == 0)
     }
 }

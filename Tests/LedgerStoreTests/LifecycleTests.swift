@@ -44,6 +44,7 @@ func store2023() throws -> (Store, String) {
         let raw = RawSQL(path)
         #expect(raw.exec("DROP TRIGGER entry_validated_update") == nil)
         #expect(raw.exec("UPDATE entry SET label = 'Cotisations (modifié)' WHERE number = 2") == nil)
+        raw.putBackTriggers()
         let problems = try Store.open(path: path, now: .machine).verify().problems
         #expect(problems == [.chainBroken(entry: "BQ-2 (exercice 2023, n° 2, du 01/03/2023)")])
     }
@@ -127,6 +128,7 @@ func store2023() throws -> (Store, String) {
             DELETE FROM line WHERE entry_id IN (SELECT id FROM entry WHERE chain_index >= 4);
             DELETE FROM entry WHERE chain_index >= 4;
             """) == nil)
+        raw.putBackTriggers()
         let shorter = try Store.open(path: path, now: .machine)
         #expect(try shorter.verify().problems == [], "without an anchor, a shorter chain is a chain")
         #expect(try shorter.verify(anchor: anchor).problems == [.anchorNotInChain(anchored: anchor, links: 3)])
@@ -141,6 +143,7 @@ func store2023() throws -> (Store, String) {
             UPDATE entry SET validated_on = NULL, validation_number = NULL, hash = NULL, chain_index = NULL WHERE chain_index = 4;
             UPDATE entry SET label = 'Dons (autre)' WHERE validated_on IS NULL;
             """) == nil)
+        rawAgain.putBackTriggers()
         let rewritten = try Store.open(path: againPath, now: .machine)
         try rewritten.validate()
         #expect(try rewritten.verify().problems == [])
@@ -336,6 +339,7 @@ extension Backups {
         do {
             let raw = RawSQL(backup)
             #expect(raw.exec("DROP TRIGGER entry_validated_update; UPDATE entry SET label = 'Cotisations (modifié)' WHERE number = 2") == nil)
+            raw.putBackTriggers()
         }
         let ledger = try store.dump()
         let bytes = try Data(contentsOf: URL(fileURLWithPath: backup))
