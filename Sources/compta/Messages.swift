@@ -760,7 +760,9 @@ enum Messages {
         case .alreadyClosed(let e): return "l'exercice \(e.label) est déjà clôturé."
         case .earlierOpen(let e): return "clôturez d'abord l'exercice \(e.label) : les exercices se clôturent dans l'ordre."
         case .drafts(let list, let total):
-            return "clôture impossible : \(total) écriture\(total > 1 ? "s" : "") en brouillard. Validez-les (compta valider), ou extournez les erreurs :\n"
+            let exercice = list.first.map { " --exercice \($0.exercice)" } ?? ""
+            return "clôture impossible : \(french(total, "écriture")) en brouillard. Validez celles qui sont justes (compta valider), "
+                + "supprimez celles saisies par erreur (compta supprimer NUMERO\(exercice)) :\n"
                 + drafts(list) + (total > list.count ? "\n  … et \(total - list.count) autres (compta journal)" : "")
         case .waiting(let list, let balance):
             return "clôture impossible : le compte d'attente 471 n'est pas soldé (\(balance) €). Classez ces opérations avec compta affecter :\n" + drafts(list)

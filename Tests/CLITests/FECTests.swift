@@ -249,6 +249,7 @@ func closedDemo() -> Sandbox {
         #expect(s.run("demo").code == 0)
         var r = s.run("cloturer", "--exercice", "2023")
         #expect(r.code == 1 && r.err.contains("18 écritures en brouillard") && r.err.contains("n° 1 du 01/01/2023 : Bilan d'ouverture 2023"))
+        #expect(r.err.contains("supprimez celles saisies par erreur (compta supprimer NUMERO --exercice 2023)"), "\(r.err)")
         #expect(s.run("valider").code == 0)
         r = s.run("cloturer", "--exercice", "2024")
         #expect(r.code == 1 && r.err.contains("clôturez d'abord l'exercice 2023"))
