@@ -19,6 +19,22 @@ extension Store {
         }
     }
 
+    /// Removes a budget version loaded by mistake (into the wrong exercice, under the wrong name)
+    /// and returns it; nil when there is none of that name. A closed exercice's budget stays
+    /// (the schema refuses it too).
+    public func removeBudget(_ exercice: Exercice, version: String) throws -> Budget? {
+        try atomically(rollback: false) { () throws -> Budget? in
+            let c = try catalog()
+            if c.exercices.first(where: { $0.id == exercice.id })?.isClosed ?? true { throw BudgetProblem.closedExercice(exercice) }
+            guard let budget = try budget(exercice, version: version) else { return nil }
+            try db.run("""
+                DELETE FROM budget_poste WHERE budget_id IN (SELECT id FROM budget WHERE exercice_id = ? AND version = ?)
+                """, .int(exercice.id), .text(version))
+            try db.run("DELETE FROM budget WHERE exercice_id = ? AND version = ?", .int(exercice.id), .text(version))
+            return budget
+        }
+    }
+
     /// The versions of an exercice's budget, oldest first.
     public func budgetVersions(_ exercice: Exercice) throws(StoreError) -> [String] {
         try read { try db.query("SELECT version FROM budget WHERE exercice_id = ? ORDER BY created_at, id", [.int(exercice.id)]) { $0.text(0) } }

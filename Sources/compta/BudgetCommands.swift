@@ -99,6 +99,28 @@ let budgetCommands: [Command] = [
         }
     },
     Command(
+        path: ["budget", "supprimer"], usage: "compta budget supprimer [--exercice E] --version NOM",
+        summary: "retire une version du budget chargée par erreur (mauvais exercice, mauvais nom)",
+        help: """
+        Le budget d'un exercice clôturé reste. Pour remplacer une version par un fichier corrigé,
+        compta budget importer FICHIER --remplacer suffit.
+        Exemple : compta budget supprimer --exercice 2025 --version initial
+        """,
+        options: [exerciceOption, .value("--version", "NOM", "la version à retirer (compta budget --exercice E les nomme)")],
+        arguments: 0...0
+    ) { ctx in
+        let store = try ctx.openStore()
+        let exercice = try store.exercice(ctx.parsed.value("--exercice"))
+        guard let version = ctx.parsed.value("--version") else {
+            throw UsageError(message: "indiquez la version à retirer avec --version (versions de l'exercice \(exercice.label) : "
+                             + "\(try store.budgetVersions(exercice).joined(separator: ", ")))", command: "budget supprimer")
+        }
+        guard let removed = try store.removeBudget(exercice, version: version) else {
+            throw BudgetCommandError.noBudget(exercice: exercice.label, version: version, versions: try store.budgetVersions(exercice))
+        }
+        ctx.output.print("Budget « \(version) » de l'exercice \(exercice.label) retiré (\(Messages.budgetSummary(removed))).")
+    },
+    Command(
         path: ["budget", "exporter"], usage: "compta budget exporter [--exercice E] [--version NOM] [--sortie FICHIER]",
         summary: "écrit le budget en CSV, au format de compta budget importer",
         help: "", options: [exerciceOption, .value("--version", "NOM", "version (défaut : la dernière)")] + csvFileOptions,

@@ -813,7 +813,8 @@ enum Messages {
             if statements > 0 { held.append("\(statements) relevé\(statements > 1 ? "s" : "") importé\(statements > 1 ? "s" : "") sur ses dates") }
             return "l'exercice \(e.label) contient \(held.joined(separator: ", ")) : seul un exercice vide se supprime. "
                 + "Un brouillard saisi par erreur se supprime (compta supprimer NUMERO --exercice \(e.label)), un relevé importé par erreur "
-                + "s'annule (compta releves annuler NUMERO) ; une écriture validée reste."
+                + "s'annule (compta releves annuler NUMERO), un budget se retire (compta budget supprimer --exercice \(e.label) --version NOM) ; "
+                + "une écriture validée reste."
         }
     }
 

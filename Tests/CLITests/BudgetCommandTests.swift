@@ -94,6 +94,26 @@ import Ledger
         #expect(s.run("budget", "exporter", "--version", "initial").out.contains("Serveurs;dépense;900,00;604"))
     }
 
+    /// A budget loaded into the wrong exercice is taken out again, and the exercice opened by
+    /// mistake can then go.
+    @Test func aBudgetLoadedByMistakeIsRemoved() throws {
+        let s = Sandbox.tour()
+        #expect(s.run("exercices", "ajouter", "--debut", "2025-01-01").code == 0)
+        let file = s.write("b.csv", "poste;sens;montant;comptes\nHébergement;dépense;100;604A\n")
+        #expect(s.run("budget", "importer", file).out.contains("Budget « initial » de l'exercice 2025 chargé"))
+        try s.refuses(["exercices", "supprimer", "2025"], says: ["le budget « initial »", "compta budget supprimer --exercice 2025 --version NOM"])
+        try s.refuses(["budget", "supprimer", "--exercice", "2025", "--version", "voté"],
+                      says: ["pas de version « voté » du budget 2025 (versions : initial)"])
+        let missing = s.run("budget", "supprimer", "--exercice", "2025")
+        #expect(missing.code == 2 && missing.err.contains("versions de l'exercice 2025 : initial"), "\(missing.err)")
+        let removed = s.run("budget", "supprimer", "--exercice", "2025", "--version", "initial")
+        #expect(removed.out == "Budget « initial » de l'exercice 2025 retiré (1 poste : 100,00 € de dépenses, 0,00 € de recettes).\n", "\(removed.err)")
+        #expect(s.run("exercices", "supprimer", "2025").code == 0)
+        #expect(s.run("budget", "importer", file, "--exercice", "2024").code == 0)
+        #expect(s.run("cloturer", "--exercice", "2024").code == 0)
+        try s.refuses(["budget", "supprimer", "--exercice", "2024", "--version", "initial"], says: ["l'exercice 2024 est clôturé"])
+    }
+
     /// CSV is for spreadsheets: it begins with the byte-order mark (Excel reads « Dépenses »,
     /// not « DÃ©penses »), reads back as it was written, and --sans-bom leaves it out for tools.
     /// JSON gives percentages as numbers of percent.
