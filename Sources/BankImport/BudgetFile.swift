@@ -53,11 +53,11 @@ public enum BudgetFile {
     }
 
     public static func write(_ postes: [Budget.Poste]) -> String {
-        var out = header.joined(separator: ";") + "\r\n"
+        var out = CSVTable.line(header)
         for p in postes {
             let fields = [p.label, p.side.rawValue == "depense" ? "dépense" : "recette", p.amount.plain,
                           p.accounts.joined(separator: " "), p.project ?? "", p.remark ?? ""]
-            out += fields.map(RuleFile.quote).joined(separator: ";") + "\r\n"
+            out += CSVTable.line(fields)
         }
         return out
     }

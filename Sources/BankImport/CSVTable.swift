@@ -42,6 +42,11 @@ public struct CSVTable: Sendable {
         LocatedError(file: file, line: header.line, text: header.raw, underlying: problem)
     }
 
+    /// One record as the files Compta writes have it: fields quoted when needed, `;`, CRLF.
+    public static func line(_ fields: [String]) -> String {
+        fields.map(\.csvQuoted).joined(separator: ";") + "\r\n"
+    }
+
     public var rows: [Row] { records.map { Row(record: $0, table: self) } }
 
     /// One record, its fields reached by column name.

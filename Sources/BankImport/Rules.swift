@@ -113,7 +113,7 @@ public enum RuleFile {
     public static let header = ["position", "motif", "regex", "sens", "min", "max", "compte", "projet", "libelle"]
 
     public static func write(_ rules: [Rule]) -> String {
-        var out = header.joined(separator: ";") + "\r\n"
+        var out = CSVTable.line(header)
         for r in rules.sorted(by: { $0.position < $1.position }) {
             let sens: String
             switch r.direction {
@@ -123,13 +123,9 @@ public enum RuleFile {
             }
             let fields = [String(r.position), r.pattern, r.isRegex ? "oui" : "", sens, r.minimum?.plain ?? "", r.maximum?.plain ?? "",
                           r.account.text, r.project ?? "", r.label ?? ""]
-            out += fields.map(quote).joined(separator: ";") + "\r\n"
+            out += CSVTable.line(fields)
         }
         return out
-    }
-
-    static func quote(_ s: String) -> String {
-        s.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingAll("\"", with: "\"\"") + "\"" : s
     }
 
     /// Reads a rules file; positions follow the file's order when the column is absent. With a
