@@ -74,20 +74,40 @@ public struct ProfileFile: Sendable {
     }
 }
 
-/// Reads a CSV statement with a profile, a custom layout, or by recognising the header.
+/// A CSV whose header no profile knows, but whose column names say what they hold: the last
+/// resort of detection.
+struct GenericCSVReader: StatementReader {
+    static let id = "generique"
+    var id: String { Self.id }
+    let name = "autre banque"
+    let aliases: [String] = []
+    let details = "CSV dont l'en-tête nomme date, libellé, montant ou débit/crédit"
+
+    func recognise(_ head: StatementHead) -> Recognition? {
+        CSVStatementReader.genericHeader(head.rows) == nil ? nil : .columnNames
+    }
+
+    func read(_ file: StatementInput) throws(StatementError) -> Statement {
+        try CSVStatementReader.read(file, layout: .generic, separator: nil)
+    }
+}
+
+/// Reads a CSV statement with a bank's profile, by its column names, or with a layout the user gives.
 enum CSVStatementReader {
     enum Layout {
-        case auto
         case profile(BankProfile)
+        case generic
         case custom(CustomColumns, name: String)
     }
 
+    /// How many rows, from the top, may come before the header.
+    static let headerRows = 40
+
     /// Reads a statement from its UTF-8 bytes. Rows are read one at a time: only the first
     /// ones (where the layout is found) are kept, so memory holds the operations, not the rows.
-    static func read(utf8: [UInt8], encoding: TextEncoding, layout: Layout, separator: Character?,
-                     accountNumber: String?) throws(StatementError) -> Statement {
-        let sep = separator ?? CSVReader.detectSeparator(utf8: utf8)
-        var reader = CSVReader(utf8: utf8, separator: sep).makeIterator()
+    static func read(_ file: StatementInput, layout: Layout, separator: Character?) throws(StatementError) -> Statement {
+        let sep = separator ?? CSVReader.detectSeparator(utf8: file.utf8)
+        var reader = CSVReader(utf8: file.utf8, separator: sep).makeIterator()
         func nextRow() throws(StatementError) -> CSVRecord? {
             do {
                 while let r = try reader.nextRecord() { if !r.isBlank { return r } }
@@ -96,7 +116,7 @@ enum CSVStatementReader {
         }
         // The first rows, where the header (or the first operation) is looked for.
         var rows: [CSVRecord] = []
-        while rows.count < 40, let r = try nextRow() { rows.append(r) }
+        while rows.count < headerRows, let r = try nextRow() { rows.append(r) }
         if case .custom(let columns, _) = layout {
             // Rows before the first operation are preamble, however many.
             func isOperation(_ row: CSVRecord) -> Bool {
@@ -125,29 +145,21 @@ enum CSVStatementReader {
             headerIndex = (rows.firstIndex { row in
                 row.fields.count > columns.map.date && (try? Day(parsing: row.fields[columns.map.date])) != nil
             } ?? rows.count) - 1
-        case .profile, .auto:
-            let candidates: [BankProfile]
-            if case .profile(let p) = layout { candidates = [p] } else { candidates = BankProfile.all }
-            search: for (i, row) in rows.prefix(40).enumerated() {
-                for p in candidates where p.matches(row.fields) {
-                    headerIndex = i
-                    profile = p
-                    map = resolve(p.columns, header: row.fields)
-                    break search
-                }
+        case .profile(let p):
+            guard let i = p.headerRow(rows), let m = resolve(p.columns, header: rows[i].fields) else {
+                throw .layoutNotFound(profile: p.name, expected: p.signature, firstRows: firstRows)
             }
-            if map == nil, case .auto = layout, let (i, m) = genericHeader(rows) {
+            headerIndex = i
+            profile = p
+            map = m
+            name = p.name
+            id = p.id
+        case .generic:
+            if let (i, m) = genericHeader(rows) {
                 headerIndex = i
                 map = m
                 name = "CSV (colonnes reconnues par leur nom)"
-                id = "generique"
-            }
-            if let p = profile { name = p.name; id = p.id }
-            if map == nil {
-                if case .profile(let p) = layout {
-                    throw .layoutNotFound(profile: p.name, expected: p.signature, firstRows: firstRows)
-                }
-                throw .unknownLayout(firstRows: firstRows)
+                id = GenericCSVReader.id
             }
         }
         guard let map else { throw .unknownLayout(firstRows: firstRows) }
@@ -209,7 +221,7 @@ enum CSVStatementReader {
             }
             if let a = map.account {
                 let acc = cell(a)
-                if let wanted = accountNumber {
+                if let wanted = file.accountNumber {
                     if cleanID(acc) != cleanID(wanted) { continue }
                 } else if !accounts.contains(acc) {
                     accounts.append(acc)
@@ -222,10 +234,10 @@ enum CSVStatementReader {
         }
         if accounts.count > 1 { throw .severalAccounts(accounts) }
         if accounts.count == 1 { accountID = cleanID(accounts[0]) }
-        if map.account != nil, let wanted = accountNumber { accountID = cleanID(wanted) }
+        if map.account != nil, let wanted = file.accountNumber { accountID = cleanID(wanted) }
         if lines.isEmpty && skipped == 0 { throw .noOperations }
         if let c = balances.closing { closing = (c.balance, c.date) }
-        return Statement(format: id, formatName: name, encoding: encoding, accountID: accountID, lines: lines,
+        return Statement(format: id, formatName: name, encoding: file.encoding, accountID: accountID, lines: lines,
                          closingBalance: closing?.0, closingDate: closing?.1 ?? lines.map(\.date).max(), skipped: skipped)
     }
 
@@ -278,7 +290,7 @@ enum CSVStatementReader {
             credit: ["credit", "credit eur", "credit euros", "credits"],
             direction: ["sens", "d c", "type"],
             balance: ["solde"])
-        for (i, row) in rows.prefix(40).enumerated() {
+        for (i, row) in rows.prefix(headerRows).enumerated() {
             if let m = resolve(spec, header: row.fields), m.amount != nil || m.debit != nil || m.credit != nil {
                 var map = m
                 if map.amount == nil { map.direction = nil }

@@ -73,41 +73,29 @@ public enum FECReader {
         do { decoded = try TextDecoder.decode(bytes, forced: encoding) } catch { throw LocatedError(file: fileName, line: 1, underlying: error) }
         let firstLine = decoded.text.prefix { !$0.isNewline }
         let separator: Character = firstLine.contains("\t") ? "\t" : "|"
-        let records: [CSVRecord]
-        do { records = try CSVReader.records(decoded.text, separator: separator) } catch {
-            switch error {
-            case .unterminatedQuote(let l), .recordTooLong(let l): throw LocatedError(file: fileName, line: l, underlying: error)
-            }
+        guard let table = try CSVTable(decoded.text, separator: separator, file: fileName, key: { $0.trimmingSpaces.lowercased().filter { $0.isLetter } }) else {
+            throw LocatedError(file: fileName, line: 1, underlying: FECProblem.empty)
         }
-        let rows = records.filter { !$0.isBlank }
-        guard let header = rows.first else { throw LocatedError(file: fileName, line: 1, underlying: FECProblem.empty) }
-        let names = header.fields.map { $0.trimmingSpaces.lowercased().filter { $0.isLetter } }
-        func col(_ n: String) -> Int? { names.firstIndex(of: n) }
-        var missing = required.filter { col($0) == nil }.map { official[$0] ?? $0 }
-        let split = col("debit") != nil && col("credit") != nil
-        if !split && (col("montant") == nil || col("sens") == nil) { missing.append(contentsOf: ["Debit", "Credit"]) }
-        if !missing.isEmpty {
-            throw LocatedError(file: fileName, line: header.line, text: header.raw, underlying: FECProblem.missingColumns(missing, seen: header.fields))
-        }
+        let header = table.header
+        var missing = required.filter { table.column($0) == nil }.map { official[$0] ?? $0 }
+        let split = table.column("debit") != nil && table.column("credit") != nil
+        if !split && (table.column("montant") == nil || table.column("sens") == nil) { missing.append(contentsOf: ["Debit", "Credit"]) }
+        if !missing.isEmpty { throw table.headerError(FECProblem.missingColumns(missing, seen: header.fields)) }
         var entries: [FECFile.Entry] = []
         var seen: [String: Int] = [:]
-        var current: (key: String, rows: [CSVRecord])? = nil
+        var current: (key: String, rows: [CSVTable.Row])? = nil
         func finish() throws {
             guard let c = current else { return }
-            entries.append(try entry(c.rows, names: names, split: split, file: fileName))
+            entries.append(try entry(c.rows, split: split))
         }
-        for row in rows.dropFirst() {
-            guard row.fields.count == header.fields.count else {
-                throw LocatedError(file: fileName, line: row.line, text: row.raw,
-                                   underlying: FECProblem.fieldCount(expected: header.fields.count, found: row.fields.count))
+        for row in table.rows {
+            guard row.record.fields.count == header.fields.count else {
+                throw row.error(FECProblem.fieldCount(expected: header.fields.count, found: row.record.fields.count))
             }
-            let key = row.fields[col("journalcode")!].trimmingSpaces + "|" + row.fields[col("ecriturenum")!].trimmingSpaces
+            let key = row["journalcode"] + "|" + row["ecriturenum"]
             if current?.key != key {
                 try finish()
-                if let first = seen[key] {
-                    throw LocatedError(file: fileName, line: row.line, text: row.raw,
-                                       underlying: FECProblem.duplicateNumber(row.fields[col("ecriturenum")!], firstLine: first))
-                }
+                if let first = seen[key] { throw row.error(FECProblem.duplicateNumber(row.untrimmed("ecriturenum"), firstLine: first)) }
                 seen[key] = row.line
                 current = (key, [])
             }
@@ -125,23 +113,19 @@ public enum FECReader {
         return FECFile(entries: entries, closingDate: closing, encoding: decoded.encoding)
     }
 
-    static func entry(_ rows: [CSVRecord], names: [String], split: Bool, file: String) throws -> FECFile.Entry {
-        func value(_ row: CSVRecord, _ n: String) -> String {
-            guard let i = names.firstIndex(of: n) else { return "" }
-            return row.fields[i].trimmingSpaces
-        }
-        func fail(_ row: CSVRecord, _ p: FECProblem) -> LocatedError { LocatedError(file: file, line: row.line, text: row.raw, underlying: p) }
+    static func entry(_ rows: [CSVTable.Row], split: Bool) throws -> FECFile.Entry {
+        func fail(_ row: CSVTable.Row, _ p: FECProblem) -> LocatedError { row.error(p) }
         // Every text the ledger will keep goes through its gate, here where the file line is known.
-        func text(_ row: CSVRecord, _ n: String) throws -> String {
-            do { return try value(row, n).ledgerText() } catch { throw fail(row, .textTooLong(field: official[n] ?? n, error)) }
+        func text(_ row: CSVTable.Row, _ n: String) throws -> String {
+            do { return try row[n].ledgerText() } catch { throw fail(row, .textTooLong(field: official[n] ?? n, error)) }
         }
-        func date(_ row: CSVRecord, _ n: String) throws -> Day? {
-            let t = value(row, n)
+        func date(_ row: CSVTable.Row, _ n: String) throws -> Day? {
+            let t = row[n]
             if t.isEmpty { return nil }
             do { return try Day(parsing: t) } catch { throw fail(row, .badDate(field: n, text: t)) }
         }
-        func amount(_ row: CSVRecord, _ n: String) throws -> Money {
-            let t = value(row, n)
+        func amount(_ row: CSVTable.Row, _ n: String) throws -> Money {
+            let t = row[n]
             if t.isEmpty { return .zero }
             do { return try Money(parsing: t) } catch { throw fail(row, .badAmount(field: official[n] ?? n.capitalized, text: t, error)) }
         }
@@ -149,8 +133,8 @@ public enum FECReader {
         guard let day = try date(first, "ecrituredate") else { throw fail(first, .badDate(field: "EcritureDate", text: "")) }
         var lines: [FECFile.Line] = []
         for row in rows {
-            if try date(row, "ecrituredate") != day { throw fail(row, .severalDates(value(row, "ecriturenum"))) }
-            let raw = value(row, "comptenum")
+            if try date(row, "ecrituredate") != day { throw fail(row, .severalDates(row["ecriturenum"])) }
+            let raw = row["comptenum"]
             guard raw.prefix(3).count == 3, raw.prefix(3).allSatisfy({ $0.isASCII && $0.isNumber }), let account = try? AccountNumber(raw) else {
                 throw fail(row, .accountNotNumeric(raw))
             }
@@ -160,10 +144,10 @@ public enum FECReader {
                 credit = try amount(row, "credit")
             } else {
                 let m = try amount(row, "montant")
-                switch value(row, "sens").uppercased() {
+                switch row["sens"].uppercased() {
                 case "D", "+1", "1": debit = m
                 case "C", "-1": credit = m
-                default: throw fail(row, .badDirection(value(row, "sens")))
+                default: throw fail(row, .badDirection(row["sens"]))
                 }
             }
             if debit.isNegative || credit.isNegative {
@@ -174,10 +158,10 @@ public enum FECReader {
                                       label: try text(row, "ecriturelib"), sourceLine: row.line))
         }
         let d = Money.sum(lines.map(\.debit)), c = Money.sum(lines.map(\.credit))
-        if d != c { throw fail(first, .unbalanced(number: value(first, "ecriturenum"), debit: d, credit: c)) }
+        if d != c { throw fail(first, .unbalanced(number: first["ecriturenum"], debit: d, credit: c)) }
         let piece = try text(first, "pieceref")
         let journal: String
-        do { journal = try Journal.validCode(value(first, "journalcode")) } catch { throw fail(first, .badJournalCode(value(first, "journalcode"), error)) }
+        do { journal = try Journal.validCode(first["journalcode"]) } catch { throw fail(first, .badJournalCode(first["journalcode"], error)) }
         return FECFile.Entry(journal: journal, journalLabel: try text(first, "journallib"),
                              number: try text(first, "ecriturenum"), date: day, piece: piece.isEmpty ? nil : piece,
                              label: try text(first, "ecriturelib"), validatedOn: try date(first, "validdate"), lines: lines, sourceLine: first.line)

@@ -2,11 +2,18 @@ import Ledger
 
 /// Reads OFX statements, the "Money" export every French bank offers: SGML OFX 1.x (leaf tags
 /// not closed) and XML OFX 2.x alike, by scanning tags.
-enum OFXReader {
-    static func looksLikeOFX(_ text: Substring) -> Bool {
-        let head = text.prefix(2000).uppercased()
-        return head.contains("OFXHEADER") || head.contains("<OFX>") || head.contains("<?OFX")
+struct OFXReader: StatementReader {
+    let id = "ofx"
+    let name = "toute banque (export « Money »)"
+    let aliases: [String] = []
+    let details = "OFX 1.x (SGML) et 2.x (XML)"
+
+    func recognise(_ head: StatementHead) -> Recognition? {
+        let start = head.text.prefix(2000).uppercased()
+        return start.contains("OFXHEADER") || start.contains("<OFX>") || start.contains("<?OFX") ? .declared : nil
     }
+
+    func read(_ file: StatementInput) throws(StatementError) -> Statement { try Self.read(file.text, encoding: file.encoding) }
 
     /// The charset an OFX header declares, if any.
     static func declaredEncoding(_ bytes: [UInt8]) -> TextEncoding? {
@@ -88,68 +95,6 @@ enum OFXReader {
         guard s.contains("&") else { return s }
         return s.replacingAll("&lt;", with: "<").replacingAll("&gt;", with: ">").replacingAll("&quot;", with: "\"")
             .replacingAll("&apos;", with: "'").replacingAll("&amp;", with: "&")
-    }
-}
-
-/// Reads QIF (Quicken Interchange Format) exports: `D` date, `T` amount, `P` payee, `M` memo,
-/// `^` ends a record. Dates are day first, as French banks write them, unless a date proves
-/// the file month-first (US style).
-enum QIFReader {
-    static func looksLikeQIF(_ text: Substring) -> Bool {
-        text.prefix(200).uppercased().hasPrefix("!TYPE:") || text.prefix(200).uppercased().contains("\n!TYPE:")
-    }
-
-    static func read(_ text: String, encoding: TextEncoding) throws(StatementError) -> Statement {
-        var records: [(line: Int, fields: [Character: String])] = []
-        var current: [Character: String] = [:]
-        var start = 0
-        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
-            guard let code = line.first else { continue }
-            if code == "!" { continue }
-            if code == "^" {
-                if !current.isEmpty { records.append((start, current)) }
-                current = [:]
-                continue
-            }
-            if current.isEmpty { start = index + 1 }
-            current[code] = String(line.dropFirst()).trimmingSpaces
-        }
-        if !current.isEmpty { records.append((start, current)) }
-        // Month first when some date's second part exceeds 12 (01/25/2024) or uses an apostrophe.
-        let monthFirst = records.contains { r in
-            guard let d = r.fields["D"] else { return false }
-            let parts = d.split(whereSeparator: { $0 == "/" || $0 == "'" || $0 == "-" }).compactMap { Int(String($0).trimmingSpaces) }
-            return d.contains("'") || (parts.count == 3 && parts[1] > 12)
-        }
-        var lines: [StatementLine] = []
-        for r in records {
-            let raw = r.fields.map { "\($0.key)\($0.value)" }.sorted().joined(separator: " ")
-            guard let d = r.fields["D"] else { throw .malformedLine(line: r.line, raw: raw, reason: .date("", .unreadable)) }
-            let date: Day
-            do throws(DayError) { date = try qifDate(d, monthFirst: monthFirst) } catch {
-                throw .malformedLine(line: r.line, raw: raw, reason: .date(d, error))
-            }
-            guard let t = r.fields["T"] ?? r.fields["U"] else { throw .malformedLine(line: r.line, raw: raw, reason: .missingAmount) }
-            let amount: Money
-            do { amount = try Money(parsing: t) } catch { throw .malformedLine(line: r.line, raw: raw, reason: .amount(t, error)) }
-            let payee = r.fields["P"] ?? "", memo = r.fields["M"] ?? ""
-            let label = memo.isEmpty || payee.contains(memo) ? payee : (payee.isEmpty ? memo : payee + " " + memo)
-            lines.append(StatementLine(line: r.line, date: date, label: label, amount: amount))
-        }
-        if lines.isEmpty { throw .noOperations }
-        return Statement(format: "qif", formatName: "QIF", encoding: encoding, accountID: nil, lines: lines,
-                         closingBalance: nil, closingDate: nil)
-    }
-
-    static func qifDate(_ s: String, monthFirst: Bool) throws(DayError) -> Day {
-        let parts = s.split(whereSeparator: { $0 == "/" || $0 == "'" || $0 == "-" || $0 == "." }).map { String($0).trimmingSpaces }
-        guard parts.count == 3, let a = Int(parts[0]), let b = Int(parts[1]), var y = Int(parts[2]) else {
-            return try Day(parsing: s)
-        }
-        if parts[0].count == 4 { return try Day(parsing: s) }
-        if y < 100 { y += 2000 }
-        guard let d = monthFirst ? Day(year: y, month: a, day: b) : Day(year: y, month: b, day: a) else { throw .nonexistent }
-        return d
     }
 }
 

@@ -43,8 +43,8 @@ public struct BankProfile: Sendable {
     public let name: String
     /// Other names `--banque` accepts.
     public let aliases: [String]
-    /// Where the layout comes from, for `compta importer --banques`.
-    public let source: String
+    /// What the export looks like, for `compta importer --banques`.
+    public let details: String
     /// Header columns (search keys) that identify the format.
     public let signature: [String]
     public let columns: ColumnSpec
@@ -61,6 +61,22 @@ public struct BankProfile: Sendable {
         let keys = Set(header.map(searchKey))
         return signature.allSatisfy { keys.contains($0) }
     }
+
+    /// The first of the top rows that holds the profile's signature.
+    func headerRow(_ rows: [CSVRecord]) -> Int? {
+        rows.prefix(CSVStatementReader.headerRows).firstIndex { matches($0.fields) }
+    }
+}
+
+extension BankProfile: StatementReader {
+    public func recognise(_ head: StatementHead) -> Recognition? {
+        guard let i = headerRow(head.rows), CSVStatementReader.resolve(columns, header: head.rows[i].fields) != nil else { return nil }
+        return .header(row: i)
+    }
+
+    public func read(_ file: StatementInput) throws(StatementError) -> Statement {
+        try CSVStatementReader.read(file, layout: .profile(self), separator: nil)
+    }
 }
 
 extension BankProfile {
@@ -70,7 +86,7 @@ extension BankProfile {
         BankProfile(
             id: "bpce", name: "Caisse d'Épargne, Banque Populaire, Crédit Coopératif (groupe BPCE)",
             aliases: ["caisse-epargne", "caisse-d-epargne", "banque-populaire", "credit-cooperatif", "coopanet"],
-            source: "export « Télécharger les opérations » du groupe BPCE (format 2024), séparateur ;, débit négatif, crédit signé +",
+            details: "export « Télécharger les opérations » du groupe BPCE (format 2024), séparateur ;, débit négatif, crédit signé +",
             signature: ["date de comptabilisation", "libelle operation", "debit", "credit"],
             columns: ColumnSpec(date: ["date de comptabilisation", "date operation"], label: ["libelle operation", "informations complementaires"],
                                 debit: ["debit"], credit: ["credit"]),
@@ -78,63 +94,63 @@ extension BankProfile {
         BankProfile(
             id: "la-banque-postale", name: "La Banque Postale",
             aliases: ["banque-postale", "lbp", "postale"],
-            source: "six lignes d'information (numéro de compte, date, solde) puis Date;Libellé;Montant(EUROS), Windows-1252",
+            details: "six lignes d'information (numéro de compte, date, solde) puis Date;Libellé;Montant(EUROS), Windows-1252",
             signature: ["date", "libelle", "montant euros"],
             columns: ColumnSpec(date: ["date"], label: ["libelle"], amount: ["montant euros"]),
             firstLine: nil),
         BankProfile(
             id: "credit-mutuel", name: "Crédit Mutuel, CIC (débit et crédit)",
             aliases: ["creditmutuel", "cm"],
-            source: "Date;Date de valeur;Débit;Crédit;Libellé;Solde, ISO-8859-15",
+            details: "Date;Date de valeur;Débit;Crédit;Libellé;Solde, ISO-8859-15",
             signature: ["date", "date de valeur", "debit", "credit", "libelle"],
             columns: ColumnSpec(date: ["date"], label: ["libelle"], debit: ["debit"], credit: ["credit"], balance: ["solde"]),
             firstLine: nil),
         BankProfile(
             id: "cic", name: "CIC, Crédit Mutuel (montant signé)",
             aliases: ["credit-mutuel-montant"],
-            source: "Date d'opération,Date de valeur,Montant,Libellé,Solde (ou Date;Date de valeur;Montant;Libellé;Solde), ISO-8859-15",
+            details: "Date d'opération,Date de valeur,Montant,Libellé,Solde (ou Date;Date de valeur;Montant;Libellé;Solde), ISO-8859-15",
             signature: ["date de valeur", "montant", "libelle", "solde"],
             columns: ColumnSpec(date: ["date d operation", "date"], label: ["libelle"], amount: ["montant"], balance: ["solde"]),
             firstLine: nil),
         BankProfile(
             id: "credit-agricole", name: "Crédit Agricole",
             aliases: ["ca", "creditagricole"],
-            source: "une dizaine de lignes d'information dont « Solde au JJ/MM/AAAA montant € », puis Date;Libellé;Débit euros;Crédit euros; libellés sur plusieurs lignes, Windows-1252",
+            details: "une dizaine de lignes d'information dont « Solde au JJ/MM/AAAA montant € », puis Date;Libellé;Débit euros;Crédit euros; libellés sur plusieurs lignes, Windows-1252",
             signature: ["date", "libelle", "debit euros", "credit euros"],
             columns: ColumnSpec(date: ["date"], label: ["libelle"], debit: ["debit euros"], credit: ["credit euros"]),
             firstLine: nil),
         BankProfile(
             id: "societe-generale", name: "Société Générale",
             aliases: ["sg", "societegenerale"],
-            source: "première ligne =\"compte\";début;fin;nombre;date du solde;solde EUR, puis Date de l'opération;Libellé;Détail de l'écriture;Montant de l'opération;Devise, Windows-1252",
+            details: "première ligne =\"compte\";début;fin;nombre;date du solde;solde EUR, puis Date de l'opération;Libellé;Détail de l'écriture;Montant de l'opération;Devise, Windows-1252",
             signature: ["date de l operation", "detail de l ecriture", "montant de l operation"],
             columns: ColumnSpec(date: ["date de l operation"], label: ["detail de l ecriture"], amount: ["montant de l operation"]),
             firstLine: FirstLine(account: 0, balance: (date: 4, amount: 5))),
         BankProfile(
             id: "societe-generale-epargne", name: "Société Générale, livrets d'épargne (Livret A, LDDS...)",
             aliases: ["sg-epargne", "sg-livret"],
-            source: "première ligne =\"compte\";début;fin; puis date_comptabilisation;libellé_complet_operation;montant_operation;devise; (point-virgule en fin de ligne), Windows-1252",
+            details: "première ligne =\"compte\";début;fin; puis date_comptabilisation;libellé_complet_operation;montant_operation;devise; (point-virgule en fin de ligne), Windows-1252",
             signature: ["date comptabilisation", "libelle complet operation", "montant operation"],
             columns: ColumnSpec(date: ["date comptabilisation"], label: ["libelle complet operation"], amount: ["montant operation"]),
             firstLine: FirstLine(account: 0, balance: nil)),
         BankProfile(
             id: "bnp-paribas", name: "BNP Paribas",
             aliases: ["bnp", "bnpparibas"],
-            source: "une ligne de compte (type;intitulé;numéro;date;;solde) puis Date operation;Libelle court;Type operation;Libelle operation;Montant operation en euro",
+            details: "une ligne de compte (type;intitulé;numéro;date;;solde) puis Date operation;Libelle court;Type operation;Libelle operation;Montant operation en euro",
             signature: ["date operation", "libelle operation", "montant operation en euro"],
             columns: ColumnSpec(date: ["date operation"], label: ["libelle operation"], amount: ["montant operation en euro"]),
             firstLine: FirstLine(account: 2, balance: (date: 3, amount: 5))),
         BankProfile(
             id: "boursorama", name: "BoursoBank (Boursorama)",
             aliases: ["boursobank", "bourso"],
-            source: "dateOp;dateVal;label;category;categoryParent;supplierFound;amount;comment;accountNum;accountLabel;accountbalance, UTF-8 avec BOM, dates AAAA-MM-JJ ; un fichier peut contenir plusieurs comptes",
+            details: "dateOp;dateVal;label;category;categoryParent;supplierFound;amount;comment;accountNum;accountLabel;accountbalance, UTF-8 avec BOM, dates AAAA-MM-JJ ; un fichier peut contenir plusieurs comptes",
             signature: ["dateop", "label", "amount", "accountnum"],
             columns: ColumnSpec(date: ["dateop"], label: ["label"], amount: ["amount"], balance: ["accountbalance"], account: ["accountnum"]),
             firstLine: nil),
         BankProfile(
             id: "qonto", name: "Qonto",
             aliases: [],
-            source: "Status,Settlement date (UTC),Operation date (UTC),Total amount (incl. VAT),Currency,Counterparty name,..., séparateur virgule, point décimal ; seules les opérations réglées sont importées",
+            details: "Status,Settlement date (UTC),Operation date (UTC),Total amount (incl. VAT),Currency,Counterparty name,..., séparateur virgule, point décimal ; seules les opérations réglées sont importées",
             signature: ["settlement date utc", "total amount incl vat", "counterparty name"],
             columns: ColumnSpec(date: ["settlement date utc", "operation date utc"], label: ["counterparty name", "reference"],
                                 amount: ["total amount incl vat"], status: ["status"], keepStatuses: ["settled", "executed", "completed"]),

@@ -113,7 +113,7 @@ public enum RuleFile {
     public static let header = ["position", "motif", "regex", "sens", "min", "max", "compte", "projet", "libelle"]
 
     public static func write(_ rules: [Rule]) -> String {
-        var out = header.joined(separator: ";") + "\r\n"
+        var out = CSVTable.line(header)
         for r in rules.sorted(by: { $0.position < $1.position }) {
             let sens: String
             switch r.direction {
@@ -123,63 +123,46 @@ public enum RuleFile {
             }
             let fields = [String(r.position), r.pattern, r.isRegex ? "oui" : "", sens, r.minimum?.plain ?? "", r.maximum?.plain ?? "",
                           r.account.text, r.project ?? "", r.label ?? ""]
-            out += fields.map(quote).joined(separator: ";") + "\r\n"
+            out += CSVTable.line(fields)
         }
         return out
-    }
-
-    static func quote(_ s: String) -> String {
-        s.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingAll("\"", with: "\"\"") + "\"" : s
     }
 
     /// Reads a rules file; positions follow the file's order when the column is absent. With a
     /// catalog, each rule is also checked against the ledger's accounts and projects, and a
     /// refusal names the rule's line.
     public static func read(_ text: String, file: String?, catalog: Catalog? = nil) throws(LocatedError) -> [Rule] {
-        let records: [CSVRecord]
-        do { records = try CSVReader.records(text, separator: CSVReader.detectSeparator(text)) } catch {
-            switch error {
-            case .unterminatedQuote(let l), .recordTooLong(let l): throw LocatedError(file: file, line: l, underlying: error)
-            }
-        }
-        let rows = records.filter { !$0.isBlank }
-        guard let head = rows.first else { return [] }
-        let names = head.fields.map(searchKey)
-        func col(_ n: String) -> Int? { names.firstIndex(of: n) }
-        let missing = ["motif", "compte"].filter { col($0) == nil }
-        if !missing.isEmpty {
-            throw LocatedError(file: file, line: head.line, text: head.raw, underlying: RuleProblem.missingColumns(missing, seen: head.fields))
-        }
+        guard let table = try CSVTable(text, file: file) else { return [] }
+        try table.require(["motif", "compte"], else: RuleProblem.missingColumns)
         var rules: [Rule] = []
-        for (i, row) in rows.dropFirst().enumerated() {
-            func f(_ n: String) -> String { col(n).flatMap { $0 < row.fields.count ? row.fields[$0].trimmingSpaces : nil } ?? "" }
-            func fail(_ p: RuleProblem) -> LocatedError { LocatedError(file: file, line: row.line, text: row.raw, underlying: p) }
+        for (i, row) in table.rows.enumerated() {
+            func fail(_ p: RuleProblem) -> LocatedError { row.error(p) }
             let account: AccountNumber
-            do { account = try AccountNumber(f("compte")) } catch { throw fail(.badAccount(f("compte"), error)) }
+            do { account = try AccountNumber(row["compte"]) } catch { throw fail(.badAccount(row["compte"], error)) }
             let direction: Rule.Direction
-            switch searchKey(f("sens")) {
+            switch searchKey(row["sens"]) {
             case "": direction = .any
             case "recette", "recettes", "credit", "entree", "+": direction = .income
             case "depense", "depenses", "debit", "sortie", "-": direction = .expense
-            default: throw fail(.badDirection(f("sens")))
+            default: throw fail(.badDirection(row["sens"]))
             }
             func amount(_ n: String) throws(LocatedError) -> Money? {
-                if f(n).isEmpty { return nil }
-                do { return try Money(parsing: f(n)).magnitude } catch { throw fail(.badAmount(f(n), error)) }
+                if row[n].isEmpty { return nil }
+                do { return try Money(parsing: row[n]).magnitude } catch { throw fail(.badAmount(row[n], error)) }
             }
             func text(_ raw: String) throws(LocatedError) -> String {
                 do { return try raw.ledgerText() } catch { throw fail(.textTooLong(error)) }
             }
-            let pattern = try text(col("motif").map { $0 < row.fields.count ? row.fields[$0] : "" } ?? "")
-            let label = try text(f("libelle"))
+            let pattern = try text(row.untrimmed("motif"))
+            let label = try text(row["libelle"])
             if searchKey(pattern).isEmpty { throw fail(.emptyPattern) }
-            let isRegex = ["oui", "o", "1", "vrai", "x"].contains(searchKey(f("regex")))
+            let isRegex = ["oui", "o", "1", "vrai", "x"].contains(searchKey(row["regex"]))
             if isRegex {
                 do { _ = try RulePattern(pattern) } catch { throw fail(.invalidRegex(pattern, error)) }
             }
-            rules.append(Rule(position: Int(f("position")) ?? (i + 1) * 10, pattern: pattern, isRegex: isRegex, direction: direction,
+            rules.append(Rule(position: Int(row["position"]) ?? (i + 1) * 10, pattern: pattern, isRegex: isRegex, direction: direction,
                               minimum: try amount("min"), maximum: try amount("max"), account: account,
-                              project: f("projet").isEmpty ? nil : f("projet").uppercased(),
+                              project: row["projet"].isEmpty ? nil : row["projet"].uppercased(),
                               label: label.isEmpty ? nil : label))
             if let catalog {
                 do throws(RuleProblem) { try RuleMatcher.check(rules[rules.count - 1], catalog: catalog) } catch { throw fail(error) }

@@ -30,27 +30,24 @@ public enum StatementFile {
         if forced == nil, decoded.encoding != .utf8, let mixed = mixedEncodings(bytes) {
             throw .mixedEncodings(utf8Line: mixed.utf8Line, otherLine: mixed.otherLine)
         }
-        let utf8 = decoded.bytes
-        let head = String(decoding: utf8.prefix(4096), as: UTF8.self).drop { $0.isWhitespace }
-        if OFXReader.looksLikeOFX(head) { return try OFXReader.read(String(decoding: utf8, as: UTF8.self), encoding: decoded.encoding) }
-        if QIFReader.looksLikeQIF(head) { return try QIFReader.read(String(decoding: utf8, as: UTF8.self), encoding: decoded.encoding) }
-        if let p = options.profileFile {
-            return try CSVStatementReader.read(utf8: utf8, encoding: decoded.encoding, layout: .custom(p.columns, name: p.name),
-                                               separator: p.separator, accountNumber: options.accountNumber)
-        }
-        if let c = options.columns {
-            return try CSVStatementReader.read(utf8: utf8, encoding: decoded.encoding, layout: .custom(c, name: "colonnes \(c.text)"),
-                                               separator: nil, accountNumber: options.accountNumber)
-        }
-        var layout = CSVStatementReader.Layout.auto
-        if let name = options.bank, searchKey(name) != "auto" {
-            guard let p = BankProfile.named(name) else {
-                throw .unknownBank(name, known: BankProfile.all.map(\.id) + ["ofx", "qif"])
-            }
-            layout = .profile(p)
-        }
-        return try CSVStatementReader.read(utf8: utf8, encoding: decoded.encoding, layout: layout, separator: nil,
-                                           accountNumber: options.accountNumber)
+        let file = StatementInput(utf8: decoded.bytes, encoding: decoded.encoding, accountNumber: options.accountNumber)
+        let head = StatementHead(utf8: file.utf8)
+        let found = StatementReaders.recognising(head)
+        // A file that names its format is read so; the CSV layout the user gives, if any, for the others.
+        if let found, found.how == .declared { return try found.reader.read(file) }
+        if let layout = try layout(options) { return try CSVStatementReader.read(file, layout: layout, separator: options.profileFile?.separator) }
+        if let found { return try found.reader.read(file) }
+        if let error = head.csvError { throw .csv(error) }
+        throw .unknownLayout(firstRows: head.rows.prefix(5).map(\.fields))
+    }
+
+    /// The CSV layout the options ask for: a profile file, `--colonnes`, or `--banque NOM`.
+    static func layout(_ options: ReadOptions) throws(StatementError) -> CSVStatementReader.Layout? {
+        if let p = options.profileFile { return .custom(p.columns, name: p.name) }
+        if let c = options.columns { return .custom(c, name: "colonnes \(c.text)") }
+        guard let name = options.bank, searchKey(name) != "auto" else { return nil }
+        guard let p = BankProfile.named(name) else { throw .unknownBank(name, known: StatementReaders.known) }
+        return .profile(p)
     }
 
     /// A file that is not valid UTF-8 but has lines that are (multi-byte UTF-8 sequences) and

@@ -38,6 +38,13 @@ extension String {
         return String(out)
     }
 
+    /// The text as one field of a `;`-separated CSV: quoted, its quotes doubled, when it holds
+    /// the separator, a quote or a line break.
+    public var csvQuoted: String {
+        guard contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return self }
+        return "\"" + split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+    }
+
     /// The gate of every text that enters the ledger from a file or an argument (labels, names,
     /// pieces, rules, budget postes): `printable`, and at most `maxLedgerText` characters.
     public func ledgerText() throws(TextTooLong) -> String {

@@ -225,10 +225,7 @@ public enum CSVRenderer {
     public static func field(_ s: String) -> String {
         var v = s
         if let c = v.first, "=+-@\t\r".contains(c) { v = "'" + v }
-        if v.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            v = "\"" + v.replacingAll("\"", with: "\"\"") + "\""
-        }
-        return v
+        return v.csvQuoted
     }
 }
 

@@ -381,12 +381,9 @@ func banksDocument() -> ReportDocument {
     var table = ReportTable(columns: [ReportColumn("Nom", key: "nom"), ReportColumn("Banque", key: "banque"),
                                       ReportColumn("Autres noms", key: "alias", dataOnly: true),
                                       ReportColumn("Format", key: "format", dataOnly: true)])
-    for p in BankProfile.all {
-        table.rows.append(ReportRow([.text(p.id), .text(p.name), .text(p.aliases.joined(separator: ", ")), .text(p.source)]))
+    for r in StatementReaders.all {
+        table.rows.append(ReportRow([.text(r.id), .text(r.name), .text(r.aliases.joined(separator: ", ")), .text(r.details)]))
     }
-    table.rows.append(ReportRow(["ofx", "toute banque (export « Money »)", "", "OFX 1.x (SGML) et 2.x (XML)"]))
-    table.rows.append(ReportRow(["qif", "toute banque", "", "Quicken Interchange Format"]))
-    table.rows.append(ReportRow(["generique", "autre banque", "", "CSV dont l'en-tête nomme date, libellé, montant ou débit/crédit"]))
     var notes = ["Autres noms acceptés par --banque et détail des formats : compta importer --banques --format json.",
                  "Autre format : --colonnes date=1,libelle=3,montant=4 (positions à partir de 1), ou un profil personnel (--profil FICHIER)."]
     for n in BankProfile.notEstablished {
