@@ -162,3 +162,38 @@ func cents(_ s: String) -> Int64 { Int64(s.replacingOccurrences(of: ",", with: "
         #expect(!FileManager.default.fileExists(atPath: s.path("absent")))
     }
 }
+
+/// The AG document of the demo, byte for byte, as `golden/` keeps it: the whole, the ANC
+/// model, a board meeting during the exercice, and a ledger partly validated (the integrity
+/// section). A change of the document's code that changes a byte shows here; a wanted change
+/// of the document replaces these files.
+@Suite(.serialized) struct AGGolden {
+    static let clock = ["TZ": "Europe/Paris", "COMPTA_MAINTENANT": "2025-03-15T10:00:00+01:00"]
+
+    func expectGolden(_ s: Sandbox, _ produced: String, _ golden: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let got = try Data(contentsOf: URL(fileURLWithPath: s.path(produced)))
+        let want = try Data(contentsOf: packageURL("Tests/CLITests/golden/" + golden))
+        #expect(got == want, "\(produced) differs from golden/\(golden)", sourceLocation: sourceLocation)
+    }
+
+    @Test func theDemoDocumentIsUnchanged() throws {
+        let s = Sandbox()
+        #expect(s.run(["demo"], environment: Self.clock).code == 0)
+        var r = s.run(["rapport-ag", "--exercice", "2024", "--sortie", s.path("bilan-financier-2024.md")], environment: Self.clock)
+        #expect(r.code == 0, "\(r.err)")
+        try expectGolden(s, "bilan-financier-2024.md", "bilan-financier-2024.md")
+        try expectGolden(s, "bilan-financier-2024-graphiques/tresorerie.svg", "tresorerie.svg")
+        try expectGolden(s, "bilan-financier-2024-graphiques/budget.svg", "budget.svg")
+        r = s.run(["rapport-ag", "--exercice", "2024", "--modele", "anc", "--sortie", s.path("bilan-financier-2024-anc.md")], environment: Self.clock)
+        #expect(r.code == 0, "\(r.err)")
+        try expectGolden(s, "bilan-financier-2024-anc.md", "bilan-financier-2024-anc.md")
+        let board = ["TZ": "Europe/Paris", "COMPTA_MAINTENANT": "2024-09-15T10:00:00+02:00"]
+        r = s.run(["rapport-ag", "--exercice", "2024", "--sortie", s.path("bilan-financier-2024-au-15-09.md")], environment: board)
+        #expect(r.code == 0, "\(r.err)")
+        try expectGolden(s, "bilan-financier-2024-au-15-09.md", "bilan-financier-2024-au-15-09.md")
+        #expect(s.run(["valider", "--jusqu-au", "2024-06-30"], environment: Self.clock).code == 0)
+        r = s.run(["rapport-ag", "--exercice", "2024", "--sortie", s.path("bilan-financier-2024-valide.md")], environment: Self.clock)
+        #expect(r.code == 0, "\(r.err)")
+        try expectGolden(s, "bilan-financier-2024-valide.md", "bilan-financier-2024-valide.md")
+    }
+}
