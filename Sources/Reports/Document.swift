@@ -21,15 +21,13 @@ public struct ReportDocument: Sendable, Equatable {
         self.init(title: title, subtitle: subtitle, blocks: tables.map(Block.table) + notes.map { .paragraph(Inline($0)) })
     }
 
-    /// The tables, in order: what CSV writes. Setting them replaces the document's tables in
-    /// their places (one more is added after the last).
+    /// The tables, in order: what CSV writes. Setting them replaces each in its place, one for one.
     public var tables: [ReportTable] {
         get { blocks.compactMap { if case .table(let t) = $0 { t } else { nil } } }
         set {
+            precondition(newValue.count == tables.count, "tables are replaced one for one")
             var given = newValue.makeIterator()
-            blocks = blocks.compactMap { if case .table = $0 { given.next().map(Block.table) } else { $0 } }
-            let last = blocks.lastIndex { if case .table = $0 { true } else { false } }.map { $0 + 1 } ?? blocks.endIndex
-            blocks.insert(contentsOf: IteratorSequence(given).map(Block.table), at: last)
+            blocks = blocks.map { if case .table = $0 { .table(given.next()!) } else { $0 } }
         }
     }
 
