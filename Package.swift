@@ -36,7 +36,7 @@ let package = Package(
         .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerStore", "Ledger", "CSQLite"]),
         .testTarget(name: "BankImportTests", dependencies: ["BankImport", "LedgerStore", "Ledger"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "LedgerStore", "Ledger", "PlanComptable"]),
-        .testTarget(name: "CLITests", dependencies: ["compta", "LedgerStore", "Ledger"], exclude: ["reference"]),
+        .testTarget(name: "CLITests", dependencies: ["compta", "LedgerStore", "Ledger"], exclude: ["reference", "golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,20 +1,15 @@
 import Ledger
 
-/// The bilan financier presented to the general assembly: one Markdown document for pandoc
-/// (YAML metadata, pipe tables, SVG charts beside it), readable as plain text too.
+/// The bilan financier presented to the general assembly: one document of sections,
+/// sentences, tables and charts, written in Markdown for pandoc (YAML metadata, pipe tables,
+/// SVG charts beside it), readable as plain text too.
 public struct BilanFinancier: Sendable {
-    /// A chart to write next to the document.
-    public struct Chart: Sendable {
-        public let fileName: String
-        public let svg: String
-    }
+    public let document: ReportDocument
+    /// Pandoc's metadata: the day it was made, A4 pages.
+    public let metadata: PandocMetadata
 
-    public let markdown: String
-    public let charts: [Chart]
-
-    /// Builds the document of `exercice`. `chartsFolder` is the folder of the charts, relative
-    /// to the document (`bilan-financier-2024-graphiques`).
-    public init(_ ledger: some LedgerQueries, exercice: Exercice, chartsFolder: String, generatedOn: Day,
+    /// Builds the document of `exercice`.
+    public init(_ ledger: some LedgerQueries, exercice: Exercice, generatedOn: Day,
                 model: CompteDeResultat.Model = .parCompte, fingerprint: Chain.Anchor? = nil) throws {
         let catalog = try ledger.catalog()
         let name = try ledger.associationName()
@@ -25,24 +20,9 @@ public struct BilanFinancier: Sendable {
         let previous = catalog.previous(exercice)
         let hasPrevious = try previous.map { !(try ledger.totals(TotalsQuery(from: $0.start, to: $0.end, accountPrefixes: ["6", "7"]))).isEmpty } ?? false
         let y = exercice.label
-        var md = ""
-        var charts: [Chart] = []
-
-        // Metadata for pandoc.
-        md += "---\n"
-        md += "title: \(BilanFinancier.yaml("Bilan financier \(y) — \(name)"))\n"
-        md += "subtitle: \(BilanFinancier.yaml("Exercice du \(exercice.start.longFrench) au \(exercice.end.longFrench)"))\n"
-        md += "date: \(BilanFinancier.yaml(generatedOn.longFrench))\n"
-        // papersize, geometry and fontsize serve the LaTeX engines; the style the HTML route
-        // (pandoc -s, then weasyprint): the page's full width, A4 margins, compact tables.
-        md += "lang: fr\npapersize: a4\ngeometry: margin=2cm\nfontsize: 10pt\ncolorlinks: true\n"
-        md += "header-includes: |\n  ```{=html}\n  <style>\n"
-        md += "  @page { size: A4; margin: 1.8cm 1.6cm; }\n"
-        md += "  body { max-width: none; padding: 0; font-size: 10pt; background: white; }\n"
-        md += "  table { font-size: 9pt; width: 100%; } td, th { padding: 0.15em 0.4em; }\n"
-        md += "  img { max-width: 100%; } h1 { font-size: 1.6em; } h1, h2 { break-after: avoid; }\n"
-        md += "  </style>\n  ```\n"
-        md += "---\n\n"
+        var blocks: [Block] = []
+        func section(_ title: String, level: Int = 1) { blocks.append(.heading(title, level: level)) }
+        func tables(_ tables: some Sequence<ReportTable>) { blocks += tables.map(Block.table) }
 
         // Made during the exercice (a board meeting), the figures are the day's, compared with
         // the same part of the previous exercice.
@@ -53,64 +33,64 @@ public struct BilanFinancier: Sendable {
         let cash = try Tresorerie(ledger, period: soFar)
 
         // 1. Synthèse.
-        md += "# Synthèse\n\n"
+        section("Synthèse")
         let r = resultat.result[0]
-        md += "- Total des charges : **\(resultat.totalCharges[0]) €**\n"
-        md += "- Total des produits : **\(resultat.totalProduits[0]) €**\n"
-        md += "- Résultat " + (partial ? "au \(soFar.to.french)" : "de l'exercice") + " : **\(CompteDeResultat.resultWords(r))**\n"
-        md += "- Trésorerie : **\(cash.opening) €** au \(exercice.start.french), **\(cash.closing) €** au \(soFar.to.french)"
-            + " (\(BilanFinancier.signed(cash.closing - cash.opening)) €)\n\n"
+        blocks.append(.bullets([
+            "Total des charges : \(strong: "\(resultat.totalCharges[0]) €")",
+            "Total des produits : \(strong: "\(resultat.totalProduits[0]) €")",
+            "Résultat \(partial ? "au \(soFar.to.french)" : "de l'exercice") : \(strong: CompteDeResultat.resultWords(r))",
+            """
+            Trésorerie : \(strong: "\(cash.opening) €") au \(exercice.start.french), \(strong: "\(cash.closing) €") au \(soFar.to.french) \
+            (\(BilanFinancier.signed(cash.closing - cash.opening)) €)
+            """,
+        ]))
         if hasPrevious, let p = previous {
             let sentences = BilanFinancier.changes(resultat, catalog: catalog, current: y, previous: p.label)
             if !sentences.isEmpty {
-                md += "Principales évolutions par rapport à \(p.label)" + (partial ? " à la même date" : "") + " :\n\n" + sentences.map { "- \($0)\n" }.joined() + "\n"
+                blocks.append(.paragraph("Principales évolutions par rapport à \(p.label)\(partial ? " à la même date" : "") :"))
+                blocks.append(.bullets(sentences.map { Inline($0) }))
             }
         }
-        md += "\(MarkdownRenderer.escape(cash.runwaySentence()))\n\n"
+        blocks.append(.paragraph(Inline(cash.runwaySentence())))
 
         // 2. Compte de résultat.
-        md += "# Compte de résultat\n\n"
-        md += "Chaque compte avec son propre solde, en euros"
-            + (hasPrevious ? (partial ? ", avec la même période de l'exercice précédent" : ", avec l'exercice précédent") + " et la variation" : "") + ".\n\n"
-        let cr = try resultat.document(model: .parCompte, title: "", subtitle: [], partOfExercice: partial)
-        md += try BilanFinancier.tables(cr.tables)
-        md += cr.notes.map { MarkdownRenderer.escape($0) + "\n\n" }.joined()
+        section("Compte de résultat")
+        blocks.append(.paragraph(Inline("Chaque compte avec son propre solde, en euros"
+            + (hasPrevious ? (partial ? ", avec la même période de l'exercice précédent" : ", avec l'exercice précédent") + " et la variation" : "") + ".")))
+        blocks += try resultat.document(model: .parCompte, title: "", subtitle: [], partOfExercice: partial).blocks
         if model == .anc {
-            md += "## Présentation réglementaire (règlement ANC 2018-06)\n\n"
-            md += try BilanFinancier.tables(try resultat.document(model: .anc, title: "", subtitle: []).tables)
+            section("Présentation réglementaire (règlement ANC 2018-06)", level: 2)
+            tables(try resultat.document(model: .anc, title: "", subtitle: []).tables)
         }
 
         // 3. Comptes par projet.
         let moved = try ledger.totals(TotalsQuery(from: exercice.start, to: exercice.end, groupByProject: true, accountPrefixes: ["6", "7"]))
         let codes = Set(moved.compactMap(\.project)).sorted()
         if !codes.isEmpty {
-            md += "# Comptes par projet\n\n"
+            section("Comptes par projet")
             var summary = ReportTable(columns: [ReportColumn("Projet", key: "projet"), .amount("Charges", key: "charges"),
                                                 .amount("Produits", key: "produits"), .amount("Résultat", key: "resultat")])
-            var sections = ""
+            var sections: [Block] = []
             for (title, filter) in codes.map({ (catalog.projects[$0]?.name ?? $0, ProjectFilter.code($0)) }) + [("Le reste (sans projet)", .none)] {
                 let c = FigureColumn(title: y, key: "n", from: exercice.start, to: exercice.end, project: filter)
                 let p = try CompteDeResultat(ledger, columns: [c], chart: exercice.chart)
                 if p.isEmpty { continue }
                 summary.rows.append(ReportRow([.text(title), .amount(p.totalCharges[0]), .amount(p.totalProduits[0]), .amount(p.result[0])]))
-                sections += "## \(MarkdownRenderer.escape(title))\n\n"
-                sections += try BilanFinancier.tables(Array(p.byAccountTables().prefix(2)), level: 3)
-                sections += "Résultat : \(CompteDeResultat.resultWords(p.result[0])).\n\n"
+                sections.append(.heading(title, level: 2))
+                sections += p.byAccountTables().prefix(2).map(Block.table)
+                sections.append(.paragraph("Résultat : \(CompteDeResultat.resultWords(p.result[0]))."))
             }
             summary.rows.append(ReportRow([.text("Total"), .amount(resultat.totalCharges[0]), .amount(resultat.totalProduits[0]), .amount(r)], style: .total))
-            md += try MarkdownRenderer.renderTable(summary) + "\n" + sections
+            blocks += [.table(summary)] + sections
         }
 
         // 4. Bilan.
-        let bilan = try Bilan(ledger, period: soFar)
-        md += "# Bilan au \(soFar.to.french)\n\n"
-        let bd = bilan.document(title: "", subtitle: [])
-        md += try BilanFinancier.tables(bd.tables)
-        md += bd.notes.map { MarkdownRenderer.escape($0) + "\n\n" }.joined()
+        section("Bilan au \(soFar.to.french)")
+        blocks += try Bilan(ledger, period: soFar).document(title: "", subtitle: []).blocks
 
         // 5. Trésorerie, with the month-end chart (N-1 as a second line).
-        md += "# Trésorerie\n\n"
-        md += try BilanFinancier.tables(Array(cash.document(title: "", subtitle: []).tables.prefix(2)))
+        section("Trésorerie")
+        tables(cash.document(title: "", subtitle: []).tables.prefix(2))
         let monthNames = cash.months.map { Day.frenchMonthNames[$0.month.month - 1] + " " + String($0.month.year) }
         var series = [SVGChart.Series(name: y, values: cash.months.map(\.closing))]
         var titles = [monthNames.map { _ in "" }]
@@ -123,75 +103,84 @@ public struct BilanFinancier: Sendable {
             }
         }
         let shortMonths = cash.months.map { BilanFinancier.shortMonth($0.month.month) }
-        let cashTitle = "Trésorerie en fin de mois"
         let cashDescription = "Solde des comptes de banque et de caisse à la fin de chaque mois de \(y)"
             + (series.count > 1 ? " (ligne pleine) et de \(series[1].name) (ligne pointillée)" : "")
             + " ; de \(cash.months.first?.closing ?? .zero) € fin \(monthNames.first ?? "") à \(cash.closing) € fin \(monthNames.last ?? "")."
-        charts.append(Chart(fileName: "tresorerie.svg", svg: SVGChart.lines(title: cashTitle, description: cashDescription,
-                                                                              xLabels: shortMonths, pointTitles: titles, series: series)))
-        md += "![\(MarkdownRenderer.escape(cashDescription))](\(chartsFolder)/tresorerie.svg)\n\n"
-        if let t = cash.transfersSentence() { md += MarkdownRenderer.escape(t) + "\n\n" }
-        md += MarkdownRenderer.escape(cash.runwaySentence()) + "\n\n"
+        blocks.append(.figure(Figure(name: "tresorerie.svg", description: cashDescription, svg: SVGChart.lines(
+            title: "Trésorerie en fin de mois", description: cashDescription, xLabels: shortMonths, pointTitles: titles, series: series))))
+        if let t = cash.transfersSentence() { blocks.append(.paragraph(Inline(t))) }
+        blocks.append(.paragraph(Inline(cash.runwaySentence())))
 
         // 6. Budget.
         if let budget = try ledger.budget(exercice, version: nil) {
             let report = try BudgetReport(ledger, budget: budget, asOf: partial ? soFar.to : nil)
-            md += "# Budget prévisionnel et réalisé\n\n"
-            md += "Budget « \(MarkdownRenderer.escape(budget.version)) » voté pour \(y), comparé au réalisé.\n\n"
-            let bd = report.document(title: "", subtitle: [])
-            md += try BilanFinancier.tables(bd.tables)
-            md += bd.notes.map { MarkdownRenderer.escape($0) + "\n\n" }.joined()
+            section("Budget prévisionnel et réalisé")
+            blocks.append(.paragraph("Budget « \(budget.version) » voté pour \(y), comparé au réalisé."))
+            blocks += report.document(title: "", subtitle: []).blocks
             let postes = report.lines.filter { $0.side == .depense } + report.lines.filter { $0.side == .recette }
             let depenses = postes.filter { $0.side == .depense }.count
             let budgetDescription = "Pour chaque poste de \(y), montant prévu (barre foncée) et réalisé (barre claire), en euros."
-            charts.append(Chart(fileName: "budget.svg", svg: SVGChart.bars(
+            blocks.append(.figure(Figure(name: "budget.svg", description: budgetDescription, svg: SVGChart.bars(
                 title: "Budget \(y) : prévu et réalisé par poste", description: budgetDescription, categories: postes.map(\.label),
                 series: [SVGChart.Series(name: "Prévu", values: postes.map(\.prevu)), SVGChart.Series(name: "Réalisé", values: postes.map(\.realise))],
-                sections: [("Dépenses", 0), ("Recettes", depenses)])))
-            md += "![\(MarkdownRenderer.escape(budgetDescription))](\(chartsFolder)/budget.svg)\n\n"
+                sections: [("Dépenses", 0), ("Recettes", depenses)]))))
         }
         if let next = catalog.exercices.first(where: { $0.start > exercice.end }), let nextBudget = try ledger.budget(next, version: nil) {
-            md += "# Budget prévisionnel \(next.label)\n\n"
+            section("Budget prévisionnel \(next.label)")
             for side in Budget.Side.allCases {
                 var t = ReportTable(title: side.title, columns: [ReportColumn("Poste", key: "poste"), .amount("Montant", key: "montant"), ReportColumn("Remarque", key: "remarque")])
                 for p in nextBudget.postes where p.side == side { t.rows.append(ReportRow([.text(p.label), .amount(p.amount), .text(p.remark ?? "")])) }
                 t.rows.append(ReportRow([.text("Total"), .amount(nextBudget.total(side)), ""], style: .total))
-                md += try BilanFinancier.tables([t], level: 2)
+                blocks.append(.table(t))
             }
         }
 
         // 7. Annexe.
-        md += "# Annexe\n\n## Méthodes\n\n"
-        md += "- Comptes tenus en partie double selon le \(exercice.chart.title).\n"
-        md += "- Exercice du \(exercice.start.french) au \(exercice.end.french)" + (exercice.isClosed ? ", clôturé.\n" : ", non clôturé : le résultat figure au bilan avant affectation.\n")
-        md += "- " + (try BilanFinancier.methodSentence(ledger, exercice: exercice)) + "\n"
-        md += "- Projets analytiques : chaque ligne de charge ou de produit peut être rattachée à un projet ; « le reste » regroupe les lignes sans projet.\n\n"
+        section("Annexe")
+        section("Méthodes", level: 2)
+        blocks.append(.bullets([
+            "Comptes tenus en partie double selon le \(exercice.chart.title).",
+            Inline("Exercice du \(exercice.start.french) au \(exercice.end.french)"
+                + (exercice.isClosed ? ", clôturé." : ", non clôturé : le résultat figure au bilan avant affectation.")),
+            Inline(try BilanFinancier.methodSentence(ledger, exercice: exercice)),
+            "Projets analytiques : chaque ligne de charge ou de produit peut être rattachée à un projet ; « le reste » regroupe les lignes sans projet.",
+        ]))
         if !resultat.cvnCharges.isEmpty || !resultat.cvnProduits.isEmpty {
-            md += "## Contributions volontaires en nature\n\n"
-            md += try BilanFinancier.tables(Array(resultat.byAccountTables().suffix(2)), level: 3)
+            section("Contributions volontaires en nature", level: 2)
+            tables(resultat.byAccountTables().suffix(2))
         }
-        md += "## Comptes utilisés\n\n"
+        section("Comptes utilisés", level: 2)
         let used = try ledger.totals(TotalsQuery(from: exercice.start, to: exercice.end)).map(\.account)
         var accounts = ReportTable(columns: [ReportColumn("Compte", key: "compte"), ReportColumn("Libellé", key: "libelle"), ReportColumn("Origine", key: "origine")])
         for a in Set(used).sorted() {
-            accounts.rows.append(ReportRow([.text(a.text), .text(catalog.label(of: a, in: exercice.chart)), .text(catalog.accounts[a]?.isCustom == true ? "propre à l'association" : "plan comptable")]))
+            accounts.rows.append(ReportRow([.account(a), .text(catalog.label(of: a, in: exercice.chart)), .text(catalog.accounts[a]?.isCustom == true ? "propre à l'association" : "plan comptable")]))
         }
-        md += try MarkdownRenderer.renderTable(accounts) + "\n"
+        blocks.append(.table(accounts))
         if let f = fingerprint {
             // The head of the chain enters the AG's minutes: the books approved can be proved unchanged later.
             let drafts = try ledger.entryKeys(EntryQuery(from: exercice.start, to: exercice.end, onlyDrafts: true)).count
-            md += "## Intégrité des comptes\n\n"
-            md += "Chaque écriture validée porte une empreinte SHA-256 liée à celle de la précédente. Empreinte du livre le "
-                + "\(generatedOn.french) : `\(f.text)` (\(f.count) écritures validées, la dernière le \(f.date.french)). "
-                + "Reportée au procès-verbal de l'assemblée générale, elle permet de vérifier plus tard que les écritures "
-                + "approuvées n'ont pas changé : `compta verifier --empreinte \(f.text)`.\n\n"
+            section("Intégrité des comptes", level: 2)
+            blocks.append(.paragraph("""
+                Chaque écriture validée porte une empreinte SHA-256 liée à celle de la précédente. Empreinte du livre le \
+                \(generatedOn.french) : \(code: f.text) (\(f.count) écritures validées, la dernière le \(f.date.french)). \
+                Reportée au procès-verbal de l'assemblée générale, elle permet de vérifier plus tard que les écritures \
+                approuvées n'ont pas changé : \(code: "compta verifier --empreinte \(f.text)").
+                """))
             if drafts > 0 {
-                md += "\(drafts) écriture\(drafts > 1 ? "s" : "") de l'exercice \(drafts > 1 ? "sont" : "est") encore en brouillard : "
-                    + "l'empreinte ne les couvre pas.\n\n"
+                let plural = drafts > 1
+                blocks.append(.paragraph(Inline("\(drafts) écriture\(plural ? "s" : "") de l'exercice \(plural ? "sont" : "est") encore en brouillard : "
+                    + "l'empreinte ne les couvre pas.")))
             }
         }
-        self.markdown = md
-        self.charts = charts
+        document = ReportDocument(title: "Bilan financier \(y) — \(name)",
+                                  subtitle: ["Exercice du \(exercice.start.longFrench) au \(exercice.end.longFrench)"], blocks: blocks)
+        metadata = .printedA4(date: generatedOn.longFrench)
+    }
+
+    /// The document for pandoc; its charts are `document.figures`, to write in `chartsFolder`
+    /// (relative to the document: `bilan-financier-2024-graphiques`).
+    public func markdown(chartsFolder: String) throws -> String {
+        try MarkdownRenderer.render(document, options: .init(metadata: metadata, figuresFolder: chartsFolder))
     }
 
     /// How the books record operations, as the ledger shows it: lines on third-party or
@@ -211,17 +200,6 @@ public struct BilanFinancier: Sendable {
             + "les opérations de banque, à la date du relevé."
     }
 
-    static func tables(_ tables: [ReportTable], level: Int = 2) throws -> String {
-        try tables.map { t in
-            (t.title.map { String(repeating: "#", count: level) + " " + MarkdownRenderer.escape($0) + "\n\n" } ?? "") + (try MarkdownRenderer.renderTable(t)) + "\n"
-        }.joined()
-    }
-
-    /// A YAML value pandoc reads as Markdown: Markdown-escaped first (an association named
-    /// « **A** <b> » stays that text), then quoted for YAML, whose escapes are backslashes too.
-    static func yaml(_ s: String) -> String {
-        "\"" + MarkdownRenderer.escape(s).replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"") + "\""
-    }
     static func signed(_ m: Money) -> String { m.isNegative ? m.description : "+" + m.description }
 
     static func shortMonth(_ m: Int) -> String {

@@ -53,7 +53,7 @@ public struct Balance: Sendable {
         ])
         for r in rows {
             let earlierCells: [Cell] = hasEarlier ? [.nonZero(max(r.earlier, .zero)), .nonZero(max(-r.earlier, .zero))] : []
-            table.rows.append(ReportRow([.text(r.account.text), .text(r.label)] + earlierCells
+            table.rows.append(ReportRow([.account(r.account), .text(r.label)] + earlierCells
                                         + [.nonZero(r.debit), .nonZero(r.credit), .nonZero(max(r.balance, .zero)), .nonZero(max(-r.balance, .zero))]))
         }
         let earlierTotals: [Cell] = hasEarlier ? [.amount(totalEarlierDebit), .amount(totalEarlierCredit)] : []
@@ -122,7 +122,7 @@ public struct JournalBook {
                     try row(ReportRow([
                         first ? .number(e.number) : .empty, first ? .text(e.date.french) : .empty,
                         first ? .text(e.journal) : .empty, first ? .text(e.piece ?? "") : .empty,
-                        .text(l.account.text), .text(l.label ?? e.label),
+                        .account(l.account), .text(l.label ?? e.label),
                         .nonZero(l.debit), .nonZero(l.credit), .text(l.project ?? ""), first ? .text(state) : .empty,
                     ]))
                     // Checked: a file changed outside Compta may hold amounts beyond `Money.ledgerLimit`.
@@ -168,7 +168,7 @@ public struct GrandLivre {
             func closeAccount() throws {
                 guard let a = account else { return }
                 try row(ReportRow(["", "", .empty, "", .text("Total \(a.text)"), .amount(debit),
-                                   .amount(credit), .amount(debit - credit), .text(a.text)], style: .subtotal))
+                                   .amount(credit), .amount(debit - credit), .account(a)], style: .subtotal))
                 totalDebit = try totalDebit.adding(debit)
                 totalCredit = try totalCredit.adding(credit)
             }
@@ -179,13 +179,13 @@ public struct GrandLivre {
                 debit = .zero
                 credit = .zero
                 let heading = "\(a.text) \(catalog.label(of: a, in: period.exercice.chart))"
-                try row(ReportRow([.text(heading), "", "", "", "", .empty, .empty, .empty, .text(a.text)], style: .heading))
+                try row(ReportRow([.text(heading), "", "", "", "", .empty, .empty, .empty, .account(a)], style: .heading))
                 guard nextOpening < openings.endIndex, openings[nextOpening].account == a else { return }
                 let balance = openings[nextOpening].balance
                 nextOpening += 1
                 if balance > .zero { debit = balance } else { credit = .zero - balance }
                 try row(ReportRow([.text(period.from.adding(days: -1).french), "", .empty, "", "Solde antérieur", .nonZero(debit),
-                                   .nonZero(credit), .amount(balance), .text(a.text)]))
+                                   .nonZero(credit), .amount(balance), .account(a)]))
             }
             // Accounts with an earlier balance and no line in the period, up to `a` (excluded).
             func openingsOnly(before a: AccountNumber?) throws {
@@ -202,7 +202,7 @@ public struct GrandLivre {
                 credit = try credit.adding(l.credit)
                 try row(ReportRow([.text(l.date.french), .text(l.journal), .number(l.entryNumber),
                                    .text(l.piece ?? ""), .text(l.label), .nonZero(l.debit), .nonZero(l.credit),
-                                   .amount(debit - credit), .text(l.account.text)]))
+                                   .amount(debit - credit), .account(l.account)]))
             }
             try openingsOnly(before: nil)
             try closeAccount()

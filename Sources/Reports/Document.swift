@@ -1,21 +1,103 @@
 import Ledger
 
-/// A report as plain values: a title, tables of typed cells, notes. Every report command builds
-/// one; the renderers (`texte`, `md`, `csv`, `json`) print any of them, so adding a report never
-/// means adding four printers.
+/// A report as plain values: a title, then blocks (headings, paragraphs, bullets, tables,
+/// figures). Every report builds one; the renderers (`texte`, `md`, `csv`, `json`) print any
+/// of them, so adding a report never means adding four printers, and a new renderer (HTML)
+/// prints every report at once.
 public struct ReportDocument: Sendable, Equatable {
     public var title: String
     /// Lines under the title: association, exercice, period, filters.
     public var subtitle: [String]
-    public var tables: [ReportTable]
-    /// Sentences after the tables (result, checks, warnings).
-    public var notes: [String]
+    public var blocks: [Block]
 
-    public init(title: String, subtitle: [String] = [], tables: [ReportTable] = [], notes: [String] = []) {
+    public init(title: String, subtitle: [String] = [], blocks: [Block]) {
         self.title = title
         self.subtitle = subtitle
-        self.tables = tables
-        self.notes = notes
+        self.blocks = blocks
+    }
+
+    /// The shape of most reports: tables, then sentences about them (result, checks, warnings).
+    public init(title: String, subtitle: [String] = [], tables: [ReportTable] = [], notes: [String] = []) {
+        self.init(title: title, subtitle: subtitle, blocks: tables.map(Block.table) + notes.map { .paragraph(Inline($0)) })
+    }
+
+    /// The tables, in order: what CSV writes. Setting them replaces each in its place, one for one.
+    public var tables: [ReportTable] {
+        get { blocks.compactMap { if case .table(let t) = $0 { t } else { nil } } }
+        set {
+            precondition(newValue.count == tables.count, "tables are replaced one for one")
+            var given = newValue.makeIterator()
+            blocks = blocks.map { if case .table = $0 { .table(given.next()!) } else { $0 } }
+        }
+    }
+
+    /// The paragraphs as plain text: the sentences JSON keeps.
+    public var notes: [String] {
+        blocks.compactMap { if case .paragraph(let p) = $0 { p.plain } else { nil } }
+    }
+
+    /// The figures, to write beside a document that refers to them (Markdown).
+    public var figures: [Figure] {
+        blocks.compactMap { if case .figure(let f) = $0 { f } else { nil } }
+    }
+}
+
+/// One piece of a document, in reading order.
+public enum Block: Sendable, Equatable {
+    /// A section's title. Level 1 is the largest section; the document's own title stands
+    /// above every section. A table's title is one level below the section it is in.
+    case heading(String, level: Int)
+    case paragraph(Inline)
+    case bullets([Inline])
+    case table(ReportTable)
+    case figure(Figure)
+}
+
+/// A chart (SVG) and what it shows, in words: the text a reader without the image gets.
+public struct Figure: Sendable, Equatable {
+    /// Its file's name beside the document (`tresorerie.svg`).
+    public var name: String
+    public var description: String
+    public var svg: String
+
+    public init(name: String, description: String, svg: String) {
+        self.name = name
+        self.description = description
+        self.svg = svg
+    }
+}
+
+/// Text of a paragraph or a bullet, with the emphasis people see: strong words (a total),
+/// code (a fingerprint, a command to type). Written by interpolation:
+/// `"Total : \(strong: "25 801,25 €")"`.
+public struct Inline: Sendable, Equatable, ExpressibleByStringInterpolation {
+    public enum Run: Sendable, Equatable {
+        case text(String)
+        case strong(String)
+        case code(String)
+    }
+    public var runs: [Run]
+
+    public init(_ text: String) { runs = [.text(text)] }
+    public init(stringLiteral value: String) { self.init(value) }
+    public init(stringInterpolation: Interpolation) { runs = stringInterpolation.runs }
+
+    public struct Interpolation: StringInterpolationProtocol {
+        var runs: [Run] = []
+        public init(literalCapacity: Int, interpolationCount: Int) {}
+        public mutating func appendLiteral(_ s: String) { text(s) }
+        public mutating func appendInterpolation(_ value: some CustomStringConvertible) { text(value.description) }
+        public mutating func appendInterpolation(strong value: some CustomStringConvertible) { runs.append(.strong(value.description)) }
+        public mutating func appendInterpolation(code value: some CustomStringConvertible) { runs.append(.code(value.description)) }
+
+        private mutating func text(_ s: String) {
+            if case .text(let before)? = runs.last { runs[runs.count - 1] = .text(before + s) } else if !s.isEmpty { runs.append(.text(s)) }
+        }
+    }
+
+    /// The words without their emphasis.
+    public var plain: String {
+        runs.map { switch $0 { case .text(let s), .strong(let s), .code(let s): s } }.joined()
     }
 }
 
@@ -121,6 +203,8 @@ public enum Cell: Sendable, Equatable {
     case date(Day)
     /// Yes or no: `oui` or blank for people, a boolean in JSON.
     case flag(Bool)
+    /// An account number: a link to the account in HTML, its number elsewhere.
+    case account(AccountNumber)
     case empty
 
     /// An amount, or an empty cell for zero (columns of debit and credit leave zeros blank).

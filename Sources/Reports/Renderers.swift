@@ -63,15 +63,21 @@ public enum TextRenderer {
     static func write(_ doc: ReportDocument, to out: inout ReportOutput) throws {
         try out.write(doc.title + "\n")
         for s in doc.subtitle { try out.write(s + "\n") }
-        for table in doc.tables {
-            try out.write("\n")
-            if let t = table.title { try out.write(t + "\n") }
-            try write(table, to: &out)
-            if let n = table.note { try out.write(n.printable + "\n") }
-        }
-        if !doc.notes.isEmpty {
-            try out.write("\n")
-            for n in doc.notes { try out.write(n + "\n") }
+        var afterParagraph = false
+        for block in doc.blocks {
+            // A blank line before each block, but paragraphs in a row stay together.
+            if !afterParagraph || !block.isParagraph { try out.write("\n") }
+            afterParagraph = block.isParagraph
+            switch block {
+            case .heading(let t, _): try out.write(t.printable + "\n")
+            case .paragraph(let p): try out.write(p.plain + "\n")
+            case .bullets(let items): for i in items { try out.write("- " + i.plain.printable + "\n") }
+            case .table(let table):
+                if let t = table.title { try out.write(t + "\n") }
+                try write(table, to: &out)
+                if let n = table.note { try out.write(n.printable + "\n") }
+            case .figure(let f): try out.write(f.description.printable + "\n")
+            }
         }
     }
 
@@ -84,6 +90,7 @@ public enum TextRenderer {
         case .number(let n): return String(n)
         case .date(let d): return d.french
         case .flag(let b): return b ? "oui" : ""
+        case .account(let a): return a.text
         case .empty: return ""
         }
     }
@@ -127,22 +134,68 @@ public enum TextRenderer {
     }
 }
 
-/// Pandoc pipe tables; amounts right-aligned; labels escaped so they cannot break a table or
-/// become HTML.
+/// Pandoc's Markdown: pipe tables, amounts right-aligned; labels escaped so they cannot break
+/// a table or become HTML.
 public enum MarkdownRenderer {
-    static func write(_ doc: ReportDocument, to out: inout ReportOutput) throws {
-        let h = "#"
-        try out.write("\(h) \(escape(doc.title))\n\n")
-        if !doc.subtitle.isEmpty {
-            try out.write(doc.subtitle.map(escape).joined(separator: "  \n") + "\n\n")
+    public struct Options: Sendable {
+        /// Pandoc's YAML block: the title and subtitle go there instead of the first heading.
+        public var metadata: PandocMetadata?
+        /// The folder of the figures, relative to the document (`bilan-financier-2024-graphiques`).
+        public var figuresFolder: String?
+
+        public init(metadata: PandocMetadata? = nil, figuresFolder: String? = nil) {
+            self.metadata = metadata
+            self.figuresFolder = figuresFolder
         }
-        for table in doc.tables {
-            if let t = table.title { try out.write("\(h)# \(escape(t))\n\n") }
-            try write(table, to: &out)
-            try out.write("\n")
-            if let n = table.note { try out.write(escape(n) + "\n\n") }
+    }
+
+    public static func render(_ doc: ReportDocument, options: Options) throws -> String {
+        try ReportOutput.collect { try write(doc, options: options, to: &$0) }
+    }
+
+    static func write(_ doc: ReportDocument, options: Options = Options(), to out: inout ReportOutput) throws {
+        if let metadata = options.metadata {
+            try out.write(metadata.yaml(title: doc.title, subtitle: doc.subtitle))
+        } else {
+            try out.write("# \(escape(doc.title))\n\n")
+            if !doc.subtitle.isEmpty {
+                try out.write(doc.subtitle.map(escape).joined(separator: "  \n") + "\n\n")
+            }
         }
-        for n in doc.notes { try out.write(escape(n) + "\n\n") }
+        var section = 1
+        for block in doc.blocks {
+            switch block {
+            case .heading(let t, let level):
+                section = level
+                try out.write(String(repeating: "#", count: level) + " \(escape(t))\n\n")
+            case .paragraph(let p): try out.write(inline(p) + "\n\n")
+            case .bullets(let items): try out.write(items.map { "- " + inline($0) + "\n" }.joined() + "\n")
+            case .table(let table):
+                if let t = table.title { try out.write(String(repeating: "#", count: section + 1) + " \(escape(t))\n\n") }
+                try write(table, to: &out)
+                try out.write("\n")
+                if let n = table.note { try out.write(escape(n) + "\n\n") }
+            case .figure(let f):
+                try out.write("![\(escape(f.description))](\(options.figuresFolder.map { $0 + "/" } ?? "")\(f.name))\n\n")
+            }
+        }
+    }
+
+    static func inline(_ text: Inline) -> String {
+        text.runs.map { run in
+            switch run {
+            case .text(let s): escape(s)
+            case .strong(let s): "**" + escape(s) + "**"
+            // Nothing is escaped in a code span: only a backtick would end it.
+            case .code(let s): "`" + s.printable.filter { $0 != "`" } + "`"
+            }
+        }.joined()
+    }
+
+    /// A YAML value pandoc reads as Markdown: Markdown-escaped first (an association named
+    /// « **A** <b> » stays that text), then quoted for YAML, whose escapes are backslashes too.
+    static func yaml(_ s: String) -> String {
+        "\"" + escape(s).replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"") + "\""
     }
 
     /// Backslash-escapes what Markdown would interpret: `|` would split a cell, `<` start HTML;
@@ -164,10 +217,6 @@ public enum MarkdownRenderer {
         case .text(let s): return escape(s)
         default: return TextRenderer.text(cell)
         }
-    }
-
-    public static func renderTable(_ table: ReportTable) throws -> String {
-        try ReportOutput.collect { try write(table, to: &$0) }
     }
 
     /// Two readings of the rows: one to size the columns, one to write them.
@@ -217,6 +266,7 @@ public enum CSVRenderer {
         case .number(let n): return String(n)
         case .date(let d): return d.french
         case .flag(let b): return b ? "oui" : "non"
+        case .account(let a): return a.text
         case .empty: return ""
         }
     }
@@ -265,6 +315,7 @@ public enum JSONRenderer {
         case .number(let n): return String(n)
         case .date(let d): return string(d.iso)
         case .flag(let b): return b ? "true" : "false"
+        case .account(let a): return string(a.text)
         case .empty: return "null"
         }
     }
@@ -289,6 +340,47 @@ public enum JSONRenderer {
         }
         return out + "\""
     }
+}
+
+/// Pandoc's YAML metadata block: the document's title and subtitle, a date, and how to make
+/// paper of it.
+public struct PandocMetadata: Sendable, Equatable {
+    public var date: String?
+    /// Written as they are, after the date (`lang: fr`).
+    public var settings: [String]
+    /// CSS for pandoc's HTML output (`pandoc -s`), in `header-includes`.
+    public var htmlStyle: [String]
+
+    public init(date: String? = nil, settings: [String] = [], htmlStyle: [String] = []) {
+        self.date = date
+        self.settings = settings
+        self.htmlStyle = htmlStyle
+    }
+
+    /// A4 pages in French. papersize, geometry and fontsize serve the LaTeX engines; the style
+    /// the HTML route (pandoc -s, then weasyprint): the page's full width, A4 margins, compact tables.
+    public static func printedA4(date: String) -> PandocMetadata {
+        PandocMetadata(date: date, settings: ["lang: fr", "papersize: a4", "geometry: margin=2cm", "fontsize: 10pt", "colorlinks: true"],
+                       htmlStyle: ["@page { size: A4; margin: 1.8cm 1.6cm; }",
+                                   "body { max-width: none; padding: 0; font-size: 10pt; background: white; }",
+                                   "table { font-size: 9pt; width: 100%; } td, th { padding: 0.15em 0.4em; }",
+                                   "img { max-width: 100%; } h1 { font-size: 1.6em; } h1, h2 { break-after: avoid; }"])
+    }
+
+    func yaml(title: String, subtitle: [String]) -> String {
+        var lines = ["---", "title: " + MarkdownRenderer.yaml(title)]
+        if !subtitle.isEmpty { lines.append("subtitle: " + MarkdownRenderer.yaml(subtitle.joined(separator: " — "))) }
+        if let date { lines.append("date: " + MarkdownRenderer.yaml(date)) }
+        lines += settings
+        if !htmlStyle.isEmpty {
+            lines += ["header-includes: |", "  ```{=html}", "  <style>"] + htmlStyle.map { "  " + $0 } + ["  </style>", "  ```"]
+        }
+        return (lines + ["---", "", ""]).joined(separator: "\n")
+    }
+}
+
+extension Block {
+    var isParagraph: Bool { if case .paragraph = self { true } else { false } }
 }
 
 extension String {

@@ -115,33 +115,34 @@ public struct CompteDeResultat: Sendable {
     /// so far), so its result is the period's, and a comparison column is the same part of the
     /// previous exercice, whose dates the notes give.
     public func document(model: Model, title: String, subtitle: [String], partOfExercice: Bool = false) throws -> ReportDocument {
-        var doc = ReportDocument(title: title, subtitle: subtitle)
+        let tables: [ReportTable]
+        var notes: [String] = []
         switch model {
-        case .parCompte: doc.tables = byAccountTables(partOfExercice: partOfExercice)
+        case .parCompte: tables = byAccountTables(partOfExercice: partOfExercice)
         case .anc:
             let (table, uncovered) = try ancTable()
-            doc.tables = [table]
+            tables = [table]
             if !uncovered.isEmpty {
-                doc.notes.append("Comptes sans ligne dans le modèle, comptés en « Autres » : " + uncovered.map(\.text).joined(separator: ", ") + ".")
+                notes.append("Comptes sans ligne dans le modèle, comptés en « Autres » : " + uncovered.map(\.text).joined(separator: ", ") + ".")
             }
         }
         if isEmpty {
-            doc.notes.append("Aucune charge ni aucun produit sur la période.")
+            notes.append("Aucune charge ni aucun produit sur la période.")
         } else if columns.count == 1 || showsVariation {
-            doc.notes.append("Résultat \(resultSubject(partOfExercice: partOfExercice)) : \(CompteDeResultat.resultWords(result[0])).")
+            notes.append("Résultat \(resultSubject(partOfExercice: partOfExercice)) : \(CompteDeResultat.resultWords(result[0])).")
         }
         if partOfExercice, showsVariation, columns.count > 1 {
             let c = columns[1]
-            doc.notes.append("Colonne \(c.title) : la même période de l'exercice précédent, du \(c.from.french) au \(c.to.french).")
+            notes.append("Colonne \(c.title) : la même période de l'exercice précédent, du \(c.from.french) au \(c.to.french).")
         }
-        if let waiting { doc.notes.append(waiting.note) }
-        return doc
+        if let waiting { notes.append(waiting.note) }
+        return ReportDocument(title: title, subtitle: subtitle, tables: tables, notes: notes)
     }
 
     func byAccountTables(partOfExercice: Bool = false) -> [ReportTable] {
         func table(_ title: String, _ rows: [Row], total: String) -> ReportTable {
             var t = ReportTable(title: title, columns: [ReportColumn("Compte", key: "compte"), ReportColumn("Libellé", key: "libelle")] + valueColumns)
-            for r in rows { t.rows.append(ReportRow([.text(r.account.text), .text(r.label)] + cells(r.values, blankZeros: true))) }
+            for r in rows { t.rows.append(ReportRow([.account(r.account), .text(r.label)] + cells(r.values, blankZeros: true))) }
             t.rows.append(ReportRow(["", .text(total)] + cells(sum(rows)), style: .total))
             return t
         }

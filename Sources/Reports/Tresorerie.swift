@@ -170,7 +170,7 @@ public struct Tresorerie: Sendable {
             .amount("Encaissements", key: "encaissements"), .amount("Décaissements", key: "decaissements"),
             .amount("Solde de clôture", key: "cloture")])
         for a in accounts {
-            summary.rows.append(ReportRow([.text(a.account.text), .text(a.label), .amount(a.opening), .amount(a.inflows), .amount(a.outflows), .amount(a.closing)]))
+            summary.rows.append(ReportRow([.account(a.account), .text(a.label), .amount(a.opening), .amount(a.inflows), .amount(a.outflows), .amount(a.closing)]))
         }
         summary.rows.append(ReportRow(["Total", "", .amount(opening), .amount(inflows), .amount(outflows), .amount(closing)], style: .total))
         if hasTransfers {

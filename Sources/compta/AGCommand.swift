@@ -38,8 +38,8 @@ let agCommand = Command(
     // Checked before anything is written, the charts' folder included.
     if !toStream { try writableFolder(of: output.path) }
     try writableFolder(of: folder.appendingPathComponent(chartsName).path)
-    let report = try BilanFinancier(store, exercice: exercice, chartsFolder: chartsName, generatedOn: ctx.now.today, model: model,
-                                    fingerprint: try store.chainHead())
+    let report = try BilanFinancier(store, exercice: exercice, generatedOn: ctx.now.today, model: model, fingerprint: try store.chainHead())
+    let markdown = try report.markdown(chartsFolder: chartsName)
     let charts = folder.appendingPathComponent(chartsName)
     // All or nothing: the charts' folder goes again if the document cannot be written.
     let newFolder = !FileManager.default.fileExists(atPath: charts.path)
@@ -47,8 +47,8 @@ let agCommand = Command(
         throw InputError.cannotWrite(path: charts.path, reason: "création du dossier impossible")
     }
     do {
-        try writeTogether(report.charts.map { c in (charts.appendingPathComponent(c.fileName).path, { try $0(Array(c.svg.utf8)) }) }
-                          + [(output.path, { try $0(Array(report.markdown.utf8)) })])
+        try writeTogether(report.document.figures.map { f in (charts.appendingPathComponent(f.name).path, { try $0(Array(f.svg.utf8)) }) }
+                          + [(output.path, { try $0(Array(markdown.utf8)) })])
     } catch {
         if newFolder { rmdir(charts.path) }
         throw error

@@ -406,7 +406,7 @@ func rulesDocument(_ rules: [Rule], association: String) -> ReportDocument {
         }
         table.rows.append(ReportRow([.number(r.position), .text(r.isRegex ? "/\(r.pattern)/" : r.pattern), .text(sens),
                                      r.minimum.map { .amount($0) } ?? .empty, r.maximum.map { .amount($0) } ?? .empty,
-                                     .text(r.account.text), .text(r.project ?? ""), .text(r.label ?? "")]))
+                                     .account(r.account), .text(r.project ?? ""), .text(r.label ?? "")]))
     }
     return ReportDocument(title: "Règles de classement", subtitle: [association], tables: rules.isEmpty ? [] : [table],
                           notes: rules.isEmpty ? ["Aucune règle. Exemple : compta regles ajouter \"OVH\" 604A"] : [])
@@ -502,7 +502,7 @@ func importDocument(_ r: ImportResult, detailed: Bool, now: Now) -> ReportDocume
             for (position, e) in r.batch.entries.enumerated() {
                 let counter = e.entry.lines[1]
                 try row(ReportRow([.number(e.sourceLine), .date(e.date), .amount(e.amount), .text(e.bankLabel),
-                                   .text(counter.account.text), .text(counter.project ?? ""),
+                                   .account(counter.account), .text(counter.project ?? ""),
                                    .flag(already.contains(position)), .text(e.fingerprint)]))
             }
         }))

@@ -57,7 +57,6 @@ let bookCommands: [Command] = [
         options: periodOptions, arguments: 0...0
     ) { ctx in
         let store = try ctx.openStore()
-        let balance = try Balance(store, period: try ctx.period(store))
-        try ctx.render(balance.document(association: try store.associationName()))
+        try ctx.render(Balance.self, store, period: ctx.period(store))
     },
 ]

@@ -37,8 +37,7 @@ let budgetCommands: [Command] = [
         // During the exercice, today: what was planned up to now, and where the year is heading.
         let asOf = try ctx.day("--au") ?? (exercice.isInProgress(on: ctx.now.today) ? ctx.now.today : nil)
         if let asOf, !exercice.contains(asOf) { throw BudgetCommandError.dateOutside(asOf, exercice) }
-        var subtitle = [try store.associationName(), "Exercice \(exercice.label), budget « \(budget.version) »"]
-        if let asOf { subtitle.append("Au \(asOf.french)") }
+        var subtitle = BudgetReport.subtitle(try store.associationName(), exercice: exercice, budget: budget, asOf: asOf)
         if ctx.parsed.has("--par-projet") {
             try ctx.render(BudgetByProject(store, budget: budget, asOf: asOf).document(title: "Budget par projet", subtitle: subtitle))
             return
@@ -55,7 +54,7 @@ let budgetCommands: [Command] = [
         let report = try BudgetReport(store, budget: budget, asOf: asOf, seasonality: mode, project: project)
         var doc = report.document(title: "Budget prévisionnel et réalisé", subtitle: subtitle)
         let versions = try store.budgetVersions(exercice)
-        if versions.count > 1 { doc.notes.append("Versions du budget : \(versions.joined(separator: ", ")) (--version NOM).") }
+        if versions.count > 1 { doc.blocks.append(.paragraph("Versions du budget : \(versions.joined(separator: ", ")) (--version NOM).")) }
         try ctx.render(doc)
     },
     Command(

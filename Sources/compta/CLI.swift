@@ -110,7 +110,11 @@ struct Context {
         return parsed.value("--au") == nil ? period.until(now.today) : period
     }
 
-    /// Prints a report as it is made, in the format asked for.
+    /// Prints `report` over `period` through the entry point every report offers (`LedgerReport`).
+    func render<R: LedgerReport>(_ report: R.Type, _ store: Store, period: Period) throws {
+        if let doc = try R.document(store, ReportRequest(period: period, today: now.today)) { try render(doc) }
+    }
+
     /// Prints a report in the format asked; CSV begins with the byte-order mark a spreadsheet
     /// needs to read UTF-8, unless `--sans-bom`.
     /// Says what a command wrote to `path`: on the standard output, or on the error stream when

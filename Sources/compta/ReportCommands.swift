@@ -57,7 +57,7 @@ let reportCommands: [Command] = [
             let years = columns.count == 1 ? "exercice \(columns[0].title)" : "exercices \(columns[0].title) à \(columns[columns.count - 2].title)"
             var doc = try report.document(model: model, title: "Compte de résultat du projet",
                                           subtitle: [try store.associationName(), "Projet \(catalog.projects[code]!.name) (\(code)), \(years)"])
-            if columns.count > 1 { doc.notes.append("Résultat du projet sur toute sa durée : \(CompteDeResultat.resultWords(report.result.last!)).") }
+            if columns.count > 1 { doc.blocks.append(.paragraph("Résultat du projet sur toute sa durée : \(CompteDeResultat.resultWords(report.result.last!)).")) }
             try ctx.render(doc)
             return
         }
@@ -84,9 +84,7 @@ let reportCommands: [Command] = [
         options: [exerciceOption, atOption] + formatOptions, arguments: 0...0
     ) { ctx in
         let store = try ctx.openStore()
-        let period = try ctx.periodSoFar(store)
-        let bilan = try Bilan(store, period: period)
-        try ctx.render(bilan.document(title: "Bilan", subtitle: [try store.associationName(), "Exercice \(period.exercice.label), au \(period.to.french)"]))
+        try ctx.render(Bilan.self, store, period: ctx.periodSoFar(store))
     },
     Command(
         path: ["tresorerie"], usage: "compta tresorerie [--exercice E] [--du DATE] [--au DATE] [--format F]",
@@ -100,9 +98,7 @@ let reportCommands: [Command] = [
         options: periodOptions, arguments: 0...0
     ) { ctx in
         let store = try ctx.openStore()
-        let period = try ctx.periodSoFar(store)
-        let t = try Tresorerie(store, period: period)
-        try ctx.render(t.document(title: "Trésorerie", subtitle: subtitle(store, period)))
+        try ctx.render(Tresorerie.self, store, period: ctx.periodSoFar(store))
     },
     Command(
         path: ["exporter"], usage: "compta exporter --format hledger [--exercice E] [--sortie FICHIER]",

@@ -48,7 +48,7 @@ let setupCommands: [Command] = [
         let chart = catalog.currentExercice?.chart
         var table = ReportTable(columns: [ReportColumn("Compte", key: "compte"), ReportColumn("Libellé", key: "libelle"),
                                           ReportColumn("Origine", key: "origine")])
-        table.rows = accounts.map { ReportRow([.text($0.number.text), .text(catalog.label(of: $0.number, in: chart)),
+        table.rows = accounts.map { ReportRow([.account($0.number), .text(catalog.label(of: $0.number, in: chart)),
                                                .text($0.isCustom ? "association" : "plan")]) }
         try ctx.render(ReportDocument(title: "Comptes", subtitle: [try store.associationName()], tables: [table],
                                       notes: ["\(accounts.count) compte\(accounts.count > 1 ? "s" : "")."]))

@@ -5,6 +5,8 @@ import FoundationXML
 import Testing
 @testable import compta
 import Ledger
+import LedgerStore
+import Reports
 
 /// Parses an SVG: well-formed or nil; the `data-valeur` of elements of a class, in order.
 final class SVGValues: NSObject, XMLParserDelegate {
@@ -160,5 +162,85 @@ func cents(_ s: String) -> Int64 { Int64(s.replacingOccurrences(of: ",", with: "
         }
         #expect(!FileManager.default.fileExists(atPath: s.path("x.md")))
         #expect(!FileManager.default.fileExists(atPath: s.path("absent")))
+    }
+}
+
+/// The AG document of the demo, byte for byte, as `golden/` keeps it: the whole, the ANC
+/// model, a board meeting during the exercice, and a ledger partly validated (the integrity
+/// section). A change of the document's code that changes a byte shows here; a wanted change
+/// of the document replaces these files.
+@Suite(.serialized) struct AGGolden {
+    static let clock = ["TZ": "Europe/Paris", "COMPTA_MAINTENANT": "2025-03-15T10:00:00+01:00"]
+
+    func expectGolden(_ s: Sandbox, _ produced: String, _ golden: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let got = try Data(contentsOf: URL(fileURLWithPath: s.path(produced)))
+        let want = try Data(contentsOf: packageURL("Tests/CLITests/golden/" + golden))
+        #expect(got == want, "\(produced) differs from golden/\(golden)", sourceLocation: sourceLocation)
+    }
+
+    @Test func theDemoDocumentIsUnchanged() throws {
+        let s = Sandbox()
+        #expect(s.run(["demo"], environment: Self.clock).code == 0)
+        var r = s.run(["rapport-ag", "--exercice", "2024", "--sortie", s.path("bilan-financier-2024.md")], environment: Self.clock)
+        #expect(r.code == 0, "\(r.err)")
+        try expectGolden(s, "bilan-financier-2024.md", "bilan-financier-2024.md")
+        try expectGolden(s, "bilan-financier-2024-graphiques/tresorerie.svg", "tresorerie.svg")
+        try expectGolden(s, "bilan-financier-2024-graphiques/budget.svg", "budget.svg")
+        r = s.run(["rapport-ag", "--exercice", "2024", "--modele", "anc", "--sortie", s.path("bilan-financier-2024-anc.md")], environment: Self.clock)
+        #expect(r.code == 0, "\(r.err)")
+        try expectGolden(s, "bilan-financier-2024-anc.md", "bilan-financier-2024-anc.md")
+        let board = ["TZ": "Europe/Paris", "COMPTA_MAINTENANT": "2024-09-15T10:00:00+02:00"]
+        r = s.run(["rapport-ag", "--exercice", "2024", "--sortie", s.path("bilan-financier-2024-au-15-09.md")], environment: board)
+        #expect(r.code == 0, "\(r.err)")
+        try expectGolden(s, "bilan-financier-2024-au-15-09.md", "bilan-financier-2024-au-15-09.md")
+        #expect(s.run(["valider", "--jusqu-au", "2024-06-30"], environment: Self.clock).code == 0)
+        r = s.run(["rapport-ag", "--exercice", "2024", "--sortie", s.path("bilan-financier-2024-valide.md")], environment: Self.clock)
+        #expect(r.code == 0, "\(r.err)")
+        try expectGolden(s, "bilan-financier-2024-valide.md", "bilan-financier-2024-valide.md")
+    }
+}
+
+/// The entry point a site will loop over gives, for each report, what its command prints
+/// without options, and for the AG document the golden file.
+@Suite struct EveryReport {
+    @Test func theEntryPointIsTheCommandsReport() throws {
+        let s = Sandbox()
+        #expect(s.run(["demo"], environment: AGGolden.clock).code == 0)
+        let store = try Store.open(path: s.ledger, now: try Now(environment: AGGolden.clock))
+        let today = try Now(environment: AGGolden.clock).today
+        let request = try ReportRequest.presenting(store.exercice("2024"), today: today, chainHead: store.chainHead())
+        #expect(ledgerReports.count == 8)
+        for report in ledgerReports {
+            let doc = try #require(try report.document(store, request), "\(report.name)")
+            if report is BilanFinancier.Type {
+                let md = try MarkdownRenderer.render(doc, options: .init(metadata: .printedA4(date: today.longFrench),
+                                                                         figuresFolder: "bilan-financier-2024-graphiques"))
+                #expect(Data(md.utf8) == (try Data(contentsOf: packageURL("Tests/CLITests/golden/bilan-financier-2024.md"))))
+                continue
+            }
+            for format in OutputFormat.allCases {
+                let printed = s.run([report.name, "--exercice", "2024", "--format", format.rawValue, "--sans-bom"], environment: AGGolden.clock)
+                #expect(printed.code == 0, "\(report.name): \(printed.err)")
+                #expect(printed.out == (try format.render(doc)), "\(report.name) \(format)")
+            }
+        }
+    }
+}
+
+extension AGReport {
+    /// The sentences on changes against N-1 name an account by its label, which the association
+    /// chose: it is Markdown-escaped there as in the tables, so it cannot become HTML.
+    @Test func aLabelInTheChangesAgainstLastYearStaysText() throws {
+        let s = Sandbox()
+        #expect(s.run("init", "--nom", "Club", "--debut", "2023-01-01").code == 0)
+        #expect(s.run("exercices", "ajouter", "--debut", "2024-01-01").code == 0)
+        #expect(s.run("comptes", "ajouter", "6131", "Location <b>salle</b> *A*").code == 0)
+        #expect(s.run("saisir", "2023-03-05", "Salle", "6131=100", "512").code == 0)
+        #expect(s.run("saisir", "2024-03-05", "Salle", "6131=900", "512").code == 0)
+        let r = s.run(["rapport-ag", "--exercice", "2024", "--sortie", s.path("ag.md")], environment: AGGolden.clock)
+        #expect(r.code == 0, "\(r.err)")
+        let md = try String(contentsOfFile: s.path("ag.md"), encoding: .utf8)
+        #expect(md.contains("- Location \\<b\\>salle\\</b\\> \\*A\\* : 100 € en 2023, 900 € en 2024 (+800\u{A0}%)."), "\(md)")
+        #expect(!md.contains("<b>"))
     }
 }

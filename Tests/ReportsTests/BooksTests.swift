@@ -282,8 +282,8 @@ func post(_ store: Store, _ date: String, _ label: String, _ lines: [(String, In
         let fromApril = try Tresorerie(store, period: Period(exercice: store.exercice(nil), from: d("2024-04-01"), to: d("2024-12-31")))
         #expect(fromApril.transfersSentence()?.contains("300,00 € arrivés pendant la période étaient partis avant elle") == true)
 
-        let ag = try BilanFinancier(store, exercice: store.exercice(nil), chartsFolder: "g", generatedOn: d("2025-03-01"))
-        #expect(ag.markdown.contains("| Virements internes |") && ag.markdown.contains("500,00 € virés, 400,00 € arrivés"))
+        let ag = try BilanFinancier(store, exercice: store.exercice(nil), generatedOn: d("2025-03-01")).markdown(chartsFolder: "g")
+        #expect(ag.contains("| Virements internes |") && ag.contains("500,00 € virés, 400,00 € arrivés"))
 
         // Without transfers, no transfer column nor row.
         let plain = try Tresorerie(sample(), period: Period(exercice: sample().exercice(nil))).document(title: "", subtitle: [])
@@ -339,7 +339,7 @@ func post(_ store: Store, _ date: String, _ label: String, _ lines: [(String, In
     @Test func theAGDocumentMadeDuringTheExerciceIsTheDays() throws {
         let store = try club()
         // The AG's document made that day (a board meeting): the day's cash and balance sheet.
-        let ag = try BilanFinancier(store, exercice: store.exercice(nil), chartsFolder: "g", generatedOn: d("2024-12-03")).markdown
+        let ag = try BilanFinancier(store, exercice: store.exercice(nil), generatedOn: d("2024-12-03")).markdown(chartsFolder: "g")
         #expect(ag.contains("**4\u{202F}400,00 €** au 03/12/2024") && ag.contains("\n# Bilan au 03/12/2024\n"))
         #expect(ag.contains("| décembre 2024 |") && !ag.contains("| janvier 2025 |") && ag.contains("sur les 3 derniers mois"))
         #expect(ag.contains("- Résultat au 03/12/2024 : **déficit de 600,00 €**"))
@@ -349,13 +349,13 @@ func post(_ store: Store, _ date: String, _ label: String, _ lines: [(String, In
         try post(earlier, "2023-10-15", "Cotisations", [("512", 40000), ("7562", -40000)])
         try post(earlier, "2024-03-15", "Cotisations", [("512", 90000), ("7562", -90000)])
         try post(earlier, "2024-10-15", "Cotisations", [("512", 100000), ("7562", -100000)])
-        let compared = try BilanFinancier(earlier, exercice: earlier.exercice("2024-2025"), chartsFolder: "g", generatedOn: d("2024-12-03")).markdown
+        let compared = try BilanFinancier(earlier, exercice: earlier.exercice("2024-2025"), generatedOn: d("2024-12-03")).markdown(chartsFolder: "g")
         #expect(compared.contains("| 7562 | Cotisations avec contrepartie | 1\u{202F}000,00 | 400,00 | 600,00 |"), "\(compared)")
         #expect(compared.contains("Colonne 2023-2024 : la même période de l'exercice précédent, du 01/09/2023 au 03/12/2023."))
         #expect(compared.contains("Principales évolutions par rapport à 2023-2024 à la même date :"))
         #expect(compared.contains("Chaque compte avec son propre solde, en euros, avec la même période de l'exercice précédent et la variation."))
         try earlier.saveBudget([poste("Cotisations", .recette, 3650, ["756"])], exercice: earlier.exercice("2024-2025"), version: "initial")
-        let withBudget = try BilanFinancier(earlier, exercice: earlier.exercice("2024-2025"), chartsFolder: "g", generatedOn: d("2024-12-03")).markdown
+        let withBudget = try BilanFinancier(earlier, exercice: earlier.exercice("2024-2025"), generatedOn: d("2024-12-03")).markdown(chartsFolder: "g")
         #expect(withBudget.contains("| Poste | Prévu | Prévu à date |"), "the budget too is at the day's date")
     }
 
@@ -369,7 +369,7 @@ func post(_ store: Store, _ date: String, _ label: String, _ lines: [(String, In
     @Test func theAnnexSaysHowTheBooksAreKept() throws {
         let store = try sample()
         func method() throws -> String {
-            let md = try BilanFinancier(store, exercice: store.exercice(nil), chartsFolder: "g", generatedOn: d("2025-03-01")).markdown
+            let md = try BilanFinancier(store, exercice: store.exercice(nil), generatedOn: d("2025-03-01")).markdown(chartsFolder: "g")
             return String(try #require(md.split(separator: "\n").first { $0.hasPrefix("- ") && $0.contains("enregistr") && $0.contains("banque") }))
         }
         // Only bank lines: the books follow the money.
