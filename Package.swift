@@ -21,11 +21,11 @@ let package = Package(
         .target(name: "PlanComptable", path: "PlanComptable", exclude: ["Resources"]),
         .target(name: "Ledger", dependencies: ["PlanComptable"]),
         .target(name: "LedgerStore", dependencies: ["Ledger", "CSQLite"]),
-        .target(name: "BankImport", dependencies: ["Ledger"]),
+        .target(name: "Imports", dependencies: ["Ledger"]),
         .target(name: "Reports", dependencies: ["Ledger"]),
         .executableTarget(
             name: "compta",
-            dependencies: ["Ledger", "LedgerStore", "BankImport", "Reports", "PlanComptable"]
+            dependencies: ["Ledger", "LedgerStore", "Imports", "Reports", "PlanComptable"]
         ),
         // Benchmark data generator (Benchmarks/run.sh): not part of the compta product.
         .executableTarget(name: "compta-bench", dependencies: ["Ledger"], path: "Benchmarks/compta-bench"),
@@ -34,7 +34,7 @@ let package = Package(
         .testTarget(name: "PlanComptableTests", dependencies: ["PlanComptable"], exclude: ["reference"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger"]),
         .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerStore", "Ledger", "CSQLite"]),
-        .testTarget(name: "BankImportTests", dependencies: ["BankImport", "LedgerStore", "Ledger"]),
+        .testTarget(name: "ImportsTests", dependencies: ["Imports", "LedgerStore", "Ledger"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "LedgerStore", "Ledger", "PlanComptable"]),
         .testTarget(name: "CLITests", dependencies: ["compta", "LedgerStore", "Ledger"], exclude: ["reference", "golden"]),
     ],
@@ -45,7 +45,7 @@ let package = Package(
 if ProcessInfo.processInfo.environment["COMPTA_FUZZ"] != nil {
     package.targets.append(.target(name: "FuzzDriver", path: "Tests/fuzz/Driver"))
     for harness in ["csv", "statement", "amount-date", "ofx-qif", "fec", "files"] {
-        package.targets.append(.executableTarget(name: "fuzz-\(harness)", dependencies: ["FuzzDriver", "BankImport", "Ledger"],
+        package.targets.append(.executableTarget(name: "fuzz-\(harness)", dependencies: ["FuzzDriver", "Imports", "Ledger"],
                                                  path: "Tests/fuzz/\(harness)"))
     }
 }

@@ -1,6 +1,6 @@
 import Ledger
 import LedgerStore
-import BankImport
+import Imports
 import Reports
 
 let budgetCommands: [Command] = [

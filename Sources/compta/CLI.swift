@@ -1,5 +1,5 @@
 import Foundation
-import BankImport
+import Imports
 import Ledger
 import LedgerStore
 import Reports

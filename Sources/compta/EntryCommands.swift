@@ -1,7 +1,7 @@
 import Foundation
 import Ledger
 import LedgerStore
-import BankImport
+import Imports
 
 let entryCommands: [Command] = [
     Command(

@@ -1,5 +1,5 @@
 import Foundation
-import BankImport
+import Imports
 
 // Files the commands read and write: read whole with a size limit, written through a temporary
 // file and a rename (never half a file), or into a FIFO or a device as they are.

@@ -2,7 +2,7 @@ import Foundation
 import Ledger
 import LedgerStore
 import Reports
-import BankImport
+import Imports
 
 /// French sentences for every error a command can meet: what is wrong, where, what to do.
 enum Messages {
@@ -19,7 +19,7 @@ enum Messages {
         case let e as PlanComptableError: return chartData(e)
         case let e as EntryFile.Problem: return entryFile(e) + "."
         case let e as CSVError: return csv(e)
-        case let e as DecodingError: return decoding(e)
+        case let e as TextDecodingError: return decoding(e)
         case let e as StatementError: return statement(e)
         case let e as RuleProblem: return rule(e)
         case let e as RuleError:
@@ -527,7 +527,7 @@ enum Messages {
         }
     }
 
-    static func decoding(_ e: DecodingError) -> String {
+    static func decoding(_ e: TextDecodingError) -> String {
         switch e {
         case .invalidUTF8(let line):
             return "le fichier n'est pas en UTF-8 (premier caractère invalide ligne \(line)). Essayez --encodage windows-1252 ou iso-8859-15."

@@ -1,5 +1,5 @@
 // The CSV reader on any bytes: records or a CSVError, never a crash or a hang.
-import BankImport
+import Imports
 import FuzzDriver
 
 private func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {

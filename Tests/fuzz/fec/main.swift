@@ -1,5 +1,5 @@
 // The FEC reader and the books it makes: a LedgerImport whose entries balance, or an error.
-import BankImport
+import Imports
 import FuzzDriver
 import Ledger
 

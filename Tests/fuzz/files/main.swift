@@ -1,6 +1,6 @@
 // The other files a treasurer gives: rules, budget, entries (CSV); and a rule's regular
 // expression (the first line) against a label (the rest), which must never crash nor take long.
-import BankImport
+import Imports
 import FuzzDriver
 
 private func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {

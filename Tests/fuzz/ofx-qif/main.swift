@@ -1,6 +1,6 @@
 // The OFX and QIF readers: the input goes behind a header that makes the detector choose them,
 // so that every run reaches their parsers.
-import BankImport
+import Imports
 import FuzzDriver
 
 private func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {

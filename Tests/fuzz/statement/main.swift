@@ -1,6 +1,6 @@
 // A statement file of any kind, as compta importer reads it: decoding, format detection (PDF,
 // binary, OFX, QIF, every bank's CSV), then the statement, or a StatementError.
-import BankImport
+import Imports
 import FuzzDriver
 import Ledger
 

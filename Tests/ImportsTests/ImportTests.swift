@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import Ledger
 import LedgerStore
-@testable import BankImport
+@testable import Imports
 
 func day(_ s: String) -> Day { try! Day(parsing: s) }
 

@@ -1,5 +1,5 @@
 import Testing
-@testable import BankImport
+@testable import Imports
 
 /// The regular expressions of rules: what Swift's `Regex` finds, found in one pass over the label.
 @Suite struct RulePatterns {

@@ -20,7 +20,7 @@ public enum TextEncoding: String, CaseIterable, Sendable {
     }
 }
 
-public enum DecodingError: Error, Equatable, Sendable {
+public enum TextDecodingError: Error, Equatable, Sendable {
     /// Forced UTF-8, but the bytes are not UTF-8: the first bad byte's line.
     case invalidUTF8(line: Int)
     /// A NUL byte: a binary file (image, PDF, archive), not a text statement.
@@ -32,14 +32,14 @@ public enum DecodingError: Error, Equatable, Sendable {
 /// UTF-8, otherwise Windows-1252 or ISO-8859-15 (the two encodings French banks use), or the
 /// encoding the user forces.
 public enum TextDecoder {
-    public static func decode(_ data: [UInt8], forced: TextEncoding? = nil) throws(DecodingError) -> (text: String, encoding: TextEncoding) {
+    public static func decode(_ data: [UInt8], forced: TextEncoding? = nil) throws(TextDecodingError) -> (text: String, encoding: TextEncoding) {
         let (bytes, encoding) = try utf8(data, forced: forced)
         return (String(decoding: bytes, as: UTF8.self), encoding)
     }
 
     /// The same, as UTF-8 bytes: a valid UTF-8 file without BOM comes back as it is, not copied
     /// (a statement of a million lines is read once, not three times).
-    public static func utf8(_ data: [UInt8], forced: TextEncoding? = nil) throws(DecodingError) -> (bytes: [UInt8], encoding: TextEncoding) {
+    public static func utf8(_ data: [UInt8], forced: TextEncoding? = nil) throws(TextDecodingError) -> (bytes: [UInt8], encoding: TextEncoding) {
         if data.isEmpty { throw .empty }
         let bom = data.starts(with: [0xEF, 0xBB, 0xBF])
         let bytes = bom ? data[3...] : data[...]

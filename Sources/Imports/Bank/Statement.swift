@@ -70,7 +70,7 @@ public struct Statement: Sendable {
 
 /// Why a statement cannot be read. Each case says where (line) and what.
 public enum StatementError: Error, Equatable, Sendable {
-    case decoding(DecodingError)
+    case decoding(TextDecodingError)
     case csv(CSVError)
     /// A PDF: the bank's printable statement, not an export.
     case pdf

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import Ledger
-@testable import BankImport
+@testable import Imports
 
 func fixture(_ path: String) -> URL {
     URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -193,7 +193,7 @@ let bankSamples = ["bpce.csv", "la-banque-postale.csv", "credit-mutuel.csv", "ci
         #expect(try TextDecoder.decode([0x80, 0xE9]) == ("€é", .windows1252))
         #expect(try TextDecoder.decode([0xA4, 0xE9]) == ("€é", .iso885915))
         #expect(try TextDecoder.decode([0xA4], forced: .iso88591) == ("¤", .iso88591))
-        #expect(throws: DecodingError.invalidUTF8(line: 2)) { try TextDecoder.decode(Array("a\n".utf8) + [0xE9], forced: .utf8) }
+        #expect(throws: TextDecodingError.invalidUTF8(line: 2)) { try TextDecoder.decode(Array("a\n".utf8) + [0xE9], forced: .utf8) }
         // Every Windows-1252 and ISO-8859-15 byte becomes the same text as Foundation's decoding gives.
         let high = (0x20...0xFF).map { UInt8($0) }.filter { !(0x7F...0x9F).contains($0) }
         #expect(try TextDecoder.decode(high + [0x80, 0x99], forced: .windows1252).text

@@ -1,6 +1,6 @@
 import Testing
 import Ledger
-@testable import BankImport
+@testable import Imports
 
 /// The header-indexed CSV the entries, budget, rules and FEC readers sit on.
 @Suite struct CSVTableTests {
