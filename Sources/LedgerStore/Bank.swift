@@ -79,7 +79,7 @@ extension Store: BankLedger {
             // operation another statement brought under another label.
             var overlapping: [(position: Int, date: Day, amount: Money)] = []
             var foundAgain: [(date: Day, amount: Money)] = []
-            let exists = try self.db.prepare("SELECT 1 FROM bank_line WHERE date = ? AND fingerprint = ?")
+            let exists = try self.db.cachedStatement("SELECT 1 FROM bank_line WHERE date = ? AND fingerprint = ?")
             // A line dated outside the days the ledger has bank lines for cannot be there already:
             // a new month's statement is looked up only where it overlaps the previous one.
             // (Two subqueries: SQLite finds a lone min() or max() in the index, not both at once.)
@@ -147,7 +147,7 @@ extension Store: BankLedger {
         let days = Set(lines.map(\.date))
         // The other statements' lines on those days, less those this statement found again.
         var earlier: [Key: [(label: String, statement: Int)]] = [:]
-        let query = try db.prepare("""
+        let query = try db.cachedStatement("""
             SELECT b.amount, b.label, b.statement_id FROM bank_line b JOIN statement s ON s.id = b.statement_id
             WHERE b.date = ? AND s.bank_account = ? AND b.statement_id <> ? ORDER BY b.entry_id
             """)

@@ -423,7 +423,7 @@ extension Store {
                 expected += 1
             }
             // Read in chain order through the chain's index: memory holds one entry at a time.
-            let s = try db.prepare("""
+            let s = try db.makeStatement("""
                 SELECT e.id, e.chain_index, coalesce(e.hash, ''), e.exercice_id, e.journal, coalesce(e.validation_number, 0), e.number, e.date,
                        e.label, e.piece, coalesce(e.validated_on, ''), l.account, l.debit, l.credit, l.label, p.code
                 FROM entry e LEFT JOIN line l ON l.entry_id = e.id LEFT JOIN project p ON p.id = l.project_id
@@ -492,7 +492,7 @@ extension Store {
             struct Key: Hashable { let day: String; let account: String; let project: Int64; let opening: Bool }
             var sums: [Key: (debit: Int64, credit: Int64)] = [:]
             var differ: Set<[String]> = []
-            let lines = try db.prepare("""
+            let lines = try db.makeStatement("""
                 SELECT x.date, x.journal, l.account, coalesce(l.project_id, 0), l.debit, l.credit FROM entry x CROSS JOIN line l ON l.entry_id = x.id
                 """)
             while try lines.step() {

@@ -30,7 +30,7 @@ public enum SQLValue: Sendable, Equatable {
 /// A small wrapper over one SQLite connection: prepared statements with bound parameters only.
 final class Database {
     private(set) var handle: OpaquePointer?
-    private var cache: [String: Statement] = [:]
+    private var cache: [String: SQLStatement] = [:]
 
     /// `immutable`: read-only, without the -wal and -shm files nor any lock, for a file nothing
     /// can change (on read-only media).
@@ -81,37 +81,44 @@ final class Database {
         }
     }
 
-    /// A prepared statement, cached by its SQL text.
-    func prepare(_ sql: String) throws -> Statement {
+    /// The prepared statement of `sql`, kept by its text for the next call (reset here): what a
+    /// statement run again and again uses.
+    func cachedStatement(_ sql: String) throws -> SQLStatement {
         if let s = cache[sql] {
             s.reset()
             return s
         }
-        var stmt: OpaquePointer?
-        let rc = sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &stmt, nil)
-        guard rc == SQLITE_OK, let stmt else { throw error(rc) }
-        let s = Statement(db: self, stmt: stmt)
+        let s = try makeStatement(sql, persistent: true)
         cache[sql] = s
         return s
     }
 
+    /// A new prepared statement, kept by nobody: for a statement run once (finalized when the
+    /// caller drops it). `persistent` tells SQLite it will be reused.
+    func makeStatement(_ sql: String, persistent: Bool = false) throws -> SQLStatement {
+        var stmt: OpaquePointer?
+        let rc = sqlite3_prepare_v3(handle, sql, -1, persistent ? UInt32(SQLITE_PREPARE_PERSISTENT) : 0, &stmt, nil)
+        guard rc == SQLITE_OK, let stmt else { throw error(rc) }
+        return SQLStatement(db: self, stmt: stmt)
+    }
+
     /// Runs one statement with parameters, ignoring any rows.
     func run(_ sql: String, _ values: SQLValue...) throws {
-        let s = try prepare(sql)
+        let s = try cachedStatement(sql)
         try s.bind(values)
         while try s.step() {}
     }
 
     /// Rows of one query, each mapped by `row`.
-    func query<T>(_ sql: String, _ values: [SQLValue] = [], _ row: (Statement) throws -> T) throws -> [T] {
+    func query<T>(_ sql: String, _ values: [SQLValue] = [], _ row: (SQLStatement) throws -> T) throws -> [T] {
         var result: [T] = []
         try forEach(sql, values) { result.append(try row($0)) }
         return result
     }
 
     /// Each row of one query, handed to `body` as it is read: nothing is kept.
-    func forEach(_ sql: String, _ values: [SQLValue] = [], _ body: (Statement) throws -> Void) throws {
-        let s = try prepare(sql)
+    func forEach(_ sql: String, _ values: [SQLValue] = [], _ body: (SQLStatement) throws -> Void) throws {
+        let s = try cachedStatement(sql)
         try s.bind(values)
         while try s.step() { try body(s) }
     }
@@ -130,7 +137,7 @@ final class Database {
 }
 
 /// A prepared statement. Reset and rebound for each use.
-final class Statement {
+final class SQLStatement {
     unowned let db: Database
     let stmt: OpaquePointer
     /// The bound texts, end to end: SQLite reads them in place (no copy per value) until the

@@ -612,19 +612,19 @@ public final class Store {
         let rows = values.count / width
         let chunk = max(1, 256 / width)
         let tuple = "(" + Array(repeating: "?", count: width).joined(separator: ", ") + ")"
-        func prepare(_ n: Int) throws -> Statement {
-            try db.prepare("INSERT INTO \(target) VALUES " + Array(repeating: tuple, count: n).joined(separator: ", "))
+        func statement(rows n: Int) throws -> SQLStatement {
+            try db.cachedStatement("INSERT INTO \(target) VALUES " + Array(repeating: tuple, count: n).joined(separator: ", "))
         }
-        let full = rows >= chunk ? try prepare(chunk) : nil
+        let full = rows >= chunk ? try statement(rows: chunk) : nil
         var start = 0
         while start < rows {
             let n = min(chunk, rows - start)
-            let s: Statement
+            let s: SQLStatement
             if n == chunk, let full {
                 full.reset()
                 s = full
             } else {
-                s = try prepare(n)
+                s = try statement(rows: n)
             }
             try s.bind(values[(start * width)..<((start + n) * width)])
             while try s.step() {}
@@ -663,9 +663,9 @@ public final class Store {
             var out = ""
             for t in tables {
                 out += "## \(t)\n"
-                let n = try db.prepare("SELECT * FROM \"\(t)\"").columnCount
+                let n = try db.makeStatement("SELECT * FROM \"\(t)\"").columnCount
                 let order = (1...max(1, Int(n))).map(String.init).joined(separator: ", ")
-                let s = try db.prepare("SELECT * FROM \"\(t)\" ORDER BY \(order)")
+                let s = try db.makeStatement("SELECT * FROM \"\(t)\" ORDER BY \(order)")
                 while try s.step() {
                     out += (0..<n).map { s.optionalText($0) ?? "∅" }.joined(separator: "|") + "\n"
                 }
