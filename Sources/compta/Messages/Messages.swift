@@ -39,7 +39,6 @@ enum Messages {
                 + "d'avant ce jour sont laissées de côté (elles sont dans le solde d'ouverture du compte)."
         case let ImportCommandError.ruleOnReplacedAccount(e, rules):
             return located(e) + "\nCorrigez la règle, puis importez de nouveau le relevé :\n" + ruleFixes(rules).joined(separator: "\n")
-        case let e as ClosingProblem: return closing(e)
         case let e as FEC.Problem: return fec(e, exercice: nil)
         case let FECCommandError.refused(p, exercice): return fec(p, exercice: exercice)
         case let FECCommandError.outputNotAFolder(path, name, exists):
@@ -51,16 +50,6 @@ enum Messages {
         case let e as LedgerImportProblem: return ledgerImport(e)
         case FECCommandError.noSIREN:
             return "indiquez le SIREN de l'association (9 chiffres) avec --siren, ou enregistrez-le à la création du livre : compta init --siren."
-        case let e as AllocationProblem: return allocation(e)
-        case let e as ExerciceRemoval: return exerciceRemoval(e)
-        case RestoreProblem.damagedBackup(let path, let problems):
-            return "la sauvegarde « \(path) » n'est pas restaurée, le livre en place n'a pas changé : elle ne passe pas la vérification. "
-                + integrity(problems)
-        case RestoreProblem.sameFile(let path):
-            return "« \(path) » est le livre lui-même : donnez le fichier de la sauvegarde (compta restaurer SAUVEGARDE --livre LIVRE)."
-        case RestoreProblem.orphanJournal(let path):
-            return "« \(path) » est là sans son livre : ce sont les dernières écritures d'un livre disparu, que SQLite reporterait sur "
-                + "la sauvegarde. Déplacez-le (et le « -shm » à côté), puis recommencez ; rien n'a été écrit."
         case let e as IntegrityFailure:
             return (e.copy.map { "sauvegarde écrite (\($0)), mais " } ?? "") + integrity(e.problems)
         case let e as BudgetFile.Problem: return budgetFile(e)

@@ -4,6 +4,36 @@ import LedgerStore
 import Reports
 
 extension Messages {
+    /// What a trigger of the schema refused, in its own words (`Schema.refusals`; a test holds
+    /// the two equal).
+    static func schemaRefusal(_ r: SchemaRefusal) -> String {
+        switch r {
+        case .validatedEntryChanged: "écriture validée, modification interdite"
+        case .validatedEntryDeleted: "écriture validée, suppression interdite"
+        case .entryIdentityChanged: "la date, le journal et le numéro d'une écriture ne changent pas"
+        case .dateOutsideExercice: "date hors de l'exercice"
+        case .closedExercice: "exercice clôturé"
+        case .closedExerciceChanged: "exercice clôturé, modification interdite"
+        case .closedExerciceDeleted: "exercice clôturé, suppression interdite"
+        case .closedExerciceBudget: "exercice clôturé, budget non modifiable"
+        case .closedExerciceValidation: "exercice clôturé, validation impossible"
+        case .unbalancedValidation: "écriture déséquilibrée, validation impossible"
+        case .incompleteValidation: "validation incomplète"
+        case .overlappingExercices: "exercices qui se chevauchent"
+        case .malformedEntryDate: "date d'écriture mal écrite"
+        case .malformedValidationDate: "date de validation mal écrite"
+        case .fractionalAmount: "montant qui n'est pas un nombre entier de centimes"
+        case .malformedExercice: "exercice mal écrit (dates AAAA-MM-JJ, ouvert à sa création)"
+        case .exerciceIdentityChanged: "les dates, le plan comptable et le nom d'un exercice ne changent pas"
+        case .closingWithoutHash: "exercice clôturé sans empreinte de ses soldes"
+        case .closingWithDrafts: "brouillards dans l'exercice, clôture impossible"
+        case .journalIdentityChanged: "le code et la nature d'un journal ne changent pas"
+        case .bankLineChanged: "une ligne de relevé importée ne change pas"
+        case .validatedBankOperationDeleted: "opération d'un relevé validée, suppression interdite"
+        case .chainVersionChanged: "la version de la chaîne ne change pas"
+        }
+    }
+
     static func store(_ e: StoreError) -> String {
         switch e {
         case .notFound(let path):
@@ -19,7 +49,13 @@ extension Messages {
                 + "cette version connaît jusqu'au schéma \(supported)). Mettez Compta à jour ; le livre n'a pas été modifié."
         case .alreadyExists(let path):
             return "le fichier « \(path) » existe déjà. Choisissez un autre nom avec --livre, ou supprimez l'ancien fichier si vous êtes sûr·e de vous."
-        case .cannotCreate(let path, let reason):
+        case .cannotCreate(let path, let failure):
+            let reason = switch failure {
+            case .walNotCheckpointed: "le journal d'écriture n'a pas pu être reversé dans le fichier"
+            case .notWritable: "écriture impossible"
+            case .noFolder: "dossier inexistant"
+            case .system(let text): text
+            }
             return "impossible de créer « \(path) » (\(reason)). Vérifiez que le dossier existe et qu'il est accessible en écriture."
         case .folderInTheWay(let path):
             return "« \(path) » est un dossier : Compta écrit là le fichier avant de le mettre à sa place, et n'efface pas un dossier. "
@@ -77,8 +113,10 @@ extension Messages {
             return "l'exercice du \(start.french) au \(end.french) ne peut pas s'ouvrir avant l'exercice \(following.label), "
                 + (following.isClosed ? "qui est clôturé" : "qui reprend déjà en à-nouveaux les soldes d'avant lui")
                 + " : il ne pourrait jamais être clôturé (sa clôture écrirait ces à-nouveaux une seconde fois). " + earlierOperation
-        case .immutable(let message):
-            return message + "."
+        case .refusedBySchema(let refusal):
+            return schemaRefusal(refusal) + "."
+        case .duplicateValidationNumbers(let detail):
+            return "numéros d'écritures en double dans un journal du fichier (\(detail))."
         case .ambiguousEntry(let number, let exercices):
             return "plusieurs écritures n° \(number) attendent (exercices \(exercices.joined(separator: ", "))) : précisez --exercice."
         case .notWaiting(let number):
@@ -108,8 +146,24 @@ extension Messages {
             return "aucune écriture n° \(number) dans l'exercice \(exercice). La liste : compta journal --exercice \(exercice)"
         case .located(let e):
             return located(e)
-        case .other(let e):
-            return describe(e)
+        case .unreadableDate(let e):
+            // Only a file changed outside Compta has such a date; the schema refuses them since migration 7.
+            return "erreur inattendue : \(e)"
+        case .chartData(let e): return chartData(e)
+        case .closing(let p): return closing(p)
+        case .allocation(let p): return allocation(p)
+        case .budget(let p): return budget(p)
+        case .exerciceRemoval(let r): return exerciceRemoval(r)
+        case .ledgerImport(let p): return ledgerImport(p)
+        case .bankAccount(let e): return bankAccount(e)
+        case .restore(.damagedBackup(let path, let problems)):
+            return "la sauvegarde « \(path) » n'est pas restaurée, le livre en place n'a pas changé : elle ne passe pas la vérification. "
+                + integrity(problems)
+        case .restore(.sameFile(let path)):
+            return "« \(path) » est le livre lui-même : donnez le fichier de la sauvegarde (compta restaurer SAUVEGARDE --livre LIVRE)."
+        case .restore(.orphanJournal(let path)):
+            return "« \(path) » est là sans son livre : ce sont les dernières écritures d'un livre disparu, que SQLite reporterait sur "
+                + "la sauvegarde. Déplacez-le (et le « -shm » à côté), puis recommencez ; rien n'a été écrit."
         case .sqlite(let e):
             return "erreur de la base SQLite (\(e.message)). Rien n'a été écrit."
         case .amountOverflow: return overflow
