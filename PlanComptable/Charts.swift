@@ -41,8 +41,8 @@ public struct ChartAccount: Hashable, Sendable {
 }
 
 /// A data file the program was built without, or cannot read: a fault of the build, not of the
-/// user's books (`compta/Messages.swift` says so).
-public enum PlanComptableError: Error, Equatable {
+/// user's books (`compta/Messages/Ledger.swift` says so).
+public enum PlanComptableError: Error, Equatable, Sendable {
     case missingResource(String)
     case malformed(file: String, line: Int, text: String)
 }
@@ -50,12 +50,12 @@ public enum PlanComptableError: Error, Equatable {
 /// The data files of `PlanComptable/Resources`, built into the program (`ChartFiles`).
 public enum PlanComptableData {
     /// Every account of a chart, in file order (classes 1 to 8).
-    public static func accounts(_ version: ChartVersion) throws -> [ChartAccount] {
+    public static func accounts(_ version: ChartVersion) throws(PlanComptableError) -> [ChartAccount] {
         try records(version.resourceName).map { ChartAccount(number: $0.fields[0], label: $0.fields[1]) }
     }
 
     /// A data file's records: `;`-separated fields, comment lines (`#`) and the header skipped.
-    public static func records(_ name: String) throws -> [(line: Int, fields: [String])] {
+    public static func records(_ name: String) throws(PlanComptableError) -> [(line: Int, fields: [String])] {
         guard let text = ChartFiles.files[name + ".csv"] else { throw PlanComptableError.missingResource(name + ".csv") }
         var result: [(Int, [String])] = []
         var header: [String]? = nil
@@ -114,7 +114,7 @@ public struct ChartReplacement: Hashable, Sendable {
 extension PlanComptableData {
     /// Accounts of the previous chart that `chart` no longer has, with their replacement
     /// (PCA 2018 → PCA 2025); none for the first chart.
-    public static func replacements(introducedBy chart: ChartVersion) throws -> [String: ChartReplacement] {
+    public static func replacements(introducedBy chart: ChartVersion) throws(PlanComptableError) -> [String: ChartReplacement] {
         guard chart == .pca2025 else { return [:] }
         return Dictionary(uniqueKeysWithValues: try records("correspondances-2025").map {
             ($0.fields[0], ChartReplacement(old: $0.fields[0], new: $0.fields[1].isEmpty ? nil : $0.fields[1],

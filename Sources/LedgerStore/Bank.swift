@@ -1,16 +1,14 @@
 import Ledger
 
 extension Store: BankLedger {
-    public func rules() throws -> [Rule] {
-        try read {
-            try db.query("SELECT \(Rule.columns) FROM rule r LEFT JOIN project p ON p.id = r.project_id ORDER BY r.position") { Rule(row: $0) }
-        }
+    public func rules() throws(StoreError) -> [Rule] {
+        try db.query("SELECT \(Rule.columns) FROM rule r LEFT JOIN project p ON p.id = r.project_id ORDER BY r.position") { Rule(row: $0) }
     }
 
     /// Adds a rule. Without a position, it goes last.
     @discardableResult
     public func addRule(_ rule: Rule) throws(StoreError) -> Rule {
-        try transaction { () throws -> Rule in
+        try atomically { () throws(StoreError) -> Rule in
             var r = rule
             if r.position <= 0 {
                 r.position = Int(try db.scalarInt("SELECT coalesce(max(position), 0) + 10 FROM rule") ?? 10)
@@ -26,7 +24,7 @@ extension Store: BankLedger {
 
     /// Replaces every rule by `rules` (`compta regles importer`).
     public func replaceRules(_ rules: [Rule]) throws(StoreError) {
-        try transaction {
+        try atomically { () throws(StoreError) in
             try db.run("DELETE FROM rule")
             for r in rules { try insertRule(r) }
         }
@@ -34,13 +32,13 @@ extension Store: BankLedger {
 
     /// Removes the rule at `position`; false when there is none.
     public func removeRule(position: Int) throws(StoreError) -> Bool {
-        try transaction { () throws -> Bool in
+        try atomically { () throws(StoreError) -> Bool in
             try db.run("DELETE FROM rule WHERE position = ?", .int(Int64(position)))
             return db.changes > 0
         }
     }
 
-    private func insertRule(_ r: Rule) throws {
+    private func insertRule(_ r: Rule) throws(StoreError) {
         _ = try catalog()
         try db.run("""
             INSERT INTO rule(position, pattern, regex, direction, minimum, maximum, account, project_id, label)
@@ -52,13 +50,13 @@ extension Store: BankLedger {
 
     /// Records a statement's lines: those whose fingerprint the ledger has are skipped, the
     /// others become entries. One transaction; with `dryRun`, rolled back.
-    public func record(_ batch: BankBatch, dryRun: Bool) throws -> BankBatchOutcome {
-        let body = { () throws -> BankBatchOutcome in
+    public func record(_ batch: BankBatch, dryRun: Bool) throws(StoreError) -> BankBatchOutcome {
+        try atomically(rollback: dryRun) { () throws(StoreError) -> BankBatchOutcome in
             if let id = batch.bankAccountID,
                let other = try self.db.scalarText("SELECT bank_account FROM statement WHERE bank_account_id = ? AND bank_account <> ? LIMIT 1",
                                                   .text(id), .text(batch.bankAccount.text)) {
-                throw BankAccountError.statementOfAnotherAccount(bankAccountID: id, importedInto: AccountNumber(trusted: other),
-                                                                 asked: batch.bankAccount)
+                throw .bankAccount(.statementOfAnotherAccount(bankAccountID: id, importedInto: AccountNumber(trusted: other),
+                                                                 asked: batch.bankAccount))
             }
             let sameFile = try self.db.scalarText("SELECT imported_at FROM statement WHERE file_hash = ? AND bank_account = ? ORDER BY id LIMIT 1",
                                                   .text(batch.fileHash), .text(batch.bankAccount.text))
@@ -79,12 +77,13 @@ extension Store: BankLedger {
             // operation another statement brought under another label.
             var overlapping: [(position: Int, date: Day, amount: Money)] = []
             var foundAgain: [(date: Day, amount: Money)] = []
-            let exists = try self.db.prepare("SELECT 1 FROM bank_line WHERE date = ? AND fingerprint = ?")
+            let exists = try self.db.cachedStatement("SELECT 1 FROM bank_line WHERE date = ? AND fingerprint = ?")
             // A line dated outside the days the ledger has bank lines for cannot be there already:
             // a new month's statement is looked up only where it overlaps the previous one.
             // (Two subqueries: SQLite finds a lone min() or max() in the index, not both at once.)
-            let known = try self.db.query("SELECT (SELECT min(date) FROM bank_line), (SELECT max(date) FROM bank_line)") { s in
-                try s.optionalDay(0).flatMap { first in try s.optionalDay(1).map { first...$0 } }
+            let known = try self.db.query("SELECT (SELECT min(date) FROM bank_line), (SELECT max(date) FROM bank_line)") { s throws(StoreError) -> ClosedRange<Day>? in
+                guard let first = try s.optionalDay(0), let last = try s.optionalDay(1) else { return nil }
+                return first...last
             }[0]
             for chunk in stride(from: 0, to: batch.count, by: 4096) {
                 var fresh: [(position: Int, entry: BankEntry)] = []
@@ -102,10 +101,9 @@ extension Store: BankLedger {
                     }
                     fresh.append((position, e))
                 }
-                let posted: [Posted]
-                do { posted = try self.postMany(fresh.map(\.entry.entry)) } catch let e as IndexedError {
-                    let line = fresh[e.index].entry
-                    throw LocatedError(file: batch.fileName, line: line.sourceLine, text: line.bankLabel, underlying: e.error)
+                let posted = try self.postMany(fresh.map(\.entry.entry)) { index, error in
+                    let line = fresh[index].entry
+                    return .located(LocatedError(file: batch.fileName, line: line.sourceLine, text: line.bankLabel, underlying: error))
                 }
                 var rows: [SQLValue] = []
                 rows.reserveCapacity(fresh.count * 7)
@@ -128,11 +126,12 @@ extension Store: BankLedger {
             }
             let account = batch.bankAccount.text
             return BankBatchOutcome(recorded: recorded, waiting: waiting, alreadyThere: already, sameFileImportedOn: sameFile,
-                                    ledgerBalance: try (batch.closingDate ?? batch.lastDate).map { try self.balance(of: account, at: $0) },
-                                    ledgerBalanceBefore: try batch.firstDate.map { try self.balance(of: account, at: $0.adding(days: -1)) },
+                                    ledgerBalance: try (batch.closingDate ?? batch.lastDate).map { d throws(StoreError) in try self.queried { try self.balance(of: account, at: d) } },
+                                    ledgerBalanceBefore: try batch.firstDate.map { d throws(StoreError) in
+                                        try self.queried { try self.balance(of: account, at: d.adding(days: -1)) }
+                                    },
                                     probableDuplicates: duplicates, statementID: dryRun || recorded == 0 ? nil : Int(statementID))
         }
-        return try atomically(rollback: dryRun, body)
     }
 
     /// New lines that have the day and amount of a bank line of the same account that another
@@ -141,13 +140,13 @@ extension Store: BankLedger {
     /// a bank that changed its labels). Counted per day and amount, so that two operations of
     /// the same amount on one day are two.
     private func probableDuplicates(_ lines: [(position: Int, date: Day, amount: Money)], foundAgain: [(date: Day, amount: Money)],
-                                    account: AccountNumber, statementID: Int64) throws -> [BankBatchOutcome.ProbableDuplicate] {
+                                    account: AccountNumber, statementID: Int64) throws(StoreError) -> [BankBatchOutcome.ProbableDuplicate] {
         if lines.isEmpty { return [] }
         struct Key: Hashable { let date: Day; let amount: Money }
         let days = Set(lines.map(\.date))
         // The other statements' lines on those days, less those this statement found again.
         var earlier: [Key: [(label: String, statement: Int)]] = [:]
-        let query = try db.prepare("""
+        let query = try db.cachedStatement("""
             SELECT b.amount, b.label, b.statement_id FROM bank_line b JOIN statement s ON s.id = b.statement_id
             WHERE b.date = ? AND s.bank_account = ? AND b.statement_id <> ? ORDER BY b.entry_id
             """)
@@ -194,18 +193,18 @@ extension Store: BankLedger {
     }
 
     /// The statements imported, in the order they were.
-    public func statements() throws -> [ImportedStatement] {
-        try read {
+    public func statements() throws(StoreError) -> [ImportedStatement] {
+        try { () throws(StoreError) in
             // One pass over the bank lines (they are not indexed by statement: an import need not pay for it).
             var validated: [Int64: Int] = [:]
             try db.forEach("""
                 SELECT b.statement_id, count(*) FROM bank_line b JOIN entry e ON e.id = b.entry_id
                 WHERE e.validated_on IS NOT NULL GROUP BY b.statement_id
                 """) { validated[$0.int(0)] = $0.integer(1) }
-            return try db.query("SELECT \(ImportedStatement.columns) FROM statement s ORDER BY s.id") {
-                try ImportedStatement(row: $0, validated: validated)
+            return try db.query("SELECT \(ImportedStatement.columns) FROM statement s ORDER BY s.id") { s throws(StoreError) in
+                try ImportedStatement(row: s, validated: validated)
             }
-        }
+        }()
     }
 
     /// Cancels an import made by mistake (into the wrong account, the wrong file): the entries it
@@ -213,29 +212,29 @@ extension Store: BankLedger {
     /// while every one of those entries is a draft that no other entry corrects. Returns the
     /// statement, and the later ones of the same account over the same days that found some of
     /// their operations already there: those may have been this statement's, and are gone with it.
-    public func cancelStatement(id: Int) throws -> (cancelled: ImportedStatement, overlapping: [ImportedStatement]) {
-        try atomically(rollback: false) { () throws -> (cancelled: ImportedStatement, overlapping: [ImportedStatement]) in
+    public func cancelStatement(id: Int) throws(StoreError) -> (cancelled: ImportedStatement, overlapping: [ImportedStatement]) {
+        try atomically { () throws(StoreError) -> (cancelled: ImportedStatement, overlapping: [ImportedStatement]) in
             let all = try statements()
-            guard let statement = all.first(where: { $0.id == id }) else { throw StoreError.unknownStatement(id) }
+            guard let statement = all.first(where: { $0.id == id }) else { throw .unknownStatement(id) }
             let overlapping = all.filter { later in
                 guard later.id > id, later.bankAccount == statement.bankAccount, later.alreadyThere > 0,
                       let a = statement.firstDate, let b = statement.lastDate, let c = later.firstDate, let d = later.lastDate else { return false }
                 return a <= d && c <= b
             }
-            if statement.validated > 0 { throw StoreError.statementValidated(statement) }
+            if statement.validated > 0 { throw .statementValidated(statement) }
             if let by = try db.scalarInt("""
                 SELECT min(c.number) FROM bank_line b JOIN entry c ON c.corrects = b.entry_id WHERE b.statement_id = ?
                 """, .int(Int64(id))) {
-                throw StoreError.statementCorrected(statement, by: Int(by))
+                throw .statementCorrected(statement, by: Int(by))
             }
             var totals = TotalsDelta()
             try db.forEach("""
                 SELECT e.date, l.account, l.project_id, j.kind = 'an', sum(l.debit), sum(l.credit)
                 FROM bank_line b JOIN entry e ON e.id = b.entry_id JOIN journal j ON j.code = e.journal JOIN line l ON l.entry_id = e.id
                 WHERE b.statement_id = ? GROUP BY 1, 2, 3, 4
-                """, [.int(Int64(id))]) {
-                totals.add(TotalsDelta.Key(day: try $0.day(0), account: $0.text(1), project: $0.optionalInt(2) ?? 0, opening: $0.int(3) != 0),
-                           debit: $0.int(4), credit: $0.int(5), sign: -1)
+                """, [.int(Int64(id))]) { s throws(StoreError) in
+                totals.add(TotalsDelta.Key(day: try s.day(0), account: s.text(1), project: s.optionalInt(2) ?? 0, opening: s.int(3) != 0),
+                           debit: s.int(4), credit: s.int(5), sign: -1)
             }
             try db.execute("CREATE TEMP TABLE IF NOT EXISTS cancelled(id INTEGER PRIMARY KEY)")
             try db.execute("DELETE FROM cancelled")
@@ -261,17 +260,15 @@ extension Store: BankLedger {
     /// Entries with an amount still waiting on 471, in date order. An entry's amount on 471 is
     /// net of the entries that correct it (its extourne, the OD that filed it once validated)
     /// and of those that correct them in turn; a correcting entry is never listed itself.
-    public func waitingLines(exercice: Exercice? = nil) throws -> [WaitingLine] {
+    public func waitingLines(exercice: Exercice? = nil) throws(StoreError) -> [WaitingLine] {
         let entries = try self.entries(EntryQuery(from: exercice?.start, to: exercice?.end, accountPrefix: "471"))
-        return try read {
-            let corrections = try db.query("""
-                SELECT e.id, e.corrects,
-                       coalesce((SELECT sum(l.credit - l.debit) FROM line l WHERE l.entry_id = e.id AND l.account GLOB '471*'), 0)
-                FROM entry e WHERE e.corrects IS NOT NULL
-                """) { Waiting.Correction(id: $0.int(0), corrects: $0.int(1), amount: $0.money(2)) }
-            return try Waiting.net(entries, corrections: corrections).map { e, amount in
-                WaitingLine(entry: e, amount: amount, bankLabel: try db.scalarText("SELECT label FROM bank_line WHERE entry_id = ?", .int(e.id)))
-            }
+        let corrections = try db.query("""
+            SELECT e.id, e.corrects,
+                   coalesce((SELECT sum(l.credit - l.debit) FROM line l WHERE l.entry_id = e.id AND l.account GLOB '471*'), 0)
+            FROM entry e WHERE e.corrects IS NOT NULL
+            """) { Waiting.Correction(id: $0.int(0), corrects: $0.int(1), amount: $0.money(2)) }
+        return try Waiting.net(entries, corrections: corrections).map { (e, amount) throws(StoreError) in
+            WaitingLine(entry: e, amount: amount, bankLabel: try db.scalarText("SELECT label FROM bank_line WHERE entry_id = ?", .int(e.id)))
         }
     }
 
@@ -284,27 +281,29 @@ extension Store: BankLedger {
     /// entry that corrects it moves its waiting amount out of 471. Returns the number of the
     /// entry written or changed, the bank operation filed, and the parts as filed.
     public func assign(entryNumber: Int, exercice given: Exercice?, to parts: [AssignmentPart], project: String?,
-                       label: String?) throws -> Assignment {
+                       label: String?) throws(StoreError) -> Assignment {
         // Read and written under the write lock: what waits, what corrects what, is read as it is now.
-        try atomically(rollback: false) { try assignLocked(entryNumber: entryNumber, exercice: given, to: parts, project: project, label: label) }
+        try atomically { () throws(StoreError) in try assignLocked(entryNumber: entryNumber, exercice: given, to: parts, project: project, label: label) }
     }
 
     private func assignLocked(entryNumber: Int, exercice given: Exercice?, to parts: [AssignmentPart], project: String?,
-                              label: String?) throws -> Assignment {
+                              label: String?) throws(StoreError) -> Assignment {
         let c = try catalog()
         for code in [project].compactMap({ $0 }) + parts.compactMap(\.project) where c.projects[code] == nil {
-            throw StoreError.unknownProject(code, known: c.projects.keys.sorted())
+            throw .unknownProject(code, known: c.projects.keys.sorted())
         }
         // Without an exercice, the number designates a waiting line of any exercice, if only one has it.
-        let candidates = try given.map { [$0] } ?? waitingLines().filter { $0.entry.number == entryNumber }
-            .compactMap { w in c.exercices.first { $0.id == w.entry.exerciceId } }
-        guard let exercice = candidates.first ?? c.currentExercice else { throw StoreError.noExercice }
-        if candidates.count > 1 { throw StoreError.ambiguousEntry(number: entryNumber, exercices: candidates.map(\.label)) }
+        var candidates = given.map { [$0] } ?? []
+        if given == nil {
+            candidates = try waitingLines().filter { $0.entry.number == entryNumber }.compactMap { w in c.exercices.first { $0.id == w.entry.exerciceId } }
+        }
+        guard let exercice = candidates.first ?? c.currentExercice else { throw .noExercice }
+        if candidates.count > 1 { throw .ambiguousEntry(number: entryNumber, exercices: candidates.map(\.label)) }
         // Known, postable accounts that the exercice's chart still has.
         for part in parts {
-            do throws(EntryError) { try c.check(part.account, in: exercice) } catch { throw StoreError.entry(error) }
+            do throws(EntryError) { try c.check(part.account, in: exercice) } catch { throw .entry(error) }
         }
-        let found = try read {
+        let found = try { () throws(StoreError) in
             try db.query("""
                 SELECT e.id, e.validated_on IS NOT NULL, b.label, b.amount,
                        (SELECT number FROM entry x WHERE x.id = e.corrects),
@@ -316,26 +315,26 @@ extension Store: BankLedger {
                  $0.optionalInt(4).map { DraftRefusal.corrects(Int($0)) } ?? $0.optionalInt(5).map { DraftRefusal.corrected(by: Int($0)) },
                  $0.optionalAccount(6))
             }.first
-        }
+        }()
         guard let (id, validated, operation, correction, bankAccount) = found else {
-            throw StoreError.unknownEntry(number: entryNumber, exercice: exercice.label)
+            throw .unknownEntry(number: entryNumber, exercice: exercice.label)
         }
-        if let bankAccount, parts.contains(where: { $0.account == bankAccount }) { throw StoreError.partOnTheBank(bankAccount) }
+        if let bankAccount, parts.contains(where: { $0.account == bankAccount }) { throw .partOnTheBank(bankAccount) }
         let waiting = try waitingLines(exercice: exercice).first(where: { $0.entry.id == id })
-        if validated && waiting == nil { throw StoreError.notWaiting(number: entryNumber) }
+        if validated && waiting == nil { throw .notWaiting(number: entryNumber) }
         if !validated {
-            let e = try waiting?.entry ?? entry(number: entryNumber, in: exercice)
-            if waiting == nil, let correction { throw StoreError.notReclassifiable(number: entryNumber, reason: correction) }
+            let e = if let waiting { waiting.entry } else { try entry(number: entryNumber, in: exercice) }
+            if waiting == nil, let correction { throw .notReclassifiable(number: entryNumber, reason: correction) }
             let plan: Refiling
             do throws(RefilingError) {
                 plan = try Refiling.plan(e, waiting: waiting != nil, bankAccount: bankAccount, parts: parts, project: project, label: label)
             } catch {
                 switch error {
-                case .lines(let accounts): throw StoreError.notReclassifiable(number: entryNumber, reason: .lines(accounts))
-                case .split(let split): throw StoreError.split(split)
+                case .lines(let accounts): throw .notReclassifiable(number: entryNumber, reason: .lines(accounts))
+                case .split(let split): throw .split(split)
                 }
             }
-            do throws(EntryError) { _ = try c.validate(plan.entry) } catch { throw StoreError.entry(error) }
+            do throws(EntryError) { _ = try c.validate(plan.entry) } catch { throw .entry(error) }
             // The filed lines go by their id: the other lines, and what is attached to them, stay as they are.
             for old in plan.removed { try db.run("DELETE FROM line WHERE id = ?", .int(old.id)) }
             try insertRows(Store.lineColumns, width: 6, values: lineValues(plan.added, entry: id))
@@ -346,11 +345,11 @@ extension Store: BankLedger {
             if let label { try db.run("UPDATE entry SET label = ? WHERE id = ?", .text(label.printable), .int(id)) }
             return Assignment(number: entryNumber, operation: operation, parts: plan.parts)
         }
-        guard let waiting else { throw StoreError.notWaiting(number: entryNumber) }
+        guard let waiting else { throw .notWaiting(number: entryNumber) }
         let od: (entry: EntryDraft, parts: [AssignmentPart])
         do throws(SplitError) {
             od = try Refiling.correction(of: waiting.entry, waiting: waiting.amount, in: exercice, parts: parts, project: project, label: label)
-        } catch { throw StoreError.split(error) }
+        } catch { throw .split(error) }
         let posted = try post(od.entry)
         try db.run("UPDATE entry SET corrects = ? WHERE id = ?", .int(id), .int(posted.id))
         return Assignment(number: posted.number, operation: operation, parts: od.parts)

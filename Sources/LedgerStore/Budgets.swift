@@ -1,8 +1,8 @@
 import Ledger
 
 extension Store {
-    public func budget(_ exercice: Exercice, version: String?) throws -> Budget? {
-        try read { () throws -> Budget? in
+    public func budget(_ exercice: Exercice, version: String?) throws(StoreError) -> Budget? {
+        try { () throws(StoreError) -> Budget? in
             let found: [(Int64, String)]
             if let version {
                 found = try db.query("SELECT id, version FROM budget WHERE exercice_id = ? AND version = ?",
@@ -16,16 +16,16 @@ extension Store {
                 SELECT \(Budget.Poste.columns) FROM budget_poste b LEFT JOIN project p ON p.id = b.project_id WHERE b.budget_id = ? ORDER BY b.position
                 """, [.int(id)]) { Budget.Poste(row: $0) }
             return Budget(exercice: exercice, version: name, postes: postes)
-        }
+        }()
     }
 
     /// Removes a budget version loaded by mistake (into the wrong exercice, under the wrong name)
     /// and returns it; nil when there is none of that name. A closed exercice's budget stays
     /// (the schema refuses it too).
-    public func removeBudget(_ exercice: Exercice, version: String) throws -> Budget? {
-        try atomically(rollback: false) { () throws -> Budget? in
+    public func removeBudget(_ exercice: Exercice, version: String) throws(StoreError) -> Budget? {
+        try atomically { () throws(StoreError) -> Budget? in
             let c = try catalog()
-            if c.exercices.first(where: { $0.id == exercice.id })?.isClosed ?? true { throw BudgetProblem.closedExercice(exercice) }
+            if c.exercices.first(where: { $0.id == exercice.id })?.isClosed ?? true { throw .budget(.closedExercice(exercice)) }
             guard let budget = try budget(exercice, version: version) else { return nil }
             try db.run("""
                 DELETE FROM budget_poste WHERE budget_id IN (SELECT id FROM budget WHERE exercice_id = ? AND version = ?)
@@ -37,7 +37,7 @@ extension Store {
 
     /// The versions of an exercice's budget, oldest first.
     public func budgetVersions(_ exercice: Exercice) throws(StoreError) -> [String] {
-        try read { try db.query("SELECT version FROM budget WHERE exercice_id = ? ORDER BY created_at, id", [.int(exercice.id)]) { $0.text(0) } }
+        try db.query("SELECT version FROM budget WHERE exercice_id = ? ORDER BY created_at, id", [.int(exercice.id)]) { $0.text(0) }
     }
 
     /// Loads a budget version: checked against the ledger, then written in one transaction.
@@ -46,14 +46,14 @@ extension Store {
     /// runs under the write lock, on the state being written (the exercice may have been closed
     /// since the command read it).
     @discardableResult
-    public func saveBudget(_ postes: [Budget.Poste], exercice: Exercice, version: String, replacing: Bool = false) throws -> Budget? {
-        try atomically(rollback: false) { () throws -> Budget? in
+    public func saveBudget(_ postes: [Budget.Poste], exercice: Exercice, version: String, replacing: Bool = false) throws(StoreError) -> Budget? {
+        try atomically { () throws(StoreError) -> Budget? in
             let c = try catalog()
-            if c.exercices.first(where: { $0.id == exercice.id })?.isClosed ?? true { throw BudgetProblem.closedExercice(exercice) }
-            try Budget.validate(postes, catalog: c)
+            if c.exercices.first(where: { $0.id == exercice.id })?.isClosed ?? true { throw .budget(.closedExercice(exercice)) }
+            do throws(BudgetProblem) { try Budget.validate(postes, catalog: c) } catch { throw .budget(error) }
             let previous = try budget(exercice, version: version)
             if let previous, !replacing {
-                throw BudgetProblem.versionExists(existing: previous, new: Budget(exercice: exercice, version: version, postes: postes))
+                throw .budget(.versionExists(existing: previous, new: Budget(exercice: exercice, version: version, postes: postes)))
             }
             try db.run("DELETE FROM budget WHERE exercice_id = ? AND version = ?", .int(exercice.id), .text(version))
             try db.run("INSERT INTO budget(exercice_id, version, created_at) VALUES (?, ?, ?)", .int(exercice.id), .text(version), .text(now.instant))

@@ -105,16 +105,16 @@ extension Store {
     /// date order: each gets the next number of its journal in its exercice, today's
     /// validation date, and its link in the chain. Returns the entries validated.
     @discardableResult
-    public func validate(upTo: Day? = nil, exercice: Exercice? = nil) throws -> ValidationSummary {
+    public func validate(upTo: Day? = nil, exercice: Exercice? = nil) throws(StoreError) -> ValidationSummary {
         let limit = min(upTo ?? now.today, now.today)
-        return try atomically(rollback: false) {
+        return try atomically { () throws(StoreError) in
             var conditions = ["e.validated_on IS NULL", "x.closed_on IS NULL", "e.date <= ?"]
             var values: [SQLValue] = [.text(limit.iso)]
             if let exercice { conditions.append("e.exercice_id = ?"); values.append(.int(exercice.id)) }
             let drafts = try db.query("""
                 SELECT e.id, e.date FROM entry e JOIN exercice x ON x.id = e.exercice_id
                 WHERE \(conditions.joined(separator: " AND ")) ORDER BY e.date, x.start, e.number
-                """, values) { ($0.int(0), try $0.day(1)) }
+                """, values) { s throws(StoreError) in (s.int(0), try s.day(1)) }
             try validateEntries(drafts.map(\.0))
             return ValidationSummary(count: drafts.count, first: drafts.first?.1, last: drafts.last?.1)
         }
@@ -130,7 +130,7 @@ extension Store {
     /// Validates the given drafts, in this order (inside the caller's transaction). `given`
     /// keeps, for entries brought from another software, their number and validation date.
     /// Entries are read by chunks: memory does not grow with their number.
-    func validateEntries(_ ids: [Int64], given: [Int64: (number: Int?, date: Day)] = [:]) throws {
+    func validateEntries(_ ids: [Int64], given: [Int64: (number: Int?, date: Day)] = [:]) throws(StoreError) {
         guard !ids.isEmpty else { return }
         let c = try catalog()
         let exercices = Dictionary(uniqueKeysWithValues: c.exercices.map { ($0.id, $0) })
@@ -139,7 +139,7 @@ extension Store {
         var numbers: [String: Int] = [:]
         let day = now.today
         let update = "UPDATE entry SET validated_on = ?, validation_number = ?, hash = ?, chain_index = ? WHERE id = ?"
-        try forEachEntry(ids: ids) { e in
+        try queried { try forEachEntry(ids: ids) { (e: Entry) throws(StoreError) in
             let key = "\(e.exerciceId)|\(e.journal)"
             let n: Int
             if let fixed = given[e.id]?.number { n = fixed } else if let last = numbers[key] { n = last + 1 } else {
@@ -149,25 +149,25 @@ extension Store {
             numbers[key] = n
             chainIndex += 1
             let validatedOn = given[e.id]?.date ?? day
-            guard let x = exercices[e.exerciceId] else { throw StoreError.noExercice }
+            guard let x = exercices[e.exerciceId] else { throw .noExercice }
             let link = Chain.Link(exercice: x.label, exerciceStart: x.start, exerciceEnd: x.end, journal: e.journal,
                                   journalKind: c.journals[e.journal]?.kind.rawValue ?? "", validationNumber: n, number: e.number,
                                   date: e.date, label: e.label, piece: e.piece, validatedOn: validatedOn,
                                   lines: e.lines.map(Chain.Line.init))
             previous = Chain.hash(previous: previous, link)
             try db.run(update, .text(validatedOn.iso), .int(Int64(n)), .text(previous), .int(Int64(chainIndex)), .int(e.id))
-        }
+        } }
     }
 
     /// Entries by id, in the order given, with their lines. (CROSS JOIN keeps the few wanted
     /// ids as the outer loop: the planner, knowing nothing of the temporary table, would
     /// otherwise scan every entry and every line for each call.)
-    public func entries(ids: [Int64]) throws -> [Entry] {
+    public func entries(ids: [Int64]) throws(StoreError) -> [Entry] {
         guard !ids.isEmpty else { return [] }
-        return try read { try entriesByID(ids) }
+        return try entriesByID(ids)
     }
 
-    private func entriesByID(_ ids: [Int64]) throws -> [Entry] {
+    private func entriesByID(_ ids: [Int64]) throws(StoreError) -> [Entry] {
         try db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted(id INTEGER PRIMARY KEY, rank INTEGER)")
         try db.execute("DELETE FROM wanted")
         try insertRows("temp.wanted(id, rank)", width: 2, values: ids.enumerated().flatMap { [SQLValue.int($0.element), .int(Int64($0.offset))] })
@@ -177,22 +177,22 @@ extension Store {
     }
 
     /// The entry numbered `number` in `exercice` (its n° de saisie).
-    public func entry(number: Int, in exercice: Exercice) throws -> Entry {
-        let id = try read { try db.scalarInt("SELECT id FROM entry WHERE exercice_id = ? AND number = ?", .int(exercice.id), .int(Int64(number))) }
-        guard let id else { throw StoreError.unknownEntry(number: number, exercice: exercice.label) }
-        return try read { try entries(ids: [id])[0] }
+    public func entry(number: Int, in exercice: Exercice) throws(StoreError) -> Entry {
+        let id = try db.scalarInt("SELECT id FROM entry WHERE exercice_id = ? AND number = ?", .int(exercice.id), .int(Int64(number)))
+        guard let id else { throw .unknownEntry(number: number, exercice: exercice.label) }
+        return try entries(ids: [id])[0]
     }
 
     /// Records the reversing entry (extourne) of an entry: the same lines, debit and credit
     /// swapped, referring to the original. Returns it, as a draft. An entry is reversed once:
     /// a second extourne would cancel it twice (checked under the write lock, so two at once
     /// cannot both pass).
-    public func reverse(number: Int, in exercice: Exercice, on date: Day? = nil) throws -> Posted {
-        try atomically(rollback: false) {
+    public func reverse(number: Int, in exercice: Exercice, on date: Day? = nil) throws(StoreError) -> Posted {
+        try atomically { () throws(StoreError) in
             let original = try entry(number: number, in: exercice)
-            let correctors = try read { try db.query("SELECT id FROM entry WHERE corrects = ? ORDER BY id", [.int(original.id)]) { $0.int(0) } }
+            let correctors = try db.query("SELECT id FROM entry WHERE corrects = ? ORDER BY id", [.int(original.id)]) { $0.int(0) }
             if let earlier = try entries(ids: correctors).first(where: { $0.reverses(original) }) {
-                throw StoreError.alreadyReversed(number: number, by: earlier.number)
+                throw .alreadyReversed(number: number, by: earlier.number)
             }
             let posted = try postMany([EntryDraft.reversal(of: original, on: date)])[0]
             try db.run("UPDATE entry SET corrects = ? WHERE id = ?", .int(original.id), .int(posted.id))
@@ -203,15 +203,15 @@ extension Store {
     /// Deletes a draft entered by mistake (`compta supprimer`) and returns it. A validated entry
     /// never goes (the schema refuses it too); nor does an operation of a bank statement (its
     /// line of the statement would be lost), nor an entry that another one corrects.
-    public func removeDraft(number: Int, in exercice: Exercice) throws -> Entry {
-        try atomically(rollback: false) { () throws -> Entry in
+    public func removeDraft(number: Int, in exercice: Exercice) throws(StoreError) -> Entry {
+        try atomically { () throws(StoreError) -> Entry in
             let e = try entry(number: number, in: exercice)
-            if e.validation != nil { throw StoreError.notRemovable(number: number, reason: .validated) }
+            if e.validation != nil { throw .notRemovable(number: number, reason: .validated) }
             if try db.scalarInt("SELECT 1 FROM bank_line WHERE entry_id = ?", .int(e.id)) != nil {
-                throw StoreError.notRemovable(number: number, reason: .bankOperation)
+                throw .notRemovable(number: number, reason: .bankOperation)
             }
             if let by = try db.scalarInt("SELECT number FROM entry WHERE corrects = ? ORDER BY number LIMIT 1", .int(e.id)) {
-                throw StoreError.notRemovable(number: number, reason: .corrected(by: Int(by)))
+                throw .notRemovable(number: number, reason: .corrected(by: Int(by)))
             }
             var totals = TotalsDelta()
             totals.add(e.lines, day: e.date, opening: try catalog().isOpening(e.journal), projects: projectIDsCache, sign: -1)
@@ -228,39 +228,37 @@ extension Store {
     /// and the result (120 excédent, 129 déficit) into the next exercice as validated
     /// à-nouveaux dated its first day, and locks the year. The next exercice, when it has to be
     /// created, ends on `nextEnd` (default: twelve months).
-    public func close(_ e: Exercice, nextEnd: Day? = nil) throws -> ClosingResult {
+    public func close(_ e: Exercice, nextEnd: Day? = nil) throws(StoreError) -> ClosingResult {
         // Every check under the write lock, on the exercice as it is now: an import committed
         // since the command read the ledger must not leave drafts in a closed year.
-        try atomically(rollback: false) { try closeLocked(e.id, nextEnd: nextEnd) }
+        try atomically { () throws(StoreError) in try closeLocked(e.id, nextEnd: nextEnd) }
     }
 
-    private func closeLocked(_ id: Int64, nextEnd: Day?) throws -> ClosingResult {
+    private func closeLocked(_ id: Int64, nextEnd: Day?) throws(StoreError) -> ClosingResult {
         let c = try catalog()
-        guard let e = c.exercices.first(where: { $0.id == id }) else { throw StoreError.noExercice }
-        if e.isClosed { throw ClosingProblem.alreadyClosed(e) }
-        if let earlier = c.exercices.first(where: { $0.end < e.start && !$0.isClosed }) { throw ClosingProblem.earlierOpen(earlier) }
-        let drafts = try read {
-            try db.query("""
-                SELECT e.number, e.date, e.label, (SELECT sum(debit) FROM line WHERE entry_id = e.id)
-                FROM entry e WHERE e.exercice_id = ? AND e.validated_on IS NULL ORDER BY e.date, e.number
-                """, [.int(e.id)]) {
-                DraftSummary(exercice: e.label, number: $0.integer(0), date: try $0.day(1), label: $0.text(2), amount: $0.money(3))
-            }
+        guard let e = c.exercices.first(where: { $0.id == id }) else { throw .noExercice }
+        if e.isClosed { throw .closing(.alreadyClosed(e)) }
+        if let earlier = c.exercices.first(where: { $0.end < e.start && !$0.isClosed }) { throw .closing(.earlierOpen(earlier)) }
+        let drafts = try db.query("""
+            SELECT e.number, e.date, e.label, (SELECT sum(debit) FROM line WHERE entry_id = e.id)
+            FROM entry e WHERE e.exercice_id = ? AND e.validated_on IS NULL ORDER BY e.date, e.number
+            """, [.int(e.id)]) { s throws(StoreError) in
+            DraftSummary(exercice: e.label, number: s.integer(0), date: try s.day(1), label: s.text(2), amount: s.money(3))
         }
-        if !drafts.isEmpty { throw ClosingProblem.drafts(Array(drafts.prefix(20)), total: drafts.count) }
-        let base = try balanceBase(for: e)
-        let waiting = try balance(of: "47", at: e.end)
+        if !drafts.isEmpty { throw .closing(.drafts(Array(drafts.prefix(20)), total: drafts.count)) }
+        let base = try queried { try balanceBase(for: e) }
+        let waiting = try queried { try balance(of: "47", at: e.end) }
         if !waiting.isZero {
             let holders = try waitingLines(exercice: e).map {
                 DraftSummary(exercice: e.label, number: $0.entry.number, date: $0.entry.date, label: $0.bankLabel ?? $0.entry.label, amount: $0.amount)
             }
-            throw ClosingProblem.waiting(holders, balance: waiting.magnitude)
+            throw .closing(.waiting(holders, balance: waiting.magnitude))
         }
         for account in ["120", "129"] {
-            let left = try balance(of: account, at: e.end)
+            let left = try queried { try balance(of: account, at: e.end) }
             if !left.isZero {
                 let previous = c.exercices.first { $0.end == e.start.adding(days: -1) && $0.isClosed }
-                throw ClosingProblem.resultNotAllocated(e, of: previous, account: AccountNumber(trusted: account), amount: left.magnitude)
+                throw .closing(.resultNotAllocated(e, of: previous, account: AccountNumber(trusted: account), amount: left.magnitude))
             }
         }
         do { // the writes
@@ -268,15 +266,15 @@ extension Store {
             // (`nextEnd` for another length: a first exercice of 4 or 18 months is no model).
             let nextStart = e.end.adding(days: 1)
             var next = c.exercices.first { $0.start == nextStart }
-            if let next, let nextEnd, next.end != nextEnd { throw ClosingProblem.nextAlreadyOpen(next, asked: nextEnd) }
+            if let next, let nextEnd, next.end != nextEnd { throw .closing(.nextAlreadyOpen(next, asked: nextEnd)) }
             var created = false
             if next == nil {
                 next = try addExercice(start: nextStart, end: nextEnd)
                 created = true
             }
-            guard let next else { throw ClosingProblem.nextNotOpen(e) }
-            if next.isClosed { throw ClosingProblem.nextNotOpen(next) }
-            if try !totals(TotalsQuery(from: next.start, to: next.end, openings: .only)).isEmpty { throw ClosingProblem.openingsExist(next) }
+            guard let next else { throw .closing(.nextNotOpen(e)) }
+            if next.isClosed { throw .closing(.nextNotOpen(next)) }
+            if try !totals(TotalsQuery(from: next.start, to: next.end, openings: .only)).isEmpty { throw .closing(.openingsExist(next)) }
             let balances = try totals(TotalsQuery(from: base, to: e.end, accountPrefixes: ["1", "2", "3", "4", "5"]))
             let result = try self.result(of: e)
             var opening: Int? = nil
@@ -293,12 +291,12 @@ extension Store {
     }
 
     /// Excédent (positive) or déficit of an exercice: its produits less its charges.
-    func result(of e: Exercice) throws -> Money {
+    func result(of e: Exercice) throws(StoreError) -> Money {
         Closing.result(try totals(TotalsQuery(from: e.start, to: e.end, accountPrefixes: ["6", "7"])))
     }
 
     /// A fingerprint of an exercice's balances: every account's debit and credit totals.
-    func closingHash(_ exercice: Int64) throws -> String {
+    func closingHash(_ exercice: Int64) throws(StoreError) -> String {
         var h = SHA256()
         _ = try db.query("""
             SELECT l.account, sum(l.debit), sum(l.credit) FROM line l JOIN entry x ON x.id = l.entry_id
@@ -311,10 +309,10 @@ extension Store {
 
     /// Accounts the ledger used that the chart of `exercice` no longer has (PCA 2018 → 2025),
     /// with the account to use instead.
-    public func obsoleteAccounts(for exercice: Exercice) throws -> [(account: Account, replacement: ChartReplacement)] {
+    public func obsoleteAccounts(for exercice: Exercice) throws(StoreError) -> [(account: Account, replacement: ChartReplacement)] {
         let c = try catalog()
         guard let facts = c.charts[exercice.chart], !facts.replaced.isEmpty else { return [] }
-        let used = try read { try db.query("SELECT DISTINCT account FROM total WHERE debit <> 0 OR credit <> 0") { $0.account(0) } }
+        let used = try db.query("SELECT DISTINCT account FROM total WHERE debit <> 0 OR credit <> 0") { $0.account(0) }
         return used.sorted().compactMap { n in
             guard let r = facts.replaced[n], let a = c.accounts[n], !a.isCustom else { return nil }
             return (a, r)
@@ -324,22 +322,22 @@ extension Store {
     /// Records the general assembly's decision on a closed exercice's result, in the next
     /// exercice: 120 to `destination` (default 110) for an excédent, 129 from it (default 119)
     /// for a déficit. An ordinary OD entry, as a draft.
-    public func allocateResult(of e: Exercice, to destination: AccountNumber?, on date: Day?) throws -> Posted {
-        if let d = destination, !Closing.isAllocationDestination(d) { throw AllocationProblem.badDestination(d) }
+    public func allocateResult(of e: Exercice, to destination: AccountNumber?, on date: Day?) throws(StoreError) -> Posted {
+        if let d = destination, !Closing.isAllocationDestination(d) { throw .allocation(.badDestination(d)) }
         // Under the write lock: of two allocations at once, the second finds 120 (or 129) settled.
-        return try atomically(rollback: false) { try allocateLocked(e.id, to: destination, on: date) }
+        return try atomically { () throws(StoreError) in try allocateLocked(e.id, to: destination, on: date) }
     }
 
-    private func allocateLocked(_ id: Int64, to destination: AccountNumber?, on date: Day?) throws -> Posted {
+    private func allocateLocked(_ id: Int64, to destination: AccountNumber?, on date: Day?) throws(StoreError) -> Posted {
         let c = try catalog()
-        guard let e = c.exercices.first(where: { $0.id == id }) else { throw StoreError.noExercice }
-        guard e.isClosed else { throw AllocationProblem.notClosed(e) }
-        guard let next = c.exercices.first(where: { $0.start == e.end.adding(days: 1) }) else { throw AllocationProblem.noNextExercice(e) }
-        if next.isClosed { throw AllocationProblem.nextClosed(e, next: next, result: try result(of: e)) }
+        guard let e = c.exercices.first(where: { $0.id == id }) else { throw .noExercice }
+        guard e.isClosed else { throw .allocation(.notClosed(e)) }
+        guard let next = c.exercices.first(where: { $0.start == e.end.adding(days: 1) }) else { throw .allocation(.noNextExercice(e)) }
+        if next.isClosed { throw .allocation(.nextClosed(e, next: next, result: try result(of: e))) }
         let day = date ?? min(max(now.today, next.start), next.end)
         let at = min(max(day, next.start), next.end)
-        guard let allocation = Closing.allocation(of: e, excedent: -(try balance(of: "120", at: at)), deficit: try balance(of: "129", at: at),
-                                                  to: destination, on: day) else { throw AllocationProblem.nothingToAllocate(e) }
+        guard let allocation = Closing.allocation(of: e, excedent: -(try queried { try balance(of: "120", at: at) }), deficit: try queried { try balance(of: "129", at: at) },
+                                                  to: destination, on: day) else { throw .allocation(.nothingToAllocate(e)) }
         return try post(allocation)
     }
 
@@ -348,11 +346,11 @@ extension Store {
     /// The end of the chain as stored: how many links, the last one's validation date and hash.
     /// Nil while nothing is validated.
     public func chainHead() throws(StoreError) -> Chain.Anchor? {
-        try read {
+        try { () throws(StoreError) in
             try db.query("""
                 SELECT chain_index, validated_on, hash FROM entry WHERE chain_index = (SELECT max(chain_index) FROM entry)
                 """) { s in Day(iso: s.text(1)).map { Chain.Anchor(count: s.integer(0), date: $0, hash: s.text(2)) } }.first ?? nil
-        }
+        }()
     }
 
     /// Recomputes what the ledger promises: the chain of validated entries, balanced entries,
@@ -360,8 +358,8 @@ extension Store {
     /// daily totals, values of the types the schema demands, and SQLite's own integrity. With
     /// `anchor` (a head written down earlier), also that today's chain extends it. What is
     /// found wrong is reported, never thrown: a damaged row names its entry.
-    public func verify(anchor: Chain.Anchor? = nil) throws -> VerificationReport {
-        try read { () throws -> VerificationReport in
+    public func verify(anchor: Chain.Anchor? = nil) throws(StoreError) -> VerificationReport {
+        try { () throws(StoreError) -> VerificationReport in
             var problems: [IntegrityProblem] = []
             let damaged = try db.query("PRAGMA quick_check") { $0.text(0) }
             if damaged != ["ok"] { problems.append(.databaseDamaged(damaged.prefix(3).joined(separator: " ; "))) }
@@ -423,7 +421,7 @@ extension Store {
                 expected += 1
             }
             // Read in chain order through the chain's index: memory holds one entry at a time.
-            let s = try db.prepare("""
+            let s = try db.makeStatement("""
                 SELECT e.id, e.chain_index, coalesce(e.hash, ''), e.exercice_id, e.journal, coalesce(e.validation_number, 0), e.number, e.date,
                        e.label, e.piece, coalesce(e.validated_on, ''), l.account, l.debit, l.credit, l.label, p.code
                 FROM entry e LEFT JOIN line l ON l.entry_id = e.id LEFT JOIN project p ON p.id = l.project_id
@@ -492,7 +490,7 @@ extension Store {
             struct Key: Hashable { let day: String; let account: String; let project: Int64; let opening: Bool }
             var sums: [Key: (debit: Int64, credit: Int64)] = [:]
             var differ: Set<[String]> = []
-            let lines = try db.prepare("""
+            let lines = try db.makeStatement("""
                 SELECT x.date, x.journal, l.account, coalesce(l.project_id, 0), l.debit, l.credit FROM entry x CROSS JOIN line l ON l.entry_id = x.id
                 """)
             while try lines.step() {
@@ -500,7 +498,7 @@ extension Store {
                 let old = sums[key] ?? (0, 0)
                 // Checked: the amounts of a file changed outside Compta may add up past `Int64`.
                 let (debit, o1) = old.debit.addingReportingOverflow(lines.int(4)), (credit, o2) = old.credit.addingReportingOverflow(lines.int(5))
-                if o1 || o2 { throw StoreError.amountOverflow }
+                if o1 || o2 { throw .amountOverflow }
                 sums[key] = (debit, credit)
             }
             try db.forEach("SELECT day, account, project_id, opening, debit, credit, \(Schema.strictTotal) FROM total") { s in
@@ -513,10 +511,10 @@ extension Store {
             for d in differ.sorted(by: { ($0[1], $0[0]) < ($1[1], $1[0]) }).prefix(5) { problems.append(.totalsDiffer(account: d[0], day: d[1])) }
             let count = Int(try db.scalarInt("SELECT count(*) FROM entry") ?? 0)
             return VerificationReport(entries: count, validated: validated, closedExercices: closed.count, problems: problems, head: head)
-        }
+        }()
     }
 
-    func entryName(_ id: Int64) throws -> String {
+    func entryName(_ id: Int64) throws(StoreError) -> String {
         try db.query("""
             SELECT x.label, e.number, e.journal, e.validation_number, e.date FROM entry e JOIN exercice x ON x.id = e.exercice_id WHERE e.id = ?
             """, [.int(id)]) { s in
@@ -529,28 +527,28 @@ extension Store {
 extension Store {
     /// The association's SIREN, when recorded (`compta init --siren`).
     public func siren() throws(StoreError) -> String? {
-        try read { try db.scalarText("SELECT value FROM meta WHERE key = 'siren'") }
+        try db.scalarText("SELECT value FROM meta WHERE key = 'siren'")
     }
 
     public func setSIREN(_ siren: String) throws(StoreError) {
-        try transaction { try db.run("INSERT INTO meta(key, value) VALUES ('siren', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", .text(siren)) }
+        try atomically { () throws(StoreError) in try db.run("INSERT INTO meta(key, value) VALUES ('siren', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", .text(siren)) }
     }
 
     /// Loads books brought from another software into their exercice (new, or existing and
     /// empty): journals and accounts it lacks, entries, and their validation as it was. All of
     /// it or nothing. Errors name the source line.
-    public func importLedger(_ x: LedgerImport, file: String) throws -> (exercice: Exercice, entries: Int, validated: Int, newAccounts: [Account]) {
-        try atomically(rollback: false) {
+    public func importLedger(_ x: LedgerImport, file: String) throws(StoreError) -> (exercice: Exercice, entries: Int, validated: Int, newAccounts: [Account]) {
+        try atomically { () throws(StoreError) in
             var c = try catalog()
             var exercice: Exercice
             if let same = c.exercices.first(where: { $0.start == x.start && $0.end == x.end }) {
-                if same.isClosed { throw LedgerImportProblem.exerciceClosed(same) }
+                if same.isClosed { throw .ledgerImport(.exerciceClosed(same)) }
                 if try (db.scalarInt("SELECT count(*) FROM entry WHERE exercice_id = ?", .int(same.id)) ?? 0) > 0 {
-                    throw LedgerImportProblem.exerciceNotEmpty(same)
+                    throw .ledgerImport(.exerciceNotEmpty(same))
                 }
                 exercice = same
             } else if let overlap = c.exercices.first(where: { x.start <= $0.end && $0.start <= x.end }) {
-                throw LedgerImportProblem.overlapsExercice(overlap)
+                throw .ledgerImport(.overlapsExercice(overlap))
             } else {
                 exercice = try addExercice(start: x.start, end: x.end)
             }
@@ -560,22 +558,19 @@ extension Store {
             c = try catalog()
             var created: [Account] = []
             for a in x.accounts where c.accounts[a.number] == nil {
-                guard c.accounts[AccountNumber(trusted: String(a.number.text.prefix(1)))] != nil else { throw LedgerImportProblem.accountWithoutClass(a.number) }
+                guard c.accounts[AccountNumber(trusted: String(a.number.text.prefix(1)))] != nil else { throw .ledgerImport(.accountWithoutClass(a.number)) }
                 try db.run("INSERT INTO account(number, label, custom) VALUES (?, ?, 1)", .text(a.number.text), .text(a.label))
                 created.append(a)
             }
             forgetCatalog()
-            let posted: [Posted]
-            do { posted = try postMany(x.items.map(\.entry)) } catch let e as IndexedError {
-                throw e.located(in: x.items[e.index].source, file: file)
-            }
+            let posted = try postMany(x.items.map(\.entry)) { .located(x.items[$0].source.refusal($1, file: file)) }
             var given: [Int64: (number: Int?, date: Day)] = [:]
             var validated: [Int64] = []
             for (item, p) in zip(x.items, posted) {
                 if let v = item.validation { given[p.id] = v; validated.append(p.id) }
             }
-            do { try validateEntries(validated, given: given) } catch let e as SQLiteError where e.isConstraint {
-                throw StoreError.immutable(message: "numéros d'écritures en double dans un journal du fichier (\(e.message))")
+            do throws(StoreError) { try validateEntries(validated, given: given) } catch .sqlite(let e) where e.isConstraint {
+                throw .duplicateValidationNumbers(detail: e.message)
             }
             exercice = try catalog().exercices.first { $0.id == exercice.id }!
             return (exercice, posted.count, validated.count, created)

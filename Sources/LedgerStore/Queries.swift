@@ -1,7 +1,7 @@
 import Ledger
 
 extension Store: LedgerQueries {
-    public func totals(_ q: TotalsQuery) throws -> [AccountTotal] {
+    public func totals(_ q: TotalsQuery) throws(StoreError) -> [AccountTotal] {
         var columns = ["t.account"]
         var groups = ["t.account"]
         if q.groupByProject { columns.append("p.code"); groups.append("t.project_id") }
@@ -36,13 +36,13 @@ extension Store: LedgerQueries {
             ORDER BY \(groups.joined(separator: ", "))
             """
         let n = Int32(columns.count)
-        return try read {
-            try db.query(sql, values) { s in
-                let project = q.groupByProject ? s.optionalText(1) : nil
-                var month: Day? = nil
-                if q.groupByMonth { month = try Day(parsing: s.text(n - 1) + "-01") }
-                return AccountTotal(account: s.account(0), project: project, month: month, debit: try s.sum(n), credit: try s.sum(n + 1))
+        return try db.query(sql, values) { s throws(StoreError) in
+            let project = q.groupByProject ? s.optionalText(1) : nil
+            var month: Day? = nil
+            if q.groupByMonth {
+                do throws(DayError) { month = try Day(parsing: s.text(n - 1) + "-01") } catch { throw .unreadableDate(error) }
             }
+            return AccountTotal(account: s.account(0), project: project, month: month, debit: try s.sum(n), credit: try s.sum(n + 1))
         }
     }
 
@@ -67,39 +67,41 @@ extension Store: LedgerQueries {
         return (conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "), values)
     }
 
-    public func entryKeys(_ q: EntryQuery) throws -> [EntryKey] {
+    public func entryKeys(_ q: EntryQuery) throws(StoreError) -> [EntryKey] {
         let (filter, values) = filter(q)
-        return try read {
+        return try { () throws(StoreError) in
             try db.query("SELECT e.id, e.journal, e.chain_index FROM entry e \(filter) ORDER BY e.date, e.exercice_id, e.number", values) { s in
                 EntryKey(id: s.int(0), journal: s.text(1), validationOrder: s.optionalInt(2).map { Int($0) })
             }
-        }
+        }()
     }
 
-    public func entries(_ q: EntryQuery) throws -> [Entry] {
+    public func entries(_ q: EntryQuery) throws(StoreError) -> [Entry] {
         let (filter, values) = filter(q)
-        return try read {
+        return try { () throws(StoreError) in
             try readEntries("FROM entry e \(filter) ORDER BY e.date, e.exercice_id, e.number", lines: """
                 FROM line l LEFT JOIN project p ON p.id = l.project_id
                 WHERE l.entry_id IN (SELECT e.id FROM entry e \(filter))
                 ORDER BY l.entry_id, l.id
                 """, values)
-        }
+        }()
     }
 
+    /// The body's own errors pass through as they are (a report being written), the store's are
+    /// `StoreError`s: the protocol's requirement names no error type.
     public func forEachAccountLine(prefix: String?, from: Day?, to: Day?, _ body: (AccountLine) throws -> Void) throws {
         var conditions: [String] = []
         var values: [SQLValue] = []
         if let prefix { conditions.append("l.account GLOB ?"); values.append(.text(prefix + "*")) }
         if let from { conditions.append("e.date >= ?"); values.append(.text(from.iso)) }
         if let to { conditions.append("e.date <= ?"); values.append(.text(to.iso)) }
-        try read {
-            try db.forEach("""
-                SELECT \(AccountLine.columns)
-                FROM line l JOIN entry e ON e.id = l.entry_id LEFT JOIN project p ON p.id = l.project_id
-                \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
-                ORDER BY l.account, e.date, e.exercice_id, e.number, l.id
-                """, values) { try body(AccountLine(row: $0)) }
-        }
+        let s = try db.cachedStatement("""
+            SELECT \(AccountLine.columns)
+            FROM line l JOIN entry e ON e.id = l.entry_id LEFT JOIN project p ON p.id = l.project_id
+            \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
+            ORDER BY l.account, e.date, e.exercice_id, e.number, l.id
+            """)
+        try s.bind(values)
+        while try s.step() { try body(AccountLine(row: s)) }
     }
 }

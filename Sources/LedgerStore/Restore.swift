@@ -30,13 +30,13 @@ extension Store {
     /// in one transaction of the ledger, while this command alone has it open (any other
     /// command waits, or is refused as busy): the restore is whole or not at all, and the -wal
     /// is the ledger's own.
-    public static func restore(_ path: String, from backup: String, aside: String, now: Now) throws -> RestoreOutcome {
-        if let a = realPath(backup), a == realPath(path) { throw RestoreProblem.sameFile(path: backup) }
+    public static func restore(_ path: String, from backup: String, aside: String, now: Now) throws(StoreError) -> RestoreOutcome {
+        if let a = realPath(backup), a == realPath(path) { throw .restore(.sameFile(path: backup)) }
         let exists = FileManager.default.fileExists(atPath: path)
         if !exists, hasJournal(path) {
-            throw RestoreProblem.orphanJournal(path: path + "-wal")
+            throw .restore(.orphanJournal(path: path + "-wal"))
         }
-        return try withTemporaryFile(beside: path, suffix: ".restauration") { copy -> RestoreOutcome in
+        return try withTemporaryFile(beside: path, suffix: ".restauration") { copy throws(StoreError) -> RestoreOutcome in
             try copyVerified(backup, into: copy, now: now)
             guard exists else {
                 try linkNew(copy, to: path)
@@ -45,14 +45,14 @@ extension Store {
             let ledger = try Store.open(path: path, now: now)
             // Exclusive: no other connection may read or write until this one closes.
             try ledger.db.execute("PRAGMA locking_mode = EXCLUSIVE")
-            _ = try ledger.transaction {}
+            try ledger.atomically {}
             _ = try ledger.backup(to: aside)
-            do {
-                let source = try Database(path: copy, readOnly: true)
+            do throws(StoreError) {
+                let source = try Database(path: copy, reportedAs: path, readOnly: true)
                 try ledger.db.replaceContent(with: source)
             } catch {
                 unlink(aside)
-                throw ledger.mapError(error)
+                throw error
             }
             // Closed, the only connection folds its -wal into the file.
             ledger.db.close()
@@ -62,32 +62,29 @@ extension Store {
 
     /// Copies the ledger at `backup` into the empty file `copy` (migrated there if it is older)
     /// and verifies the copy. The backup is only read, and nothing is written beside it.
-    private static func copyVerified(_ backup: String, into copy: String, now: Now) throws {
+    private static func copyVerified(_ backup: String, into copy: String, now: Now) throws(StoreError) {
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: backup, isDirectory: &isFolder) else { throw StoreError.notFound(path: backup) }
-        if isFolder.boolValue { throw StoreError.isFolder(path: backup) }
+        guard FileManager.default.fileExists(atPath: backup, isDirectory: &isFolder) else { throw .notFound(path: backup) }
+        if isFolder.boolValue { throw .isFolder(path: backup) }
         func read(immutable: Bool) throws(StoreError) {
-            do {
+            // Errors name the backup, read-only or not.
+            do throws(StoreError) {
                 let source = try Database(path: backup, readOnly: true, immutable: immutable)
-                guard try source.scalarInt("PRAGMA application_id") == Schema.applicationID else { throw StoreError.notALedger(path: backup) }
+                guard try source.scalarInt("PRAGMA application_id") == Schema.applicationID else { throw .notALedger(path: backup) }
                 let version = Int(try source.scalarInt("PRAGMA user_version") ?? 0)
                 if version > Schema.migrations.count {
-                    throw StoreError.newerSchema(path: backup, found: version, supported: Schema.migrations.count)
+                    throw .newerSchema(path: backup, found: version, supported: Schema.migrations.count)
                 }
                 try source.run("VACUUM INTO ?", .text(copy))
-            } catch let e as StoreError {
-                throw e
-            } catch let e as SQLiteError {
-                throw Store.classify(e, path: backup)
             } catch {
-                throw .notALedger(path: backup)
+                throw error.about(backup)
             }
         }
         // Without a -wal beside it, the file is the whole backup: read as immutable, it needs no
         // -wal or -shm of its own (none is left beside it, and read-only media do).
         try read(immutable: !hasJournal(backup))
         let report = try Store.open(path: copy, now: now).verify()
-        guard report.problems.isEmpty else { throw RestoreProblem.damagedBackup(path: backup, report.problems) }
+        guard report.problems.isEmpty else { throw .restore(.damagedBackup(path: backup, report.problems)) }
     }
 
     private static func realPath(_ path: String) -> String? {
@@ -100,11 +97,11 @@ extension Store {
 extension Database {
     /// Replaces this database's whole content by `source`'s, in one write transaction of this
     /// connection (SQLite's backup API, `source` as the origin).
-    func replaceContent(with source: Database) throws {
+    func replaceContent(with source: Database) throws(StoreError) {
         guard let b = sqlite3_backup_init(handle, "main", source.handle, "main") else { throw error(sqlite3_errcode(handle)) }
         let step = sqlite3_backup_step(b, -1)
         let finish = sqlite3_backup_finish(b)
-        guard step == SQLITE_DONE else { throw SQLiteError(code: step, message: String(cString: sqlite3_errstr(step))) }
+        guard step == SQLITE_DONE else { throw storeError(SQLiteError(code: step, message: String(cString: sqlite3_errstr(step)))) }
         guard finish == SQLITE_OK else { throw error(finish) }
     }
 }

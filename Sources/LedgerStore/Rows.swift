@@ -6,10 +6,12 @@ import Ledger
 // named by the aliases the queries give their tables: `e` entry, `l` line, `p` a row's project,
 // `x` exercice, `r` rule, `b` budget poste, `s` statement.
 
-extension Statement {
-    /// The ISO day stored in `column`.
-    func day(_ column: Int32) throws(DayError) -> Day { try Day(parsing: text(column)) }
-    func optionalDay(_ column: Int32) throws(DayError) -> Day? { isNull(column) ? nil : try day(column) }
+extension SQLStatement {
+    /// The ISO day stored in `column`: another text is a file changed outside Compta.
+    func day(_ column: Int32) throws(StoreError) -> Day {
+        do throws(DayError) { return try Day(parsing: text(column)) } catch { throw .unreadableDate(error) }
+    }
+    func optionalDay(_ column: Int32) throws(StoreError) -> Day? { isNull(column) ? nil : try day(column) }
     /// An amount in cents as a row stores it (a line's debit, a bank line's amount). A sum is
     /// read with `sum`, which refuses an overflow.
     func money(_ column: Int32) -> Money { Money(cents: int(column)) }
@@ -24,7 +26,7 @@ extension Entry {
     /// From `entry e`.
     static let columns = "e.id, e.exercice_id, e.number, e.journal, e.date, e.label, e.piece, e.validated_on, e.validation_number, e.chain_index"
 
-    init(row s: Statement, lines: [Line]) throws {
+    init(row s: SQLStatement, lines: [Line]) throws(StoreError) {
         self.init(id: s.int(0), exerciceId: s.int(1), number: s.integer(2), journal: s.text(3), date: try s.day(4), label: s.text(5),
                   piece: s.optionalText(6),
                   validation: try s.optionalDay(7).map { Validation(date: $0, number: s.integer(8), order: s.integer(9)) }, lines: lines)
@@ -35,7 +37,7 @@ extension Entry.Line {
     /// From `line l LEFT JOIN project p ON p.id = l.project_id`; the first column is the line's entry.
     static let columns = "l.entry_id, l.id, l.account, l.debit, l.credit, l.label, p.code"
 
-    init(row s: Statement) {
+    init(row s: SQLStatement) {
         self.init(id: s.int(1), account: s.account(2), debit: s.money(3), credit: s.money(4), label: s.optionalText(5), project: s.optionalText(6))
     }
 }
@@ -44,7 +46,7 @@ extension Exercice {
     /// From `exercice x`.
     static let columns = "x.id, x.label, x.start, x.end, x.chart, x.closed_on"
 
-    init(row s: Statement) throws {
+    init(row s: SQLStatement) throws(StoreError) {
         self.init(id: s.int(0), label: s.text(1), start: try s.day(2), end: try s.day(3), chart: ChartVersion(rawValue: s.text(4)) ?? .pca2018,
                   isClosed: !s.isNull(5))
     }
@@ -54,7 +56,7 @@ extension AccountLine {
     /// From `line l JOIN entry e ON e.id = l.entry_id LEFT JOIN project p ON p.id = l.project_id`.
     static let columns = "l.account, e.date, e.journal, e.number, e.piece, coalesce(l.label, e.label), l.debit, l.credit, p.code"
 
-    init(row s: Statement) throws {
+    init(row s: SQLStatement) throws(StoreError) {
         self.init(account: s.account(0), date: try s.day(1), journal: s.text(2), entryNumber: s.integer(3), piece: s.optionalText(4),
                   label: s.text(5), debit: s.money(6), credit: s.money(7), project: s.optionalText(8))
     }
@@ -64,7 +66,7 @@ extension Rule {
     /// From `rule r LEFT JOIN project p ON p.id = r.project_id`.
     static let columns = "r.position, r.pattern, r.regex, r.direction, r.minimum, r.maximum, r.account, p.code, r.label"
 
-    init(row s: Statement) {
+    init(row s: SQLStatement) {
         self.init(position: s.integer(0), pattern: s.text(1), isRegex: s.int(2) != 0, direction: Rule.Direction(rawValue: s.integer(3)) ?? .any,
                   minimum: s.optionalMoney(4), maximum: s.optionalMoney(5), account: s.account(6), project: s.optionalText(7),
                   label: s.optionalText(8))
@@ -75,7 +77,7 @@ extension Budget.Poste {
     /// From `budget_poste b LEFT JOIN project p ON p.id = b.project_id`.
     static let columns = "b.label, b.side, b.amount, b.accounts, p.code, b.remark, b.position"
 
-    init(row s: Statement) {
+    init(row s: SQLStatement) {
         self.init(label: s.text(0), side: Budget.Side(rawValue: s.text(1)) ?? .depense, amount: s.money(2),
                   accounts: s.text(3).split(separator: " ").map(String.init), project: s.optionalText(4), remark: s.optionalText(5),
                   sourceLine: s.integer(6))
@@ -87,7 +89,7 @@ extension Store.ImportedStatement {
     static let columns = "s.id, s.file_name, s.bank_account, s.imported_at, s.first_date, s.last_date, s.lines_read, s.lines_new, s.lines_left_out"
 
     /// `validated`: how many of its operations are validated, by statement id.
-    init(row s: Statement, validated: [Int64: Int]) throws {
+    init(row s: SQLStatement, validated: [Int64: Int]) throws(StoreError) {
         self.init(id: s.integer(0), fileName: s.text(1), bankAccount: s.account(2), importedAt: s.text(3), firstDate: try s.optionalDay(4),
                   lastDate: try s.optionalDay(5), linesRead: s.integer(6), linesNew: s.integer(7), linesLeftOut: s.integer(8),
                   validated: validated[s.int(0)] ?? 0)
@@ -98,9 +100,9 @@ extension Store {
     /// Entries with their lines: `entries` completes `SELECT Entry.columns` (from `entry e`, in
     /// the order wanted), `lines` completes `SELECT Entry.Line.columns` (ordered by entry, then
     /// line); both take `values`.
-    func readEntries(_ entries: String, lines: String, _ values: [SQLValue] = []) throws -> [Entry] {
+    func readEntries(_ entries: String, lines: String, _ values: [SQLValue] = []) throws(StoreError) -> [Entry] {
         var byEntry: [Int64: [Entry.Line]] = [:]
         try db.forEach("SELECT \(Entry.Line.columns) \(lines)", values) { byEntry[$0.int(0), default: []].append(Entry.Line(row: $0)) }
-        return try db.query("SELECT \(Entry.columns) \(entries)", values) { try Entry(row: $0, lines: byEntry[$0.int(0)] ?? []) }
+        return try db.query("SELECT \(Entry.columns) \(entries)", values) { s throws(StoreError) in try Entry(row: s, lines: byEntry[s.int(0)] ?? []) }
     }
 }

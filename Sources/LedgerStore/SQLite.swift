@@ -28,13 +28,19 @@ public enum SQLValue: Sendable, Equatable {
 }
 
 /// A small wrapper over one SQLite connection: prepared statements with bound parameters only.
+/// Its errors are `StoreError`s already, classified where SQLite reports them (`storeError`).
 final class Database {
     private(set) var handle: OpaquePointer?
-    private var cache: [String: Statement] = [:]
+    private var cache: [String: SQLStatement] = [:]
+    /// The file its errors name: the ledger, when this is a temporary file becoming it.
+    let reportedPath: String
+    let immutable: Bool
 
     /// `immutable`: read-only, without the -wal and -shm files nor any lock, for a file nothing
     /// can change (on read-only media).
-    init(path: String, readOnly: Bool = false, create: Bool = false, immutable: Bool = false) throws {
+    init(path: String, reportedAs: String? = nil, readOnly: Bool = false, create: Bool = false, immutable: Bool = false) throws(StoreError) {
+        reportedPath = reportedAs ?? path
+        self.immutable = immutable
         var flags = readOnly || immutable ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE
         if create { flags |= SQLITE_OPEN_CREATE }
         flags |= SQLITE_OPEN_NOMUTEX
@@ -50,7 +56,7 @@ final class Database {
             let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
             sqlite3_close(handle)
             handle = nil
-            throw SQLiteError(code: rc, message: message)
+            throw storeError(SQLiteError(code: rc, message: message))
         }
         sqlite3_extended_result_codes(handle, 1)
         sqlite3_busy_timeout(handle, 10_000)
@@ -66,61 +72,86 @@ final class Database {
         handle = nil
     }
 
-    func error(_ rc: Int32) -> SQLiteError {
-        SQLiteError(code: rc, message: String(cString: sqlite3_errmsg(handle)))
+    func error(_ rc: Int32) -> StoreError {
+        storeError(SQLiteError(code: rc, message: String(cString: sqlite3_errmsg(handle))))
+    }
+
+    /// What an SQLite error means for the user: a busy, full, read-only... ledger, a refusal of
+    /// the schema's triggers, or an error of SQLite itself. A write into a ledger opened
+    /// immutable (its folder is read-only) says so.
+    func storeError(_ e: SQLiteError) -> StoreError {
+        let path = reportedPath
+        if e.isNotADatabase { return .notALedger(path: path) }
+        if e.isBusy { return .busy(path: path) }
+        if e.isReadOnly { return immutable ? .readOnlyFolder(path: path) : .readOnly(path: path) }
+        if e.isFull { return .diskFull(path: path) }
+        if e.isIOError { return .ioError(path: path) }
+        if e.isCantOpen { return .cannotOpen(path: path) }
+        if e.message == "integer overflow" { return .amountOverflow }
+        if e.isConstraint, e.message.hasPrefix("compta: "), let refusal = Schema.refusals[String(e.message.dropFirst("compta: ".count))] {
+            return .refusedBySchema(refusal)
+        }
+        return .sqlite(e)
     }
 
     /// Runs SQL text with no parameters (schema, pragmas). Several statements allowed.
-    func execute(_ sql: String) throws {
+    func execute(_ sql: String) throws(StoreError) {
         var errmsg: UnsafeMutablePointer<CChar>? = nil
         let rc = sqlite3_exec(handle, sql, nil, nil, &errmsg)
         if rc != SQLITE_OK {
             let message = errmsg.map { String(cString: $0) } ?? ""
             sqlite3_free(errmsg)
-            throw SQLiteError(code: rc, message: message)
+            throw storeError(SQLiteError(code: rc, message: message))
         }
     }
 
-    /// A prepared statement, cached by its SQL text.
-    func prepare(_ sql: String) throws -> Statement {
+    /// The prepared statement of `sql`, kept by its text for the next call (reset here): what a
+    /// statement run again and again uses.
+    func cachedStatement(_ sql: String) throws(StoreError) -> SQLStatement {
         if let s = cache[sql] {
             s.reset()
             return s
         }
-        var stmt: OpaquePointer?
-        let rc = sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &stmt, nil)
-        guard rc == SQLITE_OK, let stmt else { throw error(rc) }
-        let s = Statement(db: self, stmt: stmt)
+        let s = try makeStatement(sql, persistent: true)
         cache[sql] = s
         return s
     }
 
+    /// A new prepared statement, kept by nobody: for a statement run once (finalized when the
+    /// caller drops it). `persistent` tells SQLite it will be reused.
+    func makeStatement(_ sql: String, persistent: Bool = false) throws(StoreError) -> SQLStatement {
+        var stmt: OpaquePointer?
+        let rc = sqlite3_prepare_v3(handle, sql, -1, persistent ? UInt32(SQLITE_PREPARE_PERSISTENT) : 0, &stmt, nil)
+        guard rc == SQLITE_OK, let stmt else { throw error(rc) }
+        return SQLStatement(db: self, stmt: stmt)
+    }
+
     /// Runs one statement with parameters, ignoring any rows.
-    func run(_ sql: String, _ values: SQLValue...) throws {
-        let s = try prepare(sql)
+    func run(_ sql: String, _ values: SQLValue...) throws(StoreError) {
+        let s = try cachedStatement(sql)
         try s.bind(values)
         while try s.step() {}
     }
 
     /// Rows of one query, each mapped by `row`.
-    func query<T>(_ sql: String, _ values: [SQLValue] = [], _ row: (Statement) throws -> T) throws -> [T] {
+    func query<T>(_ sql: String, _ values: [SQLValue] = [], _ row: (SQLStatement) throws(StoreError) -> T) throws(StoreError) -> [T] {
         var result: [T] = []
-        try forEach(sql, values) { result.append(try row($0)) }
+        try forEach(sql, values) { s throws(StoreError) in result.append(try row(s)) }
         return result
     }
 
     /// Each row of one query, handed to `body` as it is read: nothing is kept.
-    func forEach(_ sql: String, _ values: [SQLValue] = [], _ body: (Statement) throws -> Void) throws {
-        let s = try prepare(sql)
+    func forEach(_ sql: String, _ values: [SQLValue] = [], _ body: (SQLStatement) throws(StoreError) -> Void) throws(StoreError) {
+        let s = try cachedStatement(sql)
         try s.bind(values)
         while try s.step() { try body(s) }
     }
 
-    func scalarInt(_ sql: String, _ values: SQLValue...) throws -> Int64? {
+    func scalarInt(_ sql: String, _ values: SQLValue...) throws(StoreError) -> Int64? {
         try query(sql, values) { $0.isNull(0) ? nil : $0.int(0) }.first ?? nil
     }
 
-    func scalarText(_ sql: String, _ values: SQLValue...) throws -> String? {
+    func scalarText(_ sql: String, _ values: SQLValue...) throws(StoreError) -> String? {
         try query(sql, values) { $0.isNull(0) ? nil : $0.text(0) }.first ?? nil
     }
 
@@ -130,7 +161,7 @@ final class Database {
 }
 
 /// A prepared statement. Reset and rebound for each use.
-final class Statement {
+final class SQLStatement {
     unowned let db: Database
     let stmt: OpaquePointer
     /// The bound texts, end to end: SQLite reads them in place (no copy per value) until the
@@ -153,7 +184,7 @@ final class Statement {
         sqlite3_clear_bindings(stmt)
     }
 
-    func bind<C: Collection>(_ values: C) throws where C.Element == SQLValue {
+    func bind<C: Collection>(_ values: C) throws(StoreError) where C.Element == SQLValue {
         var size = 0
         for case .text(let s) in values { size += s.utf8.count }
         if size > textCapacity {
@@ -183,7 +214,7 @@ final class Statement {
     }
 
     /// Advances to the next row; false when done.
-    func step() throws -> Bool {
+    func step() throws(StoreError) -> Bool {
         let rc = sqlite3_step(stmt)
         switch rc {
         case SQLITE_ROW: return true

@@ -18,6 +18,35 @@ enum Schema {
         return Dictionary(uniqueKeysWithValues: rows)
     }()
 
+    /// What each trigger says when it refuses a change (`RAISE(ABORT, 'compta: …')`), by that
+    /// text: the triggers' words are part of the schema (an applied migration never changes),
+    /// the refusal they mean is a `SchemaRefusal`, which the CLI says in French.
+    static let refusals: [String: SchemaRefusal] = [
+        "écriture validée, modification interdite": .validatedEntryChanged,
+        "écriture validée, suppression interdite": .validatedEntryDeleted,
+        "la date, le journal et le numéro d'une écriture ne changent pas": .entryIdentityChanged,
+        "date hors de l'exercice": .dateOutsideExercice,
+        "exercice clôturé": .closedExercice,
+        "exercice clôturé, modification interdite": .closedExerciceChanged,
+        "exercice clôturé, suppression interdite": .closedExerciceDeleted,
+        "exercice clôturé, budget non modifiable": .closedExerciceBudget,
+        "exercice clôturé, validation impossible": .closedExerciceValidation,
+        "écriture déséquilibrée, validation impossible": .unbalancedValidation,
+        "validation incomplète": .incompleteValidation,
+        "exercices qui se chevauchent": .overlappingExercices,
+        "date d'écriture mal écrite": .malformedEntryDate,
+        "date de validation mal écrite": .malformedValidationDate,
+        "montant qui n'est pas un nombre entier de centimes": .fractionalAmount,
+        "exercice mal écrit (dates AAAA-MM-JJ, ouvert à sa création)": .malformedExercice,
+        "les dates, le plan comptable et le nom d'un exercice ne changent pas": .exerciceIdentityChanged,
+        "exercice clôturé sans empreinte de ses soldes": .closingWithoutHash,
+        "brouillards dans l'exercice, clôture impossible": .closingWithDrafts,
+        "le code et la nature d'un journal ne changent pas": .journalIdentityChanged,
+        "une ligne de relevé importée ne change pas": .bankLineChanged,
+        "opération d'un relevé validée, suppression interdite": .validatedBankOperationDeleted,
+        "la version de la chaîne ne change pas": .chainVersionChanged,
+    ]
+
     /// 1: accounts, journals, exercices, projects, entries and lines, daily totals, and the
     /// triggers that keep validated entries and closed exercices unchangeable.
     static let v1 = """

@@ -21,7 +21,7 @@ public final class Store {
     /// A read transaction opened by `beginSnapshot` and not yet ended by a write.
     private var inSnapshot = false
     /// Opened read-only from a folder SQLite cannot write into (`open`): writes are refused so.
-    private(set) var isImmutable = false
+    var isImmutable: Bool { db.immutable }
 
     private init(db: Database, path: String, now: Now) {
         self.db = db
@@ -54,21 +54,11 @@ public final class Store {
     }
 
     private static func connect(_ path: String, immutable: Bool, now: Now) throws(StoreError) -> Store {
-        let store: Store
-        do {
-            store = Store(db: try Database(path: path, immutable: immutable), path: path, now: now)
-            store.isImmutable = immutable
-            // Who wrote the file, asked before anything else: another program's database, or an
-            // empty file, is left exactly as it was (no journal mode switched, no byte added).
-            guard try store.db.scalarInt("PRAGMA application_id") == Schema.applicationID else { throw StoreError.notALedger(path: path) }
-            if !immutable { try store.configure() }
-        } catch let e as SQLiteError {
-            throw Store.classify(e, path: path)
-        } catch let e as StoreError {
-            throw e
-        } catch {
-            throw .notALedger(path: path)
-        }
+        let store = Store(db: try Database(path: path, immutable: immutable), path: path, now: now)
+        // Who wrote the file, asked before anything else: another program's database, or an
+        // empty file, is left exactly as it was (no journal mode switched, no byte added).
+        guard try store.db.scalarInt("PRAGMA application_id") == Schema.applicationID else { throw .notALedger(path: path) }
+        if !immutable { try store.configure() }
         try store.checkAndMigrate(creating: false)
         return store
     }
@@ -78,16 +68,16 @@ public final class Store {
     /// temporary name and linked into place once complete: a creation cut short (a crash, a
     /// kill) leaves no half-made ledger at `path`.
     public static func create(path: String, name: String, start: Day, end: Day? = nil, now: Now) throws(StoreError) -> Store {
-        try writeNewFile(path, suffix: ".creation") { temporary in
-            let db = try Database(path: temporary)
+        try writeNewFile(path, suffix: ".creation") { temporary throws(StoreError) in
+            let db = try Database(path: temporary, reportedAs: path)
             _ = try Store.initialize(db: db, path: path, name: name, start: start, end: end, now: now)
             // Everything into the file itself (an error here, a full disk, stops the creation),
             // so that the file linked into place is complete without its WAL.
             let checkpoint = try db.query("PRAGMA wal_checkpoint(TRUNCATE)") { $0.int(0) }
-            guard checkpoint == [0] else { throw StoreError.busy(path: path) }
+            guard checkpoint == [0] else { throw .busy(path: path) }
             db.close()
             if let size = (try? FileManager.default.attributesOfItem(atPath: temporary + "-wal"))?[.size] as? Int, size > 0 {
-                throw StoreError.cannotCreate(path: path, reason: "le journal d'écriture n'a pas pu être reversé dans le fichier")
+                throw .cannotCreate(path: path, reason: .walNotCheckpointed)
             }
         }
         let store = try Store.open(path: path, now: now)
@@ -99,47 +89,42 @@ public final class Store {
     /// another command writes (`VACUUM INTO`, compacted), then opened and verified like
     /// `compta verifier`: what a backup or a handover to the next treasurer needs. The file must
     /// not exist yet; a copy cut short leaves nothing at `path`.
-    public func backup(to path: String) throws -> VerificationReport {
+    public func backup(to path: String) throws(StoreError) -> VerificationReport {
         // VACUUM reads in a transaction of its own, none may be open.
         endSnapshot()
-        try Store.writeNewFile(path, suffix: ".copie") { temporary in try db.run("VACUUM INTO ?", .text(temporary)) }
+        try Store.writeNewFile(path, suffix: ".copie") { temporary throws(StoreError) in
+            // What fails here is the writing of the copy: the error is about it.
+            do throws(StoreError) { try db.run("VACUUM INTO ?", .text(temporary)) } catch { throw error.about(path) }
+        }
         return try Store.open(path: path, now: now).verify()
     }
 
     /// Writes a new file at `path` through `fill`, which gets an empty file of mode 0600 under a
     /// temporary name; the file is linked into place once complete, never over an existing one.
-    static func writeNewFile(_ path: String, suffix: String, _ fill: (String) throws -> Void) throws(StoreError) {
+    static func writeNewFile(_ path: String, suffix: String, _ fill: (String) throws(StoreError) -> Void) throws(StoreError) {
         guard !FileManager.default.fileExists(atPath: path) else { throw .alreadyExists(path: path) }
-        do {
-            try withTemporaryFile(beside: path, suffix: suffix) { temporary in
-                try fill(temporary)
-                try linkNew(temporary, to: path)
-            }
-        } catch let e as StoreError {
-            throw e
-        } catch {
-            throw .cannotCreate(path: path, reason: "\(error)")
+        try withTemporaryFile(beside: path, suffix: suffix) { temporary throws(StoreError) in
+            try fill(temporary)
+            try linkNew(temporary, to: path)
         }
     }
 
     /// Runs `body` with an empty file of mode 0600 named `path` + `suffix`, removed afterwards
     /// (with the -wal and -shm SQLite may have made beside it). A file by that name is what a
     /// command cut short left, and goes; a folder is not ours to remove, and stops the command.
-    /// Errors of `body` pass through, SQLite's classified.
-    static func withTemporaryFile<T>(beside path: String, suffix: String, _ body: (String) throws -> T) throws -> T {
+    static func withTemporaryFile<T>(beside path: String, suffix: String, _ body: (String) throws(StoreError) -> T) throws(StoreError) -> T {
         let fm = FileManager.default
         let temporary = path + suffix
         var info = stat()
-        if lstat(temporary, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR { throw StoreError.folderInTheWay(path: temporary) }
+        if lstat(temporary, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR { throw .folderInTheWay(path: temporary) }
         func removeTemporary() { for end in ["", "-wal", "-shm"] { unlink(temporary + end) } }
         removeTemporary()
         guard fm.createFile(atPath: temporary, contents: nil, attributes: [.posixPermissions: 0o600]) else {
             let folder = (path as NSString).deletingLastPathComponent
-            let reason = folder.isEmpty || fm.fileExists(atPath: folder) ? "écriture impossible" : "dossier inexistant"
-            throw StoreError.cannotCreate(path: path, reason: reason)
+            throw .cannotCreate(path: path, reason: folder.isEmpty || fm.fileExists(atPath: folder) ? .notWritable : .noFolder)
         }
         defer { removeTemporary() }
-        do { return try body(temporary) } catch let e as SQLiteError { throw Store.classify(e, path: path) }
+        return try body(temporary)
     }
 
     /// Gives the complete file `temporary` the name `path`. link(2), unlike rename(2), never
@@ -147,10 +132,8 @@ public final class Store {
     /// stick) get a rename, after a last check.
     static func linkNew(_ temporary: String, to path: String) throws(StoreError) {
         if link(temporary, path) != 0 {
-            if errno == EEXIST || FileManager.default.fileExists(atPath: path) { throw StoreError.alreadyExists(path: path) }
-            guard rename(temporary, path) == 0 else {
-                throw StoreError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
-            }
+            if errno == EEXIST || FileManager.default.fileExists(atPath: path) { throw .alreadyExists(path: path) }
+            guard rename(temporary, path) == 0 else { throw .cannotCreate(path: path, reason: .system(String(cString: strerror(errno)))) }
         }
     }
 
@@ -168,20 +151,14 @@ public final class Store {
 
     /// A ledger in memory, for tests and dry runs.
     public static func inMemory(name: String = "Test", start: Day, end: Day? = nil, now: Now) throws(StoreError) -> Store {
-        do {
-            return try Store.initialize(db: Database(path: ":memory:"), path: ":memory:", name: name, start: start, end: end, now: now)
-        } catch let e as StoreError {
-            throw e
-        } catch {
-            throw .sqlite(error as! SQLiteError)
-        }
+        try Store.initialize(db: Database(path: ":memory:"), path: ":memory:", name: name, start: start, end: end, now: now)
     }
 
-    private static func initialize(db: Database, path: String, name: String, start: Day, end: Day?, now: Now) throws -> Store {
+    private static func initialize(db: Database, path: String, name: String, start: Day, end: Day?, now: Now) throws(StoreError) -> Store {
         let store = Store(db: db, path: path, now: now)
         try store.configure()
         try store.checkAndMigrate(creating: true)
-        try store.transaction {
+        try store.atomically { () throws(StoreError) in
             try db.run("INSERT INTO meta(key, value) VALUES ('nom', ?)", .text(name.printable))
             for j in Journal.defaults {
                 try db.run("INSERT INTO journal(code, label, kind) VALUES (?, ?, ?)", .text(j.code), .text(j.label), .text(j.kind.rawValue))
@@ -191,7 +168,7 @@ public final class Store {
         return store
     }
 
-    private func configure() throws {
+    private func configure() throws(StoreError) {
         try db.execute("PRAGMA foreign_keys = ON")
         if path != ":memory:" {
             try db.execute("PRAGMA journal_mode = WAL")
@@ -204,62 +181,36 @@ public final class Store {
     }
 
     private func checkAndMigrate(creating: Bool) throws(StoreError) {
-        do {
-            let version = Int(try db.scalarInt("PRAGMA user_version") ?? 0)
-            if version > Schema.migrations.count {
-                throw StoreError.newerSchema(path: path, found: version, supported: Schema.migrations.count)
-            }
-            if version == Schema.migrations.count { return }
-            try transaction {
-                if creating { try db.execute("PRAGMA application_id = \(Schema.applicationID)") }
-                for index in version..<Schema.migrations.count {
-                    try db.execute(Schema.migrations[index])
-                }
-                try db.execute("PRAGMA user_version = \(Schema.migrations.count)")
-            }
-        } catch let e as StoreError {
-            throw e
-        } catch let e as SQLiteError {
-            throw classify(e)
-        } catch {
-            throw .notALedger(path: path)
+        let version = Int(try db.scalarInt("PRAGMA user_version") ?? 0)
+        if version > Schema.migrations.count {
+            throw .newerSchema(path: path, found: version, supported: Schema.migrations.count)
         }
-    }
-
-    /// An SQLite error of this ledger, classified; a write into a ledger opened read-only from
-    /// its folder says so.
-    func classify(_ e: SQLiteError) -> StoreError {
-        let c = Store.classify(e, path: path)
-        if isImmutable, case .readOnly = c { return .readOnlyFolder(path: path) }
-        return c
-    }
-
-    static func classify(_ e: SQLiteError, path: String) -> StoreError {
-        if e.isNotADatabase { return .notALedger(path: path) }
-        if e.isBusy { return .busy(path: path) }
-        if e.isReadOnly { return .readOnly(path: path) }
-        if e.isFull { return .diskFull(path: path) }
-        if e.isIOError { return .ioError(path: path) }
-        if e.isCantOpen { return .cannotOpen(path: path) }
-        if e.message == "integer overflow" { return .amountOverflow }
-        if e.isConstraint, e.message.hasPrefix("compta: ") {
-            return .immutable(message: String(e.message.dropFirst("compta: ".count)))
+        if version == Schema.migrations.count { return }
+        try atomically { () throws(StoreError) in
+            if creating { try db.execute("PRAGMA application_id = \(Schema.applicationID)") }
+            for index in version..<Schema.migrations.count {
+                try db.execute(Schema.migrations[index])
+            }
+            try db.execute("PRAGMA user_version = \(Schema.migrations.count)")
         }
-        return .sqlite(e)
     }
 
     // MARK: Transactions
 
-    /// Runs `body` in one transaction (BEGIN IMMEDIATE): all of it is written, or nothing.
-    /// Nested calls join the outer transaction.
-    public func transaction<T>(_ body: () throws -> T) throws(StoreError) -> T {
-        do { return try atomically(rollback: false, body) } catch { throw mapError(error) }
-    }
-
-    /// Runs `body` in a transaction that is always rolled back: what a command would do,
-    /// without doing it (`--essai`).
-    public func dryRun<T>(_ body: () throws -> T) throws(StoreError) -> T {
-        do { return try atomically(rollback: true, body) } catch { throw mapError(error) }
+    /// Runs `body`, the caller's own steps (the store's methods, and checks of its own), in one
+    /// transaction (BEGIN IMMEDIATE): all of it is written, or nothing. Nested calls join the
+    /// outer transaction. The store's failures are `StoreError`s; the body's own errors pass
+    /// through as they are, which is why this one method does not name its error type.
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        let owned = try begin(rollback: false)
+        do {
+            let result = try body()
+            try end(owned, rollback: false)
+            return result
+        } catch {
+            abort(owned)
+            throw error
+        }
     }
 
     /// Starts a read transaction that lasts until the first write or the end of the process:
@@ -267,10 +218,8 @@ public final class Store {
     /// process commits an import meanwhile (never half of it, never a mix of before and after).
     public func beginSnapshot() throws(StoreError) {
         guard !db.isInTransaction else { return }
-        do {
-            try db.execute("BEGIN DEFERRED")
-            _ = try db.scalarInt("SELECT count(*) FROM meta")
-        } catch { throw mapError(error) }
+        try db.execute("BEGIN DEFERRED")
+        _ = try db.scalarInt("SELECT count(*) FROM meta")
         inSnapshot = true
     }
 
@@ -281,36 +230,58 @@ public final class Store {
         }
     }
 
-    /// The one transaction mechanism. Errors of `body` pass through unchanged (a bank import's
-    /// own errors stay what they are); SQLite's are classified.
-    func atomically<T>(rollback: Bool, _ body: () throws -> T) throws -> T {
-        // A write reads the latest state, under the write lock: the snapshot ends here.
-        endSnapshot()
-        if db.isInTransaction && !rollback { return try body() }
-        do { try db.execute("BEGIN IMMEDIATE") } catch let e as SQLiteError { throw classify(e) }
-        // What was read before the lock (the catalog: exercices closed or not...) may be stale:
-        // every check of the write reads again, inside it.
-        forgetCaches()
+    /// The store's one transaction mechanism: `body` in a transaction of its own, or in the
+    /// one open (`rollback` false); with `rollback`, always rolled back (`--essai`).
+    func atomically<T>(rollback: Bool = false, _ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        let owned = try begin(rollback: rollback)
         do {
             let result = try body()
-            if rollback {
-                try db.execute("ROLLBACK")
-                forgetCaches()
-            } else {
-                try db.execute("COMMIT")
-                lastNumbers = [:]
-                moved = nil
-            }
+            try end(owned, rollback: rollback)
             return result
         } catch {
-            try? db.execute("ROLLBACK")
-            forgetCaches()
-            if let e = error as? SQLiteError { throw classify(e) }
+            abort(owned)
             throw error
         }
     }
 
+    /// Opens the transaction of a write, unless it joins the one open: whether it owns it.
+    private func begin(rollback: Bool) throws(StoreError) -> Bool {
+        // A write reads the latest state, under the write lock: the snapshot ends here.
+        endSnapshot()
+        if db.isInTransaction && !rollback { return false }
+        try db.execute("BEGIN IMMEDIATE")
+        // What was read before the lock (the catalog: exercices closed or not...) may be stale:
+        // every check of the write reads again, inside it.
+        forgetCaches()
+        return true
+    }
+
+    private func end(_ owned: Bool, rollback: Bool) throws(StoreError) {
+        guard owned else { return }
+        if rollback {
+            try db.execute("ROLLBACK")
+            forgetCaches()
+        } else {
+            try db.execute("COMMIT")
+            lastNumbers = [:]
+            moved = nil
+        }
+    }
+
+    private func abort(_ owned: Bool) {
+        guard owned else { return }
+        try? db.execute("ROLLBACK")
+        forgetCaches()
+    }
+
     func forgetCatalog() { cachedCatalog = nil }
+
+    /// Runs one of `LedgerQueries`' own helpers (`balance`, `balanceBase`, `forEachEntry`): written
+    /// over the protocol's requirements, which name no error type, they throw on a store only what
+    /// its requirements throw, `StoreError` (and a body given here, typed so).
+    func queried<T>(_ helper: () throws -> T) throws(StoreError) -> T {
+        do { return try helper() } catch { throw error as! StoreError }
+    }
 
     private func forgetCaches() {
         lastNumbers = [:]
@@ -319,26 +290,13 @@ public final class Store {
         projectIDsCache = [:]
     }
 
-    func mapError(_ error: Error) -> StoreError {
-        if let e = error as? IndexedError { return mapError(e.error) }
-        if let e = error as? LocatedError { return .located(e) }
-        if let e = error as? StoreError { return e }
-        if let e = error as? SQLiteError { return classify(e) }
-        if let e = error as? EntryError { return .entry(e) }
-        return .other(error)
-    }
-
-    /// Runs a read, mapping SQLite errors.
-    func read<T>(_ body: () throws -> T) throws(StoreError) -> T {
-        do { return try body() } catch { throw mapError(error) }
-    }
 
     // MARK: Catalog
 
     /// Accounts, projects, journals and exercices: what validation needs.
     public func catalog() throws(StoreError) -> Catalog {
         if let c = cachedCatalog { return c }
-        let c = try read { () throws -> Catalog in
+        let c = try { () throws(StoreError) -> Catalog in
             let accounts = try db.query("SELECT number, label, custom FROM account") {
                 Account(number: $0.account(0), label: $0.text(1), isCustom: $0.int(2) != 0)
             }
@@ -352,32 +310,34 @@ public final class Store {
                 Journal(code: $0.text(0), label: $0.text(1), kind: Journal.Kind(rawValue: $0.text(2)) ?? .operationsDiverses)
             }
             return Catalog(accounts: accounts, projects: projects, journals: journals, exercices: try exercices(), charts: try chartFacts())
-        }
+        }()
         cachedCatalog = c
         return c
     }
 
     /// Both charts, whatever the exercices (a budget for next year may follow the new one).
     /// Read once: unlike the catalog, they never change while the ledger is open.
-    private func chartFacts() throws -> [ChartVersion: ChartFacts] {
+    private func chartFacts() throws(StoreError) -> [ChartVersion: ChartFacts] {
         if let c = cachedCharts { return c }
         var charts: [ChartVersion: ChartFacts] = [:]
         for chart in ChartVersion.allCases {
-            let labels = try PlanComptableData.accounts(chart).map { (AccountNumber(trusted: $0.number), $0.label) }
-            let replaced = try PlanComptableData.replacements(introducedBy: chart).map { (AccountNumber(trusted: $0.key), $0.value) }
-            charts[chart] = ChartFacts(labels: Dictionary(labels, uniquingKeysWith: { a, _ in a }),
-                                       replaced: Dictionary(uniqueKeysWithValues: replaced))
+            do throws(PlanComptableError) {
+                let labels = try PlanComptableData.accounts(chart).map { (AccountNumber(trusted: $0.number), $0.label) }
+                let replaced = try PlanComptableData.replacements(introducedBy: chart).map { (AccountNumber(trusted: $0.key), $0.value) }
+                charts[chart] = ChartFacts(labels: Dictionary(labels, uniquingKeysWith: { a, _ in a }),
+                                           replaced: Dictionary(uniqueKeysWithValues: replaced))
+            } catch { throw .chartData(error) }
         }
         cachedCharts = charts
         return charts
     }
 
-    private func exercices() throws -> [Exercice] {
-        try db.query("SELECT \(Exercice.columns) FROM exercice x ORDER BY x.start") { try Exercice(row: $0) }
+    private func exercices() throws(StoreError) -> [Exercice] {
+        try db.query("SELECT \(Exercice.columns) FROM exercice x ORDER BY x.start") { s throws(StoreError) in try Exercice(row: s) }
     }
 
     public func associationName() throws(StoreError) -> String {
-        try read { try db.scalarText("SELECT value FROM meta WHERE key = 'nom'") ?? "" }
+        try db.scalarText("SELECT value FROM meta WHERE key = 'nom'") ?? ""
     }
 
     /// The exercice a command means: the one labelled `label`, or by default the current one.
@@ -402,14 +362,14 @@ public final class Store {
         guard !label.isEmpty else { throw .invalidAccount(number, reason: .emptyLabel) }
         guard number.isPostable else { throw .invalidAccount(number, reason: .tooShort) }
         let account = Account(number: number, label: label, isCustom: true)
-        try transaction {
+        try atomically { () throws(StoreError) in
             let c = try catalog()
-            if let existing = c.accounts[number] { throw StoreError.accountExists(existing) }
+            if let existing = c.accounts[number] { throw .accountExists(existing) }
             guard c.accounts[AccountNumber(trusted: String(number.text.first!))] != nil else {
-                throw StoreError.invalidAccount(number, reason: .noClass)
+                throw .invalidAccount(number, reason: .noClass)
             }
             if let current = c.currentExercice, let (old, replacement) = c.replaced(number, in: current.chart) {
-                throw StoreError.invalidAccount(number, reason: .replaced(old, replacement, current))
+                throw .invalidAccount(number, reason: .replaced(old, replacement, current))
             }
             try db.run("INSERT INTO account(number, label, custom) VALUES (?, ?, 1)", .text(number.text), .text(label))
             cachedCatalog?.add(account)
@@ -432,8 +392,8 @@ public final class Store {
     public func addProject(code: String, name: String) throws(StoreError) -> Project {
         let name = name.printable.trimmingSpaces
         let project = Project(code: code, name: name.isEmpty ? code : name)
-        try transaction {
-            if let existing = try catalog().projects[code] { throw StoreError.projectExists(existing) }
+        try atomically { () throws(StoreError) in
+            if let existing = try catalog().projects[code] { throw .projectExists(existing) }
             try db.run("INSERT INTO project(code, name) VALUES (?, ?)", .text(project.code), .text(project.name))
             projectIDsCache[project.code] = db.lastInsertRowID
             cachedCatalog?.add(project)
@@ -449,23 +409,25 @@ public final class Store {
         guard start <= end, start.daysThrough(end) <= 732 else { throw .invalidExerciceRange(start: start, end: end) }
         let chart = ChartVersion.forExercice(startYear: start.year)
         let label = label ?? Exercice.defaultLabel(start: start, end: end)
-        let id = try transaction { () throws -> Int64 in
+        let id = try atomically { () throws(StoreError) -> Int64 in
             let existing = try exercices()
             if let overlap = existing.first(where: { start <= $0.end && $0.start <= end }) {
-                throw StoreError.overlappingExercice(start: start, end: end, existing: overlap)
+                throw .overlappingExercice(start: start, end: end, existing: overlap)
             }
             // Before an exercice that has its à-nouveaux (or is closed), a new one could never be
             // closed: its closing would write them again. And it would hold up that one's closing.
-            if let following = existing.first(where: { $0.start > end }),
-               try following.isClosed || db.scalarInt("""
-                   SELECT 1 FROM entry e JOIN journal j ON j.code = e.journal WHERE e.exercice_id = ? AND j.kind = 'an' LIMIT 1
-                   """, .int(following.id)) != nil {
-                throw StoreError.beforeOpenedExercice(start: start, end: end, following: following)
+            if let following = existing.first(where: { $0.start > end }) {
+                let hasOpenings = try db.scalarInt("""
+                    SELECT 1 FROM entry e JOIN journal j ON j.code = e.journal WHERE e.exercice_id = ? AND j.kind = 'an' LIMIT 1
+                    """, .int(following.id)) != nil
+                if following.isClosed || hasOpenings { throw .beforeOpenedExercice(start: start, end: end, following: following) }
             }
             try db.run("INSERT INTO exercice(label, start, end, chart) VALUES (?, ?, ?, ?)",
                        .text(label), .text(start.iso), .text(end.iso), .text(chart.rawValue))
             let id = db.lastInsertRowID
-            for a in try PlanComptableData.accounts(chart) {
+            let accounts: [ChartAccount]
+            do throws(PlanComptableError) { accounts = try PlanComptableData.accounts(chart) } catch { throw .chartData(error) }
+            for a in accounts {
                 try db.run("INSERT OR IGNORE INTO account(number, label, custom) VALUES (?, ?, 0)", .text(a.number), .text(a.label))
             }
             // 471, the waiting account bank imports use, is in the PCG but not in the association charts.
@@ -480,16 +442,16 @@ public final class Store {
     /// statement imported over its dates, and it is not closed (the schema refuses those too:
     /// foreign keys for entries and budgets, a trigger for a closed exercice).
     public func removeExercice(_ e: Exercice) throws(StoreError) {
-        try transaction { () throws in
+        try atomically { () throws(StoreError) in
             guard try db.scalarInt("SELECT closed_on IS NOT NULL FROM exercice WHERE id = ?", .int(e.id)) == 0 else {
-                throw ExerciceRemoval.closed(e)
+                throw .exerciceRemoval(.closed(e))
             }
             let entries = Int(try db.scalarInt("SELECT count(*) FROM entry WHERE exercice_id = ?", .int(e.id)) ?? 0)
             let budgets = try db.query("SELECT version FROM budget WHERE exercice_id = ? ORDER BY created_at, id", [.int(e.id)]) { $0.text(0) }
             let statements = Int(try db.scalarInt("SELECT count(*) FROM statement WHERE first_date <= ? AND last_date >= ?",
                                                   .text(e.end.iso), .text(e.start.iso)) ?? 0)
             if entries > 0 || !budgets.isEmpty || statements > 0 {
-                throw ExerciceRemoval.notEmpty(e, entries: entries, budgets: budgets, statements: statements)
+                throw .exerciceRemoval(.notEmpty(e, entries: entries, budgets: budgets, statements: statements))
             }
             try db.run("DELETE FROM exercice WHERE id = ?", .int(e.id))
         }
@@ -508,23 +470,24 @@ public final class Store {
     /// Checks and records an entry as a draft. Throws `StoreError.entry` when the entry breaks a rule.
     @discardableResult
     public func post(_ entry: EntryDraft) throws(StoreError) -> Posted {
-        do { return try postMany([entry])[0] } catch { throw mapError(error) }
+        try postMany([entry])[0]
     }
 
     /// Checks and records entries as drafts, in one transaction: all or none. Rows go to SQLite
     /// by chunks of multi-row INSERTs (a statement per entry would cost more than the entry).
-    /// A failing entry throws `IndexedError` with its position in `entries`.
-    func postMany(_ entries: [EntryDraft]) throws -> [Posted] {
+    /// An entry that breaks a rule is refused with the error `refused` makes of its position in
+    /// `entries` and what it breaks: the caller knows where it came from.
+    func postMany(_ entries: [EntryDraft], refused: (Int, EntryError) -> StoreError = { .entry($1) }) throws(StoreError) -> [Posted] {
         var posted: [Posted] = []
         posted.reserveCapacity(entries.count)
-        try atomically(rollback: false) {
+        try atomically { () throws(StoreError) in
             let c = try catalog()
             var nextID = (try db.scalarInt("SELECT coalesce(max(id), 0) FROM entry") ?? 0) + 1
             var entryRows: [SQLValue] = []
             var lineRows: [SQLValue] = []
             // Written every 1024 entries: memory stays flat however many entries come.
             var totals = TotalsDelta()
-            func flush() throws {
+            func flush() throws(StoreError) {
                 try insertRows("entry(id, exercice_id, number, journal, date, label, piece, created_at)", width: 8, values: entryRows)
                 try insertRows(Store.lineColumns, width: 6, values: lineRows)
                 try apply(totals)
@@ -532,7 +495,8 @@ public final class Store {
                 entryRows.removeAll(keepingCapacity: true)
                 lineRows.removeAll(keepingCapacity: true)
             }
-            var moved = try self.moved ?? Money(cents: db.scalarInt("SELECT coalesce(sum(debit), 0) FROM total") ?? 0)
+            var moved = self.moved ?? Money.zero
+            if self.moved == nil { moved = Money(cents: try db.scalarInt("SELECT coalesce(sum(debit), 0) FROM total") ?? 0) }
             defer { self.moved = moved }
             for (index, entry) in entries.enumerated() {
                 let exercice: Exercice
@@ -541,7 +505,7 @@ public final class Store {
                     // Validation checked the entry's own sum: it fits.
                     guard let sum = try? moved.adding(entry.totalDebit), sum.cents <= Money.ledgerLimit else { throw .ledgerLimit(moved) }
                     moved = sum
-                } catch { throw IndexedError(index: index, error: StoreError.entry(error)) }
+                } catch { throw refused(index, error) }
                 let number = try nextNumber(exercice)
                 let id = nextID
                 nextID += 1
@@ -597,7 +561,7 @@ public final class Store {
         mutating func removeAll() { amounts.removeAll(keepingCapacity: true) }
     }
 
-    func apply(_ delta: TotalsDelta) throws {
+    func apply(_ delta: TotalsDelta) throws(StoreError) {
         for (k, v) in delta.amounts {
             try db.run("""
                 INSERT INTO total(day, account, project_id, opening, debit, credit) VALUES (?, ?, ?, ?, ?, ?)
@@ -608,23 +572,23 @@ public final class Store {
 
     /// `INSERT INTO target VALUES (...), (...), ...`, the rows' values laid end to end, by chunks:
     /// one prepared statement per chunk size, found once per call.
-    func insertRows(_ target: String, width: Int, values: [SQLValue]) throws {
+    func insertRows(_ target: String, width: Int, values: [SQLValue]) throws(StoreError) {
         let rows = values.count / width
         let chunk = max(1, 256 / width)
         let tuple = "(" + Array(repeating: "?", count: width).joined(separator: ", ") + ")"
-        func prepare(_ n: Int) throws -> Statement {
-            try db.prepare("INSERT INTO \(target) VALUES " + Array(repeating: tuple, count: n).joined(separator: ", "))
+        func statement(rows n: Int) throws(StoreError) -> SQLStatement {
+            try db.cachedStatement("INSERT INTO \(target) VALUES " + Array(repeating: tuple, count: n).joined(separator: ", "))
         }
-        let full = rows >= chunk ? try prepare(chunk) : nil
+        let full = rows >= chunk ? try statement(rows: chunk) : nil
         var start = 0
         while start < rows {
             let n = min(chunk, rows - start)
-            let s: Statement
+            let s: SQLStatement
             if n == chunk, let full {
                 full.reset()
                 s = full
             } else {
-                s = try prepare(n)
+                s = try statement(rows: n)
             }
             try s.bind(values[(start * width)..<((start + n) * width)])
             while try s.step() {}
@@ -633,7 +597,7 @@ public final class Store {
     }
 
     /// The next entry number of an exercice. Read once per transaction, then counted.
-    private func nextNumber(_ exercice: Exercice) throws -> Int {
+    private func nextNumber(_ exercice: Exercice) throws(StoreError) -> Int {
         let n: Int
         if let last = lastNumbers[exercice.id] {
             n = last + 1
@@ -647,31 +611,25 @@ public final class Store {
     /// Records many entries in one transaction: all of them, or none. An error names the
     /// source line of the entry that failed.
     @discardableResult
-    public func postAll(_ entries: [SourcedEntry], file: String?) throws -> [Posted] {
-        do {
-            return try postMany(entries.map(\.entry))
-        } catch let e as IndexedError {
-            throw e.located(in: entries[e.index], file: file)
-        }
+    public func postAll(_ entries: [SourcedEntry], file: String?) throws(StoreError) -> [Posted] {
+        try postMany(entries.map(\.entry)) { .located(entries[$0].refusal($1, file: file)) }
     }
 
     /// A text dump of every table, in a stable order: tests compare it before and after a
     /// refused command to prove the ledger did not change.
     public func dump() throws(StoreError) -> String {
-        try read {
-            let tables = try db.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name") { $0.text(0) }
-            var out = ""
-            for t in tables {
-                out += "## \(t)\n"
-                let n = try db.prepare("SELECT * FROM \"\(t)\"").columnCount
-                let order = (1...max(1, Int(n))).map(String.init).joined(separator: ", ")
-                let s = try db.prepare("SELECT * FROM \"\(t)\" ORDER BY \(order)")
-                while try s.step() {
-                    out += (0..<n).map { s.optionalText($0) ?? "∅" }.joined(separator: "|") + "\n"
-                }
+        let tables = try db.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name") { $0.text(0) }
+        var out = ""
+        for t in tables {
+            out += "## \(t)\n"
+            let n = try db.makeStatement("SELECT * FROM \"\(t)\"").columnCount
+            let order = (1...max(1, Int(n))).map(String.init).joined(separator: ", ")
+            let s = try db.makeStatement("SELECT * FROM \"\(t)\" ORDER BY \(order)")
+            while try s.step() {
+                out += (0..<n).map { s.optionalText($0) ?? "∅" }.joined(separator: "|") + "\n"
             }
-            return out
         }
+        return out
     }
 }
 
@@ -686,15 +644,10 @@ protocol TotalsLine {
 extension LineDraft: TotalsLine {}
 extension Entry.Line: TotalsLine {}
 
-/// An error about the entry at `index` of a batch.
-struct IndexedError: Error {
-    let index: Int
-    let error: any Error & Sendable
-
-    /// The error at the file line of `source` it is about: the entry's line, or the line of
-    /// the entry it names (an unknown account, a zero amount).
-    func located(in source: SourcedEntry, file: String?) -> LocatedError {
-        guard case .entry(let e)? = error as? StoreError else { return LocatedError(file: file, line: source.line, underlying: error) }
-        return LocatedError(file: file, line: source.line(of: e), underlying: error)
+extension SourcedEntry {
+    /// `error` at its place in the file: the line of the entry, or of the line it is about (an
+    /// unknown account, a zero amount).
+    func refusal(_ error: EntryError, file: String?) -> LocatedError {
+        LocatedError(file: file, line: line(of: error), underlying: error)
     }
 }

@@ -1,7 +1,9 @@
 import Ledger
 
 /// Why the store refused a command. The CLI turns each case into a French sentence.
-public enum StoreError: Error, @unchecked Sendable {
+/// Every public method of the store throws it (a domain refusal in its own case: `.closing`,
+/// `.budget`...), so a caller knows all the ways a call can fail.
+public enum StoreError: Error, Sendable {
     /// No ledger at this path.
     case notFound(path: String)
     /// The path is a folder.
@@ -12,7 +14,7 @@ public enum StoreError: Error, @unchecked Sendable {
     case newerSchema(path: String, found: Int, supported: Int)
     /// `init` on a path that already holds a file.
     case alreadyExists(path: String)
-    case cannotCreate(path: String, reason: String)
+    case cannotCreate(path: String, reason: CreationFailure)
     /// A folder has the name of the temporary file a creation or a backup writes first.
     case folderInTheWay(path: String)
     case readOnly(path: String)
@@ -26,7 +28,11 @@ public enum StoreError: Error, @unchecked Sendable {
     case ioError(path: String)
     /// The file, or the files SQLite keeps next to it, cannot be opened.
     case cannotOpen(path: String)
+    /// An entry breaks a rule of the books.
     case entry(EntryError)
+    /// An entry of a file (a statement, a FEC, a CSV of entries) breaks one: `underlying` is
+    /// its `EntryError`, the place its line.
+    case located(LocatedError)
     case accountExists(Account)
     case invalidAccount(AccountNumber, reason: AccountRefusal)
     case projectExists(Project)
@@ -38,7 +44,9 @@ public enum StoreError: Error, @unchecked Sendable {
     /// An exercice before one that already has its à-nouveaux, or is closed: it could never be closed.
     case beforeOpenedExercice(start: Day, end: Day, following: Exercice)
     /// A trigger of the schema refused the change (validated entry, closed exercice...).
-    case immutable(message: String)
+    case refusedBySchema(SchemaRefusal)
+    /// A FEC's entries give one journal the same validation number twice (SQLite's words).
+    case duplicateValidationNumbers(detail: String)
     case unknownEntry(number: Int, exercice: String)
     /// `affecter` on a validated entry with nothing waiting in 471.
     case notWaiting(number: Int)
@@ -63,10 +71,70 @@ public enum StoreError: Error, @unchecked Sendable {
     /// A sum of the ledger's amounts beyond what an `Int64` holds (SQLite's « integer overflow »):
     /// a file changed outside Compta, since `Money.ledgerLimit` keeps Compta's own below it.
     case amountOverflow
-    /// An error in an input file, at a line.
-    case located(LocatedError)
-    /// Any other error raised inside a transaction.
-    case other(any Error)
+    /// A date of a row that is not a day: a file changed outside Compta.
+    case unreadableDate(DayError)
+    /// A data file built into the program is missing or unreadable.
+    case chartData(PlanComptableError)
+    case closing(ClosingProblem)
+    case allocation(AllocationProblem)
+    case budget(BudgetProblem)
+    case exerciceRemoval(ExerciceRemoval)
+    case ledgerImport(LedgerImportProblem)
+    case bankAccount(BankAccountError)
+    case restore(RestoreProblem)
+}
+
+extension StoreError {
+    /// The refusal of another kind this error carries (a closing's, a budget's, an entry's at
+    /// its file line...), or itself: what a caller that wants the bare refusal matches.
+    public var refusal: any Error {
+        switch self {
+        case .located(let e): e
+        case .closing(let p): p
+        case .allocation(let p): p
+        case .budget(let p): p
+        case .exerciceRemoval(let r): r
+        case .ledgerImport(let p): p
+        case .bankAccount(let e): e
+        case .restore(let p): p
+        default: self
+        }
+    }
+
+    /// The same failure, about the file at `path`: what writing a copy of the ledger met is
+    /// about the copy (its folder is not the ledger's, so a read-only one is just read-only).
+    func about(_ path: String) -> StoreError {
+        switch self {
+        case .notALedger: return .notALedger(path: path)
+        case .readOnly, .readOnlyFolder: return .readOnly(path: path)
+        case .busy: return .busy(path: path)
+        case .diskFull: return .diskFull(path: path)
+        case .ioError: return .ioError(path: path)
+        case .cannotOpen: return .cannotOpen(path: path)
+        default: return self
+        }
+    }
+}
+
+/// Why a new file (a ledger, a backup) could not be made.
+public enum CreationFailure: Sendable, Equatable {
+    /// Its WAL could not be folded back into it.
+    case walNotCheckpointed
+    /// The temporary file could not be made in an existing folder.
+    case notWritable
+    case noFolder
+    /// The system's reason (`strerror`).
+    case system(String)
+}
+
+/// What a trigger of the schema refused (its text: `Schema.refusals`).
+public enum SchemaRefusal: Sendable, Equatable, CaseIterable {
+    case validatedEntryChanged, validatedEntryDeleted, entryIdentityChanged, dateOutsideExercice
+    case closedExercice, closedExerciceChanged, closedExerciceDeleted, closedExerciceBudget, closedExerciceValidation
+    case unbalancedValidation, incompleteValidation, overlappingExercices
+    case malformedEntryDate, malformedValidationDate, fractionalAmount, malformedExercice
+    case exerciceIdentityChanged, closingWithoutHash, closingWithDrafts, journalIdentityChanged
+    case bankLineChanged, validatedBankOperationDeleted, chainVersionChanged
 }
 
 public enum AccountRefusal: Sendable, Equatable {

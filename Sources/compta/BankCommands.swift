@@ -74,22 +74,22 @@ let bankCommands: [Command] = [
         let result: ImportResult
         do { result = try BankImporter.run(try readBytes(path), options: options, ledger: store) } catch let e as StatementError {
             throw InputError.inStatement(path: path, e)
-        } catch let e as LocatedError {
+        } catch StoreError.located(let e) {
             // Three refusals get their way out: a statement that begins before a closing or before
             // the ledger (--du), and a rule of the ledger on an account the chart replaced (the
             // commands that move it).
-            switch e.underlying as? StoreError {
-            case .entry(.closedExercice(_, let closed))?:
+            switch e.underlying as? EntryError {
+            case .closedExercice(_, let closed)?:
                 throw ImportCommandError.beforeClosing(e, from: closed.end.adding(days: 1))
-            case .entry(.outsideExercices(let day, let exercices))?:
-                guard let first = exercices.first, day < first.start else { throw e }
+            case .outsideExercices(let day, let exercices)?:
+                guard let first = exercices.first, day < first.start else { throw StoreError.located(e) }
                 throw ImportCommandError.beforeLedger(e, day: day, first: first)
-            case .entry(.replacedAccount(let account, _, let exercice))? where options.rules == nil:
+            case .replacedAccount(let account, _, let exercice)? where options.rules == nil:
                 let rules = try store.catalog().rulesOnReplacedAccounts(try store.rules(), in: exercice.chart)
                     .filter { $0.rule.account == account.number }
-                throw rules.isEmpty ? e : ImportCommandError.ruleOnReplacedAccount(e, rules: rules)
+                throw rules.isEmpty ? StoreError.located(e) : ImportCommandError.ruleOnReplacedAccount(e, rules: rules)
             default:
-                throw e
+                throw StoreError.located(e)
             }
         }
         try ctx.render(importDocument(result, detailed: try ctx.format() == .json || result.dryRun, now: ctx.now))

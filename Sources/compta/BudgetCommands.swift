@@ -86,7 +86,7 @@ let budgetCommands: [Command] = [
         let replaced: Budget?
         do {
             replaced = try store.saveBudget(postes, exercice: exercice, version: version, replacing: ctx.parsed.has("--remplacer"))
-        } catch let p as BudgetProblem {
+        } catch StoreError.budget(let p) {
             // A problem of the whole budget (a closed exercice, a version that exists) has no line to point at.
             throw p.line.map { LocatedError(file: path, line: $0, underlying: p) } ?? p
         }

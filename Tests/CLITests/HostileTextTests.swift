@@ -12,7 +12,7 @@ import Ledger
 /// the door, or changed outside Compta. What the writers must still render harmless.
 func tamper(_ s: Sandbox, _ sql: String, _ values: SQLValue...) throws {
     let db = try Database(path: s.ledger)
-    let statement = try db.prepare(sql)
+    let statement = try db.makeStatement(sql)
     try statement.bind(values)
     while try statement.step() {}
 }

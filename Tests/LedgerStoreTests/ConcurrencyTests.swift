@@ -100,7 +100,7 @@ func simultaneously<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int)
         let e2024 = try closer.exercice("2024")
         #expect(try closer.waitingLines().isEmpty, "the closing has read: nothing waits, no draft")
         _ = try importer.record(bankBatch(100), dryRun: false)
-        let error = #expect(throws: ClosingProblem.self) { try closer.close(e2024) }
+        let error = #expect(throws: ClosingProblem.self) { try bare { try closer.close(e2024) } }
         guard case .drafts(_, let total)? = error else { Issue.record("\(String(describing: error))"); return }
         #expect(total == 100)
         #expect(try !Store.open(path: path, now: .machine).exercice("2024").isClosed)
@@ -115,7 +115,7 @@ func simultaneously<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int)
         try second.beginSnapshot()
         let e2023 = try second.exercice("2023")
         _ = try first.allocateResult(of: try first.exercice("2023"), to: nil, on: d("2024-05-20"))
-        #expect(throws: AllocationProblem.nothingToAllocate(e2023)) { try second.allocateResult(of: e2023, to: nil, on: d("2024-05-21")) }
+        #expect(throws: AllocationProblem.nothingToAllocate(e2023)) { try bare { try second.allocateResult(of: e2023, to: nil, on: d("2024-05-21")) } }
         #expect(try Store.open(path: path, now: .machine).entries(EntryQuery(journal: "OD")).count == 1)
     }
 

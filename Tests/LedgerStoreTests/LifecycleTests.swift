@@ -170,12 +170,12 @@ func store2023() throws -> (Store, String) {
         let (store, _) = try store2023()
         let e = try store.exercice("2023")
         let before = try store.dump()
-        #expect(throws: ClosingProblem.self) { try store.close(e) }
+        #expect(throws: ClosingProblem.self) { try bare { try store.close(e) } }
         #expect(try store.dump() == before)
         try store.validate()
         try store.post(draft("2023-06-01", [("471", 500), ("512", -500)]))
         try store.validate()
-        let error = #expect(throws: ClosingProblem.self) { try store.close(e) }
+        let error = #expect(throws: ClosingProblem.self) { try bare { try store.close(e) } }
         guard case .waiting(_, let balance)? = error else { Issue.record("\(String(describing: error))"); return }
         #expect(balance == Money(cents: 500))
     }
@@ -194,13 +194,13 @@ func store2023() throws -> (Store, String) {
         #expect(throws: StoreError.self) { try store.post(draft("2023-12-01", [("627", 1), ("512", -1)])) }
         let raw = RawSQL(path)
         #expect(raw.exec("INSERT INTO entry(exercice_id, number, journal, date, label, created_at) VALUES (1, 99, 'OD', '2023-12-01', 'x', 'x')")?.contains("clôturé") == true)
-        #expect(throws: ClosingProblem.alreadyClosed(try store.exercice("2023"))) { try store.close(try store.exercice("2023")) }
+        #expect(throws: ClosingProblem.alreadyClosed(try store.exercice("2023"))) { try bare { try store.close(try store.exercice("2023")) } }
         #expect(try store.verify().problems.isEmpty)
         // The AG's decision, in 2024.
         let allocation = try store.allocateResult(of: try store.exercice("2023"), to: nil, on: d("2024-05-20"))
         let a = try store.entry(number: allocation.number, in: r.next)
         #expect(a.lines.map { "\($0.account):\(($0.debit - $0.credit).cents)" } == ["120:29000", "110:-29000"])
-        #expect(throws: AllocationProblem.badDestination(n("512"))) { try store.allocateResult(of: try store.exercice("2023"), to: n("512"), on: nil) }
+        #expect(throws: AllocationProblem.badDestination(n("512"))) { try bare { try store.allocateResult(of: try store.exercice("2023"), to: n("512"), on: nil) } }
     }
 
     /// The result of 2023, carried into 2024 on 120, waits for the AG's decision; closing 2024
@@ -214,9 +214,9 @@ func store2023() throws -> (Store, String) {
         try store.validate()
         let e2024 = try store.exercice("2024")
         let before = try store.dump()
-        #expect(throws: ClosingProblem.resultNotAllocated(e2024, of: try store.exercice("2023"), account: n("120"), amount: Money(cents: 29_000))) {
+        #expect(throws: ClosingProblem.resultNotAllocated(e2024, of: try store.exercice("2023"), account: n("120"), amount: Money(cents: 29_000))) { try bare {
             try store.close(e2024)
-        }
+        } }
         #expect(try store.dump() == before)
         _ = try store.allocateResult(of: try store.exercice("2023"), to: nil, on: d("2024-06-15"))
         try store.validate()
@@ -235,7 +235,7 @@ func store2023() throws -> (Store, String) {
             LineDraft(account: n("1021"), amount: Money(cents: -100_000))]))
         try store.validate()
         let e = try store.exercice("2023")
-        #expect(throws: ClosingProblem.resultNotAllocated(e, of: nil, account: n("129"), amount: Money(cents: 30_000))) { try store.close(e) }
+        #expect(throws: ClosingProblem.resultNotAllocated(e, of: nil, account: n("129"), amount: Money(cents: 30_000))) { try bare { try store.close(e) } }
         try store.post(draft("2023-05-01", [("119", 30_000), ("129", -30_000)]))
         try store.validate()
         #expect(try store.close(e).result == .zero)
@@ -245,7 +245,7 @@ func store2023() throws -> (Store, String) {
         let (store, _) = try store2023()
         try store.addExercice(start: d("2024-01-01"))
         try store.validate()
-        #expect(throws: ClosingProblem.earlierOpen(try store.exercice("2023"))) { try store.close(try store.exercice("2024")) }
+        #expect(throws: ClosingProblem.earlierOpen(try store.exercice("2023"))) { try bare { try store.close(try store.exercice("2024")) } }
     }
 
     @Test func theChart2025ListsVanishedAccounts() throws {
@@ -293,10 +293,10 @@ func store2023() throws -> (Store, String) {
         let refused = draft("2025-04-01", [("6713", 5_000), ("512", -5_000)])
         #expect(throws: EntryError.replacedAccount(replaced, replacement, e2025)) { try store.catalog().validate(refused) }
         #expect(throws: StoreError.self) { try store.post(refused) }
-        let located = #expect(throws: LocatedError.self) {
+        let located = #expect(throws: LocatedError.self) { try bare {
             try store.postAll([SourcedEntry(entry: draft("2025-04-02", [("7562", -5_000), ("512", 5_000)]), lines: [2, 3]),
                                SourcedEntry(entry: draft("2025-04-03", [("512", 5_000), ("777", -5_000)]), lines: [4, 5])], file: "x.csv")
-        }
+        } }
         #expect(located?.line == 5, "the line of the file that uses 777 (now 747)")
         #expect(try store.dump() == before)
         try store.post(draft("2025-04-01", [("6571", 5_000), ("512", -5_000)]))
@@ -344,7 +344,7 @@ extension Backups {
         let ledger = try store.dump()
         let bytes = try Data(contentsOf: URL(fileURLWithPath: backup))
         let aside = temporaryPath("avant.sqlite")
-        let refused = #expect(throws: RestoreProblem.self) { try Store.restore(path, from: backup, aside: aside, now: .machine) }
+        let refused = #expect(throws: RestoreProblem.self) { try bare { try Store.restore(path, from: backup, aside: aside, now: .machine) } }
         #expect(refused == .damagedBackup(path: backup, [.chainBroken(entry: "BQ-2 (exercice 2023, n° 2, du 01/03/2023)")]))
         #expect(try Store.open(path: path, now: .machine).dump() == ledger)
         #expect(try Data(contentsOf: URL(fileURLWithPath: backup)) == bytes, "the backup is only read")

@@ -153,6 +153,27 @@ func draft(_ date: String, _ lines: [(String, Int64)], project: String? = nil) -
 }
 
 @Suite struct SchemaProtections {
+    /// Every refusal a trigger can raise is known by its words: a trigger's text is a typed
+    /// `SchemaRefusal` when caught, never a sentence passed on.
+    @Test func everyTriggerTextIsATypedRefusal() throws {
+        let pattern = try Regex("RAISE\\(ABORT, 'compta: ((?:[^']|'')*)'\\)")
+        let texts = Set(Schema.migrations.flatMap { $0.matches(of: pattern).map { String($0.output[1].substring!).replacingOccurrences(of: "''", with: "'") } })
+        #expect(texts.count > 20)
+        #expect(texts == Set(Schema.refusals.keys))
+        #expect(Set(Schema.refusals.values).count == SchemaRefusal.allCases.count)
+    }
+
+    /// A trigger's refusal reaches the caller as its case.
+    @Test func aTriggerRefusalIsTyped() throws {
+        let store = try Store.inMemory(start: d("2024-01-01"), now: .machine)
+        let posted = try store.post(draft("2024-03-05", [("627", 450), ("512", -450)]))
+        try store.validate(upTo: d("2024-12-31"))
+        let error = #expect(throws: StoreError.self) { try store.atomically { () throws(StoreError) in
+            try store.db.run("UPDATE line SET debit = 1 WHERE entry_id = ?", .int(posted.id))
+        } }
+        guard case .refusedBySchema(.validatedEntryChanged)? = error else { Issue.record("\(String(describing: error))"); return }
+    }
+
     /// Validated entries are protected by the schema itself, not only by the program.
     @Test func validatedEntryCannotChangeEvenWithRawSQL() throws {
         let path = temporaryPath()
@@ -206,10 +227,10 @@ func draft(_ date: String, _ lines: [(String, Int64)], project: String? = nil) -
         #expect(raw.exec("DELETE FROM budget")?.contains("budget non modifiable") == true)
         #expect(raw.int("SELECT count(*) FROM budget_poste WHERE amount = 100") == 1)
         let reopened = try Store.open(path: path, now: .machine)
-        #expect(throws: BudgetProblem.closedExercice(try reopened.exercice(nil))) {
+        #expect(throws: BudgetProblem.closedExercice(try reopened.exercice(nil))) { try bare {
             try reopened.saveBudget([Budget.Poste(label: "Banque", side: .depense, amount: Money(cents: 200), accounts: ["627"])],
                                     exercice: try reopened.exercice(nil), version: "initial")
-        }
+        } }
     }
 
     /// Nothing of a closed exercice changes, drafts included: an exercice closes only without
@@ -417,13 +438,13 @@ func oldLedger(version: Int) -> (path: String, raw: RawSQL) {
             SourcedEntry(entry: draft("2024-03-06", [("627", 100), ("512", -100)]), lines: [2, 3]),
             SourcedEntry(entry: draft("2024-03-07", [("627", 100), ("512", -90)]), lines: [4, 5]),
         ]
-        let located = #expect(throws: LocatedError.self) { try store.postAll(batch, file: "f.csv") }
+        let located = #expect(throws: LocatedError.self) { try bare { try store.postAll(batch, file: "f.csv") } }
         #expect(located?.line == 4, "an unbalanced entry: its first line")
         #expect(located?.file == "f.csv")
         #expect(try store.dump() == before)
         // An error about one line of an entry points at that line of the file.
         let unknown = [SourcedEntry(entry: draft("2024-03-06", [("627", 100), ("6299", 100), ("512", -200)]), lines: [7, 9, 12])]
-        #expect(#expect(throws: LocatedError.self) { try store.postAll(unknown, file: "f.csv") }?.line == 9)
+        #expect(#expect(throws: LocatedError.self) { try bare { try store.postAll(unknown, file: "f.csv") }}?.line == 9)
         #expect(try store.dump() == before)
     }
 }
@@ -450,4 +471,10 @@ extension OpeningLedgers {
         // Byte 18 of an SQLite header: 1 for a rollback journal, 2 for WAL.
         #expect(try Data(contentsOf: URL(fileURLWithPath: path))[18] == 1)
     }
+}
+
+/// The refusal a store call meets, bare (`StoreError.refusal`): a closing's, a budget's, an
+/// entry's at its file line.
+func bare<T>(_ body: () throws -> T) throws -> T {
+    do { return try body() } catch let e as StoreError { throw e.refusal }
 }

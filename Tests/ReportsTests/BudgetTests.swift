@@ -110,21 +110,21 @@ func budgetLedger() throws -> Store {
         let store = try budgetLedger()
         let e = try store.exercice("2024")
         let before = try store.dump()
-        #expect(throws: BudgetProblem.unknownAccount(poste: "X", prefix: "699", line: 0)) {
+        #expect(throws: BudgetProblem.unknownAccount(poste: "X", prefix: "699", line: 0)) { try bare {
             try store.saveBudget([poste("X", .depense, 1, ["699"])], exercice: e, version: "v")
-        }
-        #expect(throws: BudgetProblem.wrongClass(poste: "X", prefix: "7562", side: .depense, line: 0)) {
+        } }
+        #expect(throws: BudgetProblem.wrongClass(poste: "X", prefix: "7562", side: .depense, line: 0)) { try bare {
             try store.saveBudget([poste("X", .depense, 1, ["7562"])], exercice: e, version: "v")
-        }
-        #expect(throws: BudgetProblem.sharedAccount(prefix: "627", first: "A", second: "B", line: 0)) {
+        } }
+        #expect(throws: BudgetProblem.sharedAccount(prefix: "627", first: "A", second: "B", line: 0)) { try bare {
             try store.saveBudget([poste("A", .depense, 1, ["627"]), poste("B", .depense, 1, ["627"])], exercice: e, version: "v")
-        }
-        #expect(throws: BudgetProblem.repeatedPoste(poste: "A", firstLine: 0, line: 0)) {
+        } }
+        #expect(throws: BudgetProblem.repeatedPoste(poste: "A", firstLine: 0, line: 0)) { try bare {
             try store.saveBudget([poste("A", .depense, 1, ["627"]), poste("A", .depense, 1, ["604"])], exercice: e, version: "v")
-        }
-        #expect(throws: BudgetProblem.unknownProject(poste: "A", project: "Q", known: ["P"], line: 0)) {
+        } }
+        #expect(throws: BudgetProblem.unknownProject(poste: "A", project: "Q", known: ["P"], line: 0)) { try bare {
             try store.saveBudget([poste("A", .depense, 1, ["627"], project: "Q")], exercice: e, version: "v")
-        }
+        } }
         #expect(try store.dump() == before)
     }
 
@@ -170,4 +170,10 @@ func budgetLedger() throws -> Store {
         #expect(postes[1].amount == Money(cents: 15_000))
         #expect(postes[3].accounts == ["627"])
     }
+}
+
+/// The refusal a store call meets, bare (`StoreError.refusal`): a closing's, a budget's, an
+/// entry's at its file line.
+func bare<T>(_ body: () throws -> T) throws -> T {
+    do { return try body() } catch let e as StoreError { throw e.refusal }
 }

@@ -1,0 +1,172 @@
+import Ledger
+import Imports
+
+extension Messages {
+    static func entryFile(_ p: EntryFile.Problem) -> String {
+        switch p {
+        case .missingColumns(let missing, let seen):
+            return "colonnes manquantes : \(missing.joined(separator: ", ")) (colonnes lues : \(seen.joined(separator: ", "))). "
+                + "La première ligne doit nommer les colonnes : date;libelle;compte;debit;credit (et si besoin journal;piece;projet;ecriture)."
+        case .badDate(let t, let e): return day(e, t)
+        case .badAmount(let t, let e): return money(e, t)
+        case .badAccount(let t, let e): return accountNumber(e, t)
+        case .debitAndCredit: return "la ligne a un débit et un crédit : une ligne porte l'un ou l'autre"
+        case .noAmount: return "la ligne n'a ni débit ni crédit"
+        case .badProject(let t): return "code de projet invalide « \(t) » (lettres, chiffres, - et _)"
+        case .noLines: return "le fichier ne contient aucune écriture"
+        }
+    }
+
+    static func csv(_ e: CSVError) -> String {
+        switch e {
+        case .unterminatedQuote(let line):
+            return "guillemet ouvert ligne \(line) et jamais refermé : le fichier est tronqué ou mal formé."
+        case .recordTooLong(let line):
+            return "ligne \(line) démesurée (plus d'un million de caractères) : ce n'est pas un fichier CSV de relevé."
+        }
+    }
+
+    static func decoding(_ e: TextDecodingError) -> String {
+        switch e {
+        case .invalidUTF8(let line):
+            return "le fichier n'est pas en UTF-8 (premier caractère invalide ligne \(line)). Essayez --encodage windows-1252 ou iso-8859-15."
+        case .binary:
+            return "le fichier contient des octets nuls : c'est un fichier binaire (image, PDF, archive...), pas un fichier texte CSV."
+        case .empty:
+            return "le fichier est vide."
+        }
+    }
+
+    static func rows(_ rows: [[String]]) -> String {
+        rows.isEmpty ? "  (aucune ligne)" : rows.map { "  " + $0.joined(separator: " | ") }.joined(separator: "\n")
+    }
+
+    static let columnsHelp = "Décrivez les colonnes avec --colonnes, par exemple : --colonnes date=1,libelle=3,montant=4 "
+        + "(ou debit=4,credit=5 ; positions comptées à partir de 1), ou importez l'export OFX de la banque."
+
+    static func statement(_ e: StatementError) -> String {
+        switch e {
+        case .decoding(let d): return decoding(d)
+        case .csv(let c): return csv(c)
+        case .pdf:
+            return "c'est un PDF (le relevé imprimable) : téléchargez depuis le site de la banque l'export CSV, OFX (« Money ») ou QIF des opérations."
+        case .unknownLayout(let first):
+            return "format de relevé non reconnu. Premières lignes lues :\n\(rows(first))\n\(columnsHelp) "
+                + "La liste des banques reconnues : compta importer --banques"
+        case .unknownBank(let name, let known):
+            return "banque inconnue : \(name). Banques reconnues : \(known.joined(separator: ", ")) (détail : compta importer --banques)."
+        case .layoutNotFound(let profile, let expected, let first):
+            return "ce fichier n'a pas la forme d'un export \(profile) (colonnes attendues : \(expected.joined(separator: ", "))). "
+                + "Premières lignes lues :\n\(rows(first))\nEssayez --banque auto, ou \(columnsHelp)"
+        case .malformedLine(let line, let raw, let reason):
+            return "ligne \(line) illisible : \(lineProblem(reason)).\n  ligne lue : \(raw)\n"
+                + "Corrigez la ligne (ou téléchargez à nouveau le relevé) puis relancez : rien n'a été importé."
+        case .severalAccounts(let accounts):
+            return "le fichier contient les opérations de plusieurs comptes (\(accounts.joined(separator: ", "))). "
+                + "Choisissez-en un avec --numero, par exemple --numero \(accounts[0]), et --compte pour le compte du livre."
+        case .noOperations:
+            return "le fichier ne contient aucune opération."
+        case .noOperationsFrom(let day, let last):
+            return "aucune opération du fichier n'est du \(day.french) ou après (la dernière est du \(last.french)) : vérifiez la date de --du."
+        case .badColumns(let text):
+            return "--colonnes mal écrit « \(text) » : \(columnsHelp)"
+        case .mixedEncodings(let u, let o):
+            return "encodages mélangés : la ligne \(u) est en UTF-8 et la ligne \(o) en Windows-1252 ou Latin-1. "
+                + "Le fichier a probablement été modifié à la main ; téléchargez-le à nouveau, ou forcez l'encodage avec --encodage."
+        case .profileWithoutColumns:
+            return "fichier de profil sans la clé colonnes : elle dit où sont la date, le libellé et le montant "
+                + "(exemple : colonnes = date=1,libelle=3,montant=4)."
+        case .badProfileFile(let line, let text):
+            return "fichier de profil, ligne \(line) : « \(text) » incompris. Clés possibles : nom, colonnes, separateur, encodage "
+                + "(exemple : colonnes = date=1,libelle=3,montant=4)."
+        }
+    }
+
+    static func lineProblem(_ p: LineProblem) -> String {
+        switch p {
+        case .date(let t, let e): return t.isEmpty ? "pas de date" : day(e, t)
+        case .amount(let t, let e): return money(e, t)
+        case .missingAmount: return "ni montant, ni débit, ni crédit"
+        case .missingColumns(let expected, let found): return "\(found) colonnes au lieu de \(expected) au moins"
+        }
+    }
+
+    static func rule(_ p: RuleProblem) -> String {
+        switch p {
+        case .invalidRegex(let r, let e): return pattern(e, r)
+        case .emptyPattern: return "motif vide : une règle cherche un texte dans le libellé, par exemple \"OVH\"."
+        case .badAccount(let t, let e): return accountNumber(e, t) + "."
+        case .unknownAccount(let n, let s):
+            return entry(.unknownAccount(n, suggestions: s))
+        case .replacedAccount(let old, let r, let exercice):
+            return "le compte \(old.number) (\(old.label)) n'existe plus dans le plan comptable de l'exercice \(exercice.label) (plan 2025) : "
+                + (r.new.map { "classez sous \($0)" } ?? "choisissez le compte avec votre expert-comptable") + (r.remark.map { " (\($0))" } ?? "") + "."
+        case .unknownProject(let code, let known): return unknownProject(code, known: known)
+        case .badDirection(let t): return "sens « \(t) » inconnu : recette, depense, ou vide pour les deux."
+        case .badAmount(let t, let e): return money(e, t) + "."
+        case .minimumAboveMaximum: return "le montant minimum dépasse le maximum."
+        case .missingColumns(let missing, let seen):
+            return "colonnes manquantes : \(missing.joined(separator: ", ")) (colonnes lues : \(seen.joined(separator: ", "))). "
+                + "En-tête attendu : position;motif;regex;sens;min;max;compte;projet;libelle"
+        case .textTooLong(let t): return tooLong(t) + "."
+        }
+    }
+
+    static func pattern(_ e: PatternError, _ r: String) -> String {
+        let accepted = "Compta accepte . [a-z] [^0-9] ^ $ | ( ) (?: ) * + ? {n,m} \\d \\w \\s \\b et les signes précédés de \\ (\\. \\( …)."
+        switch e {
+        case .malformed(let m):
+            let why: String
+            switch m {
+            case .unclosedGroup: why = "une parenthèse ouverte n'est pas refermée"
+            case .unopenedGroup: why = "une parenthèse fermante n'a pas été ouverte"
+            case .unclosedClass: why = "un crochet [ n'est pas refermé"
+            case .nothingToRepeat: why = "*, + ou ? ne suit rien qui puisse se répéter (pour le signe lui-même : \\*, \\+, \\?)"
+            case .trailingBackslash: why = "elle finit par une barre oblique inversée \\ seule"
+            case .badRange(let t): why = "intervalle « \(t) » à l'envers"
+            case .badRepetition(let t): why = "répétition « \(t) » impossible (le maximum est avant le minimum)"
+            }
+            return "expression régulière invalide « \(r) » : \(why)."
+        case .unsupported(let construct):
+            return "expression régulière « \(r) » : « \(construct) » n'est pas pris en charge. Les règles s'appliquent à des libellés "
+                + "que choisit qui fait le virement : Compta n'accepte que les expressions qu'il sait chercher en un seul passage "
+                + "(ni renvoi \\1, ni anticipation (?=…), ni rétrospection (?<=…)). " + accepted
+        case .tooLarge:
+            return "expression régulière trop grande « \(r) » : ses répétitions ({n,m} imbriquées) dépassent "
+                + "\(grouped(RulePattern.maxSize)) étapes (ou \(grouped(RulePattern.maxRepetition)) répétitions). Simplifiez-la."
+        }
+    }
+
+    static func budgetFile(_ p: BudgetFile.Problem) -> String {
+        switch p {
+        case .missingColumns(let missing, let seen):
+            return "colonnes manquantes : \(missing.joined(separator: ", ")) (colonnes lues : \(seen.joined(separator: ", "))). En-tête attendu : poste;sens;montant;comptes;projet;remarque"
+        case .badAmount(let t, let e): return money(e, t) + "."
+        case .negativeAmount(let t): return "montant négatif « \(t) » : un poste prévoit un montant positif, du côté dépense ou recette."
+        case .unknownSide(let t): return "sens « \(t) » inconnu : écrivez dépense ou recette."
+        case .badAccount(let t, let e): return accountNumber(e, t) + "."
+        case .emptyPoste: return "poste sans nom."
+        case .badProject(let t): return "code de projet invalide « \(t) »."
+        case .textTooLong(let t): return tooLong(t) + "."
+        }
+    }
+
+    static func fecFile(_ p: FECProblem) -> String {
+        switch p {
+        case .missingColumns(let missing, let seen):
+            return "colonnes obligatoires absentes : \(missing.joined(separator: ", ")) (colonnes lues : \(seen.joined(separator: ", ")))."
+        case .fieldCount(let e, let f): return "\(f) champs au lieu de \(e) : ligne tronquée ou séparateur dans un libellé."
+        case .badDate(let field, let text): return "date illisible dans \(field) : « \(text) » (attendu AAAAMMJJ)."
+        case .badAmount(let field, let text, let e): return "\(field) : " + money(e, text) + "."
+        case .badDirection(let t): return "sens « \(t) » inconnu (D, C, +1 ou -1)."
+        case .accountNotNumeric(let t): return "numéro de compte « \(t) » : un numéro de compte commence par trois chiffres du plan comptable."
+        case .unbalanced(let n, let d, let c): return "écriture \(n) déséquilibrée : débits \(d) €, crédits \(c) €."
+        case .duplicateNumber(let n, let first): return "numéro d'écriture \(n) déjà utilisé ligne \(first) : chaque écriture a son numéro."
+        case .severalDates(let n): return "l'écriture \(n) porte plusieurs dates."
+        case .empty: return "le fichier ne contient aucune écriture."
+        case .badJournalCode(let t, let e):
+            return "JournalCode : " + code(e, t, of: "de journal", example: "BQ") + ". Corrigez le code de ce journal dans le fichier, sur toutes ses lignes."
+        case .textTooLong(let field, let t): return "\(field) : " + tooLong(t) + "."
+        }
+    }
+}
