@@ -249,18 +249,18 @@ extension Store {
         }
         if !drafts.isEmpty { throw ClosingProblem.drafts(Array(drafts.prefix(20)), total: drafts.count) }
         let base = try balanceBase(for: e)
-        let waiting = try balance(of: "47", at: e.end)
+        let waiting = try balance(of: AccountGroup.transitory, at: e.end)
         if !waiting.isZero {
             let holders = try waitingLines(exercice: e).map {
                 DraftSummary(exercice: e.label, number: $0.entry.number, date: $0.entry.date, label: $0.bankLabel ?? $0.entry.label, amount: $0.amount)
             }
             throw ClosingProblem.waiting(holders, balance: waiting.magnitude)
         }
-        for account in ["120", "129"] {
-            let left = try balance(of: account, at: e.end)
+        for account in [AccountNumber.excedent, .deficit] {
+            let left = try balance(of: account.text, at: e.end)
             if !left.isZero {
                 let previous = c.exercices.first { $0.end == e.start.adding(days: -1) && $0.isClosed }
-                throw ClosingProblem.resultNotAllocated(e, of: previous, account: AccountNumber(trusted: account), amount: left.magnitude)
+                throw ClosingProblem.resultNotAllocated(e, of: previous, account: account, amount: left.magnitude)
             }
         }
         do { // the writes
@@ -277,7 +277,7 @@ extension Store {
             guard let next else { throw ClosingProblem.nextNotOpen(e) }
             if next.isClosed { throw ClosingProblem.nextNotOpen(next) }
             if try !totals(TotalsQuery(from: next.start, to: next.end, openings: .only)).isEmpty { throw ClosingProblem.openingsExist(next) }
-            let balances = try totals(TotalsQuery(from: base, to: e.end, accountPrefixes: ["1", "2", "3", "4", "5"]))
+            let balances = try totals(TotalsQuery(from: base, to: e.end, accountPrefixes: AccountNature.bilan.prefixes))
             let result = try self.result(of: e)
             var opening: Int? = nil
             if let openings = Closing.openings(of: e, into: next, balances: balances, result: result) {
@@ -294,7 +294,7 @@ extension Store {
 
     /// Excédent (positive) or déficit of an exercice: its produits less its charges.
     func result(of e: Exercice) throws -> Money {
-        Closing.result(try totals(TotalsQuery(from: e.start, to: e.end, accountPrefixes: ["6", "7"])))
+        Closing.result(try totals(TotalsQuery(from: e.start, to: e.end, accountPrefixes: AccountNature.prefixes(.charge, .produit))))
     }
 
     /// A fingerprint of an exercice's balances: every account's debit and credit totals.
@@ -338,7 +338,8 @@ extension Store {
         if next.isClosed { throw AllocationProblem.nextClosed(e, next: next, result: try result(of: e)) }
         let day = date ?? min(max(now.today, next.start), next.end)
         let at = min(max(day, next.start), next.end)
-        guard let allocation = Closing.allocation(of: e, excedent: -(try balance(of: "120", at: at)), deficit: try balance(of: "129", at: at),
+        guard let allocation = Closing.allocation(of: e, excedent: -(try balance(of: AccountNumber.excedent.text, at: at)),
+                                                  deficit: try balance(of: AccountNumber.deficit.text, at: at),
                                                   to: destination, on: day) else { throw AllocationProblem.nothingToAllocate(e) }
         return try post(allocation)
     }
