@@ -46,9 +46,53 @@ public struct AccountNumber: Hashable, Comparable, Sendable, CustomStringConvert
     /// Accounts with fewer than three characters are groups (`6`, `60`): entries use a real
     /// account (`606`, `604A`), as the FEC requires three digits at least.
     public var isPostable: Bool { text.count >= 3 }
+}
 
+// The accounts and groups of the chart that Compta's own rules treat apart, named once: code
+// refers to these names, never to the numbers. A new role (the tiers' 401/411, the fonds dédiés'
+// 19x/689x/789x, a platform's transit account) goes here.
+extension AccountNumber {
     /// 471, the waiting account: bank operations no rule filed wait there for `compta affecter`.
     public static let waiting = AccountNumber(trusted: "471")
+    /// 120, the result of the exercice when it is an excédent; the closing's à-nouveaux carry it
+    /// there until the general assembly allocates it.
+    public static let excedent = AccountNumber(trusted: "120")
+    /// 129, the result of the exercice when it is a déficit.
+    public static let deficit = AccountNumber(trusted: "129")
+    /// 110, report à nouveau (solde créditeur): where an excédent goes by default.
+    public static let reportCrediteur = AccountNumber(trusted: "110")
+    /// 119, report à nouveau (solde débiteur): where a déficit goes by default.
+    public static let reportDebiteur = AccountNumber(trusted: "119")
+
+    /// The result account of an excédent (`isDeficit` false) or a déficit.
+    public static func result(isDeficit: Bool) -> AccountNumber { isDeficit ? deficit : excedent }
+}
+
+/// Groups of accounts by prefix (an account is in a group when its number starts with the
+/// prefix, `AccountNumber.isUnder`); queries take them as they are. Whole classes are
+/// `AccountNature`'s.
+public enum AccountGroup {
+    /// 47, comptes transitoires ou d'attente: a closing wants them settled.
+    public static let transitory = "47"
+    /// 5, the comptes financiers.
+    public static let financial = "5"
+    /// 51, banks.
+    public static let bank = "51"
+    /// 53, cash.
+    public static let cash = "53"
+    /// The treasury: banks and cash.
+    public static let treasury = [bank, cash]
+    /// 58, virements internes: the way money takes between two of the association's accounts.
+    public static let internalTransfers = "58"
+    /// 11, report à nouveau, and 106, réserves: where a result may be allocated.
+    public static let allocationDestinations = ["11", "106"]
+    /// 86, emplois des contributions volontaires en nature (the charges' side of class 8).
+    public static let cvnEmplois = "86"
+    /// 87, contributions volontaires en nature (the produits' side of class 8).
+    public static let cvnContributions = "87"
+    /// Third-party and regularisation accounts of class 4, the transitory ones (47) aside: lines
+    /// on them mean receivables and debts are recorded (commitment accounting).
+    public static let receivablesAndDebts = ["40", "41", "42", "43", "44", "45", "46", "48"]
 }
 
 public enum AccountNumberError: Error, Equatable, Sendable {
@@ -60,8 +104,8 @@ public enum AccountNumberError: Error, Equatable, Sendable {
     case invalidCharacter(Character)
 }
 
-/// What an account's class makes it.
-public enum AccountNature: String, Sendable, Codable {
+/// What an account's class makes it: balance sheet, charge, produit or contribution en nature.
+public enum AccountNature: Sendable {
     /// Classes 1–5: balance sheet.
     case bilan
     /// Class 6.
@@ -79,6 +123,22 @@ public enum AccountNature: String, Sendable, Codable {
         default: self = .bilan
         }
     }
+
+    /// A charge or a produit: an account the result is made of.
+    public var isResult: Bool { self == .charge || self == .produit }
+
+    /// The classes of this nature, as account prefixes.
+    public var prefixes: [String] {
+        switch self {
+        case .bilan: ["1", "2", "3", "4", "5"]
+        case .charge: ["6"]
+        case .produit: ["7"]
+        case .contributionEnNature: ["8"]
+        }
+    }
+
+    /// The classes of `natures`, as account prefixes for a query.
+    public static func prefixes(_ natures: AccountNature...) -> [String] { natures.flatMap(\.prefixes) }
 }
 
 /// An account of the ledger: from the chart of accounts, or added by the association. Like every

@@ -70,8 +70,8 @@ public struct Refiling: Sendable, Equatable {
     /// `label` replaces the entry's.
     public static func plan(_ e: Entry, waiting: Bool, bankAccount: AccountNumber?, parts: [AssignmentPart], project: String?,
                             label: String?) throws(RefilingError) -> Refiling {
-        let moved = waiting ? e.lines.filter { $0.account.isUnder("471") }
-            : bankAccount.map { bank in e.lines.filter { $0.account != bank } } ?? e.lines.filter { !$0.account.isUnder("5") }
+        let moved = waiting ? e.lines.filter { $0.account.isUnder(AccountNumber.waiting.text) }
+            : bankAccount.map { bank in e.lines.filter { $0.account != bank } } ?? e.lines.filter { !$0.account.isUnder(AccountGroup.financial) }
         if !waiting, !(moved.count == 1 || (bankAccount != nil && !moved.isEmpty)) { throw .lines(moved.map(\.account)) }
         let projects = Set(moved.map(\.project))
         let amount = Money.sum(moved.map { $0.credit - $0.debit })
@@ -94,7 +94,7 @@ public struct Refiling: Sendable, Equatable {
         let filed = try AssignmentPart.resolve(parts, filing: amount, project: project)
         let entry = EntryDraft(journal: "OD", date: max(e.date, exercice.start), label: label ?? "Affectation : \(e.label)",
                                piece: "\(e.journal)-\(e.validation?.number ?? e.number)",
-                               lines: [LineDraft(account: AccountNumber(trusted: "471"), amount: amount)] + filed.map { $0.line(filing: amount) })
+                               lines: [LineDraft(account: .waiting, amount: amount)] + filed.map { $0.line(filing: amount) })
         return (entry, filed)
     }
 
@@ -146,7 +146,7 @@ public enum Waiting {
         for c in corrections { settled[first(c.id), default: .zero] += c.amount }
         return entries.compactMap { e in
             if corrected[e.id] != nil { return nil }
-            let balance = Money.sum(e.lines.filter { $0.account.isUnder("471") }.map { $0.credit - $0.debit }) + (settled[e.id] ?? .zero)
+            let balance = Money.sum(e.lines.filter { $0.account.isUnder(AccountNumber.waiting.text) }.map { $0.credit - $0.debit }) + (settled[e.id] ?? .zero)
             return balance.isZero ? nil : (e, balance)
         }
     }

@@ -4,7 +4,9 @@ public struct Budget: Hashable, Sendable {
     public enum Side: String, Sendable, CaseIterable {
         case depense, recette
 
-        /// The account class a poste of this side covers: 6 for dépenses, 7 for recettes.
+        /// The accounts a poste of this side covers: charges for dépenses, produits for recettes.
+        public var nature: AccountNature { self == .depense ? .charge : .produit }
+        /// Their class (6 or 7), as messages name it.
         public var accountClass: Int { self == .depense ? 6 : 7 }
         public var title: String { self == .depense ? "Dépenses" : "Recettes" }
     }
@@ -48,7 +50,7 @@ public struct Budget: Hashable, Sendable {
     /// prefix is the longest; a poste of the same project before a poste of no project.
     public func poste(for account: AccountNumber, project: String?) -> Int? {
         var best: (index: Int, score: Int)? = nil
-        for (i, p) in postes.enumerated() where p.side.accountClass == account.classDigit {
+        for (i, p) in postes.enumerated() where p.side.nature == account.nature {
             if let pp = p.project, pp != project { continue }
             for prefix in p.accounts where account.isUnder(prefix) {
                 let score = prefix.count * 2 + (p.project == nil ? 0 : 1)

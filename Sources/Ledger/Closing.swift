@@ -5,7 +5,7 @@ public enum Closing {
     /// Excédent (positive) or déficit of an exercice: the produits less the charges among its
     /// `totals`.
     public static func result(_ totals: [AccountTotal]) -> Money {
-        Money.sum(totals.filter { [6, 7].contains($0.account.classDigit) }.map { $0.credit - $0.debit })
+        Money.sum(totals.filter { $0.account.nature.isResult }.map { $0.credit - $0.debit })
     }
 
     /// The à-nouveaux of `closed` in `next`, dated its first day: every balance-sheet balance
@@ -15,7 +15,7 @@ public enum Closing {
     public static func openings(of closed: Exercice, into next: Exercice, balances: [AccountTotal], result: Money) -> EntryDraft? {
         var lines = balances.filter { !$0.balance.isZero }.map { LineDraft(account: $0.account, amount: $0.balance) }
         if !result.isZero {
-            lines.append(LineDraft(account: AccountNumber(trusted: result.isNegative ? "129" : "120"), amount: -result,
+            lines.append(LineDraft(account: .result(isDeficit: result.isNegative), amount: -result,
                                    label: "Résultat de l'exercice \(closed.label)"))
         }
         guard lines.count >= 2 else { return nil }
@@ -26,12 +26,12 @@ public enum Closing {
     /// The internal transfers (58) among `balances`: funds in transit on the last day, or one
     /// side of a transfer missing from the books.
     public static func inTransit(_ balances: [AccountTotal]) -> Money {
-        Money.sum(balances.filter { $0.account.isUnder("58") }.map(\.balance))
+        Money.sum(balances.filter { $0.account.isUnder(AccountGroup.internalTransfers) }.map(\.balance))
     }
 
     /// Where a result may be allocated: a report à nouveau (11x) or a reserve (106x).
     public static func isAllocationDestination(_ account: AccountNumber) -> Bool {
-        account.isUnder("11") || account.isUnder("106")
+        AccountGroup.allocationDestinations.contains(where: account.isUnder)
     }
 
     /// The OD recording the general assembly's decision on `closed`'s result, on `day`: 120 to
@@ -42,10 +42,10 @@ public enum Closing {
         let amount = excedent.isZero ? deficit : excedent
         guard !amount.isZero else { return nil }
         let isExcedent = !excedent.isZero
-        let target = destination ?? AccountNumber(trusted: isExcedent ? "110" : "119")
+        let target = destination ?? (isExcedent ? .reportCrediteur : .reportDebiteur)
         let lines = isExcedent
-            ? [LineDraft(account: AccountNumber(trusted: "120"), amount: amount), LineDraft(account: target, amount: -amount)]
-            : [LineDraft(account: target, amount: amount), LineDraft(account: AccountNumber(trusted: "129"), amount: -amount)]
+            ? [LineDraft(account: .excedent, amount: amount), LineDraft(account: target, amount: -amount)]
+            : [LineDraft(account: target, amount: amount), LineDraft(account: .deficit, amount: -amount)]
         return EntryDraft(journal: "OD", date: day, label: "Affectation du résultat \(closed.label) (décision de l'assemblée générale)", lines: lines)
     }
 }

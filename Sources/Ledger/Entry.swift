@@ -231,7 +231,7 @@ public struct Catalog: Sendable {
     /// previous chart named it, and its replacement. (An account of the association's own under
     /// it, 6713A, is never replaced.)
     public func replaced(_ number: AccountNumber, in chart: ChartVersion) -> (Account, ChartReplacement)? {
-        guard [6, 7].contains(number.classDigit), let r = charts[chart]?.replaced[number] else { return nil }
+        guard number.nature.isResult, let r = charts[chart]?.replaced[number] else { return nil }
         let label = accounts[number]?.label ?? charts.values.lazy.compactMap { $0.labels[number] }.first ?? ""
         return (Account(number: number, label: label, isCustom: false), r)
     }
@@ -246,7 +246,7 @@ public struct Catalog: Sendable {
     /// produit (6713 → 6571 in the 2025 chart). Balance-sheet accounts carry their balances over;
     /// the association's own accounts are never replaced.
     func replacement(of account: Account, in chart: ChartVersion) -> ChartReplacement? {
-        guard !account.isCustom, [6, 7].contains(account.number.classDigit) else { return nil }
+        guard !account.isCustom, account.number.nature.isResult else { return nil }
         return charts[chart]?.replaced[account.number]
     }
 
@@ -284,7 +284,7 @@ public struct Catalog: Sendable {
         var debit = Money.zero, credit = Money.zero
         for line in entry.lines {
             try check(line.account, in: exercice, reversing: entry.origin == .reversal)
-            if opening, line.account.classDigit > 5 { throw .openingOnResultAccount(line.account) }
+            if opening, line.account.nature != .bilan { throw .openingOnResultAccount(line.account) }
             if let p = line.project, projects[p] == nil {
                 throw .unknownProject(p, known: projects.keys.sorted())
             }
@@ -404,8 +404,8 @@ extension EntryDraft {
     /// The journal an entry belongs in when none is named: BQ when it moves a bank account
     /// (51), CA for cash (53), OD otherwise.
     public static func suggestedJournal(for lines: [LineDraft]) -> String {
-        if lines.contains(where: { $0.account.isUnder("51") }) { return "BQ" }
-        if lines.contains(where: { $0.account.isUnder("53") }) { return "CA" }
+        if lines.contains(where: { $0.account.isUnder(AccountGroup.bank) }) { return "BQ" }
+        if lines.contains(where: { $0.account.isUnder(AccountGroup.cash) }) { return "CA" }
         return "OD"
     }
 }

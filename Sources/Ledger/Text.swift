@@ -38,6 +38,44 @@ extension String {
         return String(out)
     }
 
+    /// The words of the text, one space between two and none at either end: each run of blanks
+    /// becomes one space. What is a blank is the format's (its own separators among them: a
+    /// FEC's `|`, hledger's `;`). Read by characters, so a CR/LF is one character, and a space
+    /// that carries a combining mark one too.
+    public func collapsingBlanks(where isBlank: (Character) -> Bool) -> String {
+        var out = ""
+        collapse(self, where: isBlank, space: " ") { out.append($0) }
+        return out
+    }
+
+    /// `collapsingBlanks` read on the UTF-8 bytes, for blanks that are ASCII (never part of a
+    /// longer sequence): the way of the hot paths (every FEC field). A text with nothing to
+    /// collapse is returned as it is.
+    @inlinable
+    public func collapsingBlankBytes(where isBlank: (UInt8) -> Bool) -> String {
+        if isCollapsed(blankBytes: isBlank) { return self }
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count)
+        collapse(utf8, where: isBlank, space: 0x20) { out.append($0) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether collapsing would give the text back: no blank byte but single spaces between
+    /// words. One pass over the bytes, no allocation: the usual label needs nothing more.
+    @inlinable
+    public func isCollapsed(blankBytes isBlank: (UInt8) -> Bool) -> Bool {
+        var afterBlank = true
+        for b in utf8 {
+            if isBlank(b) {
+                if afterBlank || b != 0x20 { return false }
+                afterBlank = true
+            } else {
+                afterBlank = false
+            }
+        }
+        return !afterBlank
+    }
+
     /// The text as one field of a `;`-separated CSV: quoted, its quotes doubled, when it holds
     /// the separator, a quote or a line break.
     public var csvQuoted: String {
@@ -65,6 +103,24 @@ extension String {
     /// is 140 characters, a Crédit Agricole label of four lines some 250) or any name, and short
     /// enough that a report of many rows never becomes a flood.
     public static let maxLedgerText = 500
+}
+
+/// `units` with each run of blanks made one `space` and none kept at either end, handed to
+/// `append`: what `collapsingBlanks` and `collapsingBlankBytes` share.
+@inlinable
+func collapse<Units: Sequence>(_ units: Units, where isBlank: (Units.Element) -> Bool, space: Units.Element,
+                               append: (Units.Element) -> Void) {
+    var started = false, blank = false
+    for u in units {
+        if isBlank(u) {
+            blank = started
+        } else {
+            if blank { append(space) }
+            blank = false
+            started = true
+            append(u)
+        }
+    }
 }
 
 /// A text longer than `String.maxLedgerText`: its length, and how it starts, for the message.

@@ -261,12 +261,12 @@ extension Store: BankLedger {
     /// net of the entries that correct it (its extourne, the OD that filed it once validated)
     /// and of those that correct them in turn; a correcting entry is never listed itself.
     public func waitingLines(exercice: Exercice? = nil) throws(StoreError) -> [WaitingLine] {
-        let entries = try self.entries(EntryQuery(from: exercice?.start, to: exercice?.end, accountPrefix: "471"))
+        let entries = try self.entries(EntryQuery(from: exercice?.start, to: exercice?.end, accountPrefix: AccountNumber.waiting.text))
         let corrections = try db.query("""
             SELECT e.id, e.corrects,
-                   coalesce((SELECT sum(l.credit - l.debit) FROM line l WHERE l.entry_id = e.id AND l.account GLOB '471*'), 0)
+                   coalesce((SELECT sum(l.credit - l.debit) FROM line l WHERE l.entry_id = e.id AND l.account GLOB ? || '*'), 0)
             FROM entry e WHERE e.corrects IS NOT NULL
-            """) { Waiting.Correction(id: $0.int(0), corrects: $0.int(1), amount: $0.money(2)) }
+            """, [.text(AccountNumber.waiting.text)]) { Waiting.Correction(id: $0.int(0), corrects: $0.int(1), amount: $0.money(2)) }
         return try Waiting.net(entries, corrections: corrections).map { (e, amount) throws(StoreError) in
             WaitingLine(entry: e, amount: amount, bankLabel: try db.scalarText("SELECT label FROM bank_line WHERE entry_id = ?", .int(e.id)))
         }

@@ -247,18 +247,18 @@ extension Store {
         }
         if !drafts.isEmpty { throw .closing(.drafts(Array(drafts.prefix(20)), total: drafts.count)) }
         let base = try queried { try balanceBase(for: e) }
-        let waiting = try queried { try balance(of: "47", at: e.end) }
+        let waiting = try queried { try balance(of: AccountGroup.transitory, at: e.end) }
         if !waiting.isZero {
             let holders = try waitingLines(exercice: e).map {
                 DraftSummary(exercice: e.label, number: $0.entry.number, date: $0.entry.date, label: $0.bankLabel ?? $0.entry.label, amount: $0.amount)
             }
             throw .closing(.waiting(holders, balance: waiting.magnitude))
         }
-        for account in ["120", "129"] {
-            let left = try queried { try balance(of: account, at: e.end) }
+        for account in [AccountNumber.excedent, .deficit] {
+            let left = try queried { try balance(of: account.text, at: e.end) }
             if !left.isZero {
                 let previous = c.exercices.first { $0.end == e.start.adding(days: -1) && $0.isClosed }
-                throw .closing(.resultNotAllocated(e, of: previous, account: AccountNumber(trusted: account), amount: left.magnitude))
+                throw .closing(.resultNotAllocated(e, of: previous, account: account, amount: left.magnitude))
             }
         }
         do { // the writes
@@ -275,7 +275,7 @@ extension Store {
             guard let next else { throw .closing(.nextNotOpen(e)) }
             if next.isClosed { throw .closing(.nextNotOpen(next)) }
             if try !totals(TotalsQuery(from: next.start, to: next.end, openings: .only)).isEmpty { throw .closing(.openingsExist(next)) }
-            let balances = try totals(TotalsQuery(from: base, to: e.end, accountPrefixes: ["1", "2", "3", "4", "5"]))
+            let balances = try totals(TotalsQuery(from: base, to: e.end, accountPrefixes: AccountNature.bilan.prefixes))
             let result = try self.result(of: e)
             var opening: Int? = nil
             if let openings = Closing.openings(of: e, into: next, balances: balances, result: result) {
@@ -292,7 +292,7 @@ extension Store {
 
     /// Excédent (positive) or déficit of an exercice: its produits less its charges.
     func result(of e: Exercice) throws(StoreError) -> Money {
-        Closing.result(try totals(TotalsQuery(from: e.start, to: e.end, accountPrefixes: ["6", "7"])))
+        Closing.result(try totals(TotalsQuery(from: e.start, to: e.end, accountPrefixes: AccountNature.prefixes(.charge, .produit))))
     }
 
     /// A fingerprint of an exercice's balances: every account's debit and credit totals.
@@ -336,7 +336,8 @@ extension Store {
         if next.isClosed { throw .allocation(.nextClosed(e, next: next, result: try result(of: e))) }
         let day = date ?? min(max(now.today, next.start), next.end)
         let at = min(max(day, next.start), next.end)
-        guard let allocation = Closing.allocation(of: e, excedent: -(try queried { try balance(of: "120", at: at) }), deficit: try queried { try balance(of: "129", at: at) },
+        guard let allocation = Closing.allocation(of: e, excedent: -(try queried { try balance(of: AccountNumber.excedent.text, at: at) }),
+                                                  deficit: try queried { try balance(of: AccountNumber.deficit.text, at: at) },
                                                   to: destination, on: day) else { throw .allocation(.nothingToAllocate(e)) }
         return try post(allocation)
     }

@@ -431,7 +431,7 @@ public final class Store {
                 try db.run("INSERT OR IGNORE INTO account(number, label, custom) VALUES (?, ?, 0)", .text(a.number), .text(a.label))
             }
             // 471, the waiting account bank imports use, is in the PCG but not in the association charts.
-            try db.run("INSERT OR IGNORE INTO account(number, label, custom) VALUES ('471', 'Compte d''attente', 0)")
+            try db.run("INSERT OR IGNORE INTO account(number, label, custom) VALUES (?, 'Compte d''attente', 0)", .text(AccountNumber.waiting.text))
             return id
         }
         cachedCatalog = nil

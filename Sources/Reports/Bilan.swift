@@ -48,7 +48,7 @@ public struct Bilan: Sendable {
         }
         for (i, c) in columns.enumerated() {
             let base = try ledger.balanceBase(for: c.exercice)
-            let balances = try ledger.totals(TotalsQuery(from: base, to: c.date, accountPrefixes: ["1", "2", "3", "4", "5"]))
+            let balances = try ledger.totals(TotalsQuery(from: base, to: c.date, accountPrefixes: AccountNature.bilan.prefixes))
             for t in balances where !t.balance.isZero {
                 let debit = t.balance.cents > 0
                 if let line = CompteDeResultat.line(for: t.account, in: debit ? actif : passif) {
@@ -61,7 +61,7 @@ public struct Bilan: Sendable {
             }
             func result(_ from: Day, _ to: Day) throws -> Money {
                 guard from <= to else { return .zero }
-                let t = try ledger.totals(TotalsQuery(from: from, to: to, accountPrefixes: ["6", "7"]))
+                let t = try ledger.totals(TotalsQuery(from: from, to: to, accountPrefixes: AccountNature.prefixes(.charge, .produit)))
                 return Money.sum(t.map { $0.credit - $0.debit })
             }
             let current = try result(c.exercice.start, c.date)

@@ -18,7 +18,7 @@ public struct BilanFinancier: Sendable {
             throw ReportError.noEntries(exercice)
         }
         let previous = catalog.previous(exercice)
-        let hasPrevious = try previous.map { !(try ledger.totals(TotalsQuery(from: $0.start, to: $0.end, accountPrefixes: ["6", "7"]))).isEmpty } ?? false
+        let hasPrevious = try previous.map { !(try ledger.totals(TotalsQuery(from: $0.start, to: $0.end, accountPrefixes: AccountNature.prefixes(.charge, .produit)))).isEmpty } ?? false
         let y = exercice.label
         var blocks: [Block] = []
         func section(_ title: String, level: Int = 1) { blocks.append(.heading(title, level: level)) }
@@ -64,7 +64,7 @@ public struct BilanFinancier: Sendable {
         }
 
         // 3. Comptes par projet.
-        let moved = try ledger.totals(TotalsQuery(from: exercice.start, to: exercice.end, groupByProject: true, accountPrefixes: ["6", "7"]))
+        let moved = try ledger.totals(TotalsQuery(from: exercice.start, to: exercice.end, groupByProject: true, accountPrefixes: AccountNature.prefixes(.charge, .produit)))
         let codes = Set(moved.compactMap(\.project)).sorted()
         if !codes.isEmpty {
             section("Comptes par projet")
@@ -188,8 +188,8 @@ public struct BilanFinancier: Sendable {
     /// debts are recorded (commitment accounting); without any, the books follow the money
     /// (comptabilité de trésorerie).
     static func methodSentence(_ ledger: some LedgerQueries, exercice: Exercice) throws -> String {
-        let prefixes = ["40", "41", "42", "43", "44", "45", "46", "48"]
-        let totals = try ledger.totals(TotalsQuery(from: try ledger.balanceBase(for: exercice), to: exercice.end, accountPrefixes: prefixes))
+        let totals = try ledger.totals(TotalsQuery(from: try ledger.balanceBase(for: exercice), to: exercice.end,
+                                                          accountPrefixes: AccountGroup.receivablesAndDebts))
         let accounts = Set(totals.filter { !$0.debit.isZero || !$0.credit.isZero }.map(\.account)).sorted()
         if accounts.isEmpty {
             return "Comptabilité de trésorerie : chaque opération est enregistrée à la date de son passage en banque ou en caisse ; "

@@ -63,9 +63,9 @@ public struct BudgetReport: Sendable {
             var perPoste = Array(repeating: Money.zero, count: postes.count)
             var outside: [Budget.Side: Money] = [.depense: .zero, .recette: .zero]
             let totals = try ledger.totals(TotalsQuery(from: from, to: to, project: filter, groupByProject: true,
-                                                       accountPrefixes: ["6", "7"], openings: .exclude))
+                                                       accountPrefixes: AccountNature.prefixes(.charge, .produit), openings: .exclude))
             for t in totals {
-                let side: Budget.Side = t.account.classDigit == 6 ? .depense : .recette
+                let side: Budget.Side = t.account.nature == .charge ? .depense : .recette
                 let amount = side == .depense ? t.debit - t.credit : t.credit - t.debit
                 if let i = scoped.poste(for: t.account, project: t.project) {
                     perPoste[i] += amount
@@ -182,7 +182,7 @@ public struct BudgetByProject: Sendable {
         let catalog = try ledger.catalog()
         let e = budget.exercice
         let totals = try ledger.totals(TotalsQuery(from: e.start, to: min(asOf ?? e.end, e.end), groupByProject: true,
-                                                   accountPrefixes: ["6", "7"], openings: .exclude))
+                                                   accountPrefixes: AccountNature.prefixes(.charge, .produit), openings: .exclude))
         let codes = Set(budget.postes.compactMap(\.project)).union(totals.compactMap(\.project)).sorted()
         func line(_ title: String, _ code: String?) -> Line {
             let postes = budget.postes.filter { $0.project == code }
@@ -190,8 +190,8 @@ public struct BudgetByProject: Sendable {
             return Line(title: title,
                         prevuDepenses: Money.sum(postes.filter { $0.side == .depense }.map(\.amount)),
                         prevuRecettes: Money.sum(postes.filter { $0.side == .recette }.map(\.amount)),
-                        realiseDepenses: Money.sum(mine.filter { $0.account.classDigit == 6 }.map { $0.debit - $0.credit }),
-                        realiseRecettes: Money.sum(mine.filter { $0.account.classDigit == 7 }.map { $0.credit - $0.debit }))
+                        realiseDepenses: Money.sum(mine.filter { $0.account.nature == .charge }.map { $0.debit - $0.credit }),
+                        realiseRecettes: Money.sum(mine.filter { $0.account.nature == .produit }.map { $0.credit - $0.debit }))
         }
         lines = codes.map { line(catalog.projects[$0]?.name ?? $0, $0) } + [line("Sans projet", nil)]
     }
@@ -244,11 +244,11 @@ extension Budget {
                                 accounts: accounts, project: source.project, remark: remark))
         }
         let totals = try ledger.totals(TotalsQuery(from: budget.exercice.start, to: budget.exercice.end, groupByProject: true,
-                                                   accountPrefixes: ["6", "7"], openings: .exclude))
+                                                   accountPrefixes: AccountNature.prefixes(.charge, .produit), openings: .exclude))
         // Accounts no poste covered, by the account the next exercice uses.
         var outside: [String: (amount: Money, from: [String])] = [:]
         for t in totals where budget.poste(for: t.account, project: t.project) == nil {
-            let amount = t.account.classDigit == 6 ? t.debit - t.credit : t.credit - t.debit
+            let amount = t.account.nature == .charge ? t.debit - t.credit : t.credit - t.debit
             let account = renewed(t.account.text).account
             var o = outside[account] ?? (.zero, [])
             o.amount += amount
@@ -266,7 +266,7 @@ extension Budget {
                 postes[i].remark = (postes[i].remark.map { $0 + ", " } ?? "") + remark
                 continue
             }
-            postes.append(Poste(label: catalog.label(of: number, in: chart), side: number.classDigit == 6 ? .depense : .recette,
+            postes.append(Poste(label: catalog.label(of: number, in: chart), side: number.nature == .charge ? .depense : .recette,
                                 amount: euros(o.amount), accounts: [account], remark: remark))
         }
         return postes

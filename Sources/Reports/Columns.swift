@@ -26,7 +26,7 @@ extension FigureColumn {
         }
         guard byProject else { return [main] }
         let moved = try ledger.totals(TotalsQuery(from: period.from, to: period.to, groupByProject: true,
-                                                  accountPrefixes: ["6", "7"], openings: .exclude))
+                                                  accountPrefixes: AccountNature.prefixes(.charge, .produit), openings: .exclude))
         let codes = Set(moved.compactMap(\.project)).sorted()
         var columns = codes.map { code in
             FigureColumn(title: catalog.projects[code]?.name ?? code, key: code, from: period.from, to: period.to, project: .code(code))
@@ -42,7 +42,7 @@ extension FigureColumn {
     public static func lifetime(of project: String, catalog: Catalog, ledger: some LedgerQueries) throws -> [FigureColumn] {
         guard catalog.projects[project] != nil else { throw ReportError.unknownProject(project, known: catalog.projects.keys.sorted()) }
         let years = try catalog.exercices.filter { e in
-            try !ledger.totals(TotalsQuery(from: e.start, to: e.end, project: .code(project), accountPrefixes: ["6", "7", "8"],
+            try !ledger.totals(TotalsQuery(from: e.start, to: e.end, project: .code(project), accountPrefixes: AccountNature.prefixes(.charge, .produit, .contributionEnNature),
                                            openings: .exclude)).isEmpty
         }
         guard let first = years.first, let last = years.last else { throw ReportError.projectWithoutFigures(project) }

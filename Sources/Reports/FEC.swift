@@ -31,21 +31,7 @@ public enum FEC {
     /// Text for a FEC field: no TAB, `|`, line break or other control character (they would
     /// split a record or a field); spaces collapsed.
     public static func clean(_ s: String) -> String {
-        // Byte by byte: the characters replaced are ASCII, never part of a longer UTF-8 sequence.
-        func isBlank(_ b: UInt8) -> Bool { b <= 0x20 || b == 0x7C || b == 0x7F }
-        var out: [UInt8] = []
-        out.reserveCapacity(s.utf8.count)
-        var space = false
-        for b in s.utf8 {
-            if isBlank(b) {
-                space = !out.isEmpty
-            } else {
-                if space { out.append(0x20) }
-                space = false
-                out.append(b)
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
+        s.collapsingBlankBytes { $0 <= 0x20 || $0 == 0x7C || $0 == 0x7F }
     }
 
     /// The two encodings a FEC may use.

@@ -42,18 +42,7 @@ public enum HledgerExport {
     /// would otherwise end the name and hand the rest of it to the amount (« X  1000 EUR @@ »
     /// read as 1 000 € bought for the real amount).
     static func clean(_ s: String) -> String {
-        var out = ""
-        var space = false
-        for c in s.printable {
-            if c.isWhitespace || c == ";" {
-                space = !out.isEmpty
-            } else {
-                if space { out.append(" ") }
-                space = false
-                out.append(c)
-            }
-        }
-        return out
+        s.printable.collapsingBlanks { $0.isWhitespace || $0 == ";" }
     }
 
     /// `name:value` in a comment: tags are separated by commas, so the value has none.

@@ -70,8 +70,8 @@ public struct Waiting: Sendable, Equatable {
 
     public var note: String {
         balance.isNegative
-            ? "Au \(day.french), le compte d'attente 471 a un solde créditeur de \(balance.magnitude) € : des encaissements attendent d'être classés, et ne sont pas encore dans ces chiffres."
-            : "Au \(day.french), le compte d'attente 471 a un solde débiteur de \(balance) € : des dépenses attendent d'être classées, et ne sont pas encore dans ces chiffres."
+            ? "Au \(day.french), le compte d'attente \(AccountNumber.waiting) a un solde créditeur de \(balance.magnitude) € : des encaissements attendent d'être classés, et ne sont pas encore dans ces chiffres."
+            : "Au \(day.french), le compte d'attente \(AccountNumber.waiting) a un solde débiteur de \(balance) € : des dépenses attendent d'être classées, et ne sont pas encore dans ces chiffres."
     }
 }
 

@@ -52,10 +52,10 @@ public struct CompteDeResultat: Sendable {
         var byAccount: [AccountNumber: [Money]] = [:]
         for (i, c) in columns.enumerated() {
             let totals = try ledger.totals(TotalsQuery(from: c.from, to: c.to, project: c.project,
-                                                       accountPrefixes: ["6", "7", "8"], openings: .exclude))
+                                                       accountPrefixes: AccountNature.prefixes(.charge, .produit, .contributionEnNature), openings: .exclude))
             for t in totals {
                 var v = byAccount[t.account] ?? Array(repeating: .zero, count: columns.count)
-                let produit = t.account.classDigit == 7 || t.account.isUnder("87")
+                let produit = t.account.nature == .produit || t.account.isUnder(AccountGroup.cvnContributions)
                 v[i] = produit ? t.credit - t.debit : t.debit - t.credit
                 byAccount[t.account] = v
             }
@@ -68,10 +68,10 @@ public struct CompteDeResultat: Sendable {
         self.columns = columns
         self.showsVariation = showsVariation
         self.chart = chart
-        charges = rows { $0.classDigit == 6 }
-        produits = rows { $0.classDigit == 7 }
-        cvnCharges = rows { $0.isUnder("86") }
-        cvnProduits = rows { $0.isUnder("87") }
+        charges = rows { $0.nature == .charge }
+        produits = rows { $0.nature == .produit }
+        cvnCharges = rows { $0.isUnder(AccountGroup.cvnEmplois) }
+        cvnProduits = rows { $0.isUnder(AccountGroup.cvnContributions) }
         waiting = try columns.first.flatMap { $0.project == .all ? try Waiting(ledger, from: $0.from, to: $0.to) : nil }
     }
 
@@ -180,7 +180,7 @@ public struct CompteDeResultat: Sendable {
                 add(line.code, row.values)
             } else {
                 uncovered.append(row.account)
-                add(row.account.classDigit == 7 || row.account.isUnder("87") ? "PE10" : "CE11", row.values)
+                add(row.account.nature == .produit || row.account.isUnder(AccountGroup.cvnContributions) ? "PE10" : "CE11", row.values)
             }
             for d in layout where d.kind == .dont && d.terms.contains(where: { row.account.isUnder($0) }) {
                 add(d.code, row.values)

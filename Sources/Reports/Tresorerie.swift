@@ -36,11 +36,6 @@ public struct Tresorerie: Sendable {
         public let perMonth: Money
     }
 
-    /// Accounts whose lines are cash: banks (51) and cash boxes (53).
-    public static let prefixes = ["51", "53"]
-    /// Virements internes: the way between two cash accounts.
-    public static let transferPrefix = "58"
-
     public let period: Period
     public let accounts: [AccountSummary]
     public let months: [Month]
@@ -65,15 +60,15 @@ public struct Tresorerie: Sendable {
         // Opening: everything before the period, plus the à-nouveaux written in it.
         var opening: [AccountNumber: Money] = [:]
         if base < period.from {
-            for t in try ledger.totals(TotalsQuery(from: base, to: period.from.adding(days: -1), accountPrefixes: Tresorerie.prefixes)) {
+            for t in try ledger.totals(TotalsQuery(from: base, to: period.from.adding(days: -1), accountPrefixes: AccountGroup.treasury)) {
                 opening[t.account, default: .zero] += t.balance
             }
         }
-        for t in try ledger.totals(TotalsQuery(from: period.from, to: period.to, accountPrefixes: Tresorerie.prefixes, openings: .only)) {
+        for t in try ledger.totals(TotalsQuery(from: period.from, to: period.to, accountPrefixes: AccountGroup.treasury, openings: .only)) {
             opening[t.account, default: .zero] += t.balance
         }
         var flows: [AccountNumber: (Money, Money)] = [:]
-        for t in try ledger.totals(TotalsQuery(from: period.from, to: period.to, accountPrefixes: Tresorerie.prefixes, openings: .exclude)) {
+        for t in try ledger.totals(TotalsQuery(from: period.from, to: period.to, accountPrefixes: AccountGroup.treasury, openings: .exclude)) {
             flows[t.account] = (t.debit, t.credit)
         }
         let all = Set(opening.keys).union(flows.keys).sorted()
@@ -83,12 +78,12 @@ public struct Tresorerie: Sendable {
         }
         // Month by month over the period: cash debits and credits, and the transfers through 58.
         let monthly = try ledger.totals(TotalsQuery(from: period.from, to: period.to, groupByMonth: true,
-                                                    accountPrefixes: Tresorerie.prefixes + [Tresorerie.transferPrefix], openings: .exclude))
+                                                    accountPrefixes: AccountGroup.treasury + [AccountGroup.internalTransfers], openings: .exclude))
         var cash: [Day: (debit: Money, credit: Money)] = [:]
         var transfer: [Day: (sent: Money, arrived: Money)] = [:]
         for t in monthly {
             let m = t.month!
-            if t.account.isUnder(Tresorerie.transferPrefix) {
+            if t.account.isUnder(AccountGroup.internalTransfers) {
                 let v = transfer[m] ?? (.zero, .zero)
                 transfer[m] = (v.sent + t.debit, v.arrived + t.credit)
             } else {
@@ -110,7 +105,7 @@ public struct Tresorerie: Sendable {
         transfersSent = Money.sum(transfer.values.map(\.sent))
         transfersArrived = Money.sum(transfer.values.map(\.arrived))
         if let previous = catalog.previous(period.exercice) {
-            previousClosing = try ledger.balance(of: "51", at: previous.end) + ledger.balance(of: "53", at: previous.end)
+            previousClosing = try Money.sum(AccountGroup.treasury.map { try ledger.balance(of: $0, at: previous.end) })
         } else {
             previousClosing = nil
         }
@@ -127,7 +122,7 @@ public struct Tresorerie: Sendable {
         var net: [Day: Money] = [:]
         if let longest = windows.last {
             let history = try ledger.totals(TotalsQuery(from: lastMonth.adding(months: 1 - longest), to: lastMonth.lastOfMonth, groupByMonth: true,
-                                                        accountPrefixes: Tresorerie.prefixes + [Tresorerie.transferPrefix], openings: .exclude))
+                                                        accountPrefixes: AccountGroup.treasury + [AccountGroup.internalTransfers], openings: .exclude))
             for t in history { net[t.month!, default: .zero] += t.debit - t.credit }
         }
         burns = windows.map { n in

@@ -283,3 +283,20 @@ let bankSamples = ["bpce.csv", "la-banque-postale.csv", "credit-mutuel.csv", "ci
         #expect(a.entries.allSatisfy { $0.entry.lines[1].account == n("471") }, "no rule: waiting account")
     }
 }
+
+/// A statement label's blanks (`CSVStatementReader.collapse`): spaces, tabs and line feeds; a
+/// CR/LF is one character, not a blank, and no-break spaces stay.
+@Suite struct StatementLabelBlanks {
+    @Test func spacesTabsAndLineFeedsCollapse() {
+        #expect(CSVStatementReader.collapse("  VIR  SEPA\tDUPONT \n") == "VIR SEPA DUPONT")
+        #expect(CSVStatementReader.collapse("a\r\nb") == "a\r\nb")
+        #expect(CSVStatementReader.collapse("a \r\n b") == "a \r\n b")
+        #expect(CSVStatementReader.collapse("a\rb ") == "a\rb")
+        #expect(CSVStatementReader.collapse("a\u{A0}\u{A0}b") == "a\u{A0}\u{A0}b")
+        #expect(CSVStatementReader.collapse("a \u{202F} b") == "a \u{202F} b")
+        #expect(CSVStatementReader.collapse("\t \t") == "")
+        #expect(CSVStatementReader.collapse("CB|CARREFOUR;x") == "CB|CARREFOUR;x")
+        #expect(CSVStatementReader.collapse(" \u{301}x") == " \u{301}x")
+        #expect(CSVStatementReader.collapse("Déjà propre") == "Déjà propre")
+    }
+}

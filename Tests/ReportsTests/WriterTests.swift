@@ -38,3 +38,33 @@ import LedgerStore
         #expect(FEC.clean("B\nQ\u{1}\tX|Y\u{7F}") == "B Q X Y")
     }
 }
+
+/// The blanks each writer collapses (`String.collapsingBlanks`), on the texts that tell them
+/// apart: ends, tabs, CR/LF, no-break spaces, runs, its own separators.
+@Suite struct BlanksCollapsed {
+    @Test func aFECFieldTakesEveryASCIIBlankAndThePipe() {
+        #expect(FEC.clean("  VIR  SEPA\tDUPONT \n") == "VIR SEPA DUPONT")
+        #expect(FEC.clean("a\r\nb") == "a b")
+        #expect(FEC.clean("a \r\n b") == "a b")
+        #expect(FEC.clean("a\u{A0}\u{A0}b") == "a\u{A0}\u{A0}b")
+        #expect(FEC.clean("a \u{202F} b") == "a \u{202F} b")
+        #expect(FEC.clean("\t \t") == "")
+        #expect(FEC.clean("CB|CARREFOUR;x") == "CB CARREFOUR;x")
+        #expect(FEC.clean("a\u{7F}b\u{1}c") == "a b c")
+        #expect(FEC.clean(" \u{301}x") == "\u{301}x")
+        #expect(FEC.clean("Déjà propre") == "Déjà propre")
+    }
+
+    @Test func anHledgerNameTakesEveryWhiteSpaceAndTheSemicolon() {
+        #expect(HledgerExport.clean("  VIR  SEPA\tDUPONT \n") == "VIR SEPA DUPONT")
+        #expect(HledgerExport.clean("a\r\nb") == "a b")
+        #expect(HledgerExport.clean("a \r\n b") == "a b")
+        #expect(HledgerExport.clean("a\u{A0}\u{A0}b") == "a b")
+        #expect(HledgerExport.clean("a \u{202F} b") == "a b")
+        #expect(HledgerExport.clean("\t \t") == "")
+        #expect(HledgerExport.clean("CB|CARREFOUR;x") == "CB|CARREFOUR x")
+        #expect(HledgerExport.clean("a\u{7F}b\u{1}c") == "abc")
+        #expect(HledgerExport.clean(" \u{301}x") == "x")
+        #expect(HledgerExport.clean("Déjà propre") == "Déjà propre")
+    }
+}

@@ -370,14 +370,10 @@ enum CSVStatementReader {
         return id.filter(\.isNumber).count >= 8 && id.count <= 34 ? id : nil
     }
 
+    /// A label's blanks: spaces, tabs and line feeds, read by characters (a CR/LF is one, and
+    /// stays); the bytes first, since most labels have nothing to collapse.
     static func collapse(_ s: String) -> String {
-        var previousSpace = true
-        var clean = true
-        for b in s.utf8 {
-            if b == 0x0A || b == 0x09 || b == 0x0D || (b == 0x20 && previousSpace) { clean = false; break }
-            previousSpace = b == 0x20
-        }
-        if clean && !previousSpace { return s }
-        return s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
+        if s.isCollapsed(blankBytes: { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }) { return s }
+        return s.collapsingBlanks { $0 == " " || $0 == "\n" || $0 == "\t" }
     }
 }

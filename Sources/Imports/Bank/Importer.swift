@@ -107,7 +107,7 @@ public enum BankImporter {
     public static func run(_ bytes: [UInt8], options: ImportOptions, ledger: some BankLedger) throws -> ImportResult {
         let statement = try StatementFile.read(bytes, options: options.read).importable(from: options.from)
         let catalog = try ledger.catalog()
-        guard options.bankAccount.isUnder("51") || options.bankAccount.isUnder("53") else {
+        guard AccountGroup.treasury.contains(where: options.bankAccount.isUnder) else {
             throw BankAccountError.notATreasuryAccount(options.bankAccount)
         }
         guard catalog.accounts[options.bankAccount] != nil else {

@@ -243,8 +243,8 @@ extension Messages {
         case .resultNotAllocated(let e, let previous, let account, let amount):
             let origin = previous.map { "le résultat de l'exercice \($0.label)" } ?? "un résultat antérieur"
             let record = previous.map { "compta affecter-resultat --exercice \($0.label) (--vers 110, 1068...)" }
-                ?? allocationEntry(of: nil, deficit: account.text == "129", amount: amount)
-            return "clôture impossible : \(origin) (\(account.text == "120" ? "excédent" : "déficit") de \(amount) €) est encore au compte \(account.text) : "
+                ?? allocationEntry(of: nil, deficit: account == .deficit, amount: amount)
+            return "clôture impossible : \(origin) (\(account == .excedent ? "excédent" : "déficit") de \(amount) €) est encore au compte \(account.text) : "
                 + "son affectation, décidée par l'assemblée générale, n'est pas enregistrée, et la clôture l'ajouterait au résultat \(e.label) dans le bilan. "
                 + "Enregistrez-la : \(record), validez (compta valider), puis clôturez."
         }
@@ -265,7 +265,7 @@ extension Messages {
         case .nextClosed(let e, let next, let result):
             return "l'exercice \(next.label), qui suit \(e.label), est clôturé : l'affectation du résultat \(e.label) ne peut plus s'y écrire. "
                 + "Si elle n'y a pas été saisie avant sa clôture, le résultat \(e.label) (\(CompteDeResultat.resultWords(result))) a été reporté "
-                + "sur \(result.isNegative ? "129" : "120") avec celui de \(next.label) : affectez-le dans l'exercice ouvert, par exemple "
+                + "sur \(AccountNumber.result(isDeficit: result.isNegative).text) avec celui de \(next.label) : affectez-le dans l'exercice ouvert, par exemple "
                 + allocationEntry(of: e, deficit: result.isNegative, amount: result.magnitude) + " (1068 au lieu de 110 pour des réserves)."
         }
     }
