@@ -75,8 +75,8 @@ public struct BankBatchOutcome: Sendable {
     public let waiting: [(position: Int, number: Int)]
     /// Lines a previous import already wrote.
     public let alreadyThere: [Int]
-    /// When the same file was imported before: the date of that import.
-    public let sameFileImportedOn: String?
+    /// When the same file was imported before: the moment of that import.
+    public let sameFileImportedOn: Timestamp?
     /// Balance of the bank account in the ledger on the statement's closing day.
     public let ledgerBalance: Money?
     /// Balance of the bank account in the ledger the day before the statement's first operation.
@@ -100,7 +100,7 @@ public struct BankBatchOutcome: Sendable {
         }
     }
 
-    public init(recorded: Int, waiting: [(position: Int, number: Int)], alreadyThere: [Int], sameFileImportedOn: String?, ledgerBalance: Money?,
+    public init(recorded: Int, waiting: [(position: Int, number: Int)], alreadyThere: [Int], sameFileImportedOn: Timestamp?, ledgerBalance: Money?,
                 ledgerBalanceBefore: Money?, probableDuplicates: [ProbableDuplicate], statementID: Int?) {
         self.probableDuplicates = probableDuplicates
         self.statementID = statementID

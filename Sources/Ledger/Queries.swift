@@ -136,6 +136,15 @@ public protocol LedgerQueries {
     func forEachAccountLine(prefix: String?, from: Day?, to: Day?, _ body: (AccountLine) throws -> Void) throws
     /// The budget of an exercice: the named version, or the latest one; nil when there is none.
     func budget(_ exercice: Exercice, version: String?) throws -> Budget?
+
+    // The bank's side (compta attente, releves, regles).
+    /// Entries with an amount still waiting on 471, in date order: of `exercice`, or of all
+    /// exercices when nil.
+    func waitingLines(exercice: Exercice?) throws -> [WaitingLine]
+    /// The statements imported, in the order they were.
+    func statements() throws -> [ImportedStatement]
+    /// The categorisation rules, in the order they are tried.
+    func rules() throws -> [Rule]
 }
 
 extension LedgerQueries {

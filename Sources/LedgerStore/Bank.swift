@@ -59,7 +59,7 @@ extension Store: BankLedger {
                                                                  asked: batch.bankAccount))
             }
             let sameFile = try self.db.scalarText("SELECT imported_at FROM statement WHERE file_hash = ? AND bank_account = ? ORDER BY id LIMIT 1",
-                                                  .text(batch.fileHash), .text(batch.bankAccount.text))
+                                                  .text(batch.fileHash), .text(batch.bankAccount.text)).map(self.now.timestamp)
             try self.db.run("""
                 INSERT INTO statement(file_name, file_hash, format, bank_account, bank_account_id, first_date, last_date,
                                       closing_balance, closing_date, lines_read, lines_left_out, imported_at)
@@ -172,26 +172,6 @@ extension Store: BankLedger {
 
     // MARK: Imported statements
 
-    /// A statement as imported: what it added to the ledger.
-    public struct ImportedStatement: Sendable, Equatable {
-        public let id: Int
-        public let fileName: String
-        public let bankAccount: AccountNumber
-        public let importedAt: String
-        public let firstDate: Day?
-        public let lastDate: Day?
-        /// Operations of the file, as the import counted them: those it wrote, those already
-        /// there, those it left out (before `--du`, of no amount).
-        public let linesRead: Int
-        /// Operations it wrote.
-        public let linesNew: Int
-        public let linesLeftOut: Int
-        /// Operations a previous import had written.
-        public var alreadyThere: Int { linesRead - linesNew - linesLeftOut }
-        /// Of those, how many are validated.
-        public let validated: Int
-    }
-
     /// The statements imported, in the order they were.
     public func statements() throws(StoreError) -> [ImportedStatement] {
         try { () throws(StoreError) in
@@ -202,7 +182,7 @@ extension Store: BankLedger {
                 WHERE e.validated_on IS NOT NULL GROUP BY b.statement_id
                 """) { validated[$0.int(0)] = $0.integer(1) }
             return try db.query("SELECT \(ImportedStatement.columns) FROM statement s ORDER BY s.id") { s throws(StoreError) in
-                try ImportedStatement(row: s, validated: validated)
+                try ImportedStatement(row: s, validated: validated, now: now)
             }
         }()
     }
@@ -249,13 +229,6 @@ extension Store: BankLedger {
     }
 
     // MARK: Waiting lines (471)
-
-    /// A line waiting in 471: its entry and amount (positive: money came in).
-    public struct WaitingLine: Sendable {
-        public let entry: Entry
-        public let amount: Money
-        public let bankLabel: String?
-    }
 
     /// Entries with an amount still waiting on 471, in date order. An entry's amount on 471 is
     /// net of the entries that correct it (its extourne, the OD that filed it once validated)

@@ -25,6 +25,11 @@ public struct Now: Sendable, Equatable {
         ISO8601DateFormatter().date(from: stored).flatMap { Now.local($0, in: zone) }
     }
 
+    /// An instant this store stamped (`imported_at`), with the day and time it was here.
+    public func timestamp(_ stored: String) -> Timestamp {
+        Timestamp(utc: stored, local: local(stored).map { Timestamp.Local(day: $0.day, time: $0.time) })
+    }
+
     private static func local(_ date: Date, in zone: TimeZone) -> (day: Day, time: String)? {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone

@@ -62,9 +62,9 @@ public enum StoreError: Error, Sendable {
     case notRemovable(number: Int, reason: DraftRefusal)
     case unknownStatement(Int)
     /// `releves annuler` on a statement some of whose entries are validated.
-    case statementValidated(Store.ImportedStatement)
+    case statementValidated(ImportedStatement)
     /// `releves annuler` on a statement one of whose entries another corrects (n° `by`).
-    case statementCorrected(Store.ImportedStatement, by: Int)
+    case statementCorrected(ImportedStatement, by: Int)
     /// The number exists in several exercices: `--exercice` is needed.
     case ambiguousEntry(number: Int, exercices: [String])
     case sqlite(SQLiteError)

@@ -31,11 +31,15 @@ public protocol LedgerReport: SendableMetatype {
     static func document(_ ledger: some LedgerQueries, _ request: ReportRequest) throws -> ReportDocument?
 }
 
-/// Every report, in the order a site lists them.
+/// Every report of an exercice, in the order a site lists them.
 public let ledgerReports: [any LedgerReport.Type] = [
     BilanFinancier.self, CompteDeResultat.self, Bilan.self, Tresorerie.self, BudgetReport.self,
     Balance.self, JournalBook.self, GrandLivre.self,
 ]
+
+/// The bank's side of the ledger, whatever the period: what waits in 471 (of every exercice),
+/// the statements imported, the rules. A site lists them after `ledgerReports`.
+public let bankReports: [any LedgerReport.Type] = [WaitingLines.self, ImportedStatements.self, RuleList.self]
 
 extension BilanFinancier: LedgerReport {
     public static let name = "rapport-ag"
@@ -107,5 +111,26 @@ extension GrandLivre: LedgerReport {
     public static let name = "grand-livre"
     public static func document(_ ledger: some LedgerQueries, _ request: ReportRequest) throws -> ReportDocument? {
         try GrandLivre(ledger, period: request.period).document(association: try ledger.associationName())
+    }
+}
+
+extension WaitingLines: LedgerReport {
+    public static let name = "attente"
+    public static func document(_ ledger: some LedgerQueries, _ request: ReportRequest) throws -> ReportDocument? {
+        try WaitingLines(ledger).document(association: try ledger.associationName())
+    }
+}
+
+extension ImportedStatements: LedgerReport {
+    public static let name = "releves"
+    public static func document(_ ledger: some LedgerQueries, _ request: ReportRequest) throws -> ReportDocument? {
+        try ImportedStatements(ledger).document(association: try ledger.associationName())
+    }
+}
+
+extension RuleList: LedgerReport {
+    public static let name = "regles"
+    public static func document(_ ledger: some LedgerQueries, _ request: ReportRequest) throws -> ReportDocument? {
+        try RuleList(ledger).document(association: try ledger.associationName())
     }
 }

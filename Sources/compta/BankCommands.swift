@@ -50,7 +50,7 @@ let bankCommands: [Command] = [
         arguments: 0...1
     ) { ctx in
         if ctx.parsed.has("--banques") {
-            try ctx.render(banksDocument())
+            try ctx.render(BankFormats(StatementReaders.all, notEstablished: BankProfile.notEstablished).document)
             return
         }
         guard let path = ctx.parsed.positionals.first else {
@@ -92,7 +92,7 @@ let bankCommands: [Command] = [
                 throw StoreError.located(e)
             }
         }
-        try ctx.render(importDocument(result, detailed: try ctx.format() == .json || result.dryRun, now: ctx.now))
+        try ctx.render(ImportSummary(result, detailed: try ctx.format() == .json || result.dryRun).document)
     },
     Command(
         path: ["releves"], usage: "compta releves [--format texte|md|csv|json]",
@@ -101,7 +101,7 @@ let bankCommands: [Command] = [
         options: formatOptions, arguments: 0...0
     ) { ctx in
         let store = try ctx.openStore()
-        try ctx.render(statementsDocument(try store.statements(), association: try store.associationName(), now: ctx.now))
+        try ctx.render(ImportedStatements(store).document(association: try store.associationName()))
     },
     Command(
         path: ["releves", "annuler"], usage: "compta releves annuler NUMERO",
@@ -134,7 +134,7 @@ let bankCommands: [Command] = [
         options: formatOptions, arguments: 0...0
     ) { ctx in
         let store = try ctx.openStore()
-        try ctx.render(rulesDocument(try store.rules(), association: try store.associationName()))
+        try ctx.render(RuleList(store).document(association: try store.associationName()))
     },
     Command(
         path: ["regles", "ajouter"],
@@ -213,23 +213,7 @@ let bankCommands: [Command] = [
     ) { ctx in
         let store = try ctx.openStore()
         let exercice = try ctx.parsed.value("--exercice").map { try store.exercice($0) }
-        let waiting = try store.waitingLines(exercice: exercice)
-        let exercices = try store.catalog().exercices
-        var table = ReportTable(columns: [ReportColumn("Exercice", key: "exercice"), ReportColumn("N°", key: "numero"),
-                                          ReportColumn("Date", key: "date"), .amount("Montant", key: "montant"),
-                                          ReportColumn("Libellé", key: "libelle")])
-        for w in waiting {
-            let label = exercices.first { $0.id == w.entry.exerciceId }?.label ?? ""
-            table.rows.append(ReportRow([.text(label), .number(w.entry.number), .date(w.entry.date), .amount(w.amount),
-                                         .text(w.bankLabel ?? w.entry.label)]))
-        }
-        let total = Money.sum(waiting.map(\.amount))
-        let notes = waiting.isEmpty ? ["Rien en attente : toutes les opérations sont classées."]
-            : ["\(waiting.count) opération\(waiting.count > 1 ? "s" : "") en attente (solde du 471 : \(total) €). "
-               + "Pour classer : compta affecter NUMERO COMPTE [--projet P] [--regle MOTIF] ; "
-               + "pour ventiler entre plusieurs comptes : compta affecter NUMERO 7562=200 754@PROJET"]
-        try ctx.render(ReportDocument(title: "Opérations en attente (compte 471)", subtitle: [try store.associationName()],
-                                      tables: waiting.isEmpty ? [] : [table], notes: notes))
+        try ctx.render(WaitingLines(store, exercice: exercice).document(association: try store.associationName()))
     },
     Command(
         path: ["affecter"], usage: "compta affecter NUMERO COMPTE[=MONTANT][@PROJET]... [--projet P] [--libelle L] [--regle MOTIF] [--exercice E]",
@@ -350,179 +334,4 @@ func ruleFixes(_ rules: [(rule: Rule, replacement: ChartReplacement)]) -> [Strin
         }
         return head + "compta regles supprimer \(r.position) puis " + ruleCommand(r, account: new)
     }
-}
-
-func statementsDocument(_ statements: [Store.ImportedStatement], association: String, now: Now) -> ReportDocument {
-    // Counted as the import said: read = new + already there + set aside.
-    var table = ReportTable(columns: [ReportColumn("N°", key: "numero"), ReportColumn("Fichier", key: "fichier"),
-                                      ReportColumn("Compte", key: "compte"), ReportColumn("Importé le", key: "importe_le"),
-                                      ReportColumn("Importé (UTC)", key: "importe", dataOnly: true),
-                                      ReportColumn("Du", key: "du"), ReportColumn("Au", key: "au"),
-                                      ReportColumn("Lues", key: "lues"), ReportColumn("Nouvelles", key: "nouvelles"),
-                                      ReportColumn("Déjà là", key: "deja_importees"), ReportColumn("Écartées", key: "ecartees"),
-                                      ReportColumn("Validées", key: "validees")])
-    for st in statements {
-        let day = now.local(st.importedAt).map { Cell.date($0.day) } ?? .text(st.importedAt)
-        table.rows.append(ReportRow([.number(st.id), .text(st.fileName), .text(st.bankAccount.text), day, .text(st.importedAt),
-                                     st.firstDate.map(Cell.date) ?? .empty, st.lastDate.map(Cell.date) ?? .empty,
-                                     .number(st.linesRead), .number(st.linesNew), .number(st.alreadyThere), .number(st.linesLeftOut),
-                                     .number(st.validated)]))
-    }
-    let notes = statements.isEmpty ? ["Aucun relevé importé : compta importer RELEVE."]
-        : ["Lues : les opérations du fichier ; nouvelles : celles que l'import a écrites ; déjà là : celles qu'un import précédent "
-           + "avait écrites ; écartées : avant --du, ou de montant nul.",
-           "Un import fait par erreur (mauvais compte, mauvais fichier) s'annule tant que ses écritures sont en brouillard : compta releves annuler NUMERO."]
-    return ReportDocument(title: "Relevés importés", subtitle: [association], tables: statements.isEmpty ? [] : [table], notes: notes)
-}
-
-func banksDocument() -> ReportDocument {
-    // The aliases and the details of each format make the table too wide to read: they are in
-    // CSV and JSON, and the note says so.
-    var table = ReportTable(columns: [ReportColumn("Nom", key: "nom"), ReportColumn("Banque", key: "banque"),
-                                      ReportColumn("Autres noms", key: "alias", dataOnly: true),
-                                      ReportColumn("Format", key: "format", dataOnly: true)])
-    for r in StatementReaders.all {
-        table.rows.append(ReportRow([.text(r.id), .text(r.name), .text(r.aliases.joined(separator: ", ")), .text(r.details)]))
-    }
-    var notes = ["Autres noms acceptés par --banque et détail des formats : compta importer --banques --format json.",
-                 "Autre format : --colonnes date=1,libelle=3,montant=4 (positions à partir de 1), ou un profil personnel (--profil FICHIER)."]
-    for n in BankProfile.notEstablished {
-        notes.append("\(n.name) : format CSV non établi à partir de sources publiques ; utilisez l'\(n.advice).")
-    }
-    return ReportDocument(title: "Formats de relevés reconnus", tables: [table], notes: notes)
-}
-
-func rulesDocument(_ rules: [Rule], association: String) -> ReportDocument {
-    var table = ReportTable(columns: [ReportColumn("N°", key: "position"), ReportColumn("Motif", key: "motif"),
-                                      ReportColumn("Sens", key: "sens"), .amount("Min", key: "min"), .amount("Max", key: "max"),
-                                      ReportColumn("Compte", key: "compte"), ReportColumn("Projet", key: "projet"),
-                                      ReportColumn("Libellé", key: "libelle")])
-    for r in rules {
-        let sens: String
-        switch r.direction {
-        case .any: sens = ""
-        case .income: sens = "recette"
-        case .expense: sens = "dépense"
-        }
-        table.rows.append(ReportRow([.number(r.position), .text(r.isRegex ? "/\(r.pattern)/" : r.pattern), .text(sens),
-                                     r.minimum.map { .amount($0) } ?? .empty, r.maximum.map { .amount($0) } ?? .empty,
-                                     .account(r.account), .text(r.project ?? ""), .text(r.label ?? "")]))
-    }
-    return ReportDocument(title: "Règles de classement", subtitle: [association], tables: rules.isEmpty ? [] : [table],
-                          notes: rules.isEmpty ? ["Aucune règle. Exemple : compta regles ajouter \"OVH\" 604A"] : [])
-}
-
-/// New operations that another statement seems to have brought under another label: a table
-/// of them with the other label, and what to do if they are the same.
-func probableDuplicates(_ r: ImportResult) -> (table: ReportTable, note: String)? {
-    let d = r.outcome.probableDuplicates
-    if d.isEmpty { return nil }
-    var table = ReportTable(title: "Peut-être déjà importées par un autre relevé, sous un autre libellé", columns: [
-        ReportColumn("Ligne", key: "ligne"), ReportColumn("Date", key: "date"), .amount("Montant", key: "montant"),
-        ReportColumn("Libellé", key: "libelle"), ReportColumn("Déjà dans le livre", key: "deja"), ReportColumn("Relevé", key: "releve")])
-    for p in d.prefix(50) {
-        let e = r.batch.entry(at: p.position)
-        table.rows.append(ReportRow([.number(e.sourceLine), .date(e.date), .amount(e.amount), .text(e.bankLabel), .text(p.earlierLabel),
-                                     .number(p.earlierStatement)]))
-    }
-    let redo = r.outcome.statementID.map { "annulez cet import (compta releves annuler \($0)) et réimportez le fichier" } ?? "importez le fichier"
-    let note = "Attention : \(d.count == 1 ? "1 opération nouvelle a" : "\(d.count) opérations nouvelles ont") le jour et le montant "
-        + "d'une opération qu'un autre relevé du compte a déjà apportée, sous un autre libellé"
-        + (d.count > 50 ? " (les 50 premières ci-dessus)" : "") + ". Si ce sont les mêmes (le compte exporté dans un autre format, "
-        + "des libellés que la banque a changés), \(redo) avec --du DATE, le premier jour que l'autre relevé ne couvre pas "
-        + "(compta releves donne ses dates)."
-    return (table, note)
-}
-
-/// The statement's closing balance against the ledger's and, when they differ, where.
-func reconciliationNotes(_ r: Reconciliation, account: AccountNumber, firstDate: Day?) -> [String] {
-    let day = r.day.map { " au \($0.french)" } ?? ""
-    let text = "Rapprochement : solde du relevé\(day) \(r.statement) € ; solde du compte \(account) dans le livre \(r.ledger) € ; "
-    if r.difference.isZero { return [text + "écart nul."] }
-    guard let before = r.before, let firstDate else {
-        return [text + "écart de \(r.difference) € : une opération manque dans le livre ou y est en double."]
-    }
-    var notes = [text + "écart de \(r.difference) €."]
-    if !r.differenceBefore.isZero {
-        notes.append("Écart avant le relevé : au \(before.day.french), veille de sa première opération, \(before.statement) € à la banque, "
-                     + "\(before.ledger) € dans le livre. Il manque au livre le solde d'ouverture du compte ou des opérations antérieures "
-                     + "(un relevé précédent).")
-        if let start = before.ledgerStart {
-            // The bank's balance the day before the statement is known: the opening balance when the
-            // statement begins on the exercice's first day, or when the account did not move before it.
-            let exact = before.day < start
-            notes.append("Si le livre commence avec cet exercice, saisissez le solde du compte à son ouverture : compta saisir \(start.iso) "
-                         + "\"Solde d'ouverture\" \(account)=\(before.statement.plain) 1021 --journal AN "
-                         + "(1021 : première situation nette établie"
-                         + (exact ? ")." : " ; \(before.statement) € est le solde de la banque au \(before.day.french) : celui du \(start.french) "
-                            + "si le compte n'a pas bougé entre-temps ; sinon, importez d'abord les relevés de cette période, "
-                            + "ou prenez le solde du \(start.adding(days: -1).french) sur le relevé précédent)."))
-        }
-    }
-    if !r.differenceDuring.isZero {
-        let last = r.day ?? firstDate
-        notes.append("Écart pendant le relevé : du \(firstDate.french) au \(last.french), les mouvements du relevé et ceux du compte \(account) "
-                     + "dans le livre diffèrent de \(r.differenceDuring) €. Une écriture du livre sur ce compte n'est pas sur le relevé, "
-                     + "ou y est en double : compta grand-livre \(account) --du \(firstDate.iso) --au \(last.iso).")
-    }
-    return notes
-}
-
-func importDocument(_ r: ImportResult, detailed: Bool, now: Now) -> ReportDocument {
-    let s = r.statement
-    var subtitle = ["Relevé : \(r.batch.fileName) (\(s.formatName), \(s.encoding.rawValue)), compte \(r.batch.bankAccount)"]
-    if let f = s.firstDate, let l = s.lastDate { subtitle.append("Opérations du \(f.french) au \(l.french)") }
-    var notes: [String] = []
-    if r.dryRun { notes.append("Essai : rien n'a été écrit.") }
-    if let on = r.outcome.sameFileImportedOn { notes.append("Ce fichier a déjà été importé (\(frenchTimestamp(on, now: now))) : seules les opérations nouvelles comptent.") }
-    notes.append("Lignes lues : \(r.linesRead) · nouvelles : \(r.newLines) · déjà importées : \(r.alreadyThere)"
-                 + (s.skipped > 0 ? " · ignorées (non réglées) : \(s.skipped)" : "")
-                 + (s.before > 0 ? " · laissées de côté (avant --du) : \(s.before)" : "")
-                 + (s.zeroAmounts > 0 ? " · ignorées (montant nul) : \(s.zeroAmounts)" : ""))
-    notes.append("Classées par une règle : \(r.filedByRule) · en attente sur 471 : \(r.waiting.count)")
-    let duplicates = probableDuplicates(r)
-    if let duplicates { notes.append(duplicates.note) }
-    if let id = r.outcome.statementID, r.newLines > 0 {
-        notes.append("Relevé n° \(id) : un import fait par erreur s'annule, tant que ses écritures sont en brouillard, avec compta releves annuler \(id).")
-    }
-    if let rec = r.reconciliation {
-        notes += reconciliationNotes(rec, account: r.batch.bankAccount, firstDate: r.batch.firstDate)
-    } else {
-        notes.append("Rapprochement : le relevé ne donne pas de solde ; donnez-le avec --solde MONTANT pour le vérifier.")
-    }
-    var tables: [ReportTable] = []
-    if detailed {
-        // Every line of the statement: made while printed, as long as the statement is.
-        let already = Set(r.outcome.alreadyThere)
-        tables.append(ReportTable(title: "Opérations", columns: [
-            ReportColumn("Ligne", key: "ligne"), ReportColumn("Date", key: "date"), .amount("Montant", key: "montant"),
-            ReportColumn("Libellé", key: "libelle"), ReportColumn("Compte", key: "compte"), ReportColumn("Projet", key: "projet"),
-            ReportColumn("Déjà importée", key: "deja_importee"), ReportColumn("Empreinte", key: "empreinte", dataOnly: true),
-        ], stream: RowStream { row in
-            for (position, e) in r.batch.entries.enumerated() {
-                let counter = e.entry.lines[1]
-                try row(ReportRow([.number(e.sourceLine), .date(e.date), .amount(e.amount), .text(e.bankLabel),
-                                   .account(counter.account), .text(counter.project ?? ""),
-                                   .flag(already.contains(position)), .text(e.fingerprint)]))
-            }
-        }))
-    } else if !r.waiting.isEmpty {
-        var table = ReportTable(title: "En attente sur le compte 471 : à classer avec « compta affecter NUMERO COMPTE »", columns: [
-            ReportColumn("N°", key: "numero"), ReportColumn("Date", key: "date"), .amount("Montant", key: "montant"),
-            ReportColumn("Libellé", key: "libelle")])
-        for w in r.waiting.prefix(50) {
-            table.rows.append(ReportRow([.number(w.number), .date(w.entry.date), .amount(w.entry.amount), .text(w.entry.bankLabel)]))
-        }
-        if r.waiting.count > 50 { table.note = "… et \(french(r.waiting.count - 50, "autre opération", plural: "autres opérations")) en attente : la liste complète avec compta attente." }
-        tables.append(table)
-    }
-    if let duplicates { tables.append(duplicates.table) }
-    return ReportDocument(title: r.dryRun ? "Import (essai)" : "Import du relevé", subtitle: subtitle, tables: tables, notes: notes)
-}
-
-/// A stored instant as the user's clock showed it: `2024-03-05T09:45:24Z` → `le 05/03/2024 à
-/// 10:45` in Paris.
-func frenchTimestamp(_ iso: String, now: Now) -> String {
-    guard let local = now.local(iso) else { return iso }
-    return "le \(local.day.french) à \(local.time)"
 }

@@ -227,6 +227,26 @@ func cents(_ s: String) -> Int64 { Int64(s.replacingOccurrences(of: ",", with: "
     }
 }
 
+extension EveryReport {
+    /// The bank's documents, whatever the period: each is what its command prints without options.
+    @Test func theBankReportsAreTheirCommands() throws {
+        let s = Sandbox()
+        #expect(s.run(["demo"], environment: AGGolden.clock).code == 0)
+        let now = try Now(environment: AGGolden.clock)
+        let store = try Store.open(path: s.ledger, now: now)
+        let request = try ReportRequest.presenting(store.exercice("2024"), today: now.today)
+        #expect(bankReports.map { $0.name } == ["attente", "releves", "regles"])
+        for report in bankReports {
+            let doc = try #require(try report.document(store, request), "\(report.name)")
+            for format in OutputFormat.allCases {
+                let printed = s.run([report.name, "--format", format.rawValue, "--sans-bom"], environment: AGGolden.clock)
+                #expect(printed.code == 0, "\(report.name): \(printed.err)")
+                #expect(printed.out == (try format.render(doc)), "\(report.name) \(format)")
+            }
+        }
+    }
+}
+
 extension AGReport {
     /// The sentences on changes against N-1 name an account by its label, which the association
     /// chose: it is Markdown-escaped there as in the tables, so it cannot become HTML.

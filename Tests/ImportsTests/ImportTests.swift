@@ -160,8 +160,8 @@ func csv(_ rows: [String]) -> [UInt8] { Array(("Date;Libellé;Montant\n" + rows.
         let r = try BankImporter.run(data, options: o, ledger: store)
         #expect(r.linesRead == 4)
         #expect(r.newLines == 2)
-        #expect(r.statement.before == 2)
-        #expect(r.statement.lines.map(\.label) == ["C", "D"])
+        #expect(r.reading.before == 2)
+        #expect(r.batch.entries.map(\.bankLabel) == ["C", "D"])
         o.from = day("2024-04-03")
         let before = try store.dump()
         #expect(throws: StatementError.noOperationsFrom(day("2024-04-03"), lastDate: day("2024-04-02"))) {
@@ -177,8 +177,8 @@ func csv(_ rows: [String]) -> [UInt8] { Array(("Date;Libellé;Montant\n" + rows.
                                      options: options("x.csv"), ledger: store)
         #expect(r.linesRead == 3)
         #expect(r.newLines == 2)
-        #expect(r.statement.zeroAmounts == 1)
-        #expect(r.statement.lines.map(\.label) == ["OVH", "DON"])
+        #expect(r.reading.zeroAmounts == 1)
+        #expect(r.batch.entries.map(\.bankLabel) == ["OVH", "DON"])
     }
 
     @Test func errorsWriteNothing() throws {

@@ -26,82 +26,6 @@ public struct ImportOptions: Sendable {
     }
 }
 
-/// What an import did, for the summary and the JSON output.
-public struct ImportResult: Sendable {
-    public let statement: Statement
-    public let batch: BankBatch
-    public let outcome: BankBatchOutcome
-    public let dryRun: Bool
-    /// The ledger's earliest exercice: where an account's balance from before the ledger begins.
-    public let firstExercice: Exercice?
-
-    /// Operations of the file, those left out (before `--du`, of no amount) included.
-    public var linesRead: Int { batch.count + batch.leftOut }
-    public var newLines: Int { outcome.recorded }
-    public var alreadyThere: Int { outcome.alreadyThere.count }
-    public var filedByRule: Int { outcome.recorded - outcome.waiting.count }
-    /// New lines waiting in 471, with their entry number.
-    public var waiting: LazyMapCollection<[(position: Int, number: Int)], (entry: BankEntry, number: Int)> {
-        outcome.waiting.lazy.map { [batch] in (batch.entry(at: $0.position), $0.number) }
-    }
-
-    init(statement: Statement, batch: BankBatch, outcome: BankBatchOutcome, dryRun: Bool, firstExercice: Exercice?) {
-        self.statement = statement
-        self.batch = batch
-        self.outcome = outcome
-        self.dryRun = dryRun
-        self.firstExercice = firstExercice
-    }
-
-    /// The statement's closing balance against the ledger's, when the statement gives one.
-    public var reconciliation: Reconciliation? {
-        guard let s = batch.closingBalance, let l = outcome.ledgerBalance else { return nil }
-        var before: Reconciliation.Before? = nil
-        // The bank's balance before the first operation: the closing one less the operations up to its day.
-        if let first = batch.firstDate, let ledgerBefore = outcome.ledgerBalanceBefore {
-            let closingDay = batch.closingDate ?? batch.lastDate ?? first
-            var opening: Money? = s
-            for line in statement.lines where line.date <= closingDay { opening = try? opening?.subtracting(line.amount) }
-            // Nothing on the account before a statement of the ledger's first exercice: the ledger
-            // most likely lacks the balance the account had when it began.
-            let start = firstExercice.flatMap { ledgerBefore.isZero && $0.contains(first) ? $0.start : nil }
-            if first <= closingDay, let opening {
-                before = .init(day: first.adding(days: -1), statement: opening, ledger: ledgerBefore, ledgerStart: start)
-            }
-        }
-        return Reconciliation(day: batch.closingDate, statement: s, ledger: l, before: before)
-    }
-}
-
-/// The statement's closing balance against the ledger's on the same day. A difference is split
-/// in two when the statement lets the bank's balance before its first operation be known:
-/// what differs before (an opening balance or an earlier statement missing from the ledger) and
-/// what differs over the statement's days (an entry on the account that is not on the statement,
-/// or is there twice).
-public struct Reconciliation: Sendable {
-    public struct Before: Sendable {
-        /// The day before the statement's first operation.
-        public let day: Day
-        public let statement: Money
-        public let ledger: Money
-        /// The first day of the ledger's first exercice, when the statement begins in it and the
-        /// ledger has nothing on the account before the statement: the day the account's opening
-        /// balance is entered (journal AN).
-        public let ledgerStart: Day?
-    }
-    public let day: Day?
-    public let statement: Money
-    public let ledger: Money
-    public let before: Before?
-
-    /// Statement minus ledger.
-    public var difference: Money { statement - ledger }
-    /// The part of the difference already there before the statement's first operation.
-    public var differenceBefore: Money { before.map { $0.statement - $0.ledger } ?? .zero }
-    /// The part of the difference over the statement's days.
-    public var differenceDuring: Money { difference - differenceBefore }
-}
-
 public enum BankImporter {
     /// Reads, files and records a statement: all of it or nothing.
     public static func run(_ bytes: [UInt8], options: ImportOptions, ledger: some BankLedger) throws -> ImportResult {
@@ -120,8 +44,31 @@ public enum BankImporter {
         let batch = try plan(statement, bankAccount: options.bankAccount, rules: rules, fileName: options.fileName,
                              fileHash: SHA256.hex(bytes), statedBalance: options.statedBalance)
         let outcome = try ledger.record(batch, dryRun: options.dryRun)
-        return ImportResult(statement: statement, batch: batch, outcome: outcome, dryRun: options.dryRun,
-                            firstExercice: catalog.exercices.min { $0.start < $1.start })
+        return ImportResult(reading: StatementReading(formatName: statement.formatName, encoding: statement.encoding.rawValue,
+                                                      skipped: statement.skipped, before: statement.before, zeroAmounts: statement.zeroAmounts),
+                            batch: batch, outcome: outcome, dryRun: options.dryRun,
+                            reconciliation: reconciliation(statement, batch: batch, outcome: outcome,
+                                                           firstExercice: catalog.exercices.min { $0.start < $1.start }))
+    }
+
+    /// The statement's closing balance against the ledger's, when the statement gives one.
+    /// `firstExercice`: the ledger's earliest, where an account's balance from before the ledger begins.
+    static func reconciliation(_ statement: Statement, batch: BankBatch, outcome: BankBatchOutcome, firstExercice: Exercice?) -> Reconciliation? {
+        guard let s = batch.closingBalance, let l = outcome.ledgerBalance else { return nil }
+        var before: Reconciliation.Before? = nil
+        // The bank's balance before the first operation: the closing one less the operations up to its day.
+        if let first = batch.firstDate, let ledgerBefore = outcome.ledgerBalanceBefore {
+            let closingDay = batch.closingDate ?? batch.lastDate ?? first
+            var opening: Money? = s
+            for line in statement.lines where line.date <= closingDay { opening = try? opening?.subtracting(line.amount) }
+            // Nothing on the account before a statement of the ledger's first exercice: the ledger
+            // most likely lacks the balance the account had when it began.
+            let start = firstExercice.flatMap { ledgerBefore.isZero && $0.contains(first) ? $0.start : nil }
+            if first <= closingDay, let opening {
+                before = .init(day: first.adding(days: -1), statement: opening, ledger: ledgerBefore, ledgerStart: start)
+            }
+        }
+        return Reconciliation(day: batch.closingDate, statement: s, ledger: l, before: before)
     }
 
     /// Turns a statement into entries: fingerprint, rule, label, bank line against the rule's

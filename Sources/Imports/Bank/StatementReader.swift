@@ -2,15 +2,9 @@ import Ledger
 
 /// A statement format: what `compta importer --banques` lists and `--banque` names, how a file
 /// in it is recognised, and how it is read. Detection, `--banques` and the « banque inconnue »
-/// message all read `StatementReaders.all`.
-public protocol StatementReader: Sendable {
-    var id: String { get }
-    /// Name for people (`--banques`).
-    var name: String { get }
-    /// Other names `--banque` accepts.
-    var aliases: [String] { get }
-    /// What the file looks like (`--banques`, in CSV and JSON).
-    var details: String { get }
+/// message all read `StatementReaders.all`. What people see of it (id, name, aliases, details)
+/// is its `StatementFormat` (Ledger), which `BankFormats` (Reports) lists.
+public protocol StatementReader: StatementFormat {
     /// Whether the file is in this format, judged from its beginning; nil when it is not.
     func recognise(_ head: StatementHead) -> Recognition?
     func read(_ file: StatementInput) throws(StatementError) -> Statement

@@ -1,0 +1,125 @@
+import Ledger
+
+/// What `compta importer` did to one statement: counts, the reconciliation, the new lines
+/// waiting on 471 and the probable duplicates; `detailed`, every line of the statement instead
+/// of the waiting ones (JSON, `--essai`).
+public struct ImportSummary: Sendable {
+    public let result: ImportResult
+    public let detailed: Bool
+
+    public init(_ result: ImportResult, detailed: Bool) {
+        self.result = result
+        self.detailed = detailed
+    }
+
+    public var document: ReportDocument {
+        let r = result, s = r.reading
+        var subtitle = ["Relevé : \(r.batch.fileName) (\(s.formatName), \(s.encoding)), compte \(r.batch.bankAccount)"]
+        if let f = r.batch.firstDate, let l = r.batch.lastDate { subtitle.append("Opérations du \(f.french) au \(l.french)") }
+        var notes: [String] = []
+        if r.dryRun { notes.append("Essai : rien n'a été écrit.") }
+        if let on = r.outcome.sameFileImportedOn {
+            let when = on.local.map { "le \($0.day.french) à \($0.time)" } ?? on.utc
+            notes.append("Ce fichier a déjà été importé (\(when)) : seules les opérations nouvelles comptent.")
+        }
+        notes.append("Lignes lues : \(r.linesRead) · nouvelles : \(r.newLines) · déjà importées : \(r.alreadyThere)"
+                     + (s.skipped > 0 ? " · ignorées (non réglées) : \(s.skipped)" : "")
+                     + (s.before > 0 ? " · laissées de côté (avant --du) : \(s.before)" : "")
+                     + (s.zeroAmounts > 0 ? " · ignorées (montant nul) : \(s.zeroAmounts)" : ""))
+        notes.append("Classées par une règle : \(r.filedByRule) · en attente sur 471 : \(r.waiting.count)")
+        let duplicates = probableDuplicates
+        if let duplicates { notes.append(duplicates.note) }
+        if let id = r.outcome.statementID, r.newLines > 0 {
+            notes.append("Relevé n° \(id) : un import fait par erreur s'annule, tant que ses écritures sont en brouillard, avec compta releves annuler \(id).")
+        }
+        if let rec = r.reconciliation {
+            notes += Self.notes(rec, account: r.batch.bankAccount, firstDate: r.batch.firstDate)
+        } else {
+            notes.append("Rapprochement : le relevé ne donne pas de solde ; donnez-le avec --solde MONTANT pour le vérifier.")
+        }
+        var tables: [ReportTable] = []
+        if detailed {
+            // Every line of the statement: made while printed, as long as the statement is.
+            let already = Set(r.outcome.alreadyThere)
+            tables.append(ReportTable(title: "Opérations", columns: [
+                ReportColumn("Ligne", key: "ligne"), ReportColumn("Date", key: "date"), .amount("Montant", key: "montant"),
+                ReportColumn("Libellé", key: "libelle"), ReportColumn("Compte", key: "compte"), ReportColumn("Projet", key: "projet"),
+                ReportColumn("Déjà importée", key: "deja_importee"), ReportColumn("Empreinte", key: "empreinte", dataOnly: true),
+            ], stream: RowStream { row in
+                for (position, e) in r.batch.entries.enumerated() {
+                    let counter = e.entry.lines[1]
+                    try row(ReportRow([.number(e.sourceLine), .date(e.date), .amount(e.amount), .text(e.bankLabel),
+                                       .account(counter.account), .text(counter.project ?? ""),
+                                       .flag(already.contains(position)), .text(e.fingerprint)]))
+                }
+            }))
+        } else if !r.waiting.isEmpty {
+            var table = ReportTable(title: "En attente sur le compte 471 : à classer avec « compta affecter NUMERO COMPTE »", columns: [
+                ReportColumn("N°", key: "numero"), ReportColumn("Date", key: "date"), .amount("Montant", key: "montant"),
+                ReportColumn("Libellé", key: "libelle")])
+            for w in r.waiting.prefix(50) {
+                table.rows.append(ReportRow([.number(w.number), .date(w.entry.date), .amount(w.entry.amount), .text(w.entry.bankLabel)]))
+            }
+            if r.waiting.count > 50 { table.note = "… et \(french(r.waiting.count - 50, "autre opération", plural: "autres opérations")) en attente : la liste complète avec compta attente." }
+            tables.append(table)
+        }
+        if let duplicates { tables.append(duplicates.table) }
+        return ReportDocument(title: r.dryRun ? "Import (essai)" : "Import du relevé", subtitle: subtitle, tables: tables, notes: notes)
+    }
+
+    /// New operations that another statement seems to have brought under another label: a table
+    /// of them with the other label, and what to do if they are the same.
+    var probableDuplicates: (table: ReportTable, note: String)? {
+        let r = result, d = r.outcome.probableDuplicates
+        if d.isEmpty { return nil }
+        var table = ReportTable(title: "Peut-être déjà importées par un autre relevé, sous un autre libellé", columns: [
+            ReportColumn("Ligne", key: "ligne"), ReportColumn("Date", key: "date"), .amount("Montant", key: "montant"),
+            ReportColumn("Libellé", key: "libelle"), ReportColumn("Déjà dans le livre", key: "deja"), ReportColumn("Relevé", key: "releve")])
+        for p in d.prefix(50) {
+            let e = r.batch.entry(at: p.position)
+            table.rows.append(ReportRow([.number(e.sourceLine), .date(e.date), .amount(e.amount), .text(e.bankLabel), .text(p.earlierLabel),
+                                         .number(p.earlierStatement)]))
+        }
+        let redo = r.outcome.statementID.map { "annulez cet import (compta releves annuler \($0)) et réimportez le fichier" } ?? "importez le fichier"
+        let note = "Attention : \(d.count == 1 ? "1 opération nouvelle a" : "\(d.count) opérations nouvelles ont") le jour et le montant "
+            + "d'une opération qu'un autre relevé du compte a déjà apportée, sous un autre libellé"
+            + (d.count > 50 ? " (les 50 premières ci-dessus)" : "") + ". Si ce sont les mêmes (le compte exporté dans un autre format, "
+            + "des libellés que la banque a changés), \(redo) avec --du DATE, le premier jour que l'autre relevé ne couvre pas "
+            + "(compta releves donne ses dates)."
+        return (table, note)
+    }
+
+    /// The statement's closing balance against the ledger's and, when they differ, where.
+    static func notes(_ r: Reconciliation, account: AccountNumber, firstDate: Day?) -> [String] {
+        let day = r.day.map { " au \($0.french)" } ?? ""
+        let text = "Rapprochement : solde du relevé\(day) \(r.statement) € ; solde du compte \(account) dans le livre \(r.ledger) € ; "
+        if r.difference.isZero { return [text + "écart nul."] }
+        guard let before = r.before, let firstDate else {
+            return [text + "écart de \(r.difference) € : une opération manque dans le livre ou y est en double."]
+        }
+        var notes = [text + "écart de \(r.difference) €."]
+        if !r.differenceBefore.isZero {
+            notes.append("Écart avant le relevé : au \(before.day.french), veille de sa première opération, \(before.statement) € à la banque, "
+                         + "\(before.ledger) € dans le livre. Il manque au livre le solde d'ouverture du compte ou des opérations antérieures "
+                         + "(un relevé précédent).")
+            if let start = before.ledgerStart {
+                // The bank's balance the day before the statement is known: the opening balance when the
+                // statement begins on the exercice's first day, or when the account did not move before it.
+                let exact = before.day < start
+                notes.append("Si le livre commence avec cet exercice, saisissez le solde du compte à son ouverture : compta saisir \(start.iso) "
+                             + "\"Solde d'ouverture\" \(account)=\(before.statement.plain) 1021 --journal AN "
+                             + "(1021 : première situation nette établie"
+                             + (exact ? ")." : " ; \(before.statement) € est le solde de la banque au \(before.day.french) : celui du \(start.french) "
+                                + "si le compte n'a pas bougé entre-temps ; sinon, importez d'abord les relevés de cette période, "
+                                + "ou prenez le solde du \(start.adding(days: -1).french) sur le relevé précédent)."))
+            }
+        }
+        if !r.differenceDuring.isZero {
+            let last = r.day ?? firstDate
+            notes.append("Écart pendant le relevé : du \(firstDate.french) au \(last.french), les mouvements du relevé et ceux du compte \(account) "
+                         + "dans le livre diffèrent de \(r.differenceDuring) €. Une écriture du livre sur ce compte n'est pas sur le relevé, "
+                         + "ou y est en double : compta grand-livre \(account) --du \(firstDate.iso) --au \(last.iso).")
+        }
+        return notes
+    }
+}
