@@ -10,6 +10,7 @@ enum Messages {
         switch error {
         case let e as StoreError: return store(e)
         case let e as EntryInExercice: return entryInExercice(e)
+        case let e as AssociationError: return association(e, inLedger: false)
         case let e as TextTooLong: return tooLong(e) + "."
         case MoneyError.overflow: return overflow
         case let e as EntryError: return entry(e)
@@ -47,7 +48,8 @@ enum Messages {
         case let e as FECProblem: return fecFile(e)
         case let e as LedgerImportProblem: return ledgerImport(e)
         case FECCommandError.noSIREN:
-            return "indiquez le SIREN de l'association (9 chiffres) avec --siren, ou enregistrez-le à la création du livre : compta init --siren."
+            return "le FEC porte le SIREN de l'association, que le livre n'a pas : enregistrez-le une fois pour toutes "
+                + "(compta association --siren NUMERO), ou donnez-le pour cet export (compta fec --siren NUMERO)."
         case let e as AllocationProblem: return allocation(e)
         case let e as ExerciceRemoval: return exerciceRemoval(e)
         case RestoreProblem.damagedBackup(let path, let problems):
@@ -273,6 +275,7 @@ enum Messages {
             return "aucune écriture n° \(number) dans l'exercice \(exercice). La liste : compta journal --exercice \(exercice)"
         case .located(let e):
             return located(e)
+        case .association(let e, let inLedger): return association(e, inLedger: inLedger)
         case .other(let e):
             return describe(e)
         case .sqlite(let e):
@@ -879,7 +882,6 @@ enum Messages {
             return "le FEC ne contient que des écritures validées ; \(total) brouillard\(total > 1 ? "s" : "") dans l'exercice \(label). "
                 + "Validez-les (compta valider --exercice \(label)) :\n"
                 + list.map { "  n° \($0.number) du \($0.date.french) : \($0.label)" }.joined(separator: "\n")
-        case .badSIREN(let s): return "SIREN invalide « \(s) » : 9 chiffres."
         case .empty(let e): return "l'exercice \(e.label) n'a aucune écriture : pas de FEC."
         case .unencodable(let c, let entry):
             return "le caractère « \(c) » (écriture \(entry) de l'exercice \(label)) n'existe pas en ISO-8859-15. "
