@@ -28,7 +28,7 @@ compta=.build/release/compta
 db="$out/compta.sqlite"
 rm -f "$db" "$db-wal" "$db-shm"
 export COMPTA_LIVRE="$db"
-$compta init --nom "Banc d'essai" --debut 2020-01-01 --siren 123456789 >/dev/null
+$compta init --nom "Banc d'essai" --debut 2020-01-01 --siren 123456782 >/dev/null
 for year in 2021 2022 2023 2024; do $compta exercices ajouter --debut "$year-01-01" >/dev/null; done
 while IFS=';' read -r number label; do $compta comptes ajouter "$number" "$label" >/dev/null; done < "$out/comptes.txt"
 while IFS=';' read -r code name; do $compta projets ajouter "$code" "$name" >/dev/null; done < "$out/projets.txt"

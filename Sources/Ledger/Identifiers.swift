@@ -18,7 +18,7 @@ public struct SIREN: Hashable, Sendable, CustomStringConvertible {
     /// The 9 digits, without spaces.
     public let digits: String
 
-    /// Accepts the number as people write it: `123 456 789` or `123456789`.
+    /// Accepts the number as people write it: `443 061 841` or `443061841`.
     public init(parsing raw: String) throws(IdentifierError) {
         let digits = raw.filter { $0 != " " && $0 != "\u{A0}" && $0 != "\u{202F}" }
         guard digits.count == 9, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { throw .sirenLength(raw) }

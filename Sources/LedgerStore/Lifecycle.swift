@@ -526,15 +526,6 @@ extension Store {
 }
 
 extension Store {
-    /// The association's SIREN, when recorded (`compta init --siren`).
-    public func siren() throws(StoreError) -> String? {
-        try db.scalarText("SELECT value FROM meta WHERE key = 'siren'")
-    }
-
-    public func setSIREN(_ siren: String) throws(StoreError) {
-        try atomically { () throws(StoreError) in try db.run("INSERT INTO meta(key, value) VALUES ('siren', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", .text(siren)) }
-    }
-
     /// Loads books brought from another software into their exercice (new, or existing and
     /// empty): journals and accounts it lacks, entries, and their validation as it was. All of
     /// it or nothing. Errors name the source line.

@@ -67,10 +67,10 @@ public final class Store {
     /// the default journals and that exercice. The file must not exist yet. It is built under a
     /// temporary name and linked into place once complete: a creation cut short (a crash, a
     /// kill) leaves no half-made ledger at `path`.
-    public static func create(path: String, name: String, start: Day, end: Day? = nil, now: Now) throws(StoreError) -> Store {
+    public static func create(path: String, association: Association, start: Day, end: Day? = nil, now: Now) throws(StoreError) -> Store {
         try writeNewFile(path, suffix: ".creation") { temporary throws(StoreError) in
             let db = try Database(path: temporary, reportedAs: path)
-            _ = try Store.initialize(db: db, path: path, name: name, start: start, end: end, now: now)
+            _ = try Store.initialize(db: db, path: path, association: association, start: start, end: end, now: now)
             // Everything into the file itself (an error here, a full disk, stops the creation),
             // so that the file linked into place is complete without its WAL.
             let checkpoint = try db.query("PRAGMA wal_checkpoint(TRUNCATE)") { $0.int(0) }
@@ -83,6 +83,11 @@ public final class Store {
         let store = try Store.open(path: path, now: now)
         store.created = true
         return store
+    }
+
+    /// A new ledger of an association known by its name only.
+    public static func create(path: String, name: String, start: Day, end: Day? = nil, now: Now) throws(StoreError) -> Store {
+        try create(path: path, association: Association(name: name.printable), start: start, end: end, now: now)
     }
 
     /// A copy of the whole ledger at `path` (mode 0600), as it is at one instant even while
@@ -151,15 +156,15 @@ public final class Store {
 
     /// A ledger in memory, for tests and dry runs.
     public static func inMemory(name: String = "Test", start: Day, end: Day? = nil, now: Now) throws(StoreError) -> Store {
-        try Store.initialize(db: Database(path: ":memory:"), path: ":memory:", name: name, start: start, end: end, now: now)
+        try Store.initialize(db: Database(path: ":memory:"), path: ":memory:", association: Association(name: name.printable), start: start, end: end, now: now)
     }
 
-    private static func initialize(db: Database, path: String, name: String, start: Day, end: Day?, now: Now) throws(StoreError) -> Store {
+    private static func initialize(db: Database, path: String, association: Association, start: Day, end: Day?, now: Now) throws(StoreError) -> Store {
         let store = Store(db: db, path: path, now: now)
         try store.configure()
         try store.checkAndMigrate(creating: true)
         try store.atomically { () throws(StoreError) in
-            try db.run("INSERT INTO meta(key, value) VALUES ('nom', ?)", .text(name.printable))
+            try store.write(association)
             for j in Journal.defaults {
                 try db.run("INSERT INTO journal(code, label, kind) VALUES (?, ?, ?)", .text(j.code), .text(j.label), .text(j.kind.rawValue))
             }

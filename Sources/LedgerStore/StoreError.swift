@@ -38,6 +38,9 @@ public enum StoreError: Error, Sendable {
     case projectExists(Project)
     case unknownProject(String, known: [String])
     case unknownExercice(String, known: [String])
+    /// A field of the association that cannot be kept: typed in the command, or already in the
+    /// ledger (`inLedger`: a SIREN recorded before its key was checked).
+    case association(AssociationError, inLedger: Bool)
     case noExercice
     case overlappingExercice(start: Day, end: Day, existing: Exercice)
     case invalidExerciceRange(start: Day, end: Day)

@@ -11,7 +11,6 @@ public enum FEC {
     public enum Problem: Error, Sendable, Equatable {
         /// Drafts remain in the exercice: the FEC holds validated entries only.
         case drafts([(number: Int, date: Day, label: String)], total: Int)
-        case badSIREN(String)
         case empty(Exercice)
         /// A character the chosen encoding cannot hold, and the entry where it is.
         case unencodable(Character, entry: String)
@@ -19,14 +18,8 @@ public enum FEC {
         public static func == (a: Problem, b: Problem) -> Bool { "\(a)" == "\(b)" }
     }
 
-    /// `123456789FEC20241231.txt`
-    public static func fileName(siren: String, exercice: Exercice) -> String { "\(siren)FEC\(exercice.end.compact).txt" }
-
-    public static func checkSIREN(_ s: String) throws(Problem) -> String {
-        let digits = s.filter { $0 != " " }
-        guard digits.count == 9, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { throw .badSIREN(s) }
-        return digits
-    }
+    /// `443061841FEC20241231.txt`
+    public static func fileName(siren: SIREN, exercice: Exercice) -> String { "\(siren.digits)FEC\(exercice.end.compact).txt" }
 
     /// Text for a FEC field: no TAB, `|`, line break or other control character (they would
     /// split a record or a field); spaces collapsed.
@@ -92,7 +85,7 @@ public enum FEC {
     }
 
     /// The description document that goes with the file (A47 A-1, XI).
-    public static func notice(association: String, siren: String, exercice: Exercice, fileName: String, encoding: String,
+    public static func notice(association: String, siren: SIREN, exercice: Exercice, fileName: String, encoding: String,
                               journals: [Journal], records: Int, fingerprint: Chain.Anchor?) -> String {
         var s = """
         Fichier des écritures comptables (FEC) — description

@@ -13,21 +13,20 @@ let fecCommands: [Command] = [
         tabulations, dates AAAAMMJJ, virgule décimale, à-nouveaux en premier, écritures validées
         seulement (les brouillards sont listés et l'export refusé). Il s'appelle
         SIRENFECAAAAMMJJ.txt (date de clôture de l'exercice) ; une notice décrivant les champs et
-        les journaux est écrite à côté. Le SIREN se donne avec --siren, ou une fois pour toutes
-        avec compta init --siren. Sans --exercice : le dernier exercice terminé (celui qu'on
-        arrête), même une fois le suivant commencé.
-        Exemple : compta fec --exercice 2024 --siren 123456789 --sortie exports/
+        les journaux est écrite à côté. Le SIREN est celui de l'association (compta association
+        --siren NUMERO, une fois pour toutes) ; --siren en donne un autre pour cet export. Sans
+        --exercice : le dernier exercice terminé (celui qu'on arrête), même une fois le suivant commencé.
+        Exemple : compta fec --exercice 2024 --sortie exports/
         """,
         options: [.value("--exercice", "EXERCICE", "exercice (défaut : le dernier exercice terminé)"),
-                  .value("--siren", "NUMERO", "SIREN de l'association (9 chiffres)"),
+                  .value("--siren", "NUMERO", "SIREN pour cet export (défaut : celui de compta association)"),
                   .value("--sortie", "DOSSIER", "dossier où écrire (défaut : le dossier courant)"),
                   .value("--encodage", "NOM", "utf-8 (défaut) ou iso-8859-15")],
         arguments: 0...0
     ) { ctx in
         let store = try ctx.openStore()
         let exercice = try ctx.presentedExercice(store)
-        guard let raw = try ctx.parsed.value("--siren") ?? store.siren() else { throw FECCommandError.noSIREN }
-        let siren = try FEC.checkSIREN(raw)
+        guard let siren = try ctx.parsed.value("--siren").map(sirenOption) ?? store.association().siren else { throw FECCommandError.noSIREN }
         let encoding: FEC.Encoding
         switch ctx.parsed.value("--encodage")?.lowercased() ?? "utf-8" {
         case "utf-8", "utf8": encoding = .utf8
@@ -73,7 +72,7 @@ let fecCommands: [Command] = [
         colonnes Debit/Credit ou Montant/Sens. Les lignes sans montant (débit et crédit nuls) ne
         sont pas reprises. Sans livre existant, il est créé (--nom : le nom de l'association).
         Tout le fichier est chargé, ou rien.
-        Exemple : compta importer-fec 123456789FEC20241231.txt --livre nouveau.sqlite --nom "Cloud Girofle"
+        Exemple : compta importer-fec 123456782FEC20241231.txt --livre nouveau.sqlite --nom "Cloud Girofle"
         """,
         options: [.value("--nom", "NOM", "nom de l'association, pour un livre neuf")],
         arguments: 1...1
@@ -112,6 +111,11 @@ let fecCommands: [Command] = [
         ctx.output.print(lines.joined(separator: "\n"))
     },
 ]
+
+/// A SIREN typed for one command (`init`, `fec`), checked as the association's would be.
+func sirenOption(_ raw: String) throws(AssociationError) -> SIREN {
+    do { return try SIREN(parsing: raw) } catch { throw AssociationError(field: .siren, text: raw, reason: .identifier(error)) }
+}
 
 enum FECCommandError: Error {
     case noSIREN

@@ -15,19 +15,19 @@ let setupCommands: [Command] = [
         options: [.value("--nom", "NOM", "nom de l'association"),
                   .value("--debut", "DATE", "premier jour du premier exercice"),
                   .value("--fin", "DATE", "dernier jour du premier exercice (défaut : un an après)"),
-                  .value("--siren", "NUMERO", "SIREN de l'association (pour le FEC)")],
+                  .value("--siren", "NUMERO", "SIREN de l'association (pour le FEC) ; le reste : compta association")],
         arguments: 0...0
     ) { ctx in
-        let name = try ctx.text(ctx.parsed.required("--nom"), argument: "--nom")
-        let siren = try ctx.parsed.value("--siren").map { try FEC.checkSIREN($0) }
+        var fields: [Association.Field: String] = [.name: try ctx.text(ctx.parsed.required("--nom"), argument: "--nom")]
+        fields[.siren] = ctx.parsed.value("--siren")
+        let association = try Association(fields: fields)
         _ = try ctx.parsed.required("--debut")
         let start = try ctx.day("--debut")!
-        let store = try Store.create(path: ctx.ledgerPath, name: name, start: start, end: try ctx.day("--fin"), now: ctx.now)
-        if let siren { try store.setSIREN(siren) }
+        let store = try Store.create(path: ctx.ledgerPath, association: association, start: start, end: try ctx.day("--fin"), now: ctx.now)
         let e = try store.exercice(nil)
         let count = try store.catalog().accounts.count
         ctx.output.print("""
-            Livre créé : \(ctx.ledgerPath) (« \(name) »).
+            Livre créé : \(ctx.ledgerPath) (« \(association.name) »).
             Exercice \(e.label) du \(e.start.french) au \(e.end.french), \(e.chart.title), \(count) comptes.
             Journaux : AN (à-nouveaux), BQ (banque), CA (caisse), OD (opérations diverses).
             Suite : compta comptes ajouter 604A "OVH" · compta saisir ... · compta importer RELEVE.csv

@@ -151,7 +151,7 @@ import LedgerStore
         let s = Sandbox()
         let start = today().firstOfMonth.adding(months: -14)
         let ended = Exercice.defaultLabel(start: start, end: Exercice.defaultEnd(start: start))
-        #expect(s.run("init", "--nom", "Club", "--debut", start.iso, "--siren", "123456789").code == 0)
+        #expect(s.run("init", "--nom", "Club", "--debut", start.iso, "--siren", "123456782").code == 0)
         #expect(s.run("saisir", start.iso, "Cotisation", "512=20", "7562").code == 0)
         try s.refuses(["fec", "--sortie", s.folder.path], says: [
             "1 brouillard dans l'exercice \(ended). Validez-les (compta valider --exercice \(ended))"])

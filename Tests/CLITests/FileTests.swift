@@ -137,13 +137,13 @@ import LedgerStore
     @Test func theFECGoesIntoAFolder() throws {
         let (s, _) = ledger()
         let file = s.path("fec.txt")
-        try s.refuses(["fec", "--siren", "123456789", "--sortie", file], says: [
+        try s.refuses(["fec", "--siren", "123456782", "--sortie", file], says: [
             "le dossier « \(file) » (--sortie) n'existe pas : le FEC s'écrit dans un dossier, avec sa notice, sous le nom que lui donne "
-                + "l'article A47 A-1 (123456789FEC20241231.txt)", "mkdir -p"])
+                + "l'article A47 A-1 (123456782FEC20241231.txt)", "mkdir -p"])
         _ = s.write("fec.txt", "")
-        try s.refuses(["fec", "--siren", "123456789", "--sortie", file], says: ["--sortie « \(file) » est un fichier", "--sortie exports"])
-        #expect(s.run("fec", "--siren", "123456789", "--sortie", s.folder.path).code == 0)
-        #expect(FileManager.default.fileExists(atPath: s.path("123456789FEC20241231-notice.txt")))
+        try s.refuses(["fec", "--siren", "123456782", "--sortie", file], says: ["--sortie « \(file) » est un fichier", "--sortie exports"])
+        #expect(s.run("fec", "--siren", "123456782", "--sortie", s.folder.path).code == 0)
+        #expect(FileManager.default.fileExists(atPath: s.path("123456782FEC20241231-notice.txt")))
     }
 
     /// A folder with the name of the temporary file of a creation or a backup is not deleted

@@ -18,7 +18,7 @@ func tamper(_ s: Sandbox, _ sql: String, _ values: SQLValue...) throws {
 }
 
 /// A FEC of the given records (fields without the 18 column names), TAB separated.
-func fecFile(_ s: Sandbox, _ records: [[String]], name: String = "123456789FEC20241231.txt") -> String {
+func fecFile(_ s: Sandbox, _ records: [[String]], name: String = "123456782FEC20241231.txt") -> String {
     let lines = [FEC.columns] + records.map { $0 + Array(repeating: "", count: max(0, 18 - $0.count)) }
     return s.write(name, lines.map { $0.joined(separator: "\t") }.joined(separator: "\r\n"))
 }
@@ -102,9 +102,9 @@ extension HostileInputs {
         #expect(s.run("comptes").out.contains("[31mROUGE[0m EXE.TXT SUITE"), "a line break does not split a row of the table")
 
         // The FEC: 18 fields in every record, whatever the journal code held.
-        let fec = s.run("fec", "--exercice", "2024", "--siren", "123456789", "--sortie", s.folder.path)
+        let fec = s.run("fec", "--exercice", "2024", "--siren", "123456782", "--sortie", s.folder.path)
         #expect(fec.code == 0, "\(fec.err)")
-        let records = try String(contentsOfFile: s.path("123456789FEC20241231.txt"), encoding: .utf8).components(separatedBy: "\r\n")
+        let records = try String(contentsOfFile: s.path("123456782FEC20241231.txt"), encoding: .utf8).components(separatedBy: "\r\n")
         #expect(records.count == 5, "a header and four lines")
         #expect(records.allSatisfy { $0.components(separatedBy: "\t").count == 18 && !holdsInvisible($0) && !$0.contains("\n") }, "\(records)")
 
@@ -202,7 +202,7 @@ extension HostileInputs {
             records.append(fecLine("OD", "\(n)", "512", "Banque", "", most))
         }
         let over = fecFile(s, records + [fecLine("OD", "\(entries + 1)", "6064", "Fournitures", most, ""), fecLine("OD", "\(entries + 1)", "512", "Banque", "", most)],
-                           name: "trop/123456789FEC20241231.txt")
+                           name: "trop/123456782FEC20241231.txt")
         let refused = s.runRaw(["importer-fec", over, "--livre", s.path("trop.sqlite")])
         #expect(refused.code == 1 && refused.err.contains("ligne \(2 * entries + 2) : avec cette écriture, les débits du livre dépasseraient 10 000 milliards d'euros"),
                 "\(refused.err)")

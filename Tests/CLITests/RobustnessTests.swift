@@ -92,7 +92,7 @@ import LedgerStore
         // Output folders that do not exist.
         try s.refuses(["rapport-ag", "--exercice", "2024", "--sortie", s.path("absent/bilan.md")], says: ["le dossier", "n'existe pas"])
         #expect(s.run("valider").code == 0)
-        try s.refuses(["fec", "--exercice", "2024", "--siren", "123456789", "--sortie", s.path("absent")], says: ["n'existe pas"])
+        try s.refuses(["fec", "--exercice", "2024", "--siren", "123456782", "--sortie", s.path("absent")], says: ["n'existe pas"])
     }
 
     /// A ledger file nobody may write (read-only for its owner, or immutable for root): reports

@@ -44,7 +44,7 @@ random_delay() { awk -v max="$1" -v r="$RANDOM" 'BEGIN { printf "%.3f", max * r 
 # more for the line no rule files, so that the books can be closed).
 base="$work/base.sqlite"
 export COMPTA_LIVRE="$base"
-"$compta" init --nom "Essai de coupure" --debut 2020-01-01 --siren 123456789 >/dev/null
+"$compta" init --nom "Essai de coupure" --debut 2020-01-01 --siren 123456782 >/dev/null
 for year in 2021 2022 2023 2024; do "$compta" exercices ajouter --debut "$year-01-01" >/dev/null; done
 while IFS=';' read -r number label; do "$compta" comptes ajouter "$number" "$label" >/dev/null; done < "$books/comptes.txt"
 while IFS=';' read -r code name; do "$compta" projets ajouter "$code" "$name" >/dev/null; done < "$books/projets.txt"

@@ -13,6 +13,7 @@ enum Messages {
         switch error {
         case let e as StoreError: return store(e)
         case let e as EntryInExercice: return entryInExercice(e)
+        case let e as AssociationError: return association(e, inLedger: false)
         case let e as TextTooLong: return tooLong(e) + "."
         case MoneyError.overflow: return overflow
         case let e as EntryError: return entry(e)
@@ -49,7 +50,8 @@ enum Messages {
         case let e as FECProblem: return fecFile(e)
         case let e as LedgerImportProblem: return ledgerImport(e)
         case FECCommandError.noSIREN:
-            return "indiquez le SIREN de l'association (9 chiffres) avec --siren, ou enregistrez-le à la création du livre : compta init --siren."
+            return "le FEC porte le SIREN de l'association, que le livre n'a pas : enregistrez-le une fois pour toutes "
+                + "(compta association --siren NUMERO), ou donnez-le pour cet export (compta fec --siren NUMERO)."
         case let e as IntegrityFailure:
             return (e.copy.map { "sauvegarde écrite (\($0)), mais " } ?? "") + integrity(e.problems)
         case let e as BudgetFile.Problem: return budgetFile(e)

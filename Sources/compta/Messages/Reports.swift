@@ -28,7 +28,6 @@ extension Messages {
             return "le FEC ne contient que des écritures validées ; \(total) brouillard\(total > 1 ? "s" : "") dans l'exercice \(label). "
                 + "Validez-les (compta valider --exercice \(label)) :\n"
                 + list.map { "  n° \($0.number) du \($0.date.french) : \($0.label)" }.joined(separator: "\n")
-        case .badSIREN(let s): return "SIREN invalide « \(s) » : 9 chiffres."
         case .empty(let e): return "l'exercice \(e.label) n'a aucune écriture : pas de FEC."
         case .unencodable(let c, let entry):
             return "le caractère « \(c) » (écriture \(entry) de l'exercice \(label)) n'existe pas en ISO-8859-15. "

@@ -146,6 +146,7 @@ extension Messages {
             return "aucune écriture n° \(number) dans l'exercice \(exercice). La liste : compta journal --exercice \(exercice)"
         case .located(let e):
             return located(e)
+        case .association(let e, let inLedger): return association(e, inLedger: inLedger)
         case .unreadableDate(let e):
             // Only a file changed outside Compta has such a date; the schema refuses them since migration 7.
             return "erreur inattendue : \(e)"
