@@ -8,9 +8,10 @@ public enum Chain {
     public static let genesis = String(repeating: "0", count: 64)
 
     /// The version of the canonical text new links are written in. A ledger keeps the version
-    /// each link was written in (links before migration 7 are version 1, before migration 9
-    /// version 2), so that a change of the text never breaks the chain of an existing ledger.
-    public static let currentVersion = 2
+    /// each link was written in (links before migration 7 are version 1), so that a change of
+    /// the text never breaks the chain of an existing ledger. Version 3 writes a link without
+    /// any tiers as version 2 did: links validated before tiers existed read the same in both.
+    public static let currentVersion = 3
 
     /// One validated entry as the chain sees it.
     public struct Link: Sendable, Equatable {
@@ -53,7 +54,9 @@ public enum Chain {
         /// A stable text of every field, each escaped so no two entries write the same text.
         /// Version 1 wrote an absent field and the text « ∅ » alike; version 2 escapes a text
         /// that begins with « ∅ », and covers the exercice's dates and the journal's kind;
-        /// version 3 covers each line's tiers, by the code recorded on the line.
+        /// version 3 covers each line's tiers, by the code recorded on the line, in an entry
+        /// that has one (its text then begins « v3 », every line ending with its tiers; an entry
+        /// without tiers is written as in version 2, the line's field count telling them apart).
         public var canonical: String {
             func f(_ s: String?) -> String {
                 guard let s else { return "∅" }
@@ -66,11 +69,12 @@ public enum Chain {
                 return version >= 2 && out.hasPrefix("∅") ? "\\" + out : out
             }
             var head = [f(exercice), f(journal), String(validationNumber), String(number), date.iso, f(label), f(piece), validatedOn.iso]
-            if version >= 2 { head = ["v\(version)", f(exercice), exerciceStart.iso, exerciceEnd.iso, f(journal), f(journalKind)] + head.dropFirst(2) }
+            let withTiers = version >= 3 && lines.contains { $0.tiers != nil }
+            if version >= 2 { head = [withTiers ? "v3" : "v2", f(exercice), exerciceStart.iso, exerciceEnd.iso, f(journal), f(journalKind)] + head.dropFirst(2) }
             var out = head.joined(separator: "|")
             for l in lines {
                 var fields = [f(l.account), String(l.debit), String(l.credit), f(l.label), f(l.project)]
-                if version >= 3 { fields.append(f(l.tiers)) }
+                if withTiers { fields.append(f(l.tiers)) }
                 out += "\n" + fields.joined(separator: "|")
             }
             return out

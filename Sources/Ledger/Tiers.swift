@@ -186,3 +186,41 @@ public struct LineTiers: Hashable, Sendable {
     /// As reports show it: `T0003 Léa Martin`.
     public var shown: String { name.isEmpty ? code : "\(code) \(name)" }
 }
+
+/// What the ledger holds about one tiers: its lines (with those of the tiers merged into it) and
+/// what they add up to, per account.
+public struct TiersDetail: Sendable {
+    public let tiers: Tiers
+    /// The tiers merged into this one: their lines are among `lines`.
+    public let merged: [Tiers]
+    /// In date order.
+    public let lines: [AccountLine]
+    /// The lines' debits and credits per account.
+    public let totals: [AccountTotal]
+
+    public init(tiers: Tiers, merged: [Tiers], lines: [AccountLine], totals: [AccountTotal]) {
+        self.tiers = tiers
+        self.merged = merged
+        self.lines = lines
+        self.totals = totals
+    }
+
+    /// Cotisations (756) and dons (754) received from the tiers: credits less debits (a refund).
+    public static let cotisationAccounts = "756", giftAccounts = "754"
+    /// The third-party accounts a balance is owed on: suppliers (40), clients and members (41), others (46).
+    public static let thirdPartyAccounts = ["40", "41", "46"]
+
+    public var cotisations: Money { received(under: TiersDetail.cotisationAccounts) }
+    public var dons: Money { received(under: TiersDetail.giftAccounts) }
+
+    /// Per third-party account with a balance: debit less credit (positive: the tiers owes the
+    /// association; negative: the association owes the tiers).
+    public var balances: [(account: AccountNumber, balance: Money)] {
+        totals.filter { t in TiersDetail.thirdPartyAccounts.contains { t.account.isUnder($0) } }
+            .map { ($0.account, $0.debit - $0.credit) }.filter { !$0.balance.isZero }
+    }
+
+    private func received(under prefix: String) -> Money {
+        Money.sum(totals.filter { $0.account.isUnder(prefix) }.map { $0.credit - $0.debit })
+    }
+}

@@ -80,7 +80,7 @@ extension Store: LedgerQueries {
         let (filter, values) = filter(q)
         return try read {
             try readEntries("FROM entry e \(filter) ORDER BY e.date, e.exercice_id, e.number", lines: """
-                FROM line l LEFT JOIN project p ON p.id = l.project_id
+                FROM line l \(Entry.Line.joins)
                 WHERE l.entry_id IN (SELECT e.id FROM entry e \(filter))
                 ORDER BY l.entry_id, l.id
                 """, values)

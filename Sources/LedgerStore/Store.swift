@@ -10,6 +10,8 @@ public final class Store {
     /// and closings, the instant on everything recorded.
     let now: Now
     var projectIDsCache: [String: Int64] = [:]
+    /// Tiers ids by code, as lines being written name them.
+    var tiersIDsCache: [String: Int64] = [:]
     /// Created by this process (`create`), not opened.
     var created = false
     /// Last entry number given per exercice in the current transaction.
@@ -317,6 +319,7 @@ public final class Store {
         moved = nil
         cachedCatalog = nil
         projectIDsCache = [:]
+        tiersIDsCache = [:]
     }
 
     func mapError(_ error: Error) -> StoreError {
@@ -526,7 +529,7 @@ public final class Store {
             var totals = TotalsDelta()
             func flush() throws {
                 try insertRows("entry(id, exercice_id, number, journal, date, label, piece, created_at)", width: 8, values: entryRows)
-                try insertRows(Store.lineColumns, width: 6, values: lineRows)
+                try insertRows(Store.lineColumns, width: Store.lineWidth, values: lineRows)
                 try apply(totals)
                 totals.removeAll()
                 entryRows.removeAll(keepingCapacity: true)
@@ -547,7 +550,7 @@ public final class Store {
                 nextID += 1
                 entryRows += [.int(id), .int(exercice.id), .int(Int64(number)), .text(entry.journal), .text(entry.date.iso),
                               .text(entry.label.trimmingSpaces), .optional(entry.piece), .text(now.instant)]
-                lineRows += lineValues(entry.lines, entry: id)
+                do throws(StoreError) { lineRows += try lineValues(entry.lines, entry: id) } catch { throw IndexedError(index: index, error: error) }
                 totals.add(entry.lines, day: entry.date, opening: c.isOpening(entry.journal), projects: projectIDsCache)
                 posted.append(Posted(id: id, number: number, exercice: exercice))
                 if index % 1024 == 1023 { try flush() }
@@ -558,13 +561,19 @@ public final class Store {
     }
 
     /// The columns a line is written with, in the order of `lineValues`.
-    static let lineColumns = "line(entry_id, account, debit, credit, label, project_id)"
+    static let lineColumns = "line(entry_id, account, debit, credit, label, project_id, tiers_id)"
+    static let lineWidth = 7
 
-    /// The values of `lines` of entry `entry`, row after row, for `insertRows(Store.lineColumns, width: 6, ...)`.
-    func lineValues(_ lines: [LineDraft], entry: Int64) -> [SQLValue] {
-        lines.flatMap { l -> [SQLValue] in
-            [.int(entry), .text(l.account.text), .int(l.debit.cents), .int(l.credit.cents), .optional(l.label), .optional(l.project.flatMap { projectIDsCache[$0] })]
+    /// The values of `lines` of entry `entry`, row after row, for `insertRows(Store.lineColumns, width: Store.lineWidth, ...)`.
+    /// A line's tiers is a code of the ledger's.
+    func lineValues(_ lines: [LineDraft], entry: Int64) throws(StoreError) -> [SQLValue] {
+        var values: [SQLValue] = []
+        values.reserveCapacity(lines.count * Store.lineWidth)
+        for l in lines {
+            values += [.int(entry), .text(l.account.text), .int(l.debit.cents), .int(l.credit.cents), .optional(l.label),
+                       .optional(l.project.flatMap { projectIDsCache[$0] }), .optional(try l.tiers.map(tiersID))]
         }
+        return values
     }
 
     /// Changes to the daily totals reports read, gathered while lines are written or deleted and

@@ -30,6 +30,8 @@ public enum StoreError: Error, @unchecked Sendable {
     case accountExists(Account)
     case invalidAccount(AccountNumber, reason: AccountRefusal)
     case projectExists(Project)
+    /// A tiers refused, not found, ambiguous, or a merge that cannot be.
+    case tiers(TiersError)
     case unknownProject(String, known: [String])
     case unknownExercice(String, known: [String])
     case noExercice

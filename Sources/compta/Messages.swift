@@ -13,6 +13,7 @@ enum Messages {
         case let e as TextTooLong: return tooLong(e) + "."
         case MoneyError.overflow: return overflow
         case let e as EntryError: return entry(e)
+        case let e as TiersError: return tiers(e)
         case let e as LocatedError: return located(e)
         case let e as InputError: return input(e)
         case let e as ReportError: return report(e)
@@ -226,6 +227,7 @@ enum Messages {
             }
         case .projectExists(let p):
             return "le projet \(p.code) existe déjà (« \(p.name) »)."
+        case .tiers(let e): return tiers(e)
         case .unknownProject(let code, let known):
             return unknownProject(code, known: known)
         case .unknownExercice(let label, let known):

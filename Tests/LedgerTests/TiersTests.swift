@@ -52,7 +52,7 @@ import Testing
     }
 
     /// Version 3 of the chain covers each line's tiers by its code; versions 1 and 2 stay the
-    /// texts existing links were hashed on.
+    /// texts existing links were hashed on, and an entry without tiers reads in version 3 as in 2.
     @Test func chainVersion3CoversTheLineTiers() {
         func link(_ version: Int, tiers: String?) -> Chain.Link {
             Chain.Link(version: version, exercice: "2024", exerciceStart: Day(year: 2024, month: 1, day: 1)!, exerciceEnd: Day(year: 2024, month: 12, day: 31)!,
@@ -63,8 +63,9 @@ import Testing
         }
         #expect(link(3, tiers: "T0003").canonical != link(3, tiers: "T0004").canonical)
         #expect(link(3, tiers: "T0003").canonical != link(3, tiers: nil).canonical)
-        #expect(link(3, tiers: nil).canonical.hasPrefix("v3|2024|"))
-        #expect(link(3, tiers: nil).canonical.hasSuffix("\n512|3000|0|∅|∅|∅\n7561|0|3000|∅|∅|∅"))
+        #expect(link(3, tiers: "T0003").canonical.hasPrefix("v3|2024|"))
+        #expect(link(3, tiers: "T0003").canonical.hasSuffix("\n512|3000|0|∅|∅|∅\n7561|0|3000|∅|∅|T0003"))
+        #expect(link(3, tiers: nil).canonical == link(2, tiers: nil).canonical, "an entry without tiers hashes as before tiers")
         #expect(link(2, tiers: "T0003").canonical == link(2, tiers: nil).canonical, "version 2 is the text of links written before tiers")
         #expect(link(2, tiers: nil).canonical.hasSuffix("\n512|3000|0|∅|∅\n7561|0|3000|∅|∅"))
     }
@@ -78,5 +79,24 @@ import Testing
         ])
         let reversal = EntryDraft.reversal(of: original)
         #expect(reversal.lines.map(\.tiers) == [nil, "T0001"], "the tiers the line counts for today")
+    }
+
+    /// `affecter` files a line with its tiers: the parts keep the filed line's tiers unless
+    /// given one, and the lines that stay keep theirs.
+    @Test func aRefilingKeepsTheTiersOfTheLinesItFilesAndKeeps() throws {
+        let lea = LineTiers(recorded: "T0001", code: "T0001", name: "Léa Martin")
+        func line(_ id: Int64, _ account: String, _ cents: Int64, _ tiers: LineTiers?) -> Entry.Line {
+            Entry.Line(id: id, account: AccountNumber(trusted: account), debit: Money(cents: max(cents, 0)), credit: Money(cents: max(-cents, 0)),
+                       label: nil, project: nil, tiers: tiers)
+        }
+        let e = Entry(id: 1, exerciceId: 1, number: 7, journal: "BQ", date: Day(year: 2024, month: 3, day: 5)!, label: "VIR MARTIN", piece: nil,
+                      validation: nil, lines: [line(1, "512", 4500, lea), line(2, "471", -4500, lea)])
+        let parts = [AssignmentPart(AccountNumber(trusted: "7561"), amount: Money(cents: 3000)),
+                     AssignmentPart(AccountNumber(trusted: "754"), tiers: "T0002")]
+        let plan = try Refiling.plan(e, waiting: true, bankAccount: AccountNumber(trusted: "512"), parts: parts, project: nil, label: nil)
+        #expect(plan.entry.lines.map(\.tiers) == ["T0001", "T0001", "T0002"])
+        let given = try Refiling.plan(e, waiting: true, bankAccount: nil, parts: [AssignmentPart(AccountNumber(trusted: "7561"))], project: nil,
+                                      tiers: "T0003", label: nil)
+        #expect(given.added.map(\.tiers) == ["T0003"])
     }
 }
