@@ -404,10 +404,10 @@ public struct LocatedError: Error, Sendable {
 
 extension EntryDraft {
     /// Adds a line on `account` for whatever makes the entry balance (nothing if it already does).
-    public mutating func addBalancingLine(account: AccountNumber, project: String? = nil) {
+    public mutating func addBalancingLine(account: AccountNumber, project: String? = nil, tiers: String? = nil) {
         let difference = totalCredit - totalDebit
         if !difference.isZero {
-            lines.append(LineDraft(account: account, amount: difference, project: project))
+            lines.append(LineDraft(account: account, amount: difference, project: project, tiers: tiers))
         }
     }
 

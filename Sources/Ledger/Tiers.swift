@@ -224,3 +224,14 @@ public struct TiersDetail: Sendable {
         Money.sum(totals.filter { $0.account.isUnder(prefix) }.map { $0.credit - $0.debit })
     }
 }
+
+extension EntryDraft {
+    /// Gives `tiers` (a code) to every line that has none outside the treasury accounts (bank
+    /// 51, cash 53): the tiers of an entry typed as a whole is the member, the donor or the
+    /// supplier, not the bank.
+    public mutating func give(tiers: String) {
+        for i in lines.indices where lines[i].tiers == nil && !lines[i].account.isUnder("51") && !lines[i].account.isUnder("53") {
+            lines[i].tiers = tiers
+        }
+    }
+}
