@@ -87,6 +87,16 @@ extension Store: LedgerQueries {
         }
     }
 
+    public func hasTiers(_ q: EntryQuery) throws -> Bool {
+        var entries = q
+        entries.accountPrefix = nil
+        var (filter, values) = filter(entries)
+        var condition = "l.tiers_id IS NOT NULL"
+        if let prefix = q.accountPrefix { condition += " AND l.account GLOB ?"; values.append(.text(prefix + "*")) }
+        filter = filter.isEmpty ? "WHERE \(condition)" : "\(filter) AND \(condition)"
+        return try read { try db.query("SELECT EXISTS (SELECT 1 FROM line l JOIN entry e ON e.id = l.entry_id \(filter))", values) { $0.int(0) } == [1] }
+    }
+
     public func forEachAccountLine(prefix: String?, from: Day?, to: Day?, _ body: (AccountLine) throws -> Void) throws {
         var conditions: [String] = []
         var values: [SQLValue] = []
@@ -96,7 +106,7 @@ extension Store: LedgerQueries {
         try read {
             try db.forEach("""
                 SELECT \(AccountLine.columns)
-                FROM line l JOIN entry e ON e.id = l.entry_id LEFT JOIN project p ON p.id = l.project_id
+                FROM line l \(AccountLine.joins)
                 \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
                 ORDER BY l.account, e.date, e.exercice_id, e.number, l.id
                 """, values) { try body(AccountLine(row: $0)) }

@@ -81,12 +81,13 @@ extension Exercice {
 }
 
 extension AccountLine {
-    /// From `line l JOIN entry e ON e.id = l.entry_id LEFT JOIN project p ON p.id = l.project_id`.
-    static let columns = "l.account, e.date, e.journal, e.number, e.piece, coalesce(l.label, e.label), l.debit, l.credit, p.code"
+    /// From `line l \(AccountLine.joins)`.
+    static let columns = "l.account, e.date, e.journal, e.number, e.piece, coalesce(l.label, e.label), l.debit, l.credit, p.code, \(LineTiers.columns)"
+    static let joins = "JOIN entry e ON e.id = l.entry_id \(Entry.Line.joins)"
 
     init(row s: Statement) throws {
         self.init(account: s.account(0), date: try s.day(1), journal: s.text(2), entryNumber: s.integer(3), piece: s.optionalText(4),
-                  label: s.text(5), debit: s.money(6), credit: s.money(7), project: s.optionalText(8))
+                  label: s.text(5), debit: s.money(6), credit: s.money(7), project: s.optionalText(8), tiers: LineTiers(row: s, at: 9))
     }
 }
 

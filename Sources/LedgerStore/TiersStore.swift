@@ -74,7 +74,7 @@ extension Store {
             let merged = try readTiers(where: "t.merged_into = ?", [.int(id)]).map(\.tiers)
             let mine = "l.tiers_id IN (SELECT id FROM tiers WHERE id = ? OR merged_into = ?)"
             let lines = try db.query("""
-                SELECT \(AccountLine.columns) FROM line l JOIN entry e ON e.id = l.entry_id LEFT JOIN project p ON p.id = l.project_id
+                SELECT \(AccountLine.columns) FROM line l \(AccountLine.joins)
                 WHERE \(mine) ORDER BY e.date, e.exercice_id, e.number, l.id
                 """, [.int(id), .int(id)]) { try AccountLine(row: $0) }
             let totals = try db.query("SELECT l.account, sum(l.debit), sum(l.credit) FROM line l WHERE \(mine) GROUP BY l.account ORDER BY l.account",
