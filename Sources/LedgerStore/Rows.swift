@@ -2,7 +2,8 @@ import Ledger
 
 // How the store reads each kind of row: the columns a query selects and the decoder that reads
 // them, side by side, so that a type is read the same way wherever it is read. A new column on
-// lines goes into `Entry.Line.columns` and `Entry.Line(row:)`, and nowhere else. Columns are
+// lines is read by `Entry.Line.columns` and `Entry.Line(row:)` (and `joins`, when it comes from
+// another table), and nowhere else. Columns are
 // named by the aliases the queries give their tables: `e` entry, `l` line, `p` a row's project,
 // `t` a line's tiers and `m` the one it was merged into, `x` exercice, `r` rule, `b` budget
 // poste, `s` statement.
