@@ -95,5 +95,7 @@ import LedgerStore
         try s.refuses(["tiers", "modifier", "T0002", "--prenom", "Octave"], says: ["T0002 (OVH SAS) est une organisation"])
         try s.refuses(["tiers", "modifier", "T0001", "--sans-alias", "LEA M"], says: ["n'a pas l'autre nom « LEA M »"])
         try s.refuses(["saisir", "2024-02-01", "Cotisation", "512=30", "7561#"], says: ["ligne d'écriture illisible", "#TIERS"])
+        // A tiers the command would create goes with the entry it refuses.
+        try s.refuses(["saisir", "2024-02-01", "Cotisation", "512=30", "7561=-20#Nouveau Nom"], says: ["débit", "crédit"])
     }
 }
