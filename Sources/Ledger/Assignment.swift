@@ -6,17 +6,21 @@ public struct AssignmentPart: Sendable, Equatable {
     public let amount: Money?
     /// nil: the project of the line being filed.
     public let project: String?
+    /// The code of the part's tiers; nil: the tiers of the line being filed.
+    public let tiers: String?
 
-    public init(_ account: AccountNumber, amount: Money? = nil, project: String? = nil) {
+    public init(_ account: AccountNumber, amount: Money? = nil, project: String? = nil, tiers: String? = nil) {
         self.account = account
         self.amount = amount
         self.project = project
+        self.tiers = tiers
     }
 
     /// The parts as they file `operation` (positive: money came in): each with its amount (the
     /// part without one gets the rest, which must be more than zero) and its project
-    /// (`project` for those that name none).
-    public static func resolve(_ parts: [AssignmentPart], filing operation: Money, project: String?) throws(SplitError) -> [AssignmentPart] {
+    /// (`project` for those that name none), and their tiers (`tiers` for those that name none).
+    public static func resolve(_ parts: [AssignmentPart], filing operation: Money, project: String?,
+                               tiers: String? = nil) throws(SplitError) -> [AssignmentPart] {
         let open = parts.filter { $0.amount == nil }
         if open.count > 1 { throw .severalOpenParts(open.map(\.account)) }
         if let zero = parts.first(where: { $0.amount?.isZero == true }) { throw .zeroPart(zero.account) }
@@ -30,13 +34,13 @@ public struct AssignmentPart: Sendable, Equatable {
         do { rest = try whole.subtracting(given) } catch { throw .amountOverflow }
         if open.isEmpty && !rest.isZero { throw .doesNotAddUp(parts: given, operation: whole) }
         if !open.isEmpty && rest.cents <= 0 { throw .nothingLeft(open[0].account, parts: given, operation: whole) }
-        return parts.map { AssignmentPart($0.account, amount: $0.amount ?? rest, project: $0.project ?? project) }
+        return parts.map { AssignmentPart($0.account, amount: $0.amount ?? rest, project: $0.project ?? project, tiers: $0.tiers ?? tiers) }
     }
 
     /// The line (debit positive) of a resolved part filing `operation`: on the side opposite the bank's.
     public func line(filing operation: Money) -> LineDraft {
         let sign: Int64 = operation.cents > 0 ? -1 : 1
-        return LineDraft(account: account, amount: Money(cents: sign * (amount ?? .zero).cents), project: project)
+        return LineDraft(account: account, amount: Money(cents: sign * (amount ?? .zero).cents), project: project, tiers: tiers)
     }
 }
 
@@ -66,35 +70,43 @@ public struct Refiling: Sendable, Equatable {
     /// The plan for draft `e`: with `waiting`, its lines on 471 are filed; else, for an
     /// operation of a statement on `bankAccount`, every line but the bank's; else the one line
     /// outside the treasury accounts (a typed entry). The parts keep the filed lines' project
-    /// (when they share one) unless `project` is given, and the label of a single filed line;
-    /// `label` replaces the entry's.
+    /// (when they share one) unless `project` is given, their tiers likewise unless `tiers` is,
+    /// and the label of a single filed line; `label` replaces the entry's.
     public static func plan(_ e: Entry, waiting: Bool, bankAccount: AccountNumber?, parts: [AssignmentPart], project: String?,
-                            label: String?) throws(RefilingError) -> Refiling {
+                            tiers: String? = nil, label: String?) throws(RefilingError) -> Refiling {
         let moved = waiting ? e.lines.filter { $0.account.isUnder(AccountNumber.waiting.text) }
             : bankAccount.map { bank in e.lines.filter { $0.account != bank } } ?? e.lines.filter { !$0.account.isUnder(AccountGroup.financial) }
         if !waiting, !(moved.count == 1 || (bankAccount != nil && !moved.isEmpty)) { throw .lines(moved.map(\.account)) }
-        let projects = Set(moved.map(\.project))
+        let projects = Set(moved.map(\.project)), movedTiers = Set(moved.map(\.tiers?.code))
         let amount = Money.sum(moved.map { $0.credit - $0.debit })
         let filed: [AssignmentPart]
-        do { filed = try AssignmentPart.resolve(parts, filing: amount, project: project ?? (projects.count == 1 ? projects.first! : nil)) } catch {
+        do {
+            filed = try AssignmentPart.resolve(parts, filing: amount, project: project ?? (projects.count == 1 ? projects.first! : nil),
+                                               tiers: tiers ?? (movedTiers.count == 1 ? movedTiers.first! : nil))
+        } catch {
             throw .split(error)
         }
         let added = filed.map { var l = $0.line(filing: amount); l.label = moved.count == 1 ? moved[0].label : nil; return l }
         let movedIDs = Set(moved.map(\.id))
         let kept = e.lines.filter { !movedIDs.contains($0.id) }
-            .map { LineDraft(account: $0.account, amount: $0.debit - $0.credit, label: $0.label, project: $0.project) }
+            .map(\.draft)
         return Refiling(removed: moved, added: added, parts: filed,
                         entry: EntryDraft(journal: e.journal, date: e.date, label: label ?? e.label, piece: e.piece, lines: kept + added))
     }
 
     /// The OD by which `amount`, waiting on 471 in validated entry `e`, is filed under `parts`
     /// (`project` for those that name none), in `exercice`: a validated entry never changes.
+    /// The tiers of the waiting line goes with it, unless `tiers` or a part names another.
     public static func correction(of e: Entry, waiting amount: Money, in exercice: Exercice, parts: [AssignmentPart], project: String?,
-                                  label: String?) throws(SplitError) -> (entry: EntryDraft, parts: [AssignmentPart]) {
-        let filed = try AssignmentPart.resolve(parts, filing: amount, project: project)
+                                  tiers: String? = nil, label: String?) throws(SplitError) -> (entry: EntryDraft, parts: [AssignmentPart]) {
+        let waitingLines = e.lines.filter { $0.account.isUnder("471") }
+        let waitingTiers = Set(waitingLines.map(\.tiers?.code))
+        let filed = try AssignmentPart.resolve(parts, filing: amount, project: project,
+                                               tiers: tiers ?? (waitingTiers.count == 1 ? waitingTiers.first! : nil))
         let entry = EntryDraft(journal: "OD", date: max(e.date, exercice.start), label: label ?? "Affectation : \(e.label)",
                                piece: "\(e.journal)-\(e.validation?.number ?? e.number)",
-                               lines: [LineDraft(account: .waiting, amount: amount)] + filed.map { $0.line(filing: amount) })
+                               lines: [LineDraft(account: .waiting, amount: amount,
+                                                 tiers: waitingTiers.count == 1 ? waitingTiers.first! : nil)] + filed.map { $0.line(filing: amount) })
         return (entry, filed)
     }
 

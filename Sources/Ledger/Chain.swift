@@ -8,9 +8,10 @@ public enum Chain {
     public static let genesis = String(repeating: "0", count: 64)
 
     /// The version of the canonical text new links are written in. A ledger keeps the version
-    /// each link was written in (links before migration 7 are version 1), so that a change of the
-    /// text never breaks the chain of an existing ledger.
-    public static let currentVersion = 2
+    /// each link was written in (links before migration 7 are version 1), so that a change of
+    /// the text never breaks the chain of an existing ledger. Version 3 writes a link without
+    /// any tiers as version 2 did: links validated before tiers existed read the same in both.
+    public static let currentVersion = 3
 
     /// One validated entry as the chain sees it.
     public struct Link: Sendable, Equatable {
@@ -52,7 +53,10 @@ public enum Chain {
 
         /// A stable text of every field, each escaped so no two entries write the same text.
         /// Version 1 wrote an absent field and the text « ∅ » alike; version 2 escapes a text
-        /// that begins with « ∅ », and covers the exercice's dates and the journal's kind.
+        /// that begins with « ∅ », and covers the exercice's dates and the journal's kind;
+        /// version 3 covers each line's tiers, by the code recorded on the line, in an entry
+        /// that has one (its text then begins « v3 », every line ending with its tiers; an entry
+        /// without tiers is written as in version 2, the line's field count telling them apart).
         public var canonical: String {
             func f(_ s: String?) -> String {
                 guard let s else { return "∅" }
@@ -65,34 +69,41 @@ public enum Chain {
                 return version >= 2 && out.hasPrefix("∅") ? "\\" + out : out
             }
             var head = [f(exercice), f(journal), String(validationNumber), String(number), date.iso, f(label), f(piece), validatedOn.iso]
-            if version >= 2 { head = ["v2", f(exercice), exerciceStart.iso, exerciceEnd.iso, f(journal), f(journalKind)] + head.dropFirst(2) }
+            let withTiers = version >= 3 && lines.contains { $0.tiers != nil }
+            if version >= 2 { head = [withTiers ? "v3" : "v2", f(exercice), exerciceStart.iso, exerciceEnd.iso, f(journal), f(journalKind)] + head.dropFirst(2) }
             var out = head.joined(separator: "|")
             for l in lines {
-                out += "\n" + [f(l.account), String(l.debit), String(l.credit), f(l.label), f(l.project)].joined(separator: "|")
+                var fields = [f(l.account), String(l.debit), String(l.credit), f(l.label), f(l.project)]
+                if withTiers { fields.append(f(l.tiers)) }
+                out += "\n" + fields.joined(separator: "|")
             }
             return out
         }
     }
 
     /// One line of a validated entry as the chain sees it: the stored texts and cents, the
-    /// project by its code.
+    /// project and the tiers by their codes (the tiers' code recorded on the line: a merge, a
+    /// new name or an anonymisation leaves the chain as it was).
     public struct Line: Sendable, Equatable {
         public let account: String
         public let debit: Int64
         public let credit: Int64
         public let label: String?
         public let project: String?
+        public let tiers: String?
 
-        public init(account: String, debit: Int64, credit: Int64, label: String?, project: String?) {
+        public init(account: String, debit: Int64, credit: Int64, label: String?, project: String?, tiers: String? = nil) {
             self.account = account
             self.debit = debit
             self.credit = credit
             self.label = label
             self.project = project
+            self.tiers = tiers
         }
 
         public init(_ line: Entry.Line) {
-            self.init(account: line.account.text, debit: line.debit.cents, credit: line.credit.cents, label: line.label, project: line.project)
+            self.init(account: line.account.text, debit: line.debit.cents, credit: line.credit.cents, label: line.label, project: line.project,
+                      tiers: line.tiers?.recorded)
         }
     }
 

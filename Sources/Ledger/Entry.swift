@@ -7,17 +7,20 @@ public struct LineDraft: Hashable, Sendable {
     public var amount: Money
     public var label: String?
     public var project: String?
+    /// The code of the line's tiers (`T0003`): the member, the donor, the supplier.
+    public var tiers: String?
 
-    public init(account: AccountNumber, amount: Money, label: String? = nil, project: String? = nil) {
+    public init(account: AccountNumber, amount: Money, label: String? = nil, project: String? = nil, tiers: String? = nil) {
         self.account = account
         self.amount = amount
         self.label = label?.printable
         self.project = project
+        self.tiers = tiers
     }
 
     public init(account: AccountNumber, debit: Money = .zero, credit: Money = .zero,
-                label: String? = nil, project: String? = nil) {
-        self.init(account: account, amount: debit - credit, label: label, project: project)
+                label: String? = nil, project: String? = nil, tiers: String? = nil) {
+        self.init(account: account, amount: debit - credit, label: label, project: project, tiers: tiers)
     }
 
     public var debit: Money { amount.cents > 0 ? amount : .zero }
@@ -326,14 +329,21 @@ public struct Entry: Hashable, Sendable {
         public let credit: Money
         public let label: String?
         public let project: String?
+        public let tiers: LineTiers?
 
-        public init(id: Int64, account: AccountNumber, debit: Money, credit: Money, label: String?, project: String?) {
+        public init(id: Int64, account: AccountNumber, debit: Money, credit: Money, label: String?, project: String?, tiers: LineTiers? = nil) {
             self.id = id
             self.account = account
             self.debit = debit
             self.credit = credit
             self.label = label
             self.project = project
+            self.tiers = tiers
+        }
+
+        /// The line as a draft of the same amount, label, project and tiers (the tiers it counts for today).
+        public var draft: LineDraft {
+            LineDraft(account: account, amount: debit - credit, label: label, project: project, tiers: tiers?.code)
         }
     }
 
@@ -394,10 +404,10 @@ public struct LocatedError: Error, Sendable {
 
 extension EntryDraft {
     /// Adds a line on `account` for whatever makes the entry balance (nothing if it already does).
-    public mutating func addBalancingLine(account: AccountNumber, project: String? = nil) {
+    public mutating func addBalancingLine(account: AccountNumber, project: String? = nil, tiers: String? = nil) {
         let difference = totalCredit - totalDebit
         if !difference.isZero {
-            lines.append(LineDraft(account: account, amount: difference, project: project))
+            lines.append(LineDraft(account: account, amount: difference, project: project, tiers: tiers))
         }
     }
 
@@ -417,7 +427,7 @@ extension EntryDraft {
         let reference = original.validation.map { "\(original.journal)-\($0.number)" } ?? "n° \(original.number)"
         return EntryDraft(journal: original.journal, date: date ?? original.date, label: "Extourne de \(reference) : \(original.label)",
                           piece: original.piece, lines: original.lines.map {
-            LineDraft(account: $0.account, amount: $0.credit - $0.debit, label: $0.label, project: $0.project)
+            LineDraft(account: $0.account, amount: $0.credit - $0.debit, label: $0.label, project: $0.project, tiers: $0.tiers?.code)
         }, origin: .reversal)
     }
 }
@@ -426,7 +436,7 @@ extension Entry {
     /// True when this entry cancels `original` exactly: its lines are the original's with debit
     /// and credit swapped (an extourne). An OD that files the original's waiting line is not one.
     public func reverses(_ original: Entry) -> Bool {
-        func key(_ l: Line) -> String { "\(l.account.text)|\(l.project ?? "")" }
+        func key(_ l: Line) -> String { "\(l.account.text)|\(l.project ?? "")|\(l.tiers?.code ?? "")" }
         func net(_ lines: [Line], sign: Int64) -> [String: Int64] {
             lines.reduce(into: [:]) { $0[key($1), default: 0] += sign * ($1.debit.cents - $1.credit.cents) }
         }

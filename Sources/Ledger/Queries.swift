@@ -102,9 +102,10 @@ public struct AccountLine: Hashable, Sendable {
     public let debit: Money
     public let credit: Money
     public let project: String?
+    public let tiers: LineTiers?
 
     public init(account: AccountNumber, date: Day, journal: String, entryNumber: Int, piece: String?,
-                label: String, debit: Money, credit: Money, project: String?) {
+                label: String, debit: Money, credit: Money, project: String?, tiers: LineTiers? = nil) {
         self.account = account
         self.date = date
         self.journal = journal
@@ -114,6 +115,7 @@ public struct AccountLine: Hashable, Sendable {
         self.debit = debit
         self.credit = credit
         self.project = project
+        self.tiers = tiers
     }
 }
 
@@ -134,6 +136,9 @@ public protocol LedgerQueries {
     /// Each line of the accounts under `prefix` (all accounts when nil), account by account in
     /// date order, handed to `body` as it is read.
     func forEachAccountLine(prefix: String?, from: Day?, to: Day?, _ body: (AccountLine) throws -> Void) throws
+    /// Whether a line of the entries `query` selects carries a tiers; with its `accountPrefix`,
+    /// a line of those accounts. (Reports show a tiers column only when there is one to show.)
+    func hasTiers(_ query: EntryQuery) throws -> Bool
     /// The budget of an exercice: the named version, or the latest one; nil when there is none.
     func budget(_ exercice: Exercice, version: String?) throws -> Budget?
 

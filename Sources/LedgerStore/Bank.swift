@@ -103,7 +103,8 @@ extension Store: BankLedger {
                 }
                 let posted = try self.postMany(fresh.map(\.entry.entry)) { index, error in
                     let line = fresh[index].entry
-                    return .located(LocatedError(file: batch.fileName, line: line.sourceLine, text: line.bankLabel, underlying: error))
+                    let underlying: any Error & Sendable = if case .entry(let e) = error { e } else { error }
+                    return .located(LocatedError(file: batch.fileName, line: line.sourceLine, text: line.bankLabel, underlying: underlying))
                 }
                 var rows: [SQLValue] = []
                 rows.reserveCapacity(fresh.count * 7)
@@ -250,16 +251,19 @@ extension Store: BankLedger {
     /// while the entry is a draft, what is not the bank in an operation of a statement (one a
     /// rule filed under the wrong account, or split before), or the one line outside the
     /// treasury accounts of a typed entry. A draft is changed in place, the parts keeping the
-    /// line's project and label unless others are given. A validated entry never is: an OD
+    /// line's project, tiers and label unless others are given (`tiers`: a code, for the parts
+    /// that name none). A validated entry never is: an OD
     /// entry that corrects it moves its waiting amount out of 471. Returns the number of the
     /// entry written or changed, the bank operation filed, and the parts as filed.
-    public func assign(entryNumber: Int, exercice given: Exercice?, to parts: [AssignmentPart], project: String?,
+    public func assign(entryNumber: Int, exercice given: Exercice?, to parts: [AssignmentPart], project: String?, tiers: String? = nil,
                        label: String?) throws(StoreError) -> Assignment {
         // Read and written under the write lock: what waits, what corrects what, is read as it is now.
-        try atomically { () throws(StoreError) in try assignLocked(entryNumber: entryNumber, exercice: given, to: parts, project: project, label: label) }
+        try atomically { () throws(StoreError) in
+            try assignLocked(entryNumber: entryNumber, exercice: given, to: parts, project: project, tiers: tiers, label: label)
+        }
     }
 
-    private func assignLocked(entryNumber: Int, exercice given: Exercice?, to parts: [AssignmentPart], project: String?,
+    private func assignLocked(entryNumber: Int, exercice given: Exercice?, to parts: [AssignmentPart], project: String?, tiers: String?,
                               label: String?) throws(StoreError) -> Assignment {
         let c = try catalog()
         for code in [project].compactMap({ $0 }) + parts.compactMap(\.project) where c.projects[code] == nil {
@@ -300,7 +304,8 @@ extension Store: BankLedger {
             if waiting == nil, let correction { throw .notReclassifiable(number: entryNumber, reason: correction) }
             let plan: Refiling
             do throws(RefilingError) {
-                plan = try Refiling.plan(e, waiting: waiting != nil, bankAccount: bankAccount, parts: parts, project: project, label: label)
+                plan = try Refiling.plan(e, waiting: waiting != nil, bankAccount: bankAccount, parts: parts, project: project, tiers: tiers,
+                                         label: label)
             } catch {
                 switch error {
                 case .lines(let accounts): throw .notReclassifiable(number: entryNumber, reason: .lines(accounts))
@@ -310,7 +315,7 @@ extension Store: BankLedger {
             do throws(EntryError) { _ = try c.validate(plan.entry) } catch { throw .entry(error) }
             // The filed lines go by their id: the other lines, and what is attached to them, stay as they are.
             for old in plan.removed { try db.run("DELETE FROM line WHERE id = ?", .int(old.id)) }
-            try insertRows(Store.lineColumns, width: 6, values: lineValues(plan.added, entry: id))
+            try insertRows(Store.lineColumns, width: Store.lineWidth, values: lineValues(plan.added, entry: id))
             var totals = TotalsDelta()
             totals.add(plan.removed, day: e.date, opening: c.isOpening(e.journal), projects: projectIDsCache, sign: -1)
             totals.add(plan.added, day: e.date, opening: c.isOpening(e.journal), projects: projectIDsCache)
@@ -321,7 +326,8 @@ extension Store: BankLedger {
         guard let waiting else { throw .notWaiting(number: entryNumber) }
         let od: (entry: EntryDraft, parts: [AssignmentPart])
         do throws(SplitError) {
-            od = try Refiling.correction(of: waiting.entry, waiting: waiting.amount, in: exercice, parts: parts, project: project, label: label)
+            od = try Refiling.correction(of: waiting.entry, waiting: waiting.amount, in: exercice, parts: parts, project: project, tiers: tiers,
+                                         label: label)
         } catch { throw .split(error) }
         let posted = try post(od.entry)
         try db.run("UPDATE entry SET corrects = ? WHERE id = ?", .int(id), .int(posted.id))

@@ -172,7 +172,7 @@ extension Store {
         try db.execute("DELETE FROM wanted")
         try insertRows("temp.wanted(id, rank)", width: 2, values: ids.enumerated().flatMap { [SQLValue.int($0.element), .int(Int64($0.offset))] })
         return try readEntries("FROM temp.wanted w CROSS JOIN entry e ON e.id = w.id ORDER BY w.rank", lines: """
-            FROM temp.wanted w CROSS JOIN line l ON l.entry_id = w.id LEFT JOIN project p ON p.id = l.project_id ORDER BY l.entry_id, l.id
+            FROM temp.wanted w CROSS JOIN line l ON l.entry_id = w.id \(Entry.Line.joins) ORDER BY l.entry_id, l.id
             """)
     }
 
@@ -391,7 +391,8 @@ extension Store {
                 malformed.append(($0.int(0), .amount))
             }
             for (id, field) in malformed { problems.append(.malformedEntry(entry: try entryName(id), field: field)) }
-            // The chain, in validation order. Links from `fromV2` on are written in version 2.
+            // The chain, in validation order. Links from `fromV2` on are written in version 2 or 3
+            // (the same text for an entry without tiers, the only kind there was in version 2).
             let fromV2 = Int(try db.scalarText("SELECT value FROM meta WHERE key = 'chaine_v2'") ?? "") ?? 1
             var previous = Chain.genesis
             var expected = 1
@@ -404,7 +405,7 @@ extension Store {
                 guard let c = current, !chainBroken else { return }
                 let h = c.head
                 let x = exercices[h.exercice] ?? ("", someDay, someDay)
-                let link = Chain.Link(version: h.index >= fromV2 ? 2 : 1, exercice: x.label, exerciceStart: x.start, exerciceEnd: x.end,
+                let link = Chain.Link(version: h.index >= fromV2 ? Chain.currentVersion : 1, exercice: x.label, exerciceStart: x.start, exerciceEnd: x.end,
                                       journal: h.journal, journalKind: kinds[h.journal] ?? "", validationNumber: h.validationNumber,
                                       number: h.number, date: day(h.date), label: h.label, piece: h.piece, validatedOn: day(h.validatedOn),
                                       lines: c.lines)
@@ -424,8 +425,8 @@ extension Store {
             // Read in chain order through the chain's index: memory holds one entry at a time.
             let s = try db.makeStatement("""
                 SELECT e.id, e.chain_index, coalesce(e.hash, ''), e.exercice_id, e.journal, coalesce(e.validation_number, 0), e.number, e.date,
-                       e.label, e.piece, coalesce(e.validated_on, ''), l.account, l.debit, l.credit, l.label, p.code
-                FROM entry e LEFT JOIN line l ON l.entry_id = e.id LEFT JOIN project p ON p.id = l.project_id
+                       e.label, e.piece, coalesce(e.validated_on, ''), l.account, l.debit, l.credit, l.label, p.code, t.code
+                FROM entry e LEFT JOIN line l ON l.entry_id = e.id LEFT JOIN project p ON p.id = l.project_id LEFT JOIN tiers t ON t.id = l.tiers_id
                 WHERE e.chain_index IS NOT NULL ORDER BY e.chain_index, l.id
                 """)
             var validated = 0
@@ -441,7 +442,7 @@ extension Store {
                 }
                 if !s.isNull(11) {
                     current!.lines.append(Chain.Line(account: s.text(11), debit: s.int(12), credit: s.int(13), label: s.optionalText(14),
-                                                     project: s.optionalText(15)))
+                                                     project: s.optionalText(15), tiers: s.optionalText(16)))
                 }
             }
             close()

@@ -80,11 +80,21 @@ extension Store: LedgerQueries {
         let (filter, values) = filter(q)
         return try { () throws(StoreError) in
             try readEntries("FROM entry e \(filter) ORDER BY e.date, e.exercice_id, e.number", lines: """
-                FROM line l LEFT JOIN project p ON p.id = l.project_id
+                FROM line l \(Entry.Line.joins)
                 WHERE l.entry_id IN (SELECT e.id FROM entry e \(filter))
                 ORDER BY l.entry_id, l.id
                 """, values)
         }()
+    }
+
+    public func hasTiers(_ q: EntryQuery) throws(StoreError) -> Bool {
+        var entries = q
+        entries.accountPrefix = nil
+        var (filter, values) = filter(entries)
+        var condition = "l.tiers_id IS NOT NULL"
+        if let prefix = q.accountPrefix { condition += " AND l.account GLOB ?"; values.append(.text(prefix + "*")) }
+        filter = filter.isEmpty ? "WHERE \(condition)" : "\(filter) AND \(condition)"
+        return try db.query("SELECT EXISTS (SELECT 1 FROM line l JOIN entry e ON e.id = l.entry_id \(filter))", values) { $0.int(0) } == [1]
     }
 
     /// The body's own errors pass through as they are (a report being written), the store's are
@@ -97,7 +107,7 @@ extension Store: LedgerQueries {
         if let to { conditions.append("e.date <= ?"); values.append(.text(to.iso)) }
         let s = try db.cachedStatement("""
             SELECT \(AccountLine.columns)
-            FROM line l JOIN entry e ON e.id = l.entry_id LEFT JOIN project p ON p.id = l.project_id
+            FROM line l \(AccountLine.joins)
             \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
             ORDER BY l.account, e.date, e.exercice_id, e.number, l.id
             """)

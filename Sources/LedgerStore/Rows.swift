@@ -2,9 +2,11 @@ import Ledger
 
 // How the store reads each kind of row: the columns a query selects and the decoder that reads
 // them, side by side, so that a type is read the same way wherever it is read. A new column on
-// lines goes into `Entry.Line.columns` and `Entry.Line(row:)`, and nowhere else. Columns are
+// lines is read by `Entry.Line.columns` and `Entry.Line(row:)` (and `joins`, when it comes from
+// another table), and nowhere else. Columns are
 // named by the aliases the queries give their tables: `e` entry, `l` line, `p` a row's project,
-// `x` exercice, `r` rule, `b` budget poste, `s` statement.
+// `t` a line's tiers and `m` the one it was merged into, `x` exercice, `r` rule, `b` budget
+// poste, `s` statement.
 
 extension SQLStatement {
     /// The ISO day stored in `column`: another text is a file changed outside Compta.
@@ -34,11 +36,40 @@ extension Entry {
 }
 
 extension Entry.Line {
-    /// From `line l LEFT JOIN project p ON p.id = l.project_id`; the first column is the line's entry.
-    static let columns = "l.entry_id, l.id, l.account, l.debit, l.credit, l.label, p.code"
+    /// From `line l \(Entry.Line.joins)`; the first column is the line's entry.
+    static let columns = "l.entry_id, l.id, l.account, l.debit, l.credit, l.label, p.code, \(LineTiers.columns)"
+
+    /// What a line's columns read besides the line: its project, its tiers and the one that tiers was merged into.
+    static let joins = "LEFT JOIN project p ON p.id = l.project_id \(LineTiers.joins)"
 
     init(row s: SQLStatement) {
-        self.init(id: s.int(1), account: s.account(2), debit: s.money(3), credit: s.money(4), label: s.optionalText(5), project: s.optionalText(6))
+        self.init(id: s.int(1), account: s.account(2), debit: s.money(3), credit: s.money(4), label: s.optionalText(5), project: s.optionalText(6),
+                  tiers: LineTiers(row: s, at: 7))
+    }
+}
+
+extension LineTiers {
+    /// From `line l \(LineTiers.joins)`: the code recorded, the code and name counted today.
+    static let columns = "t.code, coalesce(m.code, t.code), coalesce(m.name, t.name)"
+    static let joins = "LEFT JOIN tiers t ON t.id = l.tiers_id LEFT JOIN tiers m ON m.id = t.merged_into"
+
+    /// The line's tiers read at column `first` of `columns`; nil for a line without one.
+    init?(row s: SQLStatement, at first: Int32) {
+        guard !s.isNull(first) else { return nil }
+        self.init(recorded: s.text(first), code: s.text(first + 1), name: s.text(first + 2))
+    }
+}
+
+extension Tiers {
+    /// From `tiers t LEFT JOIN tiers m ON m.id = t.merged_into`; the aliases are read apart.
+    static let columns = "t.id, t.code, t.kind, t.first_name, t.last_name, t.organisation, t.siren, t.email, t.address, m.code, t.anonymised_on"
+
+    /// A row as stored: an identifier the schema holds malformed (written behind Compta's back) reads as absent.
+    init(row s: SQLStatement, aliases: [String]) {
+        self.init(code: s.text(1), kind: Tiers.Kind(rawValue: s.text(2)) ?? .person, firstName: s.optionalText(3), lastName: s.optionalText(4),
+                  organisation: s.optionalText(5), siren: s.optionalText(6).flatMap { try? SIREN(parsing: $0) },
+                  email: s.optionalText(7).flatMap { try? EmailAddress(parsing: $0) }, address: s.optionalText(8), aliases: aliases,
+                  mergedInto: s.optionalText(9), anonymisedOn: s.optionalText(10).flatMap { Day(iso: $0) })
     }
 }
 
@@ -53,12 +84,13 @@ extension Exercice {
 }
 
 extension AccountLine {
-    /// From `line l JOIN entry e ON e.id = l.entry_id LEFT JOIN project p ON p.id = l.project_id`.
-    static let columns = "l.account, e.date, e.journal, e.number, e.piece, coalesce(l.label, e.label), l.debit, l.credit, p.code"
+    /// From `line l \(AccountLine.joins)`.
+    static let columns = "l.account, e.date, e.journal, e.number, e.piece, coalesce(l.label, e.label), l.debit, l.credit, p.code, \(LineTiers.columns)"
+    static let joins = "JOIN entry e ON e.id = l.entry_id \(Entry.Line.joins)"
 
     init(row s: SQLStatement) throws(StoreError) {
         self.init(account: s.account(0), date: try s.day(1), journal: s.text(2), entryNumber: s.integer(3), piece: s.optionalText(4),
-                  label: s.text(5), debit: s.money(6), credit: s.money(7), project: s.optionalText(8))
+                  label: s.text(5), debit: s.money(6), credit: s.money(7), project: s.optionalText(8), tiers: LineTiers(row: s, at: 9))
     }
 }
 

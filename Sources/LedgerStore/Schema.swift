@@ -5,7 +5,7 @@ enum Schema {
     /// "Cmpt": marks a SQLite file as a Compta ledger (`PRAGMA application_id`).
     static let applicationID: Int64 = 0x436D_7074
 
-    static let migrations: [String] = [v1, v2, v3, v4, v5, v6, v7, v8]
+    static let migrations: [String] = [v1, v2, v3, v4, v5, v6, v7, v8, v9]
 
     /// The triggers the migrations leave, by name, with their SQL: what keeps validated entries
     /// and closed exercices unchangeable. `verify` finds a ledger's missing, changed or added
@@ -45,6 +45,7 @@ enum Schema {
         "une ligne de relevé importée ne change pas": .bankLineChanged,
         "opération d'un relevé validée, suppression interdite": .validatedBankOperationDeleted,
         "la version de la chaîne ne change pas": .chainVersionChanged,
+        "le code d'un tiers ne change pas": .tiersCodeChanged,
     ]
 
     /// 1: accounts, journals, exercices, projects, entries and lines, daily totals, and the
@@ -517,5 +518,48 @@ enum Schema {
     static let v8 = """
     ALTER TABLE statement ADD COLUMN lines_left_out INTEGER NOT NULL DEFAULT 0
         CHECK (typeof(lines_left_out) = 'integer' AND lines_left_out >= 0);
+    """
+
+    /// 9 (issue 22): people in the books. A `tiers` is a person or an organisation, known by a
+    /// code the ledger gives from its id (`T0001`; AUTOINCREMENT: an id is never given twice,
+    /// what cites a tiers — a line, later a receipt or a letter — never finds another one under
+    /// it), with its names, the normalised `search_key` a name typed is matched on, and its
+    /// other spellings in `tiers_alias`. A tiers merged into another stays, pointing at it
+    /// (`merged_into`, one level deep): its lines count as that one's. A line carries one tiers
+    /// (`line.tiers_id`); a validated line's tiers never changes (`line_validated_update`), and
+    /// the chain covers it (`Chain` version 3, which writes an entry without tiers as version 2
+    /// did: the links already there need no new version mark).
+    static let v9 = """
+    CREATE TABLE tiers(
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        code TEXT NOT NULL UNIQUE CHECK (code GLOB 'T[0-9][0-9][0-9][0-9]*' AND code NOT GLOB 'T*[^0-9]*'),
+        kind TEXT NOT NULL CHECK (kind IN ('personne', 'organisation')),
+        first_name TEXT,
+        last_name TEXT,
+        organisation TEXT,
+        siren TEXT,
+        email TEXT,
+        address TEXT,
+        name TEXT NOT NULL,
+        search_key TEXT NOT NULL,
+        merged_into INTEGER REFERENCES tiers(id) CHECK (merged_into IS NOT id),
+        anonymised_on TEXT,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX tiers_search_key ON tiers(search_key);
+    CREATE INDEX tiers_merged_into ON tiers(merged_into) WHERE merged_into IS NOT NULL;
+    CREATE TABLE tiers_alias(
+        tiers_id INTEGER NOT NULL REFERENCES tiers(id),
+        search_key TEXT NOT NULL,
+        alias TEXT NOT NULL,
+        PRIMARY KEY (tiers_id, search_key)
+    ) WITHOUT ROWID;
+    CREATE INDEX tiers_alias_key ON tiers_alias(search_key);
+    CREATE TRIGGER tiers_fixed_code BEFORE UPDATE OF id, code ON tiers BEGIN
+        SELECT RAISE(ABORT, 'compta: le code d''un tiers ne change pas');
+    END;
+
+    ALTER TABLE line ADD COLUMN tiers_id INTEGER REFERENCES tiers(id);
+    CREATE INDEX line_tiers ON line(tiers_id) WHERE tiers_id IS NOT NULL;
     """
 }

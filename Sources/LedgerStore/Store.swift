@@ -10,6 +10,8 @@ public final class Store {
     /// and closings, the instant on everything recorded.
     let now: Now
     var projectIDsCache: [String: Int64] = [:]
+    /// Tiers ids by code, as lines being written name them.
+    var tiersIDsCache: [String: Int64] = [:]
     /// Created by this process (`create`), not opened.
     var created = false
     /// Last entry number given per exercice in the current transaction.
@@ -293,6 +295,7 @@ public final class Store {
         moved = nil
         cachedCatalog = nil
         projectIDsCache = [:]
+        tiersIDsCache = [:]
     }
 
 
@@ -480,9 +483,10 @@ public final class Store {
 
     /// Checks and records entries as drafts, in one transaction: all or none. Rows go to SQLite
     /// by chunks of multi-row INSERTs (a statement per entry would cost more than the entry).
-    /// An entry that breaks a rule is refused with the error `refused` makes of its position in
-    /// `entries` and what it breaks: the caller knows where it came from.
-    func postMany(_ entries: [EntryDraft], refused: (Int, EntryError) -> StoreError = { .entry($1) }) throws(StoreError) -> [Posted] {
+    /// An entry that breaks a rule (`.entry`) or names an unknown tiers (`.tiers`) is refused with
+    /// the error `refused` makes of its position in `entries` and that error: the caller knows
+    /// where it came from.
+    func postMany(_ entries: [EntryDraft], refused: (Int, StoreError) -> StoreError = { $1 }) throws(StoreError) -> [Posted] {
         var posted: [Posted] = []
         posted.reserveCapacity(entries.count)
         try atomically { () throws(StoreError) in
@@ -494,7 +498,7 @@ public final class Store {
             var totals = TotalsDelta()
             func flush() throws(StoreError) {
                 try insertRows("entry(id, exercice_id, number, journal, date, label, piece, created_at)", width: 8, values: entryRows)
-                try insertRows(Store.lineColumns, width: 6, values: lineRows)
+                try insertRows(Store.lineColumns, width: Store.lineWidth, values: lineRows)
                 try apply(totals)
                 totals.removeAll()
                 entryRows.removeAll(keepingCapacity: true)
@@ -510,13 +514,13 @@ public final class Store {
                     // Validation checked the entry's own sum: it fits.
                     guard let sum = try? moved.adding(entry.totalDebit), sum.cents <= Money.ledgerLimit else { throw .ledgerLimit(moved) }
                     moved = sum
-                } catch { throw refused(index, error) }
+                } catch { throw refused(index, .entry(error)) }
                 let number = try nextNumber(exercice)
                 let id = nextID
                 nextID += 1
                 entryRows += [.int(id), .int(exercice.id), .int(Int64(number)), .text(entry.journal), .text(entry.date.iso),
                               .text(entry.label.trimmingSpaces), .optional(entry.piece), .text(now.instant)]
-                lineRows += lineValues(entry.lines, entry: id)
+                do throws(StoreError) { lineRows += try lineValues(entry.lines, entry: id) } catch { throw refused(index, error) }
                 totals.add(entry.lines, day: entry.date, opening: c.isOpening(entry.journal), projects: projectIDsCache)
                 posted.append(Posted(id: id, number: number, exercice: exercice))
                 if index % 1024 == 1023 { try flush() }
@@ -527,13 +531,19 @@ public final class Store {
     }
 
     /// The columns a line is written with, in the order of `lineValues`.
-    static let lineColumns = "line(entry_id, account, debit, credit, label, project_id)"
+    static let lineColumns = "line(entry_id, account, debit, credit, label, project_id, tiers_id)"
+    static let lineWidth = 7
 
-    /// The values of `lines` of entry `entry`, row after row, for `insertRows(Store.lineColumns, width: 6, ...)`.
-    func lineValues(_ lines: [LineDraft], entry: Int64) -> [SQLValue] {
-        lines.flatMap { l -> [SQLValue] in
-            [.int(entry), .text(l.account.text), .int(l.debit.cents), .int(l.credit.cents), .optional(l.label), .optional(l.project.flatMap { projectIDsCache[$0] })]
+    /// The values of `lines` of entry `entry`, row after row, for `insertRows(Store.lineColumns, width: Store.lineWidth, ...)`.
+    /// A line's tiers is a code of the ledger's.
+    func lineValues(_ lines: [LineDraft], entry: Int64) throws(StoreError) -> [SQLValue] {
+        var values: [SQLValue] = []
+        values.reserveCapacity(lines.count * Store.lineWidth)
+        for l in lines {
+            values += [.int(entry), .text(l.account.text), .int(l.debit.cents), .int(l.credit.cents), .optional(l.label),
+                       .optional(l.project.flatMap { projectIDsCache[$0] }), .optional(try l.tiers.map(tiersID))]
         }
+        return values
     }
 
     /// Changes to the daily totals reports read, gathered while lines are written or deleted and
@@ -650,9 +660,10 @@ extension LineDraft: TotalsLine {}
 extension Entry.Line: TotalsLine {}
 
 extension SourcedEntry {
-    /// `error` at its place in the file: the line of the entry, or of the line it is about (an
-    /// unknown account, a zero amount).
-    func refusal(_ error: EntryError, file: String?) -> LocatedError {
-        LocatedError(file: file, line: line(of: error), underlying: error)
+    /// `error` at its place in the file: the line of the entry, or of the line an entry error is
+    /// about (an unknown account, a zero amount).
+    func refusal(_ error: StoreError, file: String?) -> LocatedError {
+        guard case .entry(let e) = error else { return LocatedError(file: file, line: line, underlying: error) }
+        return LocatedError(file: file, line: line(of: e), underlying: e)
     }
 }

@@ -36,6 +36,8 @@ public enum StoreError: Error, Sendable {
     case accountExists(Account)
     case invalidAccount(AccountNumber, reason: AccountRefusal)
     case projectExists(Project)
+    /// A tiers refused, not found, ambiguous, or a merge that cannot be.
+    case tiers(TiersError)
     case unknownProject(String, known: [String])
     case unknownExercice(String, known: [String])
     /// A field of the association that cannot be kept: typed in the command, or already in the
@@ -137,7 +139,7 @@ public enum SchemaRefusal: Sendable, Equatable, CaseIterable {
     case unbalancedValidation, incompleteValidation, overlappingExercices
     case malformedEntryDate, malformedValidationDate, fractionalAmount, malformedExercice
     case exerciceIdentityChanged, closingWithoutHash, closingWithDrafts, journalIdentityChanged
-    case bankLineChanged, validatedBankOperationDeleted, chainVersionChanged
+    case bankLineChanged, validatedBankOperationDeleted, chainVersionChanged, tiersCodeChanged
 }
 
 public enum AccountRefusal: Sendable, Equatable {

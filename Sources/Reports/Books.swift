@@ -100,20 +100,25 @@ public struct JournalBook {
     let ledger: any LedgerQueries
     /// The selected entries, in date order.
     let ids: [Int64]
+    /// A line of the selection carries a tiers: the journal has a column for them.
+    let showsTiers: Bool
 
     public init(_ ledger: some LedgerQueries, period: Period, journal: String? = nil) throws {
         self.period = period
         self.ledger = ledger
-        self.ids = try ledger.entryKeys(EntryQuery(from: period.from, to: period.to, journal: journal)).map(\.id)
+        let query = EntryQuery(from: period.from, to: period.to, journal: journal)
+        self.ids = try ledger.entryKeys(query).map(\.id)
+        self.showsTiers = try ledger.hasTiers(query)
     }
 
     public func document(association: String) -> ReportDocument {
+        let tiersColumn = showsTiers ? [ReportColumn("Tiers", key: "tiers")] : []
         let table = ReportTable(columns: [
             ReportColumn("N°", key: "numero"), ReportColumn("Date", key: "date"), ReportColumn("Jnl", key: "journal"),
-            ReportColumn("Pièce", key: "piece"), ReportColumn("Compte", key: "compte"), ReportColumn("Libellé", key: "libelle"),
+            ReportColumn("Pièce", key: "piece"), ReportColumn("Compte", key: "compte")] + tiersColumn + [ReportColumn("Libellé", key: "libelle"),
             .amount("Débit", key: "debit"), .amount("Crédit", key: "credit"), ReportColumn("Projet", key: "projet"),
             ReportColumn("État", key: "etat"),
-        ], stream: RowStream { [ledger, ids] row in
+        ], stream: RowStream { [ledger, ids, showsTiers] row in
             var debit = Money.zero, credit = Money.zero
             try ledger.forEachEntry(ids: ids) { e in
                 let state: String = e.validation.map { "validée \(e.journal)-\($0.number)" } ?? "brouillard"
@@ -122,7 +127,7 @@ public struct JournalBook {
                     try row(ReportRow([
                         first ? .number(e.number) : .empty, first ? .text(e.date.french) : .empty,
                         first ? .text(e.journal) : .empty, first ? .text(e.piece ?? "") : .empty,
-                        .account(l.account), .text(l.label ?? e.label),
+                        .account(l.account)] + (showsTiers ? [.text(l.tiers?.shown ?? "")] : []) + [.text(l.label ?? e.label),
                         .nonZero(l.debit), .nonZero(l.credit), .text(l.project ?? ""), first ? .text(state) : .empty,
                     ]))
                     // Checked: a file changed outside Compta may hold amounts beyond `Money.ledgerLimit`.
@@ -130,7 +135,7 @@ public struct JournalBook {
                     credit = try credit.adding(l.credit)
                 }
             }
-            try row(ReportRow(["Total", "", "", "", "", .text("\(ids.count) écriture\(ids.count > 1 ? "s" : "")"),
+            try row(ReportRow(["Total", "", "", "", ""] + (showsTiers ? [""] : []) + [.text("\(ids.count) écriture\(ids.count > 1 ? "s" : "")"),
                                .amount(debit), .amount(credit), "", ""], style: .total))
         })
         return ReportDocument(title: "Journal", subtitle: [association, period.caption], tables: [table])
@@ -156,9 +161,12 @@ public struct GrandLivre {
     public func document(association: String) throws -> ReportDocument {
         let catalog = try ledger.catalog()
         let openings = try balancesBefore(period, ledger: ledger, accountPrefix: accountPrefix)
+        // A column for the tiers when a line of the selection has one; the rows that are not a line leave it empty.
+        let showsTiers = try ledger.hasTiers(EntryQuery(from: period.from, to: period.to, accountPrefix: accountPrefix))
+        func tiers(_ cell: Cell = .empty) -> [Cell] { showsTiers ? [cell] : [] }
         let table = ReportTable(columns: [
             ReportColumn("Date", key: "date"), ReportColumn("Jnl", key: "journal"), ReportColumn("N°", key: "numero"),
-            ReportColumn("Pièce", key: "piece"), ReportColumn("Libellé", key: "libelle"),
+            ReportColumn("Pièce", key: "piece")] + (showsTiers ? [ReportColumn("Tiers", key: "tiers")] : []) + [ReportColumn("Libellé", key: "libelle"),
             .amount("Débit", key: "debit"), .amount("Crédit", key: "credit"), .amount("Solde", key: "solde"),
             ReportColumn("Compte", key: "compte", dataOnly: true),
         ], stream: RowStream { [ledger, accountPrefix, period] row in
@@ -167,7 +175,7 @@ public struct GrandLivre {
             var nextOpening = openings.startIndex
             func closeAccount() throws {
                 guard let a = account else { return }
-                try row(ReportRow(["", "", .empty, "", .text("Total \(a.text)"), .amount(debit),
+                try row(ReportRow(["", "", .empty, ""] + tiers() + [.text("Total \(a.text)"), .amount(debit),
                                    .amount(credit), .amount(debit - credit), .account(a)], style: .subtotal))
                 totalDebit = try totalDebit.adding(debit)
                 totalCredit = try totalCredit.adding(credit)
@@ -179,12 +187,12 @@ public struct GrandLivre {
                 debit = .zero
                 credit = .zero
                 let heading = "\(a.text) \(catalog.label(of: a, in: period.exercice.chart))"
-                try row(ReportRow([.text(heading), "", "", "", "", .empty, .empty, .empty, .account(a)], style: .heading))
+                try row(ReportRow([.text(heading), "", "", ""] + tiers() + ["", .empty, .empty, .empty, .account(a)], style: .heading))
                 guard nextOpening < openings.endIndex, openings[nextOpening].account == a else { return }
                 let balance = openings[nextOpening].balance
                 nextOpening += 1
                 if balance > .zero { debit = balance } else { credit = .zero - balance }
-                try row(ReportRow([.text(period.from.adding(days: -1).french), "", .empty, "", "Solde antérieur", .nonZero(debit),
+                try row(ReportRow([.text(period.from.adding(days: -1).french), "", .empty, ""] + tiers() + ["Solde antérieur", .nonZero(debit),
                                    .nonZero(credit), .amount(balance), .account(a)]))
             }
             // Accounts with an earlier balance and no line in the period, up to `a` (excluded).
@@ -201,12 +209,12 @@ public struct GrandLivre {
                 debit = try debit.adding(l.debit)
                 credit = try credit.adding(l.credit)
                 try row(ReportRow([.text(l.date.french), .text(l.journal), .number(l.entryNumber),
-                                   .text(l.piece ?? ""), .text(l.label), .nonZero(l.debit), .nonZero(l.credit),
+                                   .text(l.piece ?? "")] + tiers(.text(l.tiers?.shown ?? "")) + [.text(l.label), .nonZero(l.debit), .nonZero(l.credit),
                                    .amount(debit - credit), .account(l.account)]))
             }
             try openingsOnly(before: nil)
             try closeAccount()
-            try row(ReportRow(["", "", .empty, "", "Total général", .amount(totalDebit), .amount(totalCredit),
+            try row(ReportRow(["", "", .empty, ""] + tiers() + ["Total général", .amount(totalDebit), .amount(totalCredit),
                                .amount(totalDebit - totalCredit), ""], style: .total))
         })
         return ReportDocument(title: "Grand livre", subtitle: [association, period.caption], tables: [table],

@@ -22,10 +22,14 @@ struct Option: Sendable {
 struct Parsed {
     var positionals: [String] = []
     var values: [String: String] = [:]
+    /// Every value of each option, in order: an option given several times (`--alias`).
+    var allValues: [String: [String]] = [:]
     var flags: Set<String> = []
     let command: String
 
+    /// The option's value; given several times, the last one.
     func value(_ name: String) -> String? { values[name] }
+    func values(_ name: String) -> [String] { allValues[name] ?? [] }
     func has(_ flag: String) -> Bool { flags.contains(flag) }
 
     func required(_ name: String) throws -> String {
@@ -108,14 +112,13 @@ func parse(_ args: [String], options: [Option], command: String) throws -> Parse
         if option.value == nil {
             if inline != nil { throw UsageError(message: "l'option \(name) ne prend pas de valeur", command: command) }
             parsed.flags.insert(name)
-        } else if let inline {
-            parsed.values[name] = inline
         } else {
-            guard i < args.count else {
+            guard let value = inline ?? (i < args.count ? args[i] : nil) else {
                 throw UsageError(message: "l'option \(name) attend une valeur (\(option.value!))", command: command)
             }
-            parsed.values[name] = args[i]
-            i += 1
+            if inline == nil { i += 1 }
+            parsed.values[name] = value
+            parsed.allValues[name, default: []].append(value)
         }
     }
     return parsed

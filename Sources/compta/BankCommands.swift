@@ -216,7 +216,7 @@ let bankCommands: [Command] = [
         try ctx.render(WaitingLines(store, exercice: exercice).document(association: try store.associationName()))
     },
     Command(
-        path: ["affecter"], usage: "compta affecter NUMERO COMPTE[=MONTANT][@PROJET]... [--projet P] [--libelle L] [--regle MOTIF] [--exercice E]",
+        path: ["affecter"], usage: "compta affecter NUMERO COMPTE[=MONTANT][@PROJET][#TIERS]... [--projet P] [--tiers T] [--libelle L] [--regle MOTIF] [--exercice E]",
         summary: "classe une opération en attente (471) ou reclasse un brouillard sous un compte (ou plusieurs : ventilation), et crée la règle si on le demande",
         help: """
         NUMERO est le numéro d'écriture donné par compta attente (ou compta journal). L'écriture
@@ -227,12 +227,14 @@ let bankCommands: [Command] = [
         MOTIF, une règle est créée pour que les prochains relevés soient classés tout seuls.
         Ventilation : plusieurs comptes, chacun avec sa part de l'opération (COMPTE=MONTANT, et
         @PROJET s'il le faut) ; un seul sans montant reçoit le reste ; une part négative va dans
-        l'autre sens (une commission retenue). Une part sur 471 reste en attente.
+        l'autre sens (une commission retenue). Une part sur 471 reste en attente. Le tiers de la
+        ligne classée la suit, sauf --tiers (ou #TIERS sur une part).
         Exemples : compta affecter 57 6063 --projet BL-EVOLUTION --regle "LDLC"
                    compta affecter 12 6063      (la règle l'avait mise en 604A)
                    compta affecter 88 7562=200 754@CAMP-CHATONS 627=-5   (versement HelloAsso de 245 €)
         """,
-        options: [.value("--projet", "CODE", "projet analytique"), .value("--libelle", "TEXTE", "nouveau libellé de l'écriture"),
+        options: [.value("--projet", "CODE", "projet analytique"), .value("--tiers", "TIERS", "tiers (code ou nom) des parts"),
+                  .value("--libelle", "TEXTE", "nouveau libellé de l'écriture"),
                   .value("--regle", "MOTIF", "crée aussi la règle MOTIF → COMPTE (un seul compte)"),
                   .value("--exercice", "EXERCICE", "exercice de l'écriture (défaut : celui où elle attend)")],
         arguments: 2...20
@@ -241,7 +243,8 @@ let bankCommands: [Command] = [
         guard let number = Int(ctx.parsed.positionals[0]) else {
             throw UsageError(message: "NUMERO est un numéro d'écriture (voir compta attente)", command: "affecter")
         }
-        let parts = try ctx.parsed.positionals.dropFirst().map(lineArgument).map { AssignmentPart($0.account, amount: $0.amount, project: $0.project) }
+        let typed = try ctx.parsed.positionals.dropFirst().map(lineArgument)
+        var parts = typed.map { AssignmentPart($0.account, amount: $0.amount, project: $0.project) }
         let project = try ctx.parsed.value("--projet").map(projectCode)
         let exercice = try ctx.parsed.value("--exercice").map { try store.exercice($0) }
         if parts.count > 1 && ctx.parsed.value("--regle") != nil {
@@ -249,10 +252,15 @@ let bankCommands: [Command] = [
         }
         let account = parts[0].account
         let label = try ctx.text(option: "--libelle"), pattern = try ctx.text(option: "--regle")
+        let tiers = TiersNames(store, ctx)
         let result = try store.transaction { () throws -> (done: Store.Assignment, rule: Rule?, before: Rule?) in
+            parts = try zip(parts, typed).map { p, t in
+                AssignmentPart(p.account, amount: p.amount, project: p.project, tiers: try t.tiers.map { try tiers.code($0, argument: "#TIERS") })
+            }
+            let given = try ctx.parsed.value("--tiers").map { try tiers.code($0, argument: "--tiers") }
             let done: Store.Assignment
             do {
-                let assign = { try store.assign(entryNumber: number, exercice: exercice, to: parts, project: project, label: label) }
+                let assign = { try store.assign(entryNumber: number, exercice: exercice, to: parts, project: project, tiers: given, label: label) }
                 done = try exercice.map { try ctx.onEntry(of: $0, store: store, assign) } ?? assign()
             } catch StoreError.split(let e) {
                 throw AssignCommandError.split(e, number: number, parts: parts)
@@ -264,6 +272,7 @@ let bankCommands: [Command] = [
             if let operation = done.operation { placed = try RuleMatcher.placed(placed.rule, for: operation, among: store.rules()) }
             return (done, try store.addRule(placed.rule), placed.before)
         }
+        tiers.announce()
         let n = result.done.number
         let filed = result.done.parts
         let under = filed.count == 1

@@ -29,7 +29,7 @@ import LedgerStore
         let missing = s.run("comptes", "ajouter", "604B")
         #expect(missing.code == 2)
         #expect(missing.err.contains("compta comptes ajouter : argument manquant : LIBELLE.\nUsage : compta comptes ajouter NUMERO LIBELLE"))
-        #expect(s.run("affecter").err.contains("arguments manquants : NUMERO, COMPTE[=MONTANT][@PROJET]."))
+        #expect(s.run("affecter").err.contains("arguments manquants : NUMERO, COMPTE[=MONTANT][@PROJET][#TIERS]."))
         let noValue = s.run(["balance", "--format"])
         #expect(noValue.code == 2)
         let badFormat = s.run("balance", "--format", "xls")

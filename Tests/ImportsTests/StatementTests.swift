@@ -217,12 +217,6 @@ let bankSamples = ["bpce.csv", "la-banque-postale.csv", "credit-mutuel.csv", "ci
             #expect(TextDecoder.isValidUTF8(bytes[...]) == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes)")
         }
     }
-
-    @Test func searchKeysIgnoreCaseAccentsAndPunctuation() {
-        #expect(searchKey("Cotisation  ANNUELLE – Éloïse") == "cotisation annuelle eloise")
-        #expect(searchKey("PRLV SEPA OVH-SAS / réf:12") == "prlv sepa ovh sas ref 12")
-        #expect(searchKey("Œuvre d’art") == "oeuvre d art")
-    }
 }
 
 @Suite struct Categorisation {

@@ -2,8 +2,9 @@ import Ledger
 
 /// Reads a CSV file of entries (`compta saisir --fichier`): one line per entry line, with the
 /// columns `date`, `libelle`, `compte`, `debit`, `credit`, and optionally `journal`, `piece`,
-/// `projet`, `ecriture`. Lines with the same `ecriture` value form one entry; without that
-/// column, consecutive lines with the same date, journal, piece and label do.
+/// `projet`, `tiers`, `ecriture`. Lines with the same `ecriture` value form one entry; without that
+/// column, consecutive lines with the same date, journal, piece and label do. A line's `tiers` is
+/// kept as written (a code, a name or an alias): the command resolves it in its transaction.
 public enum EntryFile {
     public enum Problem: Error, Equatable, Sendable {
         case missingColumns([String], seen: [String])
@@ -47,7 +48,11 @@ public enum EntryFile {
             let journal = r["journal"].isEmpty ? defaultJournal : r["journal"].uppercased()
             let label = r["libelle"]
             let piece = r["piece"].isEmpty ? nil : r["piece"]
-            let line = LineDraft(account: account, amount: debit - credit, project: project)
+            var tiers: String? = nil
+            if !r["tiers"].isEmpty {
+                do { tiers = try r["tiers"].ledgerText() } catch { throw r.error(error) }
+            }
+            let line = LineDraft(account: account, amount: debit - credit, project: project, tiers: tiers)
             let key = byEntry ? "e:" + r["ecriture"] : "\(date.iso)|\(journal)|\(piece ?? "")|\(label)"
             let group = byEntry ? indexByKey[key] : groups.last?.key == key ? groups.count - 1 : nil
             if let i = group {

@@ -178,3 +178,20 @@ extension Messages {
         }
     }
 }
+
+extension IdentifierError {
+    /// What was typed, as the messages name it.
+    var what: String {
+        switch self {
+        case .sirenLength, .sirenKey: "SIREN"
+        case .rna: "numéro RNA"
+        case .email: "adresse électronique"
+        }
+    }
+
+    var text: String {
+        switch self {
+        case .sirenLength(let t), .sirenKey(let t), .rna(let t), .email(let t): t
+        }
+    }
+}

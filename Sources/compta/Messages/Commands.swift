@@ -9,7 +9,7 @@ extension Messages {
         case .badProjectCode(let text, let err): return code(err, text, of: "de projet", example: "BL-EVOLUTION") + "."
         case .badLineArgument(let arg):
             return "ligne d'écriture illisible « \(arg) » : écrivez COMPTE=MONTANT (débit positif, crédit négatif), "
-                + "par exemple 604A=120,00 ou 512=-120,00, éventuellement suivi de @PROJET."
+                + "par exemple 604A=120,00 ou 512=-120,00, éventuellement suivi de @PROJET puis de #TIERS (7561=-30#T0003)."
         case .projectBeforeAmount(let arg, let corrected):
             return "« \(arg) » : l'ordre est COMPTE=MONTANT@PROJET : écrivez \(corrected)."
         case .severalBalancingLines:

@@ -31,6 +31,7 @@ extension Messages {
         case .bankLineChanged: "une ligne de relevé importée ne change pas"
         case .validatedBankOperationDeleted: "opération d'un relevé validée, suppression interdite"
         case .chainVersionChanged: "la version de la chaîne ne change pas"
+        case .tiersCodeChanged: "le code d'un tiers ne change pas"
         }
     }
 
@@ -95,6 +96,7 @@ extension Messages {
                     + (r.new.map { "utilisez \($0)" + (r.remark.map { " (\($0))" } ?? "") + ", ou un sous-compte de \($0)" }
                        ?? "choisissez le compte avec votre expert-comptable" + (r.remark.map { " (\($0))" } ?? "")) + "."
             }
+        case .tiers(let e): return tiers(e)
         case .projectExists(let p):
             return "le projet \(p.code) existe déjà (« \(p.name) »)."
         case .unknownProject(let code, let known):

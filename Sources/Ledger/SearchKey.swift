@@ -83,21 +83,3 @@ private func asciiSearchKey(_ s: String) -> String? {
         return String(decoding: out, as: UTF8.self)
     }
 }
-
-/// True when `needle` occurs in `haystack` (bytes).
-func containsBytes(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-    let n = needle.count, h = haystack.count
-    if n == 0 { return true }
-    if n > h { return false }
-    let first = needle[0]
-    var i = 0
-    while i <= h - n {
-        if haystack[i] == first {
-            var j = 1
-            while j < n && haystack[i + j] == needle[j] { j += 1 }
-            if j == n { return true }
-        }
-        i += 1
-    }
-    return false
-}

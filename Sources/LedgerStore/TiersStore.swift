@@ -1,0 +1,156 @@
+import Ledger
+
+// The tiers of a ledger: recorded, changed, merged, found by code, name or alias. A tiers merged
+// into another answers for that one wherever it is designated; its own record stays, so that
+// the lines recorded with its code (and the chain that covers them) never change.
+extension Store {
+    // MARK: Reading
+
+    /// The tiers whose rows match `condition` (on `tiers t`), by code, with their aliases.
+    private func readTiers(where condition: String, _ values: [SQLValue] = []) throws(StoreError) -> [(id: Int64, tiers: Tiers)] {
+        var aliases: [Int64: [String]] = [:]
+        try db.forEach("""
+            SELECT a.tiers_id, a.alias FROM tiers_alias a WHERE a.tiers_id IN (SELECT t.id FROM tiers t WHERE \(condition))
+            ORDER BY a.tiers_id, a.search_key
+            """, values) { aliases[$0.int(0), default: []].append($0.text(1)) }
+        return try db.query("""
+            SELECT \(Tiers.columns) FROM tiers t LEFT JOIN tiers m ON m.id = t.merged_into WHERE \(condition) ORDER BY t.id
+            """, values) { ($0.int(0), Tiers(row: $0, aliases: aliases[$0.int(0)] ?? [])) }
+    }
+
+    /// The tiers `text` designates, or nil when no tiers has that name: a code (`T0003`) is that
+    /// tiers — an unknown one is an error —; a name or an alias, the one tiers that has it, once
+    /// normalised (`searchKey`); two or more are an error naming them. With `following`, a
+    /// merged tiers gives the one it was merged into.
+    private func designated(_ text: String, following: Bool = true) throws(StoreError) -> (id: Int64, tiers: Tiers)? {
+        let live = following ? "coalesce(t.merged_into, t.id)" : "t.id"
+        if let code = Tiers.code(in: text) {
+            guard let found = try readTiers(where: "t.id = (SELECT \(live) FROM tiers t WHERE t.code = ?)", [.text(code)]).first else {
+                throw .tiers(.unknownCode(code))
+            }
+            return found
+        }
+        let key = searchKey(text)
+        guard !key.isEmpty else { return nil }
+        let found = try readTiers(where: """
+            t.id IN (SELECT \(live) FROM tiers t WHERE t.search_key = ?
+                     UNION SELECT \(live) FROM tiers_alias a JOIN tiers t ON t.id = a.tiers_id WHERE a.search_key = ?)
+            """, [.text(key), .text(key)])
+        if found.count > 1 { throw .tiers(.ambiguous(text, found.map(\.tiers))) }
+        return found.first
+    }
+
+    /// The tiers `text` designates (code, name or alias), as `designated`; none is an error.
+    private func existing(_ text: String, following: Bool = true) throws(StoreError) -> (id: Int64, tiers: Tiers) {
+        guard let found = try designated(text, following: following) else { throw .tiers(.unknownName(text)) }
+        return found
+    }
+
+    /// The id of the tiers of code `code`, for a line being written.
+    func tiersID(_ code: String) throws(StoreError) -> Int64 {
+        if let id = tiersIDsCache[code] { return id }
+        guard let id = try db.scalarInt("SELECT id FROM tiers WHERE code = ?", .text(code)) else { throw .tiers(.unknownCode(code)) }
+        tiersIDsCache[code] = id
+        return id
+    }
+
+    /// The tiers that count (those merged into another answer for it), by code; with `search`,
+    /// those whose name or aliases hold each of its words, accents and capitals aside.
+    public func tiersList(matching search: String? = nil) throws(StoreError) -> [Tiers] {
+        let words = search.map { searchKey($0).split(separator: " ").map(String.init) } ?? []
+        let matches = words.map { _ in
+            "(instr(s.search_key, ?) > 0 OR EXISTS (SELECT 1 FROM tiers_alias a WHERE a.tiers_id = s.id AND instr(a.search_key, ?) > 0))"
+        }
+        let condition = words.isEmpty ? "t.merged_into IS NULL"
+            : "t.id IN (SELECT coalesce(s.merged_into, s.id) FROM tiers s WHERE \(matches.joined(separator: " AND ")))"
+        return try readTiers(where: condition, words.flatMap { [SQLValue.text($0), .text($0)] }).map(\.tiers)
+    }
+
+    /// The tiers `text` designates (code, name or alias; a merged one gives the one it was
+    /// merged into), with its lines and theirs, and their totals per account.
+    public func tiersDetail(_ text: String) throws(StoreError) -> TiersDetail {
+        do {
+            let (id, tiers) = try existing(text)
+            let merged = try readTiers(where: "t.merged_into = ?", [.int(id)]).map(\.tiers)
+            let mine = "l.tiers_id IN (SELECT id FROM tiers WHERE id = ? OR merged_into = ?)"
+            let lines = try db.query("""
+                SELECT \(AccountLine.columns) FROM line l \(AccountLine.joins)
+                WHERE \(mine) ORDER BY e.date, e.exercice_id, e.number, l.id
+                """, [.int(id), .int(id)]) { s throws(StoreError) in try AccountLine(row: s) }
+            let totals = try db.query("SELECT l.account, sum(l.debit), sum(l.credit) FROM line l WHERE \(mine) GROUP BY l.account ORDER BY l.account",
+                                      [.int(id), .int(id)]) { s throws(StoreError) in AccountTotal(account: s.account(0), debit: try s.sum(1), credit: try s.sum(2)) }
+            return TiersDetail(tiers: tiers, merged: merged, lines: lines, totals: totals)
+        }
+    }
+
+    // MARK: Writing
+
+    /// Records a new tiers; the ledger gives its code.
+    @discardableResult
+    public func addTiers(_ fields: TiersFields) throws(StoreError) -> Tiers {
+        try atomically { () throws(StoreError) in try insertTiers(fields) }
+    }
+
+    /// The tiers `text` designates (code, name or alias, as `designated`), or a new person of
+    /// that name when none has it: what a name typed on a line or read in a file becomes.
+    /// `created` says which, so that the command can say so (a typo makes a new tiers).
+    public func resolveTiers(_ text: String) throws(StoreError) -> (tiers: Tiers, created: Bool) {
+        try atomically { () throws(StoreError) in
+            if let found = try designated(text) { return (found.tiers, false) }
+            return (try insertTiers(.named(text)), true)
+        }
+    }
+
+    /// Changes the fields `fields` names of the tiers `text` designates; its code and its lines stay.
+    @discardableResult
+    public func modifyTiers(_ text: String, _ fields: TiersFields) throws(StoreError) -> Tiers {
+        try atomically { () throws(StoreError) in
+            let (id, old) = try existing(text)
+            let tiers: Tiers
+            do throws(TiersError) { tiers = try fields.applied(to: old, code: old.code) } catch { throw StoreError.tiers(error) }
+            try write(tiers, id: id)
+            return tiers
+        }
+    }
+
+    /// Merges `absorbed` into `kept` (each a code, a name or an alias): the lines of `absorbed`
+    /// count as `kept`'s from now on, and so do those of the tiers merged into `absorbed`
+    /// before (a merge is one level deep). No line changes: a line keeps the code it was
+    /// recorded with, and the chain stays as it was.
+    public func mergeTiers(_ absorbed: String, into kept: String) throws(StoreError) -> (kept: Tiers, absorbed: Tiers) {
+        try atomically { () throws(StoreError) in
+            let a = try existing(kept, following: false), b = try existing(absorbed, following: false)
+            if a.id == b.id { throw .tiers(.mergeIntoItself(a.tiers)) }
+            for t in [a.tiers, b.tiers] where t.mergedInto != nil { throw .tiers(.mergedAlready(t)) }
+            try db.run("UPDATE tiers SET merged_into = ? WHERE id = ? OR merged_into = ?", .int(a.id), .int(b.id), .int(b.id))
+            return (a.tiers, try readTiers(where: "t.id = ?", [.int(b.id)])[0].tiers)
+        }
+    }
+
+    /// Checks `fields` as a new tiers and records it under the next code (inside a transaction).
+    private func insertTiers(_ fields: TiersFields) throws(StoreError) -> Tiers {
+        // AUTOINCREMENT's counter, not max(id): a number once given is never given again.
+        let id = try db.scalarInt("""
+            SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'tiers'), 0), coalesce((SELECT max(id) FROM tiers), 0)) + 1
+            """) ?? 1
+        let tiers: Tiers
+        do throws(TiersError) { tiers = try fields.applied(to: nil, code: Tiers.code(number: id)) } catch { throw StoreError.tiers(error) }
+        try db.run("INSERT INTO tiers(id, code, kind, name, search_key, created_at) VALUES (?, ?, ?, '', '', ?)",
+                   .int(id), .text(tiers.code), .text(tiers.kind.rawValue), .text(now.instant))
+        try write(tiers, id: id)
+        return tiers
+    }
+
+    /// Writes the fields of `tiers` (not its code, kind or merge) into row `id`, and its aliases.
+    private func write(_ tiers: Tiers, id: Int64) throws(StoreError) {
+        try db.run("""
+            UPDATE tiers SET first_name = ?, last_name = ?, organisation = ?, siren = ?, email = ?, address = ?, name = ?, search_key = ?
+            WHERE id = ?
+            """, .optional(tiers.firstName), .optional(tiers.lastName), .optional(tiers.organisation), .optional(tiers.siren?.digits),
+                   .optional(tiers.email?.text), .optional(tiers.address), .text(tiers.name), .text(tiers.key), .int(id))
+        try db.run("DELETE FROM tiers_alias WHERE tiers_id = ?", .int(id))
+        for alias in tiers.aliases {
+            try db.run("INSERT OR IGNORE INTO tiers_alias(tiers_id, search_key, alias) VALUES (?, ?, ?)", .int(id), .text(searchKey(alias)), .text(alias))
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import Testing
+@testable import Ledger
+
+@Suite struct TiersValues {
+    @Test func searchKeysIgnoreCaseAccentsAndPunctuation() {
+        #expect(searchKey("Cotisation  ANNUELLE – Éloïse") == "cotisation annuelle eloise")
+        #expect(searchKey("PRLV SEPA OVH-SAS / réf:12") == "prlv sepa ovh sas ref 12")
+        #expect(searchKey("Œuvre d’art") == "oeuvre d art")
+    }
+
+    @Test func codesAreTheNumberOnFourDigitsAtLeast() {
+        #expect(Tiers.code(number: 3) == "T0003")
+        #expect(Tiers.code(number: 12345) == "T12345")
+        #expect(Tiers.code(in: " t0003 ") == "T0003")
+        for name in ["T003", "Léa", "T00x3", "TOTAL"] { #expect(Tiers.code(in: name) == nil, "\(name)") }
+    }
+
+    @Test func aPersonIsNamedByFirstAndLastNameAnOrganisationByItsRaisonSociale() throws {
+        let lea = try TiersFields(firstName: " Léa ", lastName: "Martin", email: "lea@exemple.fr").applied(to: nil, code: "T0001")
+        #expect(lea.kind == .person)
+        #expect(lea.name == "Léa Martin")
+        #expect(lea.key == "lea martin")
+        #expect(lea.email?.text == "lea@exemple.fr")
+        let ovh = try TiersFields(organisation: "OVH SAS", siren: "424 761 419").applied(to: nil, code: "T0002")
+        #expect(ovh.kind == .organisation)
+        #expect(ovh.name == "OVH SAS")
+        #expect(ovh.siren?.digits == "424761419")
+    }
+
+    @Test func badFieldsAreRefused() {
+        #expect(throws: TiersError.noName(.person)) { try TiersFields(firstName: " ", lastName: "").applied(to: nil, code: "T0001") }
+        #expect(throws: TiersError.noName(.organisation)) { try TiersFields(kind: .organisation, organisation: "—").applied(to: nil, code: "T0001") }
+        #expect(throws: TiersError.identifier(.email("lea@exemple"))) { try TiersFields(lastName: "Léa", email: "lea@exemple").applied(to: nil, code: "T0001") }
+        #expect(throws: TiersError.identifier(.sirenKey("424761418"))) { try TiersFields(organisation: "OVH", siren: "424761418").applied(to: nil, code: "T0001") }
+        #expect(throws: TiersError.sirenForPerson) { try TiersFields(lastName: "Léa", siren: "424761419").applied(to: nil, code: "T0001") }
+        #expect(throws: TiersError.mixedKinds) { try TiersFields(firstName: "Léa", organisation: "OVH").applied(to: nil, code: "T0001") }
+    }
+
+    @Test func aChangeKeepsWhatItDoesNotNameAndClearsWhatIsEmpty() throws {
+        let lea = try TiersFields(firstName: "Léa", lastName: "Martin", email: "lea@exemple.fr", addedAliases: ["MARTIN LEA"])
+            .applied(to: nil, code: "T0001")
+        let moved = try TiersFields(email: "", address: "3 rue des Lilas", addedAliases: ["L. Martin", "martin léa"], removedAliases: [])
+            .applied(to: lea, code: lea.code)
+        #expect(moved.name == "Léa Martin")
+        #expect(moved.email == nil)
+        #expect(moved.address == "3 rue des Lilas")
+        #expect(moved.aliases == ["MARTIN LEA", "L. Martin"], "a spelling already there is not added twice")
+        #expect(try TiersFields(removedAliases: ["Martin Lea"]).applied(to: moved, code: lea.code).aliases == ["L. Martin"])
+        #expect(throws: TiersError.noSuchAlias(code: "T0001", alias: "Léa M")) { try TiersFields(removedAliases: ["Léa M"]).applied(to: moved, code: lea.code) }
+        #expect(throws: TiersError.otherKind(moved)) { try TiersFields(organisation: "Martin SARL").applied(to: moved, code: lea.code) }
+        #expect(throws: TiersError.noName(.person)) { try TiersFields(firstName: "", lastName: "").applied(to: moved, code: lea.code) }
+    }
+
+    /// Version 3 of the chain covers each line's tiers by its code; versions 1 and 2 stay the
+    /// texts existing links were hashed on, and an entry without tiers reads in version 3 as in 2.
+    @Test func chainVersion3CoversTheLineTiers() {
+        func link(_ version: Int, tiers: String?) -> Chain.Link {
+            Chain.Link(version: version, exercice: "2024", exerciceStart: Day(year: 2024, month: 1, day: 1)!, exerciceEnd: Day(year: 2024, month: 12, day: 31)!,
+                       journal: "BQ", journalKind: "banque", validationNumber: 1, number: 2, date: Day(year: 2024, month: 3, day: 5)!, label: "Cotisation",
+                       piece: nil, validatedOn: Day(year: 2024, month: 4, day: 1)!,
+                       lines: [Chain.Line(account: "512", debit: 3000, credit: 0, label: nil, project: nil),
+                               Chain.Line(account: "7561", debit: 0, credit: 3000, label: nil, project: nil, tiers: tiers)])
+        }
+        #expect(link(3, tiers: "T0003").canonical != link(3, tiers: "T0004").canonical)
+        #expect(link(3, tiers: "T0003").canonical != link(3, tiers: nil).canonical)
+        #expect(link(3, tiers: "T0003").canonical.hasPrefix("v3|2024|"))
+        #expect(link(3, tiers: "T0003").canonical.hasSuffix("\n512|3000|0|∅|∅|∅\n7561|0|3000|∅|∅|T0003"))
+        #expect(link(3, tiers: nil).canonical == link(2, tiers: nil).canonical, "an entry without tiers hashes as before tiers")
+        #expect(link(2, tiers: "T0003").canonical == link(2, tiers: nil).canonical, "version 2 is the text of links written before tiers")
+        #expect(link(2, tiers: nil).canonical.hasSuffix("\n512|3000|0|∅|∅\n7561|0|3000|∅|∅"))
+    }
+
+    @Test func anExtourneKeepsTheLinesTiers() {
+        let day = Day(year: 2024, month: 3, day: 5)!
+        let lea = LineTiers(recorded: "T0002", code: "T0001", name: "Léa Martin")
+        let original = Entry(id: 1, exerciceId: 1, number: 1, journal: "BQ", date: day, label: "Cotisation", piece: nil, validation: nil, lines: [
+            Entry.Line(id: 1, account: AccountNumber(trusted: "512"), debit: Money(cents: 3000), credit: .zero, label: nil, project: nil),
+            Entry.Line(id: 2, account: AccountNumber(trusted: "7561"), debit: .zero, credit: Money(cents: 3000), label: nil, project: nil, tiers: lea),
+        ])
+        let reversal = EntryDraft.reversal(of: original)
+        #expect(reversal.lines.map(\.tiers) == [nil, "T0001"], "the tiers the line counts for today")
+    }
+
+    /// `affecter` files a line with its tiers: the parts keep the filed line's tiers unless
+    /// given one, and the lines that stay keep theirs.
+    @Test func aRefilingKeepsTheTiersOfTheLinesItFilesAndKeeps() throws {
+        let lea = LineTiers(recorded: "T0001", code: "T0001", name: "Léa Martin")
+        func line(_ id: Int64, _ account: String, _ cents: Int64, _ tiers: LineTiers?) -> Entry.Line {
+            Entry.Line(id: id, account: AccountNumber(trusted: account), debit: Money(cents: max(cents, 0)), credit: Money(cents: max(-cents, 0)),
+                       label: nil, project: nil, tiers: tiers)
+        }
+        let e = Entry(id: 1, exerciceId: 1, number: 7, journal: "BQ", date: Day(year: 2024, month: 3, day: 5)!, label: "VIR MARTIN", piece: nil,
+                      validation: nil, lines: [line(1, "512", 4500, lea), line(2, "471", -4500, lea)])
+        let parts = [AssignmentPart(AccountNumber(trusted: "7561"), amount: Money(cents: 3000)),
+                     AssignmentPart(AccountNumber(trusted: "754"), tiers: "T0002")]
+        let plan = try Refiling.plan(e, waiting: true, bankAccount: AccountNumber(trusted: "512"), parts: parts, project: nil, label: nil)
+        #expect(plan.entry.lines.map(\.tiers) == ["T0001", "T0001", "T0002"])
+        let given = try Refiling.plan(e, waiting: true, bankAccount: nil, parts: [AssignmentPart(AccountNumber(trusted: "7561"))], project: nil,
+                                      tiers: "T0003", label: nil)
+        #expect(given.added.map(\.tiers) == ["T0003"])
+    }
+}
