@@ -141,7 +141,7 @@ public protocol LedgerQueries {
     func hasTiers(_ query: EntryQuery) throws -> Bool
     /// The lines with a tiers on the accounts under `prefix` up to `to` (included), each with the
     /// tiers it counts for today (a merged tiers gives the one it was merged into), by that
-    /// tiers' code then in date order: the cotisations members are counted from.
+    /// tiers (in the order of their codes) then in date order: the cotisations members are counted from.
     func tiersLines(prefix: String, to: Day) throws -> [AccountLine]
     /// The association's identity: its membership rule says who is « à jour ».
     func association() throws -> Association

@@ -101,7 +101,7 @@ extension Store: LedgerQueries {
         try db.query("""
             SELECT \(AccountLine.columns) FROM line l \(AccountLine.joins)
             WHERE l.tiers_id IS NOT NULL AND l.account GLOB ? AND e.date <= ?
-            ORDER BY coalesce(m.code, t.code), e.date, e.exercice_id, e.number, l.id
+            ORDER BY coalesce(t.merged_into, t.id), e.date, e.exercice_id, e.number, l.id
             """, [.text(prefix + "*"), .text(to.iso)]) { s throws(StoreError) in try AccountLine(row: s) }
     }
 
