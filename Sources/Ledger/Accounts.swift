@@ -86,6 +86,10 @@ public enum AccountGroup {
     public static let internalTransfers = "58"
     /// 11, report à nouveau, and 106, réserves: where a result may be allocated.
     public static let allocationDestinations = ["11", "106"]
+    /// 756, cotisations: a tiers with a line on them in a period is a member (adhérent).
+    public static let cotisations = "756"
+    /// 754, dons: the donors' lines.
+    public static let gifts = "754"
     /// 86, emplois des contributions volontaires en nature (the charges' side of class 8).
     public static let cvnEmplois = "86"
     /// 87, contributions volontaires en nature (the produits' side of class 8).

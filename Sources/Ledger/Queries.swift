@@ -139,6 +139,12 @@ public protocol LedgerQueries {
     /// Whether a line of the entries `query` selects carries a tiers; with its `accountPrefix`,
     /// a line of those accounts. (Reports show a tiers column only when there is one to show.)
     func hasTiers(_ query: EntryQuery) throws -> Bool
+    /// The lines with a tiers on the accounts under `prefix` up to `to` (included), each with the
+    /// tiers it counts for today (a merged tiers gives the one it was merged into), by that
+    /// tiers (in the order of their codes) then in date order: the cotisations members are counted from.
+    func tiersLines(prefix: String, to: Day) throws -> [AccountLine]
+    /// The association's identity: its membership rule says who is « à jour ».
+    func association() throws -> Association
     /// The budget of an exercice: the named version, or the latest one; nil when there is none.
     func budget(_ exercice: Exercice, version: String?) throws -> Budget?
 

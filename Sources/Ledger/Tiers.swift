@@ -206,7 +206,7 @@ public struct TiersDetail: Sendable {
     }
 
     /// Cotisations (756) and dons (754) received from the tiers: credits less debits (a refund).
-    public static let cotisationAccounts = "756", giftAccounts = "754"
+    public static let cotisationAccounts = AccountGroup.cotisations, giftAccounts = AccountGroup.gifts
     /// The third-party accounts a balance is owed on: suppliers (40), clients and members (41), others (46).
     public static let thirdPartyAccounts = ["40", "41", "46"]
 

@@ -97,6 +97,14 @@ extension Store: LedgerQueries {
         return try db.query("SELECT EXISTS (SELECT 1 FROM line l JOIN entry e ON e.id = l.entry_id \(filter))", values) { $0.int(0) } == [1]
     }
 
+    public func tiersLines(prefix: String, to: Day) throws(StoreError) -> [AccountLine] {
+        try db.query("""
+            SELECT \(AccountLine.columns) FROM line l \(AccountLine.joins)
+            WHERE l.tiers_id IS NOT NULL AND l.account GLOB ? AND e.date <= ?
+            ORDER BY coalesce(t.merged_into, t.id), e.date, e.exercice_id, e.number, l.id
+            """, [.text(prefix + "*"), .text(to.iso)]) { s throws(StoreError) in try AccountLine(row: s) }
+    }
+
     /// The body's own errors pass through as they are (a report being written), the store's are
     /// `StoreError`s: the protocol's requirement names no error type.
     public func forEachAccountLine(prefix: String?, from: Day?, to: Day?, _ body: (AccountLine) throws -> Void) throws {
