@@ -40,14 +40,31 @@ public enum AllocationProblem: Error, Sendable, Equatable {
     case nextClosed(Exercice, next: Exercice, result: Money)
 }
 
+/// An entry as the verifier found it, to name it in a problem: the values as stored (its date
+/// may be the damage itself), each part missing when the row that holds it cannot be read.
+public struct EntryReference: Sendable, Equatable {
+    public let id: Int64
+    public let exercice: String?
+    public let journal: String?
+    /// Only for a validated entry.
+    public let validationNumber: Int?
+    public let number: Int?
+    /// As stored: text, not a `Day`.
+    public let date: String?
+
+    public init(id: Int64, exercice: String? = nil, journal: String? = nil, validationNumber: Int? = nil, number: Int? = nil, date: String? = nil) {
+        self.id = id; self.exercice = exercice; self.journal = journal; self.validationNumber = validationNumber; self.number = number; self.date = date
+    }
+}
+
 /// One thing `compta verifier` found wrong.
 public enum IntegrityProblem: Sendable, Equatable {
     /// The hash of this validated entry does not match its content and the chain before it.
-    case chainBroken(entry: String)
+    case chainBroken(entry: EntryReference)
     /// Validated entries are missing from the chain, or out of its order.
     case chainGap(expected: Int, found: Int?)
-    case unbalanced(entry: String, debit: Money, credit: Money)
-    case tooFewLines(entry: String)
+    case unbalanced(entry: EntryReference, debit: Money, credit: Money)
+    case tooFewLines(entry: EntryReference)
     case orphanLines(count: Int)
     case numberingGap(exercice: String, journal: String, expected: Int, found: Int)
     case closedExerciceChanged(exercice: String)
@@ -55,14 +72,14 @@ public enum IntegrityProblem: Sendable, Equatable {
     case databaseDamaged(String)
     /// A value of a type the schema does not allow (written behind Compta's back, or before
     /// migration 7 made the schema refuse it): reports and the verifier might read it apart.
-    case malformedEntry(entry: String, field: MalformedField)
+    case malformedEntry(entry: EntryReference, field: MalformedField)
     case malformedExercice(exercice: String, date: String)
     /// The head written down earlier (`verifier --empreinte`) is beyond today's chain: links
     /// were removed (or it is another ledger). `links`: today's count.
     case anchorNotInChain(anchored: Chain.Anchor, links: Int)
     /// Today's link at the anchored place is not the one written down: the chain was rewritten
     /// up to there.
-    case anchorDiffers(anchored: Chain.Anchor, found: Chain.Anchor, entry: String)
+    case anchorDiffers(anchored: Chain.Anchor, found: Chain.Anchor, entry: EntryReference)
     /// Triggers of the schema missing or changed (the protections outside the chain), or
     /// triggers Compta does not write: the file was changed by another tool.
     case triggersChanged(missing: [String], added: [String])
@@ -390,7 +407,7 @@ extension Store {
             try db.forEach("SELECT DISTINCT entry_id FROM line WHERE NOT (\(Schema.isCents("debit")) AND \(Schema.isCents("credit"))) LIMIT 5") {
                 malformed.append(($0.int(0), .amount))
             }
-            for (id, field) in malformed { problems.append(.malformedEntry(entry: try entryName(id), field: field)) }
+            for (id, field) in malformed { problems.append(.malformedEntry(entry: try entryReference(id), field: field)) }
             // The chain, in validation order. Links from `fromV2` on are written in version 2 or 3
             // (the same text for an entry without tiers, the only kind there was in version 2).
             let fromV2 = Int(try db.scalarText("SELECT value FROM meta WHERE key = 'chaine_v2'") ?? "") ?? 1
@@ -415,7 +432,8 @@ extension Store {
                     return
                 }
                 if Chain.hash(previous: previous, link) != h.hash {
-                    problems.append(.chainBroken(entry: "\(h.journal)-\(h.validationNumber) (exercice \(x.label), n° \(h.number), du \(Day(iso: h.date)?.french ?? h.date))"))
+                    problems.append(.chainBroken(entry: EntryReference(id: h.id, exercice: x.label, journal: h.journal, validationNumber: h.validationNumber,
+                                                                     number: h.number, date: h.date)))
                     chainBroken = true
                     return
                 }
@@ -457,7 +475,7 @@ extension Store {
                     ($0.int(0), Chain.Anchor(count: anchor.count, date: day($0.text(1)), hash: $0.text(2)))
                 }.first
                 if let (id, there) = found {
-                    if there != anchor { problems.append(.anchorDiffers(anchored: anchor, found: there, entry: try entryName(id))) }
+                    if there != anchor { problems.append(.anchorDiffers(anchored: anchor, found: there, entry: try entryReference(id))) }
                 } else {
                     problems.append(.anchorNotInChain(anchored: anchor, links: head?.count ?? 0))
                 }
@@ -467,8 +485,8 @@ extension Store {
                 SELECT e.id, coalesce(sum(l.debit), 0), coalesce(sum(l.credit), 0), count(l.id) FROM entry e LEFT JOIN line l ON l.entry_id = e.id
                 GROUP BY e.id HAVING count(l.id) < 2 OR sum(l.debit) <> sum(l.credit)
                 """, [], { ($0.int(0), $0.int(1), $0.int(2), $0.int(3)) }) {
-                let name = try entryName(id)
-                problems.append(count < 2 ? .tooFewLines(entry: name) : .unbalanced(entry: name, debit: Money(cents: debit), credit: Money(cents: credit)))
+                let entry = try entryReference(id)
+                problems.append(count < 2 ? .tooFewLines(entry: entry) : .unbalanced(entry: entry, debit: Money(cents: debit), credit: Money(cents: credit)))
             }
             let orphans = try db.scalarInt("SELECT count(*) FROM line WHERE entry_id NOT IN (SELECT id FROM entry)") ?? 0
             if orphans > 0 { problems.append(.orphanLines(count: Int(orphans))) }
@@ -516,13 +534,13 @@ extension Store {
         }()
     }
 
-    func entryName(_ id: Int64) throws(StoreError) -> String {
+    func entryReference(_ id: Int64) throws(StoreError) -> EntryReference {
         try db.query("""
             SELECT x.label, e.number, e.journal, e.validation_number, e.date FROM entry e JOIN exercice x ON x.id = e.exercice_id WHERE e.id = ?
             """, [.int(id)]) { s in
-            let validated = s.isNull(3) ? "" : "\(s.text(2))-\(s.int(3)), "
-            return "\(validated)n° \(s.int(1)) de l'exercice \(s.text(0)), du \((try? Day(parsing: s.text(4)))?.french ?? s.text(4))"
-        }.first ?? "écriture \(id)"
+            EntryReference(id: id, exercice: s.text(0), journal: s.text(2), validationNumber: s.isNull(3) ? nil : s.integer(3),
+                           number: s.integer(1), date: s.text(4))
+        }.first ?? EntryReference(id: id)
     }
 }
 

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import compta
-import LedgerStore
+@testable import LedgerStore
 
 /// Hostile and broken inputs (docs/ROBUSTESSE.md): each refused with its French message and no
 /// change to the ledger, or, for strange but legitimate text, kept and rendered harmless.
@@ -157,6 +157,25 @@ extension HostileInputs {
         #expect(r.err.contains("se lit mais ne s'écrit pas : SQLite doit pouvoir créer ses fichiers « -wal » et « -shm » dans le dossier \(folder)"), "\(r.err)")
         #expect(r.out.isEmpty)
         #expect(try Data(contentsOf: URL(fileURLWithPath: ledger)) == before)
+    }
+
+    /// A ledger changed behind Compta's back: `verifier` names each entry found wrong in the
+    /// user's words (the store gives the entry's parts, the CLI writes the sentence).
+    @Test func aTamperedLedgerNamesItsEntries() throws {
+        let s = Sandbox.tour()
+        #expect(s.run("saisir", "2024-03-05", "OVH", "604A=120", "512").code == 0)
+        #expect(s.run("valider").code == 0)
+        #expect(s.run("saisir", "2024-03-07", "Frais", "627=3", "512").code == 0)
+        try tamper(s, "DROP TRIGGER entry_validated_update")
+        try tamper(s, "UPDATE entry SET label = 'OVH (modifié)' WHERE number = 1")
+        try tamper(s, try #require(Schema.triggers["entry_validated_update"]))
+        try tamper(s, "UPDATE line SET debit = debit + 1 WHERE entry_id = (SELECT id FROM entry WHERE number = 2) AND debit > 0")
+        try s.refuses(["verifier"], says: [
+            "le livre n'est pas intègre (3 problèmes) :\n",
+            "\n  écriture validée BQ-1 (exercice 2024, n° 1, du 05/03/2024) : son empreinte ne correspond plus à son contenu. "
+                + "Elle a été modifiée hors de Compta, ou une écriture validée avant elle a été changée ou supprimée.\n",
+            "\n  écriture n° 2 de l'exercice 2024, du 07/03/2024 déséquilibrée : débits 3,01 €, crédits 3,00 €.\n",
+        ])
     }
 }
 

@@ -294,12 +294,12 @@ extension Messages {
         for p in problems {
             switch p {
             case .chainBroken(let e):
-                lines.append("  écriture validée \(e) : son empreinte ne correspond plus à son contenu. Elle a été modifiée hors de Compta, ou une écriture validée avant elle a été changée ou supprimée.")
+                lines.append("  écriture validée \(e.inChain) : son empreinte ne correspond plus à son contenu. Elle a été modifiée hors de Compta, ou une écriture validée avant elle a été changée ou supprimée.")
             case .chainGap(let expected, let found):
                 lines.append("  chaîne des écritures validées interrompue : maillon \(expected) attendu, \(found.map(String.init) ?? "absent") trouvé (écriture supprimée ou insérée hors de Compta).")
             case .unbalanced(let e, let d, let c):
-                lines.append("  écriture \(e) déséquilibrée : débits \(d) €, crédits \(c) €.")
-            case .tooFewLines(let e): lines.append("  écriture \(e) : moins de deux lignes.")
+                lines.append("  écriture \(e.french) déséquilibrée : débits \(d) €, crédits \(c) €.")
+            case .tooFewLines(let e): lines.append("  écriture \(e.french) : moins de deux lignes.")
             case .orphanLines(let n): lines.append("  \(n) ligne\(n > 1 ? "s" : "") sans écriture.")
             case .numberingGap(let x, let j, let expected, let found):
                 lines.append("  numérotation du journal \(j), exercice \(x) : \(j)-\(expected) attendu, \(j)-\(found) trouvé.")
@@ -313,7 +313,7 @@ extension Messages {
                 case .validationDate(let t): what = "sa date de validation « \(t) » n'est pas un jour du calendrier écrit AAAA-MM-JJ"
                 case .amount: what = "un montant d'une de ses lignes n'est pas un nombre entier de centimes"
                 }
-                lines.append("  écriture \(e) : \(what) (modifiée hors de Compta) ; les états la liraient autrement que la chaîne.")
+                lines.append("  écriture \(e.french) : \(what) (modifiée hors de Compta) ; les états la liraient autrement que la chaîne.")
             case .malformedExercice(let x, let date):
                 lines.append("  exercice \(x) : sa date « \(date) » n'est pas un jour du calendrier écrit AAAA-MM-JJ (modifiée hors de Compta).")
             case .anchorNotInChain(let anchor, let links):
@@ -333,7 +333,7 @@ extension Messages {
             case .anchorDiffers(let anchor, let found, let entry):
                 let differs = [anchor.date != found.date ? "validée le \(found.date.french) et non le \(anchor.date.french)" : nil,
                                anchor.head != found.head ? "d'empreinte \(found.head) et non \(anchor.head)" : nil].compactMap { $0 }
-                lines.append("  empreinte \(anchor.text) : la \(anchor.count == 1 ? "1re" : "\(anchor.count)e") écriture validée de la chaîne (\(entry)) est aujourd'hui "
+                lines.append("  empreinte \(anchor.text) : la \(anchor.count == 1 ? "1re" : "\(anchor.count)e") écriture validée de la chaîne (\(entry.french)) est aujourd'hui "
                              + differs.joined(separator: ", ") + " : l'empreinte a été mal recopiée (comparez-la caractère par caractère à celle notée), "
                              + "ou le livre a été réécrit jusqu'à ce point (une écriture validée modifiée, supprimée ou revalidée), "
                              + "ou ce n'est pas le livre dont l'empreinte a été notée.")
@@ -341,5 +341,21 @@ extension Messages {
         }
         lines.append("Gardez ce fichier tel quel et comparez-le à une sauvegarde.")
         return lines.joined(separator: "\n")
+    }
+}
+
+extension EntryReference {
+    /// `BQ-2, n° 2 de l'exercice 2023, du 01/03/2023` (a draft: `n° 5 de l'exercice 2023, du
+    /// 01/03/2023`); `écriture 7` when the entry's row cannot be read with its exercice.
+    var french: String {
+        guard let exercice, let number, let date else { return "écriture \(id)" }
+        let validated = validationNumber.map { "\(journal ?? "")-\($0), " } ?? ""
+        return "\(validated)n° \(number) de l'exercice \(exercice), du \((try? Day(parsing: date))?.french ?? date)"
+    }
+
+    /// A link of the chain, by its validation first: `BQ-2 (exercice 2023, n° 2, du 01/03/2023)`.
+    var inChain: String {
+        guard let journal, let validationNumber, let exercice, let number, let date else { return french }
+        return "\(journal)-\(validationNumber) (exercice \(exercice), n° \(number), du \(Day(iso: date)?.french ?? date))"
     }
 }
