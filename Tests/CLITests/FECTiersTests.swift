@@ -73,8 +73,25 @@ import Ledger
         try s.refuses(["importer-fec", file("DUPONT", "")], says: [
             "123456782FEC20241231.txt, ligne 3", "CompAuxNum « DUPONT » sans CompAuxLib", "Donnez le nom du tiers dans CompAuxLib, ou videz CompAuxNum"])
         try s.refuses(["importer-fec", file("", "Dupont")], says: ["ligne 3", "CompAuxLib « Dupont » sans CompAuxNum"])
-        // Another software's auxiliary code: the tiers is found or created by its name.
-        let r = s.run("importer-fec", file("401DUP", "Cabinet Dupont"))
+        // A name two tiers have: the file line, both, and the code to give.
+        #expect(s.run("tiers", "ajouter", "--organisation", "Cabinet Dupont").code == 0)
+        #expect(s.run("tiers", "ajouter", "--organisation", "CABINET DUPONT").code == 0)
+        try s.refuses(["importer-fec", file("401DUP", "Cabinet Dupont")], says: [
+            "123456782FEC20241231.txt, ligne 3", "« Cabinet Dupont » est le nom de plusieurs tiers : T0001 (Cabinet Dupont), T0002 (CABINET DUPONT)"])
+        // The code with its name settles it; another software's code is matched by the name.
+        let r = s.run("importer-fec", file("T0002", "Cabinet Dupont"))
+        #expect(r.code == 0 && !r.out.contains("Tiers créés"), "\(r.out) \(r.err)")
+        #expect(try tiers(s.ledger) == ["6226 -", "401 CABINET DUPONT"])
+    }
+
+    @Test func anotherSoftwaresAuxiliaryAccountIsATiersByName() throws {
+        let s = Sandbox()
+        let header = "JournalCode\tJournalLib\tEcritureNum\tEcritureDate\tCompteNum\tCompteLib\tCompAuxNum\tCompAuxLib\tPieceRef\tPieceDate\tEcritureLib\tDebit\tCredit\tEcritureLet\tDateLet\tValidDate\tMontantdevise\tIdevise"
+        let file = s.write("123456782FEC20241231.txt", [header,
+            "OD\tOpérations diverses\tOD-1\t20240305\t6226\tHonoraires\t\t\tF1\t20240305\tAvocat\t100,00\t0,00\t\t\t\t\t",
+            "OD\tOpérations diverses\tOD-1\t20240305\t401\tFournisseurs\t401DUP\tCabinet Dupont\tF1\t20240305\tAvocat\t0,00\t100,00\t\t\t\t\t"]
+            .joined(separator: "\r\n"))
+        let r = s.run("importer-fec", file, "--nom", "Club")
         #expect(r.code == 0 && r.out.contains("Tiers créés (comptes auxiliaires du fichier) : 1 (T0001 Cabinet Dupont)."), "\(r.out) \(r.err)")
     }
 }
