@@ -97,6 +97,9 @@ public enum AccountGroup {
     /// Third-party and regularisation accounts of class 4, the transitory ones (47) aside: lines
     /// on them mean receivables and debts are recorded (commitment accounting).
     public static let receivablesAndDebts = ["40", "41", "42", "43", "44", "45", "46", "48"]
+    /// The accounts of third parties the FEC gives an auxiliary account (CompAuxNum): suppliers
+    /// (40), clients and members (41), other debtors and creditors (467).
+    public static let auxiliary = ["40", "41", "467"]
 }
 
 public enum AccountNumberError: Error, Equatable, Sendable {

@@ -1,14 +1,28 @@
 /// Books brought from another software (a FEC): one exercice's journals, accounts and entries,
 /// with the validation each entry had there.
 public struct LedgerImport: Sendable {
+    /// A line's tiers as the file names it (CompAuxNum, CompAuxLib): the import finds or creates it.
+    public struct TiersName: Hashable, Sendable {
+        public let code: String
+        public let name: String
+
+        public init(code: String, name: String) {
+            self.code = code
+            self.name = name
+        }
+    }
+
     public struct Item: Sendable {
         public let source: SourcedEntry
         /// Validated there: its number in its journal (when known) and its validation date.
         public let validation: (number: Int?, date: Day)?
+        /// The tiers of each line of the entry, in order.
+        public let tiers: [TiersName?]
 
-        public init(source: SourcedEntry, validation: (number: Int?, date: Day)?) {
+        public init(source: SourcedEntry, validation: (number: Int?, date: Day)?, tiers: [TiersName?] = []) {
             self.source = source
             self.validation = validation
+            self.tiers = tiers
         }
 
         public var entry: EntryDraft { source.entry }

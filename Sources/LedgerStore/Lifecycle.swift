@@ -548,7 +548,8 @@ extension Store {
     /// Loads books brought from another software into their exercice (new, or existing and
     /// empty): journals and accounts it lacks, entries, and their validation as it was. All of
     /// it or nothing. Errors name the source line.
-    public func importLedger(_ x: LedgerImport, file: String) throws(StoreError) -> (exercice: Exercice, entries: Int, validated: Int, newAccounts: [Account]) {
+    public func importLedger(_ x: LedgerImport, file: String) throws(StoreError)
+        -> (exercice: Exercice, entries: Int, validated: Int, newAccounts: [Account], newTiers: [Tiers]) {
         try atomically { () throws(StoreError) in
             var c = try catalog()
             var exercice: Exercice
@@ -574,7 +575,24 @@ extension Store {
                 created.append(a)
             }
             forgetCatalog()
-            let posted = try postMany(x.items.map(\.entry)) { .located(x.items[$0].source.refusal($1, file: file)) }
+            var codes: [LedgerImport.TiersName: String] = [:]
+            var newTiers: [Tiers] = []
+            var drafts = x.items.map(\.entry)
+            for (i, item) in x.items.enumerated() {
+                for (j, name) in item.tiers.enumerated() {
+                    guard let name else { continue }
+                    if codes[name] == nil {
+                        let found: (tiers: Tiers, created: Bool)
+                        do { found = try importedTiers(name) } catch {
+                            throw .located(LocatedError(file: file, line: item.source.lines[j], underlying: error))
+                        }
+                        if found.created { newTiers.append(found.tiers) }
+                        codes[name] = found.tiers.code
+                    }
+                    drafts[i].lines[j].tiers = codes[name]
+                }
+            }
+            let posted = try postMany(drafts) { .located(x.items[$0].source.refusal($1, file: file)) }
             var given: [Int64: (number: Int?, date: Day)] = [:]
             var validated: [Int64] = []
             for (item, p) in zip(x.items, posted) {
@@ -584,7 +602,7 @@ extension Store {
                 throw .duplicateValidationNumbers(detail: e.message)
             }
             exercice = try catalog().exercices.first { $0.id == exercice.id }!
-            return (exercice, posted.count, validated.count, created)
+            return (exercice, posted.count, validated.count, created, newTiers)
         }
     }
 }

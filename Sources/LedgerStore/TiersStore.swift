@@ -30,6 +30,13 @@ extension Store {
             }
             return found
         }
+        return try named(text, following: following)
+    }
+
+    /// The one tiers whose normalised name or alias is that of `text` (even if `text` has the
+    /// shape of a code), or nil; two or more are an error naming them.
+    private func named(_ text: String, following: Bool = true) throws(StoreError) -> (id: Int64, tiers: Tiers)? {
+        let live = following ? "coalesce(t.merged_into, t.id)" : "t.id"
         let key = searchKey(text)
         guard !key.isEmpty else { return nil }
         let found = try readTiers(where: """
@@ -99,6 +106,19 @@ extension Store {
             if let found = try designated(text) { return (found.tiers, false) }
             return (try insertTiers(.named(text)), true)
         }
+    }
+
+    /// The tiers of a line read in another ledger's file (a FEC's CompAuxNum and CompAuxLib):
+    /// the tiers of that code when it has that name here (a file this ledger wrote), else the
+    /// one of that name or alias, else a new one of that name. Inside the caller's transaction.
+    func importedTiers(_ given: LedgerImport.TiersName) throws(StoreError) -> (tiers: Tiers, created: Bool) {
+        if let code = Tiers.code(in: given.code),
+           let same = try readTiers(where: "t.id = (SELECT coalesce(t.merged_into, t.id) FROM tiers t WHERE t.code = ?)", [.text(code)]).first,
+           same.tiers.key == searchKey(given.name) {
+            return (same.tiers, false)
+        }
+        if let found = try named(given.name) { return (found.tiers, false) }
+        return (try insertTiers(.named(given.name)), true)
     }
 
     /// Changes the fields `fields` names of the tiers `text` designates; its code and its lines stay.

@@ -67,10 +67,12 @@ public enum FEC {
             let journal = clean(e.journal)
             let number = "\(journal)-\(e.validation!.number)"
             for l in e.lines {
+                // The tiers of a third-party account is its auxiliary account: the one it counts for today.
+                let tiers = l.tiers.flatMap { t in AccountGroup.auxiliary.contains(where: l.account.isUnder) ? t : nil }
                 buffer += [13, 10]
                 try append([
                     journal, clean(catalog.journals[e.journal]?.label ?? e.journal), number, e.date.compact, l.account.text,
-                    clean(catalog.label(of: l.account, in: exercice.chart)), "", "", clean(e.piece ?? number), e.date.compact, clean(l.label ?? e.label),
+                    clean(catalog.label(of: l.account, in: exercice.chart)), tiers?.code ?? "", clean(tiers?.name ?? ""), clean(e.piece ?? number), e.date.compact, clean(l.label ?? e.label),
                     l.debit.plain, l.credit.plain, "", "", e.validation!.date.compact, "", "",
                 ].joined(separator: "\t"), entry: number)
                 records += 1
@@ -111,8 +113,8 @@ public enum FEC {
          4 EcritureDate   date de comptabilisation
          5 CompteNum      numéro de compte (plan comptable des associations, sous-comptes propres à l'association)
          6 CompteLib      libellé du compte
-         7 CompAuxNum     compte auxiliaire (non utilisé, vide)
-         8 CompAuxLib     libellé du compte auxiliaire (non utilisé, vide)
+         7 CompAuxNum     compte auxiliaire : code du tiers sur les lignes des comptes 40, 41 et 467 qui en ont un, sinon vide
+         8 CompAuxLib     libellé du compte auxiliaire : nom du tiers (vide avec CompAuxNum)
          9 PieceRef       référence de la pièce justificative (à défaut, le numéro de l'écriture)
         10 PieceDate      date de la pièce (date de l'écriture)
         11 EcritureLib    libellé de l'écriture ou de la ligne

@@ -13,7 +13,7 @@ public enum HledgerExport {
         for a in used { out += "account \(name(a, catalog))\n" }
         out += "\n"
         for e in entries {
-            var header = "\(e.date.iso) \(e.validation == nil ? "!" : "*") \(clean(e.label))"
+            var header = "\(e.date.iso) \(e.validation == nil ? "!" : "*") \(description(e))"
             var tags = [tag("journal", e.journal), "numero:\(e.number)"]
             if let p = e.piece { tags.append(tag("piece", p)) }
             header += "  ; " + tags.joined(separator: ", ")
@@ -27,6 +27,15 @@ public enum HledgerExport {
             out += "\n"
         }
         return out
+    }
+
+    /// The entry's label, after `Tiers name | ` (hledger's payee and note) when its lines with a
+    /// tiers all name one tiers.
+    static func description(_ e: Entry) -> String {
+        let tiers = Set(e.lines.compactMap(\.tiers?.code))
+        guard tiers.count == 1, let t = e.lines.lazy.compactMap(\.tiers).first else { return clean(e.label) }
+        // The payee ends at the first `|`.
+        return clean(t.name.replacingAll("|", with: " ")) + " | " + clean(e.label)
     }
 
     /// `6132 Locations immobilières`: number and label, single spaces, nothing hledger would

@@ -87,7 +87,7 @@ let fecCommands: [Command] = [
             let name = ctx.parsed.value("--nom") ?? "Association (import FEC)"
             store = try Store.create(path: ctx.ledgerPath, name: name, start: books.start, end: books.end, now: ctx.now)
         }
-        let r: (exercice: Exercice, entries: Int, validated: Int, newAccounts: [Account])
+        let r: (exercice: Exercice, entries: Int, validated: Int, newAccounts: [Account], newTiers: [Tiers])
         do { r = try store.importLedger(books, file: path) } catch {
             if store.isEmptyNew { store.discard() }
             throw error
@@ -95,6 +95,10 @@ let fecCommands: [Command] = [
         var lines = ["FEC chargé dans l'exercice \(r.exercice.label) : \(french(r.entries, "écriture")), dont \(french(r.validated, "validée"))."]
         if !r.newAccounts.isEmpty {
             lines.append("Comptes créés : " + r.newAccounts.map { "\($0.number) \($0.label)" }.joined(separator: ", ") + ".")
+        }
+        if !r.newTiers.isEmpty {
+            lines.append("Tiers créés (comptes auxiliaires du fichier) : \(r.newTiers.count) ("
+                         + r.newTiers.prefix(10).map { "\($0.code) \($0.name)" }.joined(separator: ", ") + (r.newTiers.count > 10 ? "…" : "") + ").")
         }
         if let first = books.zeroLines.first {
             let n = books.zeroLines.count

@@ -9,6 +9,8 @@ public struct FECFile: Sendable {
         public let debit: Money
         public let credit: Money
         public let label: String
+        /// CompAuxNum and CompAuxLib: the tiers of the line, as the file names it.
+        public let tiers: LedgerImport.TiersName?
         public let sourceLine: Int
     }
 
@@ -54,6 +56,8 @@ public enum FECProblem: Error, Equatable, Sendable {
     case badJournalCode(String, CodeError)
     /// A text field longer than the ledger keeps.
     case textTooLong(field: String, TextTooLong)
+    /// CompAuxNum without CompAuxLib or the other way round: the format wants both or neither.
+    case halfAuxiliary(number: String, label: String)
 }
 
 public enum FECReader {
@@ -61,7 +65,7 @@ public enum FECReader {
                            "ecriturelib", "validdate"]
     /// The columns' names as the format writes them, for messages.
     static let official = Dictionary(uniqueKeysWithValues: ["JournalCode", "JournalLib", "EcritureNum", "EcritureDate", "CompteNum", "CompteLib",
-                                                            "PieceRef", "EcritureLib", "ValidDate"].map { ($0.lowercased(), $0) })
+                                                            "CompAuxNum", "CompAuxLib", "PieceRef", "EcritureLib", "ValidDate"].map { ($0.lowercased(), $0) })
 
     public static func read(_ bytes: [UInt8], fileName: String) throws -> FECFile {
         if bytes.starts(with: Array("%PDF".utf8)) { throw StatementError.pdf }
@@ -154,8 +158,12 @@ public enum FECReader {
                 // A negative debit is a credit, and the other way round.
                 (debit, credit) = (max(debit, .zero) + max(-credit, .zero), max(credit, .zero) + max(-debit, .zero))
             }
+            let auxNumber = try text(row, "compauxnum"), auxLabel = try text(row, "compauxlib")
+            if auxNumber.isEmpty != auxLabel.isEmpty { throw fail(row, .halfAuxiliary(number: auxNumber, label: auxLabel)) }
             lines.append(FECFile.Line(account: account, accountLabel: try text(row, "comptelib"), debit: debit, credit: credit,
-                                      label: try text(row, "ecriturelib"), sourceLine: row.line))
+                                      label: try text(row, "ecriturelib"),
+                                      tiers: auxNumber.isEmpty ? nil : LedgerImport.TiersName(code: auxNumber, name: auxLabel),
+                                      sourceLine: row.line))
         }
         let d = Money.sum(lines.map(\.debit)), c = Money.sum(lines.map(\.credit))
         if d != c { throw fail(first, .unbalanced(number: first["ecriturenum"], debit: d, credit: c)) }
@@ -218,7 +226,8 @@ extension FECFile {
             let draft = EntryDraft(journal: e.journal, date: e.date, label: e.label.isEmpty ? e.number : e.label, piece: piece,
                                    lines: lines.map { LineDraft(account: $0.account, debit: $0.debit, credit: $0.credit,
                                                                 label: $0.label == e.label ? nil : $0.label) })
-            items.append(LedgerImport.Item(source: SourcedEntry(entry: draft, lines: lines.map(\.sourceLine)), validation: validation))
+            items.append(LedgerImport.Item(source: SourcedEntry(entry: draft, lines: lines.map(\.sourceLine)), validation: validation,
+                                           tiers: lines.map(\.tiers)))
         }
         return LedgerImport(start: start, end: end, journals: journals.values.sorted { $0.code < $1.code },
                             accounts: accounts.values.sorted { $0.number < $1.number }, items: items, zeroLines: zeroLines,

@@ -167,6 +167,10 @@ extension Messages {
         case .badJournalCode(let t, let e):
             return "JournalCode : " + code(e, t, of: "de journal", example: "BQ") + ". Corrigez le code de ce journal dans le fichier, sur toutes ses lignes."
         case .textTooLong(let field, let t): return "\(field) : " + tooLong(t) + "."
+        case .halfAuxiliary(let number, let label):
+            return number.isEmpty
+                ? "CompAuxLib « \(label) » sans CompAuxNum : un compte auxiliaire a un numéro et un libellé. Donnez son code dans CompAuxNum, ou videz CompAuxLib."
+                : "CompAuxNum « \(number) » sans CompAuxLib : un compte auxiliaire a un numéro et un libellé. Donnez le nom du tiers dans CompAuxLib, ou videz CompAuxNum."
         }
     }
 }
