@@ -61,12 +61,14 @@ public struct Tiers: Hashable, Sendable {
         return "T" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
-    /// `text` as a tiers code (`T0003`, `t0003`), or nil when it has not the shape of one: then
-    /// it is a name.
+    /// `text` as a tiers code (`T0003`, `t0003`, and `T003` or `T3` with their zeros left
+    /// out), or nil when it has not the shape of one: then it is a name. A code mistyped with
+    /// a zero too few designates its tiers instead of creating a person named « T003 ».
     public static func code(in text: String) -> String? {
         let t = text.trimmingSpaces
-        guard t.count >= 5, t.first == "T" || t.first == "t", t.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-        return "T" + t.dropFirst()
+        guard t.first == "T" || t.first == "t", t.count >= 2, t.count <= 19, t.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }),
+              let number = Int64(t.dropFirst()) else { return nil }
+        return code(number: number)
     }
 }
 

@@ -137,6 +137,7 @@ extension Store {
     /// count as `kept`'s from now on, and so do those of the tiers merged into `absorbed`
     /// before (a merge is one level deep). No line changes: a line keeps the code it was
     /// recorded with, and the chain stays as it was.
+    @discardableResult
     public func mergeTiers(_ absorbed: String, into kept: String) throws(StoreError) -> (kept: Tiers, absorbed: Tiers) {
         try atomically { () throws(StoreError) in
             let a = try existing(kept, following: false), b = try existing(absorbed, following: false)

@@ -50,7 +50,7 @@ public struct Members: Sendable {
             if byTiers.last?.tiers.code == t.code { byTiers[byTiers.count - 1].lines.append(l) } else { byTiers.append((t, [l])) }
         }
         // Under the exercice rule, a cotisation counts in the exercice of the day (or the last one begun).
-        let standingExercice = catalog.exercice(containing: standing) ?? catalog.exercices.last { $0.start <= standing }
+        let standingExercice = catalog.exercice(containing: standing)
         func upToDate(_ lines: [AccountLine]) -> Bool {
             switch rule {
             case .exercice: lines.contains { l in standingExercice.map { $0.start <= l.date && l.date <= standing } ?? false }
