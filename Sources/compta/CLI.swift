@@ -167,6 +167,8 @@ enum InputError: Error {
     case badLineArgument(String)
     /// `6068@COMPOST=20,60`: the project before the amount.
     case projectBeforeAmount(argument: String, corrected: String)
+    /// `754=-25#T0001@FETE`: the tiers before the project.
+    case tiersBeforeProject(argument: String, corrected: String)
     case severalBalancingLines
     /// `saisir DATE 626=12 512`: the label left out, the first line taken for it.
     case lineForLabel(String)

@@ -120,6 +120,11 @@ func lineArgument(_ arg: String) throws -> (account: AccountNumber, amount: Mone
         tiers = String(spec[spec.index(after: hash)...]).trimmingSpaces
         spec = spec[..<hash]
         if tiers!.isEmpty { throw InputError.badLineArgument(arg) }
+        // `#T0001@FETE`: a project after the tiers would make a tiers named « T0001@FETE ».
+        if let t = tiers, let at = t.lastIndex(of: "@"), case let tail = String(t[t.index(after: at)...]),
+           (try? Project.validCode(tail)) != nil {
+            throw InputError.tiersBeforeProject(argument: arg, corrected: "\(spec)@\(tail)#\(t[..<at])")
+        }
     }
     var project: String? = nil
     if let at = spec.lastIndex(of: "@") {

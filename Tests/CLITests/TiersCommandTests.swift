@@ -78,6 +78,8 @@ import LedgerStore
         try s.refuses(["tiers", "voir", "T0099"], says: ["aucun tiers T0099"])
         try s.refuses(["tiers", "modifier", "T0099", "--email", "a@b.fr"], says: ["aucun tiers T0099"])
         try s.refuses(["tiers", "voir", "Personne"], says: ["aucun tiers ne s'appelle « Personne »", "compta tiers ajouter"])
+        try s.refuses(["saisir", "2024-02-01", "Cotisation", "512=30", "7561=-30#T0001@FETE"],
+                      says: ["« 7561=-30#T0001@FETE » : l'ordre est COMPTE=MONTANT@PROJET#TIERS (le tiers en dernier) : écrivez 7561=-30@FETE#T0001."])
         try s.refuses(["saisir", "2024-02-01", "Cotisation", "512=30", "7561#Léa Martin"],
                       says: ["« Léa Martin » est le nom de plusieurs tiers", "T0001 (Léa Martin)", "T0003 (Léa Martin)", "Donnez le code"])
         let file = s.write("e.csv", "date;libelle;compte;debit;credit;tiers\n2024-03-01;Cotisation;512;20;;\n2024-03-01;Cotisation;7561;;20;T0042\n")

@@ -12,6 +12,8 @@ extension Messages {
                 + "par exemple 604A=120,00 ou 512=-120,00, éventuellement suivi de @PROJET puis de #TIERS (7561=-30#T0003)."
         case .projectBeforeAmount(let arg, let corrected):
             return "« \(arg) » : l'ordre est COMPTE=MONTANT@PROJET : écrivez \(corrected)."
+        case .tiersBeforeProject(let arg, let corrected):
+            return "« \(arg) » : l'ordre est COMPTE=MONTANT@PROJET#TIERS (le tiers en dernier) : écrivez \(corrected)."
         case .severalBalancingLines:
             return "une seule ligne peut être sans montant (elle reçoit le solde de l'écriture) : donnez leur montant aux autres, "
                 + "par exemple compta saisir DATE \"Libellé\" 604A=5 627=2 512."
