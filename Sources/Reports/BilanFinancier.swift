@@ -135,7 +135,17 @@ public struct BilanFinancier: Sendable {
             }
         }
 
-        // 7. Annexe.
+        // 7. Adhérents: counts only, when the ledger knows members.
+        let members = try Members(ledger, period: soFar, standing: soFar.to, rule: ledger.association().membership)
+        if !members.isEmpty {
+            section("Adhérents")
+            let rule = members.rule == .exercice ? "une cotisation dans l'exercice" : "une cotisation dans les douze mois"
+            blocks.append(.paragraph(Inline("Est adhérent qui a payé \(rule) ; nouveau, qui n'avait jamais cotisé ; non renouvelé, "
+                + "qui avait cotisé l'exercice précédent et pas \(partial ? "depuis" : "en \(y)").")))
+            blocks.append(.table(members.figuresTable(title: partial ? "\(y) au \(soFar.to.french)" : y)))
+        }
+
+        // 8. Annexe.
         section("Annexe")
         section("Méthodes", level: 2)
         blocks.append(.bullets([

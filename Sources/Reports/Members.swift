@@ -136,6 +136,24 @@ public struct Members: Sendable {
         return ReportDocument(title: "Adhérents", subtitle: subtitle, tables: [table], notes: notes)
     }
 
+    /// Whether the ledger knows members in the period or in the previous exercice.
+    public var isEmpty: Bool { figures.members == 0 && (previous?.figures.members ?? 0) == 0 }
+
+    /// The AG's figures as a table, the previous exercice beside: counts and amounts, no names
+    /// (the AG document is read beyond the board; the list stays with `compta adherents`).
+    public func figuresTable(title: String) -> ReportTable {
+        let all = [(title, figures)] + (previous.map { [($0.exercice.label, $0.figures)] } ?? [])
+        var table = ReportTable(columns: [ReportColumn("", key: "chiffre")]
+            + all.enumerated().map { i, c in ReportColumn(c.0, key: i == 0 ? "n" : "n1", .number) })
+        func row(_ label: String, _ cell: (Figures) -> Cell) { table.rows.append(ReportRow([.text(label)] + all.map { cell($0.1) })) }
+        row("Adhérents") { .number($0.members) }
+        row("dont nouveaux") { .number($0.new) }
+        row("Non renouvelés") { .number($0.notRenewed) }
+        row("Cotisations (€)") { .amount($0.total) }
+        row("Cotisation médiane (€)") { $0.median.map(Cell.amount) ?? .empty }
+        return table
+    }
+
     /// The figures for the AG, each with the previous exercice's beside it.
     var notes: [String] {
         func beside(_ value: (Figures) -> String) -> String {

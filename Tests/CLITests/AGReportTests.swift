@@ -117,6 +117,7 @@ func cents(_ s: String) -> Int64 { Int64(s.replacingOccurrences(of: ",", with: "
         #expect(!md.contains("# Budget"), "no budget")
         #expect(!md.contains("Principales évolutions"), "no N-1")
         #expect(!md.contains("| 2023 |"))
+        #expect(!md.contains("# Adhérents"), "no cotisation carries a tiers")
         #expect(!md.contains("<script>"))
         // Every table row has as many cells as its header: no raw | from a label.
         var width: Int? = nil
@@ -125,6 +126,29 @@ func cents(_ s: String) -> Int64 { Int64(s.replacingOccurrences(of: ",", with: "
             let cells = line.replacingOccurrences(of: "\\|", with: "").filter { $0 == "|" }.count
             if width == nil { width = cells } else { #expect(cells == width, "\(line)") }
         }
+    }
+
+    /// Cotisations with their tiers give the AG its members' figures, counted from the ledger,
+    /// beside the previous exercice's; no member's name is printed.
+    @Test func cotisationsWithTheirTiersGiveAnAdherentsSection() throws {
+        let s = Sandbox()
+        #expect(s.run("init", "--nom", "Club", "--debut", "2023-01-01").code == 0)
+        #expect(s.run("exercices", "ajouter", "--debut", "2024-01-01").code == 0)
+        for (day, cents, who) in [("2023-03-01", "30", "Léa Martin"), ("2023-04-01", "20", "Paul Durand"),
+                                  ("2024-02-01", "40", "Léa Martin"), ("2024-05-01", "10", "Zoé Petit"), ("2024-06-01", "25", "Zoé Petit")] {
+            #expect(s.run("saisir", day, "Cotisation", "512=\(cents)", "7562", "--tiers", who).code == 0)
+        }
+        #expect(s.run("saisir", "2024-07-01", "Don", "512=100", "754", "--tiers", "Paul Durand").code == 0)
+        let r = s.run("rapport-ag", "--exercice", "2024", "--sortie", s.path("ag.md"))
+        #expect(r.code == 0, "\(r.err)")
+        let md = try String(contentsOfFile: s.path("ag.md"), encoding: .utf8)
+        let section = md.components(separatedBy: "# Adhérents\n").dropFirst().first?.components(separatedBy: "\n# ").first ?? ""
+        #expect(section.contains("| Adhérents | 2 | 2 |"), "\(section)")
+        #expect(section.contains("| dont nouveaux | 1 | 2 |"), "\(section)")
+        #expect(section.contains("| Non renouvelés | 1 | 0 |"), "\(section)")
+        #expect(section.contains("| Cotisations (€) | 75,00 | 50,00 |"), "\(section)")
+        #expect(section.contains("| Cotisation médiane (€) | 37,50 | 25,00 |"), "\(section)")
+        #expect(!md.contains("Léa") && !md.contains("Zoé"), "names stay with compta adherents")
     }
 
     /// Once the next exercice has begun, the AG still presents the one that ended.
