@@ -64,6 +64,14 @@ measure "compta grand-livre" "ledger reg" $compta grand-livre --exercice 2024
 measure "compta valider" - $compta valider
 measure "compta fec" - $compta fec --exercice 2024 --sortie "$out"
 measure "compta verifier" - $compta verifier
+# Members: a ledger of 100 000 cotisations of 20 000 members (cotisations.csv), listed.
+members="$out/membres.sqlite"
+rm -f "$members" "$members-wal" "$members-shm"
+COMPTA_LIVRE="$members" $compta init --nom "Adhérents" --debut 2023-01-01 >/dev/null
+COMPTA_LIVRE="$members" $compta exercices ajouter --debut 2024-01-01 >/dev/null
+COMPTA_LIVRE="$members" $compta saisir --fichier "$out/cotisations.csv" >/dev/null
+measure "compta adherents (100 000 cot.)" - env COMPTA_LIVRE="$members" $compta adherents --exercice 2024
+measure "compta adherents --anciens" - env COMPTA_LIVRE="$members" $compta adherents --exercice 2024 --anciens
 measure "compta --help" - $compta --help
 measure "hledger bal" - hledger -f "$out/journal.ledger" bal -p 2024
 measure "hledger is" - hledger -f "$out/journal.ledger" is -p 2024

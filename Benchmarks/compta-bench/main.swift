@@ -7,7 +7,9 @@
 //   - regles.csv: the categorisation rules, a few with projects; comptes.txt, projets.txt: what to create;
 //   - releve-5121.rules: the same rules for hledger's CSV reader (the import's peer);
 //   - budget-2024.csv: a budget for the last exercice;
-//   - journal.ledger: the same transactions as a journal hledger and ledger-cli read.
+//   - journal.ledger: the same transactions as a journal hledger and ledger-cli read;
+//   - cotisations.csv: whatever N, 100 000 cotisations of 20 000 members over 2023-2024, as an
+//     entries file with a tiers column (the members' listing, `compta adherents`).
 import Foundation
 import Ledger
 
@@ -115,4 +117,16 @@ Dons et inscriptions;recette;\(n * 2);754;;
 Subventions;recette;\(n * 3);74;;
 """
 try budget.write(to: folder.appendingPathComponent("budget-2024.csv"), atomically: true, encoding: .utf8)
+// Members: 20 000 people (a few share a surname and first name pattern), each paying now and then.
+var cotisations = "date;journal;piece;libelle;compte;debit;credit;projet;ecriture;tiers\n"
+let firstNames = ["Léa", "Paul", "Zoé", "Marc", "Inès", "Hugo", "Chloé", "Nabil", "Anne", "Yann"]
+let start2023 = Day(year: 2023, month: 1, day: 1)!
+for i in 0..<100_000 {
+    let member = g.next(20_000)
+    let day = Day(ordinal: start2023.ordinal + (i * 731) / 100_000)
+    let euros = Money(cents: Int64(500 + g.next(60) * 100)).plain
+    let who = "\(firstNames[member % firstNames.count]) Membre\(member)"
+    cotisations += "\(day.french);BQ;;Cotisation;512;\(euros);;;\(i + 1);\n\(day.french);BQ;;Cotisation;7562;;\(euros);;\(i + 1);\(who)\n"
+}
+try cotisations.write(to: folder.appendingPathComponent("cotisations.csv"), atomically: true, encoding: .utf8)
 print("\(n) transactions écrites dans \(folder.path) (\(lines5121.count) sur 5121, \(lines5122.count) sur 5122).")

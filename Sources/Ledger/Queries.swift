@@ -139,10 +139,11 @@ public protocol LedgerQueries {
     /// Whether a line of the entries `query` selects carries a tiers; with its `accountPrefix`,
     /// a line of those accounts. (Reports show a tiers column only when there is one to show.)
     func hasTiers(_ query: EntryQuery) throws -> Bool
-    /// The lines with a tiers on the accounts under `prefix` up to `to` (included), each with the
-    /// tiers it counts for today (a merged tiers gives the one it was merged into), by that
-    /// tiers (in the order of their codes) then in date order: the cotisations members are counted from.
-    func tiersLines(prefix: String, to: Day) throws -> [AccountLine]
+    /// The amounts of the lines with a tiers on the accounts under `prefix` up to `to` (included),
+    /// grouped by the tiers each counts for today (a merged tiers gives the one it was merged
+    /// into), in the order of their codes, each group in the order of the books: the
+    /// cotisations members are counted from.
+    func tiersAmounts(prefix: String, to: Day) throws -> [(tiers: LineTiers, amounts: [DatedAmount])]
     /// The association's identity: its membership rule says who is « à jour ».
     func association() throws -> Association
     /// The budget of an exercice: the named version, or the latest one; nil when there is none.
@@ -196,5 +197,16 @@ extension LedgerQueries {
         }
         let base = try balanceBase(for: exercice)
         return Money.sum(try totals(TotalsQuery(from: base, to: day, accountPrefixes: [prefix])).map(\.balance))
+    }
+}
+
+/// A line's amount (credit less debit: what came in) on its entry's day.
+public struct DatedAmount: Sendable, Equatable {
+    public let date: Day
+    public let amount: Money
+
+    public init(date: Day, amount: Money) {
+        self.date = date
+        self.amount = amount
     }
 }

@@ -43,26 +43,21 @@ public struct Members: Sendable {
     /// `standing`: the day « à jour » is judged on (the day asked, or today).
     public init(_ ledger: some LedgerQueries, period: Period, standing: Day, rule: MembershipRule) throws {
         let catalog = try ledger.catalog()
-        let lines = try ledger.tiersLines(prefix: AccountGroup.cotisations, to: max(period.to, standing))
-        var byTiers: [(tiers: LineTiers, lines: [AccountLine])] = []
-        for l in lines {
-            guard let t = l.tiers else { continue }
-            if byTiers.last?.tiers.code == t.code { byTiers[byTiers.count - 1].lines.append(l) } else { byTiers.append((t, [l])) }
-        }
+        let byTiers = try ledger.tiersAmounts(prefix: AccountGroup.cotisations, to: max(period.to, standing))
         // Under the exercice rule, a cotisation counts in the exercice of the day (or the last one begun).
         let standingExercice = catalog.exercice(containing: standing)
-        func upToDate(_ lines: [AccountLine]) -> Bool {
+        func upToDate(_ amounts: [DatedAmount]) -> Bool {
             switch rule {
-            case .exercice: lines.contains { l in standingExercice.map { $0.start <= l.date && l.date <= standing } ?? false }
-            case .twelveMonths: lines.contains { $0.date <= standing && standing < $0.date.adding(months: 12) }
+            case .exercice: amounts.contains { a in standingExercice.map { $0.start <= a.date && a.date <= standing } ?? false }
+            case .twelveMonths: amounts.contains { $0.date <= standing && standing < $0.date.adding(months: 12) }
             }
         }
         var members: [Member] = [], former: [Member] = []
         for (tiers, known) in byTiers {
             guard let last = known.last(where: { $0.date <= period.to }) else { continue }
             let inPeriod = known.filter { period.from <= $0.date && $0.date <= period.to }
-            let member = Member(tiers: tiers, lastDay: last.date, lastAmount: last.credit - last.debit,
-                                paid: Money.sum(inPeriod.map { $0.credit - $0.debit }), isUpToDate: upToDate(known))
+            let member = Member(tiers: tiers, lastDay: last.date, lastAmount: last.amount,
+                                paid: Money.sum(inPeriod.map(\.amount)), isUpToDate: upToDate(known))
             if inPeriod.isEmpty { former.append(member) } else { members.append(member) }
         }
         self.period = period
@@ -76,7 +71,7 @@ public struct Members: Sendable {
         }
     }
 
-    private static func figures(_ byTiers: [(tiers: LineTiers, lines: [AccountLine])], from: Day, to: Day, previous: Exercice?) -> Figures {
+    private static func figures(_ byTiers: [(tiers: LineTiers, amounts: [DatedAmount])], from: Day, to: Day, previous: Exercice?) -> Figures {
         var count = 0, new = 0, notRenewed = 0
         var paid: [Money] = []
         for (_, lines) in byTiers {
@@ -88,7 +83,7 @@ public struct Members: Sendable {
             }
             count += 1
             if !before { new += 1 }
-            paid.append(Money.sum(inPeriod.map { $0.credit - $0.debit }))
+            paid.append(Money.sum(inPeriod.map(\.amount)))
         }
         return Figures(members: count, new: new, notRenewed: notRenewed, total: Money.sum(paid), median: median(paid))
     }
