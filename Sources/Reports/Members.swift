@@ -166,9 +166,9 @@ public struct Members: Sendable {
 
 extension Members: LedgerReport {
     public static let name = "adherents"
-    /// « À jour » judged today.
+    /// « À jour » judged today, or on the last day of an exercice past.
     public static func document(_ ledger: some LedgerQueries, _ request: ReportRequest) throws -> ReportDocument? {
-        try Members(ledger, period: request.period, standing: request.today, rule: ledger.association().membership)
+        try Members(ledger, period: request.period, standing: min(request.today, request.period.to), rule: ledger.association().membership)
             .document(association: ledger.associationName())
     }
 }

@@ -38,49 +38,65 @@ compta regles importer $DOSSIER/regles.csv
 compta importer $DOSSIER/releve-2024.csv --banque credit-cooperatif --solde 17400,00 --au 2024-12-31
 compta attente
 compta budget importer $DOSSIER/budget-2024.csv --exercice 2024
-compta affecter 188 7562 --libelle "Cotisation Les Petits Débrouillards" --regle "PETITS DEBROUILLARDS"
+compta affecter 188 7562 --libelle "Cotisation Les Petits Débrouillards" --tiers "Les Petits Débrouillards" --regle "PETITS DEBROUILLARDS"
 
 """#,
         "ecritures-2023.csv": #"""
-date;journal;piece;libelle;compte;debit;credit;projet;ecriture
-01/01/2023;AN;;Bilan d'ouverture 2023;512;6368,94;;;AN
-01/01/2023;AN;;Bilan d'ouverture 2023;1021;;6368,94;;AN
-15/01/2023;BQ;HA-2023-01;HelloAsso versement cotisations janvier;512;1240,00;;;1
-15/01/2023;BQ;HA-2023-01;HelloAsso versement cotisations janvier;7562;;1240,00;;1
-31/01/2023;BQ;OVH-2023-01;OVH serveurs mutualisés janvier-juin;604A;750,00;;;2
-31/01/2023;BQ;OVH-2023-01;OVH serveurs mutualisés janvier-juin;512;;750,00;;2
-28/02/2023;BQ;R-2023-02;Retzo hébergement 1er semestre;604C;330,00;;;3
-28/02/2023;BQ;R-2023-02;Retzo hébergement 1er semestre;512;;330,00;;3
-15/03/2023;BQ;HA-2023-03;HelloAsso versement cotisations mars;512;2380,00;;;4
-15/03/2023;BQ;HA-2023-03;HelloAsso versement cotisations mars;7562;;2380,00;;4
-30/04/2023;BQ;BL-2023-01;BL-Évolution facture audit;512;1000,00;;;5
-30/04/2023;BQ;BL-2023-01;BL-Évolution facture audit;706;;1000,00;BL-EVOLUTION;5
-30/04/2023;BQ;;Frais bancaires janvier-avril;627;21,24;;;6
-30/04/2023;BQ;;Frais bancaires janvier-avril;512;;21,24;;6
-15/06/2023;BQ;HA-2023-06;HelloAsso versement cotisations et dons juin;512;2210,00;;;7
-15/06/2023;BQ;HA-2023-06;HelloAsso versement cotisations et dons juin;7562;;1980,00;;7
-15/06/2023;BQ;HA-2023-06;HelloAsso versement cotisations et dons juin;754;;230,00;;7
-31/07/2023;BQ;OVH-2023-07;OVH serveurs mutualisés juillet-décembre;604A;750,00;;;8
-31/07/2023;BQ;OVH-2023-07;OVH serveurs mutualisés juillet-décembre;512;;750,00;;8
-31/08/2023;BQ;R-2023-08;Retzo hébergement 2nd semestre;604C;330,00;;;9
-31/08/2023;BQ;R-2023-08;Retzo hébergement 2nd semestre;512;;330,00;;9
-20/09/2023;BQ;;Disques SSD serveur;6063;289,90;;;10
-20/09/2023;BQ;;Disques SSD serveur;512;;289,90;;10
-15/10/2023;BQ;HA-2023-10;HelloAsso versement cotisations et dons octobre;512;2170,00;;;11
-15/10/2023;BQ;HA-2023-10;HelloAsso versement cotisations et dons octobre;7562;;2000,00;;11
-15/10/2023;BQ;HA-2023-10;HelloAsso versement cotisations et dons octobre;754;;170,00;;11
-10/11/2023;BQ;;Soutien à Framasoft;6713;1000,00;;;12
-10/11/2023;BQ;;Soutien à Framasoft;512;;1000,00;;12
-31/12/2023;BQ;;Frais bancaires mai-décembre;627;42,48;;;13
-31/12/2023;BQ;;Frais bancaires mai-décembre;512;;42,48;;13
-31/12/2023;BQ;;Globenet adhésion 2023;604B;560,00;;;14
-31/12/2023;BQ;;Globenet adhésion 2023;512;;560,00;;14
-31/12/2023;BQ;;Mailcow abonnement 2023;604E;236,78;;;15
-31/12/2023;BQ;;Mailcow abonnement 2023;512;;236,78;;15
-31/12/2023;BQ;;Déplacement assemblée CHATONS;625;62,00;;;16
-31/12/2023;BQ;;Déplacement assemblée CHATONS;512;;62,00;;16
-31/12/2023;BQ;;Kimsufi serveur de sauvegarde 2023;604F;307,60;;;17
-31/12/2023;BQ;;Kimsufi serveur de sauvegarde 2023;512;;307,60;;17
+date;journal;piece;libelle;compte;debit;credit;projet;ecriture;tiers
+01/01/2023;AN;;Bilan d'ouverture 2023;512;6368,94;;;AN;
+01/01/2023;AN;;Bilan d'ouverture 2023;1021;;6368,94;;AN;
+15/01/2023;BQ;HA-2023-01;HelloAsso versement cotisations janvier;512;1240,00;;;1;
+15/01/2023;BQ;HA-2023-01;HelloAsso versement cotisations janvier;7562;;45,00;;1;Recyclerie
+15/01/2023;BQ;HA-2023-01;HelloAsso versement cotisations janvier;7562;;45,00;;1;Café associatif
+15/01/2023;BQ;HA-2023-01;HelloAsso versement cotisations janvier;7562;;45,00;;1;MJC Centre
+15/01/2023;BQ;HA-2023-01;HelloAsso versement cotisations janvier;7562;;45,00;;1;Maison de quartier des Tilleuls
+15/01/2023;BQ;HA-2023-01;HelloAsso versement cotisations janvier;7562;;1060,00;;1;
+31/01/2023;BQ;OVH-2023-01;OVH serveurs mutualisés janvier-juin;604A;750,00;;;2;
+31/01/2023;BQ;OVH-2023-01;OVH serveurs mutualisés janvier-juin;512;;750,00;;2;
+28/02/2023;BQ;R-2023-02;Retzo hébergement 1er semestre;604C;330,00;;;3;
+28/02/2023;BQ;R-2023-02;Retzo hébergement 1er semestre;512;;330,00;;3;
+15/03/2023;BQ;HA-2023-03;HelloAsso versement cotisations mars;512;2380,00;;;4;
+15/03/2023;BQ;HA-2023-03;HelloAsso versement cotisations mars;7562;;45,00;;4;Chorale
+15/03/2023;BQ;HA-2023-03;HelloAsso versement cotisations mars;7562;;45,00;;4;Fab Lab
+15/03/2023;BQ;HA-2023-03;HelloAsso versement cotisations mars;7562;;45,00;;4;La Biblio
+15/03/2023;BQ;HA-2023-03;HelloAsso versement cotisations mars;7562;;45,00;;4;Atelier vélo
+15/03/2023;BQ;HA-2023-03;HelloAsso versement cotisations mars;7562;;45,00;;4;Compagnie du Sablier
+15/03/2023;BQ;HA-2023-03;HelloAsso versement cotisations mars;7562;;2155,00;;4;
+30/04/2023;BQ;BL-2023-01;BL-Évolution facture audit;512;1000,00;;;5;
+30/04/2023;BQ;BL-2023-01;BL-Évolution facture audit;706;;1000,00;BL-EVOLUTION;5;
+30/04/2023;BQ;;Frais bancaires janvier-avril;627;21,24;;;6;
+30/04/2023;BQ;;Frais bancaires janvier-avril;512;;21,24;;6;
+15/06/2023;BQ;HA-2023-06;HelloAsso versement cotisations et dons juin;512;2210,00;;;7;
+15/06/2023;BQ;HA-2023-06;HelloAsso versement cotisations et dons juin;7562;;45,00;;7;Ciné club
+15/06/2023;BQ;HA-2023-06;HelloAsso versement cotisations et dons juin;7562;;45,00;;7;École de musique
+15/06/2023;BQ;HA-2023-06;HelloAsso versement cotisations et dons juin;7562;;45,00;;7;Jardin partagé
+15/06/2023;BQ;HA-2023-06;HelloAsso versement cotisations et dons juin;7562;;45,00;;7;Radio libre
+15/06/2023;BQ;HA-2023-06;HelloAsso versement cotisations et dons juin;7562;;1800,00;;7;
+15/06/2023;BQ;HA-2023-06;HelloAsso versement cotisations et dons juin;754;;230,00;;7;
+31/07/2023;BQ;OVH-2023-07;OVH serveurs mutualisés juillet-décembre;604A;750,00;;;8;
+31/07/2023;BQ;OVH-2023-07;OVH serveurs mutualisés juillet-décembre;512;;750,00;;8;
+31/08/2023;BQ;R-2023-08;Retzo hébergement 2nd semestre;604C;330,00;;;9;
+31/08/2023;BQ;R-2023-08;Retzo hébergement 2nd semestre;512;;330,00;;9;
+20/09/2023;BQ;;Disques SSD serveur;6063;289,90;;;10;
+20/09/2023;BQ;;Disques SSD serveur;512;;289,90;;10;
+15/10/2023;BQ;HA-2023-10;HelloAsso versement cotisations et dons octobre;512;2170,00;;;11;
+15/10/2023;BQ;HA-2023-10;HelloAsso versement cotisations et dons octobre;7562;;45,00;;11;Repair café
+15/10/2023;BQ;HA-2023-10;HelloAsso versement cotisations et dons octobre;7562;;45,00;;11;Épicerie solidaire
+15/10/2023;BQ;HA-2023-10;HelloAsso versement cotisations et dons octobre;7562;;45,00;;11;Collectif Vélorution
+15/10/2023;BQ;HA-2023-10;HelloAsso versement cotisations et dons octobre;7562;;1865,00;;11;
+15/10/2023;BQ;HA-2023-10;HelloAsso versement cotisations et dons octobre;754;;170,00;;11;
+10/11/2023;BQ;;Soutien à Framasoft;6713;1000,00;;;12;
+10/11/2023;BQ;;Soutien à Framasoft;512;;1000,00;;12;
+31/12/2023;BQ;;Frais bancaires mai-décembre;627;42,48;;;13;
+31/12/2023;BQ;;Frais bancaires mai-décembre;512;;42,48;;13;
+31/12/2023;BQ;;Globenet adhésion 2023;604B;560,00;;;14;
+31/12/2023;BQ;;Globenet adhésion 2023;512;;560,00;;14;
+31/12/2023;BQ;;Mailcow abonnement 2023;604E;236,78;;;15;
+31/12/2023;BQ;;Mailcow abonnement 2023;512;;236,78;;15;
+31/12/2023;BQ;;Déplacement assemblée CHATONS;625;62,00;;;16;
+31/12/2023;BQ;;Déplacement assemblée CHATONS;512;;62,00;;16;
+31/12/2023;BQ;;Kimsufi serveur de sauvegarde 2023;604F;307,60;;;17;
+31/12/2023;BQ;;Kimsufi serveur de sauvegarde 2023;512;;307,60;;17;
 
 """#,
         "regles.csv": #"""

@@ -9,7 +9,7 @@ let membersCommand = Command(
     Un adhérent est un tiers avec une cotisation (compte 756) sur la période : l'exercice
     (par défaut celui en cours, jusqu'à aujourd'hui), ou de son début au jour donné par --au.
     Pour chacun : sa dernière cotisation, ce qu'il a payé sur la période, et s'il est à jour
-    (à la date --au, sinon aujourd'hui) selon la règle de l'association (compta association
+    (à la date --au ; sinon aujourd'hui, ou le dernier jour d'un exercice passé) selon la règle de l'association (compta association
     --adhesion exercice|12-mois). Suivent le nombre d'adhérents, de nouveaux, de non renouvelés,
     le total et la médiane des cotisations, face à l'exercice précédent.
     --anciens liste ceux qui ont cotisé avant la période et pas pendant.
@@ -21,6 +21,6 @@ let membersCommand = Command(
 ) { ctx in
     let store = try ctx.openStore()
     let period = try ctx.periodSoFar(store)
-    let members = try Members(store, period: period, standing: ctx.day("--au") ?? ctx.now.today, rule: store.association().membership)
+    let members = try Members(store, period: period, standing: ctx.day("--au") ?? min(ctx.now.today, period.to), rule: store.association().membership)
     try ctx.render(members.document(association: try store.associationName(), former: ctx.parsed.has("--anciens")))
 }

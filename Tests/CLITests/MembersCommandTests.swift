@@ -27,11 +27,12 @@ import Testing
         #expect(text.contains("Non renouvelés (une cotisation pendant l'exercice précédent, aucune dans la période) : 1 (2024 : 0)."), "\(text)")
         #expect(s.run(["adherents", "--exercice", "2025", "--format", "md"], environment: now).out.contains("| T0003 | Zoé Petit | 01/03/2025 | 25,00 | 25,00 | oui |"))
         let json = s.run(["adherents", "--exercice", "2024", "--format", "json"], environment: now).out
-        #expect(json.contains(#""code": "T0002", "nom": "Paul Durand", "derniere_cotisation": "2024-03-01", "montant": 2000, "total_periode": 2000, "a_jour": false"#), "\(json)")
-        // A day after every exercice: under the rule « exercice », nobody is à jour (it used to
-        // judge by the last exercice, and said « oui » for 2024's cotisations in 2026).
+        #expect(json.contains(#""code": "T0002", "nom": "Paul Durand", "derniere_cotisation": "2024-03-01", "montant": 2000, "total_periode": 2000, "a_jour": true"#), "\(json)")
+        // An exercice past is judged on its last day, not today: in 2026, « à jour au 31/12/2025 »
+        // (judged today, nobody was à jour of an exercice ended, and the column said so for every year past).
         let later = s.run(["adherents", "--exercice", "2025", "--format", "csv"], environment: ["COMPTA_MAINTENANT": "2026-12-05T10:00:00+01:00"])
-        #expect(later.out.contains("T0001;Léa Martin;01/02/2025;40,00;40,00;non\r\n"), "\(later.out)")
+        #expect(later.out.hasPrefix("\u{FEFF}Code;Nom;Dernière cotisation;Montant;Total période;À jour au 31/12/2025\r\n"
+            + "T0001;Léa Martin;01/02/2025;40,00;40,00;oui\r\n"), "\(later.out)")
     }
 
     @Test func anciensAreThoseWhoPaidBeforeAndNotInThePeriod() throws {
