@@ -41,7 +41,16 @@ import Reports
     @Test func noStrayWords() {
         for cents in stride(from: Int64(1), to: 99_999_999_999, by: 9_876_543) {
             let w = Money(cents: cents).frenchWords
-            #expect(!w.hasPrefix("un mille") && !w.hasPrefix("un cent") && !w.contains("  ") && !w.contains("zéro"), "\(cents): \(w)")
+            #expect(!w.hasPrefix("un mille") && !w.hasPrefix("un cent ") && !w.contains("  ") && !w.contains("zéro"), "\(cents): \(w)")
         }
+    }
+}
+
+/// The declaration of receipts is due the second working day after 1 May: weekends, 8 May and
+/// Ascension Thursday do not count.
+@Suite struct ReceiptDeclarationDeadline {
+    @Test("deadline", arguments: [(2024, "2024-05-03"), (2025, "2025-05-05"), (2026, "2026-05-05"), (2008, "2008-05-05"), (2027, "2027-05-04")])
+    func deadline(_ year: Int, _ day: String) {
+        #expect(ReceiptReports.declarationDeadline(year: year).iso == day)
     }
 }
