@@ -90,6 +90,12 @@ public enum AccountGroup {
     public static let cotisations = "756"
     /// 754, dons: the donors' lines.
     public static let gifts = "754"
+    /// 75412, abandons de frais par les bénévoles: a gift whose nature is « autres » on a receipt.
+    public static let expenseWaivers = "75412"
+    /// 7561, cotisations sans contrepartie: a gift for tax purposes when the association says so.
+    public static let cotisationsWithoutReturn = "7561"
+    /// 5112, chèques à encaisser: a gift received on it was paid by cheque.
+    public static let chequesToCash = "5112"
     /// 86, emplois des contributions volontaires en nature (the charges' side of class 8).
     public static let cvnEmplois = "86"
     /// 87, contributions volontaires en nature (the produits' side of class 8).

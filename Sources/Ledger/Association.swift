@@ -18,10 +18,14 @@ public struct Association: Equatable, Sendable {
     public var signer: String?
     public var signerRole: String?
     public var membership: MembershipRule
+    /// Whether its cotisations sans contrepartie (7561) are receipted as gifts. Default no: a
+    /// cotisation that opens a right (a vote, a service, a magazine) is not a gift, and only the
+    /// association can say that its members get nothing for theirs.
+    public var cotisationsAreGifts: Bool
 
     public init(name: String, address: String? = nil, purpose: String? = nil, siren: SIREN? = nil, rna: RNA? = nil,
                 receiptArticles: Set<ReceiptArticle> = [], qualite: Qualite? = nil, signer: String? = nil,
-                signerRole: String? = nil, membership: MembershipRule = .exercice) {
+                signerRole: String? = nil, membership: MembershipRule = .exercice, cotisationsAreGifts: Bool = false) {
         self.name = name
         self.address = address
         self.purpose = purpose
@@ -32,16 +36,24 @@ public struct Association: Equatable, Sendable {
         self.signer = signer
         self.signerRole = signerRole
         self.membership = membership
+        self.cotisationsAreGifts = cotisationsAreGifts
     }
 
     /// Whether it issues tax receipts (reçus fiscaux).
     public var issuesReceipts: Bool { !receiptArticles.isEmpty }
+
+    /// The accounts whose credits with a tiers are gifts its receipts cover: 754 (dons, mécénat,
+    /// abandons de frais), and 7561 when it says its cotisations sans contrepartie are gifts.
+    public var giftAccounts: [String] {
+        [AccountGroup.gifts] + (cotisationsAreGifts ? [AccountGroup.cotisationsWithoutReturn] : [])
+    }
 
     /// The parts of the association, each written as one text: how the ledger stores them and
     /// how a person types them (the CLI's option is `--` and the raw value).
     public enum Field: String, CaseIterable, Sendable {
         case name = "nom", address = "adresse", purpose = "objet", siren, rna, receiptArticles = "recus", qualite
         case signer = "signataire", signerRole = "role-signataire", membership = "adhesion"
+        case cotisationsAreGifts = "recus-cotisations"
     }
 
     /// The association of these texts, each checked; a field absent or blank is not known (the
@@ -72,6 +84,13 @@ public struct Association: Equatable, Sendable {
             }
             membership = rule
         }
+        if let t = text(.cotisationsAreGifts) {
+            switch t.lowercased() {
+            case "oui": cotisationsAreGifts = true
+            case "non": cotisationsAreGifts = false
+            default: throw refused(.cotisationsAreGifts, .yesOrNo)
+            }
+        }
     }
 
     /// Its known fields as texts, which `init(fields:)` reads back as they are: what the ledger
@@ -87,6 +106,7 @@ public struct Association: Equatable, Sendable {
         f[.signer] = signer
         f[.signerRole] = signerRole
         f[.membership] = membership == .exercice ? nil : membership.rawValue
+        f[.cotisationsAreGifts] = cotisationsAreGifts ? "oui" : nil
         return f
     }
 
@@ -187,6 +207,8 @@ public struct AssociationError: Error, Equatable, Sendable {
         /// An article the list does not know (`201`).
         case unknownArticle(String)
         case unknownMembershipRule
+        /// `oui` or `non` expected.
+        case yesOrNo
     }
 
     public init(field: Association.Field, text: String, reason: Reason) {

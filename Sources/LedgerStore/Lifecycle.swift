@@ -83,6 +83,9 @@ public enum IntegrityProblem: Sendable, Equatable {
     /// Triggers of the schema missing or changed (the protections outside the chain), or
     /// triggers Compta does not write: the file was changed by another tool.
     case triggersChanged(missing: [String], added: [String])
+    /// The hash of this tax receipt does not match its content (its frozen text, amount, donor,
+    /// lines) and the receipts issued before it.
+    case receiptChainBroken(number: String)
 }
 
 public enum MalformedField: Sendable, Equatable {
@@ -464,6 +467,7 @@ extension Store {
                 }
             }
             close()
+            if let number = try brokenReceipt() { problems.append(.receiptChainBroken(number: number)) }
             // A validated entry outside the chain is a gap in it too.
             if !chainBroken, try db.scalarInt("SELECT count(*) FROM entry WHERE validated_on IS NOT NULL AND chain_index IS NULL") ?? 0 > 0 {
                 problems.append(.chainGap(expected: expected, found: nil))

@@ -5,7 +5,7 @@ enum Schema {
     /// "Cmpt": marks a SQLite file as a Compta ledger (`PRAGMA application_id`).
     static let applicationID: Int64 = 0x436D_7074
 
-    static let migrations: [String] = [v1, v2, v3, v4, v5, v6, v7, v8, v9]
+    static let migrations: [String] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, receipts]
 
     /// The triggers the migrations leave, by name, with their SQL: what keeps validated entries
     /// and closed exercices unchangeable. `verify` finds a ledger's missing, changed or added
@@ -46,6 +46,10 @@ enum Schema {
         "opération d'un relevé validée, suppression interdite": .validatedBankOperationDeleted,
         "la version de la chaîne ne change pas": .chainVersionChanged,
         "le code d'un tiers ne change pas": .tiersCodeChanged,
+        "reçu émis, modification interdite (seule son annulation, avec un motif)": .issuedReceiptChanged,
+        "reçu émis, suppression interdite": .issuedReceiptDeleted,
+        "don déjà couvert par un reçu": .giftAlreadyReceipted,
+        "reçu d'un don non validé": .receiptOfDraftGift,
     ]
 
     /// 1: accounts, journals, exercices, projects, entries and lines, daily totals, and the
@@ -561,5 +565,64 @@ enum Schema {
 
     ALTER TABLE line ADD COLUMN tiers_id INTEGER REFERENCES tiers(id);
     CREATE INDEX line_tiers ON line(tiers_id) WHERE tiers_id IS NOT NULL;
+    """
+
+    /// 11 (issue 24, numbered after the migration 10 of its time: keep this block whole when it
+    /// is renumbered): tax receipts. A `receipt` has a number never given twice (`2025-0001`:
+    /// year and rank, UNIQUE, and no receipt is ever deleted), its donor, amount, article and
+    /// its text frozen at issue, and `hash`, its link in the receipts' chain
+    /// (`Chain.ReceiptLink`). `receipt_line` holds the gift lines it covers. Nothing of a
+    /// receipt changes but its cancellation: `cancelled_on` and `cancel_reason` set once,
+    /// together, with a reason. A line a live receipt covers is covered by no other live one,
+    /// and only a validated entry's line is receipted.
+    static let receipts = """
+    CREATE TABLE receipt(
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        number TEXT NOT NULL UNIQUE,
+        year INTEGER NOT NULL,
+        sequence INTEGER NOT NULL CHECK (typeof(sequence) = 'integer' AND sequence > 0),
+        issued_on TEXT NOT NULL CHECK (\(isDate("issued_on"))),
+        tiers_id INTEGER NOT NULL REFERENCES tiers(id),
+        amount INTEGER NOT NULL CHECK (\(isCents("amount")) AND amount > 0),
+        article TEXT NOT NULL CHECK (article IN ('200', '238bis')),
+        text TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        cancelled_on TEXT CHECK (cancelled_on IS NULL OR \(isDate("cancelled_on"))),
+        cancel_reason TEXT,
+        CHECK ((cancelled_on IS NULL) = (cancel_reason IS NULL) AND (cancel_reason IS NULL OR length(trim(cancel_reason)) > 0)),
+        UNIQUE (year, sequence)
+    );
+    CREATE INDEX receipt_tiers ON receipt(tiers_id);
+    CREATE TABLE receipt_line(
+        receipt_id INTEGER NOT NULL REFERENCES receipt(id),
+        line_id INTEGER NOT NULL REFERENCES line(id),
+        amount INTEGER NOT NULL CHECK (\(isCents("amount")) AND amount > 0),
+        PRIMARY KEY (receipt_id, line_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX receipt_line_line ON receipt_line(line_id);
+
+    CREATE TRIGGER receipt_issued_update BEFORE UPDATE ON receipt
+    WHEN NOT (OLD.cancelled_on IS NULL AND NEW.cancelled_on IS NOT NULL
+              AND NEW.id IS OLD.id AND NEW.number IS OLD.number AND NEW.year IS OLD.year AND NEW.sequence IS OLD.sequence
+              AND NEW.issued_on IS OLD.issued_on AND NEW.tiers_id IS OLD.tiers_id AND NEW.amount IS OLD.amount
+              AND NEW.article IS OLD.article AND NEW.text IS OLD.text AND NEW.hash IS OLD.hash) BEGIN
+        SELECT RAISE(ABORT, 'compta: reçu émis, modification interdite (seule son annulation, avec un motif)');
+    END;
+    CREATE TRIGGER receipt_issued_delete BEFORE DELETE ON receipt BEGIN
+        SELECT RAISE(ABORT, 'compta: reçu émis, suppression interdite');
+    END;
+    CREATE TRIGGER receipt_line_update BEFORE UPDATE ON receipt_line BEGIN
+        SELECT RAISE(ABORT, 'compta: reçu émis, modification interdite (seule son annulation, avec un motif)');
+    END;
+    CREATE TRIGGER receipt_line_delete BEFORE DELETE ON receipt_line BEGIN
+        SELECT RAISE(ABORT, 'compta: reçu émis, suppression interdite');
+    END;
+    CREATE TRIGGER receipt_line_insert BEFORE INSERT ON receipt_line BEGIN
+        SELECT RAISE(ABORT, 'compta: don déjà couvert par un reçu')
+        WHERE EXISTS (SELECT 1 FROM receipt_line c JOIN receipt r ON r.id = c.receipt_id
+                      WHERE c.line_id = NEW.line_id AND r.cancelled_on IS NULL AND r.id <> NEW.receipt_id);
+        SELECT RAISE(ABORT, 'compta: reçu d''un don non validé')
+        WHERE (SELECT e.validated_on FROM line l JOIN entry e ON e.id = l.entry_id WHERE l.id = NEW.line_id) IS NULL;
+    END;
     """
 }

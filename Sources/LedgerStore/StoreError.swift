@@ -87,6 +87,7 @@ public enum StoreError: Error, Sendable {
     case ledgerImport(LedgerImportProblem)
     case bankAccount(BankAccountError)
     case restore(RestoreProblem)
+    case receipts(ReceiptProblem)
 }
 
 extension StoreError {
@@ -102,6 +103,7 @@ extension StoreError {
         case .ledgerImport(let p): p
         case .bankAccount(let e): e
         case .restore(let p): p
+        case .receipts(let p): p
         default: self
         }
     }
@@ -140,6 +142,7 @@ public enum SchemaRefusal: Sendable, Equatable, CaseIterable {
     case malformedEntryDate, malformedValidationDate, fractionalAmount, malformedExercice
     case exerciceIdentityChanged, closingWithoutHash, closingWithDrafts, journalIdentityChanged
     case bankLineChanged, validatedBankOperationDeleted, chainVersionChanged, tiersCodeChanged
+    case issuedReceiptChanged, issuedReceiptDeleted, giftAlreadyReceipted, receiptOfDraftGift
 }
 
 public enum AccountRefusal: Sendable, Equatable {

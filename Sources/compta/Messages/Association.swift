@@ -17,6 +17,7 @@ extension Association.Field {
         case .signer: "Signataire"
         case .signerRole: "Rôle du signataire"
         case .membership: "Règle d'adhésion"
+        case .cotisationsAreGifts: "Reçus des cotisations"
         }
     }
 
@@ -33,6 +34,7 @@ extension Association.Field {
         case .signer: "le signataire"
         case .signerRole: "son rôle"
         case .membership: "la règle d'adhésion"
+        case .cotisationsAreGifts: "le choix des cotisations sans contrepartie"
         }
     }
 
@@ -49,6 +51,7 @@ extension Association.Field {
         case .signer: "NOM"
         case .signerRole: "ROLE"
         case .membership: "REGLE"
+        case .cotisationsAreGifts: "oui|non"
         }
     }
 
@@ -64,6 +67,7 @@ extension Association.Field {
         case .signer: "\"Prénom Nom\""
         case .signerRole: "\"Trésorière\""
         case .membership: "exercice"
+        case .cotisationsAreGifts: "non"
         }
     }
 
@@ -79,6 +83,7 @@ extension Association.Field {
         case .signer: "qui signe les reçus (prénom et nom)"
         case .signerRole: "à quel titre (« Trésorière », « Président »)"
         case .membership: "exercice (à jour pour l'exercice de la cotisation) ou 12-mois (douze mois après)"
+        case .cotisationsAreGifts: "oui : les reçus fiscaux couvrent aussi les cotisations sans contrepartie (7561) ; non par défaut"
         }
     }
 }
@@ -104,6 +109,8 @@ extension Association {
             case .exercice: return "exercice : à jour pour l'exercice de sa cotisation"
             case .twelveMonths: return "12 mois : à jour douze mois après sa cotisation"
             }
+        case .cotisationsAreGifts:
+            return cotisationsAreGifts ? "oui : les reçus fiscaux les couvrent" : "non : les reçus fiscaux ne couvrent que les dons (754)"
         default:
             return fields[field]
         }
@@ -149,6 +156,9 @@ extension Messages {
         case .unknownMembershipRule:
             reason = "règle d'adhésion inconnue : \(o) exercice (un membre est à jour pendant l'exercice de sa cotisation) "
                 + "ou \(o) 12-mois (pendant les douze mois qui la suivent)"
+        case .yesOrNo:
+            reason = "oui ou non : \(o) oui si les membres ne reçoivent rien en échange de leur cotisation (ni voix, ni service, "
+                + "ni revue) et que l'association les reçoit comme des dons ; non sinon"
         }
         guard inLedger else { return "\(o) « \(e.text) » : \(reason)." }
         return "le livre garde pour l'association \(e.field.named) « \(e.text) », qui ne peut pas servir : \(reason). "

@@ -32,6 +32,10 @@ extension Messages {
         case .validatedBankOperationDeleted: "opération d'un relevé validée, suppression interdite"
         case .chainVersionChanged: "la version de la chaîne ne change pas"
         case .tiersCodeChanged: "le code d'un tiers ne change pas"
+        case .issuedReceiptChanged: "reçu émis, modification interdite (seule son annulation, avec un motif)"
+        case .issuedReceiptDeleted: "reçu émis, suppression interdite"
+        case .giftAlreadyReceipted: "don déjà couvert par un reçu"
+        case .receiptOfDraftGift: "reçu d'un don non validé"
         }
     }
 
@@ -149,6 +153,7 @@ extension Messages {
         case .located(let e):
             return located(e)
         case .association(let e, let inLedger): return association(e, inLedger: inLedger)
+        case .receipts(let p): return receipts(p)
         case .unreadableDate(let e):
             // Only a file changed outside Compta has such a date; the schema refuses them since migration 7.
             return "erreur inattendue : \(e)"
@@ -330,6 +335,9 @@ extension Messages {
                     lines.append("  schéma : \(french(added.count, "déclencheur étranger", plural: "déclencheurs étrangers")) à Compta "
                                  + "(\(names(added))) : ils peuvent changer ce que le livre écrit. Reprenez une sauvegarde vérifiée (compta restaurer).")
                 }
+            case .receiptChainBroken(let number):
+                lines.append("  reçu fiscal \(number) : son empreinte ne correspond plus à son contenu (texte, montant, donateur ou dons couverts). "
+                             + "Il a été modifié hors de Compta, ou un reçu émis avant lui. Reprenez une sauvegarde vérifiée (compta restaurer).")
             case .anchorDiffers(let anchor, let found, let entry):
                 let differs = [anchor.date != found.date ? "validée le \(found.date.french) et non le \(anchor.date.french)" : nil,
                                anchor.head != found.head ? "d'empreinte \(found.head) et non \(anchor.head)" : nil].compactMap { $0 }

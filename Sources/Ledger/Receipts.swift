@@ -1,0 +1,244 @@
+/// Tax receipts (reçus fiscaux, issue 24): what a gift is, which receipts a year's gifts call
+/// for, and the link of an issued receipt in the receipts' chain. The store finds the gifts and
+/// keeps the receipts; the text of a receipt is written by `Reports`, frozen at issue.
+
+/// How the money of a gift came: what its entry's treasury line says (cerfa « mode de versement »).
+public enum PaymentMode: String, CaseIterable, Comparable, Sendable {
+    /// The entry's counterpart is cash (53).
+    case cash = "especes"
+    /// A cheque waiting to be cashed (5112).
+    case cheque = "cheque"
+    /// Anything else: bank transfer, direct debit, card, a payment platform.
+    case transfer = "virement"
+
+    public static func < (a: Self, b: Self) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
+}
+
+/// What was given (cerfa « nature du don »).
+public enum GiftNature: String, CaseIterable, Comparable, Sendable {
+    /// Money (numéraire).
+    case money = "numeraire"
+    /// A volunteer's expenses given up (abandon de frais, 75412): « autres » on the cerfa.
+    case expenseWaiver = "abandon-de-frais"
+
+    public static func < (a: Self, b: Self) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
+
+    /// The nature of a gift credited to `account`.
+    public init(account: AccountNumber) { self = account.isUnder(AccountGroup.expenseWaivers) ? .expenseWaiver : .money }
+}
+
+/// A gift as receipts see it: one line credited to a gift account, with its donor.
+public struct Gift: Sendable, Equatable {
+    /// The line's id in the ledger: what a receipt covers.
+    public let lineID: Int64
+    /// `BQ 12`: the entry, to name it in a list.
+    public let entry: String
+    public let date: Day
+    public let account: AccountNumber
+    public let amount: Money
+    /// The donor as the ledger knows it today (a merged tiers gives the one it was merged into).
+    public let donor: Tiers
+    public let mode: PaymentMode
+    /// Only gifts of validated entries are receipted: a draft may still change.
+    public let validated: Bool
+    /// The live receipt that covers it already.
+    public let coveredBy: String?
+
+    public init(lineID: Int64, entry: String, date: Day, account: AccountNumber, amount: Money, donor: Tiers, mode: PaymentMode,
+                validated: Bool, coveredBy: String? = nil) {
+        self.lineID = lineID
+        self.entry = entry
+        self.date = date
+        self.account = account
+        self.amount = amount
+        self.donor = donor
+        self.mode = mode
+        self.validated = validated
+        self.coveredBy = coveredBy
+    }
+
+    public var nature: GiftNature { GiftNature(account: account) }
+}
+
+/// The cerfa of a donor: individuals get cerfa 11580 (article 200), organisations cerfa 16216
+/// (article 238 bis, mécénat d'entreprise).
+extension ReceiptArticle {
+    public init(donor: Tiers.Kind) { self = donor == .person ? .article200 : .article238bis }
+}
+
+/// A receipt about to be issued: its number, its donor, the gifts it covers.
+public struct ReceiptDraft: Sendable, Equatable {
+    /// `2025-0001`: the year of the gifts and the receipt's rank among that year's receipts.
+    public let number: String
+    public let year: Int
+    public let issuedOn: Day
+    public let donor: Tiers
+    public let article: ReceiptArticle
+    /// In date order.
+    public let gifts: [Gift]
+    /// One receipt for the year's gifts of a donor (« reçu récapitulatif »), not one per gift.
+    public let isSummary: Bool
+
+    public init(number: String, year: Int, issuedOn: Day, donor: Tiers, article: ReceiptArticle, gifts: [Gift], isSummary: Bool) {
+        self.number = number
+        self.year = year
+        self.issuedOn = issuedOn
+        self.donor = donor
+        self.article = article
+        self.gifts = gifts
+        self.isSummary = isSummary
+    }
+
+    public var amount: Money { Money.sum(gifts.map(\.amount)) }
+    public var natures: [GiftNature] { Set(gifts.map(\.nature)).sorted() }
+    /// The modes of the gifts in money.
+    public var modes: [PaymentMode] { Set(gifts.filter { $0.nature == .money }.map(\.mode)).sorted() }
+    public var firstDay: Day { gifts.first!.date }
+    public var lastDay: Day { gifts.last!.date }
+
+    /// `2025-0001`.
+    public static func number(year: Int, sequence: Int) -> String {
+        let digits = String(sequence)
+        return "\(year)-" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+}
+
+/// What `recus emettre` does with a year's gifts: the receipts to issue, and every gift it
+/// leaves out, each with its reason, so that nothing is skipped silently.
+public struct ReceiptPlan: Sendable, Equatable {
+    /// A donor whose gifts get no receipt, and why.
+    public struct LeftOut: Sendable, Equatable {
+        public enum Reason: Sendable, Equatable {
+            /// No postal address: the cerfa asks for the donor's complete address.
+            case noAddress
+            /// The association did not state the article this donor's receipt needs (an
+            /// organisation's gift, article 238 bis, when it states 200 only).
+            case articleNotStated(ReceiptArticle)
+        }
+        public let donor: Tiers
+        public let gifts: [Gift]
+        public let reason: Reason
+        public var amount: Money { Money.sum(gifts.map(\.amount)) }
+    }
+
+    public let year: Int
+    public let receipts: [ReceiptDraft]
+    public let leftOut: [LeftOut]
+    /// Gifts of entries not validated yet: receipted once validated.
+    public let inDrafts: [Gift]
+    /// Gifts a live receipt covers already.
+    public let covered: [Gift]
+    /// Lines credited to a gift account without a tiers: no donor, no receipt.
+    public let withoutDonor: [AccountLine]
+
+    /// The receipts `gifts` (the year's gift lines with a donor) call for, numbered from
+    /// `nextSequence`, issued `issuedOn`: one per donor (`perGift` false) or one per gift, by
+    /// donor code then date.
+    public init(year: Int, gifts: [Gift], withoutDonor: [AccountLine], association: Association, perGift: Bool, issuedOn: Day,
+                nextSequence: Int) {
+        self.year = year
+        self.withoutDonor = withoutDonor
+        inDrafts = gifts.filter { !$0.validated }
+        covered = gifts.filter { $0.validated && $0.coveredBy != nil }
+        let open = gifts.filter { $0.validated && $0.coveredBy == nil }
+        var byDonor: [(donor: Tiers, gifts: [Gift])] = []
+        for g in open.sorted(by: { ($0.donor.code.count, $0.donor.code, $0.date, $0.lineID) < ($1.donor.code.count, $1.donor.code, $1.date, $1.lineID) }) {
+            if byDonor.last?.donor.code == g.donor.code { byDonor[byDonor.count - 1].gifts.append(g) } else { byDonor.append((g.donor, [g])) }
+        }
+        var receipts: [ReceiptDraft] = [], leftOut: [LeftOut] = []
+        var sequence = nextSequence
+        for (donor, gifts) in byDonor {
+            let article = ReceiptArticle(donor: donor.kind)
+            guard association.receiptArticles.contains(article) else {
+                leftOut.append(LeftOut(donor: donor, gifts: gifts, reason: .articleNotStated(article)))
+                continue
+            }
+            guard donor.address != nil else {
+                leftOut.append(LeftOut(donor: donor, gifts: gifts, reason: .noAddress))
+                continue
+            }
+            for group in perGift ? gifts.map({ [$0] }) : [gifts] {
+                receipts.append(ReceiptDraft(number: ReceiptDraft.number(year: year, sequence: sequence), year: year, issuedOn: issuedOn,
+                                             donor: donor, article: article, gifts: group, isSummary: !perGift))
+                sequence += 1
+            }
+        }
+        self.receipts = receipts
+        self.leftOut = leftOut
+    }
+}
+
+/// A receipt as the ledger keeps it: what the register lists.
+public struct IssuedReceipt: Sendable, Equatable {
+    public let number: String
+    public let year: Int
+    public let issuedOn: Day
+    /// The donor as the ledger knows it today: the receipt's text keeps the name it was issued to.
+    public let donor: LineTiers
+    public let amount: Money
+    public let article: ReceiptArticle
+    public let cancellation: Cancellation?
+    /// The text issued, frozen.
+    public let text: String
+
+    public struct Cancellation: Sendable, Equatable {
+        public let on: Day
+        public let reason: String
+        public init(on: Day, reason: String) { self.on = on; self.reason = reason }
+    }
+
+    public init(number: String, year: Int, issuedOn: Day, donor: LineTiers, amount: Money, article: ReceiptArticle,
+                cancellation: Cancellation?, text: String) {
+        self.number = number
+        self.year = year
+        self.issuedOn = issuedOn
+        self.donor = donor
+        self.amount = amount
+        self.article = article
+        self.cancellation = cancellation
+        self.text = text
+    }
+
+    public var isLive: Bool { cancellation == nil }
+}
+
+extension Chain {
+    /// An issued receipt as the receipts' chain sees it: each receipt's hash covers its number,
+    /// donor (by the code recorded), amount, the lines it covers, the SHA-256 of its frozen text
+    /// and the hash of the receipt issued before it. A cancellation (the one change a receipt
+    /// allows, which the schema checks) is not covered.
+    public struct ReceiptLink: Sendable, Equatable {
+        public let number: String
+        public let year: Int
+        public let issuedOn: Day
+        public let donor: String
+        public let amount: Int64
+        public let article: ReceiptArticle
+        /// The lines covered, by id, with their amounts.
+        public let lines: [(id: Int64, amount: Int64)]
+        public let text: String
+
+        public init(number: String, year: Int, issuedOn: Day, donor: String, amount: Int64, article: ReceiptArticle,
+                    lines: [(id: Int64, amount: Int64)], text: String) {
+            self.number = number
+            self.year = year
+            self.issuedOn = issuedOn
+            self.donor = donor
+            self.amount = amount
+            self.article = article
+            self.lines = lines.sorted { $0.id < $1.id }
+            self.text = text
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { a.canonical == b.canonical }
+
+        /// Fields without a separator or a line break in them (a number, a code, digits).
+        public var canonical: String {
+            (["r1", number, String(year), issuedOn.iso, donor, String(amount), article.rawValue, SHA256.hex(text)]
+                + lines.map { "\($0.id):\($0.amount)" }).joined(separator: "|")
+        }
+
+        /// The hash of this link chained to `previous` (the genesis before the first receipt).
+        public func hash(previous: String) -> String { SHA256.hex(previous + "\n" + canonical) }
+    }
+}
