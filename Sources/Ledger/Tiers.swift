@@ -107,9 +107,17 @@ public struct Tiers: Hashable, Sendable {
         "association", "asso", "fondation", "mutuelle", "cooperative", "syndicat", "societe", "ste",
     ]
 
-    /// Whether `name` says it is an organisation's (a legal form among its words).
+    /// Whether `name` says it is an organisation's (a legal form among its words; letters
+    /// written apart, « S.A.S. », read as one word).
     public static func isOrganisationName(_ name: String) -> Bool {
-        searchKey(name).split(separator: " ").contains { organisationWords.contains($0) }
+        var words: [Substring] = [], letters = ""
+        for word in searchKey(name).split(separator: " ") {
+            if word.count == 1 { letters += word; continue }
+            if !letters.isEmpty { words.append(Substring(letters)); letters = "" }
+            words.append(word)
+        }
+        if !letters.isEmpty { words.append(Substring(letters)) }
+        return words.contains { organisationWords.contains($0) }
     }
 
     /// The code of the tiers numbered `number` (its row id): `T` and 4 digits at least.
