@@ -26,6 +26,7 @@ public enum TiersReport {
         if let email = t.email { who.append("Courriel : \(email.text)") }
         if let address = t.address { who.append("Adresse : \(address)") }
         if !t.aliases.isEmpty { who.append("Autres noms : \(t.aliases.joined(separator: " ; "))") }
+        if let day = t.anonymisedOn { who.append("Anonymisé le \(day.french) : ses données personnelles sont effacées") }
         if !d.merged.isEmpty { who.append(Inline("Fusionnés ici : " + d.merged.map { "\($0.code) \($0.name)" }.joined(separator: ", "))) }
         var lines = ReportTable(columns: [ReportColumn("Date", key: "date"), ReportColumn("Jnl", key: "journal"), ReportColumn("N°", key: "numero"),
                                           ReportColumn("Compte", key: "compte"), ReportColumn("Libellé", key: "libelle"),

@@ -49,6 +49,7 @@ import LedgerStore
                 "only the label an entry was validated with keeps the name")
         #expect(s.run("tiers", "--format", "csv").out.contains("T0001;Anonyme T0001;personne;;\r\n"))
         #expect(s.run("tiers", "voir", "T0001", "--format", "csv").out.contains("Cotisations;756;50,00"))
+        #expect(s.run("tiers", "voir", "T0001").out.contains("Anonymisé le 30/11/2024"))
         // The old name finds nobody; typed on a line, it makes a new tiers.
         #expect(s.run("tiers", "martin").out.contains("Aucun tiers de ce nom"))
         try s.refuses(["tiers", "voir", "Léa Martin"], says: ["aucun tiers ne s'appelle « Léa Martin »"])
