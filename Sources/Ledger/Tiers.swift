@@ -44,16 +44,81 @@ public struct Tiers: Hashable, Sendable {
         self.anonymisedOn = anonymisedOn
     }
 
-    /// How it is named in lists and reports: first and last name, or the raison sociale.
+    /// How it is named in lists and reports: first and last name, or the raison sociale; once
+    /// anonymised, `anonymousName(code:)`.
     public var name: String {
+        if anonymisedOn != nil { return Tiers.anonymousName(code: code) }
         switch kind {
         case .person: return [firstName, lastName].compactMap { $0 }.joined(separator: " ")
         case .organisation: return organisation ?? ""
         }
     }
 
-    /// The normalised name resolution and search compare (`searchKey`).
-    public var key: String { searchKey(name) }
+    /// The normalised name resolution and search compare (`searchKey`); empty once anonymised,
+    /// so that no name (the old one, or the neutral one) finds the tiers any more: only its code.
+    public var key: String { anonymisedOn == nil ? searchKey(name) : "" }
+
+    /// The name an anonymised tiers is shown by, stored as its name like an account's label:
+    /// neutral, and telling one anonymised tiers from another.
+    public static func anonymousName(code: String) -> String { "Anonyme \(code)" }
+
+    /// The tiers without its personal data (names, SIREN, email, address, aliases), anonymised
+    /// on `day`; its code, kind and merge stay, and so do its lines, which hold none of it.
+    public func anonymised(on day: Day) -> Tiers {
+        Tiers(code: code, kind: kind, mergedInto: mergedInto, anonymisedOn: day)
+    }
+
+    /// The words of a normalised name in alphabetical order: « Petit Éloïse » and « Éloïse Petit »
+    /// have the same.
+    public static func words(of key: String) -> [Substring] { key.split(separator: " ").sorted() }
+
+    /// Whether two normalised names (`searchKey`) look like one name: the same words in any
+    /// order, or, with `close`, an edit distance of 1 (2 from 8 letters on) — a typo.
+    public static func resemble(_ a: String, _ b: String, close: Bool) -> Bool {
+        guard !a.isEmpty, !b.isEmpty else { return false }
+        if a == b || words(of: a) == words(of: b) { return true }
+        guard close else { return false }
+        return editDistance(Array(a.utf8), Array(b.utf8), atMost: min(a.utf8.count, b.utf8.count) >= 8 ? 2 : 1)
+    }
+
+    /// Whether the Levenshtein distance of `a` and `b` is at most `limit` (cheap: one row, and
+    /// nothing computed when the lengths alone differ by more).
+    static func editDistance(_ a: [UInt8], _ b: [UInt8], atMost limit: Int) -> Bool {
+        guard abs(a.count - b.count) <= limit else { return false }
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) <= limit }
+        var previous = Array(0...b.count), current = previous
+        for i in 1...a.count {
+            current[0] = i
+            var best = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                best = min(best, current[j])
+            }
+            if best > limit { return false }
+            swap(&previous, &current)
+        }
+        return previous[b.count] <= limit
+    }
+
+    /// Legal forms (and words) that make a name an organisation's: « OVH SAS », « Association
+    /// des Amis », « SCOP Le Relais ». Compared as words of the normalised name.
+    public static let organisationWords: Set<Substring> = [
+        "sa", "sas", "sasu", "sarl", "eurl", "sci", "scop", "scic", "snc", "sca", "selarl", "gie", "ei",
+        "association", "asso", "fondation", "mutuelle", "cooperative", "syndicat", "societe", "ste",
+    ]
+
+    /// Whether `name` says it is an organisation's (a legal form among its words; letters
+    /// written apart, « S.A.S. », read as one word).
+    public static func isOrganisationName(_ name: String) -> Bool {
+        var words: [Substring] = [], letters = ""
+        for word in searchKey(name).split(separator: " ") {
+            if word.count == 1 { letters += word; continue }
+            if !letters.isEmpty { words.append(Substring(letters)); letters = "" }
+            words.append(word)
+        }
+        if !letters.isEmpty { words.append(Substring(letters)) }
+        return words.contains { organisationWords.contains($0) }
+    }
 
     /// The code of the tiers numbered `number` (its row id): `T` and 4 digits at least.
     public static func code(number: Int64) -> String {
@@ -100,9 +165,12 @@ public struct TiersFields: Hashable, Sendable {
     }
 
     /// The fields of a new tiers named `name` (a name typed on a line, read in a file): an
-    /// organisation when told so, else a person whose whole name is kept as its last name, as
-    /// it was written (« Léa Martin » is not split on a guess).
-    public static func named(_ name: String) -> TiersFields { TiersFields(kind: .person, lastName: name) }
+    /// organisation when its name has a legal form in it (« OVH SAS »: `isOrganisationName`),
+    /// else a person whose whole name is kept as its last name, as it was written (« Léa Martin »
+    /// is not split on a guess). Every place that makes a tiers from a name alone goes through here.
+    public static func named(_ name: String) -> TiersFields {
+        Tiers.isOrganisationName(name) ? TiersFields(kind: .organisation, organisation: name) : TiersFields(kind: .person, lastName: name)
+    }
 
     /// The tiers `base` becomes with these fields (`base` nil: a new tiers, of code `code`).
     /// Texts are kept `printable` and trimmed; an empty one clears the field.
@@ -112,16 +180,25 @@ public struct TiersFields: Hashable, Sendable {
             let t = given.printable.trimmingSpaces
             return t.isEmpty ? nil : t
         }
-        let kind = base?.kind ?? self.kind ?? (organisation != nil ? .organisation : .person)
-        if kind == .person, let siren, !siren.trimmingSpaces.isEmpty { throw .sirenForPerson }
-        let personFields = firstName != nil || lastName != nil, organisationFields = organisation != nil || siren != nil
+        func names(_ given: String?) -> Bool { given.map { !$0.printable.trimmingSpaces.isEmpty } ?? false }
+        let kind: Tiers.Kind
         if let base {
-            if self.kind.map({ $0 != base.kind }) == true || (kind == .person ? organisationFields : personFields) { throw .otherKind(base) }
-        } else if personFields && organisationFields {
-            throw .mixedKinds
+            // A name of the other kind changes the kind (a person recorded for an association):
+            // its names of the old kind go.
+            let person = names(firstName) || names(lastName), organisation = names(self.organisation) || names(siren)
+            if person && organisation { throw .mixedKinds }
+            if base.anonymisedOn != nil { throw .anonymisedAlready(base) }
+            kind = self.kind ?? (base.kind == .person && names(self.organisation) ? .organisation
+                                 : base.kind == .organisation && person ? .person : base.kind)
+        } else {
+            kind = self.kind ?? (organisation != nil ? .organisation : .person)
         }
+        if kind == .person, names(siren) { throw .sirenForPerson }
+        if base == nil && (firstName != nil || lastName != nil) && (organisation != nil || siren != nil) { throw .mixedKinds }
+        // The fields of the kind the tiers had, kept only while it keeps it.
+        let same = base?.kind == kind ? base : nil
         // Not given: kept; given empty: cleared.
-        var siren = base?.siren, email = base?.email
+        var siren = same?.siren, email = base?.email
         do throws(IdentifierError) {
             if let given = self.siren { siren = nil; if let t = text(given, nil) { siren = try SIREN(parsing: t) } }
             if let given = self.email { email = nil; if let t = text(given, nil) { email = try EmailAddress(parsing: t) } }
@@ -136,8 +213,10 @@ public struct TiersFields: Hashable, Sendable {
             let a = added.printable.trimmingSpaces
             if !searchKey(a).isEmpty && !aliases.contains(where: { searchKey($0) == searchKey(a) }) { aliases.append(a) }
         }
-        let tiers = Tiers(code: code, kind: kind, firstName: text(firstName, base?.firstName), lastName: text(lastName, base?.lastName),
-                          organisation: text(organisation, base?.organisation), siren: siren, email: email,
+        let person = kind == .person
+        let tiers = Tiers(code: code, kind: kind, firstName: person ? text(firstName, same?.firstName) : nil,
+                          lastName: person ? text(lastName, same?.lastName) : nil,
+                          organisation: person ? nil : text(organisation, same?.organisation), siren: person ? nil : siren, email: email,
                           address: text(address, base?.address), aliases: aliases, mergedInto: base?.mergedInto,
                           anonymisedOn: base?.anonymisedOn)
         if searchKey(tiers.name).isEmpty { throw .noName(kind) }
@@ -153,8 +232,6 @@ public enum TiersError: Error, Equatable, Sendable {
     case identifier(IdentifierError)
     /// A SIREN (or a raison sociale) given for a person: only an organisation has one.
     case sirenForPerson
-    /// Fields of the other kind (a first name for an organisation) given to an existing tiers.
-    case otherKind(Tiers)
     /// A new tiers given a person's names and an organisation's.
     case mixedKinds
     /// `--sans-alias` of a spelling the tiers does not have.
@@ -167,8 +244,48 @@ public enum TiersError: Error, Equatable, Sendable {
     case ambiguous(String, [Tiers])
     /// `tiers fusionner A A`.
     case mergeIntoItself(Tiers)
-    /// One of the two was merged already (into `mergedInto`): merge into that one.
-    case mergedAlready(Tiers)
+    /// One of the two was merged already (into `mergedInto`): `keep` and `absorb` are the
+    /// merge to ask instead.
+    case mergedAlready(Tiers, keep: String, absorb: String)
+    /// `absorbed` is merged into `kept` already (asked again, or asked the other way round).
+    case alreadyMergedInto(absorbed: Tiers, kept: Tiers)
+    /// A person and an organisation: merged only when forced (two records of one tiers are of one kind).
+    case kindsDiffer(kept: Tiers, absorbed: Tiers)
+    /// The same SIREN as another organisation's.
+    case sirenTaken(SIREN, by: Tiers)
+    /// Anonymised (on `anonymisedOn`) already: its personal data is gone, nothing to change.
+    case anonymisedAlready(Tiers)
+    /// An organisation is not personal data: only a person is anonymised.
+    case notAPerson(Tiers)
+    /// Merged into another: that one is anonymised, with the records merged into it.
+    case anonymiseTheKeeper(Tiers)
+    /// The data must still be kept, for these reasons.
+    case mustBeKept(Tiers, [RetentionReason])
+}
+
+/// Why a person's data must still be kept when they ask it removed, and until when: a tax
+/// receipt issued to them, kept as long as the tax office may ask for it.
+public struct RetentionReason: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        /// A tax receipt (reçu fiscal), `reference` its number.
+        case taxReceipt
+    }
+
+    public let kind: Kind
+    public let reference: String
+    /// The last day the data must be kept: anonymising becomes possible the day after.
+    public let keptUntil: Day
+
+    public init(kind: Kind, reference: String, keptUntil: Day) {
+        self.kind = kind
+        self.reference = reference
+        self.keptUntil = keptUntil
+    }
+
+    /// A receipt of `year` is kept to the end of the sixth year after it: the association
+    /// keeps what the tax office may check for six years (livre des procédures fiscales,
+    /// art. L102 B), the cautious reading — the reference leaves the period open.
+    public static func taxReceiptKeptUntil(year: Int) -> Day { Day(year: year + 6, month: 12, day: 31)! }
 }
 
 /// A line's tiers as read back: the code recorded on the line (what the chain covers, never

@@ -121,31 +121,91 @@ extension Store {
         return (try insertTiers(.named(given.name)), true)
     }
 
-    /// Changes the fields `fields` names of the tiers `text` designates; its code and its lines stay.
+    /// Changes the fields `fields` names of the tiers `text` designates (its kind too, when
+    /// they name the other kind); its code and its lines stay. Gives the tiers after and before.
     @discardableResult
-    public func modifyTiers(_ text: String, _ fields: TiersFields) throws(StoreError) -> Tiers {
+    public func modifyTiers(_ text: String, _ fields: TiersFields) throws(StoreError) -> (tiers: Tiers, was: Tiers) {
         try atomically { () throws(StoreError) in
             let (id, old) = try existing(text)
             let tiers: Tiers
             do throws(TiersError) { tiers = try fields.applied(to: old, code: old.code) } catch { throw StoreError.tiers(error) }
             try write(tiers, id: id)
-            return tiers
+            return (tiers, old)
         }
     }
 
     /// Merges `absorbed` into `kept` (each a code, a name or an alias): the lines of `absorbed`
     /// count as `kept`'s from now on, and so do those of the tiers merged into `absorbed`
     /// before (a merge is one level deep). No line changes: a line keeps the code it was
-    /// recorded with, and the chain stays as it was.
+    /// recorded with, and the chain stays as it was. A person and an organisation merge only
+    /// with `forcing`: two records of one tiers are of one kind. A merge is not undone.
     @discardableResult
-    public func mergeTiers(_ absorbed: String, into kept: String) throws(StoreError) -> (kept: Tiers, absorbed: Tiers) {
+    public func mergeTiers(_ absorbed: String, into kept: String, forcing: Bool = false) throws(StoreError) -> (kept: Tiers, absorbed: Tiers) {
         try atomically { () throws(StoreError) in
             let a = try existing(kept, following: false), b = try existing(absorbed, following: false)
             if a.id == b.id { throw .tiers(.mergeIntoItself(a.tiers)) }
-            for t in [a.tiers, b.tiers] where t.mergedInto != nil { throw .tiers(.mergedAlready(t)) }
+            if b.tiers.mergedInto == a.tiers.code { throw .tiers(.alreadyMergedInto(absorbed: b.tiers, kept: a.tiers)) }
+            if a.tiers.mergedInto == b.tiers.code { throw .tiers(.alreadyMergedInto(absorbed: a.tiers, kept: b.tiers)) }
+            if let keeper = a.tiers.mergedInto { throw .tiers(.mergedAlready(a.tiers, keep: keeper, absorb: b.tiers.code)) }
+            if let keeper = b.tiers.mergedInto { throw .tiers(.mergedAlready(b.tiers, keep: a.tiers.code, absorb: keeper)) }
+            if a.tiers.kind != b.tiers.kind && !forcing { throw .tiers(.kindsDiffer(kept: a.tiers, absorbed: b.tiers)) }
             try db.run("UPDATE tiers SET merged_into = ? WHERE id = ? OR merged_into = ?", .int(a.id), .int(b.id), .int(b.id))
             return (a.tiers, try readTiers(where: "t.id = ?", [.int(b.id)])[0].tiers)
         }
+    }
+
+    /// Removes the personal data of the person `text` designates (by code, name or alias, not
+    /// following a merge), and of the records merged into it, on `day`: names, email, address,
+    /// aliases go; the code, the kind and every line stay (the chain covers no name), and the
+    /// tiers is shown as `Tiers.anonymousName`. Its old names designate nobody any more.
+    /// Refused for an organisation, twice, for a record merged into another (its keeper is
+    /// anonymised), and while `retentionReasons` gives a reason to keep the data.
+    @discardableResult
+    public func anonymiseTiers(_ text: String, on day: Day) throws(StoreError) -> (tiers: Tiers, merged: [Tiers]) {
+        try atomically { () throws(StoreError) in
+            let (id, tiers) = try existing(text, following: false)
+            if tiers.mergedInto != nil { throw .tiers(.anonymiseTheKeeper(tiers)) }
+            if tiers.kind != .person { throw .tiers(.notAPerson(tiers)) }
+            if tiers.anonymisedOn != nil { throw .tiers(.anonymisedAlready(tiers)) }
+            let reasons = try retentionReasons(tiersID: id, on: day)
+            if !reasons.isEmpty { throw .tiers(.mustBeKept(tiers, reasons)) }
+            let merged = try readTiers(where: "t.merged_into = ?", [.int(id)])
+            for (mergedID, m) in merged { try write(m.anonymised(on: day), id: mergedID) }
+            let anonymised = tiers.anonymised(on: day)
+            try write(anonymised, id: id)
+            return (anonymised, merged.map { $0.tiers.anonymised(on: day) })
+        }
+    }
+
+    /// Why the data of tiers `tiersID` (and of the records merged into it) must still be kept on
+    /// `day`: each tax receipt issued to them (cancelled ones too: they stay in the register)
+    /// whose keeping period has not ended. Inside the anonymisation's transaction.
+    func retentionReasons(tiersID: Int64, on day: Day) throws(StoreError) -> [RetentionReason] {
+        try db.query("""
+            SELECT number, year FROM receipt
+            WHERE tiers_id = ? OR tiers_id IN (SELECT id FROM tiers WHERE merged_into = ?) ORDER BY year, sequence
+            """, [.int(tiersID), .int(tiersID)]) { s throws(StoreError) in
+            RetentionReason(kind: .taxReceipt, reference: s.text(0), keptUntil: RetentionReason.taxReceiptKeptUntil(year: s.integer(1)))
+        }.filter { $0.keptUntil >= day }
+    }
+
+    /// The tiers other than `tiers` (and those merged into it), neither merged into another nor
+    /// anonymised, a name or alias of which resembles a name or alias of `tiers`
+    /// (`Tiers.resemble`: the same words, or with `close` a typo away). Reads every name once:
+    /// cheap for the thousands of tiers an association has.
+    public func tiersResembling(_ tiers: Tiers, close: Bool) throws(StoreError) -> [Tiers] {
+        let keys = Set(([tiers.name] + tiers.aliases).map(searchKey).filter { !$0.isEmpty })
+        var ids = Set<Int64>()
+        try db.forEach("""
+            SELECT coalesce(t.merged_into, t.id), t.search_key FROM tiers t WHERE t.code <> ?1 AND t.merged_into IS NOT (SELECT id FROM tiers WHERE code = ?1)
+            UNION ALL SELECT coalesce(t.merged_into, t.id), a.search_key FROM tiers_alias a JOIN tiers t ON t.id = a.tiers_id
+            WHERE t.code <> ?1 AND t.merged_into IS NOT (SELECT id FROM tiers WHERE code = ?1)
+            """, [.text(tiers.code)]) { s in
+            let key = s.text(1)
+            if keys.contains(where: { Tiers.resemble($0, key, close: close) }) { ids.insert(s.int(0)) }
+        }
+        guard !ids.isEmpty else { return [] }
+        return try readTiers(where: "t.id IN (\(ids.map(String.init).joined(separator: ", "))) AND t.anonymised_on IS NULL").map(\.tiers)
     }
 
     /// Checks `fields` as a new tiers and records it under the next code (inside a transaction).
@@ -162,13 +222,19 @@ extension Store {
         return tiers
     }
 
-    /// Writes the fields of `tiers` (not its code, kind or merge) into row `id`, and its aliases.
+    /// Writes the fields of `tiers` (not its code or merge) into row `id`, and its aliases. A
+    /// SIREN is one organisation's: another tiers that has it already is an error.
     private func write(_ tiers: Tiers, id: Int64) throws(StoreError) {
+        if let siren = tiers.siren, let other = try readTiers(where: "t.siren = ? AND t.id <> ?", [.text(siren.digits), .int(id)]).first {
+            throw .tiers(.sirenTaken(siren, by: other.tiers))
+        }
         try db.run("""
-            UPDATE tiers SET first_name = ?, last_name = ?, organisation = ?, siren = ?, email = ?, address = ?, name = ?, search_key = ?
+            UPDATE tiers SET kind = ?, first_name = ?, last_name = ?, organisation = ?, siren = ?, email = ?, address = ?, name = ?,
+                search_key = ?, anonymised_on = ?
             WHERE id = ?
-            """, .optional(tiers.firstName), .optional(tiers.lastName), .optional(tiers.organisation), .optional(tiers.siren?.digits),
-                   .optional(tiers.email?.text), .optional(tiers.address), .text(tiers.name), .text(tiers.key), .int(id))
+            """, .text(tiers.kind.rawValue), .optional(tiers.firstName), .optional(tiers.lastName), .optional(tiers.organisation),
+                   .optional(tiers.siren?.digits), .optional(tiers.email?.text), .optional(tiers.address), .text(tiers.name), .text(tiers.key),
+                   .optional(tiers.anonymisedOn?.iso), .int(id))
         try db.run("DELETE FROM tiers_alias WHERE tiers_id = ?", .int(id))
         for alias in tiers.aliases {
             try db.run("INSERT OR IGNORE INTO tiers_alias(tiers_id, search_key, alias) VALUES (?, ?, ?)", .int(id), .text(searchKey(alias)), .text(alias))

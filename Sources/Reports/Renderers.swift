@@ -89,7 +89,7 @@ public enum TextRenderer {
         case .percent(let p): return formatPercent(p)
         case .number(let n): return String(n)
         case .date(let d): return d.french
-        case .flag(let b): return b ? "oui" : ""
+        case .flag(let b): return b ? "oui" : "non"
         case .account(let a): return a.text
         case .empty: return ""
         }

@@ -167,6 +167,8 @@ enum InputError: Error {
     case badLineArgument(String)
     /// `6068@COMPOST=20,60`: the project before the amount.
     case projectBeforeAmount(argument: String, corrected: String)
+    /// `754@Éloïse Petit`: not a project code after `@`, maybe a tiers meant after `#`.
+    case tiersAfterAt(argument: String, text: String, CodeError, corrected: String)
     /// `754=-25#T0001@FETE`: the tiers before the project.
     case tiersBeforeProject(argument: String, corrected: String)
     case severalBalancingLines

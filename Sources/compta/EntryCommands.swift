@@ -132,7 +132,10 @@ func lineArgument(_ arg: String) throws -> (account: AccountNumber, amount: Mone
         if let equals = tail.firstIndex(of: "=") {
             throw InputError.projectBeforeAmount(argument: arg, corrected: "\(spec[..<at])\(tail[equals...])@\(tail[..<equals])")
         }
-        project = try projectCode(String(tail))
+        do throws(CodeError) { project = try Project.validCode(String(tail)) } catch {
+            // `754@Éloïse Petit`: a name where a project code goes is a tiers written with the wrong mark.
+            throw InputError.tiersAfterAt(argument: arg, text: String(tail), error, corrected: "\(spec[..<at])#\(tail)")
+        }
         spec = spec[..<at]
     }
     let parts = spec.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)

@@ -43,6 +43,10 @@ let tiersCommands: [Command] = [
         let store = try ctx.openStore()
         let t = try store.addTiers(try tiersFields(ctx))
         ctx.output.print("Tiers \(t.code) « \(t.name) » ajouté.")
+        for other in try store.tiersResembling(t, close: false) {
+            ctx.output.error("Attention : \(Messages.named(other)) porte déjà ce nom (ou l'un de ses autres noms). "
+                + "Si c'est le même tiers : compta tiers fusionner \(other.code) \(t.code).")
+        }
     },
     Command(
         path: ["tiers", "modifier"],
@@ -51,27 +55,76 @@ let tiersCommands: [Command] = [
         help: """
         Seuls les champs donnés changent ; une valeur vide efface le champ (--email ""). Le code
         et les lignes du tiers ne changent pas : ses écritures validées restent telles quelles.
-        Exemple : compta tiers modifier T0003 --adresse "3 rue des Lilas, 75011 Paris" --alias "L MARTIN"
+        --organisation pour une personne en fait une organisation (son prénom et son nom s'en
+        vont) ; --prenom ou --nom pour une organisation en fait une personne (raison sociale et
+        SIREN s'en vont).
+        Exemples : compta tiers modifier T0003 --adresse "3 rue des Lilas, 75011 Paris" --alias "L MARTIN"
+                   compta tiers modifier T0005 --organisation "Les Amis du Quartier"
         """,
         options: tiersOptions + [.value("--sans-alias", "NOM", "retire cet autre nom (option répétable)")], arguments: 1...1
     ) { ctx in
         let store = try ctx.openStore()
-        let t = try store.modifyTiers(ctx.parsed.positionals[0], try tiersFields(ctx))
-        ctx.output.print("Tiers \(t.code) « \(t.name) » modifié.")
+        let (t, old) = try store.modifyTiers(ctx.parsed.positionals[0], try tiersFields(ctx))
+        ctx.output.print("Tiers \(t.code) « \(t.name) » modifié" + (t.kind == old.kind ? "." : " : c'est désormais \(Messages.kindName(t))."))
     },
     Command(
-        path: ["tiers", "fusionner"], usage: "compta tiers fusionner GARDE ABSORBE",
+        path: ["tiers", "fusionner"], usage: "compta tiers fusionner GARDE ABSORBE [--forcer]",
         summary: "réunit deux fiches d'un même tiers : les lignes d'ABSORBE comptent désormais pour GARDE",
         help: """
         Aucune écriture ne change : ABSORBE reste, comme un renvoi vers GARDE, et son nom désigne
-        désormais GARDE. Les tiers déjà fusionnés dans ABSORBE le sont dans GARDE.
+        désormais GARDE. Les tiers déjà fusionnés dans ABSORBE le sont dans GARDE. Une fusion ne
+        se défait pas : vérifiez avec compta tiers voir que les deux fiches sont bien le même tiers.
+        Une personne et une organisation ne se fusionnent qu'avec --forcer.
         Exemple : compta tiers fusionner T0003 T0012   (T0012, créé par une faute de frappe)
         """,
-        options: [], arguments: 2...2
+        options: [.flag("--forcer", "fusionne une personne et une organisation")], arguments: 2...2
     ) { ctx in
         let store = try ctx.openStore()
-        let (kept, absorbed) = try store.mergeTiers(ctx.parsed.positionals[1], into: ctx.parsed.positionals[0])
-        ctx.output.print("Tiers \(Messages.named(absorbed)) fusionné dans \(Messages.named(kept)) : ses lignes comptent désormais pour \(kept.code).")
+        let (kept, absorbed) = try store.mergeTiers(ctx.parsed.positionals[1], into: ctx.parsed.positionals[0], forcing: ctx.parsed.has("--forcer"))
+        ctx.output.print("Tiers \(Messages.named(absorbed)) fusionné dans \(Messages.named(kept)) : ses lignes comptent désormais pour \(kept.code). "
+            + "Une fusion ne se défait pas.")
+    },
+    Command(
+        path: ["tiers", "anonymiser"], usage: "compta tiers anonymiser CODE|NOM [--date DATE]",
+        summary: "efface les données personnelles d'une personne qui le demande (RGPD) : nom, courriel, adresse, autres noms",
+        help: """
+        Le tiers garde son code, ses lignes et leurs montants : les comptes ne changent pas et
+        compta verifier reste vert. Il s'affiche désormais « Anonyme CODE », et son ancien nom ne
+        le désigne plus (un nouveau nom tapé ou importé crée un nouveau tiers). Les fiches
+        fusionnées dans la sienne sont anonymisées avec elle. Les libellés d'écritures (« Cotisation
+        Léa Martin ») ne changent pas : ils sont la comptabilité. Une organisation ne s'anonymise
+        pas. Cela ne se défait pas.
+        Exemple : compta tiers anonymiser T0007
+        """,
+        options: [.value("--date", "DATE", "jour de l'anonymisation (défaut : aujourd'hui)")], arguments: 1...1
+    ) { ctx in
+        let store = try ctx.openStore()
+        let (t, merged) = try store.anonymiseTiers(ctx.parsed.positionals[0], on: try ctx.day("--date") ?? ctx.now.today)
+        ctx.output.print("Tiers \(t.code) anonymisé le \(t.anonymisedOn?.french ?? "") : il s'affiche désormais « \(t.name) »"
+            + (merged.isEmpty ? "" : ", avec " + merged.map(\.code).joined(separator: ", "))
+            + ". Ses lignes et leurs montants restent ; les libellés des écritures aussi.")
+    },
+    Command(
+        path: ["tiers", "exporter"], usage: "compta tiers exporter CODE|NOM [--format json|csv] [--sortie FICHIER]",
+        summary: "tout ce que le livre sait d'un tiers, à lui remettre (droit d'accès, RGPD) : fiche, lignes, totaux",
+        help: """
+        La fiche (tous ses champs, ses autres noms, les fiches fusionnées dans la sienne), chaque
+        ligne qui le porte avec son écriture (date, journal, numéro, libellé, compte, montant,
+        projet) et les totaux (cotisations, dons, soldes des comptes 40, 41, 46).
+        Exemple : compta tiers exporter T0003 --format csv --sortie lea-martin.csv
+        """,
+        options: [.value("--format", "FORMAT", "json (défaut) ou csv"), .value("--sortie", "FICHIER", "fichier à écrire (défaut : la sortie standard)"),
+                  .flag("--sans-bom", "CSV sans marque d'ordre des octets (BOM) au début : pour un outil plutôt qu'un tableur")],
+        arguments: 1...1
+    ) { ctx in
+        let format = ctx.parsed.value("--format") ?? "json"
+        guard let f = OutputFormat(rawValue: format), f == .json || f == .csv else {
+            throw UsageError(message: "format « \(format) » : l'export d'un tiers s'écrit en json ou en csv", command: "tiers exporter")
+        }
+        let store = try ctx.openStore()
+        let d = try store.tiersDetail(ctx.parsed.positionals[0])
+        try writeOrPrint(ctx, try f.render(TiersReport.export(d, association: try store.associationName())),
+                         what: "Données de \(d.tiers.code)", spreadsheet: f == .csv)
     },
     Command(
         path: ["tiers", "voir"], usage: "compta tiers voir CODE|NOM [--format texte|md|csv|json]",
@@ -140,10 +193,15 @@ final class TiersNames {
         }
     }
 
-    /// Says which tiers the command created.
+    /// Says which tiers the command created, and the tiers of a close name each may be (a typo):
+    /// a hint, left out if it cannot be read.
     func announce() {
         for t in created {
-            ctx.output.print("Tiers créé : \(t.code) « \(t.name) ». S'il existait déjà sous un autre nom : compta tiers fusionner CODE \(t.code).")
+            let close = (try? store.tiersResembling(t, close: true)) ?? []
+            let keeper = close.first?.code ?? "CODE"
+            ctx.output.print("Tiers créé : \(t.code) « \(t.name) »."
+                + (close.isEmpty ? "" : " Nom proche de " + close.map(Messages.named).joined(separator: ", ") + ".")
+                + " S'il existait déjà sous un autre nom : compta tiers fusionner \(keeper) \(t.code).")
         }
     }
 }

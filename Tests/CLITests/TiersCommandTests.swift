@@ -64,7 +64,8 @@ import LedgerStore
         #expect(s.run("saisir", "2024-02-01", "Cotisation", "512=30", "7561#L. Martin").code == 0)
         #expect(s.run("valider", "--jusqu-au", "2024-12-31").code == 0)
         let merged = s.run("tiers", "fusionner", "T0001", "L. Martin")
-        #expect(merged.out == "Tiers T0003 (L. Martin) fusionné dans T0001 (Léa Martin) : ses lignes comptent désormais pour T0001.\n", "\(merged.err)")
+        #expect(merged.out == "Tiers T0003 (L. Martin) fusionné dans T0001 (Léa Martin) : ses lignes comptent désormais pour T0001. "
+            + "Une fusion ne se défait pas.\n", "\(merged.err)")
         #expect(s.run("tiers", "voir", "T0001", "--format", "csv").out.contains("Cotisations;756;30,00"))
         #expect(s.run("verifier").code == 0)
     }
@@ -86,7 +87,7 @@ import LedgerStore
         try s.refuses(["saisir", "--fichier", file], says: ["e.csv, ligne 3", "aucun tiers T0042"])
         try s.refuses(["tiers", "fusionner", "T0001", "léa martin"], says: ["plusieurs tiers"])
         try s.refuses(["tiers", "fusionner", "T0002", "T0002"], says: ["T0002 (OVH SAS) ne se fusionne pas avec lui-même"])
-        try s.refuses(["tiers", "fusionner", "T0004", "T0002"], says: ["T0004 (Bernard) est déjà fusionné dans T0001", "compta tiers voir T0001"])
+        try s.refuses(["tiers", "fusionner", "T0004", "T0002"], says: ["T0004 (Bernard) est déjà fusionné dans T0001", "compta tiers fusionner T0001 T0002"])
         try s.refuses(["tiers", "fusionner", "T0002", "T0004"], says: ["déjà fusionné dans T0001"])
         try s.refuses(["tiers", "ajouter", "--nom", "Petit", "--email", "eloise@exemple"], says: ["adresse électronique « eloise@exemple » : une adresse électronique s'écrit nom@domaine.fr"])
         try s.refuses(["tiers", "ajouter", "--organisation", "Le Local", "--siren", "424761418"], says: ["SIREN « 424761418 »", "clé"])
@@ -94,7 +95,7 @@ import LedgerStore
         try s.refuses(["tiers", "ajouter", "--email", "a@b.fr"], says: ["une personne a un nom", "--nom"])
         try s.refuses(["tiers", "ajouter", "--prenom", " "], says: ["une personne a un nom"])
         try s.refuses(["tiers", "ajouter", "--nom", "Petit", "--siren", "424761419"], says: ["seule une organisation a un SIREN"])
-        try s.refuses(["tiers", "modifier", "T0002", "--prenom", "Octave"], says: ["T0002 (OVH SAS) est une organisation"])
+        try s.refuses(["tiers", "modifier", "T0002", "--prenom", "Octave", "--siren", "424761419"], says: ["une personne (--prenom, --nom) ou une organisation"])
         try s.refuses(["tiers", "modifier", "T0001", "--sans-alias", "LEA M"], says: ["n'a pas l'autre nom « LEA M »"])
         try s.refuses(["saisir", "2024-02-01", "Cotisation", "512=30", "7561#"], says: ["ligne d'écriture illisible", "#TIERS"])
         // A tiers the command would create goes with the entry it refuses.

@@ -46,7 +46,7 @@ import Ledger
         let l = try lea(store)
         try store.post(cotisation("2024-02-01", 3000, tiers: l.code))
         let changed = try store.modifyTiers("T0001", TiersFields(lastName: "Martin-Roux", address: "3 rue des Lilas, 75011 Paris",
-                                                                 addedAliases: ["L MARTIN"], removedAliases: ["martin lea"]))
+                                                                 addedAliases: ["L MARTIN"], removedAliases: ["martin lea"])).tiers
         #expect(changed.code == l.code && changed.name == "Léa Martin-Roux" && changed.aliases == ["L MARTIN"])
         #expect(try store.resolveTiers("Léa Martin-Roux").tiers == changed)
         #expect(try store.entries(EntryQuery()).flatMap(\.lines).compactMap(\.tiers) == [LineTiers(recorded: "T0001", code: "T0001", name: "Léa Martin-Roux")])

@@ -50,8 +50,50 @@ import Testing
         #expect(moved.aliases == ["MARTIN LEA", "L. Martin"], "a spelling already there is not added twice")
         #expect(try TiersFields(removedAliases: ["Martin Lea"]).applied(to: moved, code: lea.code).aliases == ["L. Martin"])
         #expect(throws: TiersError.noSuchAlias(code: "T0001", alias: "Léa M")) { try TiersFields(removedAliases: ["Léa M"]).applied(to: moved, code: lea.code) }
-        #expect(throws: TiersError.otherKind(moved)) { try TiersFields(organisation: "Martin SARL").applied(to: moved, code: lea.code) }
         #expect(throws: TiersError.noName(.person)) { try TiersFields(firstName: "", lastName: "").applied(to: moved, code: lea.code) }
+    }
+
+    /// A name of the other kind changes the kind; the names of the old kind go, the rest stays.
+    @Test func aTiersChangesKind() throws {
+        let lea = try TiersFields(firstName: "Léa", lastName: "Martin", email: "lea@exemple.fr").applied(to: nil, code: "T0001")
+        let firm = try TiersFields(organisation: "Martin SARL", siren: "424761419").applied(to: lea, code: lea.code)
+        #expect(firm == Tiers(code: "T0001", kind: .organisation, organisation: "Martin SARL", siren: try SIREN(parsing: "424761419"),
+                              email: try EmailAddress(parsing: "lea@exemple.fr")))
+        let back = try TiersFields(lastName: "Martin").applied(to: firm, code: lea.code)
+        #expect(back.kind == .person && back.name == "Martin" && back.siren == nil && back.organisation == nil && back.email == lea.email)
+        #expect(throws: TiersError.mixedKinds) { try TiersFields(firstName: "Léa", organisation: "Martin SARL").applied(to: lea, code: lea.code) }
+        #expect(throws: TiersError.sirenForPerson) { try TiersFields(siren: "424761419").applied(to: lea, code: lea.code) }
+        #expect(try TiersFields(organisation: "").applied(to: lea, code: lea.code) == lea, "clearing a field of the other kind changes nothing")
+    }
+
+    @Test func anonymisingKeepsTheCodeKindAndMergeOnly() throws {
+        let lea = try TiersFields(firstName: "Léa", lastName: "Martin", email: "lea@exemple.fr", address: "3 rue des Lilas",
+                                  addedAliases: ["MARTIN LEA"]).applied(to: nil, code: "T0001")
+        let gone = lea.anonymised(on: Day(year: 2025, month: 3, day: 1)!)
+        #expect(gone == Tiers(code: "T0001", kind: .person, anonymisedOn: Day(year: 2025, month: 3, day: 1)!))
+        #expect(gone.name == "Anonyme T0001" && gone.key.isEmpty)
+        #expect(throws: TiersError.anonymisedAlready(gone)) { try TiersFields(lastName: "Martin").applied(to: gone, code: gone.code) }
+    }
+
+    @Test func namesResembleByTheirWordsOrATypo() {
+        #expect(Tiers.resemble(searchKey("Petit Éloïse"), searchKey("éloïse PETIT"), close: false))
+        #expect(!Tiers.resemble(searchKey("Eloise Petti"), searchKey("Éloïse Petit"), close: false))
+        #expect(Tiers.resemble(searchKey("Eloise Petti"), searchKey("Éloïse Petit"), close: true), "two letters swapped in a long name")
+        #expect(Tiers.resemble("lea martin", "lea martun", close: true))
+        #expect(!Tiers.resemble("paul", "paula martin", close: true))
+        #expect(!Tiers.resemble("zoe", "lea", close: true), "short names a letter apart need the letter")
+        #expect(Tiers.resemble("zoe", "zoe", close: true) && Tiers.resemble("ana", "anna", close: true))
+        #expect(!Tiers.resemble("", "", close: true))
+    }
+
+    /// A name read in a file or typed on a line is an organisation's when a legal form is among its words.
+    @Test func aLegalFormMakesAnOrganisation() throws {
+        for name in ["OVH SAS", "Free S.A.S.", "SARL Le Fournil", "Association des Amis du Parc", "scop le relais", "Boulangerie Dupont EURL"] {
+            #expect(TiersFields.named(name) == TiersFields(kind: .organisation, organisation: name), "\(name)")
+        }
+        for name in ["Léa Martin", "Sasha Dupont", "Martin Sarlat"] {
+            #expect(TiersFields.named(name) == TiersFields(kind: .person, lastName: name), "\(name)")
+        }
     }
 
     /// Version 3 of the chain covers each line's tiers by its code; versions 1 and 2 stay the

@@ -12,6 +12,9 @@ extension Messages {
                 + "par exemple 604A=120,00 ou 512=-120,00, éventuellement suivi de @PROJET puis de #TIERS (7561=-30#T0003)."
         case .projectBeforeAmount(let arg, let corrected):
             return "« \(arg) » : l'ordre est COMPTE=MONTANT@PROJET : écrivez \(corrected)."
+        case let .tiersAfterAt(arg, text, err, corrected):
+            return "« \(arg) » : " + code(err, text, of: "de projet", example: "BL-EVOLUTION")
+                + ". @ précède un projet ; un tiers s'écrit après # : \(corrected)."
         case .tiersBeforeProject(let arg, let corrected):
             return "« \(arg) » : l'ordre est COMPTE=MONTANT@PROJET#TIERS (le tiers en dernier) : écrivez \(corrected)."
         case .severalBalancingLines:

@@ -13,10 +13,6 @@ extension Messages {
             return "seule une organisation a un SIREN : pour une organisation, donnez sa raison sociale avec --organisation."
         case .mixedKinds:
             return "un tiers est une personne (--prenom, --nom) ou une organisation (--organisation, --siren), pas les deux."
-        case .otherKind(let t):
-            return t.kind == .person
-                ? "\(named(t)) est une personne : --prenom et --nom la nomment (--organisation et --siren sont pour une organisation)."
-                : "\(named(t)) est une organisation : --organisation la nomme (--prenom et --nom sont pour une personne)."
         case let .noSuchAlias(code, alias):
             return "le tiers \(code) n'a pas l'autre nom « \(alias) ». Ses noms : compta tiers voir \(code)"
         case .unknownCode(let code):
@@ -29,11 +25,45 @@ extension Messages {
                 + "fusionnez-les : compta tiers fusionner \(found[0].code) \(found[1].code)."
         case .mergeIntoItself(let t):
             return "\(named(t)) ne se fusionne pas avec lui-même : compta tiers fusionner GARDE ABSORBE, deux tiers différents."
-        case .mergedAlready(let t):
-            return "\(named(t)) est déjà fusionné dans \(t.mergedInto ?? "un autre tiers") : "
-                + "c'est \(t.mergedInto ?? "celui-ci") qu'il faut nommer (compta tiers voir \(t.mergedInto ?? t.code))."
+        case let .mergedAlready(t, keep, absorb):
+            return "\(named(t)) est déjà fusionné dans \(t.mergedInto ?? keep) : c'est \(t.mergedInto ?? keep) qu'il faut nommer, "
+                + "compta tiers fusionner \(keep) \(absorb)."
+        case let .alreadyMergedInto(absorbed, kept):
+            return "\(named(absorbed)) est déjà fusionné dans \(named(kept)) : ses lignes comptent pour \(kept.code), il n'y a rien à faire. "
+                + "Une fusion ne se défait pas : \(kept.code) garde les lignes des deux."
+        case let .kindsDiffer(kept, absorbed):
+            return "\(named(absorbed)) est \(kindName(absorbed)) et \(named(kept)) \(kindName(kept)) : deux fiches d'un même tiers "
+                + "sont de la même sorte. Si c'est bien le même, changez d'abord la sorte de l'une (compta tiers modifier \(absorbed.code) "
+                + (absorbed.kind == .person ? "--organisation \"Raison sociale\")" : "--prenom P --nom N)")
+                + ", ou fusionnez quand même avec --forcer. Une fusion ne se défait pas."
+        case let .sirenTaken(siren, other):
+            return "le SIREN \(siren.digits) est déjà celui de \(named(other)) : une organisation a un seul SIREN, et un SIREN une seule "
+                + "organisation. Si c'est la même, utilisez \(other.code) (ou fusionnez les deux fiches : compta tiers fusionner \(other.code) CODE)."
+        case .anonymisedAlready(let t):
+            return "\(t.code) a été anonymisé le \(t.anonymisedOn?.french ?? "") : ses données personnelles sont effacées, "
+                + "il n'y a plus rien à effacer ni à changer."
+        case .notAPerson(let t):
+            return "\(named(t)) est une organisation : ses coordonnées ne sont pas des données personnelles, "
+                + "seule une personne s'anonymise. Pour changer ce que le livre en dit : compta tiers modifier \(t.code)."
+        case .anonymiseTheKeeper(let t):
+            return "\(named(t)) est fusionné dans \(t.mergedInto ?? "un autre tiers") : anonymisez \(t.mergedInto ?? "celui-ci"), "
+                + "les fiches qui y sont fusionnées le sont avec lui (compta tiers anonymiser \(t.mergedInto ?? t.code))."
+        case let .mustBeKept(t, reasons):
+            return "les données de \(named(t)) doivent encore être gardées : " + reasons.map(retention).joined(separator: " ; ") + "."
         }
     }
+
+    /// Why data must still be kept, and the day anonymising becomes possible.
+    static func retention(_ reason: RetentionReason) -> String {
+        switch reason.kind {
+        case .taxReceipt:
+            return "le reçu fiscal \(reason.reference) lui a été délivré et se garde jusqu'au \(reason.keptUntil.french) "
+                + "(l'anonymisation sera possible le \(reason.keptUntil.adding(days: 1).french))"
+        }
+    }
+
+    /// « une personne », « une organisation ».
+    static func kindName(_ t: Tiers) -> String { t.kind == .person ? "une personne" : "une organisation" }
 
     /// `T0003 (Léa Martin)`.
     static func named(_ t: Tiers) -> String { t.name.isEmpty ? t.code : "\(t.code) (\(t.name))" }
