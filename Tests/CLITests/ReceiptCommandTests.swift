@@ -29,6 +29,19 @@ import Ledger
         return s
     }
 
+    /// A donor's data is kept while a receipt issued to them must be: anonymising is refused,
+    /// with the day it becomes possible, until the end of the sixth year after the receipt's.
+    @Test func aDonorWithAReceiptIsAnonymisedOnlyOnceItsKeepingEnds() throws {
+        let s = books()
+        #expect(s.run("recus", "emettre", "--annee", "2025", "--sortie", s.path("recus")).code == 0)
+        _ = try s.refuses(["tiers", "anonymiser", "T0001", "--date", "2031-12-31"],
+                  says: ["le reçu fiscal 2025-0001 lui a été délivré et se garde jusqu'au 31/12/2031",
+                         "l'anonymisation sera possible le 01/01/2032"])
+        let r = s.run("tiers", "anonymiser", "T0001", "--date", "2032-01-01")
+        #expect(r.code == 0, "\(r.err)")
+        #expect(s.run("verifier").code == 0)
+    }
+
     func text(_ s: Sandbox, _ file: String) throws -> String { try String(contentsOfFile: s.path(file), encoding: .utf8) }
 
     func json(_ r: Run) throws -> [String: Any] {

@@ -83,12 +83,13 @@ import LedgerStore
 
     @Test func aMemberNotUpToDateReadsNonInEveryTextFormat() throws {
         let s = club()
+        #expect(s.run("exercices", "ajouter", "--debut", "2025-01-01").code == 0)
         #expect(s.run("saisir", "2024-02-01", "Cotisation", "512=30", "7561#T0001").code == 0)
-        let later = ["COMPTA_MAINTENANT": "2026-01-15T10:00:00+01:00"]
-        let text = s.run(["adherents", "--exercice", "2024"], environment: later).out
-        #expect(text.contains("T0001  Éloïse Petit  01/02/2024             30,00          30,00  non\n"), "\(text)")
-        #expect(s.run(["adherents", "--exercice", "2024", "--format", "md"], environment: later).out.contains("| 30,00 | 30,00 | non |"))
-        #expect(s.run(["adherents", "--exercice", "2024", "--format", "json"], environment: later).out.contains(#""a_jour": false"#))
+        let later = ["COMPTA_MAINTENANT": "2025-06-15T10:00:00+02:00"]
+        let text = s.run(["adherents", "--anciens"], environment: later).out
+        #expect(text.contains("T0001  Éloïse Petit  01/02/2024             30,00  non\n"), "\(text)")
+        #expect(s.run(["adherents", "--anciens", "--format", "md"], environment: later).out.contains("| 01/02/2024 | 30,00 | non |"))
+        #expect(s.run(["adherents", "--anciens", "--format", "json"], environment: later).out.contains(#""a_jour": false"#))
     }
 
     @Test func aNameAfterTheProjectsMarkIsToldToGoAfterTheTiersMark() throws {
