@@ -1410,5 +1410,18 @@ CV07;ligne;Personnel bénévole;864 86
 TCVC;total;Total des charges (contributions volontaires);CV04 CV05 CV06 CV07
 
 """#,
+        "smic.csv": #"""
+# SMIC horaire brut en métropole, par date d'entrée en vigueur : le taux de `compta benevolat
+# --taux smic` pour un mois est celui en vigueur à son premier jour. Sources : décrets de
+# revalorisation publiés au Journal officiel (repris par lafinancepourtous.com, service-public.fr).
+# Une nouvelle valeur s'ajoute en bas ; jusque-là, --taux donne le taux en euros.
+depuis;horaire_brut
+2023-01-01;11,27
+2023-05-01;11,52
+2024-01-01;11,65
+2024-11-01;11,88
+2026-01-01;12,02
+
+"""#,
     ]
 }

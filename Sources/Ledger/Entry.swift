@@ -97,6 +97,9 @@ public enum EntryError: Error, Equatable, Sendable {
     /// With this entry, the ledger's debits would add up to more than `Money.ledgerLimit`; they
     /// are `moved` without it.
     case ledgerLimit(Money)
+    /// Contributions volontaires en nature (class 8) on the same entry as another class: they
+    /// stand apart from the result, 86 against 87 only.
+    case mixedContributionsInKind(AccountNumber, other: AccountNumber)
 }
 
 extension EntryError {
@@ -299,6 +302,10 @@ public struct Catalog: Sendable {
             }
         }
         if debit != credit { throw .unbalanced(debit: debit, credit: credit) }
+        if let inKind = entry.lines.first(where: { $0.account.nature == .contributionEnNature }),
+           let other = entry.lines.first(where: { $0.account.nature != .contributionEnNature }) {
+            throw .mixedContributionsInKind(inKind.account, other: other.account)
+        }
         return exercice
     }
 }

@@ -44,6 +44,9 @@ public struct BilanFinancier: Sendable {
             (\(BilanFinancier.signed(cash.closing - cash.opening)) €)
             """,
         ]))
+        if let volunteering = try BilanFinancier.volunteeringSentence(ledger, resultat: resultat, period: soFar) {
+            blocks.append(.paragraph(Inline(volunteering)))
+        }
         if hasPrevious, let p = previous {
             let sentences = BilanFinancier.changes(resultat, catalog: catalog, current: y, previous: p.label)
             if !sentences.isEmpty {
@@ -155,10 +158,6 @@ public struct BilanFinancier: Sendable {
             Inline(try BilanFinancier.methodSentence(ledger, exercice: exercice)),
             "Projets analytiques : chaque ligne de charge ou de produit peut être rattachée à un projet ; « le reste » regroupe les lignes sans projet.",
         ]))
-        if !resultat.cvnCharges.isEmpty || !resultat.cvnProduits.isEmpty {
-            section("Contributions volontaires en nature", level: 2)
-            tables(resultat.byAccountTables().suffix(2))
-        }
         section("Comptes utilisés", level: 2)
         let used = try ledger.totals(TotalsQuery(from: exercice.start, to: exercice.end)).map(\.account)
         var accounts = ReportTable(columns: [ReportColumn("Compte", key: "compte"), ReportColumn("Libellé", key: "libelle"), ReportColumn("Origine", key: "origine")])
@@ -208,6 +207,18 @@ public struct BilanFinancier: Sendable {
         let shown = accounts.prefix(6).map(\.text).joined(separator: ", ") + (accounts.count > 6 ? "…" : "")
         return "Les créances et les dettes sont enregistrées sur les comptes de tiers et de régularisation (\(shown)) ; "
             + "les opérations de banque, à la date du relevé."
+    }
+
+    /// The contributions volontaires en nature of the period in one sentence, with the volunteer
+    /// hours the entries of `compta benevolat` count (`Volunteering.hours(inLabel:)`); nil without any.
+    static func volunteeringSentence(_ ledger: some LedgerQueries, resultat: CompteDeResultat, period: Period) throws -> String? {
+        let total = Money.sum(resultat.cvnProduits.map { $0.values[0] })
+        guard !total.isZero else { return nil }
+        let entries = try ledger.entries(EntryQuery(from: period.from, to: period.to, accountPrefix: Volunteering.emplois.text))
+        let hours = entries.compactMap { Volunteering.hours(inLabel: $0.label) }.reduce(0, +)
+        guard hours > 0 else { return "Contributions volontaires en nature : \(total) €, hors du résultat (en pied du compte de résultat)." }
+        return "Les bénévoles ont donné \(Volunteering.hoursText(hours).dropLast(2)) heures à l'association, valorisées avec les autres "
+            + "contributions volontaires en nature à \(total) € : hors du résultat, elles figurent en pied du compte de résultat."
     }
 
     static func signed(_ m: Money) -> String { m.isNegative ? m.description : "+" + m.description }

@@ -74,6 +74,10 @@ extension Messages {
                 + "ce ne sont pas les comptes d'une association. Vérifiez les montants (une somme saisie en centimes ?)."
         case .textTooLong(let t, let line):
             return (line.map { "le libellé de la ligne \($0 + 1) de l'écriture : " } ?? "") + tooLong(t) + "."
+        case .mixedContributionsInKind(let inKind, let other):
+            return "le compte \(inKind) est une contribution volontaire en nature (classe 8) et le compte \(other) n'en est pas une : "
+                + "la classe 8 ne se mêle à aucune autre dans une écriture (86 emplois contre 87 contributions, hors du résultat). "
+                + "Saisissez deux écritures, ou le bénévolat avec compta benevolat MOIS --heures H --taux T."
         }
     }
 
@@ -285,5 +289,23 @@ extension Messages {
     static func builtWithout(_ file: String) -> String {
         "ce programme a été construit sans son fichier de données \(file) : reconstruisez-le depuis le dossier de Compta "
             + "(swift run compta-embed, puis swift build -c release) et installez-le de nouveau."
+    }
+}
+
+extension Messages {
+    static func volunteering(_ e: VolunteeringError) -> String {
+        switch e {
+        case .badHours(let text):
+            return "--heures « \(text) » : les heures de bénévolat du mois sont un nombre positif (120, ou 7,5). "
+                + "Un mois sans bénévolat n'a pas d'écriture."
+        case .badRate(let rate):
+            return "--taux \(rate) : la valeur d'une heure est un montant positif en euros (12,02), ou smic."
+        case .noSmic(let month, let first):
+            return "Compta ne connaît pas le SMIC de \(Day.frenchMonthNames[month.month - 1]) \(month.year)"
+                + (first.map { " (ses valeurs commencent le \($0.french))" } ?? "")
+                + " : donnez le taux horaire en euros, --taux 11,27 par exemple."
+        case .tooLarge:
+            return "ces heures à ce taux dépassent tout montant que le livre tient : vérifiez --heures et --taux."
+        }
     }
 }
