@@ -193,9 +193,20 @@ final class TiersNames {
         }
     }
 
+    /// The most tiers announced one by one, each with its close names: beyond, a file that
+    /// brings a whole register (20 000 members) is announced in one line — the close names are
+    /// sought by reading every name, once per tiers announced.
+    static let announcedOneByOne = 20
+
     /// Says which tiers the command created, and the tiers of a close name each may be (a typo):
     /// a hint, left out if it cannot be read.
     func announce() {
+        if created.count > TiersNames.announcedOneByOne, let first = created.first, let last = created.last {
+            let shown = created.prefix(5).map { "« \($0.name) »" }.joined(separator: ", ")
+            ctx.output.print("\(created.count) tiers créés, de \(first.code) à \(last.code) : \(shown)… "
+                + "La liste : compta tiers ; deux fiches d'une même personne se réunissent avec compta tiers fusionner.")
+            return
+        }
         for t in created {
             let close = (try? store.tiersResembling(t, close: true)) ?? []
             let keeper = close.first?.code ?? "CODE"

@@ -49,6 +49,18 @@ import LedgerStore
         try s.refuses(["saisir", "2024-02-04", "Cotisation", "512=30", "7561=-30@T0001"], says: ["projet", "T0001"])
     }
 
+    /// A file that brings a whole register is announced in one line, not one per tiers with its
+    /// close names (each sought by reading every name: 20 000 members took minutes).
+    @Test func aFileOfManyNewTiersIsAnnouncedInOneLine() throws {
+        let s = club()
+        let rows = (1...25).map { "2024-03-01;Cotisation;512;10;;;\($0)\n2024-03-01;Cotisation;7561;;10;Membre \($0);\($0)\n" }
+        let file = s.write("e.csv", "date;libelle;compte;debit;credit;tiers;ecriture\n" + rows.joined())
+        let r = s.run("saisir", "--fichier", file)
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.hasPrefix("25 tiers créés, de T0003 à T0027 : « Membre 1 », « Membre 2 », « Membre 3 », « Membre 4 », « Membre 5 »… La liste : compta tiers"), "\(r.out)")
+        #expect(!r.out.contains("Tiers créé :"))
+    }
+
     @Test func affecterGivesTheTiersToTheParts() throws {
         let s = club()
         #expect(s.run("saisir", "2024-02-01", "VIR MARTIN", "512=80", "471").code == 0)
