@@ -237,7 +237,7 @@ func fixturePath(_ p: String) -> String { packageURL("Fixtures/" + p).path }
         #expect(table.count > 10 && table.allSatisfy { $0.count <= 100 }, "\(banks.out)")
         #expect(banks.out.contains("bpce                      Caisse d'Épargne"))
         #expect(!banks.out.contains("credit-cooperatif"), "aliases are for JSON")
-        #expect(banks.out.contains("LCL : format CSV non établi"))
+        #expect(banks.out.contains("Shine : format CSV non établi"))
         #expect(s.run("importer", "--banques", "--format", "json").out.contains(#""alias": "caisse-epargne, caisse-d-epargne"#))
 
         // 53 operations no rule files: the list shows 50, and the next line says how many more.

@@ -30,6 +30,9 @@ public struct Statement: Sendable {
     /// Balance stated by the file, and its day.
     public let closingBalance: Money?
     public let closingDate: Day?
+    /// Balance before the first operation, when the file states it (CFONB, camt.053, LCL), and its day.
+    public let openingBalance: Money?
+    public let openingDate: Day?
     /// Lines the file holds but that are not operations to import (pending, declined...).
     public let skipped: Int
     /// Operations left out because they are before the day asked for (`--du`).
@@ -38,7 +41,10 @@ public struct Statement: Sendable {
     public let zeroAmounts: Int
 
     public init(format: String, formatName: String, encoding: TextEncoding, accountID: String?, lines: [StatementLine],
-                closingBalance: Money?, closingDate: Day?, skipped: Int = 0, before: Int = 0, zeroAmounts: Int = 0) {
+                closingBalance: Money?, closingDate: Day?, skipped: Int = 0, before: Int = 0, zeroAmounts: Int = 0,
+                openingBalance: Money? = nil, openingDate: Day? = nil) {
+        self.openingBalance = openingBalance
+        self.openingDate = openingDate
         self.before = before
         self.zeroAmounts = zeroAmounts
         self.format = format
@@ -64,7 +70,8 @@ public struct Statement: Sendable {
         if kept.count == lines.count { return self }
         return Statement(format: format, formatName: formatName, encoding: encoding, accountID: accountID, lines: kept,
                          closingBalance: closingBalance, closingDate: closingDate, skipped: skipped,
-                         before: moving.count - kept.count, zeroAmounts: lines.count - moving.count)
+                         before: moving.count - kept.count, zeroAmounts: lines.count - moving.count,
+                         openingBalance: from == nil ? openingBalance : nil, openingDate: from == nil ? openingDate : nil)
     }
 }
 

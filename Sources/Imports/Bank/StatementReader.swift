@@ -19,6 +19,9 @@ public enum Recognition: Comparable, Sendable {
     case header(row: Int)
     /// Column names that say what they hold, no known layout.
     case columnNames
+    /// No header, but every row has the number of fields and the dates and amounts where a
+    /// headerless export has them.
+    case shape
 }
 
 /// The beginning of a decoded statement file: what readers recognise a format by.
