@@ -91,6 +91,10 @@ public enum StatementError: Error, Equatable, Sendable {
     case malformedLine(line: Int, raw: String, reason: LineProblem)
     /// The file has several accounts and none was chosen.
     case severalAccounts([String])
+    /// `--numero` names no account of the file.
+    case accountNotInFile(String, accounts: [String])
+    /// A CFONB 120 record that cannot be read: its number, its line (nil in a file without line breaks).
+    case cfonb(record: Int, line: Int?, problem: CFONBProblem)
     case noOperations
     /// `--du`: every operation of the file is before that day (the last one on `lastDate`).
     case noOperationsFrom(Day, lastDate: Day)
@@ -108,4 +112,18 @@ public enum LineProblem: Error, Equatable, Sendable {
     case amount(String, MoneyError)
     case missingAmount
     case missingColumns(expected: Int, found: Int)
+}
+
+/// What is wrong with a CFONB 120 record.
+public enum CFONBProblem: Error, Equatable, Sendable {
+    /// The line has that many characters: not 120, nor a multiple of it.
+    case length(Int)
+    /// Not 01, 04, 05 or 07.
+    case recordCode(String)
+    /// Positions 91–104 are not 13 digits and a sign character.
+    case amount(String)
+    case decimals(String)
+    case date(String)
+    /// An account kept in another currency than the euro.
+    case currency(String)
 }

@@ -64,6 +64,12 @@ extension Messages {
         case .severalAccounts(let accounts):
             return "le fichier contient les opérations de plusieurs comptes (\(accounts.joined(separator: ", "))). "
                 + "Choisissez-en un avec --numero, par exemple --numero \(accounts[0]), et --compte pour le compte du livre."
+        case .accountNotInFile(let wanted, let accounts):
+            return "le fichier ne contient pas le compte \(wanted) : ses comptes sont \(accounts.joined(separator: ", ")). Choisissez-en un avec --numero."
+        case .cfonb(let record, let line, let problem):
+            let place = "enregistrement n° \(record)" + (line.map { " (ligne \($0))" } ?? "")
+            return "relevé CFONB 120, \(place) : \(cfonbProblem(problem)). "
+                + "Téléchargez à nouveau le relevé (un fichier modifié à la main ou mal transmis perd souvent un caractère) : rien n'a été importé."
         case .noOperations:
             return "le fichier ne contient aucune opération."
         case .noOperationsFrom(let day, let last):
@@ -79,6 +85,20 @@ extension Messages {
         case .badProfileFile(let line, let text):
             return "fichier de profil, ligne \(line) : « \(text) » incompris. Clés possibles : nom, colonnes, separateur, encodage "
                 + "(exemple : colonnes = date=1,libelle=3,montant=4)."
+        }
+    }
+
+    static func cfonbProblem(_ p: CFONBProblem) -> String {
+        switch p {
+        case .length(let n):
+            return "la ligne a \(n) caractères ; un relevé CFONB est fait d'enregistrements de 120 caractères exactement"
+        case .recordCode(let code):
+            return "code d'enregistrement « \(code) » inconnu (01 ancien solde, 04 opération, 05 complément, 07 nouveau solde)"
+        case .amount(let t):
+            return "montant « \(t) » illisible (13 chiffres puis un caractère qui porte le dernier chiffre et le signe : { ou A à I crédit, } ou J à R débit)"
+        case .decimals(let t): return "nombre de décimales « \(t) » illisible (position 20, un chiffre)"
+        case .date(let t): return "date « \(t) » illisible (JJMMAA)"
+        case .currency(let c): return "compte tenu en \(c) : Compta tient ses comptes en euros"
         }
     }
 
