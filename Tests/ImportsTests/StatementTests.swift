@@ -38,7 +38,7 @@ struct Expected {
 
 let bankSamples = ["bpce.csv", "la-banque-postale.csv", "credit-mutuel.csv", "cic.csv", "credit-agricole.csv", "societe-generale.csv",
                    "societe-generale-epargne.csv", "bnp-paribas.csv", "boursorama.csv", "qonto.csv", "bpce-pro.csv", "boursobank-2025.csv",
-                   "bnp-paribas-2023.csv", "lcl.csv", "qonto-fr.csv", "la-nef.csv", "releve.ofx", "releve-ofx2.ofx", "releve.qif", "releve.cfonb", "generique.csv",
+                   "bnp-paribas-2023.csv", "lcl.csv", "qonto-fr.csv", "la-nef.csv", "releve.ofx", "releve-ofx2.ofx", "releve.qif", "releve.cfonb", "releve-camt053.xml", "releve-camt053-v08.xml", "generique.csv",
                    "colonnes.csv"]
 
 @Suite struct BankSamples {
@@ -156,7 +156,7 @@ let bankSamples = ["bpce.csv", "la-banque-postale.csv", "credit-mutuel.csv", "ci
     }
 
     @Test func unknownBankAndBadColumns() {
-        #expect(error(Array("x".utf8), ReadOptions(bank: "banque-de-france")) == .unknownBank("banque-de-france", known: BankProfile.all.map(\.id) + ["ofx", "qif", "cfonb"]))
+        #expect(error(Array("x".utf8), ReadOptions(bank: "banque-de-france")) == .unknownBank("banque-de-france", known: BankProfile.all.map(\.id) + ["ofx", "qif", "cfonb", "camt053"]))
         #expect(throws: StatementError.badColumns("date=1,libelle=2")) { try CustomColumns(parsing: "date=1,libelle=2") }
         #expect(throws: StatementError.badColumns("montant=zéro")) { try CustomColumns(parsing: "date=1,libelle=2,montant=zéro") }
     }

@@ -150,7 +150,10 @@ enum CSVStatementReader {
         case .profile(let p) where p.headerless != nil:
             // The rows before the first operation are the preamble; there is no header row.
             let h = p.headerless!
-            headerIndex = (rows.firstIndex { $0.fields.count == h.fields || $0.fields.count == h.balanceRow?.fields } ?? rows.count) - 1
+            guard let first = rows.firstIndex(where: { $0.fields.count == h.fields || $0.fields.count == h.balanceRow?.fields }) else {
+                throw .layoutNotFound(profile: p.name, expected: [p.details], firstRows: firstRows)
+            }
+            headerIndex = first - 1
             profile = p
             map = h.map
             name = p.name

@@ -95,6 +95,7 @@ public enum StatementError: Error, Equatable, Sendable {
     case accountNotInFile(String, accounts: [String])
     /// A CFONB 120 record that cannot be read: its number, its line (nil in a file without line breaks).
     case cfonb(record: Int, line: Int?, problem: CFONBProblem)
+    case camt(CamtProblem)
     case noOperations
     /// `--du`: every operation of the file is before that day (the last one on `lastDate`).
     case noOperationsFrom(Day, lastDate: Day)
@@ -126,4 +127,19 @@ public enum CFONBProblem: Error, Equatable, Sendable {
     case date(String)
     /// An account kept in another currency than the euro.
     case currency(String)
+}
+
+/// What is wrong with a camt.053 file. `line`: where the XML parser was.
+public enum CamtProblem: Error, Equatable, Sendable {
+    /// A DTD or entity declaration: refused unread (entity expansion is never done).
+    case dtd
+    /// Not well-formed XML: cut short, or edited.
+    case malformed(line: Int)
+    /// Another ISO 20022 message or version (`camt.054.001.08`, `camt.053.001.01`), or not one at all.
+    case otherMessage(String)
+    case amount(String, line: Int)
+    case date(String, line: Int)
+    /// An element an entry must have (`CdtDbtInd`, `Amt`, `BookgDt`).
+    case missing(String, line: Int)
+    case currency(String, line: Int)
 }

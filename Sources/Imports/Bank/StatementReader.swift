@@ -59,7 +59,7 @@ public struct StatementInput: Sendable {
 public enum StatementReaders {
     /// Every format Compta reads, in the order `--banques` lists them. A new format is a file
     /// with its reader and one line here.
-    public static let all: [any StatementReader] = BankProfile.all + [OFXReader(), QIFReader(), CFONBReader(), GenericCSVReader()]
+    public static let all: [any StatementReader] = BankProfile.all + [OFXReader(), QIFReader(), CFONBReader(), Camt053Reader(), GenericCSVReader()]
 
     /// The names `--banque` knows: every format but the generic CSV, which is no bank's.
     public static var known: [String] { all.map(\.id).filter { $0 != GenericCSVReader.id } }
