@@ -291,7 +291,29 @@ func fixturePath(_ p: String) -> String { packageURL("Fixtures/" + p).path }
         #expect(s.run("comptes", "ajouter", "5122", "Livret A").code == 0)
         #expect(s.run("importer", fixturePath("banques/societe-generale.csv")).code == 0)
         try s.refuses(["importer", fixturePath("banques/societe-generale.csv"), "--compte", "5122"],
-                    says: ["ce relevé est celui du compte bancaire 00012345678, déjà importé dans le compte 512"])
+                    says: ["ce relevé est celui du compte bancaire 00012345678, déjà importé dans le compte 512", "ajoutez --forcer"])
+    }
+
+    /// Issue 27, point 2: a statement already imported into another bank account, by the same
+    /// file or by its operations, is refused with the way out; --forcer for the rare real case.
+    @Test func theWrongAccountIsRefused() throws {
+        let s = Sandbox.tour()
+        #expect(s.run("comptes", "ajouter", "5122", "Livret A").code == 0)
+        #expect(s.run("importer", fixturePath("banques/bpce.csv")).code == 0)
+        try s.refuses(["importer", fixturePath("banques/bpce.csv"), "--compte", "530"],
+                    says: ["ce fichier a déjà été importé dans le compte 512 (relevé n° 1 de compta releves) ; vous demandez --compte 530",
+                           "Relancez avec --compte 512", "compta releves annuler 1", "ajoutez --forcer"])
+        // Another file (one more blank line) with the same operations: the operations tell.
+        let copy = s.write("bpce-copie.csv", try String(contentsOfFile: fixturePath("banques/bpce.csv"), encoding: .utf8) + "\n")
+        try s.refuses(["importer", copy, "--compte", "5122"],
+                    says: ["5 des 5 opérations de ce relevé sont déjà dans le compte 512", "vous demandez --compte 5122", "ajoutez --forcer"])
+        // Into the right account, nothing twice.
+        #expect(s.run("importer", copy).out.contains("nouvelles : 0 · déjà importées : 5"))
+        let forced = s.run("importer", copy, "--compte", "5122", "--forcer")
+        #expect(forced.code == 0, "\(forced.err)")
+        #expect(forced.out.contains("nouvelles : 5"))
+        // A statement of the same account (CFONB) whose operations another format brought: not the wrong account.
+        #expect(s.run("importer", fixturePath("banques/releve.cfonb"), "--compte", "5122").code == 0)
     }
 }
 
