@@ -48,6 +48,17 @@ import Ledger
         }
     }
 
+    /// Given more than 10 MB at once, the XML parser on Linux stopped short (libxml2's limit on
+    /// one chunk): a year of a large association's statement is more.
+    @Test func aStatementOfMoreThanTenMegabytesIsRead() throws {
+        let entry = "<Ntry><Amt Ccy=\"EUR\">5.31</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>2024-03-12</Dt></BookgDt>"
+            + "<AddtlNtryInf>FRAIS TENUE DE COMPTE 03/2024 ET AUTRES FRAIS DE GESTION DU COMPTE DE L'ASSOCIATION</AddtlNtryInf></Ntry>\n"
+        let count = 11_000_000 / entry.utf8.count
+        let big = sample.replacingOccurrences(of: "    </Stmt>", with: String(repeating: entry, count: count) + "    </Stmt>")
+        #expect(big.utf8.count > 11_000_000)
+        #expect(try StatementFile.read(Array(big.utf8)).lines.count == 5 + count)
+    }
+
     @Test func severalAccountsNeedANumber() throws {
         let stmt = sample[sample.range(of: "    <Stmt>")!.lowerBound..<sample.range(of: "</Stmt>\n")!.upperBound]
         let other = stmt.replacingOccurrences(of: "FR7630004001230001234567890", with: "FR7630004001230009876543210")

@@ -32,19 +32,19 @@ struct CFONBReader: StatementReader {
         }
         try Self.records(file.utf8) { (r: Record) throws(StatementError) in
             let code = r.field(1, 2)
-            let account = r.field(22, 11).trimmingSpaces
+            let account = r.trimmed(22, 11)
             if code == "05" {
                 // A complement: names, remittance text. Identifiers and references are not words for the label.
                 guard current != nil else { return }
                 let qualifier = r.field(46, 3)
                 if Self.labelQualifiers.contains(qualifier) {
-                    let text = (qualifier == "LCS" ? r.field(49, 35) : r.field(49, 70)).trimmingSpaces
+                    let text = qualifier == "LCS" ? r.trimmed(49, 35) : r.trimmed(49, 70)
                     if !text.isEmpty { current!.operation.label += " " + text }
                 }
                 return
             }
             flush()
-            guard ["01", "04", "07"].contains(code) else { throw .cfonb(record: r.number, line: r.line, problem: .recordCode(code)) }
+            guard code == "01" || code == "04" || code == "07" else { throw .cfonb(record: r.number, line: r.line, problem: .recordCode(code)) }
             let currency = r.field(17, 3)
             guard currency == "EUR" || currency.trimmingSpaces.isEmpty else {
                 throw .cfonb(record: r.number, line: r.line, problem: .currency(currency))
@@ -61,7 +61,7 @@ struct CFONBReader: StatementReader {
             case "07":
                 accounts[account]!.closing = (amount, date)
             default:
-                current = (account, Operation(line: r.line ?? r.number, date: date, label: r.field(49, 31).trimmingSpaces, amount: amount))
+                current = (account, Operation(line: r.line ?? r.number, date: date, label: r.trimmed(49, 31), amount: amount))
             }
         }
         flush()
@@ -120,6 +120,22 @@ struct CFONBReader: StatementReader {
             }
             let start = bytes.startIndex + position - 1
             return String(decoding: bytes[start..<(start + count)], as: UTF8.self)
+        }
+
+        /// The field without the blanks that pad it, trimmed before it is a String (labels are
+        /// mostly padding, and trimming characters costs more than reading the record).
+        func trimmed(_ position: Int, _ count: Int) -> String {
+            if let scalars {
+                let slice = scalars[(position - 1)..<(position - 1 + count)]
+                guard let first = slice.firstIndex(where: { $0 != " " }), let last = slice.lastIndex(where: { $0 != " " }) else { return "" }
+                var s = String.UnicodeScalarView()
+                s.append(contentsOf: slice[first...last])
+                return String(s)
+            }
+            let start = bytes.startIndex + position - 1
+            let slice = bytes[start..<(start + count)]
+            guard let first = slice.firstIndex(where: { $0 != 0x20 }), let last = slice.lastIndex(where: { $0 != 0x20 }) else { return "" }
+            return String(decoding: slice[first...last], as: UTF8.self)
         }
 
         var text: String {

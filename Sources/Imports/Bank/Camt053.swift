@@ -27,7 +27,8 @@ struct Camt053Reader: StatementReader {
     func read(_ file: StatementInput) throws(StatementError) -> Statement {
         if Self.declaresDTD(file.utf8) { throw .camt(.dtd) }
         let delegate = CamtDelegate()
-        let parser = XMLParser(data: Data(file.utf8))
+        // From a stream: given the whole file at once, the parser on Linux stops at 10 MB (libxml2's limit on one chunk).
+        let parser = XMLParser(stream: InputStream(data: Data(file.utf8)))
         parser.shouldProcessNamespaces = true
         parser.shouldResolveExternalEntities = false
         parser.delegate = delegate
@@ -216,11 +217,13 @@ final class CamtDelegate: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+    func parser(_ parser: XMLParser, foundCharacters string: String) { text.isEmpty ? (text = string) : (text += string) }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        let value = text.trimmingSpaces
+        let raw = text
         text = ""
+        // Trimmed only for the elements kept: most are containers, whose text is layout.
+        var value: String { raw.trimmingSpaces }
         let n = stack.count
         let parent = n >= 2 ? stack[n - 2] : ""
         let grand = n >= 3 ? stack[n - 3] : ""
