@@ -75,6 +75,14 @@ import Ledger
         unknown[5] = "08" + unknown[5].dropFirst(2)
         #expect(error(Array(unknown.joined(separator: "\n").utf8)) == .cfonb(record: 6, line: 6, problem: .recordCode("08")))
 
+        var dollars = records
+        dollars[1] = String(dollars[1].prefix(16)) + "USD" + dollars[1].dropFirst(19)
+        #expect(error(Array(dollars.joined(separator: "\n").utf8)) == .cfonb(record: 2, line: 2, problem: .currency("USD")))
+
+        var badDate = records
+        badDate[1] = String(badDate[1].prefix(34)) + "310224" + badDate[1].dropFirst(40)
+        #expect(error(Array(badDate.joined(separator: "\n").utf8)) == .cfonb(record: 2, line: 2, problem: .date("310224")))
+
         var badAmount = records
         badAmount[1] = String(badAmount[1].prefix(103)) + "X" + badAmount[1].dropFirst(104)
         #expect(error(Array(badAmount.joined(separator: "\n").utf8)) == .cfonb(record: 2, line: 2, problem: .amount("0000000001200X")))

@@ -211,8 +211,9 @@ enum CSVStatementReader {
             if let b = headerless?.balanceRow, f.count == b.fields {
                 // LCL: the balance before the first operation, and after the last one.
                 let balance: Money, day: Day
-                do { (balance, day) = (try Money(parsing: cell(b.amount)), try Day(parsing: cell(b.date))) } catch {
-                    throw .malformedLine(line: row.line, raw: row.raw, reason: .date(cell(b.date), .unreadable))
+                do { day = try Day(parsing: cell(b.date)) } catch { throw .malformedLine(line: row.line, raw: row.raw, reason: .date(cell(b.date), error)) }
+                do { balance = try Money(parsing: cell(b.amount)) } catch {
+                    throw .malformedLine(line: row.line, raw: row.raw, reason: .amount(cell(b.amount), error))
                 }
                 if lines.isEmpty && opening == nil { opening = (balance, day) } else { closing = (balance, day) }
                 accountID = accountID ?? cleanID(cell(b.account))
