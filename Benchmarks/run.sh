@@ -53,6 +53,17 @@ measure() {
 lines=$(($(wc -l < "$out/releve-5121.csv") - 1))
 measure "compta importer ($lines lignes)" "hledger csv" $compta importer "$out/releve-5121.csv" --compte 5121
 measure "compta importer (livret)" - $compta importer "$out/releve-5122.csv" --compte 5122
+# The standard formats, each into a ledger of its own set up as the main one.
+for f in cfonb camt053; do
+    (export COMPTA_LIVRE="$out/$f.sqlite"; rm -f "$COMPTA_LIVRE" "$COMPTA_LIVRE-wal" "$COMPTA_LIVRE-shm"
+     $compta init --nom "Banc d'essai" --debut 2020-01-01 >/dev/null
+     for year in 2021 2022 2023 2024; do $compta exercices ajouter --debut "$year-01-01" >/dev/null; done
+     while IFS=';' read -r number label; do $compta comptes ajouter "$number" "$label" >/dev/null; done < "$out/comptes.txt"
+     while IFS=';' read -r code name; do $compta projets ajouter "$code" "$name" >/dev/null; done < "$out/projets.txt"
+     $compta regles importer "$out/regles.csv" >/dev/null)
+done
+measure "compta importer (CFONB 120, $N)" - env COMPTA_LIVRE="$out/cfonb.sqlite" $compta importer "$out/releve.cfonb"
+measure "compta importer (camt.053, $N)" - env COMPTA_LIVRE="$out/camt053.sqlite" $compta importer "$out/releve-camt053.xml"
 measure "compta resultat" "hledger is" $compta resultat --exercice 2024
 measure "compta resultat --par-projet" "hledger is" $compta resultat --exercice 2024 --par-projet
 measure "compta balance" "hledger bal" $compta balance --exercice 2024

@@ -9,7 +9,9 @@
 //   - budget-2024.csv: a budget for the last exercice;
 //   - journal.ledger: the same transactions as a journal hledger and ledger-cli read;
 //   - cotisations.csv: whatever N, 100 000 cotisations of 20 000 members over 2023-2024, as an
-//     entries file with a tiers column (the members' listing, `compta adherents`).
+//     entries file with a tiers column (the members' listing, `compta adherents`);
+//   - releve.cfonb and releve-camt053.xml: N operations of one account in the two standard
+//     formats (CFONB 120 with a name complement per operation, camt.053.001.02 with details).
 import Foundation
 import Ledger
 
@@ -130,3 +132,49 @@ for i in 0..<100_000 {
 }
 try cotisations.write(to: folder.appendingPathComponent("cotisations.csv"), atomically: true, encoding: .utf8)
 print("\(n) transactions écrites dans \(folder.path) (\(lines5121.count) sur 5121, \(lines5122.count) sur 5122).")
+
+// The standard formats: N operations of one account, over the same five years.
+func overpunch(_ cents: Int) -> String {
+    let digits = String(format: "%014d", abs(cents))
+    let last = Int(String(digits.last!))!
+    let table = Array(cents < 0 ? "}JKLMNOPQR" : "{ABCDEFGHI")
+    return digits.dropLast() + String(table[last])
+}
+func field(_ s: String, _ n: Int) -> String { s.count >= n ? String(s.prefix(n)) : s + String(repeating: " ", count: n - s.count) }
+func yymmdd(_ d: Day) -> String { String(format: "%02d%02d%02d", d.day, d.month, d.year % 100) }
+let account = "00012345678", head = "30004    00123EUR2 " + account
+var cfonb = ["01" + head + "  " + yymmdd(first) + String(repeating: " ", count: 50) + overpunch(1_000_000) + String(repeating: " ", count: 16)]
+cfonb.reserveCapacity(2 * n + 2)
+var camt = """
+<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt><GrpHdr><MsgId>BENCH</MsgId><CreDtTm>2025-01-01T00:00:00</CreDtTm></GrpHdr>
+<Stmt><Id>BENCH</Id><Acct><Id><IBAN>FR7630004001230001234567890</IBAN></Id></Acct>
+<Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">10000.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2020-01-01</Dt></Dt></Bal>
+
+"""
+var g2 = Generator(state: 20_250_101)
+var balance = 1_000_000
+for i in 0..<n {
+    let day = Day(ordinal: first.ordinal + (i * days) / n)
+    let kind = kinds[g2.next(kinds.count)]
+    let amount = max(1, kind.cents / 2 + g2.next(kind.cents + 1))
+    let signed = kind.income ? amount : -amount
+    balance += signed
+    let label = "\(kind.label) \(g2.next(100))"
+    let name = "TIERS \(g2.next(500))"
+    let date = yymmdd(day)
+    cfonb.append("04" + head + "05" + date + "  " + date + field(label, 31) + "  0000000" + "00" + overpunch(signed) + String(repeating: " ", count: 16))
+    cfonb.append("05" + head + "05" + date + "     " + (kind.income ? "NPY" : "NBE") + field(name, 70) + "  ")
+    let euros = Money(cents: Int64(amount)).plain.replacingOccurrences(of: ",", with: ".")
+    camt += "<Ntry><Amt Ccy=\"EUR\">\(euros)</Amt><CdtDbtInd>\(kind.income ? "CRDT" : "DBIT")</CdtDbtInd><Sts>BOOK</Sts>"
+        + "<BookgDt><Dt>\(day.iso)</Dt></BookgDt><NtryDtls><TxDtls><AmtDtls><TxAmt><Amt Ccy=\"EUR\">\(euros)</Amt></TxAmt></AmtDtls>"
+        + "<RltdPties><\(kind.income ? "Dbtr" : "Cdtr")><Nm>\(name)</Nm></\(kind.income ? "Dbtr" : "Cdtr")></RltdPties>"
+        + "<RmtInf><Ustrd>\(label)</Ustrd></RmtInf></TxDtls></NtryDtls><AddtlNtryInf>\(kind.label)</AddtlNtryInf></Ntry>\n"
+}
+let last = Day(ordinal: first.ordinal + days - 1)
+cfonb.append("07" + head + "  " + yymmdd(last) + String(repeating: " ", count: 50) + overpunch(balance) + String(repeating: " ", count: 16))
+try (cfonb.joined(separator: "\r\n") + "\r\n").write(to: folder.appendingPathComponent("releve.cfonb"), atomically: true, encoding: .utf8)
+let closing = Money(cents: Int64(abs(balance))).plain.replacingOccurrences(of: ",", with: ".")
+camt += "<Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy=\"EUR\">\(closing)</Amt><CdtDbtInd>\(balance < 0 ? "DBIT" : "CRDT")</CdtDbtInd>"
+    + "<Dt><Dt>\(last.iso)</Dt></Dt></Bal>\n</Stmt></BkToCstmrStmt></Document>\n"
+try camt.write(to: folder.appendingPathComponent("releve-camt053.xml"), atomically: true, encoding: .utf8)

@@ -42,6 +42,8 @@ public struct BankBatch: Sendable {
     /// Operations of the file read but left out (before `--du`, of no amount): the statement's
     /// lines read are `count` and these, as the import said.
     public let leftOut: Int
+    /// `--forcer`: record it even though it looks like the statement of another ledger account.
+    public var force = false
     private let make: @Sendable (Int) -> BankEntry
 
     public init(fileName: String, fileHash: String, format: String, bankAccount: AccountNumber, bankAccountID: String?,
@@ -125,6 +127,11 @@ public protocol BankLedger {
 public enum BankAccountError: Error, Equatable, Sendable {
     /// The statement's account was imported into another ledger account before.
     case statementOfAnotherAccount(bankAccountID: String, importedInto: AccountNumber, asked: AccountNumber)
+    /// The very same file was imported into another ledger account (statement `statement`).
+    case fileOfAnotherAccount(importedInto: AccountNumber, statement: Int, asked: AccountNumber)
+    /// `found` of the statement's `count` operations (half or more) are on another ledger
+    /// account, brought there by statement `statement`: same day, amount and label.
+    case operationsOfAnotherAccount(found: Int, count: Int, importedInto: AccountNumber, statement: Int, asked: AccountNumber)
     /// `--compte` must be a bank or cash account (51, 53).
     case notATreasuryAccount(AccountNumber)
 }

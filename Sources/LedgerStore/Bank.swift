@@ -52,11 +52,16 @@ extension Store: BankLedger {
     /// others become entries. One transaction; with `dryRun`, rolled back.
     public func record(_ batch: BankBatch, dryRun: Bool) throws(StoreError) -> BankBatchOutcome {
         try atomically(rollback: dryRun) { () throws(StoreError) -> BankBatchOutcome in
-            if let id = batch.bankAccountID,
+            if !batch.force, let id = batch.bankAccountID,
                let other = try self.db.scalarText("SELECT bank_account FROM statement WHERE bank_account_id = ? AND bank_account <> ? LIMIT 1",
                                                   .text(id), .text(batch.bankAccount.text)) {
                 throw .bankAccount(.statementOfAnotherAccount(bankAccountID: id, importedInto: AccountNumber(trusted: other),
                                                                  asked: batch.bankAccount))
+            }
+            if !batch.force, let (other, id) = try self.db.query("""
+                SELECT bank_account, id FROM statement WHERE file_hash = ? AND bank_account <> ? ORDER BY id LIMIT 1
+                """, [.text(batch.fileHash), .text(batch.bankAccount.text)], { ($0.text(0), $0.integer(1)) }).first {
+                throw .bankAccount(.fileOfAnotherAccount(importedInto: AccountNumber(trusted: other), statement: id, asked: batch.bankAccount))
             }
             let sameFile = try self.db.scalarText("SELECT imported_at FROM statement WHERE file_hash = ? AND bank_account = ? ORDER BY id LIMIT 1",
                                                   .text(batch.fileHash), .text(batch.bankAccount.text)).map(self.now.timestamp)
@@ -78,6 +83,12 @@ extension Store: BankLedger {
             var overlapping: [(position: Int, date: Day, amount: Money)] = []
             var foundAgain: [(date: Day, amount: Money)] = []
             let exists = try self.db.cachedStatement("SELECT 1 FROM bank_line WHERE date = ? AND fingerprint = ?")
+            // The same operation (day, amount, bank label) brought by a statement of another ledger account.
+            let elsewhere = try self.db.cachedStatement("""
+                SELECT s.bank_account, s.id FROM bank_line b JOIN statement s ON s.id = b.statement_id
+                WHERE b.date = ? AND b.amount = ? AND b.label = ? AND s.bank_account <> ? LIMIT 1
+                """)
+            var foundElsewhere: [String: (count: Int, statement: Int)] = [:]
             // A line dated outside the days the ledger has bank lines for cannot be there already:
             // a new month's statement is looked up only where it overlaps the previous one.
             // (Two subqueries: SQLite finds a lone min() or max() in the index, not both at once.)
@@ -98,6 +109,13 @@ extension Store: BankLedger {
                             continue
                         }
                         overlapping.append((position, e.date, e.amount))
+                        if !batch.force {
+                            elsewhere.reset()
+                            try elsewhere.bind([.text(e.date.iso), .int(e.amount.cents), .text(e.bankLabel), .text(batch.bankAccount.text)])
+                            if try elsewhere.step() {
+                                foundElsewhere[elsewhere.text(0), default: (0, elsewhere.integer(1))].count += 1
+                            }
+                        }
                     }
                     fresh.append((position, e))
                 }
@@ -116,6 +134,11 @@ extension Store: BankLedger {
                 }
                 try self.insertRows("bank_line(entry_id, date, fingerprint, statement_id, source_line, amount, label)", width: 7, values: rows)
                 recorded += fresh.count
+            }
+            // Half the statement or more already on one other account: most likely the wrong --compte.
+            if let (other, found) = foundElsewhere.max(by: { $0.value.count < $1.value.count }), found.count * 2 >= batch.count {
+                throw .bankAccount(.operationsOfAnotherAccount(found: found.count, count: batch.count, importedInto: AccountNumber(trusted: other),
+                                                               statement: found.statement, asked: batch.bankAccount))
             }
             let duplicates = try self.probableDuplicates(overlapping, foundAgain: foundAgain, account: batch.bankAccount, statementID: statementID)
             // A statement that brought nothing new (imported again) leaves no record: there is

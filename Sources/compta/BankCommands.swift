@@ -16,7 +16,7 @@ let bankCommands: [Command] = [
     Command(
         path: ["importer"],
         usage: "compta importer RELEVE [--banque auto|NOM] [--compte 512] [--regles FICHIER] [--essai] [--format texte|json]\n        compta importer --banques",
-        summary: "importe un relevé bancaire (CSV de toute banque, OFX, QIF) : une écriture par opération",
+        summary: "importe un relevé bancaire (CSV de toute banque, OFX, QIF, CFONB 120, camt.053) : une écriture par opération",
         help: """
         Le format est reconnu tout seul (--banque auto) ; --banques liste les banques connues.
         Chaque opération reçoit une empreinte : réimporter le même relevé, ou un relevé qui en
@@ -26,6 +26,9 @@ let bankCommands: [Command] = [
         Une opération nouvelle qui a le jour et le montant d'une opération qu'un autre relevé du
         compte a apportée sous un autre libellé (un autre format du même compte) est signalée ;
         --du laisse de côté les opérations d'avant un jour.
+        Un relevé déjà importé dans un autre compte du livre (le même fichier, ses opérations,
+        ou le numéro de compte bancaire qu'il porte) est refusé ; --forcer l'importe quand même.
+        Un fichier CFONB 120 ou camt.053 qui contient plusieurs comptes : --numero choisit lequel.
 
         Exemples :
           compta importer releve-mars.csv
@@ -43,6 +46,7 @@ let bankCommands: [Command] = [
                   .value("--colonnes", "SPEC", "colonnes d'un CSV inconnu : date=1,libelle=3,montant=4 (ou debit=,credit=,sens=,solde=)"),
                   .value("--profil", "FICHIER", "profil personnel de banque (nom, colonnes, separateur, encodage)"),
                   .value("--numero", "NUMERO", "compte à importer d'un fichier qui en contient plusieurs"),
+                  .flag("--forcer", "importe même un relevé qui semble celui d'un autre compte du livre"),
                   .value("--du", "DATE", "n'importe que les opérations de ce jour et après (les précédentes sont déjà dans le livre)"),
                   .value("--solde", "MONTANT", "solde final lu sur le relevé, pour le rapprochement"),
                   .value("--au", "DATE", "date du solde donné par --solde (défaut : dernière opération)"),
@@ -71,6 +75,7 @@ let bankCommands: [Command] = [
         if let r = ctx.parsed.value("--regles") { options.rules = try RuleFile.read(readText(r), file: r, catalog: store.catalog()) }
         if let s = ctx.parsed.value("--solde") { options.statedBalance = (try moneyArgument("--solde", s), try ctx.day("--au")) }
         options.from = try ctx.day("--du")
+        options.force = ctx.parsed.has("--forcer")
         let result: ImportResult
         do { result = try BankImporter.run(try readBytes(path), options: options, ledger: store) } catch let e as StatementError {
             throw InputError.inStatement(path: path, e)

@@ -237,7 +237,7 @@ func fixturePath(_ p: String) -> String { packageURL("Fixtures/" + p).path }
         #expect(table.count > 10 && table.allSatisfy { $0.count <= 100 }, "\(banks.out)")
         #expect(banks.out.contains("bpce                      Caisse d'Épargne"))
         #expect(!banks.out.contains("credit-cooperatif"), "aliases are for JSON")
-        #expect(banks.out.contains("LCL : format CSV non établi"))
+        #expect(banks.out.contains("Shine : format CSV non établi"))
         #expect(s.run("importer", "--banques", "--format", "json").out.contains(#""alias": "caisse-epargne, caisse-d-epargne"#))
 
         // 53 operations no rule files: the list shows 50, and the next line says how many more.
@@ -275,7 +275,8 @@ func fixturePath(_ p: String) -> String { packageURL("Fixtures/" + p).path }
                     says: ["le 05/03/2026 n'est dans aucun exercice", "« compta exercices ajouter --debut AAAA-MM-JJ »"])
         let mixedPath = s.write("melange.csv", bytes: Array("Date;Libelle;Montant\n05/03/2024;Crédit;10,00\n06/03/2024;D".utf8) + [0xE9] + Array("bit;1\n".utf8))
         try s.refuses(["importer", mixedPath], says: ["encodages mélangés : la ligne 2 est en UTF-8 et la ligne 3"])
-        try s.refuses(["importer", fixturePath("banques/qonto.csv"), "--banque", "lcl"], says: ["banque inconnue : lcl"])
+        try s.refuses(["importer", fixturePath("banques/qonto.csv"), "--banque", "shine"], says: ["banque inconnue : shine"])
+        try s.refuses(["importer", fixturePath("banques/qonto.csv"), "--banque", "lcl"], says: ["ce fichier n'a pas la forme d'un export LCL"])
         try s.refuses(["importer", fixturePath("banques/bpce.csv"), "--compte", "604A"], says: ["n'est pas un compte de banque"])
         try s.refuses(["importer", fixturePath("banques/bpce.csv"), "--regles", s.write("r.csv", "motif;compte\nOVH;604Z\n")],
                     says: ["r.csv, ligne 2 : compte inconnu : 604Z"])
@@ -290,7 +291,29 @@ func fixturePath(_ p: String) -> String { packageURL("Fixtures/" + p).path }
         #expect(s.run("comptes", "ajouter", "5122", "Livret A").code == 0)
         #expect(s.run("importer", fixturePath("banques/societe-generale.csv")).code == 0)
         try s.refuses(["importer", fixturePath("banques/societe-generale.csv"), "--compte", "5122"],
-                    says: ["ce relevé est celui du compte bancaire 00012345678, déjà importé dans le compte 512"])
+                    says: ["ce relevé est celui du compte bancaire 00012345678, déjà importé dans le compte 512", "ajoutez --forcer"])
+    }
+
+    /// Issue 27, point 2: a statement already imported into another bank account, by the same
+    /// file or by its operations, is refused with the way out; --forcer for the rare real case.
+    @Test func theWrongAccountIsRefused() throws {
+        let s = Sandbox.tour()
+        #expect(s.run("comptes", "ajouter", "5122", "Livret A").code == 0)
+        #expect(s.run("importer", fixturePath("banques/bpce.csv")).code == 0)
+        try s.refuses(["importer", fixturePath("banques/bpce.csv"), "--compte", "530"],
+                    says: ["ce fichier a déjà été importé dans le compte 512 (relevé n° 1 de compta releves) ; vous demandez --compte 530",
+                           "Relancez avec --compte 512", "compta releves annuler 1", "ajoutez --forcer"])
+        // Another file (one more blank line) with the same operations: the operations tell.
+        let copy = s.write("bpce-copie.csv", try String(contentsOfFile: fixturePath("banques/bpce.csv"), encoding: .utf8) + "\n")
+        try s.refuses(["importer", copy, "--compte", "5122"],
+                    says: ["5 des 5 opérations de ce relevé sont déjà dans le compte 512", "vous demandez --compte 5122", "ajoutez --forcer"])
+        // Into the right account, nothing twice.
+        #expect(s.run("importer", copy).out.contains("nouvelles : 0 · déjà importées : 5"))
+        let forced = s.run("importer", copy, "--compte", "5122", "--forcer")
+        #expect(forced.code == 0, "\(forced.err)")
+        #expect(forced.out.contains("nouvelles : 5"))
+        // A statement of the same account (CFONB) whose operations another format brought: not the wrong account.
+        #expect(s.run("importer", fixturePath("banques/releve.cfonb"), "--compte", "5122").code == 0)
     }
 }
 
@@ -314,5 +337,50 @@ func fixturePath(_ p: String) -> String { packageURL("Fixtures/" + p).path }
         for r in rows { #expect(s.run("affecter", String(r[1]), try Money(parsing: String(r[3])).isNegative ? "604A" : "7562").code == 0) }
         #expect(!s.run("resultat").out.contains("471"))
         #expect(!s.run("budget").out.contains("471"))
+    }
+}
+
+@Suite struct StandardStatements {
+    /// CFONB 120 and camt.053 import as the CSV exports do, state their balance for the
+    /// rapprochement, and import again to nothing.
+    @Test(arguments: ["releve.cfonb", "releve-camt053.xml"])
+    func importsAndImportsAgainToNothing(name: String) throws {
+        let s = Sandbox.tour()
+        let first = s.run("importer", fixturePath("banques/" + name))
+        #expect(first.code == 0, "\(first.err)")
+        #expect(first.out.contains("Lignes lues : 5 · nouvelles : 5 · déjà importées : 0"), "\(first.out)")
+        #expect(first.out.contains("solde du relevé au 18/03/2024 2\u{202F}399,25 €"), "\(first.out)")
+        let again = s.run("importer", fixturePath("banques/" + name))
+        #expect(again.out.contains("nouvelles : 0 · déjà importées : 5"), "\(again.out)")
+    }
+
+    @Test func badStandardFilesSayWhatAndWhere() throws {
+        let s = Sandbox.tour()
+        let records = String(data: try Data(contentsOf: URL(fileURLWithPath: fixturePath("banques/releve.cfonb"))), encoding: .isoLatin1)!
+            .split(separator: "\r\n").map(String.init)
+        var glued = records
+        glued[2].removeLast()
+        try s.refuses(["importer", s.write("sans-retours.txt", glued.joined())],
+                    says: ["relevé CFONB 120, enregistrement n° 4 : la ligne a 2279 caractères", "120 caractères exactement"])
+        var unknown = records
+        unknown[5] = "08" + unknown[5].dropFirst(2)
+        try s.refuses(["importer", s.write("code.txt", unknown.joined(separator: "\n"))],
+                    says: ["enregistrement n° 6 (ligne 6) : code d'enregistrement « 08 » inconnu"])
+        var amount = records
+        amount[1] = String(amount[1].prefix(103)) + "X" + amount[1].dropFirst(104)
+        try s.refuses(["importer", s.write("montant.txt", amount.joined(separator: "\n"))],
+                    says: ["enregistrement n° 2 (ligne 2) : montant « 0000000001200X » illisible"])
+        let two = records + records.prefix(2).map { $0.replacingOccurrences(of: "00012345678", with: "00098765432") }
+        try s.refuses(["importer", s.write("deux.txt", two.joined(separator: "\n"))],
+                    says: ["plusieurs comptes (00012345678, 00098765432)", "--numero 00012345678"])
+        try s.refuses(["importer", s.path("deux.txt"), "--numero", "123"], says: ["ne contient pas le compte 123"])
+        #expect(s.run("importer", s.path("deux.txt"), "--numero", "00098765432").code == 0)
+
+        let camt = try String(contentsOfFile: fixturePath("banques/releve-camt053.xml"), encoding: .utf8)
+        try s.refuses(["importer", s.write("avis.xml", camt.replacingOccurrences(of: "camt.053.001.02", with: "camt.054.001.08"))],
+                    says: ["un avis de débit ou de crédit (camt.054)", "« camt.054.001.08 »", "pas un relevé de compte camt.053"])
+        try s.refuses(["importer", s.write("coupe.xml", String(camt.prefix(3000)))], says: ["XML mal formé ou tronqué"])
+        let bomb = camt.replacingOccurrences(of: "<Document ", with: "<!DOCTYPE Document [<!ENTITY a \"aaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]>\n<Document ")
+        try s.refuses(["importer", s.write("bombe.xml", bomb)], says: ["déclare une DTD ou des entités XML", "refusé sans être lu"])
     }
 }

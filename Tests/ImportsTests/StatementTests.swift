@@ -12,7 +12,7 @@ func bytes(_ path: String) throws -> [UInt8] { [UInt8](try Data(contentsOf: fixt
 
 /// What a `Fixtures/banques/*.attendu` file says a sample statement holds.
 struct Expected {
-    var format = "", encoding = "", account = "", balance = "", options = ""
+    var format = "", encoding = "", account = "", balance = "", opening = "", options = ""
     var lines: [String] = []
 
     init(_ name: String) throws {
@@ -25,6 +25,7 @@ struct Expected {
                 case "encodage": encoding = value
                 case "compte": account = value
                 case "solde": balance = value
+                case "ouverture": opening = value
                 case "options": options = value
                 default: break
                 }
@@ -36,7 +37,8 @@ struct Expected {
 }
 
 let bankSamples = ["bpce.csv", "la-banque-postale.csv", "credit-mutuel.csv", "cic.csv", "credit-agricole.csv", "societe-generale.csv",
-                   "societe-generale-epargne.csv", "bnp-paribas.csv", "boursorama.csv", "qonto.csv", "releve.ofx", "releve-ofx2.ofx", "releve.qif", "generique.csv",
+                   "societe-generale-epargne.csv", "bnp-paribas.csv", "boursorama.csv", "qonto.csv", "bpce-pro.csv", "boursobank-2025.csv",
+                   "bnp-paribas-2023.csv", "lcl.csv", "qonto-fr.csv", "la-nef.csv", "releve.ofx", "releve-ofx2.ofx", "releve.qif", "releve.cfonb", "releve-camt053.xml", "releve-camt053-v08.xml", "generique.csv",
                    "colonnes.csv"]
 
 @Suite struct BankSamples {
@@ -58,6 +60,8 @@ let bankSamples = ["bpce.csv", "la-banque-postale.csv", "credit-mutuel.csv", "ci
         #expect((s.accountID ?? "") == expected.account)
         let balance = s.closingBalance.map { "\($0.plain) au \(s.closingDate?.iso ?? "?")" } ?? ""
         #expect(balance == expected.balance)
+        let opening = s.openingBalance.map { "\($0.plain) au \(s.openingDate?.iso ?? "?")" } ?? ""
+        #expect(opening == expected.opening)
         let lines = s.lines.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }
             .map { "\($0.element.date.iso);\($0.element.amount.plain);\($0.element.label)" }
         #expect(lines == expected.lines)
@@ -152,7 +156,7 @@ let bankSamples = ["bpce.csv", "la-banque-postale.csv", "credit-mutuel.csv", "ci
     }
 
     @Test func unknownBankAndBadColumns() {
-        #expect(error(Array("x".utf8), ReadOptions(bank: "banque-de-france")) == .unknownBank("banque-de-france", known: BankProfile.all.map(\.id) + ["ofx", "qif"]))
+        #expect(error(Array("x".utf8), ReadOptions(bank: "banque-de-france")) == .unknownBank("banque-de-france", known: BankProfile.all.map(\.id) + ["ofx", "qif", "cfonb", "camt053"]))
         #expect(throws: StatementError.badColumns("date=1,libelle=2")) { try CustomColumns(parsing: "date=1,libelle=2") }
         #expect(throws: StatementError.badColumns("montant=zéro")) { try CustomColumns(parsing: "date=1,libelle=2,montant=zéro") }
     }

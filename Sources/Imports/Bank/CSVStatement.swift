@@ -106,7 +106,9 @@ enum CSVStatementReader {
     /// Reads a statement from its UTF-8 bytes. Rows are read one at a time: only the first
     /// ones (where the layout is found) are kept, so memory holds the operations, not the rows.
     static func read(_ file: StatementInput, layout: Layout, separator: Character?) throws(StatementError) -> Statement {
-        let sep = separator ?? CSVReader.detectSeparator(utf8: file.utf8)
+        var headerless: BankProfile.Headerless? = nil
+        if case .profile(let p) = layout { headerless = p.headerless }
+        let sep = separator ?? headerless?.separator ?? CSVReader.detectSeparator(utf8: file.utf8)
         var reader = CSVReader(utf8: file.utf8, separator: sep).makeIterator()
         func nextRow() throws(StatementError) -> CSVRecord? {
             do {
@@ -145,6 +147,17 @@ enum CSVStatementReader {
             headerIndex = (rows.firstIndex { row in
                 row.fields.count > columns.map.date && (try? Day(parsing: row.fields[columns.map.date])) != nil
             } ?? rows.count) - 1
+        case .profile(let p) where p.headerless != nil:
+            // The rows before the first operation are the preamble; there is no header row.
+            let h = p.headerless!
+            guard let first = rows.firstIndex(where: { $0.fields.count == h.fields || $0.fields.count == h.balanceRow?.fields }) else {
+                throw .layoutNotFound(profile: p.name, expected: [p.details], firstRows: firstRows)
+            }
+            headerIndex = first - 1
+            profile = p
+            map = h.map
+            name = p.name
+            id = p.id
         case .profile(let p):
             guard let i = p.headerRow(rows), let m = resolve(p.columns, header: rows[i].fields) else {
                 throw .layoutNotFound(profile: p.name, expected: p.signature, firstRows: firstRows)
@@ -168,7 +181,8 @@ enum CSVStatementReader {
         // Preamble: account and balance stated before the operations.
         var accountID: String? = nil
         var closing: (Money, Day?)? = nil
-        let preamble = Array(id == "colonnes" ? rows.prefix(start) : rows.prefix(max(0, start - 1)))
+        var opening: (Money, Day?)? = nil
+        let preamble = Array(id == "colonnes" || headerless != nil ? rows.prefix(start) : rows.prefix(max(0, start - 1)))
         if let p = profile, let fl = p.firstLine, let first = preamble.first,
            first.fields.count > max(fl.account, fl.balance?.amount ?? 0, fl.balance?.date ?? 0) {
             accountID = cleanID(first.fields[fl.account])
@@ -194,6 +208,17 @@ enum CSVStatementReader {
         while let row = try next() {
             let f = row.fields
             func cell(_ i: Int?) -> String { i.map { $0 < f.count ? f[$0].trimmingSpaces : "" } ?? "" }
+            if let b = headerless?.balanceRow, f.count == b.fields {
+                // LCL: the balance before the first operation, and after the last one.
+                let balance: Money, day: Day
+                do { day = try Day(parsing: cell(b.date)) } catch { throw .malformedLine(line: row.line, raw: row.raw, reason: .date(cell(b.date), error)) }
+                do { balance = try Money(parsing: cell(b.amount)) } catch {
+                    throw .malformedLine(line: row.line, raw: row.raw, reason: .amount(cell(b.amount), error))
+                }
+                if lines.isEmpty && opening == nil { opening = (balance, day) } else { closing = (balance, day) }
+                accountID = accountID ?? cleanID(cell(b.account))
+                continue
+            }
             var dateText = cell(map.date)
             // "2024-03-05 06:12:40", "2024-03-05T06:12:40Z": the day is what counts.
             if dateText.utf8.count > 10, let sep = dateText.dropFirst(10).first, sep == " " || sep == "T" {
@@ -238,7 +263,8 @@ enum CSVStatementReader {
         if lines.isEmpty && skipped == 0 { throw .noOperations }
         if let c = balances.closing { closing = (c.balance, c.date) }
         return Statement(format: id, formatName: name, encoding: file.encoding, accountID: accountID, lines: lines,
-                         closingBalance: closing?.0, closingDate: closing?.1 ?? lines.map(\.date).max(), skipped: skipped)
+                         closingBalance: closing?.0, closingDate: closing?.1 ?? lines.map(\.date).max(), skipped: skipped,
+                         openingBalance: opening?.0, openingDate: opening?.1)
     }
 
     static func readAmount(_ row: CSVRecord, map: ColumnMap, cell: (Int?) -> String) throws(StatementError) -> Money {
@@ -268,12 +294,18 @@ enum CSVStatementReader {
     /// Columns of a profile found in a header row.
     static func resolve(_ spec: ColumnSpec, header: [String]) -> ColumnMap? {
         let keys = header.map(searchKey)
+        // `solde#2`: the second column so named (BoursoBank names its amount and its balance « Solde »).
+        func index(_ name: String) -> Int? {
+            let parts = name.split(separator: "#")
+            guard parts.count == 2, let n = Int(parts[1]) else { return keys.firstIndex(of: name) }
+            return keys.indices.filter { keys[$0] == parts[0] }.dropFirst(n - 1).first
+        }
         func first(_ names: [String]) -> Int? {
-            for n in names { if let i = keys.firstIndex(of: n) { return i } }
+            for n in names { if let i = index(n) { return i } }
             return nil
         }
         guard let date = first(spec.date) else { return nil }
-        let labels = spec.label.compactMap { n in keys.firstIndex(of: n) }
+        let labels = spec.label.compactMap(index)
         guard !labels.isEmpty else { return nil }
         return ColumnMap(date: date, label: labels, amount: first(spec.amount), debit: first(spec.debit), credit: first(spec.credit),
                          direction: first(spec.direction), balance: first(spec.balance), account: first(spec.account),

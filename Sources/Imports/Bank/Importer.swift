@@ -14,6 +14,8 @@ public struct ImportOptions: Sendable {
     public var statedBalance: (amount: Money, date: Day?)?
     /// `--du`: operations before that day are left out (another statement brought them).
     public var from: Day?
+    /// `--forcer`: import even what looks like the statement of another ledger account.
+    public var force = false
 
     public init(fileName: String, bankAccount: AccountNumber, read: ReadOptions = ReadOptions(), rules: [Rule]? = nil,
                 dryRun: Bool = false, statedBalance: (amount: Money, date: Day?)? = nil) {
@@ -41,8 +43,9 @@ public enum BankImporter {
         for r in rules {
             do { try RuleMatcher.check(r, catalog: catalog) } catch { throw RuleError(r, error) }
         }
-        let batch = try plan(statement, bankAccount: options.bankAccount, rules: rules, fileName: options.fileName,
+        var batch = try plan(statement, bankAccount: options.bankAccount, rules: rules, fileName: options.fileName,
                              fileHash: SHA256.hex(bytes), statedBalance: options.statedBalance)
+        batch.force = options.force
         let outcome = try ledger.record(batch, dryRun: options.dryRun)
         return ImportResult(reading: StatementReading(formatName: statement.formatName, encoding: statement.encoding.rawValue,
                                                       skipped: statement.skipped, before: statement.before, zeroAmounts: statement.zeroAmounts),

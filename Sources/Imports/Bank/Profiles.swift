@@ -50,11 +50,75 @@ public struct BankProfile: Sendable {
     public let columns: ColumnSpec
     /// What the line before the header states (Société Générale, BNP Paribas): field positions.
     public let firstLine: FirstLine?
+    /// A file with no header: where the fields of its rows are (`columns` and `signature` unused).
+    public let headerless: Headerless?
+
+    init(id: String, name: String, aliases: [String], details: String, signature: [String], columns: ColumnSpec,
+         firstLine: FirstLine?, headerless: Headerless? = nil) {
+        self.id = id
+        self.name = name
+        self.aliases = aliases
+        self.details = details
+        self.signature = signature
+        self.columns = columns
+        self.firstLine = firstLine
+        self.headerless = headerless
+    }
 
     public struct FirstLine: Sendable {
         public let account: Int
         /// The balance and its date, when the line states them.
         public let balance: (date: Int, amount: Int)?
+    }
+
+    /// An export without a header (BNP Paribas until 2023, LCL): rows are told apart by their
+    /// number of fields, and each kind has its fields at fixed places (0-based).
+    public struct Headerless: Sendable {
+        /// Fields of an operation row.
+        public let fields: Int
+        public let date: Int
+        /// Every non-empty one is part of the label.
+        public let label: [Int]
+        public let amount: Int
+        /// A balance row (LCL: the first one opens, the last one closes), and where its fields are.
+        public let balanceRow: BalanceRow?
+        /// Fields of the line before the operations that `firstLine` reads, if there is one.
+        public let firstLineFields: Int?
+        /// Given, not guessed: in `05/01/2022;;; PRET;70,93` the decimal comma is as frequent as `;`.
+        public let separator: Character = ";"
+
+        public struct BalanceRow: Sendable {
+            public let fields: Int
+            public let date: Int
+            public let amount: Int
+            public let account: Int
+        }
+
+        var map: ColumnMap { ColumnMap(date: date, label: label, amount: amount) }
+
+        /// Whether the file's first rows are all this export's: an optional first line, then
+        /// operation and balance rows only.
+        func fits(_ head: StatementHead) -> Bool {
+            // The head's text ends anywhere: its last line may be cut.
+            let text = head.text.utf8.count < 4000 ? head.text : head.text[..<(head.text.lastIndex(where: \.isNewline) ?? head.text.startIndex)]
+            guard let rows = try? CSVReader.records(String(text), separator: separator).filter({ !$0.isBlank }) else { return false }
+            var operations = 0
+            for (i, row) in rows.prefix(CSVStatementReader.headerRows).enumerated() {
+                let f = row.fields.map(\.trimmingSpaces)
+                func isDay(_ k: Int) -> Bool { k < f.count && (try? Day(parsing: f[k])) != nil }
+                func isMoney(_ k: Int) -> Bool { k < f.count && (try? Money(parsing: f[k])) != nil }
+                if f.count == fields, isDay(date), isMoney(amount) {
+                    operations += 1
+                } else if let b = balanceRow, f.count == b.fields, isDay(b.date), isMoney(b.amount) {
+                    continue
+                } else if i == 0, let n = firstLineFields, f.count == n {
+                    continue
+                } else {
+                    return false
+                }
+            }
+            return operations > 0
+        }
     }
 
     func matches(_ header: [String]) -> Bool {
@@ -70,6 +134,7 @@ public struct BankProfile: Sendable {
 
 extension BankProfile: StatementReader {
     public func recognise(_ head: StatementHead) -> Recognition? {
+        if let h = headerless { return h.fits(head) ? .shape : nil }
         guard let i = headerRow(head.rows), CSVStatementReader.resolve(columns, header: head.rows[i].fields) != nil else { return nil }
         return .header(row: i)
     }
@@ -92,11 +157,27 @@ extension BankProfile {
                                 debit: ["debit"], credit: ["credit"]),
             firstLine: nil),
         BankProfile(
+            id: "bpce-pro", name: "Caisse d'Épargne, Banque Populaire : comptes professionnels et associations",
+            aliases: ["caisse-epargne-pro", "banque-populaire-pro", "bpce-association"],
+            details: "Date comptable;Libelle simplifie;Reference;Informations complementaires;Type operation;Debit;Credit;Date operation;Date de valeur;Pointage, débit négatif, crédit signé +",
+            signature: ["date comptable", "libelle simplifie", "debit", "credit"],
+            columns: ColumnSpec(date: ["date comptable", "date operation"], label: ["libelle simplifie", "informations complementaires"],
+                                debit: ["debit"], credit: ["credit"]),
+            firstLine: nil),
+        BankProfile(
             id: "la-banque-postale", name: "La Banque Postale",
             aliases: ["banque-postale", "lbp", "postale"],
             details: "six lignes d'information (numéro de compte, date, solde) puis Date;Libellé;Montant(EUROS), Windows-1252",
             signature: ["date", "libelle", "montant euros"],
             columns: ColumnSpec(date: ["date"], label: ["libelle"], amount: ["montant euros"]),
+            firstLine: nil),
+        // Before Crédit Mutuel, whose signature its header also holds.
+        BankProfile(
+            id: "la-nef", name: "La Nef",
+            aliases: ["nef"],
+            details: "export depuis octobre 2021 : quelques lignes d'information, puis un en-tête avec Date de valeur, ID, Libellé, Débit, Crédit ; UTF-8, séparateur ; (mise en page établie d'après un outil libre, pas d'après la banque)",
+            signature: ["date de valeur", "id", "debit", "credit", "libelle"],
+            columns: ColumnSpec(date: ["date de valeur"], label: ["libelle"], debit: ["debit"], credit: ["credit"]),
             firstLine: nil),
         BankProfile(
             id: "credit-mutuel", name: "Crédit Mutuel, CIC (débit et crédit)",
@@ -141,6 +222,27 @@ extension BankProfile {
             columns: ColumnSpec(date: ["date operation"], label: ["libelle operation"], amount: ["montant operation en euro"]),
             firstLine: FirstLine(account: 2, balance: (date: 3, amount: 5))),
         BankProfile(
+            id: "bnp-paribas-2023", name: "BNP Paribas (export sans en-tête, jusqu'en 2023)",
+            aliases: ["bnp-ancien"],
+            details: "sans en-tête : une ligne de compte (type;intitulé;numéro;date;;solde) puis date;catégorie;sous-catégorie;libellé;montant, ISO-8859-1",
+            signature: [], columns: ColumnSpec(),
+            firstLine: FirstLine(account: 2, balance: (date: 3, amount: 5)),
+            headerless: Headerless(fields: 5, date: 0, label: [3], amount: 4, balanceRow: nil, firstLineFields: 6)),
+        BankProfile(
+            id: "lcl", name: "LCL",
+            aliases: ["credit-lyonnais"],
+            details: "sans en-tête : date;montant;type;;libellé;libellé;;catégorie, encadré par deux lignes de solde date;solde;;agence et compte (la première ouvre, la dernière clôt)",
+            signature: [], columns: ColumnSpec(), firstLine: nil,
+            headerless: Headerless(fields: 8, date: 0, label: [4, 5], amount: 1,
+                                   balanceRow: .init(fields: 4, date: 0, amount: 1, account: 3), firstLineFields: nil)),
+        BankProfile(
+            id: "boursobank-2025", name: "BoursoBank (export depuis 2025)",
+            aliases: ["bourso-2025"],
+            details: "\"Date Opération\";\"Date Valeur\";Libellé;\"Libellé Suggéré\";Catégorie;\"Catégorie Parente\";Solde;Commentaire;\"Numéro Compte\";\"Libellé Compte\";Solde;Pointage : la première colonne Solde est le montant, la seconde le solde du compte ; UTF-8 avec BOM",
+            signature: ["date operation", "libelle suggere", "solde", "numero compte"],
+            columns: ColumnSpec(date: ["date operation"], label: ["libelle"], amount: ["solde"], balance: ["solde#2"], account: ["numero compte"]),
+            firstLine: nil),
+        BankProfile(
             id: "boursorama", name: "BoursoBank (Boursorama)",
             aliases: ["boursobank", "bourso"],
             details: "dateOp;dateVal;label;category;categoryParent;supplierFound;amount;comment;accountNum;accountLabel;accountbalance, UTF-8 avec BOM, dates AAAA-MM-JJ ; un fichier peut contenir plusieurs comptes",
@@ -155,14 +257,22 @@ extension BankProfile {
             columns: ColumnSpec(date: ["settlement date utc", "operation date utc"], label: ["counterparty name", "reference"],
                                 amount: ["total amount incl vat"], status: ["status"], keepStatuses: ["settled", "executed", "completed"]),
             firstLine: nil),
+        BankProfile(
+            id: "qonto-fr", name: "Qonto (export en français)",
+            aliases: ["qonto-francais"],
+            details: "Statut;Date de la valeur (local);Montant total (TTC);Débit;Crédit;Solde;Devise;Nom de la contrepartie;...;IBAN du compte, virgule décimale ; seules les opérations exécutées sont importées (les colonnes dépendent du modèle d'export choisi)",
+            signature: ["statut", "montant total ttc", "nom de la contrepartie"],
+            columns: ColumnSpec(date: ["date de la valeur local", "date de la valeur utc", "date de l operation local", "date de l operation utc"],
+                                label: ["nom de la contrepartie", "reference"], amount: ["montant total ttc"], debit: ["debit"],
+                                credit: ["credit"], balance: ["solde"], account: ["iban du compte"], status: ["statut"],
+                                keepStatuses: ["execute", "executee", "regle", "reglee"]),
+            firstLine: nil),
     ]
 
     /// Banks asked for whose export layout could not be established from public sources:
     /// their users import the OFX export, or describe the CSV with `--colonnes`.
     public static let notEstablished: [(name: String, advice: String)] = [
-        ("LCL", "export OFX (« Money ») ou --colonnes"),
         ("Shine", "export OFX ou --colonnes"),
-        ("La Nef", "export OFX ou --colonnes"),
     ]
 
     /// A profile by id or alias (`credit-cooperatif` gives `bpce`).

@@ -30,6 +30,9 @@ public struct Statement: Sendable {
     /// Balance stated by the file, and its day.
     public let closingBalance: Money?
     public let closingDate: Day?
+    /// Balance before the first operation, when the file states it (CFONB, camt.053, LCL), and its day.
+    public let openingBalance: Money?
+    public let openingDate: Day?
     /// Lines the file holds but that are not operations to import (pending, declined...).
     public let skipped: Int
     /// Operations left out because they are before the day asked for (`--du`).
@@ -38,7 +41,10 @@ public struct Statement: Sendable {
     public let zeroAmounts: Int
 
     public init(format: String, formatName: String, encoding: TextEncoding, accountID: String?, lines: [StatementLine],
-                closingBalance: Money?, closingDate: Day?, skipped: Int = 0, before: Int = 0, zeroAmounts: Int = 0) {
+                closingBalance: Money?, closingDate: Day?, skipped: Int = 0, before: Int = 0, zeroAmounts: Int = 0,
+                openingBalance: Money? = nil, openingDate: Day? = nil) {
+        self.openingBalance = openingBalance
+        self.openingDate = openingDate
         self.before = before
         self.zeroAmounts = zeroAmounts
         self.format = format
@@ -64,7 +70,8 @@ public struct Statement: Sendable {
         if kept.count == lines.count { return self }
         return Statement(format: format, formatName: formatName, encoding: encoding, accountID: accountID, lines: kept,
                          closingBalance: closingBalance, closingDate: closingDate, skipped: skipped,
-                         before: moving.count - kept.count, zeroAmounts: lines.count - moving.count)
+                         before: moving.count - kept.count, zeroAmounts: lines.count - moving.count,
+                         openingBalance: from == nil ? openingBalance : nil, openingDate: from == nil ? openingDate : nil)
     }
 }
 
@@ -84,6 +91,11 @@ public enum StatementError: Error, Equatable, Sendable {
     case malformedLine(line: Int, raw: String, reason: LineProblem)
     /// The file has several accounts and none was chosen.
     case severalAccounts([String])
+    /// `--numero` names no account of the file.
+    case accountNotInFile(String, accounts: [String])
+    /// A CFONB 120 record that cannot be read: its number, its line (nil in a file without line breaks).
+    case cfonb(record: Int, line: Int?, problem: CFONBProblem)
+    case camt(CamtProblem)
     case noOperations
     /// `--du`: every operation of the file is before that day (the last one on `lastDate`).
     case noOperationsFrom(Day, lastDate: Day)
@@ -101,4 +113,33 @@ public enum LineProblem: Error, Equatable, Sendable {
     case amount(String, MoneyError)
     case missingAmount
     case missingColumns(expected: Int, found: Int)
+}
+
+/// What is wrong with a CFONB 120 record.
+public enum CFONBProblem: Error, Equatable, Sendable {
+    /// The line has that many characters: not 120, nor a multiple of it.
+    case length(Int)
+    /// Not 01, 04, 05 or 07.
+    case recordCode(String)
+    /// Positions 91–104 are not 13 digits and a sign character.
+    case amount(String)
+    case decimals(String)
+    case date(String)
+    /// An account kept in another currency than the euro.
+    case currency(String)
+}
+
+/// What is wrong with a camt.053 file. `line`: where the XML parser was.
+public enum CamtProblem: Error, Equatable, Sendable {
+    /// A DTD or entity declaration: refused unread (entity expansion is never done).
+    case dtd
+    /// Not well-formed XML: cut short, or edited.
+    case malformed(line: Int)
+    /// Another ISO 20022 message or version (`camt.054.001.08`, `camt.053.001.01`), or not one at all.
+    case otherMessage(String)
+    case amount(String, line: Int)
+    case date(String, line: Int)
+    /// An element an entry must have (`CdtDbtInd`, `Amt`, `BookgDt`).
+    case missing(String, line: Int)
+    case currency(String, line: Int)
 }

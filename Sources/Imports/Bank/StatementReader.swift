@@ -19,6 +19,9 @@ public enum Recognition: Comparable, Sendable {
     case header(row: Int)
     /// Column names that say what they hold, no known layout.
     case columnNames
+    /// No header, but every row has the number of fields and the dates and amounts where a
+    /// headerless export has them.
+    case shape
 }
 
 /// The beginning of a decoded statement file: what readers recognise a format by.
@@ -56,7 +59,7 @@ public struct StatementInput: Sendable {
 public enum StatementReaders {
     /// Every format Compta reads, in the order `--banques` lists them. A new format is a file
     /// with its reader and one line here.
-    public static let all: [any StatementReader] = BankProfile.all + [OFXReader(), QIFReader(), GenericCSVReader()]
+    public static let all: [any StatementReader] = BankProfile.all + [OFXReader(), QIFReader(), CFONBReader(), Camt053Reader(), GenericCSVReader()]
 
     /// The names `--banque` knows: every format but the generic CSV, which is no bank's.
     public static var known: [String] { all.map(\.id).filter { $0 != GenericCSVReader.id } }

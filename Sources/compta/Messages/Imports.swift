@@ -64,6 +64,14 @@ extension Messages {
         case .severalAccounts(let accounts):
             return "le fichier contient les opérations de plusieurs comptes (\(accounts.joined(separator: ", "))). "
                 + "Choisissez-en un avec --numero, par exemple --numero \(accounts[0]), et --compte pour le compte du livre."
+        case .accountNotInFile(let wanted, let accounts):
+            return "le fichier ne contient pas le compte \(wanted) : ses comptes sont \(accounts.joined(separator: ", ")). Choisissez-en un avec --numero."
+        case .cfonb(let record, let line, let problem):
+            let place = "enregistrement n° \(record)" + (line.map { " (ligne \($0))" } ?? "")
+            return "relevé CFONB 120, \(place) : \(cfonbProblem(problem)). "
+                + "Téléchargez à nouveau le relevé (un fichier modifié à la main ou mal transmis perd souvent un caractère) : rien n'a été importé."
+        case .camt(let problem):
+            return "relevé camt.053 : \(camtProblem(problem))"
         case .noOperations:
             return "le fichier ne contient aucune opération."
         case .noOperationsFrom(let day, let last):
@@ -80,6 +88,47 @@ extension Messages {
             return "fichier de profil, ligne \(line) : « \(text) » incompris. Clés possibles : nom, colonnes, separateur, encodage "
                 + "(exemple : colonnes = date=1,libelle=3,montant=4)."
         }
+    }
+
+    static func cfonbProblem(_ p: CFONBProblem) -> String {
+        switch p {
+        case .length(let n):
+            return "la ligne a \(n) caractères ; un relevé CFONB est fait d'enregistrements de 120 caractères exactement"
+        case .recordCode(let code):
+            return "code d'enregistrement « \(code) » inconnu (01 ancien solde, 04 opération, 05 complément, 07 nouveau solde)"
+        case .amount(let t):
+            return "montant « \(t) » illisible (13 chiffres puis un caractère qui porte le dernier chiffre et le signe : { ou A à I crédit, } ou J à R débit)"
+        case .decimals(let t): return "nombre de décimales « \(t) » illisible (position 20, un chiffre)"
+        case .date(let t): return "date « \(t) » illisible (JJMMAA)"
+        case .currency(let c): return "compte tenu en \(c) : Compta tient ses comptes en euros"
+        }
+    }
+
+    static func camtProblem(_ p: CamtProblem) -> String {
+        let again = " Téléchargez à nouveau le relevé : rien n'a été importé."
+        switch p {
+        case .dtd:
+            return "le fichier déclare une DTD ou des entités XML (<!DOCTYPE, <!ENTITY), ce qu'un relevé ne fait jamais : "
+                + "il est refusé sans être lu. Téléchargez le relevé depuis le site de la banque."
+        case .malformed(let line):
+            return "XML mal formé ou tronqué (lu jusqu'à la ligne \(line)) : le fichier est incomplet ou a été modifié." + again
+        case .otherMessage(let m):
+            return "ce fichier est \(isoMessage(m)), pas un relevé de compte camt.053 (versions 001.02 à 001.13). "
+                + "Demandez à la banque le relevé de compte camt.053, ou son export CFONB 120, OFX ou CSV."
+        case .amount(let t, let line): return "ligne \(line) : montant « \(t) » illisible (un nombre positif, point décimal)." + again
+        case .date(let t, let line): return "ligne \(line) : date « \(t) » illisible (AAAA-MM-JJ)." + again
+        case .missing(let element, let line): return "ligne \(line) : l'opération n'a pas d'élément \(element)." + again
+        case .currency(let c, let line): return "ligne \(line) : montant en \(c) ; Compta tient ses comptes en euros."
+        }
+    }
+
+    /// What an ISO 20022 message is, by its name (`camt.054.001.08`).
+    static func isoMessage(_ m: String) -> String {
+        let kinds = ["camt.052": "un relevé intrajournalier (camt.052)", "camt.054": "un avis de débit ou de crédit (camt.054)",
+                     "camt.053": "un relevé camt.053 d'une version que Compta ne lit pas", "pain.001": "un ordre de virement (pain.001)",
+                     "pain.008": "un ordre de prélèvement (pain.008)", "pain.002": "un compte rendu d'ordres (pain.002)"]
+        let kind = kinds.first { m.hasPrefix($0.key) }?.value ?? "un autre document XML"
+        return "\(kind), message « \(m) »"
     }
 
     static func lineProblem(_ p: LineProblem) -> String {

@@ -256,10 +256,23 @@ extension Messages {
         switch e {
         case .statementOfAnotherAccount(let id, let into, let asked):
             return "ce relevé est celui du compte bancaire \(id), déjà importé dans le compte \(into) ; vous demandez --compte \(asked). "
-                + "Vérifiez le fichier, ou relancez avec --compte \(into)."
+                + "Vérifiez le fichier, ou relancez avec --compte \(into)" + wrongAccountWayOut(into, asked: asked)
+        case .fileOfAnotherAccount(let into, let statement, let asked):
+            return "ce fichier a déjà été importé dans le compte \(into) (relevé n° \(statement) de compta releves) ; vous demandez --compte \(asked). "
+                + "Relancez avec --compte \(into) (rien ne sera importé deux fois)" + wrongAccountWayOut(into, asked: asked, statement: statement)
+        case .operationsOfAnotherAccount(let found, let count, let into, let statement, let asked):
+            return "\(found) des \(count) opérations de ce relevé sont déjà dans le compte \(into) (même jour, même montant, même libellé ; "
+                + "relevé n° \(statement) de compta releves) ; vous demandez --compte \(asked). "
+                + "Relancez avec --compte \(into) (seules les opérations absentes seront ajoutées)" + wrongAccountWayOut(into, asked: asked, statement: statement)
         case .notATreasuryAccount(let n):
             return "--compte \(n) n'est pas un compte de banque ou de caisse (51x, 53x), par exemple 512, 5121 ou 530."
         }
+    }
+
+    /// The two other ways out of a statement that looks like another account's.
+    static func wrongAccountWayOut(_ into: AccountNumber, asked: AccountNumber, statement: Int? = nil) -> String {
+        (statement.map { " ; s'il a été importé dans \(into) par erreur : compta releves annuler \($0), puis relancez" } ?? "")
+            + " ; si ces opérations sont vraiment aussi celles du compte \(asked) : ajoutez --forcer. Rien n'a été importé."
     }
 
     static func ledgerImport(_ p: LedgerImportProblem) -> String {
