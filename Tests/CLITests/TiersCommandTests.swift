@@ -108,6 +108,8 @@ import LedgerStore
         try s.refuses(["tiers", "ajouter", "--prenom", " "], says: ["une personne a un nom"])
         try s.refuses(["tiers", "ajouter", "--nom", "Petit", "--siren", "424761419"], says: ["seule une organisation a un SIREN"])
         try s.refuses(["tiers", "modifier", "T0002", "--prenom", "Octave", "--siren", "424761419"], says: ["une personne (--prenom, --nom) ou une organisation"])
+        try s.refuses(["tiers", "ajouter", "--prenom", "Léa", "--nom", "Martin", "--organisation", "Le Club"],
+                      says: ["un tiers est une personne (--prenom, --nom) ou une organisation (--organisation, --siren), pas les deux."])
         try s.refuses(["tiers", "modifier", "T0001", "--sans-alias", "LEA M"], says: ["n'a pas l'autre nom « LEA M »"])
         try s.refuses(["saisir", "2024-02-01", "Cotisation", "512=30", "7561#"], says: ["ligne d'écriture illisible", "#TIERS"])
         // A tiers the command would create goes with the entry it refuses.

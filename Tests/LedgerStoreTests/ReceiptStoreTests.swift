@@ -61,12 +61,16 @@ import Ledger
     }
 
     @Test func aDryRunWritesNothingAndADraftGiftIsNotReceipted() throws {
-        let (_, store) = try ledger()
+        let (path, store) = try ledger()
         let lea = try #require(try store.tiersList().first)
         try store.post(EntryDraft(journal: "BQ", date: d("2025-07-01"), label: "Don", lines: [
             LineDraft(account: n("512"), amount: Money(cents: 500)), LineDraft(account: n("7541"), amount: Money(cents: -500), tiers: lea.code)]))
         let plan = try store.issueReceipts(year: 2025, perGift: false, dryRun: true) { _, _ in "" }
         #expect(plan.receipts.map(\.amount) == [Money(cents: 20050)] && plan.inDrafts.map(\.amount) == [Money(cents: 500)])
         #expect(try store.receipts().isEmpty)
+        // Nor by the schema itself: a draft line put under an issued receipt is refused.
+        try store.issueReceipts(year: 2025, perGift: false, dryRun: false) { r, _ in "Reçu \(r.number)" }
+        let draftLine = "SELECT 1, l.id, l.credit FROM line l JOIN entry e ON e.id = l.entry_id WHERE e.validated_on IS NULL AND l.credit > 0"
+        #expect(RawSQL(path).exec("INSERT INTO receipt_line \(draftLine)")?.contains("reçu d'un don non validé") == true)
     }
 }
