@@ -104,6 +104,23 @@ public struct TiersFields: Hashable, Sendable {
     /// it was written (« Léa Martin » is not split on a guess).
     public static func named(_ name: String) -> TiersFields { TiersFields(kind: .person, lastName: name) }
 
+    /// A name read in a bank label (« OVH SAS », « M LEFEBVRE »): an organisation when one of
+    /// its words says so (a legal form, « ASSOCIATION », « MAIRIE »…), else a person of that
+    /// last name. A guess the treasurer corrects with `tiers modifier`; it only decides which
+    /// fields hold the name.
+    public static func read(_ name: String) -> TiersFields {
+        let words = searchKey(name).split(separator: " ")
+        if words.contains(where: { organisationWords.contains(String($0)) }) { return TiersFields(kind: .organisation, organisation: name) }
+        return named(name)
+    }
+
+    /// Words that make a name read in a label an organisation's.
+    public static let organisationWords: Set<String> = [
+        "sa", "sas", "sasu", "sarl", "eurl", "eirl", "sci", "scop", "scic", "snc", "gie", "ste", "societe", "ets", "association", "asso",
+        "assoc", "federation", "fondation", "collectif", "cooperative", "syndicat", "mutuelle", "mairie", "commune", "ville",
+        "departement", "region", "comite", "club", "banque", "caisse", "urssaf",
+    ]
+
     /// The tiers `base` becomes with these fields (`base` nil: a new tiers, of code `code`).
     /// Texts are kept `printable` and trimmed; an empty one clears the field.
     public func applied(to base: Tiers?, code: String) throws(TiersError) -> Tiers {

@@ -5,7 +5,7 @@ enum Schema {
     /// "Cmpt": marks a SQLite file as a Compta ledger (`PRAGMA application_id`).
     static let applicationID: Int64 = 0x436D_7074
 
-    static let migrations: [String] = [v1, v2, v3, v4, v5, v6, v7, v8, v9]
+    static let migrations: [String] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10]
 
     /// The triggers the migrations leave, by name, with their SQL: what keeps validated entries
     /// and closed exercices unchangeable. `verify` finds a ledger's missing, changed or added
@@ -561,5 +561,13 @@ enum Schema {
 
     ALTER TABLE line ADD COLUMN tiers_id INTEGER REFERENCES tiers(id);
     CREATE INDEX line_tiers ON line(tiers_id) WHERE tiers_id IS NOT NULL;
+    """
+
+    /// 10 (issue 22): a rule says where the tiers of the lines it files comes from (`RuleTiers`):
+    /// NULL, from the label (its group `(?<tiers>…)`, else the known label shapes); `capture`,
+    /// its group; `aucun`, none; else a tiers' name, alias or code. Rules already there take
+    /// their tiers from the label.
+    static let v10 = """
+    ALTER TABLE rule ADD COLUMN tiers TEXT CHECK (tiers IS NULL OR length(tiers) > 0);
     """
 }

@@ -121,6 +121,32 @@ extension Store {
         return (try insertTiers(.named(given.name)), true)
     }
 
+    /// The code of the tiers a bank import's line names (`BankEntry.tiers`: a name found in the
+    /// label, or a rule's fixed tiers), as `designated` finds it, else a new tiers of that name
+    /// (`TiersFields.read`); nil for a name of several tiers. Inside the import's transaction;
+    /// `cache` keeps each name's answer by its normalised key, so that a statement names each
+    /// tiers to the ledger once.
+    func statementTiers(_ name: String, cache: inout StatementTiers) throws(StoreError) -> String? {
+        let key = Tiers.code(in: name) ?? searchKey(name)
+        if key.isEmpty { return nil }
+        if let known = cache.codes[key] { return known }
+        let code: String?
+        do {
+            if let found = try designated(name) {
+                code = found.tiers.code
+            } else {
+                let created = try insertTiers(.read(name))
+                cache.created.append(created)
+                code = created.code
+            }
+        } catch .tiers(.ambiguous(_, let candidates)) {
+            cache.ambiguous[key] = (name, candidates)
+            code = nil
+        }
+        cache.codes[key] = .some(code)
+        return code
+    }
+
     /// Changes the fields `fields` names of the tiers `text` designates; its code and its lines stay.
     @discardableResult
     public func modifyTiers(_ text: String, _ fields: TiersFields) throws(StoreError) -> Tiers {
@@ -174,4 +200,12 @@ extension Store {
             try db.run("INSERT OR IGNORE INTO tiers_alias(tiers_id, search_key, alias) VALUES (?, ?, ?)", .int(id), .text(searchKey(alias)), .text(alias))
         }
     }
+}
+
+/// What a bank import learnt of the tiers its lines name: each name's code (nil inside: a name
+/// of several tiers), the tiers it created, the names of several.
+struct StatementTiers {
+    var codes: [String: String?] = [:]
+    var created: [Tiers] = []
+    var ambiguous: [String: (name: String, candidates: [Tiers])] = [:]
 }
