@@ -3,12 +3,14 @@ import Ledger
 /// The shapes of French bank labels that name the other party, known without any rule: a line
 /// that no rule gives a tiers (or that waits in 471) takes the name one of them finds. Each is
 /// a pattern with a group `(?<tiers>…)`, tried in this order; the first that finds a name gives
-/// it. The name stops before what usually follows it: the next `/` field, `MOTIF`, `REF`, a date
-/// or a year, a long run of digits (a reference), or a word that starts the reason of the
-/// payment (`COTISATION`, `FACTURE`, `DON`…).
+/// it. The name stops before what usually follows it: the next `/` field, `MOTIF`, `REF`, a word
+/// with a digit (a date, a year, a reference: names seldom have one), or a word that starts the
+/// reason of the payment (`COTISATION`, `FACTURE`, `DON`…). A label that joins the bank's
+/// columns without a mark (« PRLV SEPA OVH SAS KIMSUFI SERVEUR ») cannot be cut right: a rule
+/// with `--tiers` says it.
 public enum LabelShapes {
     /// What ends a name in a label without fields (« VIR X COTISATION 2024 »).
-    static let end = #"(?: ?/| (?:MOTIF|REF|REFERENCE)\b| \S*\d{5,}| \d\d/\d\d| (?:19|20)\d\d\b| (?:COTISATIONS?|COTIS|ADHESIONS?|DONS?|FACTURES?|FACT|INSCRIPTIONS?|ABONNEMENT|ECHEANCE|LOYER|REMBOURSEMENT|REMB|VERSEMENT|SOUTIEN|SALAIRE)\b|$)"#
+    static let end = #"(?: ?/| (?:MOTIF|REF|REFERENCE)\b| \S*\d| (?:COTISATIONS?|COTIS|ADHESIONS?|DONS?|FACTURES?|FACT|INSCRIPTIONS?|ABONNEMENT|ECHEANCE|LOYER|REMBOURSEMENT|REMB|VERSEMENT|SOUTIEN|SALAIRE|ACOMPTE|SOLDE|LOCATION|ACHAT|VENTE|COMMANDE|CMD|PRESTATION)\b|$)"#
 
     /// The shapes, as written in the README (« Les libellés que Compta sait lire »).
     public static let patterns: [String] = [
