@@ -53,6 +53,8 @@ measure() {
 lines=$(($(wc -l < "$out/releve-5121.csv") - 1))
 measure "compta importer ($lines lignes)" "hledger csv" $compta importer "$out/releve-5121.csv" --compte 5121
 measure "compta importer (livret)" - $compta importer "$out/releve-5122.csv" --compte 5122
+# 100 000 lines naming ~20 000 people: the tiers read in the labels, found or created.
+measure "compta importer (100000 lignes, tiers)" - $compta importer "$out/releve-tiers.csv" --compte 5123
 measure "compta resultat" "hledger is" $compta resultat --exercice 2024
 measure "compta resultat --par-projet" "hledger is" $compta resultat --exercice 2024 --par-projet
 measure "compta balance" "hledger bal" $compta balance --exercice 2024

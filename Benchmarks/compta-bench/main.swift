@@ -7,7 +7,10 @@
 //   - regles.csv: the categorisation rules, a few with projects; comptes.txt, projets.txt: what to create;
 //   - releve-5121.rules: the same rules for hledger's CSV reader (the import's peer);
 //   - budget-2024.csv: a budget for the last exercice;
-//   - journal.ledger: the same transactions as a journal hledger and ledger-cli read.
+//   - journal.ledger: the same transactions as a journal hledger and ledger-cli read;
+//   - releve-tiers.csv: whatever N, a 2024 statement of 100 000 lines (for account 5123) whose
+//     labels name some 20 000 people in the shapes the import reads (« /DE X /MOTIF »,
+//     « DE: X MOTIF: », « VIR SEPA RECU X », « PRLV SEPA X »).
 import Foundation
 import Ledger
 
@@ -52,7 +55,7 @@ let kinds: [Kind] = [
     Kind(label: "VIR SEPA RECU INCONNU", account: "471", project: nil, income: true, cents: 1_000),
 ]
 
-let accountLabels = ["604A": "OVH", "604C": "Retzo", "604D": "Prestation Gab", "5121": "Compte courant", "5122": "Livret"]
+let accountLabels = ["604A": "OVH", "604C": "Retzo", "604D": "Prestation Gab", "5121": "Compte courant", "5122": "Livret", "5123": "Compte des adhésions"]
 
 let args = CommandLine.arguments
 guard args.count == 3, let n = Int(args[1]), n > 0 else {
@@ -85,6 +88,32 @@ for i in 0..<n {
 try (statements["5121"]! + lines5121.joined()).write(to: folder.appendingPathComponent("releve-5121.csv"), atomically: true, encoding: .utf8)
 try (statements["5122"]! + lines5122.joined()).write(to: folder.appendingPathComponent("releve-5122.csv"), atomically: true, encoding: .utf8)
 try journal.write(to: folder.appendingPathComponent("journal.ledger"), atomically: true, encoding: .utf8)
+
+// 50 first names by 400 last names (two syllables each): 20 000 people.
+let firstNames = ["LEA", "ZOE", "ELOISE", "CHLOE", "EMMA", "JADE", "LOUISE", "ALICE", "INES", "LINA", "ROSE", "ANNA", "MILA", "JULIA",
+                  "NINA", "IRIS", "CLARA", "SARAH", "CAMILLE", "LUCIE", "MANON", "PAULINE", "ELISE", "HELENE", "JEANNE", "GABRIEL",
+                  "LEO", "RAPHAEL", "ARTHUR", "LOUIS", "JULES", "ADAM", "MAEL", "LUCAS", "HUGO", "NOAH", "PAUL", "SACHA", "TOM",
+                  "THEO", "VICTOR", "OSCAR", "SAMIR", "KARIM", "FARID", "BASILE", "DENIS", "MARC", "BRUNO", "QUENTIN"]
+let syllables = ["MAR", "TIN", "DU", "RAND", "BER", "NARD", "PE", "TIT", "RO", "BLAN", "FAU", "GAR", "NIER", "LE", "FEB", "VRE",
+                 "CHE", "VAL", "LIER", "MO"]
+let lastNames = syllables.flatMap { a in syllables.map { a + $0 } }
+var tiersLines = ["Date;Libellé;Montant\n"]
+tiersLines.reserveCapacity(100_001)
+let year = Day(year: 2024, month: 1, day: 1)!
+for i in 0..<100_000 {
+    let day = Day(ordinal: year.ordinal + (i * 366) / 100_000)
+    let person = g.next(firstNames.count * lastNames.count)
+    let name = "\(firstNames[person % firstNames.count]) \(lastNames[person / firstNames.count])"
+    let label: String, cents: Int
+    switch g.next(4) {
+    case 0: label = "VIR SEPA RECU /DE \(name) /MOTIF COTISATION 2024 /REF \(100_000 + g.next(900_000))"; cents = 1_000 + g.next(5_000)
+    case 1: label = "VIR RECU \(10_000_000_000 + g.next(1_000_000)) DE: \(name) MOTIF: DON \(g.next(100))"; cents = 500 + g.next(20_000)
+    case 2: label = "VIR SEPA RECU \(name) ADHESION 2024"; cents = 1_000 + g.next(5_000)
+    default: label = "PRLV SEPA \(name) ECHEANCE \(day.french.prefix(5))"; cents = -(500 + g.next(3_000))
+    }
+    tiersLines.append("\(day.french);\(label);\(Money(cents: Int64(cents)).plain)\n")
+}
+try tiersLines.joined().write(to: folder.appendingPathComponent("releve-tiers.csv"), atomically: true, encoding: .utf8)
 
 var rules = "position;motif;regex;sens;min;max;compte;projet;libelle\n"
 for (i, k) in kinds.enumerated() where k.account != "471" {

@@ -15,7 +15,7 @@ func moneyArgument(_ option: String, _ raw: String) throws -> Money {
 let bankCommands: [Command] = [
     Command(
         path: ["importer"],
-        usage: "compta importer RELEVE [--banque auto|NOM] [--compte 512] [--regles FICHIER] [--essai] [--format texte|json]\n        compta importer --banques",
+        usage: "compta importer RELEVE [--banque auto|NOM] [--compte 512] [--regles FICHIER] [--essai] [--sans-tiers] [--format texte|json]\n        compta importer --banques",
         summary: "importe un relevé bancaire (CSV de toute banque, OFX, QIF) : une écriture par opération",
         help: """
         Le format est reconnu tout seul (--banque auto) ; --banques liste les banques connues.
@@ -26,6 +26,10 @@ let bankCommands: [Command] = [
         Une opération nouvelle qui a le jour et le montant d'une opération qu'un autre relevé du
         compte a apportée sous un autre libellé (un autre format du même compte) est signalée ;
         --du laisse de côté les opérations d'avant un jour.
+        Chaque opération reçoit son tiers : celui de sa règle (--tiers de compta regles ajouter),
+        sinon le nom lu dans le libellé (« /DE X /MOTIF », « DE: X MOTIF: », « VIR X »,
+        « PRLV SEPA X ») ; un nom inconnu crée un tiers, et l'import liste ceux qu'il a créés.
+        --sans-tiers n'en donne à aucune.
 
         Exemples :
           compta importer releve-mars.csv

@@ -9,28 +9,53 @@ import Ledger
 /// columns without a mark (« PRLV SEPA OVH SAS KIMSUFI SERVEUR ») cannot be cut right: a rule
 /// with `--tiers` says it.
 public enum LabelShapes {
-    /// What ends a name in a label without fields (« VIR X COTISATION 2024 »).
-    static let end = #"(?: ?/| (?:MOTIF|REF|REFERENCE)\b| \S*\d| (?:COTISATIONS?|COTIS|ADHESIONS?|DONS?|FACTURES?|FACT|INSCRIPTIONS?|ABONNEMENT|ECHEANCE|LOYER|REMBOURSEMENT|REMB|VERSEMENT|SOUTIEN|SALAIRE|ACOMPTE|SOLDE|LOCATION|ACHAT|VENTE|COMMANDE|CMD|PRESTATION)\b|$)"#
+    /// A shape: its pattern, and whether the name it takes still has the reason of the payment
+    /// after it (no field mark ends it), to cut at `trailers`.
+    public struct Shape: Sendable {
+        public let pattern: String
+        public let cut: Bool
+    }
 
     /// The shapes, as written in the README (« Les libellés que Compta sait lire »).
-    public static let patterns: [String] = [
+    public static let shapes: [Shape] = [
         // VIR SEPA RECU /DE LEA MARTIN /MOTIF COTISATION 2024 /REF 123
-        #"/DE (?<tiers>[^\d\W].*?) ?(?:/|$)"#,
+        Shape(pattern: #"/DE (?<tiers>[^/]+)"#, cut: false),
         // VIR RECU DE: LEA MARTIN MOTIF: COTISATION 2024
-        #"\bDE ?: ?(?<tiers>[^\d\W].*?) ?(?:\bMOTIF ?:|\bREF ?:|$)"#,
+        Shape(pattern: #"\bDE ?: ?(?<tiers>.+?) ?(?:\bMOTIF ?:|\bREF ?:|$)"#, cut: false),
         // VIR SEPA RECU LEA MARTIN COTISATION 2024, VIREMENT DE LEA MARTIN, VIR INST EMIS OVH SAS
-        #"^(?:VIR|VIREMENT)(?: SEPA)?(?: (?:RECU|EMIS|INST|INSTANTANE|PERMANENT|PERM|EN VOTRE FAVEUR|DE))* (?<tiers>[^\d\W].*?)"# + end,
+        Shape(pattern: #"^(?:VIR|VIREMENT)(?: SEPA)?(?: (?:RECU|EMIS|INST|INSTANTANE|PERMANENT|PERM|EN VOTRE FAVEUR|DE))* (?<tiers>[^/]+)"#, cut: true),
         // PRLV SEPA OVH SAS FACTURE FR2024031187
-        #"^(?:PRLV|PRELEVEMENT)(?: SEPA)?(?: (?:EUROPEEN|EUROPE|DE))* (?<tiers>[^\d\W].*?)"# + end,
+        Shape(pattern: #"^(?:PRLV|PRELEVEMENT)(?: SEPA)?(?: (?:EUROPEEN|EUROPE|DE))* (?<tiers>[^/]+)"#, cut: true),
     ]
 
-    /// The shapes compiled, once.
-    static let compiled: [RulePattern] = patterns.map { try! RulePattern($0) }
+    /// Words that end a name read without a field mark: what says the reason of the payment.
+    /// A word with a digit (a date, a year, a reference) ends it too.
+    public static let trailers: Set<String> = [
+        "MOTIF", "REF", "REFERENCE", "COTISATION", "COTISATIONS", "COTIS", "ADHESION", "ADHESIONS", "DON", "DONS", "FACTURE",
+        "FACTURES", "FACT", "INSCRIPTION", "INSCRIPTIONS", "ABONNEMENT", "ECHEANCE", "LOYER", "REMBOURSEMENT", "REMB",
+        "VERSEMENT", "SOUTIEN", "SALAIRE", "ACOMPTE", "SOLDE", "LOCATION", "ACHAT", "VENTE", "COMMANDE", "CMD", "PRESTATION",
+    ]
+
+    /// The shapes compiled, once, with the index of their group.
+    static let compiled: [(pattern: RulePattern, group: Int, cut: Bool)] = shapes.map { shape in
+        let p = try! RulePattern(shape.pattern)
+        return (p, p.groupNames.firstIndex(of: RulePattern.tiersGroup)!, shape.cut)
+    }
 
     /// The name the first shape that fits `label` finds, or nil.
     public static func tiers(in label: String) -> String? {
+        let original = Array(label)
+        let folded = original.map(RulePattern.fold)
         for shape in compiled {
-            if let name = shape.capture(RulePattern.tiersGroup, in: label) { return name }
+            guard let name = shape.pattern.capture(shape.group, in: original, folded: folded) else { continue }
+            if !shape.cut { return name }
+            // The words before the first that has a digit or is a trailer.
+            var words: [Substring] = []
+            for word in name.split(separator: " ") {
+                if word.contains(where: \.isNumber) || trailers.contains(word.uppercased()) { break }
+                words.append(word)
+            }
+            if !words.isEmpty { return words.joined(separator: " ") }
         }
         return nil
     }

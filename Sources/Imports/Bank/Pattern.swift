@@ -53,14 +53,21 @@ public struct RulePattern: Sendable {
     public func capture(_ name: String, in text: String) -> String? {
         guard let group = groupNames.firstIndex(of: name) else { return nil }
         let original = Array(text)
-        let chars = original.map(Self.fold)
+        return capture(group, in: original, folded: original.map(Self.fold))
+    }
+
+    /// `capture` on a label already split into characters, as written and folded (`fold`):
+    /// what tries several patterns on one label splits it once.
+    func capture(_ group: Int, in original: [Character], folded chars: [Character]) -> String? {
+        // `^…`: no match starts after the first character.
+        let anchored = if case .assert(.start) = program[0] { true } else { false }
         var current = ThreadList(size: program.count), next = ThreadList(size: program.count)
         var stack: [(pc: Int, start: Int, end: Int)] = []
         var found: (start: Int, end: Int)? = nil
         for i in 0...chars.count {
             // A new start, of the lowest priority, until a match is found: the leftmost one wins.
             if found == nil { add(0, at: i, in: chars, slots: (-1, -1), group: group, to: &current, stack: &stack) }
-            if found != nil && current.threads.isEmpty { break }
+            if current.threads.isEmpty && (found != nil || anchored) { break }
             steps: for (k, pc) in current.threads.enumerated() {
                 let slots = current.slots[k]
                 let step: Bool
