@@ -126,6 +126,8 @@ import LedgerStore
                       says: ["donne le tiers « OVH SAS »", "gardez l'un ou l'autre"])
         try s.refuses(["regles", "ajouter", "/DE (?<tiers>.+?) /MOTIF", "7562", "--regex", "--tiers", "aucun"], says: ["dit « aucun » tiers"])
         try s.refuses(["regles", "ajouter", "/DE (?<tiers>.+?) /MOTIF", "7562"], says: ["n'est pas une expression régulière", "--regex"])
+        try s.refuses(["regles", "ajouter", "/DE .+? /MOTIF", "7562", "--regex", "--tiers", "(?<tiers>.+?)"],
+                      says: ["« (?<tiers>.+?) » est un groupe", "se met dans le motif"])
         let file = s.write("regles.csv", "motif;regex;compte;tiers\nOVH;;604;\n/DE (?<tiers>\\b) /MOTIF;oui;7562;\n")
         try s.refuses(["regles", "importer", file], says: ["regles.csv", "ligne 3", "ne peut prendre aucun texte"])
         try s.refuses(["importer", s.write("releve.csv", Self.statement), "--regles", file] + Self.columns, says: ["ligne 3", "ne peut prendre aucun texte"])

@@ -14,14 +14,17 @@ public enum LabelShapes {
     public struct Shape: Sendable {
         public let pattern: String
         public let cut: Bool
+        /// A character the label must have for the shape to fit: what spares the pattern's run
+        /// on most labels.
+        public var mark: Character? = nil
     }
 
     /// The shapes, as written in the README (« Les libellés que Compta sait lire »).
     public static let shapes: [Shape] = [
         // VIR SEPA RECU /DE LEA MARTIN /MOTIF COTISATION 2024 /REF 123
-        Shape(pattern: #"/DE (?<tiers>[^/]+)"#, cut: false),
+        Shape(pattern: #"/DE (?<tiers>[^/]+)"#, cut: false, mark: "/"),
         // VIR RECU DE: LEA MARTIN MOTIF: COTISATION 2024
-        Shape(pattern: #"\bDE ?: ?(?<tiers>.+?) ?(?:\bMOTIF ?:|\bREF ?:|$)"#, cut: false),
+        Shape(pattern: #"\bDE ?: ?(?<tiers>.+?) ?(?:\bMOTIF ?:|\bREF ?:|$)"#, cut: false, mark: ":"),
         // VIR SEPA RECU LEA MARTIN COTISATION 2024, VIREMENT DE LEA MARTIN, VIR INST EMIS OVH SAS
         Shape(pattern: #"^(?:VIR|VIREMENT)(?: SEPA)?(?: (?:RECU|EMIS|INST|INSTANTANE|PERMANENT|PERM|EN VOTRE FAVEUR|DE))* (?<tiers>[^/]+)"#, cut: true),
         // PRLV SEPA OVH SAS FACTURE FR2024031187
@@ -37,17 +40,18 @@ public enum LabelShapes {
     ]
 
     /// The shapes compiled, once, with the index of their group.
-    static let compiled: [(pattern: RulePattern, group: Int, cut: Bool)] = shapes.map { shape in
+    static let compiled: [(pattern: RulePattern, group: Int, shape: Shape)] = shapes.map { shape in
         let p = try! RulePattern(shape.pattern)
-        return (p, p.groupNames.firstIndex(of: RulePattern.tiersGroup)!, shape.cut)
+        return (p, p.groupNames.firstIndex(of: RulePattern.tiersGroup)!, shape)
     }
 
     /// The name the first shape that fits `label` finds, or nil.
     public static func tiers(in label: String) -> String? {
         let original = Array(label)
         let folded = original.map(RulePattern.fold)
-        for shape in compiled {
-            guard let name = shape.pattern.capture(shape.group, in: original, folded: folded) else { continue }
+        for (pattern, group, shape) in compiled {
+            if let mark = shape.mark, !original.contains(mark) { continue }
+            guard let name = pattern.capture(group, in: original, folded: folded) else { continue }
             if !shape.cut { return name }
             // The words before the first that has a digit or is a trailer.
             var words: [Substring] = []

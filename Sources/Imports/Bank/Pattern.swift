@@ -231,8 +231,15 @@ struct CharClass: Sendable {
         return found != negated
     }
 
-    static func isDigit(_ c: Character) -> Bool { c.unicodeScalars.first!.properties.numericType == .decimal }
-    static func isWord(_ c: Character) -> Bool { c == "_" || c.isLetter || isDigit(c) }
+    // ASCII first: Unicode's properties cost a table lookup per character, and `\b` asks at every position.
+    static func isDigit(_ c: Character) -> Bool {
+        if let a = c.asciiValue { return a >= 48 && a <= 57 }
+        return c.unicodeScalars.first!.properties.numericType == .decimal
+    }
+    static func isWord(_ c: Character) -> Bool {
+        if let a = c.asciiValue { return (a >= 48 && a <= 57) || (a | 32 >= 97 && a | 32 <= 122) || a == 95 }
+        return c.isLetter || isDigit(c)
+    }
 }
 
 /// The pattern as a tree.

@@ -23,6 +23,8 @@ public enum RuleProblem: Error, Equatable, Sendable {
     case tiersGroupEmpty
     /// A group `(?<tiers>…)` in a rule that also says its tiers (`aucun`, or a fixed one).
     case tiersGroupAndFixed(RuleTiers)
+    /// A group written as the tiers (`--tiers "(?<tiers>.+)"`): it belongs in the pattern.
+    case tiersGroupAsTiers(String)
 }
 
 /// A rule of the ledger (or of `--regles`) that cannot be used, named by its number and pattern.
@@ -120,6 +122,7 @@ public struct RuleMatcher {
     /// the only named group a rule uses, in a regular expression, able to match some text, and
     /// not with a tiers the rule fixes.
     public static func checkTiers(_ rule: Rule) throws(RuleProblem) {
+        if case .fixed(let name) = rule.tiers, name.contains("(?<") { throw .tiersGroupAsTiers(name) }
         guard rule.isRegex else {
             if rule.pattern.contains("(?<\(RulePattern.tiersGroup)>") { throw .tiersGroupInPlainText }
             if rule.tiers == .capture { throw .tiersGroupMissing(regex: false) }

@@ -126,6 +126,9 @@ extension Messages {
             let said = tiers == .none ? "dit « aucun » tiers" : "donne le tiers « \(tiers.text ?? "") »"
             return "la règle \(said) et a aussi un groupe (?<tiers>…) : gardez l'un ou l'autre (retirez le groupe, "
                 + "ou laissez le tiers vide pour prendre le nom dans le libellé)."
+        case .tiersGroupAsTiers(let text):
+            return "le tiers « \(text) » est un groupe d'expression régulière : il se met dans le motif (avec --regex), "
+                + "par exemple \"/DE (?<tiers>.+?) /MOTIF\", et le tiers reste vide (ou --tiers capture)."
         }
     }
 
