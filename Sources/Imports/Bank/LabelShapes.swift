@@ -19,7 +19,7 @@ public enum LabelShapes {
         public var mark: Character? = nil
     }
 
-    /// The shapes, as written in the README (« Les libellés que Compta sait lire »).
+    /// The shapes, as the README lists them (« Chaque mois : importer le relevé de banque »).
     public static let shapes: [Shape] = [
         // VIR SEPA RECU /DE LEA MARTIN /MOTIF COTISATION 2024 /REF 123
         Shape(pattern: #"/DE (?<tiers>[^/]+)"#, cut: false, mark: "/"),
