@@ -64,6 +64,8 @@ for f in cfonb camt053; do
 done
 measure "compta importer (CFONB 120, $N)" - env COMPTA_LIVRE="$out/cfonb.sqlite" $compta importer "$out/releve.cfonb"
 measure "compta importer (camt.053, $N)" - env COMPTA_LIVRE="$out/camt053.sqlite" $compta importer "$out/releve-camt053.xml"
+# 100 000 lines naming ~20 000 people: the tiers read in the labels, found or created.
+measure "compta importer (100000 lignes, tiers)" - $compta importer "$out/releve-tiers.csv" --compte 5123
 measure "compta resultat" "hledger is" $compta resultat --exercice 2024
 measure "compta resultat --par-projet" "hledger is" $compta resultat --exercice 2024 --par-projet
 measure "compta balance" "hledger bal" $compta balance --exercice 2024

@@ -11,7 +11,10 @@
 //   - cotisations.csv: whatever N, 100 000 cotisations of 20 000 members over 2023-2024, as an
 //     entries file with a tiers column (the members' listing, `compta adherents`);
 //   - releve.cfonb and releve-camt053.xml: N operations of one account in the two standard
-//     formats (CFONB 120 with a name complement per operation, camt.053.001.02 with details).
+//     formats (CFONB 120 with a name complement per operation, camt.053.001.02 with details);
+//   - releve-tiers.csv: whatever N, a 2024 statement of 100 000 lines (for account 5123) whose
+//     labels name some 20 000 people in the shapes the import reads (« /DE X /MOTIF »,
+//     « DE: X MOTIF: », « VIR SEPA RECU X », « PRLV SEPA X »).
 import Foundation
 import Ledger
 
@@ -56,7 +59,7 @@ let kinds: [Kind] = [
     Kind(label: "VIR SEPA RECU INCONNU", account: "471", project: nil, income: true, cents: 1_000),
 ]
 
-let accountLabels = ["604A": "OVH", "604C": "Retzo", "604D": "Prestation Gab", "5121": "Compte courant", "5122": "Livret"]
+let accountLabels = ["604A": "OVH", "604C": "Retzo", "604D": "Prestation Gab", "5121": "Compte courant", "5122": "Livret", "5123": "Compte des adhésions"]
 
 let args = CommandLine.arguments
 guard args.count == 3, let n = Int(args[1]), n > 0 else {
@@ -90,6 +93,32 @@ try (statements["5121"]! + lines5121.joined()).write(to: folder.appendingPathCom
 try (statements["5122"]! + lines5122.joined()).write(to: folder.appendingPathComponent("releve-5122.csv"), atomically: true, encoding: .utf8)
 try journal.write(to: folder.appendingPathComponent("journal.ledger"), atomically: true, encoding: .utf8)
 
+// 50 first names by 400 last names (two syllables each): 20 000 people.
+let firstNames = ["LEA", "ZOE", "ELOISE", "CHLOE", "EMMA", "JADE", "LOUISE", "ALICE", "INES", "LINA", "ROSE", "ANNA", "MILA", "JULIA",
+                  "NINA", "IRIS", "CLARA", "SARAH", "CAMILLE", "LUCIE", "MANON", "PAULINE", "ELISE", "HELENE", "JEANNE", "GABRIEL",
+                  "LEO", "RAPHAEL", "ARTHUR", "LOUIS", "JULES", "ADAM", "MAEL", "LUCAS", "HUGO", "NOAH", "PAUL", "SACHA", "TOM",
+                  "THEO", "VICTOR", "OSCAR", "SAMIR", "KARIM", "FARID", "BASILE", "DENIS", "MARC", "BRUNO", "QUENTIN"]
+let syllables = ["MAR", "TIN", "DU", "RAND", "BER", "NARD", "PE", "TIT", "RO", "BLAN", "FAU", "GAR", "NIER", "LE", "FEB", "VRE",
+                 "CHE", "VAL", "LIER", "MO"]
+let lastNames = syllables.flatMap { a in syllables.map { a + $0 } }
+var tiersLines = ["Date;Libellé;Montant\n"]
+tiersLines.reserveCapacity(100_001)
+let year = Day(year: 2024, month: 1, day: 1)!
+for i in 0..<100_000 {
+    let day = Day(ordinal: year.ordinal + (i * 366) / 100_000)
+    let person = g.next(firstNames.count * lastNames.count)
+    let name = "\(firstNames[person % firstNames.count]) \(lastNames[person / firstNames.count])"
+    let label: String, cents: Int
+    switch g.next(4) {
+    case 0: label = "VIR SEPA RECU /DE \(name) /MOTIF COTISATION 2024 /REF \(100_000 + g.next(900_000))"; cents = 1_000 + g.next(5_000)
+    case 1: label = "VIR RECU \(10_000_000_000 + g.next(1_000_000)) DE: \(name) MOTIF: DON \(g.next(100))"; cents = 500 + g.next(20_000)
+    case 2: label = "VIR SEPA RECU \(name) ADHESION 2024"; cents = 1_000 + g.next(5_000)
+    default: label = "PRLV SEPA \(name) ECHEANCE \(day.french.prefix(5))"; cents = -(500 + g.next(3_000))
+    }
+    tiersLines.append("\(day.french);\(label);\(Money(cents: Int64(cents)).plain)\n")
+}
+try tiersLines.joined().write(to: folder.appendingPathComponent("releve-tiers.csv"), atomically: true, encoding: .utf8)
+
 var rules = "position;motif;regex;sens;min;max;compte;projet;libelle\n"
 for (i, k) in kinds.enumerated() where k.account != "471" {
     rules += "\(i + 1);\(k.label);;\(k.income ? "recette" : "depense");;;\(k.account);\(k.project ?? "");\n"
@@ -121,13 +150,13 @@ Subventions;recette;\(n * 3);74;;
 try budget.write(to: folder.appendingPathComponent("budget-2024.csv"), atomically: true, encoding: .utf8)
 // Members: 20 000 people (a few share a surname and first name pattern), each paying now and then.
 var cotisations = "date;journal;piece;libelle;compte;debit;credit;projet;ecriture;tiers\n"
-let firstNames = ["Léa", "Paul", "Zoé", "Marc", "Inès", "Hugo", "Chloé", "Nabil", "Anne", "Yann"]
+let memberFirstNames = ["Léa", "Paul", "Zoé", "Marc", "Inès", "Hugo", "Chloé", "Nabil", "Anne", "Yann"]
 let start2023 = Day(year: 2023, month: 1, day: 1)!
 for i in 0..<100_000 {
     let member = g.next(20_000)
     let day = Day(ordinal: start2023.ordinal + (i * 731) / 100_000)
     let euros = Money(cents: Int64(500 + g.next(60) * 100)).plain
-    let who = "\(firstNames[member % firstNames.count]) Membre\(member)"
+    let who = "\(memberFirstNames[member % memberFirstNames.count]) Membre\(member)"
     cotisations += "\(day.french);BQ;;Cotisation;512;\(euros);;;\(i + 1);\n\(day.french);BQ;;Cotisation;7562;;\(euros);;\(i + 1);\(who)\n"
 }
 try cotisations.write(to: folder.appendingPathComponent("cotisations.csv"), atomically: true, encoding: .utf8)

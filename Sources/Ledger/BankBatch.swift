@@ -10,9 +10,14 @@ public struct BankEntry: Hashable, Sendable {
     public let bankLabel: String
     /// The rule that filed it (its position), or nil: waiting in 471.
     public let rule: Int?
+    /// The entry, its lines without tiers: the ledger gives its other line (`lines[1]`) the tiers `tiers` names.
     public let entry: EntryDraft
+    /// The tiers of the operation as the rule or the label names it (a name, an alias, a
+    /// code), or nil: resolved by the ledger when it records the entry.
+    public let tiers: String?
 
-    public init(fingerprint: String, sourceLine: Int, date: Day, amount: Money, bankLabel: String, rule: Int?, entry: EntryDraft) {
+    public init(fingerprint: String, sourceLine: Int, date: Day, amount: Money, bankLabel: String, rule: Int?, entry: EntryDraft,
+                tiers: String? = nil) {
         self.fingerprint = fingerprint
         self.sourceLine = sourceLine
         self.date = date
@@ -20,6 +25,7 @@ public struct BankEntry: Hashable, Sendable {
         self.bankLabel = bankLabel
         self.rule = rule
         self.entry = entry
+        self.tiers = tiers
     }
 }
 
@@ -87,6 +93,13 @@ public struct BankBatchOutcome: Sendable {
     public let probableDuplicates: [ProbableDuplicate]
     /// The number under which the ledger keeps the statement (`compta releves`); nil for a dry run.
     public let statementID: Int?
+    /// New lines given a tiers.
+    public var linesWithTiers = 0
+    /// The tiers the import created (names no tiers had), in the order they were.
+    public var tiersCreated: [Tiers] = []
+    /// Names that are the name or alias of several tiers: their lines were left without tiers
+    /// (one entry per name: the tiers it names, and how many lines).
+    public var ambiguousTiers: [(name: String, candidates: [Tiers], lines: Int)] = []
 
     /// A new line with the day and amount of a bank line of the same account from another statement.
     public struct ProbableDuplicate: Sendable, Equatable {

@@ -23,10 +23,12 @@ public struct Rule: Hashable, Sendable {
     public var project: String?
     /// Label to write instead of the bank's.
     public var label: String?
+    /// Where the tiers of the lines it files comes from.
+    public var tiers: RuleTiers
 
     public init(position: Int = 0, pattern: String, isRegex: Bool = false, direction: Direction = .any,
                 minimum: Money? = nil, maximum: Money? = nil, account: AccountNumber, project: String? = nil,
-                label: String? = nil) {
+                label: String? = nil, tiers: RuleTiers = .label) {
         self.position = position
         // Labels are `printable`: a control character in a pattern could never match.
         self.pattern = pattern.printable
@@ -37,5 +39,43 @@ public struct Rule: Hashable, Sendable {
         self.account = account
         self.project = project
         self.label = label?.printable
+        self.tiers = tiers
+    }
+}
+
+/// Where a rule takes the tiers of the lines it files from. As written in the rules' `tiers`
+/// column and after `--tiers`: empty, `capture`, `aucun`, or a tiers (name, alias or code).
+public enum RuleTiers: Hashable, Sendable {
+    /// From the label: the rule's group `(?<tiers>…)` when it has one, else the label shapes
+    /// every import knows (« VIR SEPA RECU /DE X /MOTIF … »).
+    case label
+    /// From the rule's group `(?<tiers>…)`, which it must have.
+    case capture
+    /// No tiers: what the rule files is nobody's (a platform's payout is no member's cotisation).
+    case none
+    /// This tiers, whatever the label.
+    case fixed(String)
+
+    public static let captureWord = "capture", noneWord = "aucun"
+
+    /// `text` as written in a rules file or after `--tiers`.
+    public init(text: String) {
+        let t = text.printable.trimmingSpaces
+        switch searchKey(t) {
+        case "": self = .label
+        case RuleTiers.captureWord: self = .capture
+        case RuleTiers.noneWord: self = .none
+        default: self = .fixed(t)
+        }
+    }
+
+    /// As written back: nil for `.label` (nothing to write).
+    public var text: String? {
+        switch self {
+        case .label: return nil
+        case .capture: return RuleTiers.captureWord
+        case .none: return RuleTiers.noneWord
+        case .fixed(let name): return name
+        }
     }
 }

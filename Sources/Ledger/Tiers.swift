@@ -101,10 +101,13 @@ public struct Tiers: Hashable, Sendable {
     }
 
     /// Legal forms (and words) that make a name an organisation's: « OVH SAS », « Association
-    /// des Amis », « SCOP Le Relais ». Compared as words of the normalised name.
+    /// des Amis », « SCOP Le Relais », « MAIRIE DE LYON » read in a bank label. Compared as words
+    /// of the normalised name. A guess the treasurer corrects with `tiers modifier`: it only
+    /// decides which fields hold the name.
     public static let organisationWords: Set<Substring> = [
-        "sa", "sas", "sasu", "sarl", "eurl", "sci", "scop", "scic", "snc", "sca", "selarl", "gie", "ei",
-        "association", "asso", "fondation", "mutuelle", "cooperative", "syndicat", "societe", "ste",
+        "sa", "sas", "sasu", "sarl", "eurl", "eirl", "sci", "scop", "scic", "snc", "sca", "selarl", "gie", "ei", "ste", "societe", "ets",
+        "association", "asso", "assoc", "federation", "fondation", "collectif", "cooperative", "syndicat", "mutuelle",
+        "mairie", "commune", "ville", "departement", "region", "comite", "club", "banque", "caisse", "urssaf",
     ]
 
     /// Whether `name` says it is an organisation's (a legal form among its words; letters

@@ -41,11 +41,11 @@ extension Store: BankLedger {
     private func insertRule(_ r: Rule) throws(StoreError) {
         _ = try catalog()
         try db.run("""
-            INSERT INTO rule(position, pattern, regex, direction, minimum, maximum, account, project_id, label)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO rule(position, pattern, regex, direction, minimum, maximum, account, project_id, label, tiers)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, .int(Int64(r.position)), .text(r.pattern), .int(r.isRegex ? 1 : 0), .int(Int64(r.direction.rawValue)),
                    .optional(r.minimum?.cents), .optional(r.maximum?.cents), .text(r.account.text),
-                   r.project.map { .optional(projectIDsCache[$0]) } ?? .null, .optional(r.label))
+                   r.project.map { .optional(projectIDsCache[$0]) } ?? .null, .optional(r.label), .optional(r.tiers.text))
     }
 
     /// Records a statement's lines: those whose fingerprint the ledger has are skipped, the
@@ -82,6 +82,8 @@ extension Store: BankLedger {
             // operation another statement brought under another label.
             var overlapping: [(position: Int, date: Day, amount: Money)] = []
             var foundAgain: [(date: Day, amount: Money)] = []
+            var tiers = StatementTiers(), linesWithTiers = 0
+            var ambiguousLines: [String: Int] = [:]
             let exists = try self.db.cachedStatement("SELECT 1 FROM bank_line WHERE date = ? AND fingerprint = ?")
             // The same operation (day, amount, bank label) brought by a statement of another ledger account.
             let elsewhere = try self.db.cachedStatement("""
@@ -119,7 +121,22 @@ extension Store: BankLedger {
                     }
                     fresh.append((position, e))
                 }
-                let posted = try self.postMany(fresh.map(\.entry.entry)) { index, error in
+                // The line that is not the bank's takes the tiers the rule or the label names.
+                var drafts: [EntryDraft] = []
+                drafts.reserveCapacity(fresh.count)
+                for (_, e) in fresh {
+                    var draft = e.entry
+                    if let name = e.tiers {
+                        if let code = try self.statementTiers(name, cache: &tiers) {
+                            draft.lines[1].tiers = code
+                            linesWithTiers += 1
+                        } else {
+                            ambiguousLines[Tiers.code(in: name) ?? searchKey(name), default: 0] += 1
+                        }
+                    }
+                    drafts.append(draft)
+                }
+                let posted = try self.postMany(drafts) { index, error in
                     let line = fresh[index].entry
                     let underlying: any Error & Sendable = if case .entry(let e) = error { e } else { error }
                     return .located(LocatedError(file: batch.fileName, line: line.sourceLine, text: line.bankLabel, underlying: underlying))
@@ -149,12 +166,16 @@ extension Store: BankLedger {
                 try self.db.run("UPDATE statement SET lines_new = ? WHERE id = ?", .int(Int64(recorded)), .int(statementID))
             }
             let account = batch.bankAccount.text
-            return BankBatchOutcome(recorded: recorded, waiting: waiting, alreadyThere: already, sameFileImportedOn: sameFile,
+            var outcome = BankBatchOutcome(recorded: recorded, waiting: waiting, alreadyThere: already, sameFileImportedOn: sameFile,
                                     ledgerBalance: try (batch.closingDate ?? batch.lastDate).map { d throws(StoreError) in try self.queried { try self.balance(of: account, at: d) } },
                                     ledgerBalanceBefore: try batch.firstDate.map { d throws(StoreError) in
                                         try self.queried { try self.balance(of: account, at: d.adding(days: -1)) }
                                     },
                                     probableDuplicates: duplicates, statementID: dryRun || recorded == 0 ? nil : Int(statementID))
+            outcome.linesWithTiers = linesWithTiers
+            outcome.tiersCreated = tiers.created
+            outcome.ambiguousTiers = tiers.ambiguous.sorted { $0.key < $1.key }.map { ($0.value.name, $0.value.candidates, ambiguousLines[$0.key] ?? 0) }
+            return outcome
         }
     }
 

@@ -96,12 +96,12 @@ extension AccountLine {
 
 extension Rule {
     /// From `rule r LEFT JOIN project p ON p.id = r.project_id`.
-    static let columns = "r.position, r.pattern, r.regex, r.direction, r.minimum, r.maximum, r.account, p.code, r.label"
+    static let columns = "r.position, r.pattern, r.regex, r.direction, r.minimum, r.maximum, r.account, p.code, r.label, r.tiers"
 
     init(row s: SQLStatement) {
         self.init(position: s.integer(0), pattern: s.text(1), isRegex: s.int(2) != 0, direction: Rule.Direction(rawValue: s.integer(3)) ?? .any,
                   minimum: s.optionalMoney(4), maximum: s.optionalMoney(5), account: s.account(6), project: s.optionalText(7),
-                  label: s.optionalText(8))
+                  label: s.optionalText(8), tiers: RuleTiers(text: s.optionalText(9) ?? ""))
     }
 }
 

@@ -5,7 +5,7 @@ enum Schema {
     /// "Cmpt": marks a SQLite file as a Compta ledger (`PRAGMA application_id`).
     static let applicationID: Int64 = 0x436D_7074
 
-    static let migrations: [String] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, receipts]
+    static let migrations: [String] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, receipts, ruleTiers]
 
     /// The triggers the migrations leave, by name, with their SQL: what keeps validated entries
     /// and closed exercices unchangeable. `verify` finds a ledger's missing, changed or added
@@ -567,8 +567,7 @@ enum Schema {
     CREATE INDEX line_tiers ON line(tiers_id) WHERE tiers_id IS NOT NULL;
     """
 
-    /// 11 (issue 24, numbered after the migration 10 of its time: keep this block whole when it
-    /// is renumbered): tax receipts. A `receipt` has a number never given twice (`2025-0001`:
+    /// 10 (issue 24): tax receipts. A `receipt` has a number never given twice (`2025-0001`:
     /// year and rank, UNIQUE, and no receipt is ever deleted), its donor, amount, article and
     /// its text frozen at issue, and `hash`, its link in the receipts' chain
     /// (`Chain.ReceiptLink`). `receipt_line` holds the gift lines it covers. Nothing of a
@@ -624,5 +623,13 @@ enum Schema {
         SELECT RAISE(ABORT, 'compta: reçu d''un don non validé')
         WHERE (SELECT e.validated_on FROM line l JOIN entry e ON e.id = l.entry_id WHERE l.id = NEW.line_id) IS NULL;
     END;
+    """
+
+    /// 11 (issue 22): a rule says where the tiers of the lines it files comes from (`RuleTiers`):
+    /// NULL, from the label (its group `(?<tiers>…)`, else the known label shapes); `capture`,
+    /// its group; `aucun`, none; else a tiers' name, alias or code. Rules already there take
+    /// their tiers from the label.
+    static let ruleTiers = """
+    ALTER TABLE rule ADD COLUMN tiers TEXT CHECK (tiers IS NULL OR length(tiers) > 0);
     """
 }

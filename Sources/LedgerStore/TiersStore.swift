@@ -121,6 +121,51 @@ extension Store {
         return (try insertTiers(.named(given.name)), true)
     }
 
+    /// The code of the tiers a bank import's line names (`BankEntry.tiers`: a name found in the
+    /// label, or a rule's fixed tiers), as `designated` finds it, else a new tiers of that name
+    /// (`TiersFields.named`); nil for a name of several tiers. Inside the import's transaction;
+    /// `cache` keeps each name's answer by its normalised key, so that a statement names each
+    /// tiers to the ledger once.
+    func statementTiers(_ name: String, cache: inout StatementTiers) throws(StoreError) -> String? {
+        let key = Tiers.code(in: name) ?? searchKey(name)
+        if key.isEmpty { return nil }
+        if let known = cache.codes[key] { return known }
+        let code: String?
+        if Tiers.code(in: name) != nil {
+            code = try designated(name)?.tiers.code
+        } else {
+            // The ledger's names and aliases, read once (a statement names thousands of tiers):
+            // each key with the tiers that count for it, as `named` finds them.
+            if cache.index == nil {
+                var index: [String: Set<String>] = [:]
+                try db.forEach("""
+                    SELECT t.search_key, l.code FROM tiers t JOIN tiers l ON l.id = coalesce(t.merged_into, t.id)
+                    UNION ALL SELECT a.search_key, l.code FROM tiers_alias a JOIN tiers t ON t.id = a.tiers_id
+                    JOIN tiers l ON l.id = coalesce(t.merged_into, t.id)
+                    """) { index[$0.text(0), default: []].insert($0.text(1)) }
+                cache.index = index
+                cache.nextID = try nextTiersID()
+            }
+            let found = cache.index?[key] ?? []
+            if found.count > 1 {
+                let codes = found.sorted()
+                let candidates = try readTiers(where: "t.code IN (\(codes.map { _ in "?" }.joined(separator: ", ")))", codes.map { .text($0) })
+                cache.ambiguous[key] = (name, candidates.map(\.tiers))
+                code = nil
+            } else if let one = found.first {
+                code = one
+            } else {
+                let created = try insertTiers(.named(name), id: cache.nextID)
+                cache.nextID += 1
+                cache.created.append(created)
+                code = created.code
+            }
+        }
+        cache.codes[key] = .some(code)
+        return code
+    }
+
+    /// Changes the fields `fields` names of the tiers `text` designates; its code and its lines stay.
     /// Changes the fields `fields` names of the tiers `text` designates (its kind too, when
     /// they name the other kind); its code and its lines stay. Gives the tiers after and before.
     @discardableResult
@@ -209,11 +254,9 @@ extension Store {
     }
 
     /// Checks `fields` as a new tiers and records it under the next code (inside a transaction).
-    private func insertTiers(_ fields: TiersFields) throws(StoreError) -> Tiers {
-        // AUTOINCREMENT's counter, not max(id): a number once given is never given again.
-        let id = try db.scalarInt("""
-            SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'tiers'), 0), coalesce((SELECT max(id) FROM tiers), 0)) + 1
-            """) ?? 1
+    /// `id`: the number to give it (`nextTiersID`), when the caller counts them itself.
+    private func insertTiers(_ fields: TiersFields, id given: Int64? = nil) throws(StoreError) -> Tiers {
+        let id = if let given { given } else { try nextTiersID() }
         let tiers: Tiers
         do throws(TiersError) { tiers = try fields.applied(to: nil, code: Tiers.code(number: id)) } catch { throw StoreError.tiers(error) }
         try db.run("INSERT INTO tiers(id, code, kind, name, search_key, created_at) VALUES (?, ?, ?, '', '', ?)",
@@ -222,6 +265,15 @@ extension Store {
         return tiers
     }
 
+    /// The number the next tiers takes: AUTOINCREMENT's counter, not max(id), so that a number
+    /// once given is never given again.
+    private func nextTiersID() throws(StoreError) -> Int64 {
+        try db.scalarInt("""
+            SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'tiers'), 0), coalesce((SELECT max(id) FROM tiers), 0)) + 1
+            """) ?? 1
+    }
+
+    /// Writes the fields of `tiers` (not its code, kind or merge) into row `id`, and its aliases.
     /// Writes the fields of `tiers` (not its code or merge) into row `id`, and its aliases. A
     /// SIREN is one organisation's: another tiers that has it already is an error.
     private func write(_ tiers: Tiers, id: Int64) throws(StoreError) {
@@ -240,4 +292,15 @@ extension Store {
             try db.run("INSERT OR IGNORE INTO tiers_alias(tiers_id, search_key, alias) VALUES (?, ?, ?)", .int(id), .text(searchKey(alias)), .text(alias))
         }
     }
+}
+
+/// What a bank import learnt of the tiers its lines name: each name's code (nil inside: a name
+/// of several tiers), the tiers it created, the names of several.
+struct StatementTiers {
+    var codes: [String: String?] = [:]
+    /// The ledger's tiers codes by normalised name or alias, read at the first name.
+    var index: [String: Set<String>]? = nil
+    var nextID: Int64 = 1
+    var created: [Tiers] = []
+    var ambiguous: [String: (name: String, candidates: [Tiers])] = [:]
 }

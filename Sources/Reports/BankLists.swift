@@ -77,7 +77,7 @@ public struct RuleList: Sendable {
         var table = ReportTable(columns: [ReportColumn("N°", key: "position"), ReportColumn("Motif", key: "motif"),
                                           ReportColumn("Sens", key: "sens"), .amount("Min", key: "min"), .amount("Max", key: "max"),
                                           ReportColumn("Compte", key: "compte"), ReportColumn("Projet", key: "projet"),
-                                          ReportColumn("Libellé", key: "libelle")])
+                                          ReportColumn("Libellé", key: "libelle"), ReportColumn("Tiers", key: "tiers")])
         for r in rules {
             let sens: String
             switch r.direction {
@@ -87,7 +87,7 @@ public struct RuleList: Sendable {
             }
             table.rows.append(ReportRow([.number(r.position), .text(r.isRegex ? "/\(r.pattern)/" : r.pattern), .text(sens),
                                          r.minimum.map { .amount($0) } ?? .empty, r.maximum.map { .amount($0) } ?? .empty,
-                                         .account(r.account), .text(r.project ?? ""), .text(r.label ?? "")]))
+                                         .account(r.account), .text(r.project ?? ""), .text(r.label ?? ""), .text(r.tiers.text ?? "")]))
         }
         return ReportDocument(title: "Règles de classement", subtitle: [association], tables: rules.isEmpty ? [] : [table],
                               notes: rules.isEmpty ? ["Aucune règle. Exemple : compta regles ajouter \"OVH\" 604A"] : [])

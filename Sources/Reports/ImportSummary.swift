@@ -27,6 +27,7 @@ public struct ImportSummary: Sendable {
                      + (s.before > 0 ? " · laissées de côté (avant --du) : \(s.before)" : "")
                      + (s.zeroAmounts > 0 ? " · ignorées (montant nul) : \(s.zeroAmounts)" : ""))
         notes.append("Classées par une règle : \(r.filedByRule) · en attente sur 471 : \(r.waiting.count)")
+        notes += tiersNotes
         let duplicates = probableDuplicates
         if let duplicates { notes.append(duplicates.note) }
         if let id = r.outcome.statementID, r.newLines > 0 {
@@ -44,12 +45,12 @@ public struct ImportSummary: Sendable {
             tables.append(ReportTable(title: "Opérations", columns: [
                 ReportColumn("Ligne", key: "ligne"), ReportColumn("Date", key: "date"), .amount("Montant", key: "montant"),
                 ReportColumn("Libellé", key: "libelle"), ReportColumn("Compte", key: "compte"), ReportColumn("Projet", key: "projet"),
-                ReportColumn("Déjà importée", key: "deja_importee"), ReportColumn("Empreinte", key: "empreinte", dataOnly: true),
+                ReportColumn("Tiers lu", key: "tiers"), ReportColumn("Déjà importée", key: "deja_importee"), ReportColumn("Empreinte", key: "empreinte", dataOnly: true),
             ], stream: RowStream { row in
                 for (position, e) in r.batch.entries.enumerated() {
                     let counter = e.entry.lines[1]
                     try row(ReportRow([.number(e.sourceLine), .date(e.date), .amount(e.amount), .text(e.bankLabel),
-                                       .account(counter.account), .text(counter.project ?? ""),
+                                       .account(counter.account), .text(counter.project ?? ""), .text(e.tiers ?? ""),
                                        .flag(already.contains(position)), .text(e.fingerprint)]))
                 }
             }))
@@ -63,8 +64,52 @@ public struct ImportSummary: Sendable {
             if r.waiting.count > 50 { table.note = "… et \(french(r.waiting.count - 50, "autre opération", plural: "autres opérations")) en attente : la liste complète avec compta attente." }
             tables.append(table)
         }
+        tables += tiersTables
         if let duplicates { tables.append(duplicates.table) }
         return ReportDocument(title: r.dryRun ? "Import (essai)" : "Import du relevé", subtitle: subtitle, tables: tables, notes: notes)
+    }
+
+    /// How many new lines got a tiers, how many tiers were created (a misspelt name makes a
+    /// second tiers: the list lets the treasurer see it) and the names of several tiers.
+    var tiersNotes: [String] {
+        let o = result.outcome
+        guard o.linesWithTiers > 0 || !o.tiersCreated.isEmpty || !o.ambiguousTiers.isEmpty else { return [] }
+        var note = "Tiers : \(french(o.linesWithTiers, "ligne nouvelle", plural: "lignes nouvelles")) avec un tiers · "
+            + (o.tiersCreated.isEmpty ? "aucun tiers créé"
+               : result.dryRun ? "\(o.tiersCreated.count) tiers \(o.tiersCreated.count == 1 ? "serait créé" : "seraient créés")"
+               : "\(o.tiersCreated.count) \(o.tiersCreated.count == 1 ? "tiers créé" : "tiers créés")")
+        if !o.tiersCreated.isEmpty {
+            note += " : vérifiez qu'aucun n'est un tiers déjà connu sous un autre nom "
+                + "(compta tiers fusionner GARDE DOUBLON, ou compta tiers modifier CODE --alias NOM pour la prochaine fois)."
+        }
+        var notes = [note]
+        if !o.ambiguousTiers.isEmpty {
+            notes.append("\(french(o.ambiguousTiers.count, "nom désigne", plural: "noms désignent")) plusieurs tiers : leurs lignes restent sans tiers "
+                         + "(voir le tableau) ; donnez-le avec compta affecter NUMERO COMPTE --tiers CODE, ou, pour les prochains relevés, "
+                         + "une règle --tiers CODE, ou retirez l'alias en double (compta tiers modifier CODE --sans-alias NOM).")
+        }
+        return notes
+    }
+
+    var tiersTables: [ReportTable] {
+        let o = result.outcome
+        var tables: [ReportTable] = []
+        if !o.tiersCreated.isEmpty {
+            var table = ReportTable(title: result.dryRun ? "Tiers qui seraient créés" : "Tiers créés", columns: [
+                ReportColumn("Code", key: "code"), ReportColumn("Nom", key: "nom"), ReportColumn("Genre", key: "genre")])
+            for t in o.tiersCreated.prefix(50) { table.rows.append(ReportRow([.text(t.code), .text(t.name), .text(t.kind.rawValue)])) }
+            if o.tiersCreated.count > 50 { table.note = "… et \(o.tiersCreated.count - 50) autres : la liste complète avec compta tiers." }
+            tables.append(table)
+        }
+        if !o.ambiguousTiers.isEmpty {
+            var table = ReportTable(title: "Noms de plusieurs tiers : lignes laissées sans tiers", columns: [
+                ReportColumn("Nom lu", key: "nom"), ReportColumn("Lignes", key: "lignes"), ReportColumn("Tiers de ce nom", key: "tiers")])
+            for a in o.ambiguousTiers {
+                table.rows.append(ReportRow([.text(a.name), .number(a.lines), .text(a.candidates.map { "\($0.code) \($0.name)" }.joined(separator: ", "))]))
+            }
+            tables.append(table)
+        }
+        return tables
     }
 
     /// New operations that another statement seems to have brought under another label: a table

@@ -15,7 +15,7 @@ func moneyArgument(_ option: String, _ raw: String) throws -> Money {
 let bankCommands: [Command] = [
     Command(
         path: ["importer"],
-        usage: "compta importer RELEVE [--banque auto|NOM] [--compte 512] [--regles FICHIER] [--essai] [--format texte|json]\n        compta importer --banques",
+        usage: "compta importer RELEVE [--banque auto|NOM] [--compte 512] [--regles FICHIER] [--essai] [--sans-tiers] [--format texte|json]\n        compta importer --banques",
         summary: "importe un relevé bancaire (CSV de toute banque, OFX, QIF, CFONB 120, camt.053) : une écriture par opération",
         help: """
         Le format est reconnu tout seul (--banque auto) ; --banques liste les banques connues.
@@ -29,6 +29,10 @@ let bankCommands: [Command] = [
         Un relevé déjà importé dans un autre compte du livre (le même fichier, ses opérations,
         ou le numéro de compte bancaire qu'il porte) est refusé ; --forcer l'importe quand même.
         Un fichier CFONB 120 ou camt.053 qui contient plusieurs comptes : --numero choisit lequel.
+        Chaque opération reçoit son tiers : celui de sa règle (--tiers de compta regles ajouter),
+        sinon le nom lu dans le libellé (« /DE X /MOTIF », « DE: X MOTIF: », « VIR X »,
+        « PRLV SEPA X ») ; un nom inconnu crée un tiers, et l'import liste ceux qu'il a créés.
+        --sans-tiers n'en donne à aucune.
 
         Exemples :
           compta importer releve-mars.csv
@@ -42,6 +46,7 @@ let bankCommands: [Command] = [
                   .value("--compte", "COMPTE", "compte de banque ou de caisse du livre (défaut : 512)"),
                   .value("--regles", "FICHIER", "règles à utiliser au lieu de celles du livre (CSV)"),
                   .flag("--essai", "montre ce que l'import ferait, sans rien écrire"),
+                  .flag("--sans-tiers", "ne donne de tiers à aucune ligne (ni celui des règles, ni celui lu dans les libellés)"),
                   .value("--encodage", "NOM", "force l'encodage : utf-8, windows-1252, iso-8859-15"),
                   .value("--colonnes", "SPEC", "colonnes d'un CSV inconnu : date=1,libelle=3,montant=4 (ou debit=,credit=,sens=,solde=)"),
                   .value("--profil", "FICHIER", "profil personnel de banque (nom, colonnes, separateur, encodage)"),
@@ -76,6 +81,7 @@ let bankCommands: [Command] = [
         if let s = ctx.parsed.value("--solde") { options.statedBalance = (try moneyArgument("--solde", s), try ctx.day("--au")) }
         options.from = try ctx.day("--du")
         options.force = ctx.parsed.has("--forcer")
+        options.tiers = !ctx.parsed.has("--sans-tiers")
         let result: ImportResult
         do { result = try BankImporter.run(try readBytes(path), options: options, ledger: store) } catch let e as StatementError {
             throw InputError.inStatement(path: path, e)
@@ -143,17 +149,25 @@ let bankCommands: [Command] = [
     },
     Command(
         path: ["regles", "ajouter"],
-        usage: "compta regles ajouter MOTIF COMPTE [--projet P] [--libelle L] [--regex] [--sens recette|depense] [--min M] [--max M] [--position N]",
+        usage: "compta regles ajouter MOTIF COMPTE [--projet P] [--libelle L] [--tiers T|capture|aucun] [--regex] [--sens recette|depense] [--min M] [--max M] [--position N]",
         summary: "ajoute une règle : les opérations dont le libellé contient MOTIF vont au COMPTE",
         help: """
         Exemples :
           compta regles ajouter "OVH" 604A --projet BL-EVOLUTION
           compta regles ajouter "HELLOASSO" 7562 --sens recette --libelle "Cotisations HelloAsso"
           compta regles ajouter "^PRLV SEPA (OVH|KIMSUFI)" 604A --regex
+          compta regles ajouter "OVH" 604A --tiers "OVH SAS"
+          compta regles ajouter "VIR SEPA RECU /DE (?<tiers>.+?) /MOTIF COTIS" 7562 --regex
+          compta regles ajouter "HELLOASSO" 7562 --tiers aucun
         Sans --position, la règle s'ajoute à la fin ; avec, elle passe avant celles qui suivent.
+        Le tiers des lignes classées : sans --tiers, le groupe (?<tiers>…) de l'expression, sinon
+        le nom que donne une forme de libellé connue (« /DE X /MOTIF », « DE: X MOTIF: »,
+        « VIR X », « PRLV SEPA X ») ; --tiers NOM (ou code) : ce tiers ; --tiers capture : le
+        groupe (?<tiers>…), obligatoire ; --tiers aucun : pas de tiers.
         """,
         options: [.value("--projet", "CODE", "projet analytique"), .value("--libelle", "TEXTE", "libellé à écrire à la place de celui de la banque"),
                   .flag("--regex", "MOTIF est une expression régulière"),
+                  .value("--tiers", "TIERS", "tiers des lignes classées : un nom ou un code, capture (le groupe (?<tiers>…)) ou aucun"),
                   .value("--sens", "SENS", "recette ou depense (défaut : les deux)"),
                   .value("--min", "MONTANT", "montant minimum"), .value("--max", "MONTANT", "montant maximum"),
                   .value("--position", "N", "rang de la règle")],
@@ -172,7 +186,8 @@ let bankCommands: [Command] = [
                         minimum: try ctx.parsed.value("--min").map { try moneyArgument("--min", $0).magnitude },
                         maximum: try ctx.parsed.value("--max").map { try moneyArgument("--max", $0).magnitude },
                         account: try accountArgument(ctx.parsed.positionals[1]),
-                        project: try ctx.parsed.value("--projet").map(projectCode), label: try ctx.text(option: "--libelle"))
+                        project: try ctx.parsed.value("--projet").map(projectCode), label: try ctx.text(option: "--libelle"),
+                        tiers: RuleTiers(text: try ctx.text(option: "--tiers") ?? ""))
         try RuleMatcher.check(rule, catalog: store.catalog())
         rule = try store.addRule(rule)
         ctx.output.print("Règle n° \(rule.position) ajoutée : « \(rule.pattern) » → \(rule.account)"
@@ -193,7 +208,7 @@ let bankCommands: [Command] = [
     Command(
         path: ["regles", "importer"], usage: "compta regles importer FICHIER",
         summary: "remplace les règles du livre par celles d'un fichier CSV",
-        help: "En-tête : position;motif;regex;sens;min;max;compte;projet;libelle (motif et compte obligatoires). Toutes les règles sont chargées, ou aucune.",
+        help: "En-tête : position;motif;regex;sens;min;max;compte;projet;libelle;tiers (motif et compte obligatoires). Toutes les règles sont chargées, ou aucune.",
         options: [], arguments: 1...1
     ) { ctx in
         let store = try ctx.openStore()
@@ -327,6 +342,7 @@ func ruleCommand(_ rule: Rule, account: String) -> String {
     if let p = rule.project { words += ["--projet", p] }
     if let l = rule.label { words += ["--libelle", shellWord(l)] }
     if rule.isRegex { words.append("--regex") }
+    if let t = rule.tiers.text { words += ["--tiers", shellWord(t)] }
     switch rule.direction {
     case .income: words += ["--sens", "recette"]
     case .expense: words += ["--sens", "depense"]

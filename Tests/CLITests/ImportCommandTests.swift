@@ -33,18 +33,18 @@ func fixturePath(_ p: String) -> String { packageURL("Fixtures/" + p).path }
         #expect(rules.out.contains("30;CHORALE;;;;;7562;;"))
 
         // The OVH rule filed n° 1 (5 March) under 604A, project BL-EVOLUTION: it was a hard disk.
-        #expect(s.run("journal", "--format", "csv").out.contains("1;05/03/2024;BQ;;512;PRELEVEMENT OVH SAS FACTURE FR2024031187;;120,00;;brouillard\r\n;;;;604A;"))
+        #expect(s.run("journal", "--format", "csv").out.contains("1;05/03/2024;BQ;;512;;PRELEVEMENT OVH SAS FACTURE FR2024031187;;120,00;;brouillard\r\n;;;;604A;T0001 OVH SAS;"))
         // Its rule goes before the OVH rule (n° 10), which would otherwise file the next invoice under 604A again.
         let refiled = s.run("affecter", "1", "6063", "--projet", "BL-EVOLUTION", "--regle", "FR2024031187")
         #expect(refiled.code == 0, "\(refiled.err)")
         #expect(refiled.out.contains("Écriture n° 1 classée en 6063, projet BL-EVOLUTION. Règle n° 10 créée : « FR2024031187 » → 6063, projet BL-EVOLUTION, "
                                      + "placée avant la règle « OVH » → 604A, qui classait cette opération."))
-        #expect(s.run("regles", "exporter").out.contains("10;FR2024031187;;;;;6063;BL-EVOLUTION;\r\n11;OVH;;;;;604A;BL-EVOLUTION;"))
+        #expect(s.run("regles", "exporter").out.contains("10;FR2024031187;;;;;6063;BL-EVOLUTION;;\r\n11;OVH;;;;;604A;BL-EVOLUTION;"))
         let balance = s.run("balance", "--format", "csv").out
         #expect(balance.contains("6063;") && !balance.contains("604A;"), "the line moved, and its total with it")
         // Refiled again without --projet: the line keeps its project.
         #expect(s.run("affecter", "1", "6064").out.contains("Écriture n° 1 classée en 6064, projet BL-EVOLUTION."), "the line kept its project")
-        #expect(s.run("journal", "--format", "csv").out.contains(";;;;6064;PRELEVEMENT OVH SAS FACTURE FR2024031187;120,00;;BL-EVOLUTION;"))
+        #expect(s.run("journal", "--format", "csv").out.contains(";;;;6064;T0001 OVH SAS;PRELEVEMENT OVH SAS FACTURE FR2024031187;120,00;;BL-EVOLUTION;"))
         #expect(s.run("resultat", "--projet", "BL-EVOLUTION", "--format", "csv").out.contains("6064;"), "its project's totals followed")
         #expect(s.run("verifier").code == 0)
         // Several lines to file: nothing tells which one; an extourne and a new entry do.
@@ -190,8 +190,8 @@ func fixturePath(_ p: String) -> String { packageURL("Fixtures/" + p).path }
         #expect(r.code == 0, "\(r.err)")
         #expect(r.out == "Écriture n° 1 classée en 7562 200,00 €, 754 50,00 € (projet BL-EVOLUTION), 627 -5,00 €.\n")
         let journal = s.run("journal", "--format", "csv").out
-        #expect(journal.contains(";;;;754;VIR HELLOASSO PAYOUT;;50,00;BL-EVOLUTION;"))
-        #expect(journal.contains(";;;;627;VIR HELLOASSO PAYOUT;5,00;;;"))
+        #expect(journal.contains(";;;;754;T0001 HELLOASSO PAYOUT;VIR HELLOASSO PAYOUT;;50,00;BL-EVOLUTION;"))
+        #expect(journal.contains(";;;;627;T0001 HELLOASSO PAYOUT;VIR HELLOASSO PAYOUT;5,00;;;"))
         #expect(s.run("verifier").code == 0)
     }
 
@@ -224,7 +224,7 @@ func fixturePath(_ p: String) -> String { packageURL("Fixtures/" + p).path }
         let before = try s.dump()
         let r = s.run("importer", fixturePath("banques/releve.ofx"), "--essai", "--format", "json")
         #expect(r.code == 0, "\(r.err)")
-        #expect(r.out.contains(#""date": "2024-03-06", "montant": 4500, "libelle": "VIR SEPA RECU CHORALE COTISATION 2024", "compte": "471", "projet": "", "deja_importee": false, "empreinte": ""#))
+        #expect(r.out.contains(#""date": "2024-03-06", "montant": 4500, "libelle": "VIR SEPA RECU CHORALE COTISATION 2024", "compte": "471", "projet": "", "tiers": "CHORALE", "deja_importee": false, "empreinte": ""#))
         #expect(try s.dump() == before)
     }
 

@@ -47,3 +47,78 @@ import Testing
         #expect(throws: error) { try RulePattern(pattern) }
     }
 }
+
+/// The text of a named group: the one Swift's `Regex` (a backtracking engine, leftmost-first)
+/// gives, found in one pass.
+@Suite struct PatternCaptures {
+    static let cases: [(pattern: String, label: String)] = [
+        ("/DE (?<tiers>.+?) /MOTIF", "VIR SEPA RECU /DE LEA MARTIN /MOTIF COTIS /MOTIF X"),
+        ("/DE (?<tiers>.+) /MOTIF", "VIR SEPA RECU /DE LEA MARTIN /MOTIF COTIS /MOTIF X"),
+        ("\\bDE ?: ?(?<tiers>\\S.*?) ?(?:\\bMOTIF ?:|$)", "VIR RECU DE: CHORALE MOTIF: COTISATION 2024"),
+        ("(?<tiers>a|ab)(c|bcd)", "abcd"), ("(?<tiers>ab|a)(c|bcd)", "abcd"), ("(?<tiers>a*?)b", "aaab"),
+        ("x(?<tiers>a+?)", "xaaa"), ("x(?<tiers>a{2,3}?)", "xaaaa"), ("x(?<tiers>a{2,3})", "xaaaa"),
+        ("(?<tiers>[a-z]+) \\d", "zz 1 abc 2"), ("(?:(?<tiers>\\w)\\w)+", "abcdef"), ("(?<tiers>b)|a", "ab"),
+        ("^VIR (?<tiers>.+?)(?: \\d{4}|$)", "VIR Léa Martin 2024"), ("(?<tiers>q)?z", "az"),
+    ]
+
+    @Test(arguments: cases.indices)
+    func capturesWhatSwiftRegexCaptures(index: Int) throws {
+        let (pattern, label) = Self.cases[index]
+        let theirs = try Regex(pattern).ignoresCase().firstMatch(in: label)?["tiers"]?.substring
+        let expected = theirs.map { $0.split(separator: " ").joined(separator: " ") }.flatMap { $0.isEmpty ? nil : $0 }
+        #expect(try RulePattern(pattern).capture("tiers", in: label) == expected, "« \(pattern) » on « \(label) »")
+    }
+}
+
+extension PatternCaptures {
+    /// The captures of patterns a backtracking engine takes minutes on: still one pass.
+    @Test(arguments: [("(?<tiers>(a+)+)$", "aaaa", "aaaa"), ("(?<tiers>(a|aa)+)$", "aaa", "aaa"),
+                      ("(?<tiers>.*a){12}b", String(repeating: "a", count: 12) + "b", "a"),
+                      ("(?<tiers>(a?){30}b)a{30}$", "b" + String(repeating: "a", count: 30), "b")])
+    func catastrophicCapturesTakeOnePass(pattern: String, matching: String, captured: String) throws {
+        let p = try RulePattern(pattern)
+        #expect(p.capture("tiers", in: String(repeating: "a", count: 2_000) + "?") == nil)
+        #expect(p.capture("tiers", in: matching) == captured)
+    }
+
+    /// From the label as written, trimmed, its spaces made one; blank or absent: nil.
+    @Test func textIsTheLabelsTrimmed() throws {
+        let p = try RulePattern("/de (?<tiers>[^/]*)/motif")
+        #expect(p.capture("tiers", in: "VIR /DE   Léa   Martin  /MOTIF x") == "Léa Martin")
+        #expect(p.capture("tiers", in: "VIR /DE    /MOTIF x") == nil)
+        #expect(p.capture("tiers", in: "VIR /A Léa /MOTIF x") == nil)
+        #expect(p.capture("autre", in: "VIR /DE Léa /MOTIF x") == nil)
+    }
+
+    @Test func groupsAndThoseOnlyEmpty() throws {
+        #expect(try RulePattern("(?<tiers>a)(?<nom>b)(?<tiers>c)").groupNames == ["tiers", "nom"])
+        for empty in ["(?<tiers>)", "x(?<tiers>\\b)", "(?<tiers>(?:)*)", "(?<tiers>^|$)"] {
+            #expect(try RulePattern(empty).emptyGroups == ["tiers"], "\(empty)")
+        }
+        for some in ["(?<tiers>a?)", "(?<tiers>.*)", "(?<tiers>)|(?<tiers>b)"] {
+            #expect(try RulePattern(some).emptyGroups.isEmpty, "\(some)")
+        }
+    }
+}
+
+/// The label shapes known without any rule, on the labels of the banks' fixtures.
+@Suite struct LabelShapesOfBanks {
+    @Test(arguments: [
+        ("VIR SEPA RECU /DE M LEFEBVRE /MOTIF DON ASSO", "M LEFEBVRE"), ("VIR SEPA RECU /DE CHORALE /MOTIF COTISATION 2024", "CHORALE"),
+        ("PRLV SEPA OVH SAS FACTURE FR2024031187", "OVH SAS"), ("VIR M LEFEBVRE DON ASSO", "M LEFEBVRE"),
+        ("VIR CHORALE COTISATION 2024", "CHORALE"), ("VIR RECU DE: M LEFEBVRE MOTIF: DON ASSO", "M LEFEBVRE"),
+        ("PRELEVEMENT EUROPEEN DE: OVH SAS MOTIF: FACTURE FR2024031187", "OVH SAS"),
+        ("VIR RECU 0000000000007 DE: FÉDÉRATION MOTIF: SUBVENTION", "FÉDÉRATION"), ("VIREMENT DE M LEFEBVRE DON ASSO", "M LEFEBVRE"),
+        ("VIREMENT EN VOTRE FAVEUR CHORALE COTISATION 2024", "CHORALE"), ("PRLV SEPA RETZO ABONNEMENT FIBRE 03/2024", "RETZO"),
+        ("VIR SEPA RECU ZOE PETIT INSCRIPTION CAMP CHATONS", "ZOE PETIT"), ("VIR SEPA GABRIEL MARTIN FACTURE GAB-2024-01 MIGRATION BL", "GABRIEL MARTIN"),
+        ("VIR SEPA RECU /DE Léa Martin", "Léa Martin"), ("PRLV SEPA EDF 12/03/2024", "EDF"), ("VIR SEPA RECU LEA MARTIN REF 12", "LEA MARTIN"),
+    ])
+    func nameFound(label: String, name: String) {
+        #expect(LabelShapes.tiers(in: label) == name)
+    }
+
+    @Test(arguments: ["FRAIS TENUE DE COMPTE 03/2024", "CB SNCF CONNECT 12/03", "COTIS OFFRE ASSOCIATIVE", "VIR 2024", "RETRAIT DAB 12/03"])
+    func noName(label: String) {
+        #expect(LabelShapes.tiers(in: label) == nil)
+    }
+}

@@ -80,7 +80,7 @@ import LedgerStore
         let list = try RuleList(store)
         #expect(list.rules.map(\.position) == [5, 10])
         let csv = try OutputFormat.csv.render(list.document(association: "Asso"))
-        #expect(csv.contains("5;/^VIR (DON|COTIS)/;recette;10,00;;7562;;Cotisation\r\n10;OVH;;;;604A;;\r\n"), "\(csv)")
+        #expect(csv.contains("5;/^VIR (DON|COTIS)/;recette;10,00;;7562;;Cotisation;\r\n10;OVH;;;;604A;;;\r\n"), "\(csv)")
         #expect(try RuleList.document(store, .presenting(store.exercice(nil), today: Self.now.today)) == list.document(association: "Asso"))
     }
 

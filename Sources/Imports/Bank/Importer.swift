@@ -16,6 +16,8 @@ public struct ImportOptions: Sendable {
     public var from: Day?
     /// `--forcer`: import even what looks like the statement of another ledger account.
     public var force = false
+    /// False with `--sans-tiers`: the import gives no line a tiers (neither the rules' nor the labels').
+    public var tiers = true
 
     public init(fileName: String, bankAccount: AccountNumber, read: ReadOptions = ReadOptions(), rules: [Rule]? = nil,
                 dryRun: Bool = false, statedBalance: (amount: Money, date: Day?)? = nil) {
@@ -44,7 +46,7 @@ public enum BankImporter {
             do { try RuleMatcher.check(r, catalog: catalog) } catch { throw RuleError(r, error) }
         }
         var batch = try plan(statement, bankAccount: options.bankAccount, rules: rules, fileName: options.fileName,
-                             fileHash: SHA256.hex(bytes), statedBalance: options.statedBalance)
+                             fileHash: SHA256.hex(bytes), statedBalance: options.statedBalance, tiers: options.tiers)
         batch.force = options.force
         let outcome = try ledger.record(batch, dryRun: options.dryRun)
         return ImportResult(reading: StatementReading(formatName: statement.formatName, encoding: statement.encoding.rawValue,
@@ -75,10 +77,11 @@ public enum BankImporter {
     }
 
     /// Turns a statement into entries: fingerprint, rule, label, bank line against the rule's
-    /// account (or 471). What is kept per line is small (its place, its rule, its fingerprint):
-    /// the batch makes each entry when it is recorded.
+    /// account (or 471), the name of its tiers (with `tiers`). What is kept per line is small
+    /// (its place, its rule, its fingerprint, that name): the batch makes each entry when it is
+    /// recorded, and the ledger resolves the name.
     public static func plan(_ statement: Statement, bankAccount: AccountNumber, rules: [Rule], fileName: String, fileHash: String,
-                            statedBalance: (amount: Money, date: Day?)? = nil) throws -> BankBatch {
+                            statedBalance: (amount: Money, date: Day?)? = nil, tiers: Bool = true) throws -> BankBatch {
         let matcher = try RuleMatcher(rules)
         let lines = statement.lines
         // Entries are numbered in date order, whatever the file's order (many banks list the newest first).
@@ -103,7 +106,8 @@ public enum BankImporter {
             var sha = SHA256()
             sha.update(identity + "|\(rank)")
             let rule = matcher.firstMatch(label: line.label, key: key, amount: line.amount)
-            filings.append(Filing(line: Int32(i), rule: Int32(rule ?? -1), fingerprint: Fingerprint(sha.finalize())))
+            filings.append(Filing(line: Int32(i), rule: Int32(rule ?? -1), fingerprint: Fingerprint(sha.finalize()),
+                                  tiers: tiers ? matcher.tiers(rule: rule, label: line.label) : nil))
         }
         let rules = matcher.rules
         let journal = EntryDraft.suggestedJournal(for: [LineDraft(account: bankAccount, amount: Money(cents: 1))])
@@ -121,15 +125,17 @@ public enum BankImporter {
                 LineDraft(account: rule?.account ?? .waiting, amount: -line.amount, project: rule?.project),
             ])
             return BankEntry(fingerprint: f.fingerprint.hex, sourceLine: line.line, date: line.date, amount: line.amount,
-                             bankLabel: line.label, rule: rule?.position, entry: entry)
+                             bankLabel: line.label, rule: rule?.position, entry: entry, tiers: f.tiers)
         }
     }
 
-    /// One planned line: where it is in the statement, the rule that files it (its index, or -1).
+    /// One planned line: where it is in the statement, the rule that files it (its index, or
+    /// -1), the name of its tiers.
     struct Filing {
         let line: Int32
         let rule: Int32
         let fingerprint: Fingerprint
+        let tiers: String?
     }
 
     /// The first 128 bits of a line's SHA-256, written as 32 hexadecimal digits in the ledger.

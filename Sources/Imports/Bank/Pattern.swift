@@ -9,11 +9,20 @@
 /// (`(?=…)`, `(?<=…)`), atomic groups and possessive quantifiers.
 ///
 /// Syntax: `.`, `[…]` (ranges, `^` to negate, `\d \w \s` inside), `^`, `$`, `|`, `( )`,
-/// `(?: )`, `(?<nom> )`, `*`, `+`, `?`, `{n}`, `{n,}`, `{n,m}` (lazy forms accepted: only
-/// whether the label matches counts), `\d \D \w \W \s \S \b \B`, `\t`, and any punctuation
-/// escaped (`\.`, `\(`).
+/// `(?: )`, `(?<nom> )`, `*`, `+`, `?`, `{n}`, `{n,}`, `{n,m}` and their lazy forms (`*?`, `+?`),
+/// `\d \D \w \W \s \S \b \B`, `\t`, and any punctuation escaped (`\.`, `\(`).
+///
+/// A named group's text (`capture`) is the one a backtracking engine would give (PCRE, Swift's
+/// `Regex`): leftmost match, alternatives and greedy or lazy repetitions in their order of
+/// priority. The threads run side by side in that order, each carrying where the group began
+/// and ended on its path, so that the answer still costs one pass.
 public struct RulePattern: Sendable {
     let program: [Instruction]
+    /// The names of the named groups, once each, in the order they first appear: group `k`
+    /// saves its start in slot `2k` and its end in slot `2k + 1`.
+    public let groupNames: [String]
+    /// The named groups that can only match the empty text (`(?<tiers>)`, `(?<tiers>\b)`).
+    public let emptyGroups: Set<String>
 
     /// The most instructions a pattern compiles to, and the most a repetition may count: far
     /// beyond any rule a treasurer writes (`^PRLV SEPA (OVH|KIMSUFI)` is 30, matched on a label
@@ -30,6 +39,78 @@ public struct RulePattern: Sendable {
         program.append(.match)
         if program.count > RulePattern.maxSize { throw .tooLarge }
         self.program = program
+        groupNames = parser.names
+        var empty = Set<String>(), nonEmpty = Set<String>()
+        node.visitGroups { index, inner in
+            if inner.maxLength == 0 { empty.insert(parser.names[index]) } else { nonEmpty.insert(parser.names[index]) }
+        }
+        emptyGroups = empty.subtracting(nonEmpty)
+    }
+
+    /// The text the group `name` takes in the first match of the pattern in `text`, from `text`
+    /// as written (not case-folded), trimmed, its inner spaces made one; nil when the pattern
+    /// is not found, the group takes no part in the match, or its text is blank.
+    public func capture(_ name: String, in text: String) -> String? {
+        guard let group = groupNames.firstIndex(of: name) else { return nil }
+        let original = Array(text)
+        return capture(group, in: original, folded: original.map(Self.fold))
+    }
+
+    /// `capture` on a label already split into characters, as written and folded (`fold`):
+    /// what tries several patterns on one label splits it once.
+    func capture(_ group: Int, in original: [Character], folded chars: [Character]) -> String? {
+        // `^…`: no match starts after the first character.
+        let anchored = if case .assert(.start) = program[0] { true } else { false }
+        var current = ThreadList(size: program.count), next = ThreadList(size: program.count)
+        var stack: [(pc: Int, start: Int, end: Int)] = []
+        var found: (start: Int, end: Int)? = nil
+        for i in 0...chars.count {
+            // A new start, of the lowest priority, until a match is found: the leftmost one wins.
+            if found == nil { add(0, at: i, in: chars, slots: (-1, -1), group: group, to: &current, stack: &stack) }
+            if current.threads.isEmpty && (found != nil || anchored) { break }
+            steps: for (k, pc) in current.threads.enumerated() {
+                let slots = current.slots[k]
+                let step: Bool
+                switch program[pc] {
+                case .match:
+                    // The threads after this one have a lower priority: they are dropped.
+                    found = slots
+                    break steps
+                case .char(let x): step = i < chars.count && x == chars[i]
+                case .any: step = i < chars.count && chars[i] != "\n"
+                case .set(let s): step = i < chars.count && s.contains(chars[i])
+                default: step = false
+                }
+                if step { add(pc + 1, at: i + 1, in: chars, slots: slots, group: group, to: &next, stack: &stack) }
+            }
+            swap(&current, &next)
+            next.clear()
+        }
+        guard let (start, end) = found, start >= 0, end >= start else { return nil }
+        let words = original[start..<end].split(whereSeparator: \.isWhitespace).map { String($0) }
+        return words.isEmpty ? nil : words.joined(separator: " ")
+    }
+
+    /// `add` for `capture`: in priority order (the first branch of a split explored first, so
+    /// that the first path to reach an instruction is the one that keeps it), each thread with
+    /// where the group `group` began and ended on its path.
+    private func add(_ pc: Int, at position: Int, in chars: [Character], slots: (start: Int, end: Int), group: Int,
+                     to list: inout ThreadList, stack: inout [(pc: Int, start: Int, end: Int)]) {
+        stack.append((pc, slots.start, slots.end))
+        while let (pc, start, end) = stack.popLast() {
+            guard list.insert(pc) else { continue }
+            switch program[pc] {
+            case .jump(let to): stack.append((to, start, end))
+            case .split(let a, let b): stack.append((b, start, end)); stack.append((a, start, end))
+            case .assert(let a):
+                if a.holds(at: position, in: chars) { stack.append((pc + 1, start, end)) }
+            case .save(let slot):
+                stack.append((pc + 1, slot == 2 * group ? position : start, slot == 2 * group + 1 ? position : end))
+            case .char, .any, .set, .match:
+                list.threads.append(pc)
+                list.slots.append((start, end))
+            }
+        }
     }
 
     /// Whether the pattern is found in `text` (letter case ignored).
@@ -69,6 +150,7 @@ public struct RulePattern: Sendable {
             case .split(let a, let b): stack.append(b); stack.append(a)
             case .assert(let a):
                 if a.holds(at: position, in: chars) { stack.append(pc + 1) }
+            case .save: stack.append(pc + 1)
             case .char, .any, .set: list.threads.append(pc)
             }
         }
@@ -107,6 +189,8 @@ enum Instruction: Sendable {
     case split(Int, Int)
     case jump(Int)
     case assert(Assertion)
+    /// Where the thread is, kept in a slot: a named group's start or end.
+    case save(Int)
     case match
 }
 
@@ -147,8 +231,15 @@ struct CharClass: Sendable {
         return found != negated
     }
 
-    static func isDigit(_ c: Character) -> Bool { c.unicodeScalars.first!.properties.numericType == .decimal }
-    static func isWord(_ c: Character) -> Bool { c == "_" || c.isLetter || isDigit(c) }
+    // ASCII first: Unicode's properties cost a table lookup per character, and `\b` asks at every position.
+    static func isDigit(_ c: Character) -> Bool {
+        if let a = c.asciiValue { return a >= 48 && a <= 57 }
+        return c.unicodeScalars.first!.properties.numericType == .decimal
+    }
+    static func isWord(_ c: Character) -> Bool {
+        if let a = c.asciiValue { return (a >= 48 && a <= 57) || (a | 32 >= 97 && a | 32 <= 122) || a == 95 }
+        return c.isLetter || isDigit(c)
+    }
 }
 
 /// The pattern as a tree.
@@ -160,12 +251,48 @@ indirect enum Node {
     case assert(Assertion)
     case concat([Node])
     case alternate([Node])
-    case repetition(Node, min: Int, max: Int?)
+    /// `lazy`: as few as possible first (`*?`), which only changes what a group captures.
+    case repetition(Node, min: Int, max: Int?, lazy: Bool)
+    /// A named group, by its index in `Parser.names`.
+    case group(Node, Int)
+
+    /// The most characters the node can match; nil when unbounded.
+    var maxLength: Int? {
+        switch self {
+        case .empty, .assert: return 0
+        case .char, .any, .set: return 1
+        case .concat(let nodes):
+            var total = 0
+            for n in nodes { guard let m = n.maxLength else { return nil }; total += m }
+            return total
+        case .alternate(let nodes):
+            var most = 0
+            for n in nodes { guard let m = n.maxLength else { return nil }; most = Swift.max(most, m) }
+            return most
+        case .repetition(let n, _, let max, _):
+            guard let m = n.maxLength else { return nil }
+            if m == 0 { return 0 }
+            return max.map { $0 * m }
+        case .group(let n, _): return n.maxLength
+        }
+    }
+
+    /// Calls `body` with each named group (its index and what it holds), outer ones first.
+    func visitGroups(_ body: (Int, Node) -> Void) {
+        switch self {
+        case .concat(let nodes), .alternate(let nodes): for n in nodes { n.visitGroups(body) }
+        case .repetition(let n, _, _, _): n.visitGroups(body)
+        case .group(let n, let index): body(index, n); n.visitGroups(body)
+        default: break
+        }
+    }
 }
 
 struct Parser {
     let p: [Character]
     var i = 0
+    /// The names of the named groups met so far, once each.
+    var names: [String] = []
 
     init(_ pattern: [Character]) { p = pattern }
 
@@ -188,9 +315,9 @@ struct Parser {
         var items: [Node] = []
         while i < p.count, p[i] != "|", p[i] != ")" {
             var atom = try self.atom()
-            while let (min, max) = try quantifier() {
+            while let (min, max, lazy) = try quantifier() {
                 if case .assert = atom { throw .malformed(.nothingToRepeat) }
-                atom = .repetition(atom, min: min, max: max)
+                atom = .repetition(atom, min: min, max: max, lazy: lazy)
             }
             items.append(atom)
         }
@@ -198,7 +325,7 @@ struct Parser {
     }
 
     /// `*`, `+`, `?`, `{n}`, `{n,}`, `{n,m}`, with an optional lazy `?`; nil when none follows.
-    mutating func quantifier() throws(PatternError) -> (Int, Int?)? {
+    mutating func quantifier() throws(PatternError) -> (Int, Int?, lazy: Bool)? {
         guard i < p.count else { return nil }
         let bounds: (Int, Int?)
         switch p[i] {
@@ -215,9 +342,10 @@ struct Parser {
             i = close + 1
         default: return nil
         }
-        if i < p.count, p[i] == "?" { i += 1 }
+        var lazy = false
+        if i < p.count, p[i] == "?" { i += 1; lazy = true }
         if i < p.count, p[i] == "+" { throw .unsupported(String(p[i - 1]) + "+") }
-        return bounds
+        return (bounds.0, bounds.1, lazy)
     }
 
     static func counts(_ s: String) -> (Int, Int?)? {
@@ -240,12 +368,14 @@ struct Parser {
         case "[": return .set(try characterClass())
         case "\\": return try escape(inClass: false)
         case "(":
+            var name: String? = nil
             if i < p.count, p[i] == "?" {
                 let rest = String(p[i...].prefix(3))
                 if rest.hasPrefix("?:") {
                     i += 2
                 } else if rest.hasPrefix("?<"), !rest.hasPrefix("?<="), !rest.hasPrefix("?<!") {
                     guard let close = p[i...].firstIndex(of: ">") else { throw .malformed(.unclosedGroup) }
+                    name = String(p[(i + 2)..<close])
                     i = close + 1
                 } else if rest.hasPrefix("?i)") {
                     // Letter case is ignored anyway.
@@ -258,7 +388,9 @@ struct Parser {
             let inner = try alternation()
             guard i < p.count, p[i] == ")" else { throw .malformed(.unclosedGroup) }
             i += 1
-            return inner
+            guard let name else { return inner }
+            if !names.contains(name) { names.append(name) }
+            return .group(inner, names.firstIndex(of: name)!)
         default: return .char(RulePattern.fold(c))
         }
     }
@@ -353,7 +485,13 @@ enum Compiler {
                 }
             }
             for j in jumps { program[j] = .jump(program.count) }
-        case .repetition(let n, let min, let max):
+        case .group(let n, let index):
+            program.append(.save(2 * index))
+            try emit(n, into: &program)
+            program.append(.save(2 * index + 1))
+        case .repetition(let n, let min, let max, let lazy):
+            // A split's first branch is the one preferred: into the body (greedy) or past it (lazy).
+            func split(_ body: Int, _ past: Int) -> Instruction { lazy ? .split(past, body) : .split(body, past) }
             for _ in 0..<min { try emit(n, into: &program) }
             if let max {
                 // Each optional copy: split into it, or past all of them.
@@ -363,14 +501,14 @@ enum Compiler {
                     program.append(.split(program.count + 1, 0))
                     try emit(n, into: &program)
                 }
-                for s in splits { program[s] = .split(s + 1, program.count) }
+                for s in splits { program[s] = split(s + 1, program.count) }
             } else {
                 // L: split body, end; body; jump L
                 let loop = program.count
                 program.append(.split(loop + 1, 0))
                 try emit(n, into: &program)
                 program.append(.jump(loop))
-                program[loop] = .split(loop + 1, program.count)
+                program[loop] = split(loop + 1, program.count)
             }
         }
     }
@@ -379,6 +517,8 @@ enum Compiler {
 /// The threads of one step: each instruction once (a sparse set cleared in constant time).
 struct ThreadList {
     var threads: [Int] = []
+    /// For `capture`: each thread's group start and end (-1: not yet).
+    var slots: [(start: Int, end: Int)] = []
     private var seen: [Int]
     private var generation = 1
 
@@ -393,6 +533,7 @@ struct ThreadList {
 
     mutating func clear() {
         threads.removeAll(keepingCapacity: true)
+        slots.removeAll(keepingCapacity: true)
         generation += 1
     }
 }

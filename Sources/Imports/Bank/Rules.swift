@@ -13,6 +13,18 @@ public enum RuleProblem: Error, Equatable, Sendable {
     case minimumAboveMaximum
     case missingColumns([String], seen: [String])
     case textTooLong(TextTooLong)
+    /// A named group that is not `(?<tiers>…)`, in a rule that takes its tiers from the label: the names found.
+    case tiersGroupMisnamed([String])
+    /// `capture` without a group `(?<tiers>…)` in a regular expression (`regex` false: the motif is plain text).
+    case tiersGroupMissing(regex: Bool)
+    /// A group `(?<tiers>…)` in a motif that is not a regular expression.
+    case tiersGroupInPlainText
+    /// A group `(?<tiers>…)` that can only match the empty text.
+    case tiersGroupEmpty
+    /// A group `(?<tiers>…)` in a rule that also says its tiers (`aucun`, or a fixed one).
+    case tiersGroupAndFixed(RuleTiers)
+    /// A group written as the tiers (`--tiers "(?<tiers>.+)"`): it belongs in the pattern.
+    case tiersGroupAsTiers(String)
 }
 
 /// A rule of the ledger (or of `--regles`) that cannot be used, named by its number and pattern.
@@ -36,6 +48,22 @@ public struct RuleMatcher {
         let regex: RulePattern?
     }
     let compiled: [Compiled]
+
+    /// The tiers the rule at `index` (nil: no rule, a line waiting in 471) gives a line of
+    /// `label`: its fixed one, none, its group `(?<tiers>…)`'s text, or the name a known label
+    /// shape finds (`LabelShapes`). A blank capture gives none.
+    public func tiers(rule index: Int?, label: String) -> String? {
+        let c = index.map { compiled[$0] }
+        switch c?.rule.tiers ?? .label {
+        case .none: return nil
+        case .fixed(let name): return name
+        case .capture, .label:
+            if let regex = c?.regex, regex.groupNames.contains(RulePattern.tiersGroup) {
+                return regex.capture(RulePattern.tiersGroup, in: label)
+            }
+            return LabelShapes.tiers(in: label)
+        }
+    }
 
     public init(_ rules: [Rule]) throws(RuleError) {
         var out: [Compiled] = []
@@ -90,12 +118,33 @@ public struct RuleMatcher {
         }
     }
 
+    /// Checks the rule's pattern and where it takes its tiers from: a group `(?<tiers>…)` is
+    /// the only named group a rule uses, in a regular expression, able to match some text, and
+    /// not with a tiers the rule fixes.
+    public static func checkTiers(_ rule: Rule) throws(RuleProblem) {
+        if case .fixed(let name) = rule.tiers, name.contains("(?<") { throw .tiersGroupAsTiers(name) }
+        guard rule.isRegex else {
+            if rule.pattern.contains("(?<\(RulePattern.tiersGroup)>") { throw .tiersGroupInPlainText }
+            if rule.tiers == .capture { throw .tiersGroupMissing(regex: false) }
+            return
+        }
+        let regex: RulePattern
+        do { regex = try RulePattern(rule.pattern) } catch { throw .invalidRegex(rule.pattern, error) }
+        let hasGroup = regex.groupNames.contains(RulePattern.tiersGroup)
+        switch rule.tiers {
+        case .none, .fixed:
+            if hasGroup { throw .tiersGroupAndFixed(rule.tiers) }
+        case .label, .capture:
+            if !hasGroup && !regex.groupNames.isEmpty { throw .tiersGroupMisnamed(regex.groupNames) }
+            if !hasGroup && rule.tiers == .capture { throw .tiersGroupMissing(regex: true) }
+            if regex.emptyGroups.contains(RulePattern.tiersGroup) { throw .tiersGroupEmpty }
+        }
+    }
+
     /// Checks a rule against the ledger's accounts and projects.
     public static func check(_ rule: Rule, catalog: Catalog) throws(RuleProblem) {
         if searchKey(rule.pattern).isEmpty && !rule.isRegex { throw .emptyPattern }
-        if rule.isRegex {
-            do { _ = try RulePattern(rule.pattern) } catch { throw .invalidRegex(rule.pattern, error) }
-        }
+        try checkTiers(rule)
         guard catalog.accounts[rule.account] != nil, rule.account.isPostable else {
             if let current = catalog.currentExercice, let (old, replacement) = catalog.replaced(rule.account, in: current.chart) {
                 throw .replacedAccount(old, replacement, current)
@@ -108,9 +157,9 @@ public struct RuleMatcher {
 }
 
 /// Rules as a CSV file a treasurer can edit in a spreadsheet:
-/// `position;motif;regex;sens;min;max;compte;projet;libelle`.
+/// `position;motif;regex;sens;min;max;compte;projet;libelle;tiers`.
 public enum RuleFile {
-    public static let header = ["position", "motif", "regex", "sens", "min", "max", "compte", "projet", "libelle"]
+    public static let header = ["position", "motif", "regex", "sens", "min", "max", "compte", "projet", "libelle", "tiers"]
 
     public static func write(_ rules: [Rule]) -> String {
         var out = CSVTable.line(header)
@@ -122,7 +171,7 @@ public enum RuleFile {
             case .expense: sens = "depense"
             }
             let fields = [String(r.position), r.pattern, r.isRegex ? "oui" : "", sens, r.minimum?.plain ?? "", r.maximum?.plain ?? "",
-                          r.account.text, r.project ?? "", r.label ?? ""]
+                          r.account.text, r.project ?? "", r.label ?? "", r.tiers.text ?? ""]
             out += CSVTable.line(fields)
         }
         return out
@@ -157,13 +206,11 @@ public enum RuleFile {
             let label = try text(row["libelle"])
             if searchKey(pattern).isEmpty { throw fail(.emptyPattern) }
             let isRegex = ["oui", "o", "1", "vrai", "x"].contains(searchKey(row["regex"]))
-            if isRegex {
-                do { _ = try RulePattern(pattern) } catch { throw fail(.invalidRegex(pattern, error)) }
-            }
             rules.append(Rule(position: Int(row["position"]) ?? (i + 1) * 10, pattern: pattern, isRegex: isRegex, direction: direction,
                               minimum: try amount("min"), maximum: try amount("max"), account: account,
                               project: row["projet"].isEmpty ? nil : row["projet"].uppercased(),
-                              label: label.isEmpty ? nil : label))
+                              label: label.isEmpty ? nil : label, tiers: RuleTiers(text: try text(row["tiers"]))))
+            do throws(RuleProblem) { try RuleMatcher.checkTiers(rules[rules.count - 1]) } catch { throw fail(error) }
             if let catalog {
                 do throws(RuleProblem) { try RuleMatcher.check(rules[rules.count - 1], catalog: catalog) } catch { throw fail(error) }
             }

@@ -156,8 +156,28 @@ extension Messages {
         case .minimumAboveMaximum: return "le montant minimum dépasse le maximum."
         case .missingColumns(let missing, let seen):
             return "colonnes manquantes : \(missing.joined(separator: ", ")) (colonnes lues : \(seen.joined(separator: ", "))). "
-                + "En-tête attendu : position;motif;regex;sens;min;max;compte;projet;libelle"
+                + "En-tête attendu : position;motif;regex;sens;min;max;compte;projet;libelle;tiers"
         case .textTooLong(let t): return tooLong(t) + "."
+        case .tiersGroupMisnamed(let names):
+            return "le groupe \(names.map { "(?<\($0)>…)" }.joined(separator: ", ")) ne donne pas le tiers : le groupe qui le prend dans le libellé "
+                + "doit s'appeler (?<tiers>…), par exemple \"/DE (?<tiers>.+?) /MOTIF\" ; un groupe qui ne sert qu'à grouper s'écrit (?:…)."
+        case .tiersGroupMissing(let regex):
+            return regex
+                ? "la règle prend son tiers dans le libellé (tiers « capture ») mais son expression n'a pas de groupe (?<tiers>…) : "
+                    + "ajoutez-le autour du nom, par exemple \"/DE (?<tiers>.+?) /MOTIF\", ou laissez le tiers vide pour les formes de libellé connues."
+                : "le tiers « capture » prend le groupe (?<tiers>…) d'une expression régulière : ajoutez --regex (colonne regex : oui) "
+                    + "et le groupe autour du nom, par exemple \"/DE (?<tiers>.+?) /MOTIF\"."
+        case .tiersGroupInPlainText:
+            return "le motif contient un groupe (?<tiers>…) mais n'est pas une expression régulière : ajoutez --regex (colonne regex : oui)."
+        case .tiersGroupEmpty:
+            return "le groupe (?<tiers>…) ne peut prendre aucun texte : mettez-y ce qui lit le nom, par exemple (?<tiers>.+?)."
+        case .tiersGroupAndFixed(let tiers):
+            let said = tiers == .none ? "dit « aucun » tiers" : "donne le tiers « \(tiers.text ?? "") »"
+            return "la règle \(said) et a aussi un groupe (?<tiers>…) : gardez l'un ou l'autre (retirez le groupe, "
+                + "ou laissez le tiers vide pour prendre le nom dans le libellé)."
+        case .tiersGroupAsTiers(let text):
+            return "le tiers « \(text) » est un groupe d'expression régulière : il se met dans le motif (avec --regex), "
+                + "par exemple \"/DE (?<tiers>.+?) /MOTIF\", et le tiers reste vide (ou --tiers capture)."
         }
     }
 
