@@ -78,6 +78,7 @@ let demoCommand = Command(
         Livre de démonstration : \(ledger)
         Ce qu'il a lu (écritures 2023, règles, relevé et budget 2024, script demo.txt) : \(folder)
         Essayez : compta resultat --livre \(ledger) --comparer
+                  compta adherents --livre \(ledger) --exercice 2024 --anciens   (qui n'a pas renouvelé ?)
         Pour un PDF : cd \(demoFolder.path) && pandoc bilan-financier-2024.md -s -o bilan-financier-2024.pdf --pdf-engine=weasyprint
         """)
 }

@@ -38,7 +38,7 @@ compta regles importer $DOSSIER/regles.csv
 compta importer $DOSSIER/releve-2024.csv --banque credit-cooperatif --solde 17400,00 --au 2024-12-31
 compta attente
 compta budget importer $DOSSIER/budget-2024.csv --exercice 2024
-compta affecter 188 7562 --libelle "Cotisation Les Petits Débrouillards" --tiers "Les Petits Débrouillards" --regle "PETITS DEBROUILLARDS"
+compta affecter 188 7562 --libelle "Cotisation Les Petits Débrouillards" --regle "PETITS DEBROUILLARDS"
 
 """#,
         "ecritures-2023.csv": #"""
@@ -100,30 +100,30 @@ date;journal;piece;libelle;compte;debit;credit;projet;ecriture;tiers
 
 """#,
         "regles.csv": #"""
-position;motif;regex;sens;min;max;compte;projet;libelle
-10;KIMSUFI;;depense;;;604F;;Kimsufi serveur de sauvegarde
-20;OVH SAS PUBLIC CLOUD;;depense;;;604A;BL-EVOLUTION;OVH Public Cloud BL-Évolution
-30;OVH;;depense;;;604A;;OVH hébergement mutualisé
-40;GLOBENET;;depense;;;604B;;Globenet
-50;RETZO;;depense;;;604C;;Retzo
-60;GABRIEL MARTIN;;depense;;;604D;BL-EVOLUTION;Prestation Gab BL-Évolution
-70;SERVERCOW;;depense;;;604E;;Mailcow
-80;LDLC;;depense;;;6063;BL-EVOLUTION;
-90;LEROY MERLIN;;depense;;;6063;;
-100;COLLABORA;;depense;;;6065;BL-EVOLUTION;Collabora Online BL-Évolution
-110;GITE DU MOULIN;;depense;;;6132;CAMP-CHATONS;Location du gîte, camp CHATONS
-120;TRAITEUR;;depense;;;604;CAMP-CHATONS;Repas du camp CHATONS
-130;ATELIER GRAPHIQUE;;depense;;;604;;Campagne de communication CHATONS
-140;SNCF;;depense;;;625;;
-150;LA POSTE;;depense;;;626;BL-EVOLUTION;
-160;COTIS OFFRE ASSOCIATIVE;;depense;;;627;;Frais bancaires
-170;SOUTIEN;;depense;;;6713;;Soutien à une association amie
-180;BL EVOLUTION SAS;;recette;;;706;BL-EVOLUTION;Facture BL-Évolution
-190;INSCRIPTION CAMP;;recette;;;754;CAMP-CHATONS;Inscription au camp CHATONS
-200;\bDONS?\b;oui;recette;;;754;;Don
-210;HELLOASSO;;recette;;;7562;;Cotisations HelloAsso
-220;COTISATION;;recette;;;7562;;Cotisation
-230;STICKERS;;recette;;;707;;Vente de stickers
+position;motif;regex;sens;min;max;compte;projet;libelle;tiers
+10;KIMSUFI;;depense;;;604F;;Kimsufi serveur de sauvegarde;OVH SAS
+20;OVH SAS PUBLIC CLOUD;;depense;;;604A;BL-EVOLUTION;OVH Public Cloud BL-Évolution;OVH SAS
+30;OVH;;depense;;;604A;;OVH hébergement mutualisé;OVH SAS
+40;GLOBENET;;depense;;;604B;;Globenet;
+50;RETZO;;depense;;;604C;;Retzo;
+60;GABRIEL MARTIN;;depense;;;604D;BL-EVOLUTION;Prestation Gab BL-Évolution;
+70;SERVERCOW;;depense;;;604E;;Mailcow;
+80;LDLC;;depense;;;6063;BL-EVOLUTION;;
+90;LEROY MERLIN;;depense;;;6063;;;
+100;COLLABORA;;depense;;;6065;BL-EVOLUTION;Collabora Online BL-Évolution;
+110;GITE DU MOULIN;;depense;;;6132;CAMP-CHATONS;Location du gîte, camp CHATONS;Gîte du Moulin
+120;TRAITEUR;;depense;;;604;CAMP-CHATONS;Repas du camp CHATONS;Traiteur Les 4 Saisons
+130;ATELIER GRAPHIQUE;;depense;;;604;;Campagne de communication CHATONS;Atelier graphique du coin
+140;SNCF;;depense;;;625;;;
+150;LA POSTE;;depense;;;626;BL-EVOLUTION;;
+160;COTIS OFFRE ASSOCIATIVE;;depense;;;627;;Frais bancaires;
+170;SOUTIEN;;depense;;;6713;;Soutien à une association amie;
+180;BL EVOLUTION SAS;;recette;;;706;BL-EVOLUTION;Facture BL-Évolution;
+190;INSCRIPTION CAMP;;recette;;;754;CAMP-CHATONS;Inscription au camp CHATONS;
+200;\bDONS?\b;oui;recette;;;754;;Don;
+210;HELLOASSO;;recette;;;7562;;Cotisations HelloAsso;aucun
+220;COTISATION;;recette;;;7562;;Cotisation;
+230;STICKERS;;recette;;;707;;Vente de stickers;Association Marché libre
 
 """#,
         "releve-2024.csv": #"""
