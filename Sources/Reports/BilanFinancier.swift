@@ -144,7 +144,8 @@ public struct BilanFinancier: Sendable {
             section("Adhérents")
             let rule = members.rule == .exercice ? "une cotisation dans l'exercice" : "une cotisation dans les douze mois"
             blocks.append(.paragraph(Inline("Est adhérent qui a payé \(rule) ; nouveau, qui n'avait jamais cotisé ; non renouvelé, "
-                + "qui avait cotisé l'exercice précédent et pas \(partial ? "depuis" : "en \(y)").")))
+                + "qui avait cotisé l'exercice précédent et pas \(partial ? "depuis" : "en \(y)"). Une cotisation compte quand sa ligne porte "
+                + "l'adhérent : un versement groupé sans le détail des payeurs (une plateforme) n'entre pas dans ces chiffres.")))
             blocks.append(.table(members.figuresTable(title: partial ? "\(y) au \(soFar.to.french)" : y)))
         }
 

@@ -144,7 +144,7 @@ public struct Members: Sendable {
         row("Adhérents") { .number($0.members) }
         row("dont nouveaux") { .number($0.new) }
         row("Non renouvelés") { .number($0.notRenewed) }
-        row("Cotisations (€)") { .amount($0.total) }
+        row("Cotisations des adhérents (€)") { .amount($0.total) }
         row("Cotisation médiane (€)") { $0.median.map(Cell.amount) ?? .empty }
         return table
     }

@@ -146,7 +146,7 @@ func cents(_ s: String) -> Int64 { Int64(s.replacingOccurrences(of: ",", with: "
         #expect(section.contains("| Adhérents | 2 | 2 |"), "\(section)")
         #expect(section.contains("| dont nouveaux | 1 | 2 |"), "\(section)")
         #expect(section.contains("| Non renouvelés | 1 | 0 |"), "\(section)")
-        #expect(section.contains("| Cotisations (€) | 75,00 | 50,00 |"), "\(section)")
+        #expect(section.contains("| Cotisations des adhérents (€) | 75,00 | 50,00 |"), "\(section)")
         #expect(section.contains("| Cotisation médiane (€) | 37,50 | 25,00 |"), "\(section)")
         #expect(!md.contains("Léa") && !md.contains("Zoé"), "names stay with compta adherents")
     }
