@@ -1,0 +1,238 @@
+import Ledger
+
+/// Why a HelloAsso export (or what looks like one) cannot be read. Each comes inside a
+/// `LocatedError` with its file and line.
+public enum PlatformError: Error, Sendable, Equatable {
+    /// The export of another platform, named: Compta reads HelloAsso's only.
+    case otherPlatform(String)
+    /// Total ≠ tarif + options + don − promo.
+    case amountsDoNotAddUp(total: Money, price: Money, options: Money, donation: Money, promo: Money)
+    case unknownCampaignType(String, known: [String])
+    case unknownStatus(String, known: [String])
+    case date(String, DayError)
+    case amount(column: String, text: String, MoneyError)
+    /// A field every row needs (payment reference, order, date) is empty.
+    case emptyField(String)
+    /// A refund in a payout export of a payment that the ledger does not have (nor the file).
+    case unknownRefundedPayment(String)
+}
+
+/// A payment of an export left out, and why.
+public struct LeftOutPayment: Sendable, Hashable {
+    public enum Reason: Sendable, Hashable {
+        /// Recorded by hand in HelloAsso (cash, cheque, transfer): the money never goes through
+        /// a payout; it is booked where it arrives (the bank statement, the cash book).
+        case offline
+        /// Refunded: nothing of it reaches the association (a known payment is reversed when
+        /// its refund comes in a payout export).
+        case refunded
+        /// Of no amount (a free ticket).
+        case free
+    }
+    public let line: Int
+    public let reference: String
+    public let reason: Reason
+}
+
+/// A HelloAsso export read: its payments, refunds and payouts, and the payments left out.
+public struct HelloAssoExport: Sendable {
+    public let file: String
+    public let kind: HelloAssoExportKind
+    public let payments: [PlatformPayment]
+    public let refunds: [PlatformRefund]
+    public let payouts: [PlatformPayout]
+    public let leftOut: [LeftOutPayment]
+
+    /// Whether `bytes` are a HelloAsso export (its kind), another platform's (refused), or
+    /// neither (nil: a bank statement, for the bank readers).
+    public static func recognise(_ bytes: [UInt8], file: String) throws(LocatedError) -> HelloAssoExportKind? {
+        guard let table = try table(bytes, file: file) else { return nil }
+        return try recognise(table)
+    }
+
+    static func table(_ bytes: [UInt8], file: String) throws(LocatedError) -> CSVTable? {
+        guard let decoded = try? TextDecoder.decode(bytes) else { return nil }
+        do { return try CSVTable(decoded.text, file: file) } catch { return nil }
+    }
+
+    static func recognise(_ table: CSVTable) throws(LocatedError) -> HelloAssoExportKind? {
+        let columns = Columns(table)
+        if let kind = HelloAssoVocabulary.kinds.first(where: { $0.fields.allSatisfy { columns.index[$0] != nil } })?.kind { return kind }
+        for other in HelloAssoVocabulary.otherPlatforms where other.columns.allSatisfy({ table.column(searchKey($0)) != nil }) {
+            throw table.headerError(PlatformError.otherPlatform(other.name))
+        }
+        return nil
+    }
+
+    /// Reads a HelloAsso export; nil when the file is none.
+    public static func read(_ bytes: [UInt8], file: String) throws(LocatedError) -> HelloAssoExport? {
+        guard let table = try table(bytes, file: file), let kind = try recognise(table) else { return nil }
+        var reader = Reader(table: table, columns: Columns(table), kind: kind, file: file)
+        for row in table.rows { try reader.read(row) }
+        return HelloAssoExport(file: file, kind: kind, payments: reader.payments, refunds: reader.refunds,
+                               payouts: reader.payouts.map { PlatformPayout(id: $0.id, date: $0.date, amount: $0.amount) }, leftOut: reader.leftOut)
+    }
+
+    /// The column of each field of the vocabulary the file has.
+    struct Columns {
+        var index: [String: String] = [:]
+
+        init(_ table: CSVTable) {
+            for (field, names) in HelloAssoVocabulary.columns {
+                if let name = names.first(where: { table.column($0) != nil }) { index[field] = name }
+            }
+        }
+    }
+
+    struct Reader {
+        let table: CSVTable
+        let columns: Columns
+        let kind: HelloAssoExportKind
+        let file: String
+        var payments: [PlatformPayment] = []
+        var refunds: [PlatformRefund] = []
+        var payouts: [(id: String, date: Day, amount: Money)] = []
+        var leftOut: [LeftOutPayment] = []
+        /// Payout export: the payment being gathered from its rows, by position in `payments`.
+        var positions: [String: Int] = [:]
+
+        func field(_ row: CSVTable.Row, _ name: String) -> String { columns.index[name].map { row[$0] } ?? "" }
+
+        func required(_ row: CSVTable.Row, _ name: String) throws(LocatedError) -> String {
+            let value = field(row, name)
+            if value.isEmpty { throw row.error(PlatformError.emptyField(columns.index[name] ?? name)) }
+            return value
+        }
+
+        func amount(_ row: CSVTable.Row, _ name: String) throws(LocatedError) -> Money {
+            let text = field(row, name)
+            if text.isEmpty { return .zero }
+            do throws(MoneyError) { return try Money(parsing: text) } catch {
+                throw row.error(PlatformError.amount(column: columns.index[name] ?? name, text: text, error))
+            }
+        }
+
+        /// A date, with or without its time (`03/04/2026 18:23:13`, `09/10/2025 21:59`).
+        func day(_ row: CSVTable.Row, _ name: String, required: Bool = true) throws(LocatedError) -> Day? {
+            let text = field(row, name)
+            if text.isEmpty {
+                if required { throw row.error(PlatformError.emptyField(columns.index[name] ?? name)) }
+                return nil
+            }
+            let date = String(text.split(separator: " ").first ?? "")
+            do throws(DayError) { return try Day(parsing: date) } catch { throw row.error(PlatformError.date(text, error)) }
+        }
+
+        func status(_ row: CSVTable.Row) throws(LocatedError) -> String {
+            let text = field(row, "statut")
+            guard let s = HelloAssoVocabulary.statuses[searchKey(text)] else {
+                throw row.error(PlatformError.unknownStatus(text, known: ["Payé", "Validé", "Hors Ligne", "Remboursé"]))
+            }
+            return s
+        }
+
+        func campaignKind(_ row: CSVTable.Row) throws(LocatedError) -> CampaignKind {
+            let text = field(row, "type")
+            guard let value = HelloAssoVocabulary.campaignTypes[searchKey(text)], let kind = CampaignKind(rawValue: value) else {
+                throw row.error(PlatformError.unknownCampaignType(text, known: ["Adhésion", "Billetterie", "Don", "Boutique", "Crowdfunding", "Vente"]))
+            }
+            return kind
+        }
+
+        func payer(_ row: CSVTable.Row) -> PlatformPerson {
+            PlatformPerson(firstName: field(row, "prenom"), lastName: field(row, "nom"), company: field(row, "societe"), email: field(row, "email"))
+        }
+
+        mutating func read(_ row: CSVTable.Row) throws(LocatedError) {
+            switch kind {
+            case .payments: try readPayment(row)
+            case .membership, .campaign: try readOrder(row)
+            case .payout: try readPayoutRow(row)
+            }
+        }
+
+        mutating func readPayment(_ row: CSVTable.Row) throws(LocatedError) {
+            let reference = try required(row, "paiement")
+            let total = try amount(row, "total"), tarif = try amount(row, "tarif"), options = try amount(row, "options")
+            let donation = try amount(row, "don"), promo = try amount(row, "promo")
+            let price = tarif + options - promo
+            if price + donation != total {
+                throw row.error(PlatformError.amountsDoNotAddUp(total: total, price: tarif, options: options, donation: donation, promo: promo))
+            }
+            let kind = try campaignKind(row)
+            let date = try day(row, "date")!
+            switch try status(row) {
+            case "hors-ligne": leftOut.append(LeftOutPayment(line: row.line, reference: reference, reason: .offline)); return
+            case "rembourse": leftOut.append(LeftOutPayment(line: row.line, reference: reference, reason: .refunded)); return
+            default: break
+            }
+            if total.isZero { leftOut.append(LeftOutPayment(line: row.line, reference: reference, reason: .free)); return }
+            let paidOut = searchKey(field(row, "verse")) == "oui"
+            payments.append(PlatformPayment(line: row.line, order: field(row, "commande"), reference: reference, date: date,
+                                            campaign: field(row, "campagne"), kind: kind, price: price, donation: donation, payer: payer(row),
+                                            payoutDate: paidOut ? try day(row, "date-versement", required: false) : nil,
+                                            receiptIssued: searchKey(field(row, "recu")) == "oui"))
+        }
+
+        /// A campaign's export: one order a row; the campaign is named by the file.
+        mutating func readOrder(_ row: CSVTable.Row) throws(LocatedError) {
+            let order = try required(row, "commande")
+            let price = try amount(row, "tarif") - amount(row, "promo")
+            let date = try day(row, "date")!
+            let means = searchKey(row[searchKey("Moyen de paiement")])
+            if try status(row) == "hors-ligne" || ["especes", "espece", "cheque", "virement bancaire"].contains(means) {
+                leftOut.append(LeftOutPayment(line: row.line, reference: order, reason: .offline))
+                return
+            }
+            if price.isZero { leftOut.append(LeftOutPayment(line: row.line, reference: order, reason: .free)); return }
+            let payer = payer(row)
+            let member = PlatformPerson(firstName: field(row, "prenom-adherent"), lastName: field(row, "nom-adherent"))
+            let kind = HelloAssoVocabulary.campaignKindByColumn.first { table.column($0.column) != nil }?.kind ?? .event
+            payments.append(PlatformPayment(line: row.line, order: order, reference: nil, date: date, campaign: campaignName, kind: kind,
+                                            price: price, donation: .zero, payer: payer,
+                                            beneficiary: member.isEmpty || searchKey(member.name) == searchKey(payer.name) ? nil : member))
+        }
+
+        /// The campaign a campaign export is of: its file's name, as HelloAsso names the file
+        /// after the form (`camp-chatons-2025.csv`: « camp chatons 2025 »).
+        var campaignName: String {
+            let base = file.split(separator: "/").last.map(String.init) ?? file
+            let name = base.hasSuffix(".csv") ? String(base.dropLast(4)) : base
+            return String(name.map { $0 == "-" || $0 == "_" ? " " : $0 })
+        }
+
+        /// A payout export's row: part of a payment (its price, its additional donation), or a
+        /// refund taken out of the payout.
+        mutating func readPayoutRow(_ row: CSVTable.Row) throws(LocatedError) {
+            let payout = try required(row, "versement")
+            let payoutDate = try day(row, "date-versement")!
+            let reference = try required(row, "paiement")
+            let credit = try amount(row, "credit"), debit = try amount(row, "debit")
+            if let i = payouts.firstIndex(where: { $0.id == payout }) {
+                payouts[i].amount = payouts[i].amount + credit - debit
+            } else {
+                payouts.append((payout, payoutDate, credit - debit))
+            }
+            let operation = HelloAssoVocabulary.operations[searchKey(field(row, "operation"))]
+            if operation == "ignore" { return }
+            if operation == "sortie" || debit > credit {
+                refunds.append(PlatformRefund(line: row.line, reference: reference, amount: debit - credit, date: payoutDate))
+                return
+            }
+            let kind = try campaignKind(row)
+            let date = try day(row, "date")!
+            let isGift = operation == "don"
+            if let i = positions[reference] {
+                let p = payments[i]
+                payments[i] = PlatformPayment(line: p.line, order: p.order, reference: reference, date: p.date, campaign: p.campaign, kind: p.kind,
+                                              price: isGift ? p.price : p.price + credit, donation: isGift ? p.donation + credit : p.donation,
+                                              payer: p.payer, payoutDate: p.payoutDate, payoutID: p.payoutID)
+                return
+            }
+            positions[reference] = payments.count
+            payments.append(PlatformPayment(line: row.line, order: field(row, "commande"), reference: reference, date: date,
+                                            campaign: field(row, "campagne"), kind: kind, price: isGift ? .zero : credit,
+                                            donation: isGift ? credit : .zero, payer: payer(row), payoutDate: payoutDate, payoutID: payout))
+        }
+    }
+}
