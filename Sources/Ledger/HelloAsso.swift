@@ -158,3 +158,134 @@ extension PlatformPayment {
         return EntryDraft(journal: journal, date: date, label: "HelloAsso \(campaign)", piece: piece, lines: lines)
     }
 }
+
+/// An export read, for the ledger to record: all of it or nothing.
+public struct PlatformImport: Sendable {
+    public let file: String
+    public let payments: [PlatformPayment]
+    public let refunds: [PlatformRefund]
+    public let payouts: [PlatformPayout]
+
+    public init(file: String, payments: [PlatformPayment], refunds: [PlatformRefund], payouts: [PlatformPayout]) {
+        self.file = file
+        self.payments = payments
+        self.refunds = refunds
+        self.payouts = payouts
+    }
+}
+
+/// Why the ledger refuses an export (inside a `LocatedError`, at the line of the file).
+public enum PlatformBookingError: Error, Sendable, Equatable {
+    /// A refund of a payment the ledger has not booked (nor the file brings).
+    case unknownRefundedPayment(String)
+}
+
+/// What recording an export did.
+public struct PlatformImportOutcome: Sendable {
+    /// Entries written for new payments, and for refunds: their piece and number.
+    public let recorded: [(piece: String, number: Int)]
+    public let refunded: [(piece: String, number: Int)]
+    /// Payments (their piece) the ledger had already, and refunds it had already reversed.
+    public let alreadyThere: [String]
+    public let refundsAlreadyThere: Int
+    /// Payouts the ledger did not know.
+    public let newPayouts: [PlatformPayout]
+    public let tiersCreated: [Tiers]
+    /// The transit account, when this import created it.
+    public let transitCreated: Bool
+    /// The bank rule that files HelloAsso's payouts under the transit account, when this import added it.
+    public let ruleAdded: Rule?
+
+    public init(recorded: [(piece: String, number: Int)], refunded: [(piece: String, number: Int)], alreadyThere: [String],
+                refundsAlreadyThere: Int, newPayouts: [PlatformPayout], tiersCreated: [Tiers], transitCreated: Bool, ruleAdded: Rule?) {
+        self.recorded = recorded
+        self.refunded = refunded
+        self.alreadyThere = alreadyThere
+        self.refundsAlreadyThere = refundsAlreadyThere
+        self.newPayouts = newPayouts
+        self.tiersCreated = tiersCreated
+        self.transitCreated = transitCreated
+        self.ruleAdded = ruleAdded
+    }
+}
+
+extension PlatformRefund {
+    /// The entry of a refund: the payment's entry reversed on the day of the refund when it is
+    /// refunded whole; a part of it taken back from its first revenue line otherwise.
+    public static func entry(_ refund: PlatformRefund, reversing original: Entry) -> EntryDraft {
+        let transit = original.lines.first { $0.account == PlatformAccounts.transit }
+        var draft: EntryDraft
+        if transit?.debit == refund.amount {
+            draft = EntryDraft.reversal(of: original, on: refund.date)
+        } else {
+            let revenue = original.lines.first { $0.credit.cents > 0 } ?? original.lines[0]
+            draft = EntryDraft(journal: original.journal, date: refund.date, label: "", lines: [
+                LineDraft(account: revenue.account, debit: refund.amount, project: revenue.project, tiers: revenue.tiers?.code),
+                LineDraft(account: PlatformAccounts.transit, credit: refund.amount, tiers: transit?.tiers?.code),
+            ])
+        }
+        draft.label = "Remboursement HelloAsso \(refund.reference)"
+        draft.piece = "HA-R\(refund.reference)"
+        return draft
+    }
+}
+
+/// What a HelloAsso import needs of a ledger: to record an export, all or nothing.
+public protocol PlatformLedger {
+    func recordPlatform(_ batch: PlatformImport, dryRun: Bool) throws -> PlatformImportOutcome
+}
+
+/// The kinds of HelloAsso export Compta reads.
+public enum HelloAssoExportKind: String, Sendable {
+    /// The back-office « Paiements » export: one payment a row.
+    case payments = "paiements"
+    /// A membership campaign's export: one order a row, the member named.
+    case membership = "adhesion"
+    /// Another campaign's export (ticketing, shop...): one order a row, the campaign named by the file.
+    case campaign = "campagne"
+    /// A payout's details (« versement », cash-out export): its payments and refunds.
+    case payout = "versement"
+}
+
+/// A payment of an export left out, and why.
+public struct LeftOutPayment: Sendable, Hashable {
+    public enum Reason: Sendable, Hashable {
+        /// Recorded by hand in HelloAsso (cash, cheque, transfer): the money never goes through
+        /// a payout; it is booked where it arrives (the bank statement, the cash book).
+        case offline
+        /// Refunded: nothing of it reaches the association (a known payment is reversed when
+        /// its refund comes in a payout export).
+        case refunded
+        /// Of no amount (a free ticket).
+        case free
+    }
+    public let line: Int
+    public let reference: String
+    public let reason: Reason
+
+    public init(line: Int, reference: String, reason: Reason) {
+        self.line = line
+        self.reference = reference
+        self.reason = reason
+    }
+}
+
+/// What importing a HelloAsso export did: what the file was, what it held, what was written.
+public struct HelloAssoImportResult: Sendable {
+    public let file: String
+    public let kind: HelloAssoExportKind
+    public let paymentsRead: Int
+    public let leftOut: [LeftOutPayment]
+    public let outcome: PlatformImportOutcome
+    public let dryRun: Bool
+
+    public init(file: String, kind: HelloAssoExportKind, paymentsRead: Int, leftOut: [LeftOutPayment], outcome: PlatformImportOutcome,
+                dryRun: Bool) {
+        self.file = file
+        self.kind = kind
+        self.paymentsRead = paymentsRead
+        self.leftOut = leftOut
+        self.outcome = outcome
+        self.dryRun = dryRun
+    }
+}

@@ -66,13 +66,15 @@ let bankCommands: [Command] = [
         if let c = ctx.parsed.value("--colonnes") { read.columns = try CustomColumns(parsing: c) }
         if let p = ctx.parsed.value("--profil") { read.profileFile = try ProfileFile(parsing: readText(p)) }
         let store = try ctx.openStore()
+        let bytes = try readBytes(path)
+        if (read.bank.map(searchKey) ?? "auto") == "auto", read.columns == nil, read.profileFile == nil, try importHelloAsso(bytes, path: path, store: store, ctx) { return }
         var options = ImportOptions(fileName: path, bankAccount: try accountArgument(ctx.parsed.value("--compte") ?? "512"),
                                     read: read, dryRun: ctx.parsed.has("--essai"))
         if let r = ctx.parsed.value("--regles") { options.rules = try RuleFile.read(readText(r), file: r, catalog: store.catalog()) }
         if let s = ctx.parsed.value("--solde") { options.statedBalance = (try moneyArgument("--solde", s), try ctx.day("--au")) }
         options.from = try ctx.day("--du")
         let result: ImportResult
-        do { result = try BankImporter.run(try readBytes(path), options: options, ledger: store) } catch let e as StatementError {
+        do { result = try BankImporter.run(bytes, options: options, ledger: store) } catch let e as StatementError {
             throw InputError.inStatement(path: path, e)
         } catch StoreError.located(let e) {
             // Three refusals get their way out: a statement that begins before a closing or before

@@ -231,7 +231,7 @@ struct Command: Sendable {
 
 enum CLI {
     /// The commands, in the order `compta --help` lists them.
-    static let commands: [Command] = [demoCommand] + setupCommands + [associationCommand] + entryCommands + tiersCommands + [membersCommand] + receiptCommands + bankCommands + bookCommands + reportCommands + budgetCommands + [agCommand] + lifecycleCommands + fecCommands
+    static let commands: [Command] = [demoCommand] + setupCommands + [associationCommand] + entryCommands + tiersCommands + [membersCommand] + receiptCommands + bankCommands + helloAssoCommands + bookCommands + reportCommands + budgetCommands + [agCommand] + lifecycleCommands + fecCommands
 
     static let version = "0.1.0"
 

@@ -13,25 +13,6 @@ public enum PlatformError: Error, Sendable, Equatable {
     case amount(column: String, text: String, MoneyError)
     /// A field every row needs (payment reference, order, date) is empty.
     case emptyField(String)
-    /// A refund in a payout export of a payment that the ledger does not have (nor the file).
-    case unknownRefundedPayment(String)
-}
-
-/// A payment of an export left out, and why.
-public struct LeftOutPayment: Sendable, Hashable {
-    public enum Reason: Sendable, Hashable {
-        /// Recorded by hand in HelloAsso (cash, cheque, transfer): the money never goes through
-        /// a payout; it is booked where it arrives (the bank statement, the cash book).
-        case offline
-        /// Refunded: nothing of it reaches the association (a known payment is reversed when
-        /// its refund comes in a payout export).
-        case refunded
-        /// Of no amount (a free ticket).
-        case free
-    }
-    public let line: Int
-    public let reference: String
-    public let reason: Reason
 }
 
 /// A HelloAsso export read: its payments, refunds and payouts, and the payments left out.

@@ -101,15 +101,3 @@ enum HelloAssoVocabulary {
         return result
     }
 }
-
-/// The kinds of HelloAsso export Compta reads.
-public enum HelloAssoExportKind: String, Sendable {
-    /// The back-office « Paiements » export: one payment a row.
-    case payments = "paiements"
-    /// A membership campaign's export: one order a row, the member named.
-    case membership = "adhesion"
-    /// Another campaign's export (ticketing, shop...): one order a row, the campaign named by the file.
-    case campaign = "campagne"
-    /// A payout's details (« versement », cash-out export): its payments and refunds.
-    case payout = "versement"
-}
