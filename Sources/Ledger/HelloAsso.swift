@@ -289,3 +289,71 @@ public struct HelloAssoImportResult: Sendable {
         self.dryRun = dryRun
     }
 }
+
+/// The transit account's state (`compta helloasso`): each payout HelloAsso made matched with the
+/// bank line that brought it, what is not matched on either side, the payments not paid out yet.
+public struct PlatformState: Sendable {
+    /// A credit of the transit account by a bank statement's line: a payout as the bank saw it.
+    public struct BankPayout: Sendable, Hashable {
+        public let entry: Int
+        public let date: Day
+        public let amount: Money
+        public let label: String
+
+        public init(entry: Int, date: Day, amount: Money, label: String) {
+            self.entry = entry
+            self.date = date
+            self.amount = amount
+            self.label = label
+        }
+    }
+
+    /// A payment booked and neither paid out nor refunded yet.
+    public struct Pending: Sendable, Hashable {
+        public let piece: String
+        public let date: Day
+        public let amount: Money
+
+        public init(piece: String, date: Day, amount: Money) {
+            self.piece = piece
+            self.date = date
+            self.amount = amount
+        }
+    }
+
+    public let matched: [(payout: PlatformPayout, bank: BankPayout)]
+    /// Payouts HelloAsso made that no bank line brought yet (a statement not imported).
+    public let notOnTheBank: [PlatformPayout]
+    /// Bank lines on the transit account that no payout explains (its export is missing).
+    public let withoutPayout: [BankPayout]
+    public let pending: [Pending]
+    public let transitBalance: Money
+
+    /// How many days after HelloAsso's payout date its transfer may reach the bank.
+    public static let bankDelay = 10
+
+    /// Matches payouts and bank lines: the payout's id in the bank's label first, then the same
+    /// amount within `bankDelay` days, then the nearest line of those days (the difference shown).
+    public init(payouts: [PlatformPayout], bank: [BankPayout], pending: [Pending], transitBalance: Money) {
+        var free = bank.sorted { ($0.date, $0.entry) < ($1.date, $1.entry) }
+        var matched: [(payout: PlatformPayout, bank: BankPayout)] = [], alone: [PlatformPayout] = []
+        let ordered = payouts.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        func inWindow(_ b: BankPayout, _ p: PlatformPayout) -> Bool { b.date >= p.date && b.date <= p.date.adding(days: Self.bankDelay) }
+        var waiting: [PlatformPayout] = []
+        for p in ordered {
+            if let i = free.firstIndex(where: { $0.label.contains(p.id) }) { matched.append((p, free.remove(at: i))) } else { waiting.append(p) }
+        }
+        var rest: [PlatformPayout] = []
+        for p in waiting {
+            if let i = free.firstIndex(where: { $0.amount == p.amount && inWindow($0, p) }) { matched.append((p, free.remove(at: i))) } else { rest.append(p) }
+        }
+        for p in rest {
+            if let i = free.firstIndex(where: { inWindow($0, p) }) { matched.append((p, free.remove(at: i))) } else { alone.append(p) }
+        }
+        self.matched = matched.sorted { ($0.payout.date, $0.payout.id) < ($1.payout.date, $1.payout.id) }
+        notOnTheBank = alone
+        withoutPayout = free
+        self.pending = pending
+        self.transitBalance = transitBalance
+    }
+}

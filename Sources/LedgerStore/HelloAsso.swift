@@ -55,8 +55,8 @@ extension Store {
                 guard let reference = p.reference else { continue }
                 try db.run("""
                     UPDATE helloasso_payment SET payout_id = coalesce(?, payout_id), payout_date = coalesce(?, payout_date),
-                        receipt_by_helloasso = max(receipt_by_helloasso, ?) WHERE reference = ?
-                    """, .optional(p.payoutID), .optional(p.payoutDate?.iso), .int(p.receiptIssued ? 1 : 0), .text(reference))
+                        receipt_by_helloasso = max(receipt_by_helloasso, ?) WHERE reference = ? OR (reference IS NULL AND order_ref = ?)
+                    """, .optional(p.payoutID), .optional(p.payoutDate?.iso), .int(p.receiptIssued ? 1 : 0), .text(reference), .text(p.order))
             }
             var refunded: [(piece: String, number: Int)] = [], refundsAlready = 0
             for r in batch.refunds {
@@ -130,3 +130,34 @@ extension StoreError {
 }
 
 extension Store: PlatformLedger {}
+
+extension Store {
+    /// The transit account's state: payouts (from payout exports, or the payout days the
+    /// payments export gives), the bank lines that credit the account, the payments not paid out.
+    public func platformState() throws(StoreError) -> PlatformState {
+        let transit = PlatformAccounts.transit.text
+        var payouts = try db.query("SELECT id, date, amount FROM helloasso_payout") { s throws(StoreError) in
+            PlatformPayout(id: s.text(0), date: try s.day(1), amount: s.money(2))
+        }
+        payouts += try db.query("""
+            SELECT payout_date, sum(amount) FROM helloasso_payment WHERE payout_id IS NULL AND payout_date IS NOT NULL GROUP BY payout_date
+            """) { s throws(StoreError) in
+            let day = try s.day(0)
+            return PlatformPayout(id: "du \(day.french)", date: day, amount: s.money(1))
+        }
+        let bank = try db.query("""
+            SELECT e.number, e.date, l.credit, coalesce(b.label, e.label) FROM line l JOIN entry e ON e.id = l.entry_id
+            LEFT JOIN bank_line b ON b.entry_id = e.id
+            WHERE l.account = ? AND l.credit > 0 AND NOT EXISTS (SELECT 1 FROM helloasso_payment h WHERE h.refund_entry_id = e.id)
+            ORDER BY e.date, e.id
+            """, [.text(transit)]) { s throws(StoreError) in
+            PlatformState.BankPayout(entry: s.integer(0), date: try s.day(1), amount: s.money(2), label: s.text(3))
+        }
+        let pending = try db.query("""
+            SELECT coalesce('HA-' || reference, 'HA-C' || order_ref), date, amount FROM helloasso_payment
+            WHERE payout_id IS NULL AND payout_date IS NULL AND refund_entry_id IS NULL ORDER BY date, id
+            """) { s throws(StoreError) in PlatformState.Pending(piece: s.text(0), date: try s.day(1), amount: s.money(2)) }
+        let balance = Money(cents: try db.scalarInt("SELECT coalesce(sum(debit - credit), 0) FROM line WHERE account = ?", .text(transit)) ?? 0)
+        return PlatformState(payouts: payouts, bank: bank, pending: pending, transitBalance: balance)
+    }
+}

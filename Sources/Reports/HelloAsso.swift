@@ -71,3 +71,54 @@ public struct HelloAssoCampaigns: Sendable {
         ])
     }
 }
+
+/// `compta helloasso`: the transit account's state.
+public struct HelloAssoState: Sendable {
+    public let state: PlatformState
+
+    public init(_ state: PlatformState) { self.state = state }
+
+    public var document: ReportDocument {
+        let s = state
+        var tables: [ReportTable] = []
+        var notes: [String] = []
+        if !s.matched.isEmpty {
+            var t = ReportTable(title: "Versements rapprochés", columns: [
+                ReportColumn("Versement", key: "versement"), ReportColumn("Date", key: "date"), .amount("Montant HelloAsso", key: "montant"),
+                ReportColumn("Écriture banque", key: "ecriture"), ReportColumn("Date banque", key: "date_banque"),
+                .amount("Montant banque", key: "montant_banque"), .amount("Écart", key: "ecart")])
+            t.rows = s.matched.map { m in
+                ReportRow([.text(m.payout.id), .date(m.payout.date), .amount(m.payout.amount), .number(m.bank.entry), .date(m.bank.date),
+                           .amount(m.bank.amount), .amount(m.bank.amount - m.payout.amount)])
+            }
+            tables.append(t)
+            for m in s.matched where m.bank.amount != m.payout.amount {
+                notes.append("Versement \(m.payout.id) : la banque a reçu \(m.bank.amount.formatted()) €, ses paiements font \(m.payout.amount.formatted()) € "
+                             + "(écart \((m.bank.amount - m.payout.amount).formatted()) €) : un remboursement ou une contestation retenus ? "
+                             + "Importez le détail de ce versement (export « versement » de HelloAsso) ; rien n'est forcé.")
+            }
+        }
+        if !s.notOnTheBank.isEmpty {
+            var t = ReportTable(title: "Versements pas encore sur le relevé bancaire", columns: [
+                ReportColumn("Versement", key: "versement"), ReportColumn("Date", key: "date"), .amount("Montant", key: "montant")])
+            t.rows = s.notOnTheBank.map { ReportRow([.text($0.id), .date($0.date), .amount($0.amount)]) }
+            tables.append(t)
+        }
+        if !s.withoutPayout.isEmpty {
+            var t = ReportTable(title: "Versements du relevé sans leurs paiements (export manquant)", columns: [
+                ReportColumn("Écriture", key: "ecriture"), ReportColumn("Date", key: "date"), .amount("Montant", key: "montant"),
+                ReportColumn("Libellé", key: "libelle")])
+            t.rows = s.withoutPayout.map { ReportRow([.number($0.entry), .date($0.date), .amount($0.amount), .text($0.label)]) }
+            tables.append(t)
+        }
+        if !s.pending.isEmpty {
+            var t = ReportTable(title: "Paiements pas encore versés", columns: [
+                ReportColumn("Pièce", key: "piece"), ReportColumn("Date", key: "date"), .amount("Montant", key: "montant")])
+            t.rows = s.pending.map { ReportRow([.text($0.piece), .date($0.date), .amount($0.amount)]) }
+            tables.append(t)
+        }
+        notes.append("Compte de transit \(PlatformAccounts.transit) : solde \(s.transitBalance.formatted()) €"
+                     + (s.transitBalance.isZero ? " : tout ce que HelloAsso a encaissé est arrivé à la banque." : "."))
+        return ReportDocument(title: "HelloAsso", tables: tables, notes: notes)
+    }
+}

@@ -13,6 +13,22 @@ func importHelloAsso(_ bytes: [UInt8], path: String, store: Store, _ ctx: Contex
 
 let helloAssoCommands: [Command] = [
     Command(
+        path: ["helloasso"], usage: "compta helloasso [--format texte|md|csv|json]",
+        summary: "état du compte de transit HelloAsso : versements rapprochés, paiements pas encore versés, écarts",
+        help: """
+        Les exports HelloAsso s'importent comme un relevé : compta importer paiements.csv (export
+        des paiements, d'une campagne, ou détail d'un versement). Chaque paiement est une écriture
+        au compte de transit 51151 ; le versement arrive sur le relevé bancaire (« VIR HELLOASSO »)
+        et sort du compte de transit. Un versement est rapproché de sa ligne bancaire par son
+        numéro dans le libellé, sinon par son montant dans les \(PlatformState.bankDelay) jours.
+        Quand tout est rapproché, le compte de transit est à zéro.
+        """,
+        options: formatOptions, arguments: 0...0
+    ) { ctx in
+        let store = try ctx.openStore()
+        try ctx.render(HelloAssoState(try store.platformState()).document)
+    },
+    Command(
         path: ["helloasso", "campagnes"], usage: "compta helloasso campagnes [--format texte|md|csv|json]",
         summary: "les campagnes HelloAsso que le livre range sous un compte et un projet choisis",
         help: """
