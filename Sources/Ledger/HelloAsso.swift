@@ -195,9 +195,13 @@ public struct PlatformImportOutcome: Sendable {
     public let transitCreated: Bool
     /// The bank rule that files HelloAsso's payouts under the transit account, when this import added it.
     public let ruleAdded: Rule?
+    /// Payouts of a statement imported before, waiting on 471, now filed under the transit account (their entries' numbers).
+    public let refiled: [Int]
 
     public init(recorded: [(piece: String, number: Int)], refunded: [(piece: String, number: Int)], alreadyThere: [String],
-                refundsAlreadyThere: Int, newPayouts: [PlatformPayout], tiersCreated: [Tiers], transitCreated: Bool, ruleAdded: Rule?) {
+                refundsAlreadyThere: Int, newPayouts: [PlatformPayout], tiersCreated: [Tiers], transitCreated: Bool, ruleAdded: Rule?,
+                refiled: [Int]) {
+        self.refiled = refiled
         self.recorded = recorded
         self.refunded = refunded
         self.alreadyThere = alreadyThere

@@ -18,6 +18,7 @@ extension Store {
                 ruleAdded = try addRule(Rule(position: 1, pattern: "VIR HELLOASSO", direction: .income, account: transit,
                                              label: "Versement HelloAsso"))
             }
+            let refiled = try refilePayouts()
             let settings = try campaignSettings()
             let journal = EntryDraft.suggestedJournal(for: [LineDraft(account: transit, amount: Money(cents: 1))])
             let known = try db.cachedStatement("""
@@ -83,8 +84,25 @@ extension Store {
                 if db.changes > 0 { newPayouts.append(p) }
             }
             return PlatformImportOutcome(recorded: recorded, refunded: refunded, alreadyThere: already, refundsAlreadyThere: refundsAlready,
-                                         newPayouts: newPayouts, tiersCreated: created, transitCreated: transitCreated, ruleAdded: ruleAdded)
+                                         newPayouts: newPayouts, tiersCreated: created, transitCreated: transitCreated, ruleAdded: ruleAdded,
+                                         refiled: refiled)
         }
+    }
+
+    /// Payouts a statement imported before the rules knew them (waiting on 471), filed under the
+    /// transit account by the rules that name it: the bank statement and the exports may come in
+    /// either order. Gives the numbers of the entries filed.
+    private func refilePayouts() throws(StoreError) -> [Int] {
+        let patterns = try rules().filter { $0.account == PlatformAccounts.transit && !$0.isRegex }.map { searchKey($0.pattern) }
+        var filed: [Int] = []
+        let exercices = try catalog().exercices
+        for w in try waitingLines() where w.amount.cents > 0 {
+            guard let label = w.bankLabel.map(searchKey), patterns.contains(where: label.contains),
+                  let exercice = exercices.first(where: { $0.id == w.entry.exerciceId && !$0.isClosed }) else { continue }
+            filed.append(try assign(entryNumber: w.entry.number, exercice: exercice, to: [AssignmentPart(PlatformAccounts.transit)],
+                                    project: nil, label: nil).number)
+        }
+        return filed
     }
 
     /// `body`, its errors placed at `line` of `file`.

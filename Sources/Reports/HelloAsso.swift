@@ -44,6 +44,10 @@ public struct HelloAssoImportSummary: Sendable {
         if let rule = o.ruleAdded {
             notes.append("Règle n° \(rule.position) ajoutée : « \(rule.pattern) » → \(rule.account) (les versements du relevé bancaire vont au compte de transit).")
         }
+        if !o.refiled.isEmpty {
+            notes.append("Versements du relevé qui attendaient sur 471, classés au compte de transit : écritures n° "
+                         + o.refiled.map(String.init).joined(separator: ", ") + ".")
+        }
         var tables: [ReportTable] = []
         if detailed && !(o.recorded.isEmpty && o.refunded.isEmpty) {
             var table = ReportTable(title: "Écritures", columns: [ReportColumn("Pièce", key: "piece"), ReportColumn("N°", key: "numero")])

@@ -26,7 +26,7 @@ extension Messages {
     static func platformBooking(_ e: PlatformBookingError) -> String {
         switch e {
         case .unknownRefundedPayment(let reference):
-            return "remboursement du paiement \(reference), que le livre n'a pas : importez d'abord l'export des paiements "
+            return "remboursement du paiement \(reference), que le livre n'a pas : importez d'abord l'export des paiements (ou le détail du versement) "
                 + "qui le contient (compta importer paiements.csv), puis ce fichier de nouveau. Rien n'a été écrit."
         }
     }
