@@ -20,7 +20,7 @@ public enum PlatformAccounts {
     /// payout (a sub-account of 5115 « Paiements par carte à encaisser »: money collected, not
     /// yet on the bank). Created at the first import; a payout on the bank statement brings it
     /// back to zero.
-    public static let transit = AccountNumber(trusted: "51151")
+    public static let transit = AccountNumber.platformTransit
     public static let transitLabel = "HelloAsso (paiements à recevoir)"
 
     /// Revenue account of each campaign kind, by default.
