@@ -278,6 +278,7 @@ public struct LeftOutPayment: Sendable, Hashable {
 public struct HelloAssoImportResult: Sendable {
     public let file: String
     public let kind: HelloAssoExportKind
+    /// Payments (or orders) of the file, those left out included.
     public let paymentsRead: Int
     public let leftOut: [LeftOutPayment]
     public let outcome: PlatformImportOutcome

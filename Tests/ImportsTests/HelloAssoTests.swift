@@ -96,4 +96,16 @@ let helloAssoSamples = ["paiements-mars.csv", "paiements-mars-tableur.csv", "pai
         let r = refusal(Self.header + "1;2;45,00;03/04/2026;Payé;Non;;Baron;David;;Loto;Tombola;45,00;;;;Carte bancaire\n")
         #expect(r?.error == .unknownCampaignType("Tombola", known: ["Adhésion", "Billetterie", "Don", "Boutique", "Crowdfunding", "Vente"]))
     }
+
+    @Test func anUnknownStatusIsRefused() {
+        let r = refusal(Self.header + "1;2;45,00;03/04/2026;En attente;Non;;Baron;David;;Camp;Billetterie;45,00;;;;Carte bancaire\n")
+        #expect(r?.line == 2 && r?.error == .unknownStatus("En attente", known: ["Payé", "Hors Ligne", "Remboursé"]))
+    }
+
+    @Test func aCampaignExportsCashPaymentIsLeftOut() throws {
+        let text = "Référence commande;Date de la commande;Statut de la commande;Nom payeur;Prénom payeur;Email payeur;Moyen de paiement;Tarif;Montant tarif\n"
+            + "1;09/10/2025 21:59;Validé;Baron;David;d@example.net;Espèces;Repas;5,00\n"
+        let export = try #require(try HelloAssoExport.read(Array(text.utf8), file: "repas.csv"))
+        #expect(export.payments.isEmpty && export.leftOut == [LeftOutPayment(line: 2, reference: "1", reason: .offline)])
+    }
 }

@@ -107,7 +107,7 @@ public struct HelloAssoExport: Sendable {
         func status(_ row: CSVTable.Row) throws(LocatedError) -> String {
             let text = field(row, "statut")
             guard let s = HelloAssoVocabulary.statuses[searchKey(text)] else {
-                throw row.error(PlatformError.unknownStatus(text, known: ["Payé", "Validé", "Hors Ligne", "Remboursé"]))
+                throw row.error(PlatformError.unknownStatus(text, known: HelloAssoVocabulary.statusNames))
             }
             return s
         }
@@ -115,7 +115,7 @@ public struct HelloAssoExport: Sendable {
         func campaignKind(_ row: CSVTable.Row) throws(LocatedError) -> CampaignKind {
             let text = field(row, "type")
             guard let value = HelloAssoVocabulary.campaignTypes[searchKey(text)], let kind = CampaignKind(rawValue: value) else {
-                throw row.error(PlatformError.unknownCampaignType(text, known: ["Adhésion", "Billetterie", "Don", "Boutique", "Crowdfunding", "Vente"]))
+                throw row.error(PlatformError.unknownCampaignType(text, known: HelloAssoVocabulary.campaignTypeNames))
             }
             return kind
         }
@@ -160,8 +160,7 @@ public struct HelloAssoExport: Sendable {
             let order = try required(row, "commande")
             let price = try amount(row, "tarif") - amount(row, "promo")
             let date = try day(row, "date")!
-            let means = searchKey(row[searchKey("Moyen de paiement")])
-            if try status(row) == "hors-ligne" || ["especes", "espece", "cheque", "virement bancaire"].contains(means) {
+            if try status(row) == "hors-ligne" || HelloAssoVocabulary.offlineMeans.contains(searchKey(field(row, "moyen"))) {
                 leftOut.append(LeftOutPayment(line: row.line, reference: order, reason: .offline))
                 return
             }

@@ -7,7 +7,7 @@ public enum HelloAssoImporter {
         guard let export = try HelloAssoExport.read(bytes, file: file) else { return nil }
         let outcome = try ledger.recordPlatform(PlatformImport(file: file, payments: export.payments, refunds: export.refunds,
                                                                payouts: export.payouts), dryRun: dryRun)
-        return HelloAssoImportResult(file: file, kind: export.kind, paymentsRead: export.payments.count, leftOut: export.leftOut,
+        return HelloAssoImportResult(file: file, kind: export.kind, paymentsRead: export.payments.count + export.leftOut.count, leftOut: export.leftOut,
                                      outcome: outcome, dryRun: dryRun)
     }
 }

@@ -28,6 +28,7 @@ enum HelloAssoVocabulary {
         don;Don supplémentaire
         promo;Montant du code promo|Montant code promo
         recu;Reçu fiscal
+        moyen;Moyen de paiement|paymentMethod
         nom-adherent;Nom adhérent|Nom participant|Nom donateur
         prenom-adherent;Prénom adhérent|Prénom participant|Prénom donateur
         operation;operationType|Type d'opération
@@ -52,22 +53,30 @@ enum HelloAssoVocabulary {
 
     /// Campaign types as exports write them (the Paiements export in French, the payout
     /// export with the API's `FormType`).
-    static let campaignTypes = values("""
+    static let campaignTypes = values(campaignTypeText)
+    static let campaignTypeNames = firstNames(campaignTypeText)
+    private static let campaignTypeText = """
         adhesion;Adhésion|Adhésions|Membership
         billetterie;Billetterie|Événement|Evenement|Event
         don;Don|Dons|Donation|Formulaire de don
         boutique;Boutique|Shop
         crowdfunding;Crowdfunding|Collecte|CrowdFunding
         paiement;Vente|Paiement|PaymentForm|Checkout
-        """)
+        """
 
     /// Payment statuses: paid (booked), offline (recorded by hand in HelloAsso: left out, the
     /// money comes another way), refunded.
-    static let statuses = values("""
+    static let statuses = values(statusText)
+    static let statusNames = firstNames(statusText)
+    private static let statusText = """
         paye;Payé|Validé|Paid|Authorized|Autorisé
         hors-ligne;Hors Ligne|Registered|Enregistré
         rembourse;Remboursé|Refunded|Remboursement|PartiallyRefunded|Contested|Contesté
-        """)
+        """
+
+    /// Means of payment of a campaign export that say the payment was recorded by hand (the
+    /// campaign exports have no « Hors Ligne » status).
+    static let offlineMeans = Set(["Espèces", "Espèce", "Chèque", "Virement bancaire"].map(searchKey))
 
     /// The payout export's operation types: what goes to the gift account, what is money out.
     static let operations = values("""
@@ -92,6 +101,11 @@ enum HelloAssoVocabulary {
             result[String(parts[0])] = parts[1].split(separator: "|").map { searchKey(String($0)) }
         }
         return result
+    }
+
+    /// The first spelling of each `value;spelling|spelling` line, as written: what a message lists.
+    private static func firstNames(_ text: String) -> [String] {
+        text.split(separator: "\n").map { String($0.split(separator: ";")[1].split(separator: "|")[0]) }
     }
 
     /// `value;spelling|spelling` lines as spelling (search key) → value.
