@@ -159,19 +159,15 @@ extension PlatformPayment {
     }
 }
 
-/// An export read, for the ledger to record: all of it or nothing.
-public struct PlatformImport: Sendable {
-    public let file: String
-    public let payments: [PlatformPayment]
-    public let refunds: [PlatformRefund]
-    public let payouts: [PlatformPayout]
-
-    public init(file: String, payments: [PlatformPayment], refunds: [PlatformRefund], payouts: [PlatformPayout]) {
-        self.file = file
-        self.payments = payments
-        self.refunds = refunds
-        self.payouts = payouts
-    }
+/// An export being read, for the ledger to record: its payments by chunks, then its refunds
+/// and payouts. The ledger records all of it or nothing.
+public protocol PlatformExportSource {
+    var file: String { get }
+    /// The next payments, nil once all are read.
+    mutating func nextPayments() throws(LocatedError) -> [PlatformPayment]?
+    /// Known once every payment is read.
+    var refunds: [PlatformRefund] { get }
+    var payouts: [PlatformPayout] { get }
 }
 
 /// Why the ledger refuses an export (inside a `LocatedError`, at the line of the file).
@@ -185,8 +181,8 @@ public struct PlatformImportOutcome: Sendable {
     /// Entries written for new payments, and for refunds: their piece and number.
     public let recorded: [(piece: String, number: Int)]
     public let refunded: [(piece: String, number: Int)]
-    /// Payments (their piece) the ledger had already, and refunds it had already reversed.
-    public let alreadyThere: [String]
+    /// Payments the ledger had already, and refunds it had already reversed.
+    public let alreadyThere: Int
     public let refundsAlreadyThere: Int
     /// Payouts the ledger did not know.
     public let newPayouts: [PlatformPayout]
@@ -198,7 +194,7 @@ public struct PlatformImportOutcome: Sendable {
     /// Payouts of a statement imported before, waiting on 471, now filed under the transit account (their entries' numbers).
     public let refiled: [Int]
 
-    public init(recorded: [(piece: String, number: Int)], refunded: [(piece: String, number: Int)], alreadyThere: [String],
+    public init(recorded: [(piece: String, number: Int)], refunded: [(piece: String, number: Int)], alreadyThere: Int,
                 refundsAlreadyThere: Int, newPayouts: [PlatformPayout], tiersCreated: [Tiers], transitCreated: Bool, ruleAdded: Rule?,
                 refiled: [Int]) {
         self.refiled = refiled
@@ -236,7 +232,7 @@ extension PlatformRefund {
 
 /// What a HelloAsso import needs of a ledger: to record an export, all or nothing.
 public protocol PlatformLedger {
-    func recordPlatform(_ batch: PlatformImport, dryRun: Bool) throws -> PlatformImportOutcome
+    func recordPlatform(_ source: inout some PlatformExportSource, dryRun: Bool) throws -> PlatformImportOutcome
 }
 
 /// The kinds of HelloAsso export Compta reads.

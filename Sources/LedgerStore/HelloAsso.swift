@@ -7,7 +7,7 @@ extension Store {
     /// its refunds, its payouts; creates the transit account and the payout rule at first use.
     /// One transaction; with `dryRun`, rolled back. An entry the ledger refuses (a closed
     /// exercice...) and a refund of a payment the ledger does not know are errors at their line.
-    public func recordPlatform(_ batch: PlatformImport, dryRun: Bool) throws(StoreError) -> PlatformImportOutcome {
+    public func recordPlatform(_ source: inout some PlatformExportSource, dryRun: Bool) throws(StoreError) -> PlatformImportOutcome {
         try atomically(rollback: dryRun) { () throws(StoreError) -> PlatformImportOutcome in
             let transit = PlatformAccounts.transit
             let transitCreated = try catalog().accounts[transit] == nil
@@ -24,25 +24,28 @@ extension Store {
             let known = try db.cachedStatement("""
                 SELECT 1 FROM helloasso_payment WHERE reference = ?1 OR (order_ref = ?2 AND (?1 IS NULL OR reference IS NULL)) LIMIT 1
                 """)
-            var seen = Set<String>(), tiersCache: [String: String] = [:]
-            var recorded: [(piece: String, number: Int)] = [], already: [String] = [], created: [Tiers] = []
-            for chunk in stride(from: 0, to: batch.payments.count, by: 4096) {
+            let file = source.file
+            var tiersCache: [String: String] = [:]
+            var recorded: [(piece: String, number: Int)] = [], already = 0, created: [Tiers] = []
+            // By chunks, each recorded before the next is read: memory stays flat whatever the export's size.
+            while let chunk = try next(&source) {
                 var fresh: [(payment: PlatformPayment, entry: EntryDraft)] = []
-                for p in batch.payments[chunk..<min(chunk + 4096, batch.payments.count)] {
+                var seen = Set<String>()
+                for p in chunk {
                     known.reset()
                     try known.bind([.optional(p.reference), .text(p.order)])
                     if try known.step() || !seen.insert(p.piece).inserted {
-                        already.append(p.piece)
+                        already += 1
                         continue
                     }
-                    let payer = try located(p.line, batch.file) { () throws(StoreError) in try platformTiers(p.payer, cache: &tiersCache) }
+                    let payer = try located(p.line, file) { () throws(StoreError) in try platformTiers(p.payer, cache: &tiersCache) }
                     let member = try p.beneficiary.map { b throws(StoreError) in
-                        try located(p.line, batch.file) { () throws(StoreError) in try platformTiers(b, cache: &tiersCache) }
+                        try located(p.line, file) { () throws(StoreError) in try platformTiers(b, cache: &tiersCache) }
                     }
                     created += [payer.created, member?.created].compactMap { $0 }
                     fresh.append((p, p.entry(journal: journal, setting: settings[searchKey(p.campaign)], payer: payer.code, beneficiary: member?.code)))
                 }
-                let posted = try postMany(fresh.map(\.entry)) { i, e in .located(LocatedError(file: batch.file, line: fresh[i].payment.line, underlying: e.located)) }
+                let posted = try postMany(fresh.map(\.entry)) { i, e in .located(LocatedError(file: file, line: fresh[i].payment.line, underlying: e.located)) }
                 for (f, post) in zip(fresh, posted) {
                     try db.run("""
                         INSERT INTO helloasso_payment(reference, order_ref, entry_id, date, amount, receipt_by_helloasso) VALUES (?, ?, ?, ?, ?, ?)
@@ -50,22 +53,22 @@ extension Store {
                                .int(f.payment.total.cents), .int(f.payment.receiptIssued ? 1 : 0))
                     recorded.append((f.payment.piece, post.number))
                 }
-            }
-            // What a later export says of a payment already there: paid out, receipted by HelloAsso.
-            for p in batch.payments where p.payoutDate != nil || p.receiptIssued {
-                guard let reference = p.reference else { continue }
-                try db.run("""
-                    UPDATE helloasso_payment SET payout_id = coalesce(?, payout_id), payout_date = coalesce(?, payout_date),
-                        receipt_by_helloasso = max(receipt_by_helloasso, ?) WHERE reference = ? OR (reference IS NULL AND order_ref = ?)
-                    """, .optional(p.payoutID), .optional(p.payoutDate?.iso), .int(p.receiptIssued ? 1 : 0), .text(reference), .text(p.order))
+                // What an export says of a payment, new or already there: paid out, receipted by HelloAsso.
+                for p in chunk where p.payoutDate != nil || p.receiptIssued {
+                    guard let reference = p.reference else { continue }
+                    try db.run("""
+                        UPDATE helloasso_payment SET payout_id = coalesce(?, payout_id), payout_date = coalesce(?, payout_date),
+                            receipt_by_helloasso = max(receipt_by_helloasso, ?) WHERE reference = ? OR (reference IS NULL AND order_ref = ?)
+                        """, .optional(p.payoutID), .optional(p.payoutDate?.iso), .int(p.receiptIssued ? 1 : 0), .text(reference), .text(p.order))
+                }
             }
             var refunded: [(piece: String, number: Int)] = [], refundsAlready = 0
-            for r in batch.refunds {
+            for r in source.refunds {
                 let found = try db.query("SELECT entry_id, refund_entry_id FROM helloasso_payment WHERE reference = ?", [.text(r.reference)]) {
                     ($0.int(0), $0.optionalInt(1))
                 }.first
                 guard let (entryID, refundID) = found else {
-                    throw .located(LocatedError(file: batch.file, line: r.line, underlying: PlatformBookingError.unknownRefundedPayment(r.reference)))
+                    throw .located(LocatedError(file: file, line: r.line, underlying: PlatformBookingError.unknownRefundedPayment(r.reference)))
                 }
                 if refundID != nil {
                     refundsAlready += 1
@@ -73,14 +76,14 @@ extension Store {
                 }
                 let original = try entries(ids: [entryID])[0]
                 let draft = PlatformRefund.entry(r, reversing: original)
-                let post = try postMany([draft]) { _, e in .located(LocatedError(file: batch.file, line: r.line, underlying: e.located)) }[0]
+                let post = try postMany([draft]) { _, e in .located(LocatedError(file: file, line: r.line, underlying: e.located)) }[0]
                 try db.run("UPDATE helloasso_payment SET refund_entry_id = ? WHERE reference = ?", .int(post.id), .text(r.reference))
                 refunded.append((draft.piece ?? "", post.number))
             }
             var newPayouts: [PlatformPayout] = []
-            for p in batch.payouts {
+            for p in source.payouts {
                 try db.run("INSERT OR IGNORE INTO helloasso_payout(id, date, amount, file_name) VALUES (?, ?, ?, ?)",
-                           .text(p.id), .text(p.date.iso), .int(p.amount.cents), .text(batch.file))
+                           .text(p.id), .text(p.date.iso), .int(p.amount.cents), .text(file))
                 if db.changes > 0 { newPayouts.append(p) }
             }
             return PlatformImportOutcome(recorded: recorded, refunded: refunded, alreadyThere: already, refundsAlreadyThere: refundsAlready,
@@ -103,6 +106,11 @@ extension Store {
                                     project: nil, label: nil).number)
         }
         return filed
+    }
+
+    /// The source's next payments; its reading errors as the store's.
+    private func next(_ source: inout some PlatformExportSource) throws(StoreError) -> [PlatformPayment]? {
+        do { return try source.nextPayments() } catch { throw .located(error) }
     }
 
     /// `body`, its errors placed at `line` of `file`.

@@ -148,6 +148,18 @@ import Ledger
         _ = try s.refuses(["importer", refund], says: ["versement.csv, ligne 2", "remboursement du paiement 777, que le livre n'a pas"])
     }
 
+    /// An export is read and recorded by chunks of 4 096 payments: all of them, or none when a
+    /// row of a later chunk is refused.
+    @Test func aLargeExportIsRecordedWholeOrNotAtAll() throws {
+        let s = ledger()
+        let rows = (1...5000).map { i in "\(i);\(i);20,00;02/03/2025 10:15:02;Payé;Non;;Nom\(i % 40);Prénom;p\(i % 40)@example.org;Adhésion 2025;Adhésion;20,00;;;;Carte bancaire\n" }
+        var bad = rows
+        bad[4500] = "4501;4501;20,00;02/03/2025;Payé;Non;;Nom;Prénom;;Adhésion 2025;Adhésion;25,00;;;;Carte bancaire\n"
+        _ = try s.refuses(["importer", s.write("gros-faux.csv", Self.header + bad.joined())], says: ["gros-faux.csv, ligne 4502"])
+        let r = s.run("importer", s.write("gros.csv", Self.header + rows.joined()))
+        #expect(r.code == 0 && r.out.contains("Paiements lus : 5000 · écritures ajoutées : 5000") && r.out.contains("Tiers créés : 40"), "\(r.out)\(r.err)")
+    }
+
     @Test func aPaymentInAClosedExerciceIsRefused() throws {
         let s = Sandbox()
         #expect(s.run("init", "--nom", "Les Amis du Lavoir", "--debut", "2024-01-01").code == 0)

@@ -15,25 +15,40 @@ public enum PlatformError: Error, Sendable, Equatable {
     case emptyField(String)
 }
 
-/// A HelloAsso export read: its payments, refunds and payouts, and the payments left out.
-public struct HelloAssoExport: Sendable {
+/// A HelloAsso export being read: its payments come by chunks (`nextPayments`), so that an
+/// export of any size is never held whole; its refunds, payouts and the payments left out are
+/// known once every payment is read.
+public struct HelloAssoExport: PlatformExportSource {
     public let file: String
     public let kind: HelloAssoExportKind
-    public let payments: [PlatformPayment]
-    public let refunds: [PlatformRefund]
-    public let payouts: [PlatformPayout]
-    public let leftOut: [LeftOutPayment]
+    private var reader: Reader
+    private var records: CSVReader.Iterator
+    private var done = false
+    /// Payments given so far.
+    public private(set) var paymentsRead = 0
 
-    /// Whether `bytes` are a HelloAsso export (its kind), another platform's (refused), or
-    /// neither (nil: a bank statement, for the bank readers).
-    public static func recognise(_ bytes: [UInt8], file: String) throws(LocatedError) -> HelloAssoExportKind? {
-        guard let table = try table(bytes, file: file) else { return nil }
-        return try recognise(table)
-    }
+    /// How many payments a chunk holds (a payout export is read whole: the rows of one payment
+    /// are gathered from anywhere in it).
+    static let chunk = 4096
 
-    static func table(_ bytes: [UInt8], file: String) throws(LocatedError) -> CSVTable? {
-        guard let decoded = try? TextDecoder.decode(bytes) else { return nil }
-        do { return try CSVTable(decoded.text, file: file) } catch { return nil }
+    public var refunds: [PlatformRefund] { reader.refunds }
+    public var payouts: [PlatformPayout] { reader.payouts.map { PlatformPayout(id: $0.id, date: $0.date, amount: $0.amount) } }
+    public var leftOut: [LeftOutPayment] { reader.leftOut }
+
+    /// The export in `bytes`, its header read; nil when the file is no HelloAsso export (a bank
+    /// statement, for the bank readers). Another platform's export is refused, named.
+    public static func open(_ bytes: [UInt8], file: String) throws(LocatedError) -> HelloAssoExport? {
+        guard let decoded = try? TextDecoder.utf8(bytes) else { return nil }
+        var records = CSVReader(utf8: decoded.bytes, separator: CSVReader.detectSeparator(utf8: decoded.bytes)).makeIterator()
+        var header: CSVRecord? = nil
+        while header == nil {
+            guard let r = try? records.nextRecord() else { return nil }
+            if !r.isBlank { header = r }
+        }
+        let table = CSVTable(header: header!, file: file)
+        guard let kind = try recognise(table) else { return nil }
+        return HelloAssoExport(file: file, kind: kind, reader: Reader(table: table, columns: Columns(table), kind: kind, file: file),
+                               records: records)
     }
 
     static func recognise(_ table: CSVTable) throws(LocatedError) -> HelloAssoExportKind? {
@@ -45,13 +60,29 @@ public struct HelloAssoExport: Sendable {
         return nil
     }
 
-    /// Reads a HelloAsso export; nil when the file is none.
-    public static func read(_ bytes: [UInt8], file: String) throws(LocatedError) -> HelloAssoExport? {
-        guard let table = try table(bytes, file: file), let kind = try recognise(table) else { return nil }
-        var reader = Reader(table: table, columns: Columns(table), kind: kind, file: file)
-        for row in table.rows { try reader.read(row) }
-        return HelloAssoExport(file: file, kind: kind, payments: reader.payments, refunds: reader.refunds,
-                               payouts: reader.payouts.map { PlatformPayout(id: $0.id, date: $0.date, amount: $0.amount) }, leftOut: reader.leftOut)
+    /// The next payments of the file (up to `chunk`), nil once all are read.
+    public mutating func nextPayments() throws(LocatedError) -> [PlatformPayment]? {
+        while !done && (reader.payments.count < Self.chunk || kind == .payout) {
+            let record: CSVRecord?
+            do { record = try records.nextRecord() } catch { throw LocatedError(file: file, line: error.line, underlying: error) }
+            guard let record else {
+                done = true
+                break
+            }
+            if !record.isBlank { try reader.read(reader.table.row(record)) }
+        }
+        let payments = reader.payments
+        reader.payments = []
+        reader.positions = [:]
+        paymentsRead += payments.count
+        return payments.isEmpty && done ? nil : payments
+    }
+
+    /// Every payment of the file: for a file known to be small (tests).
+    public mutating func readAll() throws(LocatedError) -> [PlatformPayment] {
+        var all: [PlatformPayment] = []
+        while let chunk = try nextPayments() { all += chunk }
+        return all
     }
 
     /// The column of each field of the vocabulary the file has.
