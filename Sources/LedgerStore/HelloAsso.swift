@@ -46,13 +46,14 @@ extension Store {
                     fresh.append((p, p.entry(journal: journal, setting: settings[searchKey(p.campaign)], payer: payer.code, beneficiary: member?.code)))
                 }
                 let posted = try postMany(fresh.map(\.entry)) { i, e in .located(LocatedError(file: file, line: fresh[i].payment.line, underlying: e.located)) }
+                var rows: [SQLValue] = []
+                rows.reserveCapacity(fresh.count * 6)
                 for (f, post) in zip(fresh, posted) {
-                    try db.run("""
-                        INSERT INTO helloasso_payment(reference, order_ref, entry_id, date, amount, receipt_by_helloasso) VALUES (?, ?, ?, ?, ?, ?)
-                        """, .optional(f.payment.reference), .text(f.payment.order), .int(post.id), .text(f.payment.date.iso),
-                               .int(f.payment.total.cents), .int(f.payment.receiptIssued ? 1 : 0))
+                    rows += [.optional(f.payment.reference), .text(f.payment.order), .int(post.id), .text(f.payment.date.iso),
+                             .int(f.payment.total.cents), .int(f.payment.receiptIssued ? 1 : 0)]
                     recorded.append((f.payment.piece, post.number))
                 }
+                try insertRows("helloasso_payment(reference, order_ref, entry_id, date, amount, receipt_by_helloasso)", width: 6, values: rows)
                 // What an export says of a payment, new or already there: paid out, receipted by HelloAsso.
                 for p in chunk where p.payoutDate != nil || p.receiptIssued {
                     guard let reference = p.reference else { continue }

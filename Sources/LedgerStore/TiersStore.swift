@@ -127,14 +127,15 @@ extension Store {
     /// transaction; `cache` keeps every answer, so that an export of 100 000 payments by 2 000
     /// payers asks the ledger 2 000 times. Gives the code, and the tiers when it is new.
     func platformTiers(_ person: PlatformPerson, cache: inout [String: String]) throws(StoreError) -> (code: String, created: Tiers?) {
-        let email = person.email.lowercased(), nameKey = searchKey(person.name)
-        let cacheKey = email + "|" + nameKey
+        // The export's own spelling first: most payments are of a payer seen before.
+        let cacheKey = [person.email, person.firstName, person.lastName, person.company].joined(separator: "|")
         if let code = cache[cacheKey] { return (code, nil) }
+        let email = person.email.lowercased(), nameKey = searchKey(person.name)
         var code: String? = nil
         if !email.isEmpty {
             let found = try db.query("""
                 SELECT m.code, m.search_key FROM tiers t JOIN tiers m ON m.id = coalesce(t.merged_into, t.id)
-                WHERE lower(t.email) = ? ORDER BY t.id
+                WHERE lower(t.email) = ? AND t.email IS NOT NULL ORDER BY t.id
                 """, [.text(email)]) { ($0.text(0), $0.text(1)) }
             code = (found.first { $0.1 == nameKey } ?? found.first)?.0
         }

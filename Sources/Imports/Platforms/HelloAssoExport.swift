@@ -107,6 +107,16 @@ public struct HelloAssoExport: PlatformExportSource {
         var leftOut: [LeftOutPayment] = []
         /// Payout export: the payment being gathered from its rows, by position in `payments`.
         var positions: [String: Int] = [:]
+        /// The search keys of the few values a column of words takes (statuses, types, Oui/Non):
+        /// computed once each, not once a row.
+        var keys: [String: String] = [:]
+
+        mutating func key(_ text: String) -> String {
+            if let k = keys[text] { return k }
+            let k = searchKey(text)
+            if keys.count < 1024 { keys[text] = k }
+            return k
+        }
 
         func field(_ row: CSVTable.Row, _ name: String) -> String { columns.index[name].map { row[$0] } ?? "" }
 
@@ -135,17 +145,17 @@ public struct HelloAssoExport: PlatformExportSource {
             do throws(DayError) { return try Day(parsing: date) } catch { throw row.error(PlatformError.date(text, error)) }
         }
 
-        func status(_ row: CSVTable.Row) throws(LocatedError) -> String {
+        mutating func status(_ row: CSVTable.Row) throws(LocatedError) -> String {
             let text = field(row, "statut")
-            guard let s = HelloAssoVocabulary.statuses[searchKey(text)] else {
+            guard let s = HelloAssoVocabulary.statuses[key(text)] else {
                 throw row.error(PlatformError.unknownStatus(text, known: HelloAssoVocabulary.statusNames))
             }
             return s
         }
 
-        func campaignKind(_ row: CSVTable.Row) throws(LocatedError) -> CampaignKind {
+        mutating func campaignKind(_ row: CSVTable.Row) throws(LocatedError) -> CampaignKind {
             let text = field(row, "type")
-            guard let value = HelloAssoVocabulary.campaignTypes[searchKey(text)], let kind = CampaignKind(rawValue: value) else {
+            guard let value = HelloAssoVocabulary.campaignTypes[key(text)], let kind = CampaignKind(rawValue: value) else {
                 throw row.error(PlatformError.unknownCampaignType(text, known: HelloAssoVocabulary.campaignTypeNames))
             }
             return kind
@@ -179,11 +189,11 @@ public struct HelloAssoExport: PlatformExportSource {
             default: break
             }
             if total.isZero { leftOut.append(LeftOutPayment(line: row.line, reference: reference, reason: .free)); return }
-            let paidOut = searchKey(field(row, "verse")) == "oui"
+            let paidOut = key(field(row, "verse")) == "oui"
             payments.append(PlatformPayment(line: row.line, order: field(row, "commande"), reference: reference, date: date,
                                             campaign: field(row, "campagne"), kind: kind, price: price, donation: donation, payer: payer(row),
                                             payoutDate: paidOut ? try day(row, "date-versement", required: false) : nil,
-                                            receiptIssued: searchKey(field(row, "recu")) == "oui"))
+                                            receiptIssued: key(field(row, "recu")) == "oui"))
         }
 
         /// A campaign's export: one order a row; the campaign is named by the file.
@@ -191,7 +201,7 @@ public struct HelloAssoExport: PlatformExportSource {
             let order = try required(row, "commande")
             let price = try amount(row, "tarif") - amount(row, "promo")
             let date = try day(row, "date")!
-            if try status(row) == "hors-ligne" || HelloAssoVocabulary.offlineMeans.contains(searchKey(field(row, "moyen"))) {
+            if try status(row) == "hors-ligne" || HelloAssoVocabulary.offlineMeans.contains(key(field(row, "moyen"))) {
                 leftOut.append(LeftOutPayment(line: row.line, reference: order, reason: .offline))
                 return
             }
@@ -224,7 +234,7 @@ public struct HelloAssoExport: PlatformExportSource {
             } else {
                 payouts.append((payout, payoutDate, credit - debit))
             }
-            let operation = HelloAssoVocabulary.operations[searchKey(field(row, "operation"))]
+            let operation = HelloAssoVocabulary.operations[key(field(row, "operation"))]
             if operation == "ignore" { return }
             if operation == "sortie" || debit > credit {
                 refunds.append(PlatformRefund(line: row.line, reference: reference, amount: debit - credit, date: payoutDate))
