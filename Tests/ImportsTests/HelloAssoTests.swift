@@ -119,6 +119,16 @@ let helloAssoSamples = ["paiements-mars.csv", "paiements-mars-tableur.csv", "pai
         #expect(r?.line == 2 && r?.error == .unknownStatus("En attente", known: ["Payé", "Hors Ligne", "Remboursé"]))
     }
 
+    @Test func anUnreadableDateAmountOrEmptyReferenceIsRefusedAtItsLine() {
+        let date = refusal(Self.header + "1;2;45,00;31/02/2025 10:00;Payé;Non;;Baron;David;;Camp;Billetterie;45,00;;;;Carte bancaire\n")
+        #expect(date?.line == 2 && date?.error == .date("31/02/2025 10:00", .nonexistent))
+        let amount = refusal(Self.header + "1;2;45,00;03/04/2025;Payé;Non;;Baron;David;;Camp;Billetterie;quarante;;;;Carte bancaire\n")
+        guard case .amount(let column, "quarante", _)? = amount?.error else { Issue.record("\(String(describing: amount))"); return }
+        #expect(column == "Montant du tarif")
+        let empty = refusal(Self.header + "1;;45,00;03/04/2025;Payé;Non;;Baron;David;;Camp;Billetterie;45,00;;;;Carte bancaire\n")
+        #expect(empty?.line == 2 && empty?.error == .emptyField("Référence paiement"))
+    }
+
     @Test func aCampaignExportsCashPaymentIsLeftOut() throws {
         let text = "Référence commande;Date de la commande;Statut de la commande;Nom payeur;Prénom payeur;Email payeur;Moyen de paiement;Tarif;Montant tarif\n"
             + "1;09/10/2025 21:59;Validé;Baron;David;d@example.net;Espèces;Repas;5,00\n"

@@ -120,9 +120,15 @@ public struct HelloAssoExport: PlatformExportSource {
 
         func field(_ row: CSVTable.Row, _ name: String) -> String { columns.index[name].map { row[$0] } ?? "" }
 
+        /// The header's own name of the column of field `name`, for a message.
+        func columnName(_ name: String) -> String {
+            guard let key = columns.index[name], let i = table.column(key) else { return name }
+            return table.header.fields[i].trimmingSpaces
+        }
+
         func required(_ row: CSVTable.Row, _ name: String) throws(LocatedError) -> String {
             let value = field(row, name)
-            if value.isEmpty { throw row.error(PlatformError.emptyField(columns.index[name] ?? name)) }
+            if value.isEmpty { throw row.error(PlatformError.emptyField(columnName(name))) }
             return value
         }
 
@@ -130,7 +136,7 @@ public struct HelloAssoExport: PlatformExportSource {
             let text = field(row, name)
             if text.isEmpty { return .zero }
             do throws(MoneyError) { return try Money(parsing: text) } catch {
-                throw row.error(PlatformError.amount(column: columns.index[name] ?? name, text: text, error))
+                throw row.error(PlatformError.amount(column: columnName(name), text: text, error))
             }
         }
 
@@ -138,7 +144,7 @@ public struct HelloAssoExport: PlatformExportSource {
         func day(_ row: CSVTable.Row, _ name: String, required: Bool = true) throws(LocatedError) -> Day? {
             let text = field(row, name)
             if text.isEmpty {
-                if required { throw row.error(PlatformError.emptyField(columns.index[name] ?? name)) }
+                if required { throw row.error(PlatformError.emptyField(columnName(name))) }
                 return nil
             }
             let date = String(text.split(separator: " ").first ?? "")
