@@ -26,6 +26,8 @@ let bankCommands: [Command] = [
         Une opération nouvelle qui a le jour et le montant d'une opération qu'un autre relevé du
         compte a apportée sous un autre libellé (un autre format du même compte) est signalée ;
         --du laisse de côté les opérations d'avant un jour.
+        Un export HelloAsso (paiements, campagne, détail d'un versement) est reconnu de même et
+        importé comme tel : une écriture par paiement (voir compta helloasso --help).
 
         Exemples :
           compta importer releve-mars.csv

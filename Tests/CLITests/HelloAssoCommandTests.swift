@@ -45,7 +45,8 @@ import Ledger
         lines.sorted { ($0.split(separator: ";")[0], $0.split(separator: ";")[2]) < ($1.split(separator: ";")[0], $1.split(separator: ";")[2]) }
     }
 
-    @Test(arguments: ["paiements-mars.csv", "paiements-mars-tableur.csv", "adhesion-2025.csv", "camp-chatons-2025.csv", "versement-2025-04-10.csv"])
+    @Test(arguments: ["paiements-mars.csv", "paiements-mars-tableur.csv", "adhesion-2025.csv", "camp-chatons-2025.csv", "soutenir-le-lavoir.csv",
+                      "versement-2025-04-10.csv"])
     func anExportBooksItsExpectedEntries(name: String) throws {
         let s = ledger()
         imports(s, name)

@@ -41,7 +41,7 @@ extension HelloAssoExport {
 }
 
 let helloAssoSamples = ["paiements-mars.csv", "paiements-mars-tableur.csv", "paiements-avril.csv", "adhesion-2025.csv",
-                        "camp-chatons-2025.csv", "versement-2025-04-10.csv", "versement-2025-05-10.csv"]
+                        "camp-chatons-2025.csv", "soutenir-le-lavoir.csv", "versement-2025-04-10.csv", "versement-2025-05-10.csv"]
 
 @Suite struct HelloAssoExports {
     func read(_ name: String) throws -> ReadExport {
@@ -69,7 +69,7 @@ let helloAssoSamples = ["paiements-mars.csv", "paiements-mars-tableur.csv", "pai
         }
         let refunds = expected.lines.filter { $0[0].hasPrefix("HA-R") && $0[2] == PlatformAccounts.transit.text }
         #expect(export.refunds.map { "HA-R\($0.reference) \($0.date.iso) \($0.amount)" } == refunds.map { "\($0[0]) \($0[1]) \($0[4])" })
-        #expect(export.payments.filter(\.receiptIssued).map(\.reference) == (expected.settings["recu-helloasso"]).map { [$0] } ?? [])
+        #expect(export.payments.filter(\.receiptIssued).map { $0.reference ?? $0.order } == (expected.settings["recu-helloasso"]).map { [$0] } ?? [])
     }
 
     @Test func aSpreadsheetResaveReadsAsTheExport() throws {
@@ -80,6 +80,13 @@ let helloAssoSamples = ["paiements-mars.csv", "paiements-mars-tableur.csv", "pai
         let p = try read("adhesion-2025.csv").payments
         #expect(p[0].beneficiary?.name == "Chloé Roux" && p[0].payer.name == "Antoine Roux")
         #expect(p[1].beneficiary == nil)
+    }
+
+    @Test func aTicketsParticipantIsItsBeneficiary() throws {
+        let text = "Référence commande;Date de la commande;Statut de la commande;Nom participant;Prénom participant;Nom payeur;Prénom payeur;Email payeur;Billet;Montant tarif\n"
+            + "1;09/10/2025 21:59;Validé;Baron;Lou;Baron;David;d@example.net;Entrée;5,00\n"
+        let export = try #require(try HelloAssoExport.read(Array(text.utf8), file: "fete.csv"))
+        #expect(export.kind == .campaign && export.payments.map(\.kind) == [.event] && export.payments[0].beneficiary?.name == "Lou Baron")
     }
 
     @Test func aBankStatementIsNoExport() throws {

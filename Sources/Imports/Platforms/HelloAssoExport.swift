@@ -213,11 +213,14 @@ public struct HelloAssoExport: PlatformExportSource {
             }
             if price.isZero { leftOut.append(LeftOutPayment(line: row.line, reference: order, reason: .free)); return }
             let payer = payer(row)
-            let member = PlatformPerson(firstName: field(row, "prenom-adherent"), lastName: field(row, "nom-adherent"))
+            // The member of a membership, the participant of a ticket.
+            let adherent = PlatformPerson(firstName: field(row, "prenom-adherent"), lastName: field(row, "nom-adherent"))
+            let member = adherent.isEmpty ? PlatformPerson(firstName: field(row, "prenom-participant"), lastName: field(row, "nom-participant")) : adherent
             let kind = HelloAssoVocabulary.campaignKindByColumn.first { table.column($0.column) != nil }?.kind ?? .event
             payments.append(PlatformPayment(line: row.line, order: order, reference: nil, date: date, campaign: campaignName, kind: kind,
                                             price: price, donation: .zero, payer: payer,
-                                            beneficiary: member.isEmpty || searchKey(member.name) == searchKey(payer.name) ? nil : member))
+                                            beneficiary: member.isEmpty || searchKey(member.name) == searchKey(payer.name) ? nil : member,
+                                            receiptIssued: key(field(row, "recu")) == "oui"))
         }
 
         /// The campaign a campaign export is of: its file's name, as HelloAsso names the file

@@ -29,8 +29,10 @@ enum HelloAssoVocabulary {
         promo;Montant du code promo|Montant code promo
         recu;Reçu fiscal
         moyen;Moyen de paiement|paymentMethod
-        nom-adherent;Nom adhérent|Nom participant|Nom donateur
-        prenom-adherent;Prénom adhérent|Prénom participant|Prénom donateur
+        nom-adherent;Nom adhérent
+        prenom-adherent;Prénom adhérent
+        nom-participant;Nom participant
+        prenom-participant;Prénom participant
         operation;operationType|Type d'opération
         credit;credit|Crédit
         debit;debit|Débit
