@@ -30,6 +30,8 @@ public struct HelloAssoImportSummary: Sendable {
             notes.append("Remboursés, laissés de côté (le remboursement d'un paiement du livre s'écrit avec le versement qui le retient) : "
                          + "\(refunded.map(\.reference).joined(separator: ", ")).")
         }
+        let free = r.leftOut.filter { $0.reason == .free }
+        if !free.isEmpty { notes.append("Gratuits, laissés de côté (aucun argent) : \(free.map(\.reference).joined(separator: ", ")).") }
         if !o.refunded.isEmpty || o.refundsAlreadyThere > 0 {
             notes.append("Remboursements écrits : \(o.refunded.count)" + (o.refundsAlreadyThere > 0 ? " · déjà dans le livre : \(o.refundsAlreadyThere)" : ""))
         }
