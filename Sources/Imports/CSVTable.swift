@@ -28,6 +28,21 @@ public struct CSVTable: Sendable {
         self.columns = columns
     }
 
+    /// A table of which only the header is read: its records come one at a time, from the
+    /// reader that read the header, through `row(_:)`. A file of any size is never held as
+    /// records (a platform's export of 100 000 payments).
+    public init(header: CSVRecord, file: String?, key: (String) -> String = searchKey) {
+        var columns: [String: Int] = [:]
+        for (i, name) in header.fields.map(key).enumerated() where columns[name] == nil { columns[name] = i }
+        self.file = file
+        self.header = header
+        self.records = []
+        self.columns = columns
+    }
+
+    /// `record`, read after the header, as a row of this table.
+    public func row(_ record: CSVRecord) -> Row { Row(record: record, table: self) }
+
     public func column(_ name: String) -> Int? { columns[name] }
 
     /// Throws at the header line, with the header read, when some of `names` are not columns:

@@ -54,6 +54,9 @@ public struct AccountNumber: Hashable, Comparable, Sendable, CustomStringConvert
 extension AccountNumber {
     /// 471, the waiting account: bank operations no rule filed wait there for `compta affecter`.
     public static let waiting = AccountNumber(trusted: "471")
+    /// 51151, HelloAsso's transit account (under 5115 « Paiements par carte à encaisser »): what
+    /// the platform collected for the association and has not paid out yet (`PlatformAccounts`).
+    public static let platformTransit = AccountNumber(trusted: "51151")
     /// 120, the result of the exercice when it is an excédent; the closing's à-nouveaux carry it
     /// there until the general assembly allocates it.
     public static let excedent = AccountNumber(trusted: "120")

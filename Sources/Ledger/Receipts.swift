@@ -43,9 +43,12 @@ public struct Gift: Sendable, Equatable {
     public let validated: Bool
     /// The live receipt that covers it already.
     public let coveredBy: String?
+    /// A payment platform (HelloAsso) issued its receipt: the association issues none.
+    public let receiptedByPlatform: Bool
 
     public init(lineID: Int64, entry: String, date: Day, account: AccountNumber, amount: Money, donor: Tiers, mode: PaymentMode,
-                validated: Bool, coveredBy: String? = nil) {
+                validated: Bool, coveredBy: String? = nil, receiptedByPlatform: Bool = false) {
+        self.receiptedByPlatform = receiptedByPlatform
         self.lineID = lineID
         self.entry = entry
         self.date = date
@@ -128,6 +131,8 @@ public struct ReceiptPlan: Sendable, Equatable {
     public let inDrafts: [Gift]
     /// Gifts a live receipt covers already.
     public let covered: [Gift]
+    /// Gifts whose receipt HelloAsso issued: none issued here.
+    public let receiptedByPlatform: [Gift]
     /// Lines credited to a gift account without a tiers: no donor, no receipt.
     public let withoutDonor: [AccountLine]
 
@@ -138,6 +143,8 @@ public struct ReceiptPlan: Sendable, Equatable {
                 nextSequence: Int) {
         self.year = year
         self.withoutDonor = withoutDonor
+        receiptedByPlatform = gifts.filter(\.receiptedByPlatform)
+        let gifts = gifts.filter { !$0.receiptedByPlatform }
         inDrafts = gifts.filter { !$0.validated }
         covered = gifts.filter { $0.validated && $0.coveredBy != nil }
         let open = gifts.filter { $0.validated && $0.coveredBy == nil }

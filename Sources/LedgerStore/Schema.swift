@@ -5,7 +5,7 @@ enum Schema {
     /// "Cmpt": marks a SQLite file as a Compta ledger (`PRAGMA application_id`).
     static let applicationID: Int64 = 0x436D_7074
 
-    static let migrations: [String] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, receipts, ruleTiers]
+    static let migrations: [String] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, receipts, ruleTiers, helloasso]
 
     /// The triggers the migrations leave, by name, with their SQL: what keeps validated entries
     /// and closed exercices unchangeable. `verify` finds a ledger's missing, changed or added
@@ -631,5 +631,43 @@ enum Schema {
     /// their tiers from the label.
     static let ruleTiers = """
     ALTER TABLE rule ADD COLUMN tiers TEXT CHECK (tiers IS NULL OR length(tiers) > 0);
+    """
+
+    /// 12 (issue 23, keep this block whole when it is renumbered): HelloAsso. A
+    /// `helloasso_payment` is a payment booked from an export, by its stable identity: the
+    /// payment's reference (UNIQUE), or for an order read from a campaign export (no payment
+    /// reference) its order; its entry, its payout when known, whether HelloAsso issued the tax
+    /// receipt of its gift (receipts then leave it out), and the entry that reverses it once
+    /// refunded. A `helloasso_payout` is a payout read from a payout export. A
+    /// `helloasso_campaign` books a campaign under an account and a project of the user's choice.
+    /// Tiers are found by email at each payment: `tiers_email` indexes it.
+    static let helloasso = """
+    CREATE TABLE helloasso_payment(
+        id INTEGER PRIMARY KEY,
+        reference TEXT UNIQUE,
+        order_ref TEXT NOT NULL,
+        entry_id INTEGER NOT NULL REFERENCES entry(id) ON DELETE CASCADE,
+        date TEXT NOT NULL CHECK (\(isDate("date"))),
+        amount INTEGER NOT NULL CHECK (\(isCents("amount"))),
+        payout_id TEXT,
+        payout_date TEXT CHECK (payout_date IS NULL OR \(isDate("payout_date"))),
+        receipt_by_helloasso INTEGER NOT NULL DEFAULT 0 CHECK (receipt_by_helloasso IN (0, 1)),
+        refund_entry_id INTEGER REFERENCES entry(id) ON DELETE SET NULL
+    );
+    CREATE INDEX helloasso_payment_order ON helloasso_payment(order_ref);
+    CREATE INDEX helloasso_payment_entry ON helloasso_payment(entry_id);
+    CREATE TABLE helloasso_payout(
+        id TEXT PRIMARY KEY,
+        date TEXT NOT NULL CHECK (\(isDate("date"))),
+        amount INTEGER NOT NULL CHECK (\(isCents("amount"))),
+        file_name TEXT NOT NULL
+    );
+    CREATE TABLE helloasso_campaign(
+        search_key TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        account TEXT NOT NULL,
+        project_id INTEGER REFERENCES project(id)
+    );
+    CREATE INDEX tiers_email ON tiers(lower(email)) WHERE email IS NOT NULL;
     """
 }

@@ -33,6 +33,8 @@ let bankCommands: [Command] = [
         sinon le nom lu dans le libellé (« /DE X /MOTIF », « DE: X MOTIF: », « VIR X »,
         « PRLV SEPA X ») ; un nom inconnu crée un tiers, et l'import liste ceux qu'il a créés.
         --sans-tiers n'en donne à aucune.
+        Un export HelloAsso (paiements, campagne, détail d'un versement) est reconnu de même et
+        importé comme tel : une écriture par paiement (voir compta helloasso --help).
 
         Exemples :
           compta importer releve-mars.csv
@@ -75,6 +77,8 @@ let bankCommands: [Command] = [
         if let c = ctx.parsed.value("--colonnes") { read.columns = try CustomColumns(parsing: c) }
         if let p = ctx.parsed.value("--profil") { read.profileFile = try ProfileFile(parsing: readText(p)) }
         let store = try ctx.openStore()
+        let bytes = try readBytes(path)
+        if (read.bank.map(searchKey) ?? "auto") == "auto", read.columns == nil, read.profileFile == nil, try importHelloAsso(bytes, path: path, store: store, ctx) { return }
         var options = ImportOptions(fileName: path, bankAccount: try accountArgument(ctx.parsed.value("--compte") ?? "512"),
                                     read: read, dryRun: ctx.parsed.has("--essai"))
         if let r = ctx.parsed.value("--regles") { options.rules = try RuleFile.read(readText(r), file: r, catalog: store.catalog()) }
@@ -83,7 +87,7 @@ let bankCommands: [Command] = [
         options.force = ctx.parsed.has("--forcer")
         options.tiers = !ctx.parsed.has("--sans-tiers")
         let result: ImportResult
-        do { result = try BankImporter.run(try readBytes(path), options: options, ledger: store) } catch let e as StatementError {
+        do { result = try BankImporter.run(bytes, options: options, ledger: store) } catch let e as StatementError {
             throw InputError.inStatement(path: path, e)
         } catch StoreError.located(let e) {
             // Three refusals get their way out: a statement that begins before a closing or before

@@ -27,6 +27,8 @@ enum Messages {
         case let e as CSVError: return csv(e)
         case let e as TextDecodingError: return decoding(e)
         case let e as StatementError: return statement(e)
+        case let e as PlatformError: return platform(e)
+        case let e as PlatformBookingError: return platformBooking(e)
         case let e as RuleProblem: return rule(e)
         case let e as RuleError:
             return "règle n° \(e.position) « \(e.pattern) » : " + rule(e.problem)

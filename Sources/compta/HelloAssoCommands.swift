@@ -1,0 +1,64 @@
+import Ledger
+import LedgerStore
+import Imports
+import Reports
+
+/// `compta importer FICHIER` when the file is a HelloAsso export: imports it and says so; false
+/// when it is none (a bank statement).
+func importHelloAsso(_ bytes: [UInt8], path: String, store: Store, _ ctx: Context) throws -> Bool {
+    guard let result = try HelloAssoImporter.run(bytes, file: path, ledger: store, dryRun: ctx.parsed.has("--essai")) else { return false }
+    try ctx.render(HelloAssoImportSummary(result, detailed: try ctx.format() == .json || result.dryRun).document)
+    return true
+}
+
+let helloAssoCommands: [Command] = [
+    Command(
+        path: ["helloasso"], usage: "compta helloasso [--format texte|md|csv|json]",
+        summary: "état du compte de transit HelloAsso : versements rapprochés, paiements pas encore versés, écarts",
+        help: """
+        Les exports HelloAsso s'importent comme un relevé : compta importer paiements.csv (export
+        des paiements, d'une campagne, ou détail d'un versement). Chaque paiement est une écriture
+        au compte de transit 51151 ; le versement arrive sur le relevé bancaire (« VIR HELLOASSO »)
+        et sort du compte de transit. Un versement est rapproché de sa ligne bancaire par son
+        numéro dans le libellé, sinon par son montant dans les \(PlatformState.bankDelay) jours.
+        Quand tout est rapproché, le compte de transit est à zéro.
+        """,
+        options: formatOptions, arguments: 0...0
+    ) { ctx in
+        let store = try ctx.openStore()
+        try ctx.render(HelloAssoState(try store.platformState()).document)
+    },
+    Command(
+        path: ["helloasso", "campagnes"], usage: "compta helloasso campagnes [--format texte|md|csv|json]",
+        summary: "les campagnes HelloAsso que le livre range sous un compte et un projet choisis",
+        help: """
+        Sans réglage, un paiement HelloAsso va au compte de son type de campagne : Adhésion 756,
+        Billetterie 706, Don 7541, Boutique 707, Crowdfunding 7541, Vente 706 ; un don
+        supplémentaire à 7541. compta helloasso campagnes ajouter en change un.
+        """,
+        options: formatOptions, arguments: 0...0
+    ) { ctx in
+        let store = try ctx.openStore()
+        try ctx.render(HelloAssoCampaigns(Array(try store.campaignSettings().values)).document)
+    },
+    Command(
+        path: ["helloasso", "campagnes", "ajouter"], usage: "compta helloasso campagnes ajouter CAMPAGNE COMPTE [--projet CODE]",
+        summary: "range les paiements d'une campagne HelloAsso sous un compte (et un projet)",
+        help: """
+        CAMPAGNE est le nom de la campagne tel que l'export l'écrit (colonne Campagne), ou le nom
+        du fichier de l'export d'une campagne (camp-chatons-2025.csv : « camp chatons 2025 ») ;
+        majuscules, accents et espaces en trop ne comptent pas. Les paiements importés ensuite
+        vont au COMPTE, avec le projet ; ceux déjà importés ne changent pas.
+        Exemple : compta helloasso campagnes ajouter "Camp CHATONS 2025" 706 --projet CAMP
+        """,
+        options: [.value("--projet", "CODE", "projet analytique")], arguments: 2...2
+    ) { ctx in
+        let store = try ctx.openStore()
+        let setting = CampaignSetting(campaign: try ctx.text(ctx.parsed.positionals[0], argument: "CAMPAGNE"),
+                                      account: try accountArgument(ctx.parsed.positionals[1]),
+                                      project: try ctx.parsed.value("--projet").map(projectCode))
+        try store.setCampaign(setting)
+        ctx.output.print("Campagne « \(setting.campaign) » : ses paiements iront en \(setting.account)"
+                         + (setting.project.map { ", projet \($0)" } ?? "") + ".")
+    },
+]

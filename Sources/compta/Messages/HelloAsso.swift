@@ -1,0 +1,33 @@
+import Ledger
+import Imports
+
+extension Messages {
+    static func platform(_ e: PlatformError) -> String {
+        switch e {
+        case .otherPlatform(let name):
+            return "c'est un export \(name), pas un export HelloAsso ni un relevé bancaire : Compta ne lit pas les exports \(name). "
+                + "Importez le relevé bancaire où arrivent ses versements, ou saisissez ses opérations (compta saisir)."
+        case let .amountsDoNotAddUp(total, price, options, donation, promo):
+            return "les montants ne s'additionnent pas : total \(total.formatted()) € ≠ tarif \(price.formatted()) + options \(options.formatted()) "
+                + "+ don \(donation.formatted()) − code promo \(promo.formatted()) = \((price + options + donation - promo).formatted()) €. "
+                + "L'export a été modifié à la main ? Téléchargez-le de nouveau depuis HelloAsso."
+        case let .unknownCampaignType(type, known):
+            return "type de campagne inconnu « \(type) » (connus : \(known.joined(separator: ", "))). "
+                + "Signalez-le : Compta apprendra ce nom ; en attendant, remplacez-le dans le fichier par le type qui convient."
+        case let .unknownStatus(status, known):
+            return "statut de paiement inconnu « \(status) » (connus : \(known.joined(separator: ", "))). "
+                + "Signalez-le ; en attendant, retirez la ligne du fichier ou corrigez son statut."
+        case let .date(text, error): return day(error, text)
+        case let .amount(column, text, error): return "colonne « \(column) » : " + money(error, text)
+        case .emptyField(let column): return "la colonne « \(column) » est vide : chaque ligne de l'export en a une. Téléchargez de nouveau l'export."
+        }
+    }
+
+    static func platformBooking(_ e: PlatformBookingError) -> String {
+        switch e {
+        case .unknownRefundedPayment(let reference):
+            return "remboursement du paiement \(reference), que le livre n'a pas : importez d'abord l'export des paiements (ou le détail du versement) "
+                + "qui le contient (compta importer paiements.csv), puis ce fichier de nouveau. Rien n'a été écrit."
+        }
+    }
+}
