@@ -15,8 +15,9 @@ extension Store {
             var ruleAdded: Rule? = nil
             if try db.scalarInt("SELECT 1 FROM rule WHERE account = ? LIMIT 1", .text(transit.text)) == nil {
                 // First: a rule the user wrote before (« HELLOASSO » → 756) would file a payout as income.
+                // No tiers: a payout is the platform's, its payers are on the payments' entries.
                 ruleAdded = try addRule(Rule(position: 1, pattern: "VIR HELLOASSO", direction: .income, account: transit,
-                                             label: "Versement HelloAsso"))
+                                             label: "Versement HelloAsso", tiers: .none))
             }
             let refiled = try refilePayouts()
             let settings = try campaignSettings()
