@@ -45,10 +45,13 @@ public struct Gift: Sendable, Equatable {
     public let coveredBy: String?
     /// A payment platform (HelloAsso) issued its receipt: the association issues none.
     public let receiptedByPlatform: Bool
+    /// Given back: its entry was reversed (an extourne of the line, a platform's refund). No receipt.
+    public let refunded: Bool
 
     public init(lineID: Int64, entry: String, date: Day, account: AccountNumber, amount: Money, donor: Tiers, mode: PaymentMode,
-                validated: Bool, coveredBy: String? = nil, receiptedByPlatform: Bool = false) {
+                validated: Bool, coveredBy: String? = nil, receiptedByPlatform: Bool = false, refunded: Bool = false) {
         self.receiptedByPlatform = receiptedByPlatform
+        self.refunded = refunded
         self.lineID = lineID
         self.entry = entry
         self.date = date
@@ -133,6 +136,8 @@ public struct ReceiptPlan: Sendable, Equatable {
     public let covered: [Gift]
     /// Gifts whose receipt HelloAsso issued: none issued here.
     public let receiptedByPlatform: [Gift]
+    /// Gifts given back (reversed, refunded): no receipt.
+    public let refunded: [Gift]
     /// Lines credited to a gift account without a tiers: no donor, no receipt.
     public let withoutDonor: [AccountLine]
 
@@ -143,8 +148,9 @@ public struct ReceiptPlan: Sendable, Equatable {
                 nextSequence: Int) {
         self.year = year
         self.withoutDonor = withoutDonor
-        receiptedByPlatform = gifts.filter(\.receiptedByPlatform)
-        let gifts = gifts.filter { !$0.receiptedByPlatform }
+        refunded = gifts.filter(\.refunded)
+        receiptedByPlatform = gifts.filter { $0.receiptedByPlatform && !$0.refunded }
+        let gifts = gifts.filter { !$0.receiptedByPlatform && !$0.refunded }
         inDrafts = gifts.filter { !$0.validated }
         covered = gifts.filter { $0.validated && $0.coveredBy != nil }
         let open = gifts.filter { $0.validated && $0.coveredBy == nil }

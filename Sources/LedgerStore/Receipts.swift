@@ -19,7 +19,9 @@ public enum ReceiptProblem: Error, Sendable, Equatable {
 // register, a cancellation. The text of a receipt comes from the caller (`Reports`), frozen.
 extension Store {
     /// The gift lines of `year` (credits to `accounts`) with a tiers, each with its donor as
-    /// the ledger knows it today, and those without a tiers.
+    /// the ledger knows it today, and those without a tiers. A gift is `refunded` when its
+    /// HelloAsso payment was, or when an entry that corrects its own (an extourne) debits the
+    /// same account, amount and tiers.
     func gifts(year: Int, accounts: [String]) throws(StoreError) -> (gifts: [Gift], withoutDonor: [AccountLine]) {
         let onAccounts = "(" + accounts.map { _ in "l.account GLOB ?" }.joined(separator: " OR ") + ")"
         let values: [SQLValue] = accounts.map { .text($0 + "*") } + [.text("\(year)-01-01"), .text("\(year)-12-31")]
@@ -31,14 +33,17 @@ extension Store {
                         WHEN EXISTS (SELECT 1 FROM line o WHERE o.entry_id = l.entry_id AND o.account GLOB ?) THEN ? ELSE ? END,
                    (SELECT r.number FROM receipt_line c JOIN receipt r ON r.id = c.receipt_id WHERE c.line_id = l.id AND r.cancelled_on IS NULL),
                    coalesce(t.merged_into, t.id),
-                   EXISTS (SELECT 1 FROM helloasso_payment h WHERE h.entry_id = l.entry_id AND h.receipt_by_helloasso = 1)
+                   EXISTS (SELECT 1 FROM helloasso_payment h WHERE h.entry_id = l.entry_id AND h.receipt_by_helloasso = 1),
+                   EXISTS (SELECT 1 FROM helloasso_payment h WHERE h.entry_id = l.entry_id AND h.refund_entry_id IS NOT NULL)
+                   OR EXISTS (SELECT 1 FROM entry r JOIN line o ON o.entry_id = r.id
+                              WHERE r.corrects = l.entry_id AND o.account = l.account AND o.debit = l.credit AND o.tiers_id IS l.tiers_id)
             FROM line l JOIN entry e ON e.id = l.entry_id JOIN tiers t ON t.id = l.tiers_id
             WHERE \(inYear) ORDER BY e.date, e.id, l.id
             """, [.text(AccountGroup.cash + "*"), .text(PaymentMode.cash.rawValue), .text(AccountGroup.chequesToCash + "*"),
                   .text(PaymentMode.cheque.rawValue), .text(PaymentMode.transfer.rawValue)] + values) { s throws(StoreError) in
             (line: s.int(0), entry: "\(s.text(1)) \(s.integer(2))", date: try s.day(3), account: s.account(4), amount: s.money(5),
              validated: s.int(6) != 0, mode: PaymentMode(rawValue: s.text(7)) ?? .transfer, coveredBy: s.optionalText(8), donor: s.int(9),
-             byPlatform: s.int(10) != 0)
+             byPlatform: s.int(10) != 0, refunded: s.int(11) != 0)
         }
         for id in Set(rows.map(\.donor)) {
             donors[id] = try db.query("SELECT \(Tiers.columns) FROM tiers t LEFT JOIN tiers m ON m.id = t.merged_into WHERE t.id = ?",
@@ -46,7 +51,8 @@ extension Store {
         }
         let gifts = rows.compactMap { r in
             donors[r.donor].map { Gift(lineID: r.line, entry: r.entry, date: r.date, account: r.account, amount: r.amount, donor: $0,
-                                       mode: r.mode, validated: r.validated, coveredBy: r.coveredBy, receiptedByPlatform: r.byPlatform) }
+                                       mode: r.mode, validated: r.validated, coveredBy: r.coveredBy, receiptedByPlatform: r.byPlatform,
+                                       refunded: r.refunded) }
         }
         let withoutDonor = try db.query("""
             SELECT \(AccountLine.columns) FROM line l \(AccountLine.joins) WHERE l.tiers_id IS NULL AND \(inYear) ORDER BY e.date, e.id, l.id

@@ -147,6 +147,10 @@ public enum ReceiptReports {
                          + plan.withoutDonor.map { "\($0.journal) \($0.entryNumber) du \($0.date.french)" }.joined(separator: ", ")
                          + ". Un don porte son donateur (7541=-50#T0003) ; une ligne validée ne change plus : une écriture d'extourne et une nouvelle la corrigent.")
         }
+        if !plan.refunded.isEmpty {
+            notes.append("Dons rendus (extournés ou remboursés) : \(french(plan.refunded.count, "don")) (\(Money.sum(plan.refunded.map(\.amount))) €), "
+                         + "sans reçu (" + plan.refunded.map(\.entry).joined(separator: ", ") + ").")
+        }
         if !plan.receiptedByPlatform.isEmpty {
             notes.append("Reçus émis par HelloAsso : \(french(plan.receiptedByPlatform.count, "don")) (\(Money.sum(plan.receiptedByPlatform.map(\.amount))) €), "
                          + "sans second reçu (" + plan.receiptedByPlatform.map(\.entry).joined(separator: ", ") + ").")

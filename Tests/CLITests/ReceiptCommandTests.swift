@@ -29,6 +29,19 @@ import Ledger
         return s
     }
 
+    /// A gift given back (its entry reversed by an extourne) gets no receipt, and the issue says so.
+    @Test func aReversedGiftGetsNoReceipt() throws {
+        let s = books()
+        let journal = s.run("journal", "--format", "csv").out
+        #expect(journal.contains("12/03/2025"), "\(journal)")
+        #expect(s.run("extourner", "1").code == 0)
+        #expect(s.run("valider").code == 0)
+        let r = s.run("recus", "emettre", "--annee", "2025", "--essai")
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.contains("Dons rendus (extournés ou remboursés) : 1 don (120,50 €), sans reçu (BQ 1)."), "\(r.out)")
+        #expect(r.out.contains("122,10"), "Léa's receipt: 80,00 + 42,10 without the 120,50 given back: \(r.out)")
+    }
+
     /// A donor's data is kept while a receipt issued to them must be: anonymising is refused,
     /// with the day it becomes possible, until the end of the sixth year after the receipt's.
     @Test func aDonorWithAReceiptIsAnonymisedOnlyOnceItsKeepingEnds() throws {
