@@ -123,8 +123,13 @@ public struct HelloAssoState: Sendable {
             t.rows = s.pending.map { ReportRow([.text($0.piece), .date($0.date), .amount($0.amount)]) }
             tables.append(t)
         }
-        notes.append("Compte de transit \(PlatformAccounts.transit) : solde \(s.transitBalance.formatted()) €"
-                     + (s.transitBalance.isZero ? " : tout ce que HelloAsso a encaissé est arrivé à la banque." : "."))
+        if s.matched.isEmpty && s.notOnTheBank.isEmpty && s.withoutPayout.isEmpty && s.pending.isEmpty && s.transitBalance.isZero {
+            notes.append("Le livre ne tient encore aucun paiement ni versement HelloAsso : importez un export de HelloAsso "
+                         + "(compta importer export-paiements.csv), le format est reconnu tout seul.")
+        } else {
+            notes.append("Compte de transit \(PlatformAccounts.transit) : solde \(s.transitBalance.formatted()) €"
+                         + (s.transitBalance.isZero ? " : tout ce que HelloAsso a encaissé est arrivé à la banque." : "."))
+        }
         return ReportDocument(title: "HelloAsso", tables: tables, notes: notes)
     }
 }

@@ -61,6 +61,15 @@ import Ledger
         #expect(sorted(try lines(s, skipping: 5)) == (try expected(name)))
     }
 
+    /// Before any export, `compta helloasso` says what to do, not that everything has arrived.
+    @Test func aLedgerWithoutHelloAssoSaysHowToBegin() {
+        let s = Sandbox.tour()
+        let r = s.run("helloasso")
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.contains("Le livre ne tient encore aucun paiement ni versement HelloAsso : importez un export"), "\(r.out)")
+        #expect(!r.out.contains("tout ce que HelloAsso a encaissé"))
+    }
+
     @Test func importingAgainAddsNothing() throws {
         let s = ledger()
         imports(s, "paiements-mars.csv", "versement-2025-05-10.csv")
