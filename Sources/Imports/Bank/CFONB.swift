@@ -65,18 +65,7 @@ struct CFONBReader: StatementReader {
             }
         }
         flush()
-        let chosen: String
-        if let wanted = file.accountNumber {
-            let key = CSVStatementReader.cleanID(wanted)
-            guard let found = order.first(where: { $0 == key }) ?? order.first(where: { !$0.isEmpty && key.contains($0) }) else {
-                throw .accountNotInFile(wanted, accounts: order)
-            }
-            chosen = found
-        } else {
-            guard order.count <= 1 else { throw .severalAccounts(order) }
-            guard let only = order.first else { throw .noOperations }
-            chosen = only
-        }
+        let chosen = try Statement.chooseAccount(order, wanted: file.accountNumber)
         let a = accounts[chosen]!
         let lines = a.operations.map { StatementLine(line: $0.line, date: $0.date, label: CSVStatementReader.collapse($0.label), amount: $0.amount) }
         if lines.isEmpty && a.closing == nil { throw .noOperations }

@@ -47,19 +47,7 @@ struct Camt053Reader: StatementReader {
             if byAccount[s.account] == nil { order.append(s.account) }
             byAccount[s.account, default: []].append(s)
         }
-        let chosen: String
-        if let wanted = file.accountNumber {
-            let key = CSVStatementReader.cleanID(wanted)
-            guard let found = order.first(where: { CSVStatementReader.cleanID($0) == key })
-                    ?? order.first(where: { !$0.isEmpty && CSVStatementReader.cleanID($0).contains(key) }) else {
-                throw .accountNotInFile(wanted, accounts: order)
-            }
-            chosen = found
-        } else {
-            guard order.count <= 1 else { throw .severalAccounts(order) }
-            guard let only = order.first else { throw .noOperations }
-            chosen = only
-        }
+        let chosen = try Statement.chooseAccount(order, wanted: file.accountNumber)
         let statements = byAccount[chosen]!
         var lines: [StatementLine] = []
         var skipped = 0

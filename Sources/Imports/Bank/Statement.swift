@@ -143,3 +143,25 @@ public enum CamtProblem: Error, Equatable, Sendable {
     case missing(String, line: Int)
     case currency(String, line: Int)
 }
+
+extension Statement {
+    /// The account of a file that holds several (CFONB 120, camt.053), as `--numero` names it:
+    /// the one of that number, else the one whose number contains it or is contained in it, of
+    /// eight characters at least (an IBAN given for an account number, or the reverse: never a
+    /// few digits that happen to be in a number). Without `--numero`, the file's only
+    /// account; several are refused, listed.
+    static func chooseAccount(_ accounts: [String], wanted: String?) throws(StatementError) -> String {
+        guard let wanted else {
+            guard accounts.count <= 1 else { throw .severalAccounts(accounts) }
+            guard let only = accounts.first else { throw .noOperations }
+            return only
+        }
+        let key = CSVStatementReader.cleanID(wanted)
+        let clean = accounts.map { (account: $0, id: CSVStatementReader.cleanID($0)) }
+        guard let found = clean.first(where: { $0.id == key })
+                ?? clean.first(where: { ($0.id.count >= 8 && key.contains($0.id)) || (key.count >= 8 && $0.id.contains(key)) }) else {
+            throw .accountNotInFile(wanted, accounts: accounts)
+        }
+        return found.account
+    }
+}
