@@ -57,6 +57,11 @@ extension AccountNumber {
     /// 51151, HelloAsso's transit account (under 5115 « Paiements par carte à encaisser »): what
     /// the platform collected for the association and has not paid out yet (`PlatformAccounts`).
     public static let platformTransit = AccountNumber(trusted: "51151")
+    /// 4681, frais des bénévoles: what the association owes a volunteer who paid its expenses,
+    /// per tiers (credited when the expense is booked, debited when it is reimbursed or given up).
+    public static let volunteerExpenses = AccountNumber(trusted: "4681")
+    /// 75412, abandons de frais par les bénévoles: the expenses a volunteer gives up, a gift.
+    public static let expenseWaiver = AccountNumber(trusted: AccountGroup.expenseWaivers)
     /// 120, the result of the exercice when it is an excédent; the closing's à-nouveaux carry it
     /// there until the general assembly allocates it.
     public static let excedent = AccountNumber(trusted: "120")

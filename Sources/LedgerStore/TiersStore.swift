@@ -53,6 +53,10 @@ extension Store {
         return found
     }
 
+    /// The tiers `text` designates (code, name or alias; a merged one gives the one it was merged
+    /// into), never created: none is `TiersError.unknownName`.
+    public func knownTiers(_ text: String) throws(StoreError) -> Tiers { try existing(text).tiers }
+
     /// The id of the tiers of code `code`, for a line being written.
     func tiersID(_ code: String) throws(StoreError) -> Int64 {
         if let id = tiersIDsCache[code] { return id }

@@ -154,6 +154,7 @@ extension Messages {
             return located(e)
         case .association(let e, let inLedger): return association(e, inLedger: inLedger)
         case .receipts(let p): return receipts(p)
+        case .volunteerExpense(let e): return volunteerExpense(e)
         case .unreadableDate(let e):
             // Only a file changed outside Compta has such a date; the schema refuses them since migration 7.
             return "erreur inattendue : \(e)"

@@ -1,0 +1,33 @@
+import Ledger
+
+/// `compta frais-benevoles`: per volunteer, the expenses paid for the association (4681), what
+/// was reimbursed, what was given up (abandon de frais, 75412), what is still owed — read from
+/// the books up to a day, every exercice.
+public enum VolunteerExpensesReport {
+    public static func document(_ ledger: some LedgerQueries, to day: Day) throws -> ReportDocument {
+        let states = VolunteerExpenses.states(try ledger.entries(EntryQuery(to: day, accountPrefix: AccountNumber.volunteerExpenses.text)))
+        let subtitle = [try ledger.associationName(), "Au \(day.french), tous exercices"]
+        guard !states.isEmpty else {
+            return ReportDocument(title: "Frais des bénévoles", subtitle: subtitle, notes: [
+                "Aucun frais de bénévole (compte 4681) au \(day.french). Une dépense payée par un bénévole : "
+                + "compta frais-benevoles ajouter --tiers \"Léa Martin\" --compte 6251 --montant 42,50 --date 2025-03-14."])
+        }
+        var table = ReportTable(columns: [ReportColumn("Code", key: "code"), ReportColumn("Bénévole", key: "benevole"),
+                                          .amount("Engagés", key: "engages"), .amount("Remboursés", key: "rembourses"),
+                                          .amount("Abandonnés", key: "abandonnes"), .amount("Reste dû", key: "reste_du")])
+        table.rows = states.map { s in
+            ReportRow([.text(s.volunteer.code), .text(s.volunteer.name), .amount(s.engaged), .amount(s.reimbursed),
+                       .amount(s.givenUp), .amount(s.owed)])
+        }
+        table.rows.append(ReportRow([.text("Total"), .empty, .amount(Money.sum(states.map(\.engaged))), .amount(Money.sum(states.map(\.reimbursed))),
+                                     .amount(Money.sum(states.map(\.givenUp))), .amount(Money.sum(states.map(\.owed)))], style: .total))
+        let owing = states.filter { $0.owed.cents > 0 }
+        var notes: [String] = []
+        if let first = owing.first {
+            notes.append("Pour ce qui reste dû : un remboursement (le virement affecté au compte 4681 avec le bénévole), "
+                         + "ou, si le bénévole y renonce par écrit, un abandon de frais qui ouvre droit à un reçu fiscal : "
+                         + "compta frais-benevoles abandon --tiers \(first.volunteer.code).")
+        }
+        return ReportDocument(title: "Frais des bénévoles", subtitle: subtitle, tables: [table], notes: notes)
+    }
+}
