@@ -68,6 +68,9 @@ TP;total;Total du passif;TFP TFD TPR TDE
 # Source : comparaison des listes fr_pca_2018 et fr_pca_2025 ; remplacements d'après
 # french-rules.md, § 4.2 et 4.3 (6713 → 6571, 671x supprimés, 777 → 747). Sans remplacement : à
 # décider avec l'expert-comptable.
+# Les transferts de charges 791, 796 et 797, que le plan 2018 des associations ne liste pas mais
+# que le PCG et le modèle de compte de résultat 2018 connaissent, sont supprimés en 2025
+# (règlement ANC 2022-06) : ils sont ici, sans remplacement.
 ancien;nouveau;remarque
 240;24;
 28131;;amortissements des constructions : compte de la famille 281 à choisir
@@ -132,6 +135,9 @@ ancien;nouveau;remarque
 775;757;produits des cessions d'immobilisations
 7754;7571;
 777;747;quote-part des subventions d'investissement, désormais en exploitation
+791;;transferts de charges supprimés : un remboursement reçu diminue la charge qu'il rembourse, une refacturation est un produit (70x, 75x)
+796;;transferts de charges financières supprimés : diminuez la charge concernée
+797;;transferts de charges exceptionnelles supprimés : diminuez la charge concernée
 
 """#,
         "pca-2018.csv": #"""
@@ -1334,6 +1340,12 @@ TCVC;total;Total des charges (contributions volontaires);CV04 CV05 CV06 CV07
 # transferts de charges (79x), 6573 apports ou affectations en numéraire, 652 cessions.
 # Le texte du modèle 2023-03 n'a pas été lu in extenso (french-rules.md, § 4.3) : intitulés du
 # modèle 2018, à confirmer avec un expert-comptable.
+# Résultat exceptionnel redéfini (événements majeurs et inhabituels, corrections d'erreurs,
+# écritures d'origine fiscale) : plus d'opérations en capital (cessions en 652 / 757, quote-part
+# des subventions d'investissement en 747) ; restent 671, 672, 678, 687 et 7713 à 787.
+# Les comptes du plan 2018 que 2025 supprime ne s'y écrivent plus ; dans la colonne de
+# l'exercice précédent, chacun va à la ligne de son remplaçant (correspondances-2025.csv), et les
+# transferts de charges 791, 796, 797, sans remplaçant, restent sur la ligne des reprises.
 # type : section (titre), ligne (somme de comptes), dont (détail, non additionné),
 #        total et resultat (somme d'autres codes, « -CODE » retranche).
 code;type;libelle;comptes
@@ -1344,10 +1356,11 @@ PE02D;dont;dont ventes de dons en nature;7073
 PE03;ligne;Ventes de prestations de service;704 705 706 708 7094 7095 7096 7098
 PE03D;dont;dont parrainages;7063
 PE04;ligne;Produits de tiers financeurs : concours publics et subventions d'exploitation;73 74 741 742 747
+PE04D;dont;dont quote-part des subventions d'investissement virée au résultat;747
 PE05;ligne;Versements des fondateurs ou consommations de la dotation consomptible;753
 PE06;ligne;Ressources liées à la générosité du public;754
 PE07;ligne;Contributions financières;755
-PE08;ligne;Reprises sur amortissements, dépréciations et provisions;781
+PE08;ligne;Reprises sur amortissements, dépréciations et provisions;781 791
 PE09;ligne;Utilisations des fonds dédiés;789
 PE10;ligne;Autres produits;71 72 75 751 752 757 758
 TI;total;Total des produits d'exploitation (I);PE01 PE02 PE03 PE04 PE05 PE06 PE07 PE08 PE09 PE10
@@ -1359,7 +1372,7 @@ CE04;ligne;Aides financières;657
 CE05;ligne;Impôts, taxes et versements assimilés;63
 CE06;ligne;Salaires et traitements;641 644 648 64
 CE07;ligne;Charges sociales;645 646 647 649
-CE08;ligne;Dotations aux amortissements et aux dépréciations;681 6811 6812 6816 6817
+CE08;ligne;Dotations aux amortissements, aux dépréciations et aux provisions;681 6811 6812 6816 6817
 CE09;ligne;Dotations aux provisions;6815
 CE10;ligne;Reports en fonds dédiés;689
 CE11;ligne;Autres charges;65 651 652 653 654 655 656 658 6573
@@ -1369,7 +1382,7 @@ SPF;section;Produits financiers;
 PF01;ligne;De participation;761
 PF02;ligne;D'autres valeurs mobilières et créances de l'actif immobilisé;762
 PF03;ligne;Autres intérêts et produits assimilés;76 763 764 765 768
-PF04;ligne;Reprises sur provisions et dépréciations;786
+PF04;ligne;Reprises sur provisions et dépréciations;786 796
 PF05;ligne;Différences positives de change;766
 PF06;ligne;Produits nets sur cessions de valeurs mobilières de placement;767
 TIII;total;Total des produits financiers (III);PF01 PF02 PF03 PF04 PF05 PF06
@@ -1382,13 +1395,13 @@ TIV;total;Total des charges financières (IV);CF01 CF02 CF03 CF04
 R2;resultat;2. Résultat financier (III - IV);TIII -TIV
 R3;resultat;3. Résultat courant avant impôts (I - II + III - IV);R1 R2
 SPX;section;Produits exceptionnels;
-PX01;ligne;Sur opérations de gestion;77 771 772
-PX02;ligne;Sur opérations en capital;775 777 778
-PX03;ligne;Reprises sur provisions et dépréciations;787
+PX01;ligne;Sur opérations de gestion;77 7713 7715 7718 772
+PX02;ligne;Autres produits exceptionnels;778
+PX03;ligne;Reprises sur provisions et dépréciations;787 797
 TV;total;Total des produits exceptionnels (V);PX01 PX02 PX03
 SCX;section;Charges exceptionnelles;
-CX01;ligne;Sur opérations de gestion;67 670 671 672
-CX02;ligne;Sur opérations en capital;673 675 678
+CX01;ligne;Sur opérations de gestion;67 671 672
+CX02;ligne;Autres charges exceptionnelles;678
 CX03;ligne;Dotations aux amortissements, dépréciations et provisions;687
 TVI;total;Total des charges exceptionnelles (VI);CX01 CX02 CX03
 R4;resultat;4. Résultat exceptionnel (V - VI);TV -TVI

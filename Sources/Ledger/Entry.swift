@@ -249,10 +249,11 @@ public struct Catalog: Sendable {
     }
 
     /// What replaces `account` in `chart` when that chart dropped it and it is a charge or a
-    /// produit (6713 → 6571 in the 2025 chart). Balance-sheet accounts carry their balances over;
-    /// the association's own accounts are never replaced.
+    /// produit (6713 → 6571 in the 2025 chart). Balance-sheet accounts carry their balances over.
+    /// An account of the association's own is replaced only when its very number was dropped (a
+    /// 791 added for transferts de charges, which the 2025 chart abolished): 6713A never is.
     func replacement(of account: Account, in chart: ChartVersion) -> ChartReplacement? {
-        guard !account.isCustom, account.number.nature.isResult else { return nil }
+        guard account.number.nature.isResult else { return nil }
         return charts[chart]?.replaced[account.number]
     }
 

@@ -172,17 +172,21 @@ public struct CompteDeResultat: Sendable {
         var values: [String: [Money]] = [:]
         var uncovered: [AccountNumber] = []
         let accountLines = layout.filter { $0.kind == .ligne }
+        // An account the chart no longer has (777 in a 2025 layout: the previous exercice's
+        // column) goes where its replacement goes (747): the comparative follows the new model.
+        let replaced = try PlanComptableData.replacements(introducedBy: chart)
         func add(_ code: String, _ v: [Money]) {
             values[code] = zip(values[code] ?? Array(repeating: .zero, count: columns.count), v).map { $0 + $1 }
         }
         for row in charges + produits + cvnCharges + cvnProduits {
-            if let line = CompteDeResultat.line(for: row.account, in: accountLines) {
+            let placed = replaced[row.account.text]?.new.map { AccountNumber(trusted: $0) } ?? row.account
+            if let line = CompteDeResultat.line(for: placed, in: accountLines) {
                 add(line.code, row.values)
             } else {
                 uncovered.append(row.account)
                 add(row.account.nature == .produit || row.account.isUnder(AccountGroup.cvnContributions) ? "PE10" : "CE11", row.values)
             }
-            for d in layout where d.kind == .dont && d.terms.contains(where: { row.account.isUnder($0) }) {
+            for d in layout where d.kind == .dont && d.terms.contains(where: { placed.isUnder($0) }) {
                 add(d.code, row.values)
             }
         }

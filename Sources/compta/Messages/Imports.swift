@@ -148,7 +148,7 @@ extension Messages {
         case .unknownAccount(let n, let s):
             return entry(.unknownAccount(n, suggestions: s))
         case .replacedAccount(let old, let r, let exercice):
-            return "le compte \(old.number) (\(old.label)) n'existe plus dans le plan comptable de l'exercice \(exercice.label) (plan 2025) : "
+            return "le compte \(numbered(old)) n'existe plus dans le plan comptable de l'exercice \(exercice.label) (plan 2025) : "
                 + (r.new.map { "classez sous \($0)" } ?? "choisissez le compte avec votre expert-comptable") + (r.remark.map { " (\($0))" } ?? "") + "."
         case .unknownProject(let code, let known): return unknownProject(code, known: known)
         case .badDirection(let t): return "sens « \(t) » inconnu : recette, depense, ou vide pour les deux."

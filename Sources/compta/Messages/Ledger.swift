@@ -54,7 +54,7 @@ extension Messages {
         case .amountOverflow:
             return "montant trop grand : le total dépasse ce que Compta peut compter."
         case .replacedAccount(let account, let r, let exercice):
-            return "le compte \(account.number) (\(account.label)) n'existe plus dans le plan comptable de l'exercice \(exercice.label) "
+            return "le compte \(numbered(account)) n'existe plus dans le plan comptable de l'exercice \(exercice.label) "
                 + "(plan 2025) : " + (r.new.map { "utilisez \($0)" } ?? "choisissez le compte avec votre expert-comptable")
                 + (r.remark.map { " (\($0))" } ?? "") + ". Une règle d'import qui choisit ce compte se corrige avec compta regles."
         case .openingNotOnFirstDay(let day, let exercice):
@@ -122,6 +122,9 @@ extension Messages {
         case .nonexistent: return "la date « \(text) » n'existe pas dans le calendrier"
         }
     }
+
+    /// « 777 (Quote-part de subvention...) », or « 791 » for an account no chart names.
+    static func numbered(_ a: Account) -> String { a.label.isEmpty ? a.number.text : "\(a.number) (\(a.label))" }
 
     static func accountNumber(_ e: AccountNumberError, _ text: String) -> String {
         let why: String

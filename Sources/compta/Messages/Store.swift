@@ -96,7 +96,7 @@ extension Messages {
             case .emptyLabel:
                 return "le compte \(n) a besoin d'un libellé, par exemple : compta comptes ajouter \(n) \"Fournisseur X\"."
             case .replaced(let old, let r, let exercice):
-                return "le plan comptable de l'exercice \(exercice.label) (plan 2025) n'a plus le compte \(old.number) (\(old.label)) : "
+                return "le plan comptable de l'exercice \(exercice.label) (plan 2025) n'a plus le compte \(numbered(old)) : "
                     + (r.new.map { "utilisez \($0)" + (r.remark.map { " (\($0))" } ?? "") + ", ou un sous-compte de \($0)" }
                        ?? "choisissez le compte avec votre expert-comptable" + (r.remark.map { " (\($0))" } ?? "")) + "."
             }
