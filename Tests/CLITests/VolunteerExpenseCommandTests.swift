@@ -93,6 +93,19 @@ import Testing
         _ = try s.refuses(["frais-benevoles", "abandon", "--tiers", "T0001", "--date", "2025-03-15"], says: ["ne doit rien"])
     }
 
+    /// A rule files the bank's reimbursement under 4681 with the volunteer: the tiers is on the 4681 line.
+    @Test func aRuleFilesTheReimbursementWithItsVolunteer() throws {
+        let s = books()
+        #expect(s.run("frais-benevoles", "ajouter", "--tiers", "Léa Martin", "--compte", "6251", "--montant", "42,50", "--date", "2025-03-14").code == 0)
+        #expect(s.run("regles", "ajouter", "REMB FRAIS", "4681", "--tiers", "Léa Martin").code == 0)
+        let statement = s.write("releve.csv", "date;libelle;montant\n10/04/2025;VIR REMB FRAIS MARS;-42,50\n")
+        let r = s.run("importer", statement, "--colonnes", "date=1,libelle=2,montant=3")
+        #expect(r.code == 0, "\(r.err)")
+        let list = s.run("frais-benevoles", "--au", "2025-12-31", "--format", "csv").out
+        #expect(list.contains("T0001;Léa Martin;42,50;42,50;0,00;0,00"), "\(list)")
+        _ = try s.refuses(["frais-benevoles", "abandon", "--tiers", "T0001", "--date", "2025-12-31"], says: ["ne doit rien"])
+    }
+
     @Test func aLedgerWithoutVolunteerExpensesSaysHowToBegin() {
         let s = books()
         let r = s.run("frais-benevoles")
