@@ -46,11 +46,11 @@ let volunteerExpenseCommands: [Command] = [
                   .value("--libelle", "LIBELLE", "le libellé (défaut : « Frais avancés par NOM »)"), pieceOption],
         arguments: 0...0
     ) { ctx in
-        let tiers = try required(ctx, "--tiers", "le bénévole qui a payé"), compte = try required(ctx, "--compte", "le compte de charge")
-        let montant = try required(ctx, "--montant", "ce que le bénévole a payé")
-        let account = try accountArgument(compte)
-        let amount = try moneyArgument("--montant", montant)
-        guard let day = try ctx.day("--date") else { throw UsageError(message: "--date manque : le jour de la dépense", command: ctx.parsed.command) }
+        let tiers = try ctx.parsed.required("--tiers")
+        let account = try accountArgument(try ctx.parsed.required("--compte"))
+        let amount = try moneyArgument("--montant", try ctx.parsed.required("--montant"))
+        // Without --date, `required` says it is missing.
+        let day = try ctx.day("--date") ?? Day(parsing: try ctx.parsed.required("--date"))
         let project = try ctx.parsed.value("--projet").map(projectCode)
         let label = try ctx.text(option: "--libelle"), piece = try ctx.text(option: "--piece")
         let store = try ctx.openStore()
@@ -81,7 +81,7 @@ let volunteerExpenseCommands: [Command] = [
                   .value("--libelle", "LIBELLE", "le libellé (défaut : « Abandon de frais par NOM »)"), pieceOption],
         arguments: 0...0
     ) { ctx in
-        let tiers = try required(ctx, "--tiers", "le bénévole qui renonce au remboursement")
+        let tiers = try ctx.parsed.required("--tiers")
         let amount = try ctx.parsed.value("--montant").map { try moneyArgument("--montant", $0) }
         let day = try ctx.day("--date") ?? ctx.now.today
         let label = try ctx.text(option: "--libelle"), piece = try ctx.text(option: "--piece")
@@ -93,9 +93,3 @@ let volunteerExpenseCommands: [Command] = [
                          + "Une fois l'écriture validée (compta valider), compta recus emettre en fait un reçu fiscal.")
     },
 ]
-
-/// The value of a required option, or the misuse that names it and what it is for.
-private func required(_ ctx: Context, _ option: String, _ what: String) throws -> String {
-    guard let value = ctx.parsed.value(option) else { throw UsageError(message: "\(option) manque : \(what)", command: ctx.parsed.command) }
-    return value
-}

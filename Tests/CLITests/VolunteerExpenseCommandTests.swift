@@ -78,7 +78,7 @@ import Testing
         _ = try s.refuses(["frais-benevoles", "ajouter", "--tiers", "T0001", "--compte", "7541", "--montant", "12", "--date", "2025-03-14"],
                           says: ["le compte 7541 n'est pas un compte de charge"])
         let misuse = s.run("frais-benevoles", "ajouter", "--tiers", "T0001", "--compte", "6251", "--montant", "12")
-        #expect(misuse.code == 2 && misuse.err.contains("--date manque"), "\(misuse.err)")
+        #expect(misuse.code == 2 && misuse.err.contains("l'option --date est obligatoire"), "\(misuse.err)")
 
         _ = try s.refuses(["frais-benevoles", "abandon", "--tiers", "T0001", "--date", "2025-03-14"],
                           says: ["l'association ne doit rien à T0001 (Léa Martin) au 14/03/2025", "compta frais-benevoles ajouter"])
