@@ -88,6 +88,8 @@ public enum StoreError: Error, Sendable {
     case bankAccount(BankAccountError)
     case restore(RestoreProblem)
     case receipts(ReceiptProblem)
+    /// Fonds dédiés that cannot be computed or booked as asked.
+    case funds(FundError)
 }
 
 extension StoreError {
@@ -104,6 +106,7 @@ extension StoreError {
         case .bankAccount(let e): e
         case .restore(let p): p
         case .receipts(let p): p
+        case .funds(let e): e
         default: self
         }
     }
