@@ -139,4 +139,29 @@ import Reports
         #expect(try bilanFunds(s, "2024") == 4_000_000)
         #expect(s.run("projets", "modifier", "EUROPE", "--fonds-dedies", "aucun").out.contains("plus marqué"))
     }
+
+    /// Gifts for a project that nothing spends: the fund stays, a transfer moves part of it to
+    /// another project, and after two exercices without utilisation the table flags it.
+    @Test func aFundNothingUsesForTwoExercicesIsFlagged() throws {
+        let s = Sandbox()
+        #expect(s.run("init", "--nom", "École", "--debut", "2024-01-01").code == 0)
+        for start in ["2025-01-01", "2026-01-01"] { #expect(s.run("exercices", "ajouter", "--debut", start).code == 0) }
+        #expect(s.run("projets", "ajouter", "ECOLE", "École au Burkina").code == 0)
+        #expect(s.run("projets", "ajouter", "CANTINE", "Cantine").code == 0)
+        #expect(s.run("projets", "modifier", "ECOLE", "--fonds-dedies", "dons").code == 0)
+        #expect(s.run("saisir", "2024-05-10", "Dons pour l'école", "512=5000", "7541=-5000@ECOLE").code == 0)
+        var r = s.run("fonds-dedies", "calculer", "--exercice", "2024", "--confirmer")
+        #expect(r.code == 0 && r.out.contains("ECOLE : report en fonds dédiés de 5\u{202F}000,00 € (D 6896 / C 196)"), "\(r.out)\(r.err)")
+        #expect(s.run("saisir", "2026-06-01", "Réaffectation accordée par les donateurs", "196=1000@ECOLE", "196=-1000@CANTINE").code == 0)
+        r = s.run("fonds-dedies", "--exercice", "2025")
+        #expect(r.code == 0 && !r.out.contains("oui"), "open since 2025 only: \(r.out)")
+        let table = try json(s, "fonds-dedies", "--exercice", "2026")
+        let ecole = try #require(rows(table).first { $0["projet"] as? String == "ECOLE" })
+        let cantine = try #require(rows(table).first { $0["projet"] as? String == "CANTINE" })
+        #expect(ecole["ouverture"] as? Int64 == 500_000 && ecole["transferts"] as? Int64 == -100_000 && ecole["cloture"] as? Int64 == 400_000)
+        #expect(ecole["sans_utilisation"] as? String == "oui")
+        #expect(cantine["transferts"] as? Int64 == 100_000 && cantine["cloture"] as? Int64 == 100_000 && cantine["sans_utilisation"] as? String == "")
+        #expect(rows(table).last?["cloture"] as? Int64 == (try bilanFunds(s, "2026")))
+        #expect((table["tableaux"] as? [[String: Any]])?.first?["titre"] as? String == "Fonds dédiés sur ressources liées à la générosité du public (196)")
+    }
 }
