@@ -88,7 +88,7 @@ extension FondsDedies: LedgerReport {
 /// What `compta fonds-dedies calculer` shows: each marked project's figures in the exercice
 /// and the entries left to book.
 public enum FundPlanReport {
-    public static func document(_ plan: [FundProposal], exercice: Exercice, projects: [String: Project], title: String, subtitle: [String]) -> ReportDocument {
+    public static func document(_ plan: [FundProposal], exercice: Exercice, title: String, subtitle: [String]) -> ReportDocument {
         var t = ReportTable(columns: [
             ReportColumn("Projet", key: "projet"), ReportColumn("Ressources affectées", key: "famille"),
             .amount("Ressources de l'exercice", key: "ressources"), .amount("Charges de l'exercice", key: "charges"),

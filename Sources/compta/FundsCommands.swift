@@ -89,7 +89,7 @@ let fundsCommands: [Command] = [
         } else {
             (plan, posted) = (try store.fundPlan(exercice, project: project, report: report, utilisation: utilisation), [])
         }
-        var doc = FundPlanReport.document(plan, exercice: exercice, projects: try store.catalog().projects,
+        var doc = FundPlanReport.document(plan, exercice: exercice,
                                           title: "Fonds dédiés à comptabiliser", subtitle: [try store.associationName(), "Exercice \(exercice.label)"])
         if !posted.isEmpty {
             let numbers = posted.map { "n° \($0.number)" }.joined(separator: ", ")
