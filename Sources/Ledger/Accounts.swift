@@ -116,6 +116,68 @@ public enum AccountGroup {
     public static let auxiliary = ["40", "41", "467"]
 }
 
+/// The three families of restricted resources of ANC 2018-06 (art. 132-1) a project may be
+/// funded by, each with its fonds dédiés (19x), its « report » charge (689x) and its
+/// « utilisation » produit (789x), and the resources (class 7) the family is made of.
+/// Numbers as both charts (pca-2018, pca-2025) have them.
+public enum FundFamily: String, CaseIterable, Sendable {
+    /// A subvention (74) given for the project: 194 / 6894 / 7894.
+    case subvention
+    /// A financial contribution of another organisation (755, 7551): 195 / 6895 / 7895.
+    case contribution
+    /// Gifts given for the project, resources of the public's generosity (754, and 7552 the
+    /// shares of generosity received): 196 / 6896 / 7896.
+    case dons
+
+    /// The fonds dédiés of the family (liability): 194, 195, 196.
+    public var fund: AccountNumber {
+        switch self {
+        case .subvention: AccountNumber(trusted: "194")
+        case .contribution: AccountNumber(trusted: "195")
+        case .dons: AccountNumber(trusted: "196")
+        }
+    }
+
+    /// « Reports en fonds dédiés » of the family (charge): 6894, 6895, 6896.
+    public var report: AccountNumber { AccountNumber(trusted: "689" + fund.text.suffix(1)) }
+
+    /// « Utilisations des fonds dédiés » of the family (produit): 7894, 7895, 7896.
+    public var utilisation: AccountNumber { AccountNumber(trusted: "789" + fund.text.suffix(1)) }
+
+    /// The resources of the family: an account goes to the family of its longest prefix.
+    public var resources: [String] {
+        switch self {
+        case .subvention: ["74"]
+        case .contribution: ["755"]
+        case .dons: ["754", "7552"]
+        }
+    }
+
+    /// The family whose resources `account` is one of, if any.
+    public static func ofResource(_ account: AccountNumber) -> FundFamily? {
+        var best: (family: FundFamily, length: Int)? = nil
+        for f in allCases {
+            for p in f.resources where account.isUnder(p) && p.count > (best?.length ?? 0) { best = (f, p.count) }
+        }
+        return best?.family
+    }
+
+    /// The family whose fonds dédiés `account` is (194 and its sub-accounts...), if any.
+    public static func ofFund(_ account: AccountNumber) -> FundFamily? {
+        allCases.first { account.isUnder($0.fund.text) }
+    }
+}
+
+extension AccountGroup {
+    /// 689, reports en fonds dédiés (and fonds reportés, 6891): charges that are not the
+    /// spending of a project.
+    public static let fundReports = "689"
+    /// 789, utilisations des fonds dédiés (and fonds reportés, 7891).
+    public static let fundUtilisations = "789"
+    /// The fonds dédiés of the three families (194, 195, 196), for a query.
+    public static var dedicatedFunds: [String] { FundFamily.allCases.map(\.fund.text) }
+}
+
 public enum AccountNumberError: Error, Equatable, Sendable {
     case empty
     case tooLong
@@ -212,10 +274,14 @@ public struct Journal: Hashable, Sendable {
 public struct Project: Hashable, Sendable {
     public let code: String
     public let name: String
+    /// Set when the project is funded by restricted resources of this family: its unused
+    /// resources at closing become fonds dédiés (`DedicatedFunds`).
+    public let fundFamily: FundFamily?
 
-    public init(code: String, name: String) {
+    public init(code: String, name: String, fundFamily: FundFamily? = nil) {
         self.code = code
         self.name = name.printable
+        self.fundFamily = fundFamily
     }
 
     /// Checks a project code: letters, digits, `-` and `_`, no spaces, at most 32 characters.

@@ -11,9 +11,23 @@ public enum Closing {
     /// The à-nouveaux of `closed` in `next`, dated its first day: every balance-sheet balance
     /// at the end of `closed` (`balances`, classes 1 to 5), and the result on 120 (excédent) or
     /// 129 (déficit) — no closing entry is written in the closed year. Nil when there is
-    /// nothing to carry (fewer than two lines).
+    /// nothing to carry (fewer than two lines). `balances` may be per project: the fonds
+    /// dédiés (19x) keep theirs, so that the next exercice knows each project's fund; every
+    /// other account is carried whole.
     public static func openings(of closed: Exercice, into next: Exercice, balances: [AccountTotal], result: Money) -> EntryDraft? {
-        var lines = balances.filter { !$0.balance.isZero }.map { LineDraft(account: $0.account, amount: $0.balance) }
+        var lines: [LineDraft] = []
+        var index: [String: Int] = [:]
+        for b in balances {
+            let project = FundFamily.ofFund(b.account) == nil ? nil : b.project
+            let key = b.account.text + "#" + (project ?? "")
+            if let i = index[key] {
+                lines[i].amount += b.balance
+            } else {
+                index[key] = lines.count
+                lines.append(LineDraft(account: b.account, amount: b.balance, project: project))
+            }
+        }
+        lines.removeAll { $0.amount.isZero }
         if !result.isZero {
             lines.append(LineDraft(account: .result(isDeficit: result.isNegative), amount: -result,
                                    label: "Résultat de l'exercice \(closed.label)"))

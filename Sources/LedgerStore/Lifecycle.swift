@@ -18,6 +18,9 @@ public enum ClosingProblem: Error, Sendable, Equatable {
     /// decision on it was not recorded, and closing would add it to this year's result in the
     /// bilan. `of`: the closed exercice it comes from, when the ledger has it.
     case resultNotAllocated(Exercice, of: Exercice?, account: AccountNumber, amount: Money)
+    /// Projects funded by restricted resources whose reports or utilisations of the exercice
+    /// were never booked (`compta fonds-dedies calculer`): what they would be.
+    case fundsNotBooked(Exercice, [FundProposal])
 }
 
 public struct DraftSummary: Sendable, Equatable {
@@ -281,6 +284,10 @@ extension Store {
                 throw .closing(.resultNotAllocated(e, of: previous, account: account, amount: left.magnitude))
             }
         }
+        // A marked project none of whose fund entries was booked: once closed, the year could
+        // not take them. (Booked ones are the treasurer's decision, even set by hand.)
+        let unbooked = try fundPlanLocked(e).filter { !$0.isBooked && $0.movement.reports.isZero && $0.movement.utilisations.isZero }
+        if !unbooked.isEmpty { throw .closing(.fundsNotBooked(e, unbooked)) }
         do { // the writes
             // The next exercice: the one that starts the day after, or a new one of twelve months
             // (`nextEnd` for another length: a first exercice of 4 or 18 months is no model).
@@ -295,7 +302,7 @@ extension Store {
             guard let next else { throw .closing(.nextNotOpen(e)) }
             if next.isClosed { throw .closing(.nextNotOpen(next)) }
             if try !totals(TotalsQuery(from: next.start, to: next.end, openings: .only)).isEmpty { throw .closing(.openingsExist(next)) }
-            let balances = try totals(TotalsQuery(from: base, to: e.end, accountPrefixes: AccountNature.bilan.prefixes))
+            let balances = try totals(TotalsQuery(from: base, to: e.end, groupByProject: true, accountPrefixes: AccountNature.bilan.prefixes))
             let result = try self.result(of: e)
             var opening: Int? = nil
             if let openings = Closing.openings(of: e, into: next, balances: balances, result: result) {
@@ -308,6 +315,32 @@ extension Store {
             return ClosingResult(closed: e, next: next, nextCreated: created, result: result, openingEntry: opening,
                                  inTransit: Closing.inTransit(balances))
         }
+    }
+
+    // MARK: Fonds dédiés
+
+    /// The fonds dédiés entries `e` calls for (`DedicatedFunds.plan`): all its marked projects,
+    /// or `project`, whose report and utilisation may be given.
+    public func fundPlan(_ e: Exercice, project: String? = nil, report: Money? = nil, utilisation: Money? = nil) throws(StoreError) -> [FundProposal] {
+        try fundPlanLocked(e, project: project, report: report, utilisation: utilisation)
+    }
+
+    /// Books the plan of `e` as drafts, in one transaction, the plan computed again under the
+    /// write lock: what the treasurer saw is what is booked, unless the ledger changed meanwhile.
+    public func bookFunds(_ e: Exercice, project: String? = nil, report: Money? = nil, utilisation: Money? = nil) throws(StoreError) -> (plan: [FundProposal], posted: [Posted]) {
+        try atomically { () throws(StoreError) in
+            guard let current = try catalog().exercices.first(where: { $0.id == e.id }) else { throw .noExercice }
+            let plan = try fundPlanLocked(current, project: project, report: report, utilisation: utilisation)
+            let drafts = plan.flatMap { $0.entries(on: current.end, exercice: current) }
+            return (plan, drafts.isEmpty ? [] : try postMany(drafts))
+        }
+    }
+
+    private func fundPlanLocked(_ e: Exercice, project: String? = nil, report: Money? = nil, utilisation: Money? = nil) throws(StoreError) -> [FundProposal] {
+        let movements = try queried { try DedicatedFunds.movements(self, exercice: e) }
+        let catalog = try catalog()
+        do throws(FundError) { return try DedicatedFunds.plan(movements, catalog: catalog, exercice: e, project: project, report: report, utilisation: utilisation) }
+        catch { throw .funds(error) }
     }
 
     /// Excédent (positive) or déficit of an exercice: its produits less its charges.

@@ -5,7 +5,7 @@ enum Schema {
     /// "Cmpt": marks a SQLite file as a Compta ledger (`PRAGMA application_id`).
     static let applicationID: Int64 = 0x436D_7074
 
-    static let migrations: [String] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, receipts, ruleTiers, helloasso]
+    static let migrations: [String] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, receipts, ruleTiers, helloasso, fundFamily]
 
     /// The triggers the migrations leave, by name, with their SQL: what keeps validated entries
     /// and closed exercices unchangeable. `verify` finds a ledger's missing, changed or added
@@ -669,5 +669,11 @@ enum Schema {
         project_id INTEGER REFERENCES project(id)
     );
     CREATE INDEX tiers_email ON tiers(lower(email)) WHERE email IS NOT NULL;
+    """
+
+    /// 13 (issue 28): a project funded by restricted resources says of which family
+    /// (`FundFamily`: subvention, contribution, dons); NULL for the others.
+    static let fundFamily = """
+    ALTER TABLE project ADD COLUMN fund_family TEXT CHECK (fund_family IS NULL OR fund_family IN ('subvention', 'contribution', 'dons'));
     """
 }

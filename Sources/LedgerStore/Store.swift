@@ -309,9 +309,9 @@ public final class Store {
                 Account(number: $0.account(0), label: $0.text(1), isCustom: $0.int(2) != 0)
             }
             var ids: [String: Int64] = [:]
-            let projects = try db.query("SELECT id, code, name FROM project ORDER BY code") { s -> Project in
+            let projects = try db.query("SELECT id, code, name, fund_family FROM project ORDER BY code") { s -> Project in
                 ids[s.text(1)] = s.int(0)
-                return Project(code: s.text(1), name: s.text(2))
+                return Project(code: s.text(1), name: s.text(2), fundFamily: s.optionalText(3).flatMap(FundFamily.init(rawValue:)))
             }
             projectIDsCache = ids
             let journals = try db.query("SELECT code, label, kind FROM journal") {
@@ -407,6 +407,19 @@ public final class Store {
             cachedCatalog?.add(project)
         }
         return project
+    }
+
+    /// Marks a project as funded by restricted resources of `family` (nil: no longer): its
+    /// unused resources at closing become fonds dédiés. The funds already booked stay.
+    @discardableResult
+    public func setFundFamily(of code: String, to family: FundFamily?) throws(StoreError) -> Project {
+        try atomically { () throws(StoreError) -> Project in
+            guard let p = try catalog().projects[code] else { throw .unknownProject(code, known: try catalog().projects.keys.sorted()) }
+            try db.run("UPDATE project SET fund_family = ? WHERE code = ?", .optional(family?.rawValue), .text(code))
+            let marked = Project(code: p.code, name: p.name, fundFamily: family)
+            cachedCatalog?.add(marked)
+            return marked
+        }
     }
 
     /// Opens an exercice. Its chart of accounts follows its start date (PCA 2018 before 2025,

@@ -90,6 +90,8 @@ public enum StoreError: Error, Sendable {
     case receipts(ReceiptProblem)
     /// A volunteer's expense or its abandon refused (`Store.recordVolunteerExpense`, `recordExpenseWaiver`).
     case volunteerExpense(VolunteerExpenseError)
+    /// Fonds dédiés that cannot be computed or booked as asked.
+    case funds(FundError)
 }
 
 extension StoreError {
@@ -107,6 +109,7 @@ extension StoreError {
         case .restore(let p): p
         case .receipts(let p): p
         case .volunteerExpense(let e): e
+        case .funds(let e): e
         default: self
         }
     }

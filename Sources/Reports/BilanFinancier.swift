@@ -44,6 +44,9 @@ public struct BilanFinancier: Sendable {
             (\(BilanFinancier.signed(cash.closing - cash.opening)) €)
             """,
         ]))
+        if let funds = try BilanFinancier.fundsSentence(ledger, result: r, period: soFar) {
+            blocks.append(.paragraph(Inline(funds)))
+        }
         if let volunteering = try BilanFinancier.volunteeringSentence(ledger, resultat: resultat, period: soFar) {
             blocks.append(.paragraph(Inline(volunteering)))
         }
@@ -90,6 +93,13 @@ public struct BilanFinancier: Sendable {
         // 4. Bilan.
         section("Bilan au \(soFar.to.french)")
         blocks += try Bilan(ledger, period: soFar).document(title: "", subtitle: []).blocks
+
+        // The annex's follow-up of the fonds dédiés, when there are any: it ties to the bilan.
+        let funds = try FondsDedies(ledger, exercice: exercice)
+        if !funds.movements.isEmpty {
+            section("Fonds dédiés")
+            blocks += funds.document(title: "", subtitle: []).blocks
+        }
 
         // 5. Trésorerie, with the month-end chart (N-1 as a second line).
         section("Trésorerie")
@@ -220,6 +230,22 @@ public struct BilanFinancier: Sendable {
         guard hours > 0 else { return "Contributions volontaires en nature : \(total) €, hors du résultat (en pied du compte de résultat)." }
         return "Les bénévoles ont donné \(Volunteering.hoursText(hours).dropLast(2)) heures à l'association, valorisées avec les autres "
             + "contributions volontaires en nature à \(total) € : hors du résultat, elles figurent en pied du compte de résultat."
+    }
+
+    /// « Sans le report en fonds dédiés de 45 000,00 € …, le résultat serait un déficit de … »:
+    /// a result that fonds dédiés move (689 reports, 789 utilisations), in one sentence.
+    static func fundsSentence(_ ledger: some LedgerQueries, result: Money, period: Period) throws -> String? {
+        let totals = try ledger.totals(TotalsQuery(from: period.from, to: period.to,
+                                                   accountPrefixes: [AccountGroup.fundReports, AccountGroup.fundUtilisations], openings: .exclude))
+        let reports = Money.sum(totals.filter { $0.account.isUnder(AccountGroup.fundReports) }.map(\.balance))
+        let utilisations = -Money.sum(totals.filter { $0.account.isUnder(AccountGroup.fundUtilisations) }.map(\.balance))
+        guard !reports.isZero || !utilisations.isZero else { return nil }
+        var moves: [String] = []
+        if !reports.isZero { moves.append("le report en fonds dédiés de \(reports) € (ressources reçues pour des projets et pas encore dépensées)") }
+        if !utilisations.isZero { moves.append("l'utilisation de \(utilisations) € de fonds dédiés des exercices précédents (dépensés cette année)") }
+        let without = result + reports - utilisations
+        return "Sans " + moves.joined(separator: " et ") + ", le résultat serait "
+            + (without.isZero ? "nul" : "un " + CompteDeResultat.resultWords(without)) + " : les fonds dédiés rattachent chaque ressource affectée à l'année où le projet la dépense."
     }
 
     static func signed(_ m: Money) -> String { m.isNegative ? m.description : "+" + m.description }

@@ -33,7 +33,7 @@ public protocol LedgerReport: SendableMetatype {
 
 /// Every report of an exercice, in the order a site lists them.
 public let ledgerReports: [any LedgerReport.Type] = [
-    BilanFinancier.self, CompteDeResultat.self, Bilan.self, Tresorerie.self, BudgetReport.self,
+    BilanFinancier.self, CompteDeResultat.self, Bilan.self, FondsDedies.self, Tresorerie.self, BudgetReport.self,
     Balance.self, JournalBook.self, GrandLivre.self,
 ]
 

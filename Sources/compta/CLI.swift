@@ -233,7 +233,8 @@ enum CLI {
     /// The commands, in the order `compta --help` lists them.
     static let commands: [Command] = [
         [demoCommand], setupCommands, [associationCommand], entryCommands, tiersCommands, [membersCommand], receiptCommands,
-        bankCommands, helloAssoCommands, bookCommands, reportCommands, budgetCommands, [agCommand, volunteeringCommand], volunteerExpenseCommands, lifecycleCommands, fecCommands,
+        bankCommands, helloAssoCommands, bookCommands, reportCommands, budgetCommands, [agCommand, volunteeringCommand], volunteerExpenseCommands, fundsCommands,
+        lifecycleCommands, fecCommands,
     ].flatMap { $0 }
 
     static let version = "0.1.0"

@@ -157,9 +157,10 @@ let lifecycleCommands: [Command] = [
         Refuse tant qu'il reste des brouillards (compta valider) ou un solde sur le compte
         d'attente 471 (compta affecter), et le dit ligne par ligne ; de même tant que le
         résultat de l'exercice précédent attend sur 120 ou 129 la décision de l'AG (compta
-        affecter-resultat). Crée l'exercice suivant s'il n'existe pas, y écrit l'écriture
+        affecter-resultat), et tant qu'un projet financé par des ressources affectées a des
+        fonds dédiés à écrire et aucun d'écrit (compta fonds-dedies calculer). Crée l'exercice suivant s'il n'existe pas, y écrit l'écriture
         d'à-nouveaux (journal AN, datée du premier jour, comptes de classes 1 à 5 et résultat en
-        120 ou 129), et verrouille l'exercice : plus aucune écriture ne peut y être ajoutée,
+        120 ou 129 ; les fonds dédiés 19x avec leur projet), et verrouille l'exercice : plus aucune écriture ne peut y être ajoutée,
         validée ou modifiée. Un solde sur les virements internes (58) est signalé. Les exercices
         se clôturent dans l'ordre. L'affectation du résultat se fait ensuite : compta
         affecter-resultat.

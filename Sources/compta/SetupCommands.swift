@@ -80,8 +80,11 @@ let setupCommands: [Command] = [
     ) { ctx in
         let store = try ctx.openStore()
         let projects = try store.catalog().projects.values.sorted { $0.code < $1.code }
-        var table = ReportTable(columns: [ReportColumn("Code", key: "code"), ReportColumn("Nom", key: "nom")])
-        table.rows = projects.map { ReportRow([.text($0.code), .text($0.name)]) }
+        // The family of restricted resources, only once a project has one (fonds dédiés).
+        let funded = projects.contains { $0.fundFamily != nil }
+        var table = ReportTable(columns: [ReportColumn("Code", key: "code"), ReportColumn("Nom", key: "nom")]
+                                + (funded ? [ReportColumn("Fonds dédiés", key: "fonds_dedies")] : []))
+        table.rows = projects.map { ReportRow([.text($0.code), .text($0.name)] + (funded ? [.text($0.fundFamily?.rawValue ?? "")] : [])) }
         try ctx.render(ReportDocument(title: "Projets", subtitle: [try store.associationName()], tables: [table],
                                       notes: projects.isEmpty ? ["Aucun projet. Pour en créer un : compta projets ajouter CODE \"Nom\"."] : []))
     },

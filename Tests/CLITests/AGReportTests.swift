@@ -233,7 +233,7 @@ func cents(_ s: String) -> Int64 { Int64(s.replacingOccurrences(of: ",", with: "
         let store = try Store.open(path: s.ledger, now: try Now(environment: AGGolden.clock))
         let today = try Now(environment: AGGolden.clock).today
         let request = try ReportRequest.presenting(store.exercice("2024"), today: today, chainHead: store.chainHead())
-        #expect(ledgerReports.count == 8)
+        #expect(ledgerReports.count == 9)
         for report in ledgerReports {
             let doc = try #require(try report.document(store, request), "\(report.name)")
             if report is BilanFinancier.Type {

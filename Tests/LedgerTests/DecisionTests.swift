@@ -38,6 +38,19 @@ private func recorded(_ id: Int64, _ lines: [(String, Int64)], validated: Bool =
         #expect(deficit.lines.last?.account.text == "129" && deficit.lines.last?.amount == excedent)
     }
 
+    @Test func fondsDédiésKeepTheirProjectOtherAccountsAreCarriedWhole() throws {
+        func by(_ account: String, _ project: String?, debit: Int64 = 0, credit: Int64 = 0) -> AccountTotal {
+            AccountTotal(account: AccountNumber(trusted: account), project: project, debit: Money(cents: debit), credit: Money(cents: credit))
+        }
+        // As the store gives them: per account, then per project.
+        let balances = [by("194", nil, credit: 1000), by("194", "EUROPE", credit: 45000), by("194", "FETE", debit: 200, credit: 200),
+                        by("196", "ECOLE", credit: 700), by("512", nil, debit: 30000), by("512", "EUROPE", debit: 16900)]
+        let entry = try #require(Closing.openings(of: y2024, into: y2025, balances: balances, result: .zero))
+        #expect(entry.lines.map(\.account.text) == ["194", "194", "196", "512"])
+        #expect(entry.lines.map(\.project) == [nil, "EUROPE", "ECOLE", nil])
+        #expect(entry.lines.map(\.amount.cents) == [-1000, -45000, -700, 46900])
+    }
+
     @Test func nothingToCarryWritesNoEntry() {
         #expect(Closing.openings(of: y2024, into: y2025, balances: [], result: .zero) == nil)
         #expect(Closing.openings(of: y2024, into: y2025, balances: [total("512", debit: 100)], result: .zero) == nil)

@@ -19,6 +19,7 @@ enum Messages {
         case let e as EntryError: return entry(e)
         case let e as TiersError: return tiers(e)
         case let e as VolunteeringError: return volunteering(e)
+        case let e as FundError: return funds(e)
         case let e as LocatedError: return located(e)
         case let e as InputError: return input(e)
         case let e as ReportError: return report(e)

@@ -160,6 +160,7 @@ extension Messages {
             return "erreur inattendue : \(e)"
         case .chartData(let e): return chartData(e)
         case .closing(let p): return closing(p)
+        case .funds(let e): return funds(e)
         case .allocation(let p): return allocation(p)
         case .budget(let p): return budget(p)
         case .exerciceRemoval(let r): return exerciceRemoval(r)
@@ -256,6 +257,7 @@ extension Messages {
             return "clôture impossible : \(origin) (\(account == .excedent ? "excédent" : "déficit") de \(amount) €) est encore au compte \(account.text) : "
                 + "son affectation, décidée par l'assemblée générale, n'est pas enregistrée, et la clôture l'ajouterait au résultat \(e.label) dans le bilan. "
                 + "Enregistrez-la : \(record), validez (compta valider), puis clôturez."
+        case .fundsNotBooked(let e, let plan): return unbookedFunds(e, plan)
         }
     }
 
