@@ -243,7 +243,8 @@ public struct Tresorerie: Sendable {
     /// The average monthly consumption of the activity: charges minus produits of classes 6 and
     /// 7, non-cash ones aside (`AccountGroup.nonCashResult`), over the months the ledger covers —
     /// from the month of its first operation to the month of its last, within the twelve months
-    /// up to the period's end, a month still in progress aside. Not the cash flow: repaying a
+    /// up to the period's end, a month still in progress (or the ledger's first month, begun in
+    /// its middle) aside. Not the cash flow: repaying a
     /// debt or collecting a receivable moves cash without being consumption, and months after the
     /// last entry (or before the first) are not months without spending.
     static func pastRate(_ ledger: some LedgerQueries, period: Period, catalog: Catalog, excluded: Project?) throws -> Rate? {
@@ -252,7 +253,10 @@ public struct Tresorerie: Sendable {
         guard let firstActive = active.min(), let lastActive = active.max() else { return nil }
         let lastWhole = period.to == period.to.lastOfMonth ? period.to.firstOfMonth : period.to.firstOfMonth.adding(months: -1)
         let last = min(lastActive, lastWhole)
-        let first = max(firstActive, last.adding(months: -11))
+        // A ledger begun in the middle of a month has not that whole month in its books.
+        let ledgerStart = catalog.exercices.map(\.start).min() ?? period.exercice.start
+        let firstWhole = ledgerStart.day == 1 ? ledgerStart : ledgerStart.firstOfMonth.adding(months: 1)
+        let first = max(firstActive, firstWhole, last.adding(months: -11))
         guard first <= last else { return nil }
         let count = (last.year - first.year) * 12 + last.month - first.month + 1
         var consumed = Money.zero
@@ -328,13 +332,13 @@ public struct Tresorerie: Sendable {
     /// The rate and what it rests on, in one sentence.
     public func rateSentence() -> String {
         guard let rate else {
-            return "Pas encore de mois d'opérations dans le livre : pas de rythme de consommation."
+            return "Pas encore de mois complet d'opérations dans le livre : pas de rythme de consommation."
         }
         let without = rate.excluded.map { " Le projet \($0.name) (\($0.code)), terminé, n'y est pas compté." } ?? ""
         switch rate.source {
         case .months(let first, let last, let count):
-            let months = count == 1 ? "le mois de \(Tresorerie.monthName(first))"
-                : "les \(count) mois de \(Tresorerie.monthName(first)) à \(Tresorerie.monthName(last))"
+            let months = count == 1 ? "le mois \(Tresorerie.ofMonth(first))"
+                : "les \(count) mois \(Tresorerie.ofMonth(first)) à \(Tresorerie.monthName(last))"
             let basis = "charges moins produits des classes 6 et 7, hors dotations, reprises et cessions d'immobilisations, en moyenne sur \(months) que le livre couvre"
             if rate.perMonth.cents <= 0 {
                 return "L'activité ne consomme pas de trésorerie : ses produits dépassent ses charges de \(-rate.perMonth) € par mois (\(basis))." + without
@@ -388,6 +392,8 @@ public struct Tresorerie: Sendable {
     }
 
     static func monthName(_ month: Day) -> String { Day.frenchMonthNames[month.month - 1] + " " + String(month.year) }
+    /// « de mars 2024 », « d'avril 2024 ».
+    static func ofMonth(_ month: Day) -> String { ([4, 8, 10].contains(month.month) ? "d'" : "de ") + monthName(month) }
 
     public func document(title: String, subtitle: [String]) -> ReportDocument {
         var summary = ReportTable(title: "Comptes de trésorerie", columns: [
