@@ -423,7 +423,7 @@ public struct Tresorerie: Sendable {
                                 Money.sum(months.map(\.transfers)), months.last?.closing ?? opening, style: .total))
         var liquidity = ReportTable(title: "Liquidité au \(period.to.french)", columns: [
             ReportColumn("Compte", key: "compte"), ReportColumn("Libellé", key: "libelle"), .amount("Montant", key: "montant"),
-            ReportColumn("Mois couverts", key: "mois")])
+            ReportColumn("Mois couverts", key: "couverture")])
         func covered(_ amount: Money) -> Cell { cover(amount).map { .text(Tresorerie.words($0)) } ?? .empty }
         liquidity.rows.append(ReportRow([.text(AccountGroup.treasury.joined(separator: ", ")), "Trésorerie (banques et caisse)", .amount(closing), covered(closing)]))
         for p in receivables { liquidity.rows.append(ReportRow([.account(p.group), .text("Créances : \(p.label)"), .amount(p.amount), .empty])) }
