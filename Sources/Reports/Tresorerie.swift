@@ -340,13 +340,19 @@ public struct Tresorerie: Sendable {
             let months = count == 1 ? "le mois \(Tresorerie.ofMonth(first))"
                 : "les \(count) mois \(Tresorerie.ofMonth(first)) à \(Tresorerie.monthName(last))"
             let basis = "charges moins produits des classes 6 et 7, hors dotations, reprises et cessions d'immobilisations, en moyenne sur \(months) que le livre couvre"
-            if rate.perMonth.cents <= 0 {
+            if rate.perMonth.isZero {
+                return "L'activité ne consomme pas de trésorerie : ses produits égalent ses charges (\(basis))." + without
+            }
+            if rate.perMonth.cents < 0 {
                 return "L'activité ne consomme pas de trésorerie : ses produits dépassent ses charges de \(-rate.perMonth) € par mois (\(basis))." + without
             }
             return "Rythme retenu : l'activité consomme \(rate.perMonth) € par mois (\(basis))." + without
         case .budget(let version, let count):
             let basis = "budget « \(version) » de l'exercice \(period.exercice.label) sur \(count) mois, hors postes sans compte comme « (trésorerie) » et hors dotations"
-            if rate.perMonth.cents <= 0 {
+            if rate.perMonth.isZero {
+                return "Le budget ne prévoit pas de consommation de trésorerie : ses recettes égalent ses dépenses (\(basis))." + without
+            }
+            if rate.perMonth.cents < 0 {
                 return "Le budget ne prévoit pas de consommation de trésorerie : ses recettes dépassent ses dépenses de \(-rate.perMonth) € par mois (\(basis))." + without
             }
             return "Rythme retenu : le budget prévoit \(rate.perMonth) € de dépenses de plus que de recettes par mois (\(basis))." + without

@@ -97,6 +97,9 @@ import Testing
         #expect(md.contains("| Créances : État et autres collectivités publiques |"))
         #expect(!md.contains("| novembre 2024 |"))
         try s.refuses(["rapport-ag", "--au", "2025-02-01", "--exercice", "2024"], says: ["le 01/02/2025 (--au) n'est pas dans l'exercice 2024"], environment: Self.clock)
+        try s.refuses(["rapport-ag", "--au", "2023-06-30", "--sortie", s.path("x.md")], says: ["le 30/06/2023 (--au) n'est pas dans l'exercice 2024"], environment: Self.clock)
+        try s.refuses(["rapport-ag", "--au", "31/13/2024", "--sortie", s.path("x.md")], says: ["--au : la date « 31/13/2024 » n'existe pas"], environment: Self.clock)
+        #expect(!FileManager.default.fileExists(atPath: s.path("x.md")))
     }
 
     /// The first board's AG: its deficit was financed by the reserves and by debts left unpaid;
