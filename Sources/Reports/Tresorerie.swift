@@ -1,7 +1,9 @@
 import Ledger
 
 /// Cash: each bank and cash account's opening and closing balance, inflows and outflows, the
-/// month-by-month balance, and how long the cash lasts at the recent rate.
+/// month-by-month balance and the lowest day; receivables and short-term debts; and how long
+/// the cash lasts, alone and once those are collected and paid, at the rate the activity
+/// consumes money (not the cash flow, where repaying a debt would count as spending).
 ///
 /// Money moved between the association's own accounts (current account to savings, cash box
 /// to bank) goes through 58, virements internes: the sending side is debited to 58, the
