@@ -111,6 +111,29 @@ public enum AccountGroup {
     /// Third-party and regularisation accounts of class 4, the transitory ones (47) aside: lines
     /// on them mean receivables and debts are recorded (commitment accounting).
     public static let receivablesAndDebts = ["40", "41", "42", "43", "44", "45", "46", "48"]
+    /// Third-party accounts whose balance is money to collect or to pay within the year, each
+    /// account on the side its balance falls (the bilan's « autres créances » and dettes
+    /// fournisseurs, fiscales et sociales, autres): a debit balance is a receivable (a subsidy
+    /// granted not yet paid on 441, a member's invoice on 411, 409 advances to suppliers, VAT to
+    /// recover on 4456), a credit balance a debt (401 suppliers, 43x social charges, 4457, a
+    /// user's credit on 4191). 47 (transitory, waiting) and 48 (accruals without money to come:
+    /// charges and produits constatés d'avance) are not; loans (16x) are long-term debts.
+    public static let shortTermThirdParties = ["40", "41", "42", "43", "44", "45", "46"]
+    /// 49, dépréciations des comptes de tiers: what the receivables will probably not bring in;
+    /// their (credit) balance comes off the receivables.
+    public static let thirdPartyImpairments = "49"
+
+    /// Charges and produits that move no money: dotations (68) and reprises (78), the book value
+    /// of assets sold and the price of their sale (an investment's life, not the activity), the
+    /// share of investment subsidies carried to the result. What the activity consumes is the
+    /// classes 6 and 7 without these. The 2025 chart renumbered the sale of assets (675 → 652,
+    /// 775 → 757; 652 and 757 were other accounts before), and 777 became 747.
+    public static func nonCashResult(in chart: ChartVersion) -> [String] {
+        switch chart {
+        case .pca2018: ["68", "78", "675", "775", "777", "747"]
+        case .pca2025: ["68", "78", "652", "757", "747"]
+        }
+    }
     /// The accounts of third parties the FEC gives an auxiliary account (CompAuxNum): suppliers
     /// (40), clients and members (41), other debtors and creditors (467).
     public static let auxiliary = ["40", "41", "467"]

@@ -19,17 +19,20 @@ public struct TotalsQuery: Hashable, Sendable {
     public var project: ProjectFilter
     public var groupByProject: Bool
     public var groupByMonth: Bool
+    /// One total per account and day (`AccountTotal.day`): a balance day by day.
+    public var groupByDay: Bool
     /// Account prefixes to keep (`["51", "53"]`); empty keeps every account.
     public var accountPrefixes: [String]
     public var openings: OpeningFilter
 
     public init(from: Day? = nil, to: Day? = nil, project: ProjectFilter = .all, groupByProject: Bool = false,
-                groupByMonth: Bool = false, accountPrefixes: [String] = [], openings: OpeningFilter = .include) {
+                groupByMonth: Bool = false, groupByDay: Bool = false, accountPrefixes: [String] = [], openings: OpeningFilter = .include) {
         self.from = from
         self.to = to
         self.project = project
         self.groupByProject = groupByProject
         self.groupByMonth = groupByMonth
+        self.groupByDay = groupByDay
         self.accountPrefixes = accountPrefixes
         self.openings = openings
     }
@@ -42,13 +45,16 @@ public struct AccountTotal: Hashable, Sendable {
     public let project: String?
     /// First day of the month, when the query groups by month.
     public let month: Day?
+    /// The day, when the query groups by day.
+    public let day: Day?
     public let debit: Money
     public let credit: Money
 
-    public init(account: AccountNumber, project: String? = nil, month: Day? = nil, debit: Money, credit: Money) {
+    public init(account: AccountNumber, project: String? = nil, month: Day? = nil, day: Day? = nil, debit: Money, credit: Money) {
         self.account = account
         self.project = project
         self.month = month
+        self.day = day
         self.debit = debit
         self.credit = credit
     }

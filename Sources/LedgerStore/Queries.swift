@@ -6,6 +6,7 @@ extension Store: LedgerQueries {
         var groups = ["t.account"]
         if q.groupByProject { columns.append("p.code"); groups.append("t.project_id") }
         if q.groupByMonth { columns.append("substr(t.day, 1, 7)"); groups.append("substr(t.day, 1, 7)") }
+        if q.groupByDay { columns.append("t.day"); groups.append("t.day") }
         var conditions: [String] = []
         var values: [SQLValue] = []
         if let from = q.from { conditions.append("t.day >= ?"); values.append(.text(from.iso)) }
@@ -38,11 +39,13 @@ extension Store: LedgerQueries {
         let n = Int32(columns.count)
         return try db.query(sql, values) { s throws(StoreError) in
             let project = q.groupByProject ? s.optionalText(1) : nil
-            var month: Day? = nil
+            var month: Day? = nil, day: Day? = nil
+            let monthColumn = n - 1 - (q.groupByDay ? 1 : 0)
             if q.groupByMonth {
-                do throws(DayError) { month = try Day(parsing: s.text(n - 1) + "-01") } catch { throw .unreadableDate(error) }
+                do throws(DayError) { month = try Day(parsing: s.text(monthColumn) + "-01") } catch { throw .unreadableDate(error) }
             }
-            return AccountTotal(account: s.account(0), project: project, month: month, debit: try s.sum(n), credit: try s.sum(n + 1))
+            if q.groupByDay { day = try s.day(n - 1) }
+            return AccountTotal(account: s.account(0), project: project, month: month, day: day, debit: try s.sum(n), credit: try s.sum(n + 1))
         }
     }
 

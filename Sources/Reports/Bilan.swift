@@ -18,6 +18,9 @@ public struct Bilan: Sendable {
         public let values: [Money]
     }
 
+    /// The layout's line of the total of the fonds propres: the association's net worth.
+    public static let netWorthLine = "TFP"
+
     public let columns: [Column]
     public let lines: [Line]
     /// Result of the exercice to each date (classes 7 − 6): « Excédent ou déficit de l'exercice ».

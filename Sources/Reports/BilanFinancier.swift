@@ -8,8 +8,9 @@ public struct BilanFinancier: Sendable {
     /// Pandoc's metadata: the day it was made, A4 pages.
     public let metadata: PandocMetadata
 
-    /// Builds the document of `exercice`.
-    public init(_ ledger: some LedgerQueries, exercice: Exercice, generatedOn: Day,
+    /// Builds the document of `exercice`: up to `generatedOn` while it runs, or up to `at` (a
+    /// board meeting's date, `rapport-ag --au`).
+    public init(_ ledger: some LedgerQueries, exercice: Exercice, generatedOn: Day, at: Day? = nil,
                 model: CompteDeResultat.Model = .parCompte, fingerprint: Chain.Anchor? = nil) throws {
         let catalog = try ledger.catalog()
         let name = try ledger.associationName()
@@ -26,7 +27,7 @@ public struct BilanFinancier: Sendable {
 
         // Made during the exercice (a board meeting), the figures are the day's, compared with
         // the same part of the previous exercice.
-        let soFar = period.until(generatedOn)
+        let soFar = try at.map { try Period(exercice: exercice, to: $0) } ?? period.until(generatedOn)
         let partial = !soFar.isWholeExercice
         let columns = try FigureColumn.columns(for: soFar, catalog: catalog, comparing: hasPrevious, ledger: ledger)
         let resultat = try CompteDeResultat(ledger, columns: columns, showsVariation: hasPrevious, chart: exercice.chart)
@@ -43,10 +44,18 @@ public struct BilanFinancier: Sendable {
             Trésorerie : \(strong: "\(cash.opening) €") au \(exercice.start.french), \(strong: "\(cash.closing) €") au \(soFar.to.french) \
             (\(BilanFinancier.signed(cash.closing - cash.opening)) €)
             """,
-        ]))
+            "Point bas de la trésorerie : \(strong: "\(cash.lowPoint.balance) €") le \(cash.lowPoint.day.french)",
+        ] + (cash.receivables.isEmpty && cash.debts.isEmpty ? [] : [
+            """
+            Au \(soFar.to.french), créances : \(strong: "\(cash.totalReceivables) €") ; dettes : \(strong: "\(cash.totalDebts) €") ; \
+            trésorerie une fois les unes encaissées et les autres payées : \(strong: "\(cash.position) €")
+            """,
+        ])))
         if let funds = try BilanFinancier.fundsSentence(ledger, result: r, period: soFar) {
             blocks.append(.paragraph(Inline(funds)))
         }
+        if let financing = BilanFinancier.deficitFinancing(r, cash: cash) { blocks.append(.paragraph(Inline(financing))) }
+        blocks += cash.alerts().map { .paragraph(Inline($0)) }
         if let volunteering = try BilanFinancier.volunteeringSentence(ledger, resultat: resultat, period: soFar) {
             blocks.append(.paragraph(Inline(volunteering)))
         }
@@ -103,7 +112,8 @@ public struct BilanFinancier: Sendable {
 
         // 5. Trésorerie, with the month-end chart (N-1 as a second line).
         section("Trésorerie")
-        tables(cash.document(title: "", subtitle: []).tables.prefix(2))
+        // The liquidity table only when there is more than the cash to show.
+        tables(cash.document(title: "", subtitle: []).tables.prefix(cash.receivables.isEmpty && cash.debts.isEmpty ? 2 : 3))
         let monthNames = cash.months.map { Day.frenchMonthNames[$0.month.month - 1] + " " + String($0.month.year) }
         var series = [SVGChart.Series(name: y, values: cash.months.map(\.closing))]
         var titles = [monthNames.map { _ in "" }]
@@ -122,6 +132,7 @@ public struct BilanFinancier: Sendable {
         blocks.append(.figure(Figure(name: "tresorerie.svg", description: cashDescription, svg: SVGChart.lines(
             title: "Trésorerie en fin de mois", description: cashDescription, xLabels: shortMonths, pointTitles: titles, series: series))))
         if let t = cash.transfersSentence() { blocks.append(.paragraph(Inline(t))) }
+        blocks.append(.paragraph(Inline(cash.lowPointSentence())))
         blocks.append(.paragraph(Inline(cash.runwaySentence())))
 
         // 6. Budget.
@@ -201,6 +212,30 @@ public struct BilanFinancier: Sendable {
     /// (relative to the document: `bilan-financier-2024-graphiques`).
     public func markdown(chartsFolder: String) throws -> String {
         try MarkdownRenderer.render(document, options: .init(metadata: metadata, figuresFolder: chartsFolder))
+    }
+
+    /// How a deficit was paid for, from the movements of the period: the cash it took (reserves
+    /// used), the debts grown (charges not yet paid), the receivables (a produit not yet
+    /// collected did not bring money; one collected from before did), and what else moved the
+    /// cash (investments, loans, non-cash charges). Nil for an excédent.
+    static func deficitFinancing(_ result: Money, cash: Tresorerie) -> String? {
+        guard result.isNegative else { return nil }
+        let deficit = -result
+        let usedCash = cash.opening - cash.closing
+        let grownDebts = cash.totalDebts - cash.openingDebts
+        let grownReceivables = cash.totalReceivables - cash.openingReceivables
+        var parts: [String] = []
+        if usedCash.cents > 0 { parts.append("la trésorerie a baissé de \(usedCash) € (réserves utilisées)") }
+        if usedCash.cents < 0 { parts.append("la trésorerie a pourtant augmenté de \(-usedCash) €") }
+        if grownDebts.cents > 0 { parts.append("les dettes ont augmenté de \(grownDebts) € (charges pas encore payées)") }
+        if grownDebts.cents < 0 { parts.append("des dettes ont été payées pour \(-grownDebts) €, en plus du déficit") }
+        if grownReceivables.cents > 0 { parts.append("les créances ont augmenté de \(grownReceivables) € (produits pas encore encaissés, qui n'ont pas apporté d'argent)") }
+        if grownReceivables.cents < 0 { parts.append("des créances antérieures ont été encaissées pour \(-grownReceivables) €") }
+        // The cash identity: Δcash = result + Δdebts − Δreceivables + the rest.
+        let rest = (cash.closing - cash.opening) - result - grownDebts + grownReceivables
+        if !rest.isZero { parts.append("d'autres mouvements (investissements, emprunts, charges sans sortie d'argent) ont fait varier la trésorerie de \(BilanFinancier.signed(rest)) €") }
+        if parts.isEmpty { return nil }
+        return "Comment le déficit de \(deficit) € a été financé : " + parts.joined(separator: " ; ") + "."
     }
 
     /// How the books record operations, as the ledger shows it: lines on third-party or

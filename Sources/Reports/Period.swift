@@ -87,4 +87,6 @@ public enum ReportError: Error, Equatable, Sendable {
     case noEntries(Exercice)
     /// A project without a charge or a produit in any exercice.
     case projectWithoutFigures(String)
+    /// A rate asked of the budget (`tresorerie --selon budget`) of an exercice without one.
+    case noBudget(Exercice)
 }

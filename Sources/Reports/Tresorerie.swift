@@ -1,7 +1,9 @@
 import Ledger
 
 /// Cash: each bank and cash account's opening and closing balance, inflows and outflows, the
-/// month-by-month balance, and how long the cash lasts at the recent rate.
+/// month-by-month balance and the lowest day; receivables and short-term debts; and how long
+/// the cash lasts, alone and once those are collected and paid, at the rate the activity
+/// consumes money (not the cash flow, where repaying a debt would count as spending).
 ///
 /// Money moved between the association's own accounts (current account to savings, cash box
 /// to bank) goes through 58, virements internes: the sending side is debited to 58, the
@@ -29,19 +31,73 @@ public struct Tresorerie: Sendable {
         public let closing: Money
     }
 
-    /// Average monthly net outflow over the last `months` months, and what it gives.
-    public struct Burn: Sendable, Equatable {
-        public let months: Int
-        /// Positive: cash goes down by this much a month on average.
-        public let perMonth: Money
+    /// What the rate of the runway rests on: the months the ledger covers, or the voted budget.
+    public enum Basis: Sendable, Equatable {
+        case past
+        case budget
     }
+
+    /// A group of third-party accounts in the liquidity position: `41 Usagers et comptes
+    /// rattachés`, with what it is owed (receivables) or owes (debts), positive.
+    public struct Part: Sendable, Equatable {
+        public let group: AccountNumber
+        public let label: String
+        public let amount: Money
+    }
+
+    /// The monthly consumption of the activity the runway divides by.
+    public struct Rate: Sendable, Equatable {
+        public enum Source: Sendable, Equatable {
+            /// The average of the months from `first` to `last` (first days), `months` of them.
+            case months(first: Day, last: Day, count: Int)
+            /// The exercice's budget of that version, over the exercice's `months` months.
+            case budget(version: String, months: Int)
+        }
+        public let source: Source
+        /// Charges minus produits per month (non-cash ones aside): positive when the activity
+        /// consumes money.
+        public let perMonth: Money
+        /// The project left out (`--hors-projet`).
+        public let excluded: Project?
+    }
+
+    /// The lowest end-of-day balance of the cash accounts over the period.
+    public struct LowPoint: Sendable, Equatable {
+        public let day: Day
+        public let balance: Money
+    }
+
+    /// How many months an amount lasts at the rate.
+    public enum Cover: Sendable, Equatable {
+        /// Whole months (0: less than one).
+        case months(Int)
+        /// More than `Tresorerie.longCover` months: said in words, not counted.
+        case beyond
+        /// Nothing to spend: the amount is zero or less.
+        case nothing
+        /// The activity does not consume money: no duration to compute.
+        case notConsumed
+    }
+
+    /// Beyond three years, a count of months says nothing a board can use.
+    public static let longCover = 36
 
     public let period: Period
     public let accounts: [AccountSummary]
     public let months: [Month]
     /// Closing cash of the previous exercice, when the ledger has it.
     public let previousClosing: Money?
-    public let burns: [Burn]
+    /// Receivables and debts at the period's end, by two-digit group (`shortTermThirdParties`).
+    public let receivables: [Part]
+    public let debts: [Part]
+    /// The same at the period's start (à-nouveaux included): what the AG's synthèse compares.
+    public let openingReceivables: Money
+    public let openingDebts: Money
+    public let lowPoint: LowPoint
+    /// Nil when the ledger has no month of operations yet.
+    public let rate: Rate?
+    /// Fonds propres at the period's end (the bilan's total I, the result of the period included).
+    public let netWorth: Money
     /// Internal transfers of the period: sent from a cash account (58 debited) and arrived on
     /// another (58 credited).
     public let transfersSent: Money
@@ -52,8 +108,15 @@ public struct Tresorerie: Sendable {
     public var inflows: Money { Money.sum(accounts.map(\.inflows)) }
     public var outflows: Money { Money.sum(accounts.map(\.outflows)) }
     public var closing: Money { Money.sum(accounts.map(\.closing)) }
+    public var totalReceivables: Money { Money.sum(receivables.map(\.amount)) }
+    public var totalDebts: Money { Money.sum(debts.map(\.amount)) }
+    /// Cash once the receivables are collected and the debts paid.
+    public var position: Money { closing + totalReceivables - totalDebts }
 
-    public init(_ ledger: some LedgerQueries, period: Period) throws {
+    /// `basis` chooses the rate of the runway; `excluding` leaves a project's charges and
+    /// produits out of it (a grant spent and finished). An unknown project, or `.budget` without
+    /// a budget, is refused.
+    public init(_ ledger: some LedgerQueries, period: Period, basis: Basis = .past, excluding project: String? = nil) throws {
         self.period = period
         let catalog = try ledger.catalog()
         let base = try ledger.balanceBase(for: period.exercice)
@@ -109,26 +172,130 @@ public struct Tresorerie: Sendable {
         } else {
             previousClosing = nil
         }
-        // Net flow of the last 3, 6 and 12 whole months up to the period's end (any exercice, but
-        // not before the ledger's first whole month: months it does not cover would count as
-        // months without a movement); money on its way between two accounts (58) is still the
-        // association's. With less history, the months there are.
-        let lastMonth = period.to == period.to.lastOfMonth ? period.to.firstOfMonth : period.to.firstOfMonth.adding(months: -1)
-        let ledgerStart = catalog.exercices.map(\.start).min() ?? period.exercice.start
-        let firstMonth = ledgerStart.day == 1 ? ledgerStart : ledgerStart.firstOfMonth.adding(months: 1)
-        let available = max(0, (lastMonth.year - firstMonth.year) * 12 + lastMonth.month - firstMonth.month + 1)
-        let spans = [3, 6, 12].filter { $0 <= available }
-        let windows = spans.isEmpty && available > 0 ? [available] : spans
+        let excluded: Project?
+        if let project {
+            guard let p = catalog.projects[project] else { throw ReportError.unknownProject(project, known: catalog.projects.keys.sorted()) }
+            excluded = p
+        } else {
+            excluded = nil
+        }
+        let opened = Money.sum(opening.values)
+        lowPoint = try Tresorerie.lowPoint(ledger, period: period, opening: opened)
+        let end = try Tresorerie.thirdParties(ledger, base: base, from: period.from, to: period.to, atOpening: false, catalog: catalog, chart: period.exercice.chart)
+        let start = try Tresorerie.thirdParties(ledger, base: base, from: period.from, to: period.to, atOpening: true, catalog: catalog, chart: period.exercice.chart)
+        (receivables, debts) = end
+        openingReceivables = Money.sum(start.receivables.map(\.amount))
+        openingDebts = Money.sum(start.debts.map(\.amount))
+        switch basis {
+        case .past: rate = try Tresorerie.pastRate(ledger, period: period, catalog: catalog, excluded: excluded)
+        case .budget: rate = try Tresorerie.budgetRate(ledger, exercice: period.exercice, excluded: excluded)
+        }
+        let bilan = try Bilan(ledger, columns: [Bilan.Column(title: period.to.french, key: "n", date: period.to, exercice: period.exercice)])
+        netWorth = bilan.lines.first { $0.code == Bilan.netWorthLine }?.values[0] ?? .zero
+    }
+
+    /// The lowest end-of-day balance of the cash accounts from the period's opening on, and its
+    /// day (the first, on a tie): read from the day-by-day totals, one row per account and day.
+    static func lowPoint(_ ledger: some LedgerQueries, period: Period, opening: Money) throws -> LowPoint {
         var net: [Day: Money] = [:]
-        if let longest = windows.last {
-            let history = try ledger.totals(TotalsQuery(from: lastMonth.adding(months: 1 - longest), to: lastMonth.lastOfMonth, groupByMonth: true,
-                                                        accountPrefixes: AccountGroup.treasury + [AccountGroup.internalTransfers], openings: .exclude))
-            for t in history { net[t.month!, default: .zero] += t.debit - t.credit }
+        for t in try ledger.totals(TotalsQuery(from: period.from, to: period.to, groupByDay: true, accountPrefixes: AccountGroup.treasury, openings: .exclude)) {
+            net[t.day!, default: .zero] += t.balance
         }
-        burns = windows.map { n in
-            let total = Money.sum((0..<n).map { net[lastMonth.adding(months: -$0)] ?? .zero })
-            return Burn(months: n, perMonth: Money(cents: roundedDivision(-total.cents, by: Int64(n))!))  // a quotient of a sum: it fits
+        var low = LowPoint(day: period.from, balance: opening), running = opening
+        for day in net.keys.sorted() {
+            running += net[day]!
+            if running < low.balance { low = LowPoint(day: day, balance: running) }
         }
+        return low
+    }
+
+    /// Receivables and debts on the short-term third-party accounts, each account on the side
+    /// of its balance, at the period's end or, `atOpening`, at its start (à-nouveaux included).
+    static func thirdParties(_ ledger: some LedgerQueries, base: Day, from: Day, to: Day, atOpening: Bool,
+                             catalog: Catalog, chart: ChartVersion) throws -> (receivables: [Part], debts: [Part]) {
+        let prefixes = AccountGroup.shortTermThirdParties + [AccountGroup.thirdPartyImpairments]
+        var totals: [AccountTotal] = []
+        if !atOpening {
+            totals = try ledger.totals(TotalsQuery(from: base, to: to, accountPrefixes: prefixes))
+        } else {
+            if base < from { totals = try ledger.totals(TotalsQuery(from: base, to: from.adding(days: -1), accountPrefixes: prefixes)) }
+            totals += try ledger.totals(TotalsQuery(from: from, to: to, accountPrefixes: prefixes, openings: .only))
+        }
+        var balances: [AccountNumber: Money] = [:]
+        for t in totals { balances[t.account, default: .zero] += t.balance }
+        var owed: [String: Money] = [:], owing: [String: Money] = [:]
+        for (account, balance) in balances where !balance.isZero {
+            let group = String(account.text.prefix(2))
+            // An impairment is credit and lessens what is owed to the association.
+            if account.isUnder(AccountGroup.thirdPartyImpairments) || balance.cents > 0 {
+                owed[group, default: .zero] += balance
+            } else {
+                owing[group, default: .zero] -= balance
+            }
+        }
+        func parts(_ groups: [String: Money]) -> [Part] {
+            groups.filter { !$0.value.isZero }.sorted { $0.key < $1.key }.map { group, amount in
+                let number = AccountNumber(trusted: group)
+                return Part(group: number, label: catalog.label(of: number, in: chart), amount: amount)
+            }
+        }
+        return (parts(owed), parts(owing))
+    }
+
+    /// The average monthly consumption of the activity: charges minus produits of classes 6 and
+    /// 7, non-cash ones aside (`AccountGroup.nonCashResult`), over the months the ledger covers —
+    /// from the month of its first operation to the month of its last, within the twelve months
+    /// up to the period's end, a month still in progress (or the ledger's first month, begun in
+    /// its middle) aside. Not the cash flow: repaying a
+    /// debt or collecting a receivable moves cash without being consumption, and months after the
+    /// last entry (or before the first) are not months without spending.
+    static func pastRate(_ ledger: some LedgerQueries, period: Period, catalog: Catalog, excluded: Project?) throws -> Rate? {
+        let active = try ledger.totals(TotalsQuery(to: period.to, groupByMonth: true, accountPrefixes: AccountNature.prefixes(.bilan, .charge, .produit),
+                                                   openings: .exclude)).compactMap(\.month)
+        guard let firstActive = active.min(), let lastActive = active.max() else { return nil }
+        let lastWhole = period.to == period.to.lastOfMonth ? period.to.firstOfMonth : period.to.firstOfMonth.adding(months: -1)
+        let last = min(lastActive, lastWhole)
+        // A ledger begun in the middle of a month has not that whole month in its books.
+        let ledgerStart = catalog.exercices.map(\.start).min() ?? period.exercice.start
+        let firstWhole = ledgerStart.day == 1 ? ledgerStart : ledgerStart.firstOfMonth.adding(months: 1)
+        let first = max(firstActive, firstWhole, last.adding(months: -11))
+        guard first <= last else { return nil }
+        let count = (last.year - first.year) * 12 + last.month - first.month + 1
+        var consumed = Money.zero
+        for e in catalog.exercices where e.start <= last.lastOfMonth && e.end >= first {
+            consumed += try consumption(ledger, from: max(first, e.start), to: min(last.lastOfMonth, e.end), chart: e.chart, excluded: excluded)
+        }
+        // A quotient of a sum: it fits.
+        return Rate(source: .months(first: first, last: last, count: count), perMonth: Money(cents: roundedDivision(consumed.cents, by: Int64(count))!),
+                    excluded: excluded)
+    }
+
+    /// Charges minus produits from `from` to `to` (one exercice, one chart), non-cash ones and
+    /// the excluded project's aside.
+    static func consumption(_ ledger: some LedgerQueries, from: Day, to: Day, chart: ChartVersion, excluded: Project?) throws -> Money {
+        let nonCash = AccountGroup.nonCashResult(in: chart)
+        func sum(_ project: ProjectFilter) throws -> Money {
+            let totals = try ledger.totals(TotalsQuery(from: from, to: to, project: project, accountPrefixes: AccountNature.prefixes(.charge, .produit),
+                                                       openings: .exclude))
+            return Money.sum(totals.filter { t in !nonCash.contains { t.account.isUnder($0) } }.map(\.balance))
+        }
+        return try sum(.all) - (excluded.map { try sum(.code($0.code)) } ?? .zero)
+    }
+
+    /// The voted budget's dépenses minus recettes, spread over the exercice's months. Postes
+    /// covering no account (« (trésorerie) », the reserves that balance a budget) and postes
+    /// only of non-cash accounts are not the activity's; neither are the excluded project's.
+    static func budgetRate(_ ledger: some LedgerQueries, exercice: Exercice, excluded: Project?) throws -> Rate {
+        guard let budget = try ledger.budget(exercice, version: nil) else { throw ReportError.noBudget(exercice) }
+        let nonCash = AccountGroup.nonCashResult(in: exercice.chart)
+        let activity = budget.postes.filter { p in
+            !p.accounts.isEmpty && (excluded == nil || p.project != excluded?.code)
+                && !p.accounts.allSatisfy { a in nonCash.contains { a.hasPrefix($0) } }
+        }
+        let net = Money.sum(activity.map { $0.side == .depense ? $0.amount : -$0.amount })
+        let months = (exercice.end.year - exercice.start.year) * 12 + exercice.end.month - exercice.start.month + 1
+        return Rate(source: .budget(version: budget.version, months: months), perMonth: Money(cents: roundedDivision(net.cents, by: Int64(months))!),
+                    excluded: excluded)
     }
 
     /// What the month-by-month table does with internal transfers; nil when there are none.
@@ -144,20 +311,97 @@ public struct Tresorerie: Sendable {
         return sentence
     }
 
-    /// "À ce rythme, la trésorerie couvre 14 mois." or why it does not apply. The rate is the
-    /// one of the longest span of whole months the ledger has (12 at most).
-    public func runwaySentence() -> String {
-        guard let burn = burns.last else {
-            return "Pas encore de mois complet d'opérations dans le livre : pas de rythme de trésorerie."
-        }
-        let span = burn.months == 1 ? "le dernier mois" : "les \(burn.months) derniers mois"
-        if burn.perMonth.cents <= 0 {
-            return "Sur \(span), la trésorerie ne diminue pas (+\((-burn.perMonth)) € par mois en moyenne) : pas de consommation des réserves."
-        }
-        if closing.cents <= 0 { return "La trésorerie est épuisée." }
-        let months = closing.cents / burn.perMonth.cents
-        return "À ce rythme (\(burn.perMonth) € de moins par mois en moyenne sur \(span)), la trésorerie couvre \(months) mois."
+    /// How long `amount` lasts at the rate; nil without a rate.
+    public func cover(_ amount: Money) -> Cover? {
+        guard let rate else { return nil }
+        if rate.perMonth.cents <= 0 { return .notConsumed }
+        if amount.cents <= 0 { return .nothing }
+        let months = amount.cents / rate.perMonth.cents
+        return months > Tresorerie.longCover ? .beyond : .months(Int(months))
     }
+
+    static func words(_ cover: Cover) -> String {
+        switch cover {
+        case .months(0): "moins d'un mois"
+        case .months(1): "environ 1 mois"
+        case .months(let n): "environ \(n) mois"
+        case .beyond: "plus de trois ans"
+        case .nothing: "aucun mois"
+        case .notConsumed: "sans limite à ce rythme"
+        }
+    }
+
+    /// The rate and what it rests on, in one sentence.
+    public func rateSentence() -> String {
+        guard let rate else {
+            return "Pas encore de mois complet d'opérations dans le livre : pas de rythme de consommation."
+        }
+        let without = rate.excluded.map { " Le projet \($0.name) (\($0.code)), terminé, n'y est pas compté." } ?? ""
+        switch rate.source {
+        case .months(let first, let last, let count):
+            let months = count == 1 ? "le mois \(Tresorerie.ofMonth(first))"
+                : "les \(count) mois \(Tresorerie.ofMonth(first)) à \(Tresorerie.monthName(last))"
+            let basis = "charges moins produits des classes 6 et 7, hors dotations, reprises et cessions d'immobilisations, en moyenne sur \(months) que le livre couvre"
+            if rate.perMonth.isZero {
+                return "L'activité ne consomme pas de trésorerie : ses produits égalent ses charges (\(basis))." + without
+            }
+            if rate.perMonth.cents < 0 {
+                return "L'activité ne consomme pas de trésorerie : ses produits dépassent ses charges de \(-rate.perMonth) € par mois (\(basis))." + without
+            }
+            return "Rythme retenu : l'activité consomme \(rate.perMonth) € par mois (\(basis))." + without
+        case .budget(let version, let count):
+            let basis = "budget « \(version) » de l'exercice \(period.exercice.label) sur \(count) mois, hors postes sans compte comme « (trésorerie) » et hors dotations"
+            if rate.perMonth.isZero {
+                return "Le budget ne prévoit pas de consommation de trésorerie : ses recettes égalent ses dépenses (\(basis))." + without
+            }
+            if rate.perMonth.cents < 0 {
+                return "Le budget ne prévoit pas de consommation de trésorerie : ses recettes dépassent ses dépenses de \(-rate.perMonth) € par mois (\(basis))." + without
+            }
+            return "Rythme retenu : le budget prévoit \(rate.perMonth) € de dépenses de plus que de recettes par mois (\(basis))." + without
+        }
+    }
+
+    /// "La trésorerie (9 850,00 €) couvre environ 6 mois ; une fois les créances encaissées et
+    /// les dettes payées (16 950,00 €), environ 11 mois." or why there is no duration; nil
+    /// without a rate.
+    public func coverSentence() -> String? {
+        guard let cash = cover(closing), let after = cover(position) else { return nil }
+        if cash == .notConsumed { return nil }
+        var sentence = cash == .nothing ? "La trésorerie est épuisée (\(closing) €)"
+            : "À ce rythme, la trésorerie (\(closing) €) couvre \(Tresorerie.words(cash))"
+        if !receivables.isEmpty || !debts.isEmpty {
+            sentence += after == .nothing
+                ? " ; une fois les créances encaissées et les dettes payées, il ne reste rien (\(position) €)"
+                : " ; une fois les créances encaissées et les dettes payées (\(position) €), \(Tresorerie.words(after))"
+        }
+        return sentence + "."
+    }
+
+    /// The lowest balance of the period.
+    public func lowPointSentence() -> String {
+        "Point bas de la trésorerie : \(lowPoint.balance) € le \(lowPoint.day.french)."
+    }
+
+    /// Fonds propres below zero, debts above the cash: what a board must hear first.
+    public func alerts() -> [String] {
+        var list: [String] = []
+        if netWorth.isNegative {
+            list.append("Attention : les fonds propres sont négatifs (\(netWorth) € au \(period.to.french)) : l'association doit plus qu'elle ne possède.")
+        }
+        if totalDebts > closing, !totalDebts.isZero {
+            list.append("Attention : les dettes à payer (\(totalDebts) €) dépassent la trésorerie (\(closing) €).")
+        }
+        return list
+    }
+
+    /// The rate and the months it gives, as the AG's synthèse and the trésorerie say it.
+    public func runwaySentence() -> String {
+        ([rateSentence()] + (coverSentence().map { [$0] } ?? [])).joined(separator: " ")
+    }
+
+    static func monthName(_ month: Day) -> String { Day.frenchMonthNames[month.month - 1] + " " + String(month.year) }
+    /// « de mars 2024 », « d'avril 2024 ».
+    static func ofMonth(_ month: Day) -> String { ([4, 8, 10].contains(month.month) ? "d'" : "de ") + monthName(month) }
 
     public func document(title: String, subtitle: [String]) -> ReportDocument {
         var summary = ReportTable(title: "Comptes de trésorerie", columns: [
@@ -185,12 +429,22 @@ public struct Tresorerie: Sendable {
         }
         monthly.rows.append(row("Total", Money.sum(months.map(\.inflows)), Money.sum(months.map(\.outflows)),
                                 Money.sum(months.map(\.transfers)), months.last?.closing ?? opening, style: .total))
-        var rate = ReportTable(title: "Rythme", columns: [ReportColumn("Période", key: "periode"), .amount("Variation moyenne par mois", key: "variation")])
-        for b in burns { rate.rows.append(ReportRow([.text(b.months == 1 ? "Dernier mois" : "\(b.months) derniers mois"), .amount(-b.perMonth)])) }
+        var liquidity = ReportTable(title: "Liquidité au \(period.to.french)", columns: [
+            ReportColumn("Compte", key: "compte"), ReportColumn("Libellé", key: "libelle"), .amount("Montant", key: "montant"),
+            ReportColumn("Mois couverts", key: "couverture")])
+        func covered(_ amount: Money) -> Cell { cover(amount).map { .text(Tresorerie.words($0)) } ?? .empty }
+        liquidity.rows.append(ReportRow([.text(AccountGroup.treasury.joined(separator: ", ")), "Trésorerie (banques et caisse)", .amount(closing), covered(closing)]))
+        for p in receivables { liquidity.rows.append(ReportRow([.account(p.group), .text("Créances : \(p.label)"), .amount(p.amount), .empty])) }
+        for p in debts { liquidity.rows.append(ReportRow([.account(p.group), .text("Dettes : \(p.label)"), .amount(-p.amount), .empty])) }
+        liquidity.rows.append(ReportRow(["", "Trésorerie + créances − dettes", .amount(position), covered(position)], style: .total))
+        if let rate { liquidity.rows.append(ReportRow(["", "Consommation par mois", .amount(rate.perMonth), .empty])) }
         var notes = ["Trésorerie au \(period.to.french) : \(closing) € (au \(period.from.french) : \(opening) €, variation \(closing - opening) €)."]
         if let p = previousClosing { notes.append("Clôture de l'exercice précédent : \(p) €.") }
         if let t = transfersSentence() { notes.append(t) }
-        notes.append(runwaySentence())
-        return ReportDocument(title: title, subtitle: subtitle, tables: [summary, monthly, rate], notes: notes)
+        notes.append(lowPointSentence())
+        notes.append(rateSentence())
+        if let c = coverSentence() { notes.append(c) }
+        notes += alerts()
+        return ReportDocument(title: title, subtitle: subtitle, tables: [summary, monthly, liquidity], notes: notes)
     }
 }

@@ -87,18 +87,38 @@ let reportCommands: [Command] = [
         try ctx.render(Bilan.self, store, period: ctx.periodSoFar(store))
     },
     Command(
-        path: ["tresorerie"], usage: "compta tresorerie [--exercice E] [--du DATE] [--au DATE] [--format F]",
-        summary: "la trésorerie : soldes des comptes de banque et de caisse, mois par mois, et combien de mois elle couvre",
+        path: ["tresorerie"], usage: "compta tresorerie [--exercice E] [--du DATE] [--au DATE] [--selon passe|budget] [--hors-projet CODE] [--format F]",
+        summary: "la trésorerie : soldes des comptes de banque et de caisse, mois par mois, point bas, créances et dettes, et combien de mois elle couvre",
         help: """
         Les comptes de trésorerie sont les comptes 51 (banques) et 53 (caisse). Pendant l'exercice,
-        sans --au, le rapport s'arrête à aujourd'hui : pas de mois à venir. Le rythme (variation
-        moyenne par mois, et combien de mois la trésorerie couvre) se calcule sur les derniers mois
-        complets que le livre contient, 12 au plus.
+        sans --au, le rapport s'arrête à aujourd'hui : pas de mois à venir. Le rapport donne aussi
+        le point bas de la période (le solde le plus bas en fin de journée, et sa date), les
+        créances et les dettes à court terme (comptes 40 à 46, chacun du côté de son solde) et ce
+        qui resterait une fois les créances encaissées et les dettes payées.
+        Le rythme est ce que l'activité consomme par mois : charges moins produits (classes 6 et
+        7, hors dotations, reprises et cessions d'immobilisations), en moyenne sur les mois que le
+        livre couvre (de sa première à sa dernière opération, 12 au plus, pas le mois en cours).
+        Le remboursement d'une dette ou l'encaissement d'une créance n'y entrent pas.
+        Exemples :
+          compta tresorerie --au 2024-06-30
+          compta tresorerie --selon budget           # le rythme du budget voté, pas celui des mois passés
+          compta tresorerie --hors-projet BL-EVOLUTION   # sans un projet terminé (une subvention dépensée)
         """,
-        options: periodOptions, arguments: 0...0
+        options: periodOptions + [.value("--selon", "BASE", "passe (défaut : les mois que le livre couvre) ou budget (le budget voté de l'exercice)"),
+                                  .value("--hors-projet", "CODE", "le rythme sans les charges et produits de ce projet terminé")],
+        arguments: 0...0
     ) { ctx in
         let store = try ctx.openStore()
-        try ctx.render(Tresorerie.self, store, period: ctx.periodSoFar(store))
+        let basis: Tresorerie.Basis
+        switch ctx.parsed.value("--selon") {
+        case nil, "passe"?: basis = .past
+        case "budget"?: basis = .budget
+        case let other?: throw UsageError(message: "base de rythme inconnue : \(other) (passe ou budget)", command: "tresorerie")
+        }
+        let period = try ctx.periodSoFar(store)
+        let project = try ctx.parsed.value("--hors-projet").map(projectCode)
+        try ctx.render(Tresorerie(store, period: period, basis: basis, excluding: project)
+            .document(title: "Trésorerie", subtitle: subtitle(store, period)))
     },
     Command(
         path: ["exporter"], usage: "compta exporter --format hledger [--exercice E] [--sortie FICHIER]",

@@ -140,10 +140,13 @@ func french(_ plain: String) -> String {
         let months = r.out.split(separator: "\n").filter { $0.contains(" \(now.year) ") || $0.contains(" \(now.year - 1) ") }
             .filter { line in Day.frenchMonthNames.contains { line.hasPrefix($0 + " ") } }
         #expect(months.count == 3, "\(months)")
-        #expect(!r.out.contains("12 derniers mois"))
-        // Asked up to the exercice's end, it shows the twelve months.
+        // The rate: the one month of the ledger's only entry, not the month in progress.
+        #expect(r.out.contains("Rythme retenu : l'activité consomme 600,00 € par mois") && r.out.contains("en moyenne sur le mois "), "\(r.out)")
+        // Asked up to the exercice's end, it shows the twelve months; the rate still counts only
+        // the month the ledger covers, not the months after its last entry.
         let whole = s.run("tresorerie", "--au", start.adding(months: 12).adding(days: -1).iso)
-        #expect(whole.out.contains("12 derniers mois"))
+        #expect(whole.out.contains("Rythme retenu : l'activité consomme 600,00 € par mois") && whole.out.contains("en moyenne sur le mois "), "\(whole.out)")
+        #expect(!whole.out.contains("12 mois"))
         #expect(s.run("bilan").out.contains(", au \(now.french)\n"))
         let result = s.run("resultat").out
         #expect(result.contains("période du \(start.french) au \(now.french)") && result.contains("Résultat de la période : déficit de 600,00 €."))
@@ -215,7 +218,8 @@ func french(_ plain: String) -> String {
         #expect(verified.contains("2 écritures dont 1 validée (chaîne"))
         #expect(verified.contains("(1 écriture validée, le "), "\(verified)")
         let january = s.run("tresorerie", "--au", "2024-01-31").out
-        #expect(january.contains("Dernier mois ") && !january.contains("1 derniers mois"), "\(january)")
+        #expect(january.contains("L'activité ne consomme pas de trésorerie : ses produits égalent ses charges (")
+                && january.contains("en moyenne sur le mois de janvier 2024 que le livre couvre") && !january.contains("1 mois"), "\(january)")
         #expect(s.run("saisir", "2024-02-01", "Facture", "604A=120@BL-EVOLUTION", "512").code == 0)
         let project = s.run("resultat", "--projet", "BL-EVOLUTION", "--pluriannuel").out
         #expect(project.contains("Déficit du projet") && !project.contains("de l'exercice"), "\(project)")

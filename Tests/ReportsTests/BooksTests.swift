@@ -275,8 +275,9 @@ func post(_ store: Store, _ date: String, _ label: String, _ lines: [(String, In
         #expect(doc.tables[0].rows.last?.cells == ["", "dont virements internes (58)", "", .amount(Money(cents: 40000)), .amount(Money(cents: 50000)), ""])
         #expect(doc.tables[1].columns.map(\.key) == ["mois", "encaissements", "decaissements", "virements", "solde"])
         #expect(doc.notes.contains { $0.contains("100,00 € partis d'un compte ne sont pas encore arrivés sur l'autre au 31/12/2024") })
-        // The rate counts what left the association, not what is on its way: 1 000 in, 50 out over 12 months.
-        #expect(cash.burns.first { $0.months == 12 }?.perMonth == Money(cents: -7_917), "−79,166… rounds to −79,17")
+        // The rate is the activity's, not the money on its way: 1 000 of produits, 50 of charges over 12 months.
+        #expect(cash.rate == Tresorerie.Rate(source: .months(first: d("2024-01-01"), last: d("2024-12-01"), count: 12), perMonth: Money(cents: -7_917),
+                                             excluded: nil), "−79,166… rounds to −79,17")
 
         // From April on, the March transfer arrives without having left within the period.
         let fromApril = try Tresorerie(store, period: Period(exercice: store.exercice(nil), from: d("2024-04-01"), to: d("2024-12-31")))
@@ -313,25 +314,28 @@ func post(_ store: Store, _ date: String, _ label: String, _ lines: [(String, In
         #expect(whole.until(d("2025-09-10")) == whole && whole.until(d("2024-08-31")) == whole)
         let cash = try Tresorerie(store, period: soFar)
         #expect(cash.months.map(\.month) == [d("2024-09-01"), d("2024-10-01"), d("2024-11-01"), d("2024-12-01")])
-        // Three whole months (December has begun only): 900 in, 1 500 out.
-        #expect(cash.burns == [Tresorerie.Burn(months: 3, perMonth: Money(cents: 20000))])
-        #expect(cash.runwaySentence() == "À ce rythme (200,00 € de moins par mois en moyenne sur les 3 derniers mois), la trésorerie couvre 22 mois.")
+        // Three whole months (December has begun only): 900 of produits, 1 500 of charges.
+        #expect(cash.rate == Tresorerie.Rate(source: .months(first: d("2024-09-01"), last: d("2024-11-01"), count: 3), perMonth: Money(cents: 20000), excluded: nil))
+        #expect(cash.runwaySentence() == "Rythme retenu : l'activité consomme 200,00 € par mois (charges moins produits des classes 6 et 7, hors dotations, "
+            + "reprises et cessions d'immobilisations, en moyenne sur les 3 mois de septembre 2024 à novembre 2024 que le livre couvre). "
+            + "À ce rythme, la trésorerie (4\u{202F}400,00 €) couvre environ 22 mois.")
         // The same day at the end of November: the rate is the same.
-        #expect(try Tresorerie(store, period: whole.until(d("2024-11-30"))).burns == cash.burns)
+        #expect(try Tresorerie(store, period: whole.until(d("2024-11-30"))).rate == cash.rate)
         // Two whole months only.
         let october = try Tresorerie(store, period: whole.until(d("2024-11-05")))
-        #expect(october.burns == [Tresorerie.Burn(months: 2, perMonth: Money(cents: 20000))])
-        #expect(october.runwaySentence().contains("sur les 2 derniers mois"))
+        #expect(october.rate?.perMonth == Money(cents: 20000))
+        #expect(october.rateSentence().contains("sur les 2 mois de septembre 2024 à octobre 2024"))
         // Not a whole month yet.
         let first = try Tresorerie(store, period: whole.until(d("2024-09-20")))
-        #expect(first.burns.isEmpty && first.runwaySentence() == "Pas encore de mois complet d'opérations dans le livre : pas de rythme de trésorerie.")
+        #expect(first.rate == nil && first.runwaySentence() == "Pas encore de mois complet d'opérations dans le livre : pas de rythme de consommation.")
+        #expect(first.cover(first.closing) == nil && first.coverSentence() == nil)
         // A ledger begun on the 15th has its first whole month after it.
         let late = try Store.inMemory(name: "Club", start: d("2024-09-15"), now: .machine)
         try post(late, "2024-09-20", "Cotisations", [("512", 30000), ("7562", -30000)])
         try post(late, "2024-10-20", "Location", [("6132", 10000), ("512", -10000)])
         let lateCash = try Tresorerie(late, period: Period(exercice: late.exercice(nil)).until(d("2024-11-02")))
-        #expect(lateCash.burns == [Tresorerie.Burn(months: 1, perMonth: Money(cents: 10000))])
-        #expect(lateCash.runwaySentence() == "À ce rythme (100,00 € de moins par mois en moyenne sur le dernier mois), la trésorerie couvre 2 mois.")
+        #expect(lateCash.rate?.source == .months(first: d("2024-10-01"), last: d("2024-10-01"), count: 1))
+        #expect(lateCash.runwaySentence().hasSuffix("sur le mois d'octobre 2024 que le livre couvre). À ce rythme, la trésorerie (200,00 €) couvre environ 2 mois."))
     }
 
     /// The AG's document made during the exercice (for a board meeting): the day's figures,
@@ -341,8 +345,15 @@ func post(_ store: Store, _ date: String, _ label: String, _ lines: [(String, In
         // The AG's document made that day (a board meeting): the day's cash and balance sheet.
         let ag = try BilanFinancier(store, exercice: store.exercice(nil), generatedOn: d("2024-12-03")).markdown(chartsFolder: "g")
         #expect(ag.contains("**4\u{202F}400,00 €** au 03/12/2024") && ag.contains("\n# Bilan au 03/12/2024\n"))
-        #expect(ag.contains("| décembre 2024 |") && !ag.contains("| janvier 2025 |") && ag.contains("sur les 3 derniers mois"))
+        #expect(ag.contains("| décembre 2024 |") && !ag.contains("| janvier 2025 |") && ag.contains("sur les 3 mois de septembre 2024 à novembre 2024"))
         #expect(ag.contains("- Résultat au 03/12/2024 : **déficit de 600,00 €**"))
+        // The deficit was paid from the reserves: nothing owed, nothing owing.
+        #expect(ag.contains("Comment le déficit de 600,00 € a été financé : la trésorerie a baissé de 600,00 € (réserves utilisées).\n"), "\(ag)")
+        #expect(ag.contains("- Point bas de la trésorerie : **4\u{202F}400,00 €** le 20/11/2024") && !ag.contains("créances :"))
+        // Asked at a date (rapport-ag --au), long after it: the figures of that date.
+        let october = try BilanFinancier(store, exercice: store.exercice(nil), generatedOn: d("2025-10-01"), at: d("2024-10-31")).markdown(chartsFolder: "g")
+        #expect(october.contains("- Résultat au 31/10/2024 : **déficit de 400,00 €**") && !october.contains("| novembre 2024 |"))
+        #expect(october.contains("- Point bas de la trésorerie : **4\u{202F}600,00 €** le 20/10/2024"))
         // With the previous exercice: compared with the same part of it, whose dates are given.
         let earlier = try Store.inMemory(name: "Club", start: d("2023-09-01"), now: .machine)
         try earlier.addExercice(start: d("2024-09-01"))

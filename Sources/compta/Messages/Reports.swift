@@ -15,6 +15,9 @@ extension Messages {
             return "l'exercice \(e.label) ne contient aucune écriture : rien à présenter."
         case .projectWithoutFigures(let code):
             return "le projet \(code) n'a encore aucune charge ni aucun produit, dans aucun exercice : rien à présenter."
+        case .noBudget(let e):
+            return "l'exercice \(e.label) n'a pas de budget : --selon budget n'a rien sur quoi compter. "
+                + "Chargez-le (compta budget importer FICHIER --exercice \(e.label)), ou retirez --selon budget pour le rythme des mois passés."
         case .noPreviousExercice(let e):
             return "le livre n'a pas d'exercice avant \(e.label) : la comparaison N-1 est impossible."
         }
