@@ -683,7 +683,7 @@ numero;libelle
 7894;Utilisations des fonds dédiés sur subventions d’exploitation
 7895;Utilisations des fonds dédiés sur contributions financières d’autres organismes
 7896;Utilisations des fonds dédiés sur ressources liées à la générosité du public
-8;Classe 8 ­— Comptes spéciaux
+8;Classe 8 — Comptes spéciaux
 86;Emplois des contributions volontaires en nature
 860;Secours en nature
 8601;Alimentaires
@@ -1233,7 +1233,7 @@ numero;libelle
 7894;Utilisations des fonds dédiés sur subventions
 7895;Utilisations des fonds dédiés sur contributions financières d’autres organismes
 7896;Utilisations des fonds dédiés sur ressources liées à la générosité du public
-8;Classe 8 ­— Comptes spéciaux
+8;Classe 8 — Comptes spéciaux
 86;Emplois des contributions volontaires en nature
 860;Secours en nature
 8601;Alimentaires

@@ -73,12 +73,33 @@ public struct Tiers: Hashable, Sendable {
     public static func words(of key: String) -> [Substring] { key.split(separator: " ").sorted() }
 
     /// Whether two normalised names (`searchKey`) look like one name: the same words in any
-    /// order, or, with `close`, an edit distance of 1 (2 from 8 letters on) — a typo.
+    /// order, or, with `close`, an edit distance of 1 (2 from 8 letters on) — a typo — or the
+    /// same words but for initials (« m lefebvre », « lefebvre marc », as banks write them).
     public static func resemble(_ a: String, _ b: String, close: Bool) -> Bool {
         guard !a.isEmpty, !b.isEmpty else { return false }
         if a == b || words(of: a) == words(of: b) { return true }
         guard close else { return false }
         return editDistance(Array(a.utf8), Array(b.utf8), atMost: min(a.utf8.count, b.utf8.count) >= 8 ? 2 : 1)
+            || sameButInitials(words(of: a), words(of: b))
+    }
+
+    /// As many words on each side; the words of two letters or more are the same on both, at
+    /// least one of them; each remaining word is an initial of a remaining word of the other side.
+    static func sameButInitials(_ a: [Substring], _ b: [Substring]) -> Bool {
+        guard a.count == b.count, a.count > 1 else { return false }
+        var left = a, right = b
+        for w in a where w.count > 1 {
+            guard let i = right.firstIndex(of: w) else { continue }
+            right.remove(at: i)
+            left.remove(at: left.firstIndex(of: w)!)
+        }
+        guard left.count < a.count, !left.isEmpty else { return false }
+        // What is left pairs an initial with a word that starts with it, in some order.
+        for w in left {
+            guard let i = right.firstIndex(where: { ($0.count == 1 || w.count == 1) && $0.first == w.first }) else { return false }
+            right.remove(at: i)
+        }
+        return true
     }
 
     /// Whether the Levenshtein distance of `a` and `b` is at most `limit` (cheap: one row, and
@@ -241,8 +262,9 @@ public enum TiersError: Error, Equatable, Sendable {
     case noSuchAlias(code: String, alias: String)
     /// No tiers has this code.
     case unknownCode(String)
-    /// No tiers has this name or alias (where none is created: `tiers voir`).
-    case unknownName(String)
+    /// No tiers has this name or alias (where none is created: `tiers voir`); `close`, those
+    /// of a name a typo or an initial away.
+    case unknownName(String, close: [Tiers])
     /// The name (or alias) of several tiers: the code says which.
     case ambiguous(String, [Tiers])
     /// `tiers fusionner A A`.
@@ -285,10 +307,12 @@ public struct RetentionReason: Hashable, Sendable {
         self.keptUntil = keptUntil
     }
 
-    /// A receipt of `year` is kept to the end of the sixth year after it: the association
-    /// keeps what the tax office may check for six years (livre des procédures fiscales,
-    /// art. L102 B), the cautious reading — the reference leaves the period open.
-    public static func taxReceiptKeptUntil(year: Int) -> Day { Day(year: year + 6, month: 12, day: 31)! }
+    /// A receipt issued on `issued` is kept to the end of the sixth year after its issue: the
+    /// association keeps the documents the tax office may check for six years from the day they
+    /// were made (livre des procédures fiscales, art. L102 B), the cautious reading — the
+    /// reference leaves the period open. A receipt of 2024's gifts issued in 2026 is kept to
+    /// the end of 2032.
+    public static func taxReceiptKeptUntil(issued: Day) -> Day { Day(year: issued.year + 6, month: 12, day: 31)! }
 }
 
 /// A line's tiers as read back: the code recorded on the line (what the chain covers, never

@@ -54,6 +54,15 @@ public struct Volunteering: Sendable, Equatable {
         ])
     }
 
+    /// Those of `entries` that already count hours of this month for this project: `benevolat`
+    /// run twice for one month is most often a slip, which the treasurer is told of.
+    public func alreadyCounted(in entries: [Entry]) -> [Entry] {
+        entries.filter { e in
+            e.date == month.lastOfMonth && Volunteering.hours(inLabel: e.label) != nil
+                && e.lines.contains { $0.account == Volunteering.contributions && $0.project == project }
+        }
+    }
+
     /// The hundredths of hours a label written by `label` counts; nil for any other label.
     public static func hours(inLabel text: String) -> Int64? {
         guard text.hasPrefix("Bénévolat "), let colon = text.firstRange(of: " : ") else { return nil }

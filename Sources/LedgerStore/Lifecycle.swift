@@ -103,6 +103,8 @@ public struct VerificationReport: Sendable {
     public let entries: Int
     public let validated: Int
     public let closedExercices: Int
+    /// Tax receipts whose chain was recomputed (cancelled ones included).
+    public let receipts: Int
     public let problems: [IntegrityProblem]
     /// The end of the chain: what to write down to prove later that the books only grew.
     public let head: Chain.Anchor?
@@ -567,7 +569,9 @@ extension Store {
             for (key, value) in sums where value != (0, 0) { differ.insert([key.account, key.day]) }
             for d in differ.sorted(by: { ($0[1], $0[0]) < ($1[1], $1[0]) }).prefix(5) { problems.append(.totalsDiffer(account: d[0], day: d[1])) }
             let count = Int(try db.scalarInt("SELECT count(*) FROM entry") ?? 0)
-            return VerificationReport(entries: count, validated: validated, closedExercices: closed.count, problems: problems, head: head)
+            let receipts = try db.scalarInt("SELECT count(*) FROM receipt") ?? 0
+            return VerificationReport(entries: count, validated: validated, closedExercices: closed.count, receipts: Int(receipts),
+                                      problems: problems, head: head)
         }()
     }
 

@@ -49,7 +49,9 @@ extension Store {
 
     /// The tiers `text` designates (code, name or alias), as `designated`; none is an error.
     private func existing(_ text: String, following: Bool = true) throws(StoreError) -> (id: Int64, tiers: Tiers) {
-        guard let found = try designated(text, following: following) else { throw .tiers(.unknownName(text)) }
+        guard let found = try designated(text, following: following) else {
+            throw .tiers(.unknownName(text, close: try resembling([searchKey(text)], except: "", close: true)))
+        }
         return found
     }
 
@@ -236,8 +238,9 @@ extension Store {
         }
     }
 
-    /// Removes the personal data of the person `text` designates (by code, name or alias, not
-    /// following a merge), and of the records merged into it, on `day`: names, email, address,
+    /// Removes the personal data of the person `text` designates (by code, not following a
+    /// merge; by name or alias, as everywhere: a merged record's name designates the record it
+    /// was merged into), and of the records merged into it, on `day`: names, email, address,
     /// aliases go; the code, the kind and every line stay (the chain covers no name), and the
     /// tiers is shown as `Tiers.anonymousName`. Its old names designate nobody any more.
     /// Refused for an organisation, twice, for a record merged into another (its keeper is
@@ -245,7 +248,7 @@ extension Store {
     @discardableResult
     public func anonymiseTiers(_ text: String, on day: Day) throws(StoreError) -> (tiers: Tiers, merged: [Tiers]) {
         try atomically { () throws(StoreError) in
-            let (id, tiers) = try existing(text, following: false)
+            let (id, tiers) = try existing(text, following: Tiers.code(in: text) == nil)
             if tiers.mergedInto != nil { throw .tiers(.anonymiseTheKeeper(tiers)) }
             if tiers.kind != .person { throw .tiers(.notAPerson(tiers)) }
             if tiers.anonymisedOn != nil { throw .tiers(.anonymisedAlready(tiers)) }
@@ -264,10 +267,10 @@ extension Store {
     /// whose keeping period has not ended. Inside the anonymisation's transaction.
     func retentionReasons(tiersID: Int64, on day: Day) throws(StoreError) -> [RetentionReason] {
         try db.query("""
-            SELECT number, year FROM receipt
+            SELECT number, issued_on FROM receipt
             WHERE tiers_id = ? OR tiers_id IN (SELECT id FROM tiers WHERE merged_into = ?) ORDER BY year, sequence
             """, [.int(tiersID), .int(tiersID)]) { s throws(StoreError) in
-            RetentionReason(kind: .taxReceipt, reference: s.text(0), keptUntil: RetentionReason.taxReceiptKeptUntil(year: s.integer(1)))
+            RetentionReason(kind: .taxReceipt, reference: s.text(0), keptUntil: RetentionReason.taxReceiptKeptUntil(issued: try s.day(1)))
         }.filter { $0.keptUntil >= day }
     }
 
@@ -276,13 +279,17 @@ extension Store {
     /// (`Tiers.resemble`: the same words, or with `close` a typo away). Reads every name once:
     /// cheap for the thousands of tiers an association has.
     public func tiersResembling(_ tiers: Tiers, close: Bool) throws(StoreError) -> [Tiers] {
-        let keys = Set(([tiers.name] + tiers.aliases).map(searchKey).filter { !$0.isEmpty })
+        try resembling(Set(([tiers.name] + tiers.aliases).map(searchKey).filter { !$0.isEmpty }), except: tiers.code, close: close)
+    }
+
+    /// The live tiers a name or alias of which resembles one of `keys`, other than `code`'s.
+    private func resembling(_ keys: Set<String>, except code: String, close: Bool) throws(StoreError) -> [Tiers] {
         var ids = Set<Int64>()
         try db.forEach("""
-            SELECT coalesce(t.merged_into, t.id), t.search_key FROM tiers t WHERE t.code <> ?1 AND t.merged_into IS NOT (SELECT id FROM tiers WHERE code = ?1)
+            SELECT coalesce(t.merged_into, t.id), t.search_key FROM tiers t WHERE t.code <> ?1 AND coalesce(t.merged_into, -1) IS NOT (SELECT id FROM tiers WHERE code = ?1)
             UNION ALL SELECT coalesce(t.merged_into, t.id), a.search_key FROM tiers_alias a JOIN tiers t ON t.id = a.tiers_id
-            WHERE t.code <> ?1 AND t.merged_into IS NOT (SELECT id FROM tiers WHERE code = ?1)
-            """, [.text(tiers.code)]) { s in
+            WHERE t.code <> ?1 AND coalesce(t.merged_into, -1) IS NOT (SELECT id FROM tiers WHERE code = ?1)
+            """, [.text(code)]) { s in
             let key = s.text(1)
             if keys.contains(where: { Tiers.resemble($0, key, close: close) }) { ids.insert(s.int(0)) }
         }

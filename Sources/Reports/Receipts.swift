@@ -40,7 +40,10 @@ public enum ReceiptText {
         let d = r.donor
         var donor: [Inline]
         switch d.kind {
-        case .person: donor = ["Nom : \(d.lastName ?? "")", "Prénoms : \(d.firstName ?? "")"]
+        case .person:
+            // A name the ledger holds whole (typed on a line, read from a bank label) is not
+            // split by guess: it is written whole, in one field.
+            donor = d.firstName == nil ? ["Nom et prénoms : \(d.lastName ?? "")"] : ["Nom : \(d.lastName ?? "")", "Prénoms : \(d.firstName ?? "")"]
         case .organisation: donor = ["Dénomination : \(d.organisation ?? "")"] + (d.siren.map { ["SIREN : \($0.digits)"] } ?? [])
         }
         donor.append("Adresse : \(d.address ?? "")")
@@ -117,8 +120,12 @@ public enum ReceiptReports {
                                      .number(plan.receipts.reduce(0) { $0 + $1.gifts.count }), .empty], style: .total))
         let head = dryRun ? "Essai : \(french(plan.receipts.count, "reçu serait émis", plural: "reçus seraient émis")), rien n'est écrit."
             : "\(french(plan.receipts.count, "reçu émis", plural: "reçus émis")) : le livre garde le texte de chacun tel quel."
+        let whole = plan.receipts.map(\.donor).filter { $0.kind == .person && $0.firstName == nil }
+        let names = whole.isEmpty ? [] : ["Nom écrit en entier, sans prénom distinct : " + whole.map { "\($0.code) \($0.name)" }.joined(separator: ", ")
+            + " (le reçu porte « Nom et prénoms : … »). Pour séparer prénom et nom"
+            + (dryRun ? " avant d'émettre" : " sur un prochain reçu") + " : compta tiers modifier \(whole[0].code) --prenom … --nom …"]
         return ReportDocument(title: "Reçus fiscaux \(plan.year)\(dryRun ? " (essai)" : "")", subtitle: [association],
-                              tables: [table], notes: [head] + leftOut(plan))
+                              tables: [table], notes: [head] + names + leftOut(plan))
     }
 
     /// A sentence for each group of gifts the plan leaves out, with what to do.
@@ -161,6 +168,13 @@ public enum ReceiptReports {
                          + (numbers.count > 1 ? "les reçus " : "le reçu ") + numbers.joined(separator: ", ") + " (compta recus).")
         }
         return notes
+    }
+
+    /// A copy of receipt `r` to give or send: its text as issued, and, for a cancelled receipt,
+    /// a notice above it — the text itself never changes.
+    public static func copy(_ r: IssuedReceipt) -> String {
+        guard let c = r.cancellation else { return r.text }
+        return "> **REÇU ANNULÉ** le \(c.on.french) : \(c.reason). Ce reçu ne vaut plus ; il reste au registre de l'association.\n\n" + r.text
     }
 
     /// The register: every receipt of `year` (or all), cancelled ones marked.

@@ -90,7 +90,8 @@ let lifecycleCommands: [Command] = [
         let closed = report.closedExercices
         var lines = ["Livre intègre : \(french(report.entries, "écriture")) dont \(french(report.validated, "validée")) (chaîne d'empreintes intacte), "
                      + (closed == 0 ? "aucun exercice clôturé" : "\(french(closed, "exercice")) \(frenchAgreeing(closed, "clôturé")) \(frenchAgreeing(closed, "inchangé"))")
-                     + ", totaux cohérents."]
+                     + ", totaux cohérents"
+                     + (report.receipts == 0 ? "." : ", \(french(report.receipts, "reçu fiscal", plural: "reçus fiscaux")) (chaîne d'empreintes intacte).")]
         if let anchor, let head = report.head {
             let covered = anchor.count == 1 ? "l'écriture validée qu'elle couvre" : "les \(anchor.count) écritures validées qu'elle couvre"
             lines.append("Empreinte \(anchor.text) retrouvée : \(covered) (jusqu'à la validation du "

@@ -3,7 +3,6 @@ import Ledger
 import LedgerStore
 import Reports
 
-private let yearOption = Option.value("--annee", "ANNEE", "année civile des dons (défaut : l'année en cours)")
 private let folderOption = Option.value("--sortie", "DOSSIER", "dossier où écrire un fichier Markdown par reçu, nommé par son numéro")
 
 let receiptCommands: [Command] = [
@@ -13,7 +12,8 @@ let receiptCommands: [Command] = [
         help: """
         Liste les reçus émis (ceux des dons de l'année donnée, ou tous), les annulés marqués avec
         leur motif, et le total des reçus en vigueur. Avec --sortie, écrit aussi le texte de chacun,
-        tel qu'il a été émis, dans DOSSIER/NUMERO.md (une copie à renvoyer à un donateur).
+        tel qu'il a été émis, dans DOSSIER/NUMERO.md (une copie à renvoyer à un donateur) ; celle
+        d'un reçu annulé le dit en tête.
         Exemples : compta recus --annee 2025
                    compta recus --annee 2025 --sortie recus-2025
         """,
@@ -23,14 +23,14 @@ let receiptCommands: [Command] = [
         let year = try receiptYear(ctx, default: nil)
         let receipts = try store.receipts(year: year)
         if let folder = ctx.parsed.value("--sortie") {
-            try writeReceipts(receipts.map { ($0.number, $0.text) }, to: folder)
+            try writeReceipts(receipts.map { ($0.number, ReceiptReports.copy($0)) }, to: folder)
             ctx.output.print("\(french(receipts.count, "reçu écrit", plural: "reçus écrits")) dans \(folder).")
             return
         }
         try ctx.render(ReceiptReports.register(receipts, association: try store.associationName(), year: year))
     },
     Command(
-        path: ["recus", "emettre"], usage: "compta recus emettre [--annee ANNEE] [--par-don] [--essai] [--sortie DOSSIER] [--format F]",
+        path: ["recus", "emettre"], usage: "compta recus emettre --annee ANNEE [--par-don] [--essai] [--sortie DOSSIER] [--format F]",
         summary: "émet les reçus fiscaux des dons d'une année : un reçu récapitulatif par donateur, ou un par don",
         help: """
         Un don est une ligne au crédit d'un compte 754 (dons manuels, mécénat, abandons de frais
@@ -48,13 +48,18 @@ let receiptCommands: [Command] = [
         Exemples : compta recus emettre --annee 2025 --essai
                    compta recus emettre --annee 2025 --sortie recus-2025
         """,
-        options: [yearOption, .flag("--par-don", "un reçu par don, au lieu d'un reçu récapitulatif par donateur"),
+        options: [.value("--annee", "ANNEE", "année civile des dons (obligatoire)"), .flag("--par-don", "un reçu par don, au lieu d'un reçu récapitulatif par donateur"),
                   .flag("--essai", "montre les reçus qui seraient émis, n'écrit rien"),
                   .value("--sortie", "DOSSIER", "dossier des reçus, un fichier NUMERO.md chacun (défaut : recus-ANNEE)")] + formatOptions,
         arguments: 0...0
     ) { ctx in
         let store = try ctx.openStore()
-        let year = try receiptYear(ctx, default: ctx.now.today.year)!
+        // A receipt is a fiscal document: its year is said, never guessed (in January, « this
+        // year » would have no gift yet; in December, « last year » is already receipted).
+        guard let year = try receiptYear(ctx, default: nil) else {
+            throw UsageError(message: "dites l'année des dons : --annee \(ctx.now.today.year - 1) (les dons de l'an dernier, "
+                + "l'usage en début d'année) ou --annee \(ctx.now.today.year)", command: ctx.parsed.command)
+        }
         let dryRun = ctx.parsed.has("--essai")
         let folder = ctx.parsed.value("--sortie") ?? "recus-\(year)"
         // Where the receipts go is checked before they are issued (its parent folder, when it is new).
@@ -81,7 +86,8 @@ let receiptCommands: [Command] = [
         let store = try ctx.openStore()
         let r = try store.cancelReceipt(ctx.parsed.positionals[0], reason: try ctx.text(option: "--motif") ?? "")
         ctx.output.print("Reçu \(r.number) (\(r.donor.shown), \(r.amount) €) annulé : \(r.cancellation?.reason ?? ""). "
-                         + "Ses dons peuvent recevoir un nouveau reçu : compta recus emettre --annee \(r.year).")
+                         + "Ses dons peuvent recevoir un nouveau reçu : compta recus emettre --annee \(r.year). "
+                         + "Sa copie déjà écrite ne le dit pas : compta recus --annee \(r.year) --sortie DOSSIER réécrit les copies, l'annulé marqué.")
     },
     Command(
         path: ["recus", "declaration"], usage: "compta recus declaration [--annee ANNEE] [--format texte|md|csv|json]",

@@ -32,6 +32,12 @@ let setupCommands: [Command] = [
             Journaux : AN (à-nouveaux), BQ (banque), CA (caisse), OD (opérations diverses).
             Suite : compta comptes ajouter 604A "OVH" · compta saisir ... · compta importer RELEVE.csv
             """)
+        if ctx.ledger.source == .option {
+            // The next commands find this ledger only if told: say how, once.
+            let path = shellWord(ctx.ledgerPath)
+            ctx.output.print("Les commandes suivantes le trouvent avec --livre \(path) (compta saisir ... --livre \(path)), "
+                             + "ou, pour toute la session du terminal : export COMPTA_LIVRE=\(path)")
+        }
     },
     Command(
         path: ["comptes"], usage: "compta comptes [--classe N] [--format texte|md|csv|json]",

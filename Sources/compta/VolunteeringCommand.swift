@@ -39,7 +39,13 @@ let volunteeringCommand = Command(
     }
     let store = try ctx.openStore()
     let work = try Volunteering(month: month, hours: hours, rate: rate, project: try ctx.parsed.value("--projet").map(projectCode))
+    let before = work.alreadyCounted(in: try store.entries(EntryQuery(from: month.lastOfMonth, to: month.lastOfMonth,
+                                                                     accountPrefix: Volunteering.contributions.text)))
     let posted = try store.post(try work.entry())
+    for e in before {
+        ctx.output.error("Attention : l'écriture n° \(e.number) compte déjà des heures de ce mois (« \(e.label) »). "
+            + "Si la nouvelle est un doublon, supprimez-la tant qu'elle est en brouillard : compta supprimer \(posted.number).")
+    }
     ctx.output.print("Écriture n° \(posted.number) enregistrée (exercice \(posted.exercice.label), journal OD) : "
                      + "\(Volunteering.hoursText(work.hundredths)) à \(rate) €/h, soit \(try work.value()) € au débit de 864 et au crédit de 875, en brouillard.")
 }

@@ -84,6 +84,12 @@ func association(_ s: Sandbox) throws -> (fields: [String: String], notes: [Stri
         let r = s.runRaw(["init", "--nom", "Club", "--debut", "2024-01-01", "--siren", "123456789", "--livre", s.path("club.sqlite")])
         #expect(r.code == 1 && r.err.contains("compta init : --siren « 123456789 » : ce n'est pas un SIREN"), "\(r.err)")
         #expect(!FileManager.default.fileExists(atPath: s.path("club.sqlite")))
+        // A ledger named by --livre: init says how the next commands find it.
+        let named = s.runRaw(["init", "--nom", "Club", "--debut", "2024-01-01", "--livre", s.path("club.sqlite")])
+        #expect(named.code == 0 && named.out.hasSuffix("Les commandes suivantes le trouvent avec --livre \(s.path("club.sqlite")) "
+            + "(compta saisir ... --livre \(s.path("club.sqlite"))), ou, pour toute la session du terminal : export COMPTA_LIVRE=\(s.path("club.sqlite"))\n"),
+            "\(named.out)")
+        #expect(!s.runRaw(["init", "--nom", "Club", "--debut", "2024-01-01"], environment: ["COMPTA_LIVRE": s.path("autre.sqlite")]).out.contains("--livre"))
     }
 
     @Test func theFECTakesTheSIRENFromTheAssociation() throws {

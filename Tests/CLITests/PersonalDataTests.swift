@@ -56,6 +56,18 @@ import LedgerStore
         #expect(s.run("saisir", "2024-04-01", "Cotisation", "512=30", "7561#Léa Martin").out.hasPrefix("Tiers créé : T0004 « Léa Martin »."))
     }
 
+    /// Two records of one person, merged: the name they share designates the one kept, and
+    /// anonymising it by that name takes both.
+    @Test func aMergedNameDesignatesTheKeptRecord() throws {
+        let s = club()
+        #expect(s.run("tiers", "ajouter", "--prenom", "Zoé", "--nom", "Petit").code == 0)
+        #expect(s.run("tiers", "ajouter", "--prenom", "Zoé", "--nom", "Petit", "--email", "zoe@exemple.fr").code == 0)
+        #expect(s.run("tiers", "fusionner", "T0004", "T0005").code == 0)
+        let r = s.run("tiers", "anonymiser", "Zoé Petit", "--date", "2024-12-15")
+        #expect(r.code == 0 && r.out.hasPrefix("Tiers T0004 anonymisé le 15/12/2024") && r.out.contains("avec T0005"), "\(r.err)")
+        #expect(!(try s.dump()).contains("zoe@exemple.fr"))
+    }
+
     @Test func anonymisingIsRefusedWhereItMustBe() throws {
         let s = club()
         try s.refuses(["tiers", "anonymiser", "T0002"], says: ["T0002 (OVH SAS) est une organisation", "données personnelles", "compta tiers modifier T0002"])

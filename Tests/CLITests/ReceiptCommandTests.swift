@@ -46,13 +46,56 @@ import Ledger
     /// with the day it becomes possible, until the end of the sixth year after the receipt's.
     @Test func aDonorWithAReceiptIsAnonymisedOnlyOnceItsKeepingEnds() throws {
         let s = books()
-        #expect(s.run("recus", "emettre", "--annee", "2025", "--sortie", s.path("recus")).code == 0)
-        _ = try s.refuses(["tiers", "anonymiser", "T0001", "--date", "2031-12-31"],
-                  says: ["le reçu fiscal 2025-0001 lui a été délivré et se garde jusqu'au 31/12/2031",
-                         "l'anonymisation sera possible le 01/01/2032"])
-        let r = s.run("tiers", "anonymiser", "T0001", "--date", "2032-01-01")
+        // The 2025 gifts receipted in January 2026 are kept to the end of 2032 (six years after
+        // the receipt was made); a cancelled receipt stays in the register, and is kept too.
+        let january = ["TZ": "Europe/Paris", "COMPTA_MAINTENANT": "2026-01-15T10:00:00+01:00"]
+        #expect(s.run(["recus", "emettre", "--annee", "2025", "--sortie", s.path("recus")], environment: january).code == 0)
+        #expect(s.run(["recus", "annuler", "2025-0001", "--motif", "adresse erronée"], environment: january).code == 0)
+        #expect(s.run(["recus", "emettre", "--annee", "2025", "--sortie", s.path("recus")], environment: january).code == 0)
+        _ = try s.refuses(["tiers", "anonymiser", "T0001", "--date", "2032-12-31"],
+                  says: ["les reçus fiscaux 2025-0001, 2025-0003 lui ont été délivrés ; le dernier se garde jusqu'au 31/12/2032 "
+                         + "(l'anonymisation sera possible le 01/01/2033)."])
+        let r = s.run("tiers", "anonymiser", "T0001", "--date", "2033-01-01")
         #expect(r.code == 0, "\(r.err)")
-        #expect(s.run("verifier").code == 0)
+        let verified = s.run("verifier")
+        #expect(verified.code == 0 && verified.out.contains("totaux cohérents, 3 reçus fiscaux (chaîne d'empreintes intacte)."), "\(verified.out)")
+    }
+
+    /// A copy of a cancelled receipt says so above its text, which never changes.
+    @Test func theCopyOfACancelledReceiptSaysSo() throws {
+        let s = books()
+        #expect(s.run("recus", "emettre", "--annee", "2025", "--sortie", s.path("recus")).code == 0)
+        let issued = try text(s, "recus/2025-0001.md")
+        let cancelled = s.run("recus", "annuler", "2025-0001", "--motif", "adresse erronée")
+        #expect(cancelled.out.contains("compta recus --annee 2025 --sortie DOSSIER réécrit les copies, l'annulé marqué"), "\(cancelled.out)")
+        #expect(s.run("recus", "--annee", "2025", "--sortie", s.path("copies")).code == 0)
+        let copy = try text(s, "copies/2025-0001.md")
+        #expect(copy.hasPrefix("> **REÇU ANNULÉ** le ") && copy.contains(" : adresse erronée. Ce reçu ne vaut plus") && copy.hasSuffix(issued))
+        #expect(try text(s, "copies/2025-0002.md") == (try text(s, "recus/2025-0002.md")), "a receipt in force is copied as issued")
+    }
+
+    /// A person whose name the ledger holds whole (typed on a line) gets it whole on the receipt,
+    /// never an empty « Prénoms » field; the issue says how to split it.
+    @Test func aNameHeldWholeIsWrittenWhole() throws {
+        let s = books()
+        #expect(s.run("saisir", "2025-10-01", "Don", "512=60", "7541=-60#Marc Lefebvre").code == 0)
+        #expect(s.run("tiers", "modifier", "Marc Lefebvre", "--adresse", "8 rue Haute, 69001 Lyon").code == 0)
+        #expect(s.run("valider").code == 0)
+        let essai = s.run("recus", "emettre", "--annee", "2025", "--essai")
+        #expect(essai.out.contains("Nom écrit en entier, sans prénom distinct : T0004 Marc Lefebvre")
+                && essai.out.contains("compta tiers modifier T0004 --prenom … --nom …"), "\(essai.out)")
+        #expect(s.run("recus", "emettre", "--annee", "2025", "--sortie", s.path("recus")).code == 0)
+        let marc = try text(s, "recus/2025-0003.md")
+        #expect(marc.contains("Nom et prénoms : Marc Lefebvre") && !marc.contains("Prénoms :\n") && !marc.contains("Prénoms : \n"), "\(marc)")
+        #expect(try text(s, "recus/2025-0001.md").contains("Prénoms : Léa"))
+    }
+
+    /// The year of a receipt is said, never guessed.
+    @Test func theYearIsSaid() throws {
+        let s = books()
+        let r = s.run(["recus", "emettre", "--essai"], environment: ["TZ": "Europe/Paris", "COMPTA_MAINTENANT": "2026-01-15T10:00:00+01:00"])
+        #expect(r.code == 2 && r.err.contains("dites l'année des dons : --annee 2025 (les dons de l'an dernier, l'usage en début d'année) ou --annee 2026"),
+                "\(r.err)")
     }
 
     func text(_ s: Sandbox, _ file: String) throws -> String { try String(contentsOfFile: s.path(file), encoding: .utf8) }

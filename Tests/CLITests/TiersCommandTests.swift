@@ -91,6 +91,7 @@ import LedgerStore
         try s.refuses(["tiers", "voir", "T0099"], says: ["aucun tiers T0099"])
         try s.refuses(["tiers", "modifier", "T0099", "--email", "a@b.fr"], says: ["aucun tiers T0099"])
         try s.refuses(["tiers", "voir", "Personne"], says: ["aucun tiers ne s'appelle « Personne »", "compta tiers ajouter"])
+        try s.refuses(["tiers", "exporter", "OVH SASS"], says: ["aucun tiers ne s'appelle « OVH SASS ». Nom proche : T0002 (OVH SAS) ; désignez-le par son code (T0002)"])
         try s.refuses(["saisir", "2024-02-01", "Cotisation", "512=30", "7561=-30#T0001@FETE"],
                       says: ["« 7561=-30#T0001@FETE » : l'ordre est COMPTE=MONTANT@PROJET#TIERS (le tiers en dernier) : écrivez 7561=-30@FETE#T0001."])
         try s.refuses(["saisir", "2024-02-01", "Cotisation", "512=30", "7561#Léa Martin"],

@@ -26,6 +26,21 @@ import Testing
         #expect(md.components(separatedBy: "## Contributions volontaires en nature : ressources").count == 2, "once, at the foot of the compte de résultat")
     }
 
+    /// A month counted twice is booked (hours of another group of volunteers may come later),
+    /// and the treasurer is told, with how to remove the new entry if it is a slip.
+    @Test func aMonthCountedTwiceIsPointedOut() throws {
+        let s = Sandbox()
+        #expect(s.run("init", "--nom", "Club", "--debut", "2025-01-01").code == 0)
+        #expect(s.run("projets", "ajouter", "CAMP", "Camp").code == 0)
+        #expect(s.run("benevolat", "2025-03", "--heures", "10", "--taux", "18").err.isEmpty)
+        #expect(s.run("benevolat", "2025-03", "--heures", "4", "--taux", "18", "--projet", "CAMP").err.isEmpty, "another project")
+        #expect(s.run("benevolat", "2025-04", "--heures", "10", "--taux", "18").err.isEmpty, "another month")
+        let again = s.run("benevolat", "2025-03", "--heures", "10", "--taux", "18")
+        #expect(again.code == 0 && again.err == "Attention : l'écriture n° 1 compte déjà des heures de ce mois (« Bénévolat mars 2025 : 10 h à 18,00 €/h »). "
+                + "Si la nouvelle est un doublon, supprimez-la tant qu'elle est en brouillard : compta supprimer 4.\n", "\(again.err)")
+        #expect(s.run("supprimer", "4").code == 0)
+    }
+
     @Test func badHoursRatesAndMonthsAreRefused() throws {
         let s = Sandbox()
         #expect(s.run("init", "--nom", "Club", "--debut", "2022-01-01").code == 0)

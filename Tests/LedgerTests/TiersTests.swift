@@ -86,6 +86,18 @@ import Testing
         #expect(!Tiers.resemble("", "", close: true))
     }
 
+    /// A bank writes « M LEFEBVRE » or « LEFEBVRE MARC » for Marc Lefebvre: an initial is close.
+    @Test func anInitialIsCloseToTheName() {
+        #expect(Tiers.resemble(searchKey("M LEFEBVRE"), searchKey("Marc Lefebvre"), close: true))
+        #expect(Tiers.resemble(searchKey("Marc Lefebvre"), searchKey("LEFEBVRE M"), close: true))
+        #expect(Tiers.resemble("j p durand", "jean pierre durand", close: true))
+        #expect(!Tiers.resemble("m lefebvre", "marc lefebvre", close: false), "only a warning's closeness, never the same name")
+        #expect(!Tiers.resemble("l lefebvre", "marc lefebvre", close: true), "another initial")
+        #expect(!Tiers.resemble("m durand", "marc lefebvre", close: true), "another name")
+        #expect(!Tiers.resemble("m", "marc", close: true) && !Tiers.resemble("m l", "marc lefebvre", close: true), "initials alone")
+        #expect(!Tiers.resemble("marc lefebvre", "marc lefebvre durand", close: true), "a word more")
+    }
+
     /// A name read in a file or typed on a line is an organisation's when a legal form is among its words.
     @Test func aLegalFormMakesAnOrganisation() throws {
         for name in ["OVH SAS", "Free S.A.S.", "SARL Le Fournil", "Association des Amis du Parc", "scop le relais", "Boulangerie Dupont EURL"] {

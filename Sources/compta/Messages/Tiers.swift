@@ -17,8 +17,14 @@ extension Messages {
             return "le tiers \(code) n'a pas l'autre nom « \(alias) ». Ses noms : compta tiers voir \(code)"
         case .unknownCode(let code):
             return "aucun tiers \(code). La liste : compta tiers (ou compta tiers RECHERCHE)."
-        case .unknownName(let name):
-            return "aucun tiers ne s'appelle « \(name) ». Cherchez-le : compta tiers \(shellWord(name)) ; ou créez-le : compta tiers ajouter."
+        case let .unknownName(name, close) where !close.isEmpty:
+            return "aucun tiers ne s'appelle « \(name) ». Nom proche : " + close.prefix(5).map(named).joined(separator: ", ")
+                + " ; désignez-le par son code (\(close[0].code)). Sinon, cherchez : compta tiers MOT, ou créez-le : compta tiers ajouter."
+        case .unknownName(let name, _):
+            let words: [Substring] = name.split(separator: " ")
+            let word = words.max { $0.count < $1.count }.map(String.init) ?? name
+            return "aucun tiers ne s'appelle « \(name) ». Cherchez-le par un mot de son nom : compta tiers \(shellWord(word)) ; "
+                + "ou créez-le : compta tiers ajouter."
         case let .ambiguous(name, found):
             return "« \(name) » est le nom de plusieurs tiers : " + found.map(named).joined(separator: ", ")
                 + ". Donnez le code de celui qui convient (par exemple \(found[0].code)) ; s'ils sont une seule personne, "
@@ -49,17 +55,19 @@ extension Messages {
             return "\(named(t)) est fusionné dans \(t.mergedInto ?? "un autre tiers") : anonymisez \(t.mergedInto ?? "celui-ci"), "
                 + "les fiches qui y sont fusionnées le sont avec lui (compta tiers anonymiser \(t.mergedInto ?? t.code))."
         case let .mustBeKept(t, reasons):
-            return "les données de \(named(t)) doivent encore être gardées : " + reasons.map(retention).joined(separator: " ; ") + "."
+            return "les données de \(named(t)) doivent encore être gardées : " + retention(reasons) + "."
         }
     }
 
-    /// Why data must still be kept, and the day anonymising becomes possible.
-    static func retention(_ reason: RetentionReason) -> String {
-        switch reason.kind {
-        case .taxReceipt:
-            return "le reçu fiscal \(reason.reference) lui a été délivré et se garde jusqu'au \(reason.keptUntil.french) "
-                + "(l'anonymisation sera possible le \(reason.keptUntil.adding(days: 1).french))"
-        }
+    /// Why data must still be kept, in one sentence, and the day anonymising becomes possible:
+    /// the end of the longest keeping.
+    static func retention(_ reasons: [RetentionReason]) -> String {
+        let receipts = reasons.filter { $0.kind == .taxReceipt }.map(\.reference)
+        guard let last = reasons.map(\.keptUntil).max() else { return "" }
+        let what = receipts.count == 1
+            ? "le reçu fiscal \(receipts[0]) lui a été délivré et se garde"
+            : "les reçus fiscaux \(receipts.joined(separator: ", ")) lui ont été délivrés ; le dernier se garde"
+        return what + " jusqu'au \(last.french) (l'anonymisation sera possible le \(last.adding(days: 1).french))"
     }
 
     /// « une personne », « une organisation ».
