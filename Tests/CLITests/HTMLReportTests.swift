@@ -106,6 +106,64 @@ import Reports
         #expect(html.components(separatedBy: "<section>").count == 9)
     }
 
+    /// Printed by a browser (Debian's chromium, when installed: the CI installs it), the page
+    /// gives an A4 PDF of one page per main section at least, whose text holds the figures.
+    @Test func aBrowserPrintsItToPDF() throws {
+        let chromium = "/usr/bin/chromium", pdftotext = "/usr/bin/pdftotext"
+        guard FileManager.default.isExecutableFile(atPath: chromium), FileManager.default.isExecutableFile(atPath: pdftotext) else {
+            print("chromium ou pdftotext n'est pas installé : impression sautée (la CI les installe).")
+            return
+        }
+        let s = Sandbox()
+        #expect(s.run(["demo"], environment: AGGolden.clock).code == 0)
+        #expect(s.run(["rapport-ag", "--exercice", "2024", "--sortie", s.path("ag.html")], environment: AGGolden.clock).code == 0)
+        try FileManager.default.createDirectory(atPath: s.path("tmp"), withIntermediateDirectories: true)
+        func run(_ tool: String, _ arguments: [String]) -> String { runProgram(URL(fileURLWithPath: tool), arguments, in: s.folder).out }
+        _ = run(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--user-data-dir=" + s.path("profil"),
+                               "--print-to-pdf=" + s.path("ag.pdf"), "file://" + s.path("ag.html")])
+        let info = run("/usr/bin/pdfinfo", [s.path("ag.pdf")])
+        #expect(info.contains("(A4)"), "\(info)")
+        let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap { Int($0.dropFirst(6).trimmingCharacters(in: .whitespaces)) } ?? 0
+        #expect(pages >= 8, "\(info)")
+        let text = run(pdftotext, [s.path("ag.pdf"), "-"]).replacingOccurrences(of: "\u{202F}", with: " ")
+        let html = try String(contentsOfFile: s.path("ag.html"), encoding: .utf8)
+        // The figures of the synthesis, read from the page, each in the printed text.
+        let figures = html.components(separatedBy: "<strong>").dropFirst().prefix(3).map { $0.components(separatedBy: " €").first ?? "" }
+        #expect(figures.count == 3)
+        for figure in figures { #expect(text.contains(figure.replacingOccurrences(of: "\u{202F}", with: " ")), "\(figure)") }
+        #expect(text.contains("Bilan financier 2024 — Cloud Girofle") && text.contains("Trésorerie en fin de mois"))
+    }
+
+    /// A strict HTML5 parser (html5lib, when installed: the CI installs it) reads the AG page
+    /// and the reports' pages without an error.
+    @Test func aStrictParserReadsThePages() throws {
+        let s = Sandbox()
+        #expect(s.run(["demo"], environment: AGGolden.clock).code == 0)
+        #expect(s.run(["rapport-ag", "--exercice", "2024", "--sortie", s.path("rapport-ag.html")], environment: AGGolden.clock).code == 0)
+        var pages = ["rapport-ag.html"]
+        for report in ["balance", "grand-livre", "resultat", "bilan", "tresorerie", "budget", "adherents", "attente"] {
+            _ = s.write(report + ".html", s.run([report, "--exercice", "2024", "--format", "html"], environment: AGGolden.clock).out)
+            pages.append(report + ".html")
+        }
+        let check = """
+            import sys
+            try:
+                import html5lib
+            except ImportError:
+                print("absent"); sys.exit(0)
+            for page in sys.argv[1:]:
+                parser = html5lib.HTMLParser(strict=True)
+                parser.parse(open(page, "rb"))
+            print("ok")
+            """
+        let r = runProgram(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", check] + pages, in: s.folder)
+        if r.out == "absent\n" {
+            print("html5lib n'est pas installé : relecture stricte sautée (la CI l'installe).")
+            return
+        }
+        #expect(r.code == 0 && r.out == "ok\n", "\(r.err)")
+    }
+
     /// `--sortie` ending in `.html` is enough; `--format` has the last word.
     @Test func theFormatFollowsTheFileName() throws {
         let s = Sandbox.tour()
