@@ -172,7 +172,7 @@ public enum HTMLRenderer {
         try table.forEachRow { row in
             if row.style == .heading {
                 if rowsInGroup > 0 { try out.write("</tbody>\n<tbody>\n") }
-                let text = row.cells.filter { $0 != .empty }.map { cell(content: $0, options: options) }.joined(separator: " ")
+                let text = row.cells.filter { $0 != .empty && $0 != .text("") }.map { cell(content: $0, options: options) }.joined(separator: " ")
                 try out.write("<tr class=\"titre\"><th scope=\"rowgroup\" colspan=\"\(table.columns.count)\">\(text)</th></tr>\n")
             } else {
                 var line = row.style == .normal ? "<tr>" : "<tr class=\"\(row.style == .total ? "total" : "sous-total")\">"
@@ -262,7 +262,7 @@ public enum HTMLRenderer {
         td.texte { overflow-wrap: break-word; }
         td.long { overflow-wrap: anywhere; }
         .negatif { color: #9b0000; }
-        tr.titre th { padding-top: .9em; border-bottom: 1px solid #888888; }
+        tr.titre th { padding-top: .9em; border-bottom: 1px solid #888888; overflow-wrap: anywhere; }
         tr.sous-total td { font-weight: bold; border-top: 1px solid #888888; }
         tr.total td { font-weight: bold; border-top: 2px solid #333333; }
         .note { font-size: .92em; color: #444444; }
@@ -272,6 +272,7 @@ public enum HTMLRenderer {
         figcaption { font-size: .92em; color: #444444; margin-top: .4em; }
         code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .9em; overflow-wrap: anywhere; }
         a { color: #0645ad; }
+        @media screen and (max-width: 40em) { main, nav { padding-left: 1em; padding-right: 1em; } }
         @page { size: A4; margin: 16mm 15mm 18mm; }
         @media print {
           html, body { background: #ffffff; color: #000000; }

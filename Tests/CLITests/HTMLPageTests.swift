@@ -29,7 +29,7 @@ func unbalancedTags(_ html: String) -> [String] {
     static func document(rows: [ReportRow] = []) -> ReportDocument {
         var table = ReportTable(title: "Charges \(hostile)", columns: [ReportColumn("Compte", key: "compte"), ReportColumn("Libellé", key: "libelle"),
                                                                        .amount("Montant", key: "montant"), ReportColumn("Part", key: "part", .percent)])
-        table.rows = [ReportRow([.text("604 Achats")], style: .heading),
+        table.rows = [ReportRow([.text("604 Achats"), .text(""), .empty], style: .heading),
                       ReportRow([.account(AccountNumber(trusted: "604A")), .text(hostile), .amount(Money(cents: -1_234_56)), .percent(-125)]),
                       ReportRow([.empty, .text("Total"), .amount(Money(cents: 2_580_125)), .percent(1000)], style: .total)] + rows
         let untitled = ReportTable(columns: [ReportColumn("Date", key: "date"), ReportColumn("Libellé", key: "libelle")],
@@ -85,13 +85,14 @@ func unbalancedTags(_ html: String) -> [String] {
         let html = try OutputFormat.html.render(Self.document())
         #expect(html.contains("<thead><tr><th scope=\"col\">Compte</th><th scope=\"col\">Libellé</th><th scope=\"col\" class=\"nombre\">Montant</th>"
             + "<th scope=\"col\" class=\"nombre\">Part</th></tr></thead>"))
-        // A heading row heads its group of rows.
+        // A heading row heads its group of rows, its cells in one; a long account label may break anywhere.
         #expect(html.contains("<tbody>\n<tr class=\"titre\"><th scope=\"rowgroup\" colspan=\"4\">604 Achats</th></tr>\n"))
         // Figures as the text renderer writes them, right-aligned; negative ones marked.
         let negative = TextRenderer.text(.amount(Money(cents: -1_234_56)))
         #expect(html.contains("<td class=\"nombre negatif\">\(negative)</td><td class=\"nombre negatif\">\(formatPercent(-125))</td>"))
         #expect(html.contains("<tr class=\"total\"><td></td><td class=\"texte\">Total</td><td class=\"nombre\">25\u{202F}801,25</td>"))
         #expect(html.contains(".nombre { text-align: right; font-variant-numeric: tabular-nums;"))
+        #expect(html.contains("tr.titre th { padding-top: .9em; border-bottom: 1px solid #888888; overflow-wrap: anywhere; }"))
         // A table without a title takes its section's for readers of the screen, out of sight.
         #expect(html.contains("<caption class=\"lecteur\">Détail</caption>"))
         #expect(html.contains("<td class=\"date\"><time datetime=\"2024-03-05\">05/03/2024</time></td>"))
