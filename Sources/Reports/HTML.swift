@@ -284,7 +284,7 @@ public enum HTMLRenderer {
           thead { display: table-header-group; }
           tr, figure, li { break-inside: avoid; }
           figure.graphique svg { width: 80%; }
-          h1, h2, h3, h4, h5, h6, caption { break-after: avoid; }
+          h1, h2, h3, h4, h5, h6, caption, tr.titre { break-after: avoid; }
           main.pages > section + section { break-before: page; }
           a { color: inherit; text-decoration: none; }
         }
