@@ -178,7 +178,17 @@ import Reports
 
     @Test func badRequestsWriteNothing() throws {
         let s = Sandbox.tour()
+        // An exercice without entries, an exercice the ledger lacks.
+        try s.refuses(["rapport-ag", "--format", "html", "--sortie", s.path("ag.html")], says: ["l'exercice 2024 ne contient aucune écriture"])
+        try s.refuses(["rapport-ag", "--format", "html", "--exercice", "2030", "--sortie", s.path("ag.html")], says: ["aucun exercice « 2030 »"])
         #expect(s.run("saisir", "2024-03-05", "OVH", "604A=120", "512").code == 0)
+        let locked = s.path("lecture-seule")
+        try FileManager.default.createDirectory(atPath: locked, withIntermediateDirectories: true)
+        try FileManager.default.setAttributes([.posixPermissions: 0o500], ofItemAtPath: locked)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: locked) }
+        if getuid() != 0 {
+            try s.refuses(["rapport-ag", "--format", "html", "--sortie", locked + "/ag.html"], says: ["lecture seule"])
+        }
         for (args, message) in [(["--format", "pdf", "--sortie", s.path("ag.pdf")], "le bilan financier s'écrit en md ou en html, pas en « pdf » : --format md"),
                                 (["--format", "html", "--graphiques", "g", "--sortie", s.path("ag.html")],
                                  "--graphiques sert au format md : en html, les graphiques sont dans la page ; retirez --graphiques")] {
