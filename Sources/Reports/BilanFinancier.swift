@@ -2,7 +2,7 @@ import Ledger
 
 /// The bilan financier presented to the general assembly: one document of sections,
 /// sentences, tables and charts, written in Markdown for pandoc (YAML metadata, pipe tables,
-/// SVG charts beside it), readable as plain text too.
+/// SVG charts beside it), readable as plain text too, or as one HTML page (`htmlOptions`).
 public struct BilanFinancier: Sendable {
     public let document: ReportDocument
     /// Pandoc's metadata: the day it was made, A4 pages.
@@ -236,6 +236,12 @@ public struct BilanFinancier: Sendable {
         if !rest.isZero { parts.append("d'autres mouvements (investissements, emprunts, charges sans sortie d'argent) ont fait varier la trésorerie de \(BilanFinancier.signed(rest)) €") }
         if parts.isEmpty { return nil }
         return "Comment le déficit de \(deficit) € a été financé : " + parts.joined(separator: " ; ") + "."
+    }
+
+    /// The options of its HTML page: the day it was made under the title, and on paper each
+    /// main section on a page of its own.
+    public var htmlOptions: HTMLRenderer.Options {
+        HTMLRenderer.Options(byline: metadata.date.map { "Établi le \($0)" }, sectionsOnNewPages: true)
     }
 
     /// How the books record operations, as the ledger shows it: lines on third-party or

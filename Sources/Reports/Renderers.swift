@@ -2,7 +2,7 @@ import Ledger
 
 /// The output formats every report accepts (`--format`).
 public enum OutputFormat: String, CaseIterable, Sendable {
-    case texte, md, csv, json
+    case texte, md, csv, json, html
 
     /// Writes `doc` to `sink` by pieces of about 64 KB, as its rows are made: a long report
     /// (the grand livre of a large ledger) is never held whole in memory.
@@ -23,6 +23,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         case .md: try MarkdownRenderer.write(doc, to: &out)
         case .csv: try CSVRenderer.write(doc, to: &out)
         case .json: try JSONRenderer.write(doc, to: &out)
+        case .html: try HTMLRenderer.write(doc, to: &out)
         }
     }
 }

@@ -16,20 +16,7 @@ public enum SVGChart {
 
     /// Text for XML: markup characters as entities, and no control character (XML 1.0 has no
     /// place for them: one in a budget poste's label made the whole chart unreadable).
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for c in s.printable {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    static func escape(_ s: String) -> String { s.printable.markupEscaped }
 
     /// Axis ticks: round steps (1, 2, 5 × 10^k euros) covering `low...high` (cents).
     static func ticks(low: Int64, high: Int64) -> [Int64] {
@@ -55,6 +42,15 @@ public enum SVGChart {
 
     /// `15 000 €`
     static func axisLabel(_ cents: Int64) -> String { Money(cents: cents).roundedEuros + "\u{A0}€" }
+
+    /// `svg`, made by `header`, ready to sit inline in an HTML page beside other charts: the
+    /// ids its title and description are known by, made unique with `id` (`graphique-budget`).
+    /// Labels are escaped, so these attributes appear only where `header` wrote them.
+    static func inlined(_ svg: String, id: String) -> String {
+        svg.replacingAll("aria-labelledby=\"titre description\"", with: "aria-labelledby=\"\(id)-titre \(id)-description\"")
+            .replacingAll("<title id=\"titre\">", with: "<title id=\"\(id)-titre\">")
+            .replacingAll("<desc id=\"description\">", with: "<desc id=\"\(id)-description\">")
+    }
 
     static func header(width: Int, height: Int, title: String, description: String) -> String {
         """

@@ -110,7 +110,7 @@ let bankCommands: [Command] = [
         try ctx.render(ImportSummary(result, detailed: try ctx.format() == .json || result.dryRun).document)
     },
     Command(
-        path: ["releves"], usage: "compta releves [--format texte|md|csv|json]",
+        path: ["releves"], usage: "compta releves [--format texte|md|csv|json|html]",
         summary: "liste les relevés importés : fichier, compte, dates, opérations nouvelles et validées",
         help: "Le numéro d'un relevé sert à annuler son import : compta releves annuler NUMERO.",
         options: formatOptions, arguments: 0...0
@@ -143,7 +143,7 @@ let bankCommands: [Command] = [
         }
     },
     Command(
-        path: ["regles"], usage: "compta regles [--format texte|md|csv|json]",
+        path: ["regles"], usage: "compta regles [--format texte|md|csv|json|html]",
         summary: "liste les règles de classement des opérations bancaires, dans l'ordre où elles sont essayées",
         help: "La première règle dont le motif est dans le libellé (majuscules et accents ignorés) classe l'opération.",
         options: formatOptions, arguments: 0...0
@@ -230,7 +230,7 @@ let bankCommands: [Command] = [
         try writeOrPrint(ctx, RuleFile.write(try store.rules()), what: "Règles", spreadsheet: true)
     },
     Command(
-        path: ["attente"], usage: "compta attente [--exercice E] [--format texte|md|csv|json]",
+        path: ["attente"], usage: "compta attente [--exercice E] [--format texte|md|csv|json|html]",
         summary: "liste les opérations en attente sur le compte 471, à classer avec compta affecter",
         help: "", options: [.value("--exercice", "EXERCICE", "exercice (défaut : tous)")] + formatOptions,
         arguments: 0...0

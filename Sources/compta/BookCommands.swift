@@ -8,7 +8,7 @@ let atOption = Option.value("--au", "DATE", "dernier jour de la période")
 /// What every report takes: its format, and for CSV whether to begin with the byte-order mark
 /// spreadsheets need to read UTF-8 (Excel shows « DÃ©penses » without it).
 let formatOptions: [Option] = [
-    .value("--format", "FORMAT", "texte (défaut), md, csv ou json"),
+    .value("--format", "FORMAT", "texte (défaut), md, csv, json ou html (une page à ouvrir dans un navigateur)"),
     .flag("--sans-bom", "CSV sans marque d'ordre des octets (BOM) au début : pour un outil plutôt qu'un tableur"),
 ]
 

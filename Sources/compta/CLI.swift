@@ -60,7 +60,8 @@ struct Context {
     func format() throws -> OutputFormat {
         guard let raw = parsed.value("--format") else { return .texte }
         guard let f = OutputFormat(rawValue: raw) else {
-            throw UsageError(message: "format inconnu : \(raw) (formats : texte, md, csv, json)", command: parsed.command)
+            throw UsageError(message: "format inconnu : \(raw) (formats : \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")))",
+                             command: parsed.command)
         }
         return f
     }

@@ -13,7 +13,7 @@ func importHelloAsso(_ bytes: [UInt8], path: String, store: Store, _ ctx: Contex
 
 let helloAssoCommands: [Command] = [
     Command(
-        path: ["helloasso"], usage: "compta helloasso [--format texte|md|csv|json]",
+        path: ["helloasso"], usage: "compta helloasso [--format texte|md|csv|json|html]",
         summary: "état du compte de transit HelloAsso : versements rapprochés, paiements pas encore versés, écarts",
         help: """
         Les exports HelloAsso s'importent comme un relevé : compta importer paiements.csv (export
@@ -29,7 +29,7 @@ let helloAssoCommands: [Command] = [
         try ctx.render(HelloAssoState(try store.platformState()).document)
     },
     Command(
-        path: ["helloasso", "campagnes"], usage: "compta helloasso campagnes [--format texte|md|csv|json]",
+        path: ["helloasso", "campagnes"], usage: "compta helloasso campagnes [--format texte|md|csv|json|html]",
         summary: "les campagnes HelloAsso que le livre range sous un compte et un projet choisis",
         help: """
         Sans réglage, un paiement HelloAsso va au compte de son type de campagne : Adhésion 756,

@@ -3,7 +3,7 @@ import LedgerStore
 import Reports
 
 let membersCommand = Command(
-    path: ["adherents"], usage: "compta adherents [--exercice E | --au DATE] [--anciens] [--format texte|md|csv|json]",
+    path: ["adherents"], usage: "compta adherents [--exercice E | --au DATE] [--anciens] [--format texte|md|csv|json|html]",
     summary: "les adhérents : les tiers qui ont cotisé (756) sur l'exercice, à jour ou non, et les chiffres pour l'AG",
     help: """
     Un adhérent est un tiers avec une cotisation (compte 756) sur la période : l'exercice

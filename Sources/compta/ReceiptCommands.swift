@@ -7,7 +7,7 @@ private let folderOption = Option.value("--sortie", "DOSSIER", "dossier où écr
 
 let receiptCommands: [Command] = [
     Command(
-        path: ["recus"], usage: "compta recus [--annee ANNEE] [--sortie DOSSIER] [--format texte|md|csv|json]",
+        path: ["recus"], usage: "compta recus [--annee ANNEE] [--sortie DOSSIER] [--format texte|md|csv|json|html]",
         summary: "le registre des reçus fiscaux : numéro, date, donateur, montant, état (émis ou annulé)",
         help: """
         Liste les reçus émis (ceux des dons de l'année donnée, ou tous), les annulés marqués avec
@@ -90,7 +90,7 @@ let receiptCommands: [Command] = [
                          + "Sa copie déjà écrite ne le dit pas : compta recus --annee \(r.year) --sortie DOSSIER réécrit les copies, l'annulé marqué.")
     },
     Command(
-        path: ["recus", "declaration"], usage: "compta recus declaration [--annee ANNEE] [--format texte|md|csv|json]",
+        path: ["recus", "declaration"], usage: "compta recus declaration [--annee ANNEE] [--format texte|md|csv|json|html]",
         summary: "les deux chiffres de la déclaration annuelle des reçus (article 222 bis du CGI), l'échéance et où la déposer",
         help: """
         Le montant total des dons portés sur les reçus et le nombre de reçus, annulés exclus, pour

@@ -40,7 +40,7 @@ let setupCommands: [Command] = [
         }
     },
     Command(
-        path: ["comptes"], usage: "compta comptes [--classe N] [--format texte|md|csv|json]",
+        path: ["comptes"], usage: "compta comptes [--classe N] [--format texte|md|csv|json|html]",
         summary: "liste les comptes du livre (plan comptable et comptes propres)",
         help: "Exemple : compta comptes --classe 6",
         options: [.value("--classe", "N", "seulement les comptes commençant par N (6, 60, 604...)")] + formatOptions,
@@ -80,7 +80,7 @@ let setupCommands: [Command] = [
                          + (parent.map { ", sous \($0.number) \($0.label)." } ?? "."))
     },
     Command(
-        path: ["projets"], usage: "compta projets [--format texte|md|csv|json]",
+        path: ["projets"], usage: "compta projets [--format texte|md|csv|json|html]",
         summary: "liste les projets analytiques",
         help: "", options: formatOptions, arguments: 0...0
     ) { ctx in
@@ -112,7 +112,7 @@ let setupCommands: [Command] = [
         ctx.output.print("Projet \(p.code) « \(p.name) » ajouté.")
     },
     Command(
-        path: ["exercices"], usage: "compta exercices [--format texte|md|csv|json]",
+        path: ["exercices"], usage: "compta exercices [--format texte|md|csv|json|html]",
         summary: "liste les exercices",
         help: "", options: formatOptions, arguments: 0...0
     ) { ctx in

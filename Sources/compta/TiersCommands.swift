@@ -14,7 +14,7 @@ let tiersOptions: [Option] = [
 
 let tiersCommands: [Command] = [
     Command(
-        path: ["tiers"], usage: "compta tiers [RECHERCHE] [--format texte|md|csv|json]",
+        path: ["tiers"], usage: "compta tiers [RECHERCHE] [--format texte|md|csv|json|html]",
         summary: "liste les tiers (adhérents, donateurs, fournisseurs), ou ceux dont le nom contient RECHERCHE",
         help: """
         La recherche ignore majuscules et accents, et regarde les noms et les autres noms (alias).
@@ -127,7 +127,7 @@ let tiersCommands: [Command] = [
                          what: "Données de \(d.tiers.code)", spreadsheet: f == .csv)
     },
     Command(
-        path: ["tiers", "voir"], usage: "compta tiers voir CODE|NOM [--format texte|md|csv|json]",
+        path: ["tiers", "voir"], usage: "compta tiers voir CODE|NOM [--format texte|md|csv|json|html]",
         summary: "montre un tiers : ses coordonnées, ses lignes, ses cotisations et dons, ce qu'il doit ou ce qui lui est dû",
         help: """
         Cotisations : comptes 756 ; dons : comptes 754 ; soldes : comptes de tiers 40, 41 et 46.
