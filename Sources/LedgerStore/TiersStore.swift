@@ -22,7 +22,7 @@ extension Store {
     /// tiers — an unknown one is an error —; a name or an alias, the one tiers that has it, once
     /// normalised (`searchKey`); two or more are an error naming them. With `following`, a
     /// merged tiers gives the one it was merged into.
-    private func designated(_ text: String, following: Bool = true) throws(StoreError) -> (id: Int64, tiers: Tiers)? {
+    func designated(_ text: String, following: Bool = true) throws(StoreError) -> (id: Int64, tiers: Tiers)? {
         let live = following ? "coalesce(t.merged_into, t.id)" : "t.id"
         if let code = Tiers.code(in: text) {
             guard let found = try readTiers(where: "t.id = (SELECT \(live) FROM tiers t WHERE t.code = ?)", [.text(code)]).first else {
