@@ -226,6 +226,10 @@ extension Store {
             if a.tiers.mergedInto == b.tiers.code { throw .tiers(.alreadyMergedInto(absorbed: a.tiers, kept: b.tiers)) }
             if let keeper = a.tiers.mergedInto { throw .tiers(.mergedAlready(a.tiers, keep: keeper, absorb: b.tiers.code)) }
             if let keeper = b.tiers.mergedInto { throw .tiers(.mergedAlready(b.tiers, keep: a.tiers.code, absorb: keeper)) }
+            if (a.tiers.anonymisedOn == nil) != (b.tiers.anonymisedOn == nil) {
+                throw .tiers(a.tiers.anonymisedOn != nil ? .mergeWithAnonymised(anonymised: a.tiers, live: b.tiers)
+                                                         : .mergeWithAnonymised(anonymised: b.tiers, live: a.tiers))
+            }
             if a.tiers.kind != b.tiers.kind && !forcing { throw .tiers(.kindsDiffer(kept: a.tiers, absorbed: b.tiers)) }
             try db.run("UPDATE tiers SET merged_into = ? WHERE id = ? OR merged_into = ?", .int(a.id), .int(b.id), .int(b.id))
             return (a.tiers, try readTiers(where: "t.id = ?", [.int(b.id)])[0].tiers)
