@@ -66,6 +66,31 @@ public struct Gift: Sendable, Equatable {
     public var nature: GiftNature { GiftNature(account: account) }
 }
 
+/// What a receipt ticks in the cerfa's boxes « Forme du don » and « Nature du don » for a gift
+/// of each nature: data (`PlanComptable/Resources/recus-cases.csv`), not code, because the
+/// reference leaves the form of an abandon de frais uncertain.
+public struct ReceiptBoxes: Sendable, Equatable {
+    public let form: [GiftNature: String]
+    public let nature: [GiftNature: String]
+
+    public init(form: [GiftNature: String], nature: [GiftNature: String]) {
+        self.form = form
+        self.nature = nature
+    }
+
+    /// The boxes the program knows; a nature the file leaves out gets none ticked but « Autres ».
+    public static let builtIn: ReceiptBoxes = {
+        // The file is built into the program and checked by a test: a bad record is a bug, not input.
+        var form: [GiftNature: String] = [:], nature: [GiftNature: String] = [:]
+        for r in (try? PlanComptableData.records("recus-cases")) ?? [] {
+            guard let n = GiftNature(rawValue: r.fields[0]) else { continue }
+            form[n] = r.fields[1]
+            nature[n] = r.fields[2]
+        }
+        return ReceiptBoxes(form: form, nature: nature)
+    }()
+}
+
 /// The cerfa of a donor: individuals get cerfa 11580 (article 200), organisations cerfa 16216
 /// (article 238 bis, mécénat d'entreprise).
 extension ReceiptArticle {
@@ -254,4 +279,48 @@ extension Chain {
         /// The hash of this link chained to `previous` (the genesis before the first receipt).
         public func hash(previous: String) -> String { SHA256.hex(previous + "\n" + canonical) }
     }
+}
+
+/// The two figures of the annual declaration of receipts (article 222 bis CGI) and the period
+/// they cover: the gifts received (perçus) during the calendar year, or during the last
+/// exercice closed when the exercices do not coincide with the calendar year.
+public struct ReceiptDeclaration: Sendable, Equatable {
+    /// The period: calendar year `year`, or the exercice that closes in `year`.
+    public let start: Day
+    public let end: Day
+    /// The exercice the period is, when it is not a calendar year.
+    public let exercice: String?
+    /// The gifts of the period on the receipts in force (a receipt's gifts outside the period not counted).
+    public let total: Money
+    /// The receipts in force that cover a gift of the period.
+    public let count: Int
+    /// Cancelled receipts of the period's gifts: not counted.
+    public let cancelled: Int
+    /// Receipts in force that also cover gifts outside the period (a calendar year's summary
+    /// receipt across two exercices): counted, only their gifts of the period summed.
+    public let straddling: [String]
+
+    public init(start: Day, end: Day, exercice: String?, total: Money, count: Int, cancelled: Int, straddling: [String]) {
+        self.start = start
+        self.end = end
+        self.exercice = exercice
+        self.total = total
+        self.count = count
+        self.cancelled = cancelled
+        self.straddling = straddling
+    }
+
+    /// The period the declaration of `year` covers: the exercice that closes in `year` when it
+    /// is not a calendar year, else the calendar year.
+    public static func period(year: Int, exercices: [Exercice]) -> (start: Day, end: Day, exercice: Exercice?) {
+        if let e = exercices.first(where: { $0.end.year == year }),
+           !(e.start.month == 1 && e.start.day == 1 && e.end.month == 12 && e.end.day == 31) {
+            return (e.start, e.end, e)
+        }
+        return (Day(year: year, month: 1, day: 1)!, Day(year: year, month: 12, day: 31)!, nil)
+    }
+
+    /// Whether the period ends on 31 December: the deadline is then the second working day
+    /// after 1 May; otherwise three months after the closing (article 223, where 222 bis sends).
+    public var endsOnDecember31: Bool { end.month == 12 && end.day == 31 }
 }

@@ -101,6 +101,24 @@ extension Store {
         try readReceipts(where: year == nil ? "1" : "r.year = ?", year.map { [.int(Int64($0))] } ?? [])
     }
 
+    /// The figures of the declaration of `year` (article 222 bis): the receipts that cover gifts
+    /// of its period (`ReceiptDeclaration.period`), by the dates of the gifts' entries.
+    public func receiptDeclaration(year: Int) throws(StoreError) -> ReceiptDeclaration {
+        let (start, end, exercice) = ReceiptDeclaration.period(year: year, exercices: Array(try catalog().exercices))
+        let inPeriod = "e.date BETWEEN ? AND ?"
+        let rows = try db.query("""
+            SELECT r.number, r.cancelled_on IS NOT NULL, sum(CASE WHEN \(inPeriod) THEN c.amount ELSE 0 END),
+                   sum(CASE WHEN \(inPeriod) THEN 1 ELSE 0 END), count(*)
+            FROM receipt r JOIN receipt_line c ON c.receipt_id = r.id JOIN line l ON l.id = c.line_id JOIN entry e ON e.id = l.entry_id
+            GROUP BY r.id ORDER BY r.year, r.sequence
+            """, [.text(start.iso), .text(end.iso), .text(start.iso), .text(end.iso)]) { s throws(StoreError) in
+            (number: s.text(0), cancelled: s.int(1) != 0, amount: try s.sum(2), inPeriod: s.int(3), lines: s.int(4))
+        }.filter { $0.inPeriod > 0 }
+        let live = rows.filter { !$0.cancelled }
+        return ReceiptDeclaration(start: start, end: end, exercice: exercice?.label, total: Money.sum(live.map(\.amount)), count: live.count,
+                                  cancelled: rows.count - live.count, straddling: live.filter { $0.inPeriod < $0.lines }.map(\.number))
+    }
+
     /// The receipt numbered `number`.
     public func receipt(_ number: String) throws(StoreError) -> IssuedReceipt {
         guard let r = try readReceipts(where: "r.number = ?", [.text(number.trimmingSpaces)]).first else {

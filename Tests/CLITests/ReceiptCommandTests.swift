@@ -111,6 +111,32 @@ import Ledger
         #expect(declaration.out.contains("demarches-simplifiees.fr/commencer/declaration-des-dons"))
     }
 
+    /// Exercices from July to June: the declaration of 2025 covers the gifts received during the
+    /// exercice closed in 2025 (article 222 bis: the last exercice closed), not the calendar
+    /// year, and is due three months after its closing. A calendar year's summary receipt
+    /// across two exercices is counted, with its gifts of the period only.
+    @Test func theDeclarationOfAnExerciceNotOnTheCalendarYearCoversThatExercice() throws {
+        let s = Sandbox()
+        #expect(s.run("init", "--nom", "Les Amis du Parc", "--debut", "2024-07-01").code == 0)
+        #expect(s.run("exercices", "ajouter", "--debut", "2025-07-01").code == 0)
+        #expect(s.run("association", "--recus", "200", "--qualite", "interet-general", "--adresse", "1 place du Marché, 69001 Lyon",
+                      "--objet", "Entretenir le parc", "--signataire", "Camille Martin", "--role-signataire", "Trésorière").code == 0)
+        #expect(s.run("tiers", "ajouter", "--prenom", "Léa", "--nom", "Martin", "--adresse", "3 rue des Lilas, 75011 Paris").code == 0)
+        for (day, amount) in [("2024-09-10", "100"), ("2025-03-01", "50"), ("2025-08-01", "25")] {
+            #expect(s.run("saisir", day, "Don", "512=\(amount)", "7541=-\(amount)#T0001").code == 0)
+        }
+        #expect(s.run("valider").code == 0)
+        #expect(s.run("recus", "emettre", "--annee", "2024", "--sortie", s.path("r")).code == 0)
+        #expect(s.run("recus", "emettre", "--annee", "2025", "--sortie", s.path("r")).code == 0)
+        let d = s.run("recus", "declaration", "--annee", "2025")
+        #expect(declared(d) == ["150,00 €", "2"], "\(d.out)")
+        #expect(d.out.contains("pendant l'exercice 2024-2025 (du 01/07/2024 au 30/06/2025), qui ne coïncide pas avec l'année civile"), "\(d.out)")
+        #expect(d.out.contains("Le reçu 2025-0001 couvre aussi des dons d'avant ou d'après la période"), "\(d.out)")
+        #expect(d.out.contains("dans les trois mois de la clôture de l'exercice, soit le 30 septembre 2025"), "\(d.out)")
+        let next = s.run("recus", "declaration", "--annee", "2026")
+        #expect(declared(next) == ["25,00 €", "1"] && next.out.contains("soit le 30 septembre 2026"), "\(next.out)")
+    }
+
     @Test func aReceiptIsFinalACancelledOneStaysAndItsGiftsAreReceiptedAgain() throws {
         let s = books()
         #expect(s.run("recus", "emettre", "--annee", "2025", "--sortie", s.path("recus")).code == 0)
