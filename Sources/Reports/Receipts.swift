@@ -144,7 +144,28 @@ public enum ReceiptReports {
                               + (article == .article238bis
                                  ? "une organisation reçoit un reçu au titre de l'article 238 bis, que l'association ne déclare pas (compta association --recus 200,238bis)."
                                  : "une personne reçoit un reçu au titre de l'article 200, que l'association ne déclare pas (compta association --recus 200,238bis)."))
+            case .returnInDraft(let returns):
+                notes.append("Sans reçu : \(l.donor.code) \(l.donor.name), \(french(l.gifts.count, "don")) (\(l.amount) €) : de l'argent lui est rendu "
+                              + "dans une écriture en brouillard (" + returns.map { "\($0.entry), \($0.amount) €" }.joined(separator: " ; ")
+                              + "), que le reçu doit déduire. Validez-la (compta valider), puis émettez à nouveau.")
             }
+        }
+        if !plan.partlyGivenBack.isEmpty {
+            notes.append("Dons rendus en partie : " + plan.partlyGivenBack.map {
+                "\($0.entry) (\($0.donor.code)), \($0.amount + $0.givenBack) € moins \($0.givenBack) € rendus, reçu pour \($0.amount) €"
+            }.joined(separator: " ; ") + ". Le reçu porte ce que le donateur a donné, ce qui lui a été rendu (un débit du compte de dons à son nom) déduit.")
+        }
+        if !plan.givenBackAfterReceipt.isEmpty {
+            let numbers = Set(plan.givenBackAfterReceipt.compactMap(\.coveredBy)).sorted()
+            notes.append("Rendus après le reçu : " + plan.givenBackAfterReceipt.map {
+                "\($0.entry) (\($0.donor.code)) figure pour \($0.coveredAmount ?? .zero) € au reçu \($0.coveredBy ?? ""), il en reste \($0.amount) €"
+            }.joined(separator: " ; ") + ". Le reçu dit plus que le don : annulez-le (compta recus annuler \(numbers[0]) --motif \"don rendu en partie\"), "
+                + "puis émettez à nouveau : le nouveau reçu portera ce qui reste.")
+        }
+        if !plan.unmatchedReturns.isEmpty {
+            notes.append("Rendus sans don de l'année avant eux : " + plan.unmatchedReturns.map { "\($0.entry) (\($0.donor)), \($0.amount) €" }
+                .joined(separator: " ; ") + ". Compta ne déduit un rendu que des dons de la même année faits avant lui : s'il rend un don d'une "
+                + "année passée, vérifiez le reçu de ce don (compta recus), et annulez-le s'il dit plus que ce qui a été donné.")
         }
         if !plan.inDrafts.isEmpty {
             notes.append("Sans reçu : \(french(plan.inDrafts.count, "don")) en brouillard (\(Money.sum(plan.inDrafts.map(\.amount))) €) : "

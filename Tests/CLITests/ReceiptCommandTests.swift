@@ -42,6 +42,42 @@ import Ledger
         #expect(r.out.contains("122,10"), "Léa's receipt: 80,00 + 42,10 without the 120,50 given back: \(r.out)")
     }
 
+    /// A 100 € gift of which 30 € were given back by hand (D 7541 on the donor's tiers): the
+    /// receipt carries the 70 € given, and says why. Given back after the receipt: the issue says
+    /// the receipt now says too much and how to correct it. In a draft: no receipt until validated.
+    @Test func aGiftGivenBackInPartIsReceiptedForWhatIsLeft() throws {
+        let s = books()
+        #expect(s.run("tiers", "ajouter", "--prenom", "Zoé", "--nom", "Petit", "--adresse", "5 rue Verte, 69003 Lyon").code == 0)
+        #expect(s.run("saisir", "2025-04-10", "Don Zoé", "512=100", "7541=-100#T0004").code == 0)
+        #expect(s.run("valider").code == 0)
+        #expect(s.run("saisir", "2025-04-20", "Don rendu en partie", "7541=30#T0004", "512").code == 0)
+        let pending = s.run("recus", "emettre", "--annee", "2025", "--essai")
+        #expect(pending.out.contains("Sans reçu : T0004 Zoé Petit, 1 don (100,00 €) : de l'argent lui est rendu dans une écriture en brouillard (BQ "),
+                "\(pending.out)")
+        #expect(s.run("valider").code == 0)
+        let r = s.run("recus", "emettre", "--annee", "2025", "--sortie", s.path("recus"))
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.contains("100,00 € moins 30,00 € rendus, reçu pour 70,00 €"), "\(r.out)")
+        let zoe = try text(s, "recus/2025-0003.md")
+        #expect(zoe.contains("`***70,00 €***`") && zoe.contains("soixante-dix euros"), "\(zoe)")
+        let declaration = s.run("recus", "declaration", "--annee", "2025")
+        #expect(declared(declaration) == ["1\u{202F}312,60 €", "3"], "\(declaration.out)")
+
+        // 20 € more given back after the receipt: it says too much; cancelled, the new one carries 50 €.
+        #expect(s.run("saisir", "2025-11-02", "Don rendu", "7541=20#T0004", "512").code == 0)
+        #expect(s.run("valider").code == 0)
+        try s.refuses(["recus", "emettre", "--annee", "2025"],
+                      says: ["Rendus après le reçu : BQ ", "figure pour 70,00 € au reçu 2025-0003, il en reste 50,00 €",
+                             "compta recus annuler 2025-0003 --motif \"don rendu en partie\""])
+        #expect(s.run("recus", "annuler", "2025-0003", "--motif", "don rendu en partie").code == 0)
+        #expect(s.run("recus", "emettre", "--annee", "2025", "--sortie", s.path("recus")).code == 0)
+        #expect(try text(s, "recus/2025-0004.md").contains("`***50,00 €***`"))
+        // Given back with no gift of the year before it: listed.
+        #expect(s.run("saisir", "2025-01-05", "Remboursement", "7541=15#T0003", "512").code == 0)
+        #expect(s.run("valider").code == 0)
+        try s.refuses(["recus", "emettre", "--annee", "2025", "--essai"], says: ["Rendus sans don de l'année avant eux : BQ ", "(T0003), 15,00 €"])
+    }
+
     /// A donor's data is kept while a receipt issued to them must be: anonymising is refused,
     /// with the day it becomes possible, until the end of the sixth year after the receipt's.
     @Test func aDonorWithAReceiptIsAnonymisedOnlyOnceItsKeepingEnds() throws {
