@@ -1252,6 +1252,21 @@ numero;libelle
 891;Bilan de clôture
 
 """#,
+        "recus-cases.csv": #"""
+# Ce que les reçus fiscaux cochent dans les cases « Forme du don » et « Nature du don » du cerfa
+# (11580*05, 16216*02), selon la nature du don que donne son compte : numeraire (754, 7561 si
+# l'association le dit), abandon-de-frais (75412). Un texte égal à une case du cerfa
+# (« Déclaration de don manuel », « Acte sous seing privé », « Numéraire »…) coche cette case ;
+# « Autres » coche la case Autres ; tout autre texte coche Autres et s'écrit à sa suite
+# (« Autres : abandon de frais… »).
+# Incertain (référence recus-fiscaux.md, 2.1) : la forme d'un abandon de frais (« Autres » ici ;
+# certains reçus cochent « Déclaration de don manuel ») et le libellé de sa nature. Pour corriger :
+# changez le texte ici, puis swift run compta-embed ; un reçu déjà émis garde son texte.
+nature;forme;nature_du_don
+numeraire;Déclaration de don manuel;Numéraire
+abandon-de-frais;Autres;abandon de frais engagés par un bénévole
+
+"""#,
         "resultat-anc-2018.csv": #"""
 # Compte de résultat, modèle du règlement ANC n° 2018-06 (art. 422-1) : les lignes du modèle et
 # les comptes (préfixes) qui les alimentent. Un compte va à la ligne de son plus long préfixe.

@@ -50,6 +50,8 @@ public struct BankBatch: Sendable {
     public let leftOut: Int
     /// `--forcer`: record it even though it looks like the statement of another ledger account.
     public var force = false
+    /// The rules that filed the lines (`BankEntry.rule` is a position among them): a refusal names one.
+    public var rules: [Rule] = []
     private let make: @Sendable (Int) -> BankEntry
 
     public init(fileName: String, fileHash: String, format: String, bankAccount: AccountNumber, bankAccountID: String?,

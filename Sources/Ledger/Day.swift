@@ -143,6 +143,27 @@ extension Day: CustomStringConvertible {
     }
 }
 
+/// Why a month (`2025-03`) cannot be read.
+public enum MonthError: Error, Equatable, Sendable {
+    /// Not `AAAA-MM` (a day, a word...).
+    case unreadable
+    /// A month number outside 1…12 (`2022-13`).
+    case noSuchMonth(Int)
+}
+
+extension Day {
+    /// The first day of the month written `2025-03` (or `2025-3`, `03/2025`).
+    public init(month text: String) throws(MonthError) {
+        let parts = text.trimmingSpaces.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "-" || $0 == "/" })
+        guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { throw .unreadable }
+        let (yearText, monthText) = parts[0].count == 4 && parts[1].count <= 2 ? (parts[0], parts[1])
+            : parts[1].count == 4 && parts[0].count <= 2 ? (parts[1], parts[0]) : ("", "")
+        guard let year = Int(yearText), let month = Int(monthText) else { throw .unreadable }
+        guard let day = Day(year: year, month: month, day: 1) else { throw .noSuchMonth(month) }
+        self = day
+    }
+}
+
 extension Day {
     /// Exactly `yyyy-mm-dd`, as the ledger stores a date, or nil: a stored date written any
     /// other way (`20240615`) would be read one way here and another by a query comparing text.

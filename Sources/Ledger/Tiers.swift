@@ -211,7 +211,7 @@ public struct TiersFields: Hashable, Sendable {
             // its names of the old kind go.
             let person = names(firstName) || names(lastName), organisation = names(self.organisation) || names(siren)
             if person && organisation { throw .mixedKinds }
-            if base.anonymisedOn != nil { throw .anonymisedAlready(base) }
+            if base.anonymisedOn != nil { throw .anonymisedUnchangeable(base) }
             kind = self.kind ?? (base.kind == .person && names(self.organisation) ? .organisation
                                  : base.kind == .organisation && person ? .person : base.kind)
         } else {
@@ -278,8 +278,14 @@ public enum TiersError: Error, Equatable, Sendable {
     case kindsDiffer(kept: Tiers, absorbed: Tiers)
     /// The same SIREN as another organisation's.
     case sirenTaken(SIREN, by: Tiers)
-    /// Anonymised (on `anonymisedOn`) already: its personal data is gone, nothing to change.
+    /// Anonymised (on `anonymisedOn`) already: its personal data is gone, nothing to erase.
     case anonymisedAlready(Tiers)
+    /// `tiers modifier` on an anonymised tiers: its personal data is not given back.
+    case anonymisedUnchangeable(Tiers)
+    /// A merge of an anonymised tiers with one that is not, either way: it would give the
+    /// anonymised record a person's data (their names designating it, their lines), or give a
+    /// named person the anonymised one's lines.
+    case mergeWithAnonymised(anonymised: Tiers, live: Tiers)
     /// An organisation is not personal data: only a person is anonymised.
     case notAPerson(Tiers)
     /// Merged into another: that one is anonymised, with the records merged into it.

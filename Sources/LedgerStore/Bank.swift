@@ -38,8 +38,24 @@ extension Store: BankLedger {
         }
     }
 
+    /// `statementTiers` for a line a rule filed: a code the rule fixes that the ledger has not
+    /// (a rule recorded before codes were checked) is refused naming the rule.
+    private func statementTiers(_ name: String, rule: Rule?, cache: inout StatementTiers) throws(StoreError) -> String? {
+        do { return try statementTiers(name, cache: &cache) } catch {
+            guard case .tiers(.unknownCode(let code)) = error, let rule else { throw error }
+            throw .unknownRuleTiers(code: code, rule: rule.position, pattern: rule.pattern, atImport: true)
+        }
+    }
+
     private func insertRule(_ r: Rule) throws(StoreError) {
         _ = try catalog()
+        // A code the rule fixes is checked now, not at the first import that meets it.
+        if case .fixed(let name) = r.tiers, let code = Tiers.code(in: name) {
+            do { _ = try designated(code) } catch {
+                guard case .tiers(.unknownCode) = error else { throw error }
+                throw .unknownRuleTiers(code: code, rule: r.position, pattern: r.pattern, atImport: false)
+            }
+        }
         try db.run("""
             INSERT INTO rule(position, pattern, regex, direction, minimum, maximum, account, project_id, label, tiers)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -127,7 +143,7 @@ extension Store: BankLedger {
                 for (_, e) in fresh {
                     var draft = e.entry
                     if let name = e.tiers {
-                        if let code = try self.statementTiers(name, cache: &tiers) {
+                        if let code = try self.statementTiers(name, rule: e.rule.flatMap { p in batch.rules.first { $0.position == p } }, cache: &tiers) {
                             draft.lines[1].tiers = code
                             linesWithTiers += 1
                         } else {

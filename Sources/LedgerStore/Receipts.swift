@@ -21,8 +21,9 @@ extension Store {
     /// The gift lines of `year` (credits to `accounts`) with a tiers, each with its donor as
     /// the ledger knows it today, and those without a tiers. A gift is `refunded` when its
     /// HelloAsso payment was, or when an entry that corrects its own (an extourne) debits the
-    /// same account, amount and tiers.
-    func gifts(year: Int, accounts: [String]) throws(StoreError) -> (gifts: [Gift], withoutDonor: [AccountLine]) {
+    /// same account, amount and tiers. `returns`: the year's other debits of those accounts with
+    /// a tiers (money given back by hand), neither an extourne nor a HelloAsso refund.
+    func gifts(year: Int, accounts: [String]) throws(StoreError) -> (gifts: [Gift], returns: [GiftReturn], withoutDonor: [AccountLine]) {
         let onAccounts = "(" + accounts.map { _ in "l.account GLOB ?" }.joined(separator: " OR ") + ")"
         let values: [SQLValue] = accounts.map { .text($0 + "*") } + [.text("\(year)-01-01"), .text("\(year)-12-31")]
         let inYear = "\(onAccounts) AND l.credit > 0 AND e.date BETWEEN ? AND ?"
@@ -32,6 +33,7 @@ extension Store {
                    CASE WHEN EXISTS (SELECT 1 FROM line o WHERE o.entry_id = l.entry_id AND o.account GLOB ?) THEN ?
                         WHEN EXISTS (SELECT 1 FROM line o WHERE o.entry_id = l.entry_id AND o.account GLOB ?) THEN ? ELSE ? END,
                    (SELECT r.number FROM receipt_line c JOIN receipt r ON r.id = c.receipt_id WHERE c.line_id = l.id AND r.cancelled_on IS NULL),
+                   (SELECT c.amount FROM receipt_line c JOIN receipt r ON r.id = c.receipt_id WHERE c.line_id = l.id AND r.cancelled_on IS NULL),
                    coalesce(t.merged_into, t.id),
                    EXISTS (SELECT 1 FROM helloasso_payment h WHERE h.entry_id = l.entry_id AND h.receipt_by_helloasso = 1),
                    EXISTS (SELECT 1 FROM helloasso_payment h WHERE h.entry_id = l.entry_id AND h.refund_entry_id IS NOT NULL)
@@ -42,8 +44,8 @@ extension Store {
             """, [.text(AccountGroup.cash + "*"), .text(PaymentMode.cash.rawValue), .text(AccountGroup.chequesToCash + "*"),
                   .text(PaymentMode.cheque.rawValue), .text(PaymentMode.transfer.rawValue)] + values) { s throws(StoreError) in
             (line: s.int(0), entry: "\(s.text(1)) \(s.integer(2))", date: try s.day(3), account: s.account(4), amount: s.money(5),
-             validated: s.int(6) != 0, mode: PaymentMode(rawValue: s.text(7)) ?? .transfer, coveredBy: s.optionalText(8), donor: s.int(9),
-             byPlatform: s.int(10) != 0, refunded: s.int(11) != 0)
+             validated: s.int(6) != 0, mode: PaymentMode(rawValue: s.text(7)) ?? .transfer, coveredBy: s.optionalText(8),
+             coveredAmount: s.optionalInt(9).map { Money(cents: $0) }, donor: s.int(10), byPlatform: s.int(11) != 0, refunded: s.int(12) != 0)
         }
         for id in Set(rows.map(\.donor)) {
             donors[id] = try db.query("SELECT \(Tiers.columns) FROM tiers t LEFT JOIN tiers m ON m.id = t.merged_into WHERE t.id = ?",
@@ -52,12 +54,22 @@ extension Store {
         let gifts = rows.compactMap { r in
             donors[r.donor].map { Gift(lineID: r.line, entry: r.entry, date: r.date, account: r.account, amount: r.amount, donor: $0,
                                        mode: r.mode, validated: r.validated, coveredBy: r.coveredBy, receiptedByPlatform: r.byPlatform,
-                                       refunded: r.refunded) }
+                                       refunded: r.refunded, coveredAmount: r.coveredAmount) }
+        }
+        let returns = try db.query("""
+            SELECT e.journal, e.number, e.date, l.debit, m.code, e.validated_on IS NOT NULL, l.account
+            FROM line l JOIN entry e ON e.id = l.entry_id JOIN tiers t ON t.id = l.tiers_id JOIN tiers m ON m.id = coalesce(t.merged_into, t.id)
+            WHERE \(onAccounts) AND l.debit > 0 AND e.date BETWEEN ? AND ? AND e.corrects IS NULL
+              AND NOT EXISTS (SELECT 1 FROM helloasso_payment h WHERE h.refund_entry_id = e.id)
+            ORDER BY e.date, e.id, l.id
+            """, values) { s throws(StoreError) in
+            GiftReturn(entry: "\(s.text(0)) \(s.integer(1))", date: try s.day(2), account: s.account(6), amount: s.money(3), donor: s.text(4),
+                       validated: s.int(5) != 0)
         }
         let withoutDonor = try db.query("""
             SELECT \(AccountLine.columns) FROM line l \(AccountLine.joins) WHERE l.tiers_id IS NULL AND \(inYear) ORDER BY e.date, e.id, l.id
             """, values) { s throws(StoreError) in try AccountLine(row: s) }
-        return (gifts, withoutDonor)
+        return (gifts, returns, withoutDonor)
     }
 
     /// Issues the receipts of `year`'s gifts (one per donor, or per gift with `perGift`), each
@@ -71,9 +83,9 @@ extension Store {
             guard association.issuesReceipts else { throw StoreError.receipts(.issuesNone) }
             let missing = association.missing(for: .taxReceipts)
             guard missing.isEmpty else { throw StoreError.receipts(.notEligible(missing: missing)) }
-            let (gifts, withoutDonor) = try gifts(year: year, accounts: association.giftAccounts)
+            let (gifts, returns, withoutDonor) = try gifts(year: year, accounts: association.giftAccounts)
             let next = Int(try db.scalarInt("SELECT coalesce(max(sequence), 0) FROM receipt WHERE year = ?", .int(Int64(year))) ?? 0) + 1
-            let plan = ReceiptPlan(year: year, gifts: gifts, withoutDonor: withoutDonor, association: association, perGift: perGift,
+            let plan = ReceiptPlan(year: year, gifts: gifts, returns: returns, withoutDonor: withoutDonor, association: association, perGift: perGift,
                                    issuedOn: now.today, nextSequence: next)
             guard !plan.receipts.isEmpty else { throw StoreError.receipts(.nothingToIssue(plan)) }
             var previous = try db.scalarText("SELECT hash FROM receipt ORDER BY id DESC LIMIT 1") ?? Chain.genesis
@@ -99,6 +111,24 @@ extension Store {
     /// The receipts issued, of `year` or all, by number.
     public func receipts(year: Int? = nil) throws(StoreError) -> [IssuedReceipt] {
         try readReceipts(where: year == nil ? "1" : "r.year = ?", year.map { [.int(Int64($0))] } ?? [])
+    }
+
+    /// The figures of the declaration of `year` (article 222 bis): the receipts that cover gifts
+    /// of its period (`ReceiptDeclaration.period`), by the dates of the gifts' entries.
+    public func receiptDeclaration(year: Int) throws(StoreError) -> ReceiptDeclaration {
+        let (start, end, exercice) = ReceiptDeclaration.period(year: year, exercices: Array(try catalog().exercices))
+        let inPeriod = "e.date BETWEEN ? AND ?"
+        let rows = try db.query("""
+            SELECT r.number, r.cancelled_on IS NOT NULL, sum(CASE WHEN \(inPeriod) THEN c.amount ELSE 0 END),
+                   sum(CASE WHEN \(inPeriod) THEN 1 ELSE 0 END), count(*)
+            FROM receipt r JOIN receipt_line c ON c.receipt_id = r.id JOIN line l ON l.id = c.line_id JOIN entry e ON e.id = l.entry_id
+            GROUP BY r.id ORDER BY r.year, r.sequence
+            """, [.text(start.iso), .text(end.iso), .text(start.iso), .text(end.iso)]) { s throws(StoreError) in
+            (number: s.text(0), cancelled: s.int(1) != 0, amount: try s.sum(2), inPeriod: s.int(3), lines: s.int(4))
+        }.filter { $0.inPeriod > 0 }
+        let live = rows.filter { !$0.cancelled }
+        return ReceiptDeclaration(start: start, end: end, exercice: exercice?.label, total: Money.sum(live.map(\.amount)), count: live.count,
+                                  cancelled: rows.count - live.count, straddling: live.filter { $0.inPeriod < $0.lines }.map(\.number))
     }
 
     /// The receipt numbered `number`.

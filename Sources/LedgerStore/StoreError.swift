@@ -38,6 +38,9 @@ public enum StoreError: Error, Sendable {
     case projectExists(Project)
     /// A tiers refused, not found, ambiguous, or a merge that cannot be.
     case tiers(TiersError)
+    /// A rule gives the tiers of this code, which the ledger has not: at `regles ajouter` /
+    /// `importer`, or at a bank import (`atImport`) for a rule recorded before codes were checked.
+    case unknownRuleTiers(code: String, rule: Int, pattern: String, atImport: Bool)
     case unknownProject(String, known: [String])
     case unknownExercice(String, known: [String])
     /// A field of the association that cannot be kept: typed in the command, or already in the

@@ -22,7 +22,7 @@ extension Store {
     /// tiers — an unknown one is an error —; a name or an alias, the one tiers that has it, once
     /// normalised (`searchKey`); two or more are an error naming them. With `following`, a
     /// merged tiers gives the one it was merged into.
-    private func designated(_ text: String, following: Bool = true) throws(StoreError) -> (id: Int64, tiers: Tiers)? {
+    func designated(_ text: String, following: Bool = true) throws(StoreError) -> (id: Int64, tiers: Tiers)? {
         let live = following ? "coalesce(t.merged_into, t.id)" : "t.id"
         if let code = Tiers.code(in: text) {
             guard let found = try readTiers(where: "t.id = (SELECT \(live) FROM tiers t WHERE t.code = ?)", [.text(code)]).first else {
@@ -232,6 +232,10 @@ extension Store {
             if a.tiers.mergedInto == b.tiers.code { throw .tiers(.alreadyMergedInto(absorbed: a.tiers, kept: b.tiers)) }
             if let keeper = a.tiers.mergedInto { throw .tiers(.mergedAlready(a.tiers, keep: keeper, absorb: b.tiers.code)) }
             if let keeper = b.tiers.mergedInto { throw .tiers(.mergedAlready(b.tiers, keep: a.tiers.code, absorb: keeper)) }
+            if (a.tiers.anonymisedOn == nil) != (b.tiers.anonymisedOn == nil) {
+                throw .tiers(a.tiers.anonymisedOn != nil ? .mergeWithAnonymised(anonymised: a.tiers, live: b.tiers)
+                                                         : .mergeWithAnonymised(anonymised: b.tiers, live: a.tiers))
+            }
             if a.tiers.kind != b.tiers.kind && !forcing { throw .tiers(.kindsDiffer(kept: a.tiers, absorbed: b.tiers)) }
             try db.run("UPDATE tiers SET merged_into = ? WHERE id = ? OR merged_into = ?", .int(a.id), .int(b.id), .int(b.id))
             return (a.tiers, try readTiers(where: "t.id = ?", [.int(b.id)])[0].tiers)

@@ -7,12 +7,13 @@ public enum ReceiptText {
     /// The receipt as PDF-ready Markdown.
     public static func markdown(_ r: ReceiptDraft, association: Association) -> String {
         // A document without a stream of rows, written to a string: nothing can fail.
-        try! MarkdownRenderer.render(document(r, association: association), options: .init(metadata: .printedA4(date: r.issuedOn.longFrench)))
+        try! MarkdownRenderer.render(document(r, association: association, boxes: .builtIn), options: .init(metadata: .printedA4(date: r.issuedOn.longFrench)))
     }
 
     static func box(_ ticked: Bool, _ label: String) -> Inline { Inline((ticked ? "☒ " : "☐ ") + label) }
 
-    public static func document(_ r: ReceiptDraft, association a: Association) -> ReportDocument {
+    /// `boxes`: what « Forme du don » and « Nature du don » tick for each nature of gift (data).
+    public static func document(_ r: ReceiptDraft, association a: Association, boxes boxTexts: ReceiptBoxes) -> ReportDocument {
         let forCompany = r.article == .article238bis
         let title = forCompany
             ? "Reçu des dons et versements effectués par les entreprises au titre de l'article 238 bis du code général des impôts"
@@ -69,14 +70,12 @@ public enum ReceiptText {
         blocks.append(.paragraph("Le bénéficiaire certifie sur l'honneur que les dons et versements qu'il reçoit ouvrent droit à la réduction d'impôt prévue à l'article :"))
         blocks.append(.bullets(forCompany ? [box(true, "238 bis du code général des impôts")]
                                : [box(r.article == .article200, "200 du CGI"), box(false, "238 bis du CGI"), box(false, "978 du CGI")]))
-        let natures = Set(r.natures)
         blocks.append(.paragraph("Forme du don :"))
-        blocks.append(.bullets([box(false, "Acte authentique"), box(false, "Acte sous seing privé"),
-                                box(natures.contains(.money), "Déclaration de don manuel"), box(natures.contains(.expenseWaiver), "Autres")]))
+        blocks.append(.bullets(boxes(["Acte authentique", "Acte sous seing privé", "Déclaration de don manuel"],
+                                     ticked: r.natures.map { boxTexts.form[$0] ?? "Autres" })))
         blocks.append(.paragraph("Nature du don :"))
-        blocks.append(.bullets([box(natures.contains(.money), "Numéraire"), box(false, "Titres de sociétés cotés"),
-                                box(natures.contains(.expenseWaiver), "Autres : abandon de frais engagés par un bénévole")]))
-        if natures.contains(.money) {
+        blocks.append(.bullets(boxes(["Numéraire", "Titres de sociétés cotés"], ticked: r.natures.map { boxTexts.nature[$0] ?? "Autres" })))
+        if r.natures.contains(.money) {
             let modes = Set(r.modes)
             blocks.append(.paragraph("En cas de don en numéraire, mode de versement du don :"))
             blocks.append(.bullets(PaymentMode.allCases.map { box(modes.contains($0), modeWords($0)) }))
@@ -86,6 +85,16 @@ public enum ReceiptText {
         blocks.append(.paragraph("Fait le \(r.issuedOn.longFrench)."))
         blocks.append(.paragraph("\(a.signer ?? ""), \(a.signerRole ?? "")"))
         return ReportDocument(title: title, subtitle: ["Reçu n° \(r.number)"], blocks: blocks)
+    }
+
+    /// The cerfa's boxes `named`, then « Autres »: a text of `ticked` that is a box's name ticks
+    /// it; any other ticks « Autres », followed by the text unless it is « Autres » itself.
+    static func boxes(_ named: [String], ticked: [String]) -> [Inline] {
+        let others = ticked.filter { !named.contains($0) }
+        let precisions = others.map { $0.hasPrefix("Autres") ? String($0.dropFirst("Autres".count).drop { $0 == " " || $0 == ":" }) : $0 }
+            .filter { !$0.isEmpty }
+        return named.map { box(ticked.contains($0), $0) }
+            + [box(!others.isEmpty, precisions.isEmpty ? "Autres" : "Autres : " + precisions.joined(separator: " ; "))]
     }
 
     static func modeWords(_ m: PaymentMode) -> String {
@@ -142,7 +151,28 @@ public enum ReceiptReports {
                               + (article == .article238bis
                                  ? "une organisation reçoit un reçu au titre de l'article 238 bis, que l'association ne déclare pas (compta association --recus 200,238bis)."
                                  : "une personne reçoit un reçu au titre de l'article 200, que l'association ne déclare pas (compta association --recus 200,238bis)."))
+            case .returnInDraft(let returns):
+                notes.append("Sans reçu : \(l.donor.code) \(l.donor.name), \(french(l.gifts.count, "don")) (\(l.amount) €) : de l'argent lui est rendu "
+                              + "dans une écriture en brouillard (" + returns.map { "\($0.entry), \($0.amount) €" }.joined(separator: " ; ")
+                              + "), que le reçu doit déduire. Validez-la (compta valider), puis émettez à nouveau.")
             }
+        }
+        if !plan.partlyGivenBack.isEmpty {
+            notes.append("Dons rendus en partie : " + plan.partlyGivenBack.map {
+                "\($0.entry) (\($0.donor.code)), \($0.amount + $0.givenBack) € moins \($0.givenBack) € rendus, reçu pour \($0.amount) €"
+            }.joined(separator: " ; ") + ". Le reçu porte ce que le donateur a donné, ce qui lui a été rendu (un débit du compte de dons à son nom) déduit.")
+        }
+        if !plan.givenBackAfterReceipt.isEmpty {
+            let numbers = Set(plan.givenBackAfterReceipt.compactMap(\.coveredBy)).sorted()
+            notes.append("Rendus après le reçu : " + plan.givenBackAfterReceipt.map {
+                "\($0.entry) (\($0.donor.code)) figure pour \($0.coveredAmount ?? .zero) € au reçu \($0.coveredBy ?? ""), il en reste \($0.amount) €"
+            }.joined(separator: " ; ") + ". Le reçu dit plus que le don : annulez-le (compta recus annuler \(numbers[0]) --motif \"don rendu en partie\"), "
+                + "puis émettez à nouveau : le nouveau reçu portera ce qui reste.")
+        }
+        if !plan.unmatchedReturns.isEmpty {
+            notes.append("Rendus sans don de l'année avant eux : " + plan.unmatchedReturns.map { "\($0.entry) (\($0.donor)), \($0.amount) €" }
+                .joined(separator: " ; ") + ". Compta ne déduit un rendu que des dons de la même année faits avant lui : s'il rend un don d'une "
+                + "année passée, vérifiez le reçu de ce don (compta recus), et annulez-le s'il dit plus que ce qui a été donné.")
         }
         if !plan.inDrafts.isEmpty {
             notes.append("Sans reçu : \(french(plan.inDrafts.count, "don")) en brouillard (\(Money.sum(plan.inDrafts.map(\.amount))) €) : "
@@ -198,26 +228,36 @@ public enum ReceiptReports {
                               tables: [table], notes: notes)
     }
 
-    /// The two figures to declare for the gifts of `year` (art. 222 bis CGI): total amount and
-    /// count of the receipts in force, the period, the deadline and where to file.
-    public static func declaration(_ receipts: [IssuedReceipt], association: String, year: Int) -> ReportDocument {
-        let live = receipts.filter(\.isLive)
-        let cancelled = receipts.count - live.count
+    /// The two figures to declare (art. 222 bis CGI): total amount and count of the receipts in
+    /// force for the gifts of the period, the period, the deadline and where to file.
+    public static func declaration(_ d: ReceiptDeclaration, association: String, year: Int) -> ReportDocument {
         var table = ReportTable(columns: [ReportColumn("Chiffre à déclarer", key: "chiffre"), ReportColumn("Valeur", key: "valeur")])
-        table.rows = [ReportRow([.text("Montant total des dons portés sur les reçus"), .text("\(Money.sum(live.map(\.amount))) €")]),
-                      ReportRow([.text("Nombre de reçus délivrés"), .text("\(live.count)")])]
-        let deadline = declarationDeadline(year: year + 1)
-        var notes = [
-            "Période : les reçus des dons de l'année civile \(year) (du 01/01/\(year) au 31/12/\(year)), "
-                + (cancelled > 0 ? "\(french(cancelled, "reçu annulé")) non compté\(cancelled > 1 ? "s" : "")." : "aucun reçu annulé."),
-            "Échéance : le deuxième jour ouvré qui suit le 1er mai \(year + 1), soit le \(deadline.longFrench), pour un exercice clos le 31 décembre ; "
-                + "sinon dans les trois mois de la clôture de l'exercice (article 222 bis du CGI).",
+        table.rows = [ReportRow([.text("Montant total des dons portés sur les reçus"), .text("\(d.total) €")]),
+                      ReportRow([.text("Nombre de reçus délivrés"), .text("\(d.count)")])]
+        let cancelled = d.cancelled > 0 ? "\(french(d.cancelled, "reçu annulé")) non compté\(d.cancelled > 1 ? "s" : "")." : "aucun reçu annulé."
+        var period = d.exercice.map {
+            "Période : les dons reçus pendant l'exercice \($0) (du \(d.start.french) au \(d.end.french)), qui ne coïncide pas avec l'année "
+                + "civile : l'article 222 bis compte alors les dons du dernier exercice clos ; "
+        } ?? "Période : les reçus des dons de l'année civile \(year) (du \(d.start.french) au \(d.end.french)), "
+        period += cancelled
+        if !d.straddling.isEmpty {
+            period += " " + (d.straddling.count > 1 ? "Les reçus " : "Le reçu ") + d.straddling.joined(separator: ", ")
+                + " couvre\(d.straddling.count > 1 ? "nt" : "") aussi des dons d'avant ou d'après la période : compté\(d.straddling.count > 1 ? "s" : ""), "
+                + "seuls ses dons de la période sont dans le montant."
+        }
+        if d.count == 0 { period += " Aucun reçu en vigueur : rien à déclarer pour cette période." }
+        let deadline = d.endsOnDecember31
+            ? "Échéance : le deuxième jour ouvré qui suit le 1er mai \(d.end.year + 1), soit le \(declarationDeadline(year: d.end.year + 1).longFrench), "
+                + "l'exercice étant clos le 31 décembre (article 222 bis du CGI, qui renvoie aux délais de l'article 223)."
+            : "Échéance : dans les trois mois de la clôture de l'exercice, soit le \(d.end.adding(months: 3).longFrench) "
+                + "(article 222 bis du CGI, qui renvoie aux délais de l'article 223)."
+        let notes = [
+            period, deadline,
             "Où : la plupart des associations sur https://www.demarches-simplifiees.fr/commencer/declaration-des-dons ; "
                 + "celles qui déposent une 2065-SD, au cadre L de la 2065-bis-SD ; celles qui déposent une 2070-SD, au cadre prévu de la 2070.",
             "Sans déclaration deux années de suite, l'amende est de 1 500 € (article 1729 B du CGI).",
         ]
-        if live.isEmpty { notes[0] += " Aucun reçu en vigueur : rien à déclarer pour \(year)." }
-        return ReportDocument(title: "Déclaration des reçus fiscaux \(year) (article 222 bis du CGI)", subtitle: [association],
+        return ReportDocument(title: "Déclaration des reçus fiscaux \(d.exercice ?? String(year)) (article 222 bis du CGI)", subtitle: [association],
                               tables: [table], notes: notes)
     }
 

@@ -162,6 +162,8 @@ struct LedgerNotFound: Error {
 /// date or amount): exit code 1, like any other user error.
 enum InputError: Error {
     case badDate(option: String, text: String, DayError)
+    /// A month argument (`benevolat MOIS`) that is not `AAAA-MM` or has no such month.
+    case badMonth(text: String, MonthError)
     case badAmount(argument: String, text: String, MoneyError)
     case badAccount(text: String, AccountNumberError)
     case badProjectCode(text: String, CodeError)

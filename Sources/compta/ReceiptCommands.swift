@@ -94,15 +94,19 @@ let receiptCommands: [Command] = [
         summary: "les deux chiffres de la déclaration annuelle des reçus (article 222 bis du CGI), l'échéance et où la déposer",
         help: """
         Le montant total des dons portés sur les reçus et le nombre de reçus, annulés exclus, pour
-        les dons de l'année civile ; l'échéance (le deuxième jour ouvré après le 1er mai suivant) et
-        où déclarer (demarches-simplifiees.fr pour la plupart des associations).
+        les dons reçus pendant l'année civile ANNEE ; quand les exercices du livre ne coïncident
+        pas avec l'année civile, pendant l'exercice clos en ANNEE (article 222 bis : le dernier
+        exercice clos). L'échéance (le deuxième jour ouvré après le 1er mai suivant, ou trois mois
+        après la clôture d'un exercice qui ne finit pas le 31 décembre) et où déclarer
+        (demarches-simplifiees.fr pour la plupart des associations).
         Exemple : compta recus declaration --annee 2025
         """,
-        options: [.value("--annee", "ANNEE", "année civile des dons (défaut : l'année dernière)")] + formatOptions, arguments: 0...0
+        options: [.value("--annee", "ANNEE", "année civile des dons, ou année où finit l'exercice (défaut : l'année dernière)")] + formatOptions,
+        arguments: 0...0
     ) { ctx in
         let store = try ctx.openStore()
         let year = try receiptYear(ctx, default: ctx.now.today.year - 1)!
-        try ctx.render(ReceiptReports.declaration(try store.receipts(year: year), association: try store.associationName(), year: year))
+        try ctx.render(ReceiptReports.declaration(try store.receiptDeclaration(year: year), association: try store.associationName(), year: year))
     },
 ]
 

@@ -24,7 +24,7 @@ let volunteeringCommand = Command(
 ) { ctx in
     let raw = ctx.parsed.positionals[0]
     let month: Day
-    do throws(DayError) { month = try Day(parsing: raw + "-01") } catch { throw InputError.badDate(option: "MOIS (AAAA-MM)", text: raw, error) }
+    do throws(MonthError) { month = try Day(month: raw) } catch { throw InputError.badMonth(text: raw, error) }
     guard let hours = ctx.parsed.value("--heures") else { throw UsageError(message: "--heures manque : combien d'heures de bénévolat dans le mois ?", command: "benevolat") }
     guard let rateText = ctx.parsed.value("--taux") else { throw UsageError(message: "--taux manque : la valeur d'une heure en euros, ou smic", command: "benevolat") }
     let rate: Money

@@ -150,6 +150,12 @@ import Ledger
         _ = try s.refuses(["importer", sum], says: ["somme.csv, ligne 2", "total 45,00 € ≠ tarif 40,00 + options 0,00 + don 0,00 − code promo 0,00 = 40,00 €"])
         let type = s.write("type.csv", Self.header + "9;9001;45,00;03/04/2025;Payé;Non;;Baron;David;;Loto;Tombola;45,00;;;;Carte bancaire\n")
         _ = try s.refuses(["importer", type], says: ["type.csv, ligne 2", "type de campagne inconnu « Tombola »"])
+        let date = s.write("date.csv", Self.header + "9;9001;45,00;32/03/2025 18:23:13;Payé;Non;;Baron;David;;Camp;Billetterie;45,00;;;;Carte bancaire\n")
+        _ = try s.refuses(["importer", date], says: ["date.csv, ligne 2 : colonne « Date du paiement » : la date « 32/03/2025 18:23:13 » n'existe pas",
+                                                     "HelloAsso écrit ses dates JJ/MM/AAAA", "téléchargez de nouveau l'export depuis HelloAsso"])
+        let amount = s.write("montant.csv", Self.header + "9;9001;45,00;03/04/2025;Payé;Non;;Baron;David;;Camp;Billetterie;4O,00;;5,00;;Carte bancaire\n")
+        _ = try s.refuses(["importer", amount], says: ["montant.csv, ligne 2 : colonne « Montant du tarif » : montant illisible « 4O,00 »",
+                                                       "avec une virgule décimale (45,00)", "corrigez-la, ou téléchargez de nouveau l'export"])
         let refund = s.write("versement.csv", """
             cashOutId;cashOutDate;campaignType;campaignName;operationType;credit;debit;orderId;paymentId;paymentDate;paymentMethod;paymentStatus
             1;10/05/2025;Event;Camp;Debit;;45.00;1;777;28/03/2025;Card;Refunded

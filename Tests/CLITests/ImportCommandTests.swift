@@ -370,6 +370,12 @@ func fixturePath(_ p: String) -> String { packageURL("Fixtures/" + p).path }
         amount[1] = String(amount[1].prefix(103)) + "X" + amount[1].dropFirst(104)
         try s.refuses(["importer", s.write("montant.txt", amount.joined(separator: "\n"))],
                     says: ["enregistrement n° 2 (ligne 2) : montant « 0000000001200X » illisible"])
+        var dollars = records
+        dollars[1] = String(dollars[1].prefix(16)) + "USD" + dollars[1].dropFirst(19)
+        try s.refuses(["importer", s.write("dollars.txt", dollars.joined(separator: "\n"))],
+                    says: ["enregistrement n° 2 (ligne 2) : le compte 00012345678 est tenu en USD",
+                           "Compta tient les comptes de l'association en euros et ne convertit pas les devises",
+                           "importez le relevé du compte en euros", "(compta saisir). Rien n'a été importé."])
         let two = records + records.prefix(2).map { $0.replacingOccurrences(of: "00012345678", with: "00098765432") }
         try s.refuses(["importer", s.write("deux.txt", two.joined(separator: "\n"))],
                     says: ["plusieurs comptes (00012345678, 00098765432)", "--numero 00012345678"])

@@ -77,7 +77,28 @@ import LedgerStore
         try s.refuses(["tiers", "anonymiser", "T0001", "--date", "2024-13-01"], says: ["--date"])
         #expect(s.run("tiers", "anonymiser", "T0001", "--date", "2024-11-30").code == 0)
         try s.refuses(["tiers", "anonymiser", "T0001"], says: ["T0001 a été anonymisé le 30/11/2024"])
-        try s.refuses(["tiers", "modifier", "T0001", "--nom", "Martin"], says: ["T0001 a été anonymisé le 30/11/2024"])
+        for change in [["--nom", "Martin"], ["--email", "lea@exemple.fr"], ["--alias", "MARTIN LEA"]] {
+            try s.refuses(["tiers", "modifier", "T0001"] + change,
+                          says: ["T0001 a été anonymisé le 30/11/2024 (RGPD)", "ne se redonnent pas à cette fiche",
+                                 "créez-lui une nouvelle fiche : compta tiers ajouter"])
+        }
+    }
+
+    /// An anonymised tiers is merged with no live one, either way: its record would get a
+    /// person's names (and their lines), or a named person its lines. Two anonymised ones merge.
+    @Test func anAnonymisedTiersIsNotMergedWithALiveOne() throws {
+        let s = club()
+        #expect(s.run("tiers", "ajouter", "--prenom", "Paul", "--nom", "Durand").code == 0)
+        #expect(s.run("saisir", "2024-04-01", "Don Paul", "512=40", "754#T0004").code == 0)
+        #expect(s.run("tiers", "anonymiser", "T0001", "--date", "2024-11-30").code == 0)
+        for (kept, absorbed) in [("T0001", "T0004"), ("T0004", "T0001")] {
+            try s.refuses(["tiers", "fusionner", kept, absorbed],
+                          says: ["a été anonymisé le 30/11/2024 (RGPD) et T0004 (Paul Durand) ne l'est pas", "Gardez les deux fiches",
+                                 "compta tiers anonymiser T0004"])
+        }
+        #expect(s.run("tiers", "anonymiser", "T0004").code == 0)
+        let merged = s.run("tiers", "fusionner", "T0001", "T0004")
+        #expect(merged.code == 0, "\(merged.err)")
     }
 
     /// The seam issue 24 fills: no reason to keep exists today, and its message says until when.

@@ -42,6 +42,42 @@ import Ledger
         #expect(r.out.contains("122,10"), "Léa's receipt: 80,00 + 42,10 without the 120,50 given back: \(r.out)")
     }
 
+    /// A 100 € gift of which 30 € were given back by hand (D 7541 on the donor's tiers): the
+    /// receipt carries the 70 € given, and says why. Given back after the receipt: the issue says
+    /// the receipt now says too much and how to correct it. In a draft: no receipt until validated.
+    @Test func aGiftGivenBackInPartIsReceiptedForWhatIsLeft() throws {
+        let s = books()
+        #expect(s.run("tiers", "ajouter", "--prenom", "Zoé", "--nom", "Petit", "--adresse", "5 rue Verte, 69003 Lyon").code == 0)
+        #expect(s.run("saisir", "2025-04-10", "Don Zoé", "512=100", "7541=-100#T0004").code == 0)
+        #expect(s.run("valider").code == 0)
+        #expect(s.run("saisir", "2025-04-20", "Don rendu en partie", "7541=30#T0004", "512").code == 0)
+        let pending = s.run("recus", "emettre", "--annee", "2025", "--essai")
+        #expect(pending.out.contains("Sans reçu : T0004 Zoé Petit, 1 don (100,00 €) : de l'argent lui est rendu dans une écriture en brouillard (BQ "),
+                "\(pending.out)")
+        #expect(s.run("valider").code == 0)
+        let r = s.run("recus", "emettre", "--annee", "2025", "--sortie", s.path("recus"))
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.contains("100,00 € moins 30,00 € rendus, reçu pour 70,00 €"), "\(r.out)")
+        let zoe = try text(s, "recus/2025-0003.md")
+        #expect(zoe.contains("`***70,00 €***`") && zoe.contains("soixante-dix euros"), "\(zoe)")
+        let declaration = s.run("recus", "declaration", "--annee", "2025")
+        #expect(declared(declaration) == ["1\u{202F}312,60 €", "3"], "\(declaration.out)")
+
+        // 20 € more given back after the receipt: it says too much; cancelled, the new one carries 50 €.
+        #expect(s.run("saisir", "2025-11-02", "Don rendu", "7541=20#T0004", "512").code == 0)
+        #expect(s.run("valider").code == 0)
+        try s.refuses(["recus", "emettre", "--annee", "2025"],
+                      says: ["Rendus après le reçu : BQ ", "figure pour 70,00 € au reçu 2025-0003, il en reste 50,00 €",
+                             "compta recus annuler 2025-0003 --motif \"don rendu en partie\""])
+        #expect(s.run("recus", "annuler", "2025-0003", "--motif", "don rendu en partie").code == 0)
+        #expect(s.run("recus", "emettre", "--annee", "2025", "--sortie", s.path("recus")).code == 0)
+        #expect(try text(s, "recus/2025-0004.md").contains("`***50,00 €***`"))
+        // Given back with no gift of the year before it: listed.
+        #expect(s.run("saisir", "2025-01-05", "Remboursement", "7541=15#T0003", "512").code == 0)
+        #expect(s.run("valider").code == 0)
+        try s.refuses(["recus", "emettre", "--annee", "2025", "--essai"], says: ["Rendus sans don de l'année avant eux : BQ ", "(T0003), 15,00 €"])
+    }
+
     /// A donor's data is kept while a receipt issued to them must be: anonymising is refused,
     /// with the day it becomes possible, until the end of the sixth year after the receipt's.
     @Test func aDonorWithAReceiptIsAnonymisedOnlyOnceItsKeepingEnds() throws {
@@ -152,6 +188,32 @@ import Ledger
         #expect(declared(declaration) == ["1\u{202F}242,60 €", "2"], "\(declaration.out)")
         #expect(declaration.out.contains("soit le 5 mai 2026"), "\(declaration.out)")
         #expect(declaration.out.contains("demarches-simplifiees.fr/commencer/declaration-des-dons"))
+    }
+
+    /// Exercices from July to June: the declaration of 2025 covers the gifts received during the
+    /// exercice closed in 2025 (article 222 bis: the last exercice closed), not the calendar
+    /// year, and is due three months after its closing. A calendar year's summary receipt
+    /// across two exercices is counted, with its gifts of the period only.
+    @Test func theDeclarationOfAnExerciceNotOnTheCalendarYearCoversThatExercice() throws {
+        let s = Sandbox()
+        #expect(s.run("init", "--nom", "Les Amis du Parc", "--debut", "2024-07-01").code == 0)
+        #expect(s.run("exercices", "ajouter", "--debut", "2025-07-01").code == 0)
+        #expect(s.run("association", "--recus", "200", "--qualite", "interet-general", "--adresse", "1 place du Marché, 69001 Lyon",
+                      "--objet", "Entretenir le parc", "--signataire", "Camille Martin", "--role-signataire", "Trésorière").code == 0)
+        #expect(s.run("tiers", "ajouter", "--prenom", "Léa", "--nom", "Martin", "--adresse", "3 rue des Lilas, 75011 Paris").code == 0)
+        for (day, amount) in [("2024-09-10", "100"), ("2025-03-01", "50"), ("2025-08-01", "25")] {
+            #expect(s.run("saisir", day, "Don", "512=\(amount)", "7541=-\(amount)#T0001").code == 0)
+        }
+        #expect(s.run("valider").code == 0)
+        #expect(s.run("recus", "emettre", "--annee", "2024", "--sortie", s.path("r")).code == 0)
+        #expect(s.run("recus", "emettre", "--annee", "2025", "--sortie", s.path("r")).code == 0)
+        let d = s.run("recus", "declaration", "--annee", "2025")
+        #expect(declared(d) == ["150,00 €", "2"], "\(d.out)")
+        #expect(d.out.contains("pendant l'exercice 2024-2025 (du 01/07/2024 au 30/06/2025), qui ne coïncide pas avec l'année civile"), "\(d.out)")
+        #expect(d.out.contains("Le reçu 2025-0001 couvre aussi des dons d'avant ou d'après la période"), "\(d.out)")
+        #expect(d.out.contains("dans les trois mois de la clôture de l'exercice, soit le 30 septembre 2025"), "\(d.out)")
+        let next = s.run("recus", "declaration", "--annee", "2026")
+        #expect(declared(next) == ["25,00 €", "1"] && next.out.contains("soit le 30 septembre 2026"), "\(next.out)")
     }
 
     @Test func aReceiptIsFinalACancelledOneStaysAndItsGiftsAreReceiptedAgain() throws {

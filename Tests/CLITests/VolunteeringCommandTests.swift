@@ -49,7 +49,10 @@ import Testing
         _ = try s.refuses(["benevolat", "2022-03", "--heures", "0", "--taux", "12"], says: ["--heures « 0 »", "nombre positif"])
         _ = try s.refuses(["benevolat", "2022-03", "--heures", "-4", "--taux", "12"], says: ["--heures « -4 »"])
         _ = try s.refuses(["benevolat", "2022-03", "--heures", "4", "--taux", "0"], says: ["--taux 0,00", "montant positif"])
-        _ = try s.refuses(["benevolat", "2022-13", "--heures", "4", "--taux", "12"], says: ["« 2022-13 »"])
+        _ = try s.refuses(["benevolat", "2022-13", "--heures", "4", "--taux", "12"],
+                          says: ["MOIS « 2022-13 » : il n'y a pas de mois 13, les mois vont de 01 (janvier) à 12 (décembre)", "Écrivez AAAA-MM"])
+        _ = try s.refuses(["benevolat", "2022-03-15", "--heures", "4", "--taux", "12"],
+                          says: ["MOIS « 2022-03-15 » illisible : un mois s'écrit AAAA-MM", "sans le jour"])
         _ = try s.refuses(["benevolat", "2030-01", "--heures", "4", "--taux", "12"], says: ["2030"])
         _ = try s.refuses(["saisir", "2022-03-03", "Repas offert", "864=10", "512"],
                           says: ["le compte 864 est une contribution volontaire en nature (classe 8) et le compte 512 n'en est pas une"])

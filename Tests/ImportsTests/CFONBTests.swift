@@ -60,6 +60,19 @@ import Ledger
         #expect(error(data, number: "11111111111") == .accountNotInFile("11111111111", accounts: ["00012345678", "00098765432"]))
     }
 
+    /// An account in dollars beside one in euros: the euro one is imported with --numero, the
+    /// dollar one is refused with the account and the file's other accounts named.
+    @Test func anAccountInAnotherCurrencyIsRefusedOnlyWhenItIsTheOneImported() throws {
+        let dollars = records.prefix(2).map {
+            let r = $0.replacingOccurrences(of: "00012345678", with: "00098765432")
+            return String(r.prefix(16)) + "USD" + r.dropFirst(19)
+        }
+        let data = Array((records + dollars).joined(separator: "\n").utf8)
+        #expect(try read(data, number: "00012345678").lines.count == 5)
+        #expect(error(data, number: "00098765432") == .cfonb(record: records.count + 1, line: records.count + 1,
+                                                             problem: .currency("USD", account: "00098765432", others: ["00012345678"])))
+    }
+
     @Test func badRecordsSayWhichAndWhat() {
         // A line cut before the end of its amount: not only blanks are missing.
         var lines = records
@@ -77,7 +90,7 @@ import Ledger
 
         var dollars = records
         dollars[1] = String(dollars[1].prefix(16)) + "USD" + dollars[1].dropFirst(19)
-        #expect(error(Array(dollars.joined(separator: "\n").utf8)) == .cfonb(record: 2, line: 2, problem: .currency("USD")))
+        #expect(error(Array(dollars.joined(separator: "\n").utf8)) == .cfonb(record: 2, line: 2, problem: .currency("USD", account: "00012345678", others: [])))
 
         var badDate = records
         badDate[1] = String(badDate[1].prefix(34)) + "310224" + badDate[1].dropFirst(40)

@@ -128,7 +128,7 @@ let helloAssoSamples = ["paiements-mars.csv", "paiements-mars-tableur.csv", "pai
 
     @Test func anUnreadableDateAmountOrEmptyReferenceIsRefusedAtItsLine() {
         let date = refusal(Self.header + "1;2;45,00;31/02/2025 10:00;Payé;Non;;Baron;David;;Camp;Billetterie;45,00;;;;Carte bancaire\n")
-        #expect(date?.line == 2 && date?.error == .date("31/02/2025 10:00", .nonexistent))
+        #expect(date?.line == 2 && date?.error == .date(column: "Date du paiement", text: "31/02/2025 10:00", .nonexistent))
         let amount = refusal(Self.header + "1;2;45,00;03/04/2025;Payé;Non;;Baron;David;;Camp;Billetterie;quarante;;;;Carte bancaire\n")
         guard case .amount(let column, "quarante", _)? = amount?.error else { Issue.record("\(String(describing: amount))"); return }
         #expect(column == "Montant du tarif")

@@ -112,12 +112,18 @@ extension PatternCaptures {
         ("VIREMENT EN VOTRE FAVEUR CHORALE COTISATION 2024", "CHORALE"), ("PRLV SEPA RETZO ABONNEMENT FIBRE 03/2024", "RETZO"),
         ("VIR SEPA RECU ZOE PETIT INSCRIPTION CAMP CHATONS", "ZOE PETIT"), ("VIR SEPA GABRIEL MARTIN FACTURE GAB-2024-01 MIGRATION BL", "GABRIEL MARTIN"),
         ("VIR SEPA RECU /DE Léa Martin", "Léa Martin"), ("PRLV SEPA EDF 12/03/2024", "EDF"), ("VIR SEPA RECU LEA MARTIN REF 12", "LEA MARTIN"),
+        // A standing order to someone else still names them.
+        ("VIR PERM LEA MARTIN LOYER", "LEA MARTIN"), ("VIREMENT PERMANENT MAIRIE DE LYON SUBVENTION", "MAIRIE DE LYON"),
     ])
     func nameFound(label: String, name: String) {
         #expect(LabelShapes.tiers(in: label) == name)
     }
 
-    @Test(arguments: ["FRAIS TENUE DE COMPTE 03/2024", "CB SNCF CONNECT 12/03", "COTIS OFFRE ASSOCIATIVE", "VIR 2024", "RETRAIT DAB 12/03"])
+    /// A transfer between the association's own accounts names no one: no tiers « VERS COMPTE ».
+    @Test(arguments: ["FRAIS TENUE DE COMPTE 03/2024", "CB SNCF CONNECT 12/03", "COTIS OFFRE ASSOCIATIVE", "VIR 2024", "RETRAIT DAB 12/03",
+                      "VIR PERM VERS COMPTE COURANT ASSOCIATION", "VIR PERM VERS COMPTE 00012345678", "VIREMENT VERS LIVRET A",
+                      "VIR INTERNE COMPTE EPARGNE", "VIREMENT INTERNE 12/03", "VIR CPTE A CPTE EMIS", "VIR SEPA EMIS VERS LIVRET A ASSO",
+                      "VIR Virement interne depuis BOURSORA", "VIR COMPTE A COMPTE", "VIR EPARGNE SEPTEMBRE"])
     func noName(label: String) {
         #expect(LabelShapes.tiers(in: label) == nil)
     }

@@ -111,6 +111,22 @@ let bankSamples = ["bpce.csv", "la-banque-postale.csv", "credit-mutuel.csv", "ci
         #expect(error(Array("Nom;Prénom;Ville\nDupont;Jean;Lyon\n".utf8)) == .unknownLayout(firstRows: [["Nom", "Prénom", "Ville"], ["Dupont", "Jean", "Lyon"]]))
     }
 
+    /// Five fields a row, a day first and an amount last, is not enough to be BNP Paribas's
+    /// export of before 2023: it begins with its account line (masked number, day, balance)
+    /// and writes days 05/03/2024. A file of that shape from anywhere else is not recognised.
+    @Test func aFileOfFiveFieldsIsNotTakenForBNPParibas() throws {
+        let rows = "05/03/2024;PRLV SEPA OVH SAS;Internet;Abonnements;-120,00\n06/03/2024;VIR CHORALE;Dons;Cotisations;45,00\n"
+        for text in [rows, "2024-03-05;;; PRLV SEPA OVH SAS;-120,00\n2024-03-06;;; VIR CHORALE;45,00\n",
+                     "Export;des;opérations;du;mois;de mars\n" + rows, "Compte;Association;courant;31/03/2024;;2 399,25\n" + rows,
+                     "\"Compte\";\"Compte\";****1234;fin mars;;2 399,25\n" + rows] {
+            guard case .unknownLayout? = error(Array(text.utf8)) else { Issue.record("taken for a bank: \(text)"); continue }
+        }
+        let bnp = "\"Compte de ch&eacute;ques\";\"Compte de ch&amp;eacute;ques\";****1234;31/03/2024;;2 399,25\n05/03/2024;;; PRLV SEPA OVH SAS;-120,00\n"
+        #expect(try StatementFile.read(Array(bnp.utf8)).format == "bnp-paribas-2023")
+        // Named, the profile still reads a file whose account line was cut off.
+        #expect(try StatementFile.read(Array("05/03/2024;;; PRLV SEPA OVH SAS;-120,00\n".utf8), options: ReadOptions(bank: "bnp-paribas-2023")).lines.count == 1)
+    }
+
     @Test func malformedLinesSayWhereAndWhat() {
         let badDate = Array("Date;Libellé;Montant\n05/03/2024;OVH;-120,00\n31/02/2024;Frais;-5,31\n".utf8)
         #expect(error(badDate) == .malformedLine(line: 3, raw: "31/02/2024 ; Frais ; -5,31", reason: .date("31/02/2024", .nonexistent)))

@@ -130,3 +130,36 @@ private func recorded(_ id: Int64, _ lines: [(String, Int64)], validated: Bool =
         #expect(Waiting.net([operation, od], corrections: undo).map(\.amount) == [waiting])
     }
 }
+
+/// Money given back by hand reduces the donor's gifts made before it, those of its account
+/// first, the latest first; what no gift absorbs is said.
+@Suite struct GiftNetting {
+    let lea = Tiers(code: "T0001", kind: .person, firstName: "Léa", lastName: "Martin")
+
+    func gift(_ id: Int64, _ day: Int, _ account: String, _ cents: Int64) throws -> Gift {
+        Gift(lineID: id, entry: "BQ \(id)", date: Day(year: 2025, month: 3, day: day)!, account: try AccountNumber(account),
+             amount: Money(cents: cents), donor: lea, mode: .transfer, validated: true)
+    }
+
+    func given(back cents: Int64, on day: Int, _ account: String = "7541") throws -> GiftReturn {
+        GiftReturn(entry: "BQ 9", date: Day(year: 2025, month: 3, day: day)!, account: try AccountNumber(account), amount: Money(cents: cents),
+                   donor: "T0001", validated: true)
+    }
+
+    @Test func aPartGivenBackLeavesTheRest() throws {
+        let (gifts, unmatched) = Gift.net([try gift(1, 1, "7541", 10_000)], returns: [try given(back: 3_000, on: 5)])
+        #expect(gifts.map(\.amount) == [Money(cents: 7_000)] && gifts[0].givenBack == Money(cents: 3_000) && !gifts[0].refunded)
+        #expect(unmatched.isEmpty)
+    }
+
+    @Test func theReturnGoesToItsAccountThenTheLatestAndWhatIsLeftIsSaid() throws {
+        let gifts = [try gift(1, 1, "7541", 5_000), try gift(2, 2, "7541", 2_000), try gift(3, 3, "75412", 4_000), try gift(4, 20, "7541", 9_000)]
+        let (net, unmatched) = Gift.net(gifts, returns: [try given(back: 8_000, on: 10)])
+        // 7541 before the 75412 abandon; of 7541, the 2nd (20 €) first, then the 1st; the gift after the return is untouched.
+        #expect(net.map(\.amount.cents) == [0, 0, 3_000, 9_000])
+        #expect(net.map(\.refunded) == [true, true, false, false])
+        #expect(unmatched.isEmpty)
+        let (_, left) = Gift.net(gifts, returns: [try given(back: 500, on: 1, "7541"), try given(back: 99_000, on: 31)])
+        #expect(left.map(\.amount.cents) == [99_000 - (20_000 - 500)], "the gifts absorb what the first return left of them")
+    }
+}

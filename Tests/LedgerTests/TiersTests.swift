@@ -72,7 +72,7 @@ import Testing
         let gone = lea.anonymised(on: Day(year: 2025, month: 3, day: 1)!)
         #expect(gone == Tiers(code: "T0001", kind: .person, anonymisedOn: Day(year: 2025, month: 3, day: 1)!))
         #expect(gone.name == "Anonyme T0001" && gone.key.isEmpty)
-        #expect(throws: TiersError.anonymisedAlready(gone)) { try TiersFields(lastName: "Martin").applied(to: gone, code: gone.code) }
+        #expect(throws: TiersError.anonymisedUnchangeable(gone)) { try TiersFields(lastName: "Martin").applied(to: gone, code: gone.code) }
     }
 
     @Test func namesResembleByTheirWordsOrATypo() {

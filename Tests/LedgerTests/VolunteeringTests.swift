@@ -27,6 +27,16 @@ import Testing
         #expect(Volunteering.hoursText(12000) == "120 h" && Volunteering.hoursText(750) == "7,5 h" && Volunteering.hoursText(25) == "0,25 h")
     }
 
+    @Test func aMonthIsReadAsItsFirstDayOrRefusedSayingWhy() throws {
+        #expect(try Day(month: "2025-03") == Day(year: 2025, month: 3, day: 1))
+        #expect(try Day(month: "03/2025") == Day(year: 2025, month: 3, day: 1))
+        #expect(throws: MonthError.noSuchMonth(13)) { try Day(month: "2022-13") }
+        #expect(throws: MonthError.noSuchMonth(0)) { try Day(month: "2022-00") }
+        for text in ["2022-03-05", "mars", "2022", "22-03", "2022-", "-03"] {
+            #expect(throws: MonthError.unreadable, "\(text)") { try Day(month: text) }
+        }
+    }
+
     @Test func hoursThatAreNotPositiveAreRefused() {
         for bad in ["0", "-3", "beaucoup", ""] {
             #expect(throws: VolunteeringError.badHours(bad)) { try Volunteering(month: march, hours: bad, rate: Money(cents: 1202)) }

@@ -45,13 +45,14 @@ struct CFONBReader: StatementReader {
             }
             flush()
             guard code == "01" || code == "04" || code == "07" else { throw .cfonb(record: r.number, line: r.line, problem: .recordCode(code)) }
-            let currency = r.field(17, 3)
-            guard currency == "EUR" || currency.trimmingSpaces.isEmpty else {
-                throw .cfonb(record: r.number, line: r.line, problem: .currency(currency))
-            }
             if accounts[account] == nil {
                 accounts[account] = Account()
                 order.append(account)
+            }
+            // Another currency is refused only for the account imported: --numero may choose the euro one.
+            let currency = r.field(17, 3)
+            if currency != "EUR" && !currency.trimmingSpaces.isEmpty && accounts[account]!.foreign == nil {
+                accounts[account]!.foreign = (currency, r.number, r.line)
             }
             let amount = try Self.amount(r)
             let date = try Self.date(r, at: 35)
@@ -67,6 +68,9 @@ struct CFONBReader: StatementReader {
         flush()
         let chosen = try Statement.chooseAccount(order, wanted: file.accountNumber)
         let a = accounts[chosen]!
+        if let (currency, number, line) = a.foreign {
+            throw .cfonb(record: number, line: line, problem: .currency(currency, account: chosen, others: order.filter { $0 != chosen }))
+        }
         let lines = a.operations.map { StatementLine(line: $0.line, date: $0.date, label: CSVStatementReader.collapse($0.label), amount: $0.amount) }
         if lines.isEmpty && a.closing == nil { throw .noOperations }
         return Statement(format: id, formatName: "CFONB 120", encoding: file.encoding, accountID: chosen, lines: lines,
@@ -82,6 +86,8 @@ struct CFONBReader: StatementReader {
         var opening: (amount: Money, date: Day)?
         var closing: (amount: Money, date: Day)?
         var operations: [Operation] = []
+        /// The first record of the account in another currency than the euro.
+        var foreign: (currency: String, record: Int, line: Int?)?
     }
 
     struct Operation {

@@ -48,6 +48,7 @@ public enum BankImporter {
         var batch = try plan(statement, bankAccount: options.bankAccount, rules: rules, fileName: options.fileName,
                              fileHash: SHA256.hex(bytes), statedBalance: options.statedBalance, tiers: options.tiers)
         batch.force = options.force
+        batch.rules = rules
         let outcome = try ledger.record(batch, dryRun: options.dryRun)
         return ImportResult(reading: StatementReading(formatName: statement.formatName, encoding: statement.encoding.rawValue,
                                                       skipped: statement.skipped, before: statement.before, zeroAmounts: statement.zeroAmounts),

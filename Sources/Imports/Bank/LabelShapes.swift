@@ -36,8 +36,13 @@ public enum LabelShapes {
     public static let trailers: Set<String> = [
         "MOTIF", "REF", "REFERENCE", "COTISATION", "COTISATIONS", "COTIS", "ADHESION", "ADHESIONS", "DON", "DONS", "FACTURE",
         "FACTURES", "FACT", "INSCRIPTION", "INSCRIPTIONS", "ABONNEMENT", "ECHEANCE", "LOYER", "REMBOURSEMENT", "REMB",
-        "VERSEMENT", "SOUTIEN", "SALAIRE", "ACOMPTE", "SOLDE", "LOCATION", "ACHAT", "VENTE", "COMMANDE", "CMD", "PRESTATION",
+        "VERSEMENT", "SOUTIEN", "SUBVENTION", "SALAIRE", "ACOMPTE", "SOLDE", "LOCATION", "ACHAT", "VENTE", "COMMANDE", "CMD", "PRESTATION",
     ]
+
+    /// Words that, first after « VIR », say a transfer between the association's own accounts
+    /// (« VIR PERM VERS COMPTE COURANT », « VIREMENT VERS LIVRET A », « VIR INTERNE »,
+    /// « VIR CPTE A CPTE », « VIR Virement interne depuis BOURSORA »): no one else's name, so no tiers.
+    public static let ownAccountWords: Set<String> = ["VERS", "DEPUIS", "INTERNE", "CPTE", "COMPTE", "LIVRET", "EPARGNE"]
 
     /// The shapes compiled, once, with the index of their group.
     static let compiled: [(pattern: RulePattern, group: Int, shape: Shape)] = shapes.map { shape in
@@ -53,6 +58,8 @@ public enum LabelShapes {
             if let mark = shape.mark, !original.contains(mark) { continue }
             guard let name = pattern.capture(group, in: original, folded: folded) else { continue }
             if !shape.cut { return name }
+            let all = name.split(separator: " ").map { $0.uppercased() }
+            if let first = all.first, ownAccountWords.contains(first) || all.prefix(2) == ["VIREMENT", "INTERNE"] { return nil }
             // The words before the first that has a digit or is a trailer.
             var words: [Substring] = []
             for word in name.split(separator: " ") {

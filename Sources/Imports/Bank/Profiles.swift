@@ -84,6 +84,10 @@ public struct BankProfile: Sendable {
         public let balanceRow: BalanceRow?
         /// Fields of the line before the operations that `firstLine` reads, if there is one.
         public let firstLineFields: Int?
+        /// Whether every export of the bank begins with that line (BNP Paribas: its account,
+        /// masked, and balance): recognition asks for it, so that a file of five fields per row
+        /// from anywhere is not taken for the bank's.
+        public var firstLineRequired = false
         /// Given, not guessed: in `05/01/2022;;; PRET;70,93` the decimal comma is as frequent as `;`.
         public let separator: Character = ";"
 
@@ -96,22 +100,33 @@ public struct BankProfile: Sendable {
 
         var map: ColumnMap { ColumnMap(date: date, label: label, amount: amount) }
 
-        /// Whether the file's first rows are all this export's: an optional first line, then
-        /// operation and balance rows only.
-        func fits(_ head: StatementHead) -> Bool {
+        /// Whether the file's first rows are all this export's: its first line (when `firstLine`
+        /// says where its account, date and balance are: an account number, digits masked or not, a day,
+        /// an amount), then operation and balance rows only, every day written as French banks
+        /// do, 05/03/2024. With no header to go by, the shape of each row is all there is.
+        func fits(_ head: StatementHead, firstLine: FirstLine?) -> Bool {
             // The head's text ends anywhere: its last line may be cut.
             let text = head.text.utf8.count < 4000 ? head.text : head.text[..<(head.text.lastIndex(where: \.isNewline) ?? head.text.startIndex)]
             guard let rows = try? CSVReader.records(String(text), separator: separator).filter({ !$0.isBlank }) else { return false }
             var operations = 0
             for (i, row) in rows.prefix(CSVStatementReader.headerRows).enumerated() {
                 let f = row.fields.map(\.trimmingSpaces)
-                func isDay(_ k: Int) -> Bool { k < f.count && (try? Day(parsing: f[k])) != nil }
+                func isDay(_ k: Int) -> Bool {
+                    k < f.count && f[k].utf8.count == 10 && f[k].utf8.dropFirst(2).first == UInt8(ascii: "/") && (try? Day(parsing: f[k])) != nil
+                }
                 func isMoney(_ k: Int) -> Bool { k < f.count && (try? Money(parsing: f[k])) != nil }
-                if f.count == fields, isDay(date), isMoney(amount) {
+                func isAccount(_ k: Int) -> Bool {
+                    let digits = k < f.count ? f[k].drop { $0 == "*" } : ""
+                    return digits.count >= 4 && digits.allSatisfy { $0.isASCII && $0.isNumber }
+                }
+                if i == 0, let n = firstLineFields, f.count == n {
+                    if let fl = firstLine, !isAccount(fl.account) || fl.balance.map({ !isDay($0.date) || !isMoney($0.amount) }) == true { return false }
+                    continue
+                } else if i == 0, firstLineRequired {
+                    return false
+                } else if f.count == fields, isDay(date), isMoney(amount) {
                     operations += 1
                 } else if let b = balanceRow, f.count == b.fields, isDay(b.date), isMoney(b.amount) {
-                    continue
-                } else if i == 0, let n = firstLineFields, f.count == n {
                     continue
                 } else {
                     return false
@@ -134,7 +149,7 @@ public struct BankProfile: Sendable {
 
 extension BankProfile: StatementReader {
     public func recognise(_ head: StatementHead) -> Recognition? {
-        if let h = headerless { return h.fits(head) ? .shape : nil }
+        if let h = headerless { return h.fits(head, firstLine: firstLine) ? .shape : nil }
         guard let i = headerRow(head.rows), CSVStatementReader.resolve(columns, header: head.rows[i].fields) != nil else { return nil }
         return .header(row: i)
     }
@@ -227,7 +242,7 @@ extension BankProfile {
             details: "sans en-tête : une ligne de compte (type;intitulé;numéro;date;;solde) puis date;catégorie;sous-catégorie;libellé;montant, ISO-8859-1",
             signature: [], columns: ColumnSpec(),
             firstLine: FirstLine(account: 2, balance: (date: 3, amount: 5)),
-            headerless: Headerless(fields: 5, date: 0, label: [3], amount: 4, balanceRow: nil, firstLineFields: 6)),
+            headerless: Headerless(fields: 5, date: 0, label: [3], amount: 4, balanceRow: nil, firstLineFields: 6, firstLineRequired: true)),
         BankProfile(
             id: "lcl", name: "LCL",
             aliases: ["credit-lyonnais"],

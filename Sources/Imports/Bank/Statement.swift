@@ -125,8 +125,9 @@ public enum CFONBProblem: Error, Equatable, Sendable {
     case amount(String)
     case decimals(String)
     case date(String)
-    /// An account kept in another currency than the euro.
-    case currency(String)
+    /// An account kept in another currency than the euro (its ISO code, the account); `others`
+    /// are the file's other accounts, one of which `--numero` may choose.
+    case currency(String, account: String, others: [String])
 }
 
 /// What is wrong with a camt.053 file. `line`: where the XML parser was.

@@ -9,7 +9,7 @@ public enum PlatformError: Error, Sendable, Equatable {
     case amountsDoNotAddUp(total: Money, price: Money, options: Money, donation: Money, promo: Money)
     case unknownCampaignType(String, known: [String])
     case unknownStatus(String, known: [String])
-    case date(String, DayError)
+    case date(column: String, text: String, DayError)
     case amount(column: String, text: String, MoneyError)
     /// A field every row needs (payment reference, order, date) is empty.
     case emptyField(String)
@@ -148,7 +148,7 @@ public struct HelloAssoExport: PlatformExportSource {
                 return nil
             }
             let date = String(text.split(separator: " ").first ?? "")
-            do throws(DayError) { return try Day(parsing: date) } catch { throw row.error(PlatformError.date(text, error)) }
+            do throws(DayError) { return try Day(parsing: date) } catch { throw row.error(PlatformError.date(column: columnName(name), text: text, error)) }
         }
 
         mutating func status(_ row: CSVTable.Row) throws(LocatedError) -> String {

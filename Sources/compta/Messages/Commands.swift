@@ -4,6 +4,11 @@ extension Messages {
     static func input(_ e: InputError) -> String {
         switch e {
         case .badDate(let option, let text, let err): return "\(option) : " + day(err, text) + "."
+        case .badMonth(let text, .unreadable):
+            return "MOIS « \(text) » illisible : un mois s'écrit AAAA-MM, l'année puis le numéro du mois (2025-03 pour mars 2025), sans le jour."
+        case .badMonth(let text, .noSuchMonth(let n)):
+            return "MOIS « \(text) » : il n'y a pas de mois \(n), les mois vont de 01 (janvier) à 12 (décembre). "
+                + "Écrivez AAAA-MM, l'année puis le mois, par exemple 2025-03 pour mars 2025."
         case .badAmount(let arg, let text, let err): return "« \(arg) » : " + money(err, text) + "."
         case .badAccount(let text, let err): return accountNumber(err, text) + "."
         case .badProjectCode(let text, let err): return code(err, text, of: "de projet", example: "BL-EVOLUTION") + "."

@@ -17,11 +17,19 @@ extension Messages {
         case let .unknownStatus(status, known):
             return "statut de paiement inconnu « \(status) » (connus : \(known.joined(separator: ", "))). "
                 + "Signalez-le ; en attendant, retirez la ligne du fichier ou corrigez son statut."
-        case let .date(text, error): return day(error, text)
-        case let .amount(column, text, error): return "colonne « \(column) » : " + money(error, text)
+        case let .date(column, text, error):
+            return "colonne « \(column) » : " + day(error, text) + ". HelloAsso écrit ses dates JJ/MM/AAAA, suivies ou non de l'heure "
+                + "(02/03/2025 10:15:02). " + downloadAgain
+        case let .amount(column, text, error):
+            return "colonne « \(column) » : " + money(error, text) + ". HelloAsso écrit ses montants en euros, "
+                + "avec une virgule décimale (45,00). " + downloadAgain
         case .emptyField(let column): return "la colonne « \(column) » est vide : chaque ligne de l'export en a une. Téléchargez de nouveau l'export."
         }
     }
+
+    /// The remedy for an export damaged on its way: HelloAsso's own file, untouched.
+    static let downloadAgain = "Cette case a sans doute été modifiée à la main : corrigez-la, ou "
+        + "téléchargez de nouveau l'export depuis HelloAsso (Paiements ou Commandes, format CSV) et importez-le tel quel ; rien n'a été importé."
 
     static func platformBooking(_ e: PlatformBookingError) -> String {
         switch e {

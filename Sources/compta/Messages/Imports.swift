@@ -68,6 +68,7 @@ extension Messages {
             return "le fichier ne contient pas le compte \(wanted) : ses comptes sont \(accounts.joined(separator: ", ")). Choisissez-en un avec --numero."
         case .cfonb(let record, let line, let problem):
             let place = "enregistrement n° \(record)" + (line.map { " (ligne \($0))" } ?? "")
+            if case .currency = problem { return "relevé CFONB 120, \(place) : \(cfonbProblem(problem))" }
             return "relevé CFONB 120, \(place) : \(cfonbProblem(problem)). "
                 + "Téléchargez à nouveau le relevé (un fichier modifié à la main ou mal transmis perd souvent un caractère) : rien n'a été importé."
         case .camt(let problem):
@@ -100,7 +101,12 @@ extension Messages {
             return "montant « \(t) » illisible (13 chiffres puis un caractère qui porte le dernier chiffre et le signe : { ou A à I crédit, } ou J à R débit)"
         case .decimals(let t): return "nombre de décimales « \(t) » illisible (position 20, un chiffre)"
         case .date(let t): return "date « \(t) » illisible (JJMMAA)"
-        case .currency(let c): return "compte tenu en \(c) : Compta tient ses comptes en euros"
+        case let .currency(currency, account, others):
+            return "le compte \(account) est tenu en \(currency) (code devise, positions 17 à 19). "
+                + "Compta tient les comptes de l'association en euros et ne convertit pas les devises : "
+                + (others.isEmpty ? "" : "si l'un des autres comptes du fichier (\(others.joined(separator: ", "))) est en euros, choisissez-le avec --numero ; ")
+                + "importez le relevé du compte en euros où arrivent les conversions, et saisissez une opération en devises "
+                + "au montant en euros que la banque a débité ou crédité (compta saisir). Rien n'a été importé."
         }
     }
 

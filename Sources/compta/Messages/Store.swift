@@ -101,6 +101,11 @@ extension Messages {
                        ?? "choisissez le compte avec votre expert-comptable" + (r.remark.map { " (\($0))" } ?? "")) + "."
             }
         case .tiers(let e): return tiers(e)
+        case let .unknownRuleTiers(code, rule, pattern, atImport):
+            return "la règle n° \(rule) « \(pattern) » donne le tiers \(code), mais aucun tiers du livre n'a ce code (la liste : compta tiers). "
+                + "Donnez le code ou le nom d'un tiers existant (compta tiers RECHERCHE le trouve), ou créez-le d'abord (compta tiers ajouter)"
+                + (atImport ? " ; puis corrigez la règle : compta regles supprimer \(rule), et compta regles ajouter de nouveau avec --tiers CODE "
+                    + "(ou --tiers aucun) ; ou, pour un fichier donné à --regles, sa colonne tiers. Rien n'a été importé." : ".")
         case .projectExists(let p):
             return "le projet \(p.code) existe déjà (« \(p.name) »)."
         case .unknownProject(let code, let known):

@@ -48,6 +48,15 @@ extension Messages {
         case .anonymisedAlready(let t):
             return "\(t.code) a été anonymisé le \(t.anonymisedOn?.french ?? "") : ses données personnelles sont effacées, "
                 + "il n'y a plus rien à effacer ni à changer."
+        case .anonymisedUnchangeable(let t):
+            return "\(t.code) a été anonymisé le \(t.anonymisedOn?.french ?? "") (RGPD) : ses données personnelles ont été effacées "
+                + "et ne se redonnent pas à cette fiche (ni nom, ni adresse, ni email, ni autre nom). Si la personne revient (adhésion, don), "
+                + "créez-lui une nouvelle fiche : compta tiers ajouter --prenom P --nom N ; les anciennes lignes restent sous \(t.code)."
+        case let .mergeWithAnonymised(anonymised, live):
+            return "\(anonymised.code) a été anonymisé le \(anonymised.anonymisedOn?.french ?? "") (RGPD) et \(named(live)) ne l'est pas : "
+                + "les fusionner rattacherait des données personnelles à une fiche effacée (dans un sens) ou ses lignes à une personne "
+                + "nommée (dans l'autre). Gardez les deux fiches ; si \(live.code) est la même personne et a demandé l'effacement, "
+                + "anonymisez-la aussi (compta tiers anonymiser \(live.code)), après quoi les deux se fusionnent."
         case .notAPerson(let t):
             return "\(named(t)) est une organisation : ses coordonnées ne sont pas des données personnelles, "
                 + "seule une personne s'anonymise. Pour changer ce que le livre en dit : compta tiers modifier \(t.code)."
