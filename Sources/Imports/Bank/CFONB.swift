@@ -39,7 +39,15 @@ struct CFONBReader: StatementReader {
                 let qualifier = r.field(46, 3)
                 if Self.labelQualifiers.contains(qualifier) {
                     let text = qualifier == "LCS" ? r.trimmed(49, 35) : r.trimmed(49, 70)
-                    if !text.isEmpty { current!.operation.label += " " + text }
+                    guard !text.isEmpty else { return }
+                    // The payer's or the payee's name: the line's tiers, and in the label once
+                    // (the 04 record often has it already: « PRLV SEPA OVH SAS » then NBE OVH SAS).
+                    if qualifier == "NPY" || qualifier == "NBE" {
+                        let k = qualifier == "NPY" ? 0 : 1
+                        if current!.operation.names[k] == nil { current!.operation.names[k] = text }
+                        if current!.operation.label.contains(text) { return }
+                    }
+                    current!.operation.label += " " + text
                 }
                 return
             }
@@ -67,7 +75,9 @@ struct CFONBReader: StatementReader {
         flush()
         let chosen = try Statement.chooseAccount(order, wanted: file.accountNumber)
         let a = accounts[chosen]!
-        let lines = a.operations.map { StatementLine(line: $0.line, date: $0.date, label: CSVStatementReader.collapse($0.label), amount: $0.amount) }
+        let lines = a.operations.map {
+            StatementLine(line: $0.line, date: $0.date, label: CSVStatementReader.collapse($0.label), amount: $0.amount, counterparty: $0.counterparty)
+        }
         if lines.isEmpty && a.closing == nil { throw .noOperations }
         return Statement(format: id, formatName: "CFONB 120", encoding: file.encoding, accountID: chosen, lines: lines,
                          closingBalance: a.closing?.amount, closingDate: a.closing?.date ?? lines.map(\.date).max(),
@@ -89,6 +99,11 @@ struct CFONBReader: StatementReader {
         let date: Day
         var label: String
         let amount: Money
+        /// The names the 05 complements give: the payer's (NPY), the payee's (NBE).
+        var names: [String?] = [nil, nil]
+
+        /// The other party: who paid money in, who was paid money out.
+        var counterparty: String? { amount.cents >= 0 ? names[0] ?? names[1] : names[1] ?? names[0] }
     }
 
     /// One record: its number (1-based), the file's line it is on (nil in a file without line

@@ -36,7 +36,7 @@ public enum LabelShapes {
     public static let trailers: Set<String> = [
         "MOTIF", "REF", "REFERENCE", "COTISATION", "COTISATIONS", "COTIS", "ADHESION", "ADHESIONS", "DON", "DONS", "FACTURE",
         "FACTURES", "FACT", "INSCRIPTION", "INSCRIPTIONS", "ABONNEMENT", "ECHEANCE", "LOYER", "REMBOURSEMENT", "REMB",
-        "VERSEMENT", "SOUTIEN", "SALAIRE", "ACOMPTE", "SOLDE", "LOCATION", "ACHAT", "VENTE", "COMMANDE", "CMD", "PRESTATION",
+        "VERSEMENT", "SOUTIEN", "SALAIRE", "ACOMPTE", "SOLDE", "LOCATION", "ACHAT", "VENTE", "COMMANDE", "CMD", "PRESTATION", "CONTRAT",
     ]
 
     /// The shapes compiled, once, with the index of their group.

@@ -8,12 +8,17 @@ public struct StatementLine: Sendable, Equatable {
     public let label: String
     /// Positive: money in; negative: money out.
     public let amount: Money
+    /// The other party's name when the format states it apart from the label (camt.053's
+    /// `<Nm>`, CFONB's 05 NPY/NBE complement, a CSV's « Counterparty name »): the line's tiers
+    /// unless a rule says otherwise, rather than a name guessed from the label.
+    public let counterparty: String?
 
-    public init(line: Int, date: Day, label: String, amount: Money) {
+    public init(line: Int, date: Day, label: String, amount: Money, counterparty: String? = nil) {
         self.line = line
         self.date = date
         self.label = label.printable
         self.amount = amount
+        self.counterparty = counterparty.map { CSVStatementReader.collapse($0.printable) }.flatMap { $0.isEmpty ? nil : $0 }
     }
 }
 
@@ -85,10 +90,17 @@ public enum StatementError: Error, Equatable, Sendable {
     case unknownLayout(firstRows: [[String]])
     /// `--banque NOM` with a name no profile has.
     case unknownBank(String, known: [String])
-    /// The chosen profile's columns are not in the file.
-    case layoutNotFound(profile: String, expected: [String], firstRows: [[String]])
-    /// A row that should be an operation but cannot be read.
-    case malformedLine(line: Int, raw: String, reason: LineProblem)
+    /// The chosen profile's columns are not in the file; `looksLike`: the id of the format it is
+    /// recognised as (in `StatementReaders.all`).
+    case layoutNotFound(profile: String, expected: [String], firstRows: [[String]], looksLike: String? = nil)
+    /// `--banque` names a format that declares itself (OFX, QIF, CFONB 120, camt.053; its id)
+    /// and the file is not in it; `looksLike`: the id of the format it is recognised as, if any.
+    case notInFormat(String, looksLike: String?)
+    /// A row that should be an operation but cannot be read; `columns`: the `--colonnes` it
+    /// was read with, if any (then the mapping is the first suspect).
+    case malformedLine(line: Int, raw: String, reason: LineProblem, columns: String? = nil)
+    /// One of Compta's own files (entries, budget, rules, FEC), recognised by its header.
+    case comptaFile(ComptaFile)
     /// The file has several accounts and none was chosen.
     case severalAccounts([String])
     /// `--numero` names no account of the file.
