@@ -58,6 +58,14 @@ extension Store: BankLedger {
                 throw .bankAccount(.statementOfAnotherAccount(bankAccountID: id, importedInto: AccountNumber(trusted: other),
                                                                  asked: batch.bankAccount))
             }
+            // The other direction: the account asked holds another bank account's statements.
+            if !batch.force, let id = batch.bankAccountID {
+                let held = try self.db.query("SELECT DISTINCT bank_account_id FROM statement WHERE bank_account = ? AND bank_account_id IS NOT NULL",
+                                             [.text(batch.bankAccount.text)], { $0.text(0) })
+                if let other = held.first, !held.contains(where: { BankAccountID.same($0, id) }) {
+                    throw .bankAccount(.accountHoldsAnother(bankAccountID: id, asked: batch.bankAccount, holds: other))
+                }
+            }
             if !batch.force, let (other, id) = try self.db.query("""
                 SELECT bank_account, id FROM statement WHERE file_hash = ? AND bank_account <> ? ORDER BY id LIMIT 1
                 """, [.text(batch.fileHash), .text(batch.bankAccount.text)], { ($0.text(0), $0.integer(1)) }).first {

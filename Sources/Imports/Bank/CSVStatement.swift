@@ -394,9 +394,7 @@ enum CSVStatementReader {
     }
 
     /// `="00012345678"` → `00012345678`.
-    static func cleanID(_ s: String) -> String {
-        String(s.filter { $0.isLetter || $0.isNumber })
-    }
+    static func cleanID(_ s: String) -> String { BankAccountID.clean(s) }
 
     static func cleanIDIfNumber(_ s: String) -> String? {
         let id = cleanID(s)

@@ -168,12 +168,10 @@ extension Statement {
             guard let only = accounts.first else { throw .noOperations }
             return only
         }
-        let key = CSVStatementReader.cleanID(wanted)
-        let clean = accounts.map { (account: $0, id: CSVStatementReader.cleanID($0)) }
-        guard let found = clean.first(where: { $0.id == key })
-                ?? clean.first(where: { ($0.id.count >= 8 && key.contains($0.id)) || (key.count >= 8 && $0.id.contains(key)) }) else {
+        let key = BankAccountID.clean(wanted)
+        guard let found = accounts.first(where: { BankAccountID.clean($0) == key }) ?? accounts.first(where: { BankAccountID.same($0, wanted) }) else {
             throw .accountNotInFile(wanted, accounts: accounts)
         }
-        return found.account
+        return found
     }
 }

@@ -264,6 +264,10 @@ extension Messages {
             return "\(found) des \(count) opérations de ce relevé sont déjà dans le compte \(into) (même jour, même montant, même libellé ; "
                 + "relevé n° \(statement) de compta releves) ; vous demandez --compte \(asked). "
                 + "Relancez avec --compte \(into) (seules les opérations absentes seront ajoutées)" + wrongAccountWayOut(into, asked: asked, statement: statement)
+        case .accountHoldsAnother(let id, let asked, let holds):
+            return "le compte \(asked) du livre tient déjà les relevés du compte bancaire \(holds) ; ce relevé est celui du compte bancaire \(id). "
+                + "Donnez-lui son propre compte du livre, par exemple --compte \(asked.text)1 (créé avec compta comptes ajouter \(asked.text)1 \"NOM\") ; "
+                + "si c'est bien le même compte bancaire, écrit autrement : ajoutez --forcer. Rien n'a été importé."
         case .notATreasuryAccount(let n):
             return "--compte \(n) n'est pas un compte de banque ou de caisse (51x, 53x), par exemple 512, 5121 ou 530."
         }
