@@ -150,12 +150,17 @@ struct CFONBReader: StatementReader {
 
     /// Cuts the file into records and gives them to `body` in order. A line holds one record or
     /// several glued together; a line shorter than a record is completed with blanks only where
-    /// nothing but blanks can be missing (after the amount of a 01, 04 or 07, in the text of a 05).
+    /// nothing but blanks can be missing (after the amount of a 01, 04 or 07, in the text of a 05),
+    /// and only in a file whose channel trimmed the blanks: one that kept them on another line
+    /// (a line of 120 characters ending with a blank) had that short line cut, which is refused.
     static func records(_ utf8: [UInt8], _ body: (Record) throws(StatementError) -> Void) throws(StatementError) {
         let breaks = utf8.contains(0x0A)
         var number = 0
         var lineNumber = 0
         var start = 0
+        // The first short line, and whether a line kept its blanks; judged once the file is read.
+        var firstShort: (number: Int, line: Int?, count: Int)? = nil
+        var keptBlanks = false
         while start < utf8.count {
             let end = utf8[start...].firstIndex(of: 0x0A) ?? utf8.count
             var lineEnd = end
@@ -176,6 +181,7 @@ struct CFONBReader: StatementReader {
                 guard breaks, count >= complete, ["01", "04", "05", "07"].contains(code) else {
                     throw .cfonb(record: number, line: at, problem: .length(count))
                 }
+                if firstShort == nil { firstShort = (number, at, count) }
                 let padded = Array(line) + Array(repeating: 0x20, count: length - count)
                 let paddedScalars = scalars.map { $0 + Array(repeating: " ", count: length - count) }
                 try body(Record(number: number, line: at, bytes: padded[...], scalars: paddedScalars))
@@ -195,6 +201,7 @@ struct CFONBReader: StatementReader {
                 }
                 throw .cfonb(record: number + k + 1, line: at, problem: .length(count))
             }
+            if !keptBlanks, breaks, line.last == 0x20 { keptBlanks = true }
             for k in 0..<whole {
                 number += 1
                 if let scalars {
@@ -206,6 +213,7 @@ struct CFONBReader: StatementReader {
                 }
             }
         }
+        if keptBlanks, let short = firstShort { throw .cfonb(record: short.number, line: short.line, problem: .cut(short.count)) }
     }
 
     /// Positions 91–104: 13 digits, then a character for the last digit and the sign

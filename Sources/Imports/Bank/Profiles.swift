@@ -152,7 +152,7 @@ extension BankProfile {
     /// bank's export and the files other open-source tools test against.
     public static let all: [BankProfile] = [
         BankProfile(
-            id: "bpce", name: "Caisse d'Épargne, Banque Populaire, Crédit Coopératif (groupe BPCE)",
+            id: "bpce", name: "Caisse d'Épargne, Banque Populaire, Crédit Coopératif (BPCE)",
             aliases: ["caisse-epargne", "caisse-d-epargne", "banque-populaire", "credit-cooperatif", "coopanet"],
             details: "export « Télécharger les opérations » du groupe BPCE (format 2024), séparateur ;, débit négatif, crédit signé +",
             signature: ["date de comptabilisation", "libelle operation", "debit", "credit"],
@@ -160,7 +160,7 @@ extension BankProfile {
                                 debit: ["debit"], credit: ["credit"]),
             firstLine: nil),
         BankProfile(
-            id: "bpce-pro", name: "Caisse d'Épargne, Banque Populaire : comptes professionnels et associations",
+            id: "bpce-pro", name: "Caisse d'Épargne, Banque Populaire : pros et associations",
             aliases: ["caisse-epargne-pro", "banque-populaire-pro", "bpce-association"],
             details: "Date comptable;Libelle simplifie;Reference;Informations complementaires;Type operation;Debit;Credit;Date operation;Date de valeur;Pointage, débit négatif, crédit signé +",
             signature: ["date comptable", "libelle simplifie", "debit", "credit"],

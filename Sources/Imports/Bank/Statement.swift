@@ -131,6 +131,9 @@ public enum LineProblem: Error, Equatable, Sendable {
 public enum CFONBProblem: Error, Equatable, Sendable {
     /// The line has that many characters: not 120, nor a multiple of it.
     case length(Int)
+    /// A line shorter than a record (that many characters) in a file whose other lines kept
+    /// their blanks: cut, not trimmed.
+    case cut(Int)
     /// Not 01, 04, 05 or 07.
     case recordCode(String)
     /// Positions 91–104 are not 13 digits and a sign character.

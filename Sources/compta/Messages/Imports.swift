@@ -134,6 +134,9 @@ extension Messages {
         switch p {
         case .length(let n):
             return "la ligne a \(n) caractères ; un relevé CFONB est fait d'enregistrements de 120 caractères exactement"
+        case .cut(let n):
+            return "la ligne a \(n) caractères alors que les autres lignes du fichier ont leurs 120 caractères, blancs compris : elle a été coupée "
+                + "(un enregistrement CFONB, 05 complément compris, a 120 caractères exactement)"
         case .recordCode(let code):
             return "code d'enregistrement « \(code) » inconnu (01 ancien solde, 04 opération, 05 complément, 07 nouveau solde)"
         case .amount(let t):
