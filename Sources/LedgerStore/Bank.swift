@@ -88,9 +88,11 @@ extension Store: BankLedger {
                     throw .bankAccount(.accountHoldsAnother(bankAccountID: id, asked: batch.bankAccount, holds: other))
                 }
             }
+            // The same file, unless it is another of its accounts (a CFONB or camt.053 file of several).
             if !batch.force, let (other, id) = try self.db.query("""
-                SELECT bank_account, id FROM statement WHERE file_hash = ? AND bank_account <> ? ORDER BY id LIMIT 1
-                """, [.text(batch.fileHash), .text(batch.bankAccount.text)], { ($0.text(0), $0.integer(1)) }).first {
+                SELECT bank_account, id FROM statement WHERE file_hash = ?1 AND bank_account <> ?2
+                    AND (?3 IS NULL OR bank_account_id IS NULL OR bank_account_id = ?3) ORDER BY id LIMIT 1
+                """, [.text(batch.fileHash), .text(batch.bankAccount.text), .optional(batch.bankAccountID)], { ($0.text(0), $0.integer(1)) }).first {
                 throw .bankAccount(.fileOfAnotherAccount(importedInto: AccountNumber(trusted: other), statement: id, asked: batch.bankAccount))
             }
             let sameFile = try self.db.scalarText("SELECT imported_at FROM statement WHERE file_hash = ? AND bank_account = ? ORDER BY id LIMIT 1",
