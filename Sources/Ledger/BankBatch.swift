@@ -147,6 +147,24 @@ public enum BankAccountError: Error, Equatable, Sendable {
     /// `found` of the statement's `count` operations (half or more) are on another ledger
     /// account, brought there by statement `statement`: same day, amount and label.
     case operationsOfAnotherAccount(found: Int, count: Int, importedInto: AccountNumber, statement: Int, asked: AccountNumber)
+    /// The ledger account asked already holds the statements of another bank account (`holds`):
+    /// a second account of a bank (a savings account, the second account of a CFONB file).
+    case accountHoldsAnother(bankAccountID: String, asked: AccountNumber, holds: String)
     /// `--compte` must be a bank or cash account (51, 53).
     case notATreasuryAccount(AccountNumber)
+}
+
+/// A bank account's number as statements write it: an account number, an IBAN, with or
+/// without blanks.
+public enum BankAccountID {
+    /// Letters and digits only.
+    public static func clean(_ s: String) -> String { String(s.filter { $0.isLetter || $0.isNumber }) }
+
+    /// Whether two writings name the same account: the same letters and digits, or one inside
+    /// the other from eight characters (an account number inside its IBAN; never a few digits
+    /// that happen to be in a number).
+    public static func same(_ a: String, _ b: String) -> Bool {
+        let x = clean(a), y = clean(b)
+        return x == y || (x.count >= 8 && y.contains(x)) || (y.count >= 8 && x.contains(y))
+    }
 }

@@ -26,6 +26,15 @@ public struct Rule: Hashable, Sendable {
     /// Where the tiers of the lines it files comes from.
     public var tiers: RuleTiers
 
+    /// Whether `other` files the same lines the same way: same pattern (as it is compared: a
+    /// plain text without case or accents), regex or not, sign, bounds, account, project and
+    /// tiers. Its position and label aside: the second of two such rules would never file a line.
+    public func filesLike(_ other: Rule) -> Bool {
+        isRegex == other.isRegex && (isRegex ? pattern == other.pattern : searchKey(pattern) == searchKey(other.pattern))
+            && direction == other.direction && minimum == other.minimum && maximum == other.maximum
+            && account == other.account && project == other.project && tiers == other.tiers
+    }
+
     public init(position: Int = 0, pattern: String, isRegex: Bool = false, direction: Direction = .any,
                 minimum: Money? = nil, maximum: Money? = nil, account: AccountNumber, project: String? = nil,
                 label: String? = nil, tiers: RuleTiers = .label) {

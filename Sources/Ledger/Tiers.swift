@@ -127,7 +127,9 @@ public struct Tiers: Hashable, Sendable {
     /// decides which fields hold the name.
     public static let organisationWords: Set<Substring> = [
         "sa", "sas", "sasu", "sarl", "eurl", "eirl", "sci", "scop", "scic", "snc", "sca", "selarl", "gie", "ei", "ste", "societe", "ets",
-        "association", "asso", "assoc", "federation", "fondation", "collectif", "cooperative", "syndicat", "mutuelle",
+        "association", "asso", "assoc", "federation", "fondation", "collectif", "cooperative", "syndicat", "mutuelle", "mutuelles",
+        "assurance", "assurances", "compagnie", "cie", "groupe", "institut", "agence", "office", "ecole", "lycee", "college", "universite",
+        "hopital", "clinique", "prefecture", "tresor", "cpam", "caf", "sacem",
         "mairie", "commune", "ville", "departement", "region", "comite", "club", "banque", "caisse", "urssaf",
     ]
 

@@ -7,26 +7,34 @@ extension Store: BankLedger {
 
     /// Adds a rule. Without a position, it goes last.
     @discardableResult
+    /// Adds a rule at its position (0: after the last), shifting the ones from there on. A
+    /// rule that files like one the ledger has is refused (`.ruleExists`): the second would
+    /// never file a line.
     public func addRule(_ rule: Rule) throws(StoreError) -> Rule {
         try atomically { () throws(StoreError) -> Rule in
+            if let same = try rules().first(where: { $0.filesLike(rule) }) { throw .ruleExists(same) }
             var r = rule
             if r.position <= 0 {
-                r.position = Int(try db.scalarInt("SELECT coalesce(max(position), 0) + 10 FROM rule") ?? 10)
+                r.position = Int(try db.scalarInt("SELECT coalesce(max(position), 0) + 1 FROM rule") ?? 1)
             } else if try db.scalarInt("SELECT 1 FROM rule WHERE position = ?", .int(Int64(r.position))) != nil {
                 // Make room: shift this position and the ones after it.
                 try db.run("UPDATE rule SET position = -position - 1 WHERE position >= ?", .int(Int64(r.position)))
                 try db.run("UPDATE rule SET position = -position WHERE position < 0")
             }
             try insertRule(r)
+            let id = db.lastInsertRowID
+            try numberRules()
+            r.position = Int(try db.scalarInt("SELECT position FROM rule WHERE id = ?", .int(id)) ?? Int64(r.position))
             return r
         }
     }
 
-    /// Replaces every rule by `rules` (`compta regles importer`).
+    /// Replaces every rule by `rules` (`compta regles importer`), in the order of their positions.
     public func replaceRules(_ rules: [Rule]) throws(StoreError) {
         try atomically { () throws(StoreError) in
             try db.run("DELETE FROM rule")
             for r in rules { try insertRule(r) }
+            try numberRules()
         }
     }
 
@@ -34,7 +42,9 @@ extension Store: BankLedger {
     public func removeRule(position: Int) throws(StoreError) -> Bool {
         try atomically { () throws(StoreError) -> Bool in
             try db.run("DELETE FROM rule WHERE position = ?", .int(Int64(position)))
-            return db.changes > 0
+            guard db.changes > 0 else { return false }
+            try numberRules()
+            return true
         }
     }
 
@@ -45,6 +55,18 @@ extension Store: BankLedger {
             guard case .tiers(.unknownCode(let code)) = error, let rule else { throw error }
             throw .unknownRuleTiers(code: code, rule: rule.position, pattern: rule.pattern, atImport: true)
         }
+    }
+
+    /// A rule's number (« règle n° 3 ») is its place in the order rules are tried: 1, 2, 3…
+    /// with no gap, whatever the positions a rules file gave (10, 20…) or a removal left.
+    /// Positions are stored nowhere else (an imported line keeps its entry, not its rule), so
+    /// renumbering changes only what `regles` shows; a ledger written before numbers its rules
+    /// so at its next change of rules.
+    private func numberRules() throws(StoreError) {
+        let ids = try db.query("SELECT id FROM rule ORDER BY position", [], { $0.integer(0) })
+        // Through negative numbers: `position` is UNIQUE at every row's update.
+        for (i, id) in ids.enumerated() { try db.run("UPDATE rule SET position = ? WHERE id = ?", .int(Int64(-1 - i)), .int(Int64(id))) }
+        try db.run("UPDATE rule SET position = -position WHERE position < 0")
     }
 
     private func insertRule(_ r: Rule) throws(StoreError) {
@@ -74,9 +96,19 @@ extension Store: BankLedger {
                 throw .bankAccount(.statementOfAnotherAccount(bankAccountID: id, importedInto: AccountNumber(trusted: other),
                                                                  asked: batch.bankAccount))
             }
+            // The other direction: the account asked holds another bank account's statements.
+            if !batch.force, let id = batch.bankAccountID {
+                let held = try self.db.query("SELECT DISTINCT bank_account_id FROM statement WHERE bank_account = ? AND bank_account_id IS NOT NULL",
+                                             [.text(batch.bankAccount.text)], { $0.text(0) })
+                if let other = held.first, !held.contains(where: { BankAccountID.same($0, id) }) {
+                    throw .bankAccount(.accountHoldsAnother(bankAccountID: id, asked: batch.bankAccount, holds: other))
+                }
+            }
+            // The same file, unless it is another of its accounts (a CFONB or camt.053 file of several).
             if !batch.force, let (other, id) = try self.db.query("""
-                SELECT bank_account, id FROM statement WHERE file_hash = ? AND bank_account <> ? ORDER BY id LIMIT 1
-                """, [.text(batch.fileHash), .text(batch.bankAccount.text)], { ($0.text(0), $0.integer(1)) }).first {
+                SELECT bank_account, id FROM statement WHERE file_hash = ?1 AND bank_account <> ?2
+                    AND (?3 IS NULL OR bank_account_id IS NULL OR bank_account_id = ?3) ORDER BY id LIMIT 1
+                """, [.text(batch.fileHash), .text(batch.bankAccount.text), .optional(batch.bankAccountID)], { ($0.text(0), $0.integer(1)) }).first {
                 throw .bankAccount(.fileOfAnotherAccount(importedInto: AccountNumber(trusted: other), statement: id, asked: batch.bankAccount))
             }
             let sameFile = try self.db.scalarText("SELECT imported_at FROM statement WHERE file_hash = ? AND bank_account = ? ORDER BY id LIMIT 1",

@@ -69,6 +69,8 @@ public enum StoreError: Error, Sendable {
     /// `supprimer` on an entry that must stay.
     case notRemovable(number: Int, reason: DraftRefusal)
     case unknownStatement(Int)
+    /// A rule that files like this one of the ledger (`Rule.filesLike`).
+    case ruleExists(Rule)
     /// `releves annuler` on a statement some of whose entries are validated.
     case statementValidated(ImportedStatement)
     /// `releves annuler` on a statement one of whose entries another corrects (n° `by`).

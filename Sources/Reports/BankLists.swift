@@ -115,7 +115,7 @@ public struct BankFormats: Sendable {
             table.rows.append(ReportRow([.text(f.id), .text(f.name), .text(f.aliases.joined(separator: ", ")), .text(f.details)]))
         }
         var notes = ["Autres noms acceptés par --banque et détail des formats : compta importer --banques --format json.",
-                     "Autre format : --colonnes date=1,libelle=3,montant=4 (positions à partir de 1), ou un profil personnel (--profil FICHIER)."]
+                     "Autre format : --colonnes date=1,libelle=3,montant=4 (positions depuis 1), ou --profil FICHIER."]
         for n in notEstablished {
             notes.append("\(n.name) : format CSV non établi à partir de sources publiques ; utilisez l'\(n.advice).")
         }

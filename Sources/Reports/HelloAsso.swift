@@ -39,15 +39,19 @@ public struct HelloAssoImportSummary: Sendable {
             notes.append("Versements : " + o.newPayouts.map { "n° \($0.id) du \($0.date.french), \($0.amount.formatted()) €" }.joined(separator: " ; ")
                          + ". Leur état : compta helloasso")
         }
-        if !o.tiersCreated.isEmpty { notes.append("Tiers créés : \(o.tiersCreated.count) (compta tiers).") }
+        // Under --essai, what the import would do: nothing was written.
+        let (created, added) = r.dryRun ? ("serait créé", "serait ajoutée") : ("créé", "ajoutée")
+        if !o.tiersCreated.isEmpty {
+            notes.append((r.dryRun ? "Tiers qui seraient créés : " : "Tiers créés : ") + "\(o.tiersCreated.count) (compta tiers).")
+        }
         if o.transitCreated {
-            notes.append("Compte \(PlatformAccounts.transit) « \(PlatformAccounts.transitLabel) » créé : les paiements HelloAsso y attendent leur versement.")
+            notes.append("Compte \(PlatformAccounts.transit) « \(PlatformAccounts.transitLabel) » \(created) : les paiements HelloAsso y attendent leur versement.")
         }
         if let rule = o.ruleAdded {
-            notes.append("Règle n° \(rule.position) ajoutée : « \(rule.pattern) » → \(rule.account) (les versements du relevé bancaire vont au compte de transit).")
+            notes.append("Règle n° \(rule.position) \(added) : « \(rule.pattern) » → \(rule.account) (les versements du relevé bancaire vont au compte de transit).")
         }
         if !o.refiled.isEmpty {
-            notes.append("Versements du relevé qui attendaient sur 471, classés au compte de transit : écritures n° "
+            notes.append("Versements du relevé qui attendaient sur 471, \(r.dryRun ? "qui seraient classés" : "classés") au compte de transit : écritures n° "
                          + o.refiled.map(String.init).joined(separator: ", ") + ".")
         }
         var tables: [ReportTable] = []

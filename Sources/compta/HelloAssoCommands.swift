@@ -6,6 +6,10 @@ import Reports
 /// `compta importer FICHIER` when the file is a HelloAsso export: imports it and says so; false
 /// when it is none (a bank statement).
 func importHelloAsso(_ bytes: [UInt8], path: String, store: Store, _ ctx: Context) throws -> Bool {
+    // The bank statement's options mean nothing for an export: refused rather than ignored
+    // (--du too: payments already in the ledger are known by their reference, and skipped).
+    let given = HelloAssoCommandError.bankOptions.filter { ctx.parsed.has($0) || ctx.parsed.value($0) != nil }
+    if !given.isEmpty, try HelloAssoExport.open(bytes, file: path) != nil { throw HelloAssoCommandError.bankOptions(given, path: path) }
     guard let result = try HelloAssoImporter.run(bytes, file: path, ledger: store, dryRun: ctx.parsed.has("--essai")) else { return false }
     try ctx.render(HelloAssoImportSummary(result, detailed: try ctx.format() == .json || result.dryRun).document)
     return true
@@ -62,3 +66,10 @@ let helloAssoCommands: [Command] = [
                          + (setting.project.map { ", projet \($0)" } ?? "") + ".")
     },
 ]
+
+enum HelloAssoCommandError: Error {
+    /// Options of `importer` that only a bank statement takes, given with a HelloAsso export.
+    case bankOptions([String], path: String)
+
+    static let bankOptions = ["--compte", "--regles", "--sans-tiers", "--encodage", "--numero", "--forcer", "--du", "--solde", "--au"]
+}

@@ -39,11 +39,22 @@ let lifecycleCommands: [Command] = [
     ) { ctx in
         let store = try ctx.openStore()
         let exercice = try ctx.parsed.value("--exercice").map { try store.exercice($0) }
-        let done = try store.validate(upTo: try ctx.day("--jusqu-au"), exercice: exercice)
+        let upTo = try ctx.day("--jusqu-au")
+        // Operations still waiting on 471 that this validation takes: validated all the same (a
+        // validated waiting line is still filed, by an OD), but listed, so none goes unseen.
+        let limit = min(upTo ?? ctx.now.today, ctx.now.today)
+        let waiting = try store.waitingLines(exercice: exercice).filter { $0.entry.validation == nil && $0.entry.date <= limit }
+        let done = try store.validate(upTo: upTo, exercice: exercice)
         if let first = done.first, let last = done.last {
             let one = done.count == 1
             ctx.output.print("\(french(done.count, "écriture")) \(frenchAgreeing(done.count, "validée")) "
                              + (one ? "(le \(first.french)) : elle ne peut plus être modifiée." : "(du \(first.french) au \(last.french)) : elles ne peuvent plus être modifiées."))
+            if !waiting.isEmpty {
+                let numbers = "n° " + waiting.map { String($0.entry.number) }.joined(separator: ", ")
+                ctx.output.print("Dont \(waiting.count) encore en attente sur le compte \(AccountNumber.waiting) (\(numbers)) : "
+                                 + "classez-\(waiting.count > 1 ? "les" : "la") avec compta affecter NUMERO COMPTE, qui passe pour une écriture validée "
+                                 + "une écriture OD du \(AccountNumber.waiting) vers le compte ; la liste : compta attente (la clôture attend un \(AccountNumber.waiting) vide).")
+            }
         } else {
             ctx.output.print("Aucune écriture à valider.")
         }

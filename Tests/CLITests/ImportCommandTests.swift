@@ -27,19 +27,19 @@ func fixturePath(_ p: String) -> String { packageURL("Fixtures/" + p).path }
         let number = chorale.split(separator: " ").dropFirst().first.map(String.init) ?? "?"
         let assigned = s.run("affecter", number, "7562", "--regle", "CHORALE")
         #expect(assigned.code == 0, "\(assigned.err)")
-        #expect(assigned.out.contains("Règle n° 30 créée : « CHORALE » → 7562"))
+        #expect(assigned.out.contains("Règle n° 3 créée : « CHORALE » → 7562"), "rules are numbered in the order they are tried")
         #expect(s.run("attente").out.contains("2 opérations en attente"))
         let rules = s.run("regles", "exporter")
-        #expect(rules.out.contains("30;CHORALE;;;;;7562;;"))
+        #expect(rules.out.contains("3;CHORALE;;;;;7562;;"))
 
         // The OVH rule filed n° 1 (5 March) under 604A, project BL-EVOLUTION: it was a hard disk.
         #expect(s.run("journal", "--format", "csv").out.contains("1;05/03/2024;BQ;;512;;PRELEVEMENT OVH SAS FACTURE FR2024031187;;120,00;;brouillard\r\n;;;;604A;T0001 OVH SAS;"))
-        // Its rule goes before the OVH rule (n° 10), which would otherwise file the next invoice under 604A again.
+        // Its rule goes before the OVH rule (n° 1), which would otherwise file the next invoice under 604A again.
         let refiled = s.run("affecter", "1", "6063", "--projet", "BL-EVOLUTION", "--regle", "FR2024031187")
         #expect(refiled.code == 0, "\(refiled.err)")
-        #expect(refiled.out.contains("Écriture n° 1 classée en 6063, projet BL-EVOLUTION. Règle n° 10 créée : « FR2024031187 » → 6063, projet BL-EVOLUTION, "
+        #expect(refiled.out.contains("Écriture n° 1 classée en 6063, projet BL-EVOLUTION. Règle n° 1 créée : « FR2024031187 » → 6063, projet BL-EVOLUTION, "
                                      + "placée avant la règle « OVH » → 604A, qui classait cette opération."))
-        #expect(s.run("regles", "exporter").out.contains("10;FR2024031187;;;;;6063;BL-EVOLUTION;;\r\n11;OVH;;;;;604A;BL-EVOLUTION;"))
+        #expect(s.run("regles", "exporter").out.contains("1;FR2024031187;;;;;6063;BL-EVOLUTION;;\r\n2;OVH;;;;;604A;BL-EVOLUTION;"))
         let balance = s.run("balance", "--format", "csv").out
         #expect(balance.contains("6063;") && !balance.contains("604A;"), "the line moved, and its total with it")
         // Refiled again without --projet: the line keeps its project.

@@ -104,7 +104,9 @@ import Ledger
         #expect(s.run("regles", "ajouter", "FRAIS", "627", "--tiers", "T0002", "--position", "1").code == 0)
 
         let older = club()
-        try Database(path: older.ledger).execute("INSERT INTO rule(position, pattern, regex, direction, account, tiers) VALUES (1, 'FRAIS', 0, 0, '627', 'T0099')")
+        try Database(path: older.ledger).execute("""
+            DELETE FROM rule; INSERT INTO rule(position, pattern, regex, direction, account, tiers) VALUES (1, 'FRAIS', 0, 0, '627', 'T0099')
+            """)
         try older.refuses(["importer", older.write("releve.csv", Self.statement)] + Self.columns,
                           says: ["la règle n° 1 « FRAIS » donne le tiers T0099", "compta regles supprimer 1", "Rien n'a été importé."])
     }

@@ -87,7 +87,7 @@ let bankSamples = ["bpce.csv", "la-banque-postale.csv", "credit-mutuel.csv", "ci
 
     @Test func aProfileThatDoesNotFitSaysSo() throws {
         let error = #expect(throws: StatementError.self) { try read("qonto.csv", bank: "societe-generale") }
-        guard case .layoutNotFound(let profile, _, let rows)? = error else { Issue.record("\(String(describing: error))"); return }
+        guard case .layoutNotFound(let profile, _, let rows, _)? = error else { Issue.record("\(String(describing: error))"); return }
         #expect(profile == "Société Générale")
         #expect(rows.first?.first == "Status")
     }

@@ -75,12 +75,13 @@ import LedgerStore
     @Test func theRulesAreListedInTheirOrder() throws {
         let store = try ledger()
         try store.addRule(Rule(pattern: "OVH", account: n("604A")))
-        try store.addRule(Rule(position: 5, pattern: "^VIR (DON|COTIS)", isRegex: true, direction: .income, minimum: Money(cents: 1_000),
+        try store.addRule(Rule(position: 1, pattern: "^VIR (DON|COTIS)", isRegex: true, direction: .income, minimum: Money(cents: 1_000),
                                account: n("7562"), label: "Cotisation"))
         let list = try RuleList(store)
-        #expect(list.rules.map(\.position) == [5, 10])
+        // Numbered in the order they are tried: the second, placed first, is n° 1.
+        #expect(list.rules.map(\.position) == [1, 2])
         let csv = try OutputFormat.csv.render(list.document(association: "Asso"))
-        #expect(csv.contains("5;/^VIR (DON|COTIS)/;recette;10,00;;7562;;Cotisation;\r\n10;OVH;;;;604A;;;\r\n"), "\(csv)")
+        #expect(csv.contains("1;/^VIR (DON|COTIS)/;recette;10,00;;7562;;Cotisation;\r\n2;OVH;;;;604A;;;\r\n"), "\(csv)")
         #expect(try RuleList.document(store, .presenting(store.exercice(nil), today: Self.now.today)) == list.document(association: "Asso"))
     }
 

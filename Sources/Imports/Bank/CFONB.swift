@@ -39,7 +39,15 @@ struct CFONBReader: StatementReader {
                 let qualifier = r.field(46, 3)
                 if Self.labelQualifiers.contains(qualifier) {
                     let text = qualifier == "LCS" ? r.trimmed(49, 35) : r.trimmed(49, 70)
-                    if !text.isEmpty { current!.operation.label += " " + text }
+                    guard !text.isEmpty else { return }
+                    // The payer's or the payee's name: the line's tiers, and in the label once
+                    // (the 04 record often has it already: « PRLV SEPA OVH SAS » then NBE OVH SAS).
+                    if qualifier == "NPY" || qualifier == "NBE" {
+                        let k = qualifier == "NPY" ? 0 : 1
+                        if current!.operation.names[k] == nil { current!.operation.names[k] = text }
+                        if current!.operation.label.contains(text) { return }
+                    }
+                    current!.operation.label += " " + text
                 }
                 return
             }
@@ -71,7 +79,9 @@ struct CFONBReader: StatementReader {
         if let (currency, number, line) = a.foreign {
             throw .cfonb(record: number, line: line, problem: .currency(currency, account: chosen, others: order.filter { $0 != chosen }))
         }
-        let lines = a.operations.map { StatementLine(line: $0.line, date: $0.date, label: CSVStatementReader.collapse($0.label), amount: $0.amount) }
+        let lines = a.operations.map {
+            StatementLine(line: $0.line, date: $0.date, label: CSVStatementReader.collapse($0.label), amount: $0.amount, counterparty: $0.counterparty)
+        }
         if lines.isEmpty && a.closing == nil { throw .noOperations }
         return Statement(format: id, formatName: "CFONB 120", encoding: file.encoding, accountID: chosen, lines: lines,
                          closingBalance: a.closing?.amount, closingDate: a.closing?.date ?? lines.map(\.date).max(),
@@ -95,6 +105,11 @@ struct CFONBReader: StatementReader {
         let date: Day
         var label: String
         let amount: Money
+        /// The names the 05 complements give: the payer's (NPY), the payee's (NBE).
+        var names: [String?] = [nil, nil]
+
+        /// The other party: who paid money in, who was paid money out.
+        var counterparty: String? { amount.cents >= 0 ? names[0] ?? names[1] : names[1] ?? names[0] }
     }
 
     /// One record: its number (1-based), the file's line it is on (nil in a file without line
@@ -141,12 +156,17 @@ struct CFONBReader: StatementReader {
 
     /// Cuts the file into records and gives them to `body` in order. A line holds one record or
     /// several glued together; a line shorter than a record is completed with blanks only where
-    /// nothing but blanks can be missing (after the amount of a 01, 04 or 07, in the text of a 05).
+    /// nothing but blanks can be missing (after the amount of a 01, 04 or 07, in the text of a 05),
+    /// and only in a file whose channel trimmed the blanks: one that kept them on another line
+    /// (a line of 120 characters ending with a blank) had that short line cut, which is refused.
     static func records(_ utf8: [UInt8], _ body: (Record) throws(StatementError) -> Void) throws(StatementError) {
         let breaks = utf8.contains(0x0A)
         var number = 0
         var lineNumber = 0
         var start = 0
+        // The first short line, and whether a line kept its blanks; judged once the file is read.
+        var firstShort: (number: Int, line: Int?, count: Int)? = nil
+        var keptBlanks = false
         while start < utf8.count {
             let end = utf8[start...].firstIndex(of: 0x0A) ?? utf8.count
             var lineEnd = end
@@ -167,6 +187,7 @@ struct CFONBReader: StatementReader {
                 guard breaks, count >= complete, ["01", "04", "05", "07"].contains(code) else {
                     throw .cfonb(record: number, line: at, problem: .length(count))
                 }
+                if firstShort == nil { firstShort = (number, at, count) }
                 let padded = Array(line) + Array(repeating: 0x20, count: length - count)
                 let paddedScalars = scalars.map { $0 + Array(repeating: " ", count: length - count) }
                 try body(Record(number: number, line: at, bytes: padded[...], scalars: paddedScalars))
@@ -186,6 +207,7 @@ struct CFONBReader: StatementReader {
                 }
                 throw .cfonb(record: number + k + 1, line: at, problem: .length(count))
             }
+            if !keptBlanks, breaks, line.last == 0x20 { keptBlanks = true }
             for k in 0..<whole {
                 number += 1
                 if let scalars {
@@ -197,6 +219,7 @@ struct CFONBReader: StatementReader {
                 }
             }
         }
+        if keptBlanks, let short = firstShort { throw .cfonb(record: short.number, line: short.line, problem: .cut(short.count)) }
     }
 
     /// Positions 91–104: 13 digits, then a character for the last digit and the sign

@@ -254,7 +254,8 @@ enum CSVStatementReader {
             }
             let amount = try readAmount(row, map: map, cell: cell)
             let label = map.label.map { cell($0) }.filter { !$0.isEmpty }.joined(separator: " ")
-            lines.append(StatementLine(line: row.line, date: date, label: collapse(label), amount: amount))
+            lines.append(StatementLine(line: row.line, date: date, label: collapse(label), amount: amount,
+                                       counterparty: map.counterparty.map { cell($0) }))
             if map.balance != nil { balances.add(date: date, amount: amount, balance: try? Money(parsing: cell(map.balance))) }
         }
         if accounts.count > 1 { throw .severalAccounts(accounts) }
@@ -309,7 +310,7 @@ enum CSVStatementReader {
         guard !labels.isEmpty else { return nil }
         return ColumnMap(date: date, label: labels, amount: first(spec.amount), debit: first(spec.debit), credit: first(spec.credit),
                          direction: first(spec.direction), balance: first(spec.balance), account: first(spec.account),
-                         status: first(spec.status), keepStatuses: spec.keepStatuses)
+                         status: first(spec.status), keepStatuses: spec.keepStatuses, counterparty: first(spec.counterparty))
     }
 
     /// A header no profile knows, but whose column names say what they hold.
@@ -393,9 +394,7 @@ enum CSVStatementReader {
     }
 
     /// `="00012345678"` → `00012345678`.
-    static func cleanID(_ s: String) -> String {
-        String(s.filter { $0.isLetter || $0.isNumber })
-    }
+    static func cleanID(_ s: String) -> String { BankAccountID.clean(s) }
 
     static func cleanIDIfNumber(_ s: String) -> String? {
         let id = cleanID(s)

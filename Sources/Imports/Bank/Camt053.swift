@@ -107,6 +107,10 @@ final class CamtDelegate: NSObject, XMLParserDelegate {
         var amount: String?, sign: String?, debtor: String?, creditor: String?
         var remittance: [String] = []
         var info: String?
+
+        /// The other party's name: who paid money in, who was paid money out (`paidIn`). Not
+        /// the other element when that one is missing: it is then most often the account's holder.
+        func counterparty(paidIn: Bool) -> String? { paidIn ? debtor : creditor }
     }
 
     struct Entry {
@@ -130,11 +134,15 @@ final class CamtDelegate: NSObject, XMLParserDelegate {
                 }
                 if Money.sum(parts) == total {
                     return zip(transactions, parts).map { t, m in
-                        StatementLine(line: line, date: date, label: label([t], amount: m), amount: m)
+                        StatementLine(line: line, date: date, label: label([t], amount: m), amount: m, counterparty: t.counterparty(paidIn: (m.cents >= 0) != reversal))
                     }
                 }
             }
-            return [StatementLine(line: line, date: date, label: label(transactions, amount: total), amount: total)]
+            // Several transactions in one line: their party when they all have the same. A
+            // reversal gives back to (or takes back from) the party of the operation it reverses.
+            let names = Set(transactions.map { $0.counterparty(paidIn: (total.cents >= 0) != reversal) })
+            return [StatementLine(line: line, date: date, label: label(transactions, amount: total), amount: total,
+                                  counterparty: names.count == 1 ? names.first! : nil)]
         }
 
         /// The bank's text, then who paid (money in) or was paid (money out), then why; each once.

@@ -108,7 +108,7 @@ public enum BankImporter {
             sha.update(identity + "|\(rank)")
             let rule = matcher.firstMatch(label: line.label, key: key, amount: line.amount)
             filings.append(Filing(line: Int32(i), rule: Int32(rule ?? -1), fingerprint: Fingerprint(sha.finalize()),
-                                  tiers: tiers ? matcher.tiers(rule: rule, label: line.label) : nil))
+                                  tiers: tiers ? matcher.tiers(rule: rule, label: line.label, counterparty: line.counterparty) : nil))
         }
         let rules = matcher.rules
         let journal = EntryDraft.suggestedJournal(for: [LineDraft(account: bankAccount, amount: Money(cents: 1))])

@@ -37,6 +37,7 @@ public enum LabelShapes {
         "MOTIF", "REF", "REFERENCE", "COTISATION", "COTISATIONS", "COTIS", "ADHESION", "ADHESIONS", "DON", "DONS", "FACTURE",
         "FACTURES", "FACT", "INSCRIPTION", "INSCRIPTIONS", "ABONNEMENT", "ECHEANCE", "LOYER", "REMBOURSEMENT", "REMB",
         "VERSEMENT", "SOUTIEN", "SUBVENTION", "SALAIRE", "ACOMPTE", "SOLDE", "LOCATION", "ACHAT", "VENTE", "COMMANDE", "CMD", "PRESTATION",
+        "CONTRAT",
     ]
 
     /// Words that, first after « VIR », say a transfer between the association's own accounts

@@ -18,6 +18,8 @@ public struct ColumnSpec: Sendable, Equatable {
     /// A status column; rows whose status is not one of `keepStatuses` are not operations.
     public var status: [String] = []
     public var keepStatuses: [String] = []
+    /// The other party's name, when the export has it in a column of its own: the line's tiers.
+    public var counterparty: [String] = []
 }
 
 /// Positions (0-based) once the columns are found.
@@ -32,6 +34,7 @@ struct ColumnMap: Equatable {
     var account: Int?
     var status: Int?
     var keepStatuses: [String] = []
+    var counterparty: Int? = nil
 
     var maxIndex: Int { ([date] + label + [amount, debit, credit, direction, balance, account, status].compactMap { $0 }).max() ?? 0 }
 }
@@ -164,7 +167,7 @@ extension BankProfile {
     /// bank's export and the files other open-source tools test against.
     public static let all: [BankProfile] = [
         BankProfile(
-            id: "bpce", name: "Caisse d'Épargne, Banque Populaire, Crédit Coopératif (groupe BPCE)",
+            id: "bpce", name: "Caisse d'Épargne, Banque Populaire, Crédit Coopératif (BPCE)",
             aliases: ["caisse-epargne", "caisse-d-epargne", "banque-populaire", "credit-cooperatif", "coopanet"],
             details: "export « Télécharger les opérations » du groupe BPCE (format 2024), séparateur ;, débit négatif, crédit signé +",
             signature: ["date de comptabilisation", "libelle operation", "debit", "credit"],
@@ -172,7 +175,7 @@ extension BankProfile {
                                 debit: ["debit"], credit: ["credit"]),
             firstLine: nil),
         BankProfile(
-            id: "bpce-pro", name: "Caisse d'Épargne, Banque Populaire : comptes professionnels et associations",
+            id: "bpce-pro", name: "Caisse d'Épargne, Banque Populaire : pros et associations",
             aliases: ["caisse-epargne-pro", "banque-populaire-pro", "bpce-association"],
             details: "Date comptable;Libelle simplifie;Reference;Informations complementaires;Type operation;Debit;Credit;Date operation;Date de valeur;Pointage, débit négatif, crédit signé +",
             signature: ["date comptable", "libelle simplifie", "debit", "credit"],
@@ -270,7 +273,8 @@ extension BankProfile {
             details: "Status,Settlement date (UTC),Operation date (UTC),Total amount (incl. VAT),Currency,Counterparty name,..., séparateur virgule, point décimal ; seules les opérations réglées sont importées",
             signature: ["settlement date utc", "total amount incl vat", "counterparty name"],
             columns: ColumnSpec(date: ["settlement date utc", "operation date utc"], label: ["counterparty name", "reference"],
-                                amount: ["total amount incl vat"], status: ["status"], keepStatuses: ["settled", "executed", "completed"]),
+                                amount: ["total amount incl vat"], status: ["status"], keepStatuses: ["settled", "executed", "completed"],
+                                counterparty: ["counterparty name"]),
             firstLine: nil),
         BankProfile(
             id: "qonto-fr", name: "Qonto (export en français)",
@@ -280,7 +284,7 @@ extension BankProfile {
             columns: ColumnSpec(date: ["date de la valeur local", "date de la valeur utc", "date de l operation local", "date de l operation utc"],
                                 label: ["nom de la contrepartie", "reference"], amount: ["montant total ttc"], debit: ["debit"],
                                 credit: ["credit"], balance: ["solde"], account: ["iban du compte"], status: ["statut"],
-                                keepStatuses: ["execute", "executee", "regle", "reglee"]),
+                                keepStatuses: ["execute", "executee", "regle", "reglee"], counterparty: ["nom de la contrepartie"]),
             firstLine: nil),
     ]
 

@@ -50,9 +50,10 @@ public struct RuleMatcher {
     let compiled: [Compiled]
 
     /// The tiers the rule at `index` (nil: no rule, a line waiting in 471) gives a line of
-    /// `label`: its fixed one, none, its group `(?<tiers>…)`'s text, or the name a known label
-    /// shape finds (`LabelShapes`). A blank capture gives none.
-    public func tiers(rule index: Int?, label: String) -> String? {
+    /// `label`: its fixed one, none, its group `(?<tiers>…)`'s text, or the name the statement
+    /// gives apart (`counterparty`), else the one a known label shape finds (`LabelShapes`).
+    /// A blank capture gives none.
+    public func tiers(rule index: Int?, label: String, counterparty: String? = nil) -> String? {
         let c = index.map { compiled[$0] }
         switch c?.rule.tiers ?? .label {
         case .none: return nil
@@ -61,7 +62,7 @@ public struct RuleMatcher {
             if let regex = c?.regex, regex.groupNames.contains(RulePattern.tiersGroup) {
                 return regex.capture(RulePattern.tiersGroup, in: label)
             }
-            return LabelShapes.tiers(in: label)
+            return counterparty ?? LabelShapes.tiers(in: label)
         }
     }
 

@@ -8,12 +8,17 @@ public struct StatementLine: Sendable, Equatable {
     public let label: String
     /// Positive: money in; negative: money out.
     public let amount: Money
+    /// The other party's name when the format states it apart from the label (camt.053's
+    /// `<Nm>`, CFONB's 05 NPY/NBE complement, a CSV's « Counterparty name »): the line's tiers
+    /// unless a rule says otherwise, rather than a name guessed from the label.
+    public let counterparty: String?
 
-    public init(line: Int, date: Day, label: String, amount: Money) {
+    public init(line: Int, date: Day, label: String, amount: Money, counterparty: String? = nil) {
         self.line = line
         self.date = date
         self.label = label.printable
         self.amount = amount
+        self.counterparty = counterparty.map { CSVStatementReader.collapse($0.printable) }.flatMap { $0.isEmpty ? nil : $0 }
     }
 }
 
@@ -85,10 +90,17 @@ public enum StatementError: Error, Equatable, Sendable {
     case unknownLayout(firstRows: [[String]])
     /// `--banque NOM` with a name no profile has.
     case unknownBank(String, known: [String])
-    /// The chosen profile's columns are not in the file.
-    case layoutNotFound(profile: String, expected: [String], firstRows: [[String]])
-    /// A row that should be an operation but cannot be read.
-    case malformedLine(line: Int, raw: String, reason: LineProblem)
+    /// The chosen profile's columns are not in the file; `looksLike`: the id of the format it is
+    /// recognised as (in `StatementReaders.all`).
+    case layoutNotFound(profile: String, expected: [String], firstRows: [[String]], looksLike: String? = nil)
+    /// `--banque` names a format that declares itself (OFX, QIF, CFONB 120, camt.053; its id)
+    /// and the file is not in it; `looksLike`: the id of the format it is recognised as, if any.
+    case notInFormat(String, looksLike: String?)
+    /// A row that should be an operation but cannot be read; `columns`: the `--colonnes` it
+    /// was read with, if any (then the mapping is the first suspect).
+    case malformedLine(line: Int, raw: String, reason: LineProblem, columns: String? = nil)
+    /// One of Compta's own files (entries, budget, rules, FEC), recognised by its header.
+    case comptaFile(ComptaFile)
     /// The file has several accounts and none was chosen.
     case severalAccounts([String])
     /// `--numero` names no account of the file.
@@ -119,6 +131,9 @@ public enum LineProblem: Error, Equatable, Sendable {
 public enum CFONBProblem: Error, Equatable, Sendable {
     /// The line has that many characters: not 120, nor a multiple of it.
     case length(Int)
+    /// A line shorter than a record (that many characters) in a file whose other lines kept
+    /// their blanks: cut, not trimmed.
+    case cut(Int)
     /// Not 01, 04, 05 or 07.
     case recordCode(String)
     /// Positions 91–104 are not 13 digits and a sign character.
@@ -157,12 +172,10 @@ extension Statement {
             guard let only = accounts.first else { throw .noOperations }
             return only
         }
-        let key = CSVStatementReader.cleanID(wanted)
-        let clean = accounts.map { (account: $0, id: CSVStatementReader.cleanID($0)) }
-        guard let found = clean.first(where: { $0.id == key })
-                ?? clean.first(where: { ($0.id.count >= 8 && key.contains($0.id)) || (key.count >= 8 && $0.id.contains(key)) }) else {
+        let key = BankAccountID.clean(wanted)
+        guard let found = accounts.first(where: { BankAccountID.clean($0) == key }) ?? accounts.first(where: { BankAccountID.same($0, wanted) }) else {
             throw .accountNotInFile(wanted, accounts: accounts)
         }
-        return found.account
+        return found
     }
 }

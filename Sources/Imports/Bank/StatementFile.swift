@@ -35,19 +35,40 @@ public enum StatementFile {
         let found = StatementReaders.recognising(head)
         // A file that names its format is read so; the CSV layout the user gives, if any, for the others.
         if let found, found.how == .declared { return try found.reader.read(file) }
-        if let layout = try layout(options) { return try CSVStatementReader.read(file, layout: layout, separator: options.profileFile?.separator) }
+        if found.map({ $0.reader.id == GenericCSVReader.id }) ?? true, options.columns == nil, options.profileFile == nil,
+           let own = ComptaFile(head) {
+            throw .comptaFile(own)
+        }
+        if let layout = try layout(options, found: found?.reader) {
+            do { return try CSVStatementReader.read(file, layout: layout, separator: options.profileFile?.separator) } catch {
+                switch error {
+                case .layoutNotFound(let p, let expected, let rows, nil):
+                    // The bank named is not this file's: say which one the file looks like, if any.
+                    guard let other = found?.reader, other.id != GenericCSVReader.id else { throw error }
+                    throw .layoutNotFound(profile: p, expected: expected, firstRows: rows, looksLike: other.id)
+                case .malformedLine(let line, let raw, let reason, nil) where options.columns != nil:
+                    throw .malformedLine(line: line, raw: raw, reason: reason, columns: options.columns?.text)
+                default: throw error
+                }
+            }
+        }
         if let found { return try found.reader.read(file) }
         if let error = head.csvError { throw .csv(error) }
         throw .unknownLayout(firstRows: head.rows.prefix(5).map(\.fields))
     }
 
     /// The CSV layout the options ask for: a profile file, `--colonnes`, or `--banque NOM`.
-    static func layout(_ options: ReadOptions) throws(StatementError) -> CSVStatementReader.Layout? {
+    /// `found`: the reader that recognised the file (not a declared one: those are read first).
+    static func layout(_ options: ReadOptions, found: (any StatementReader)?) throws(StatementError) -> CSVStatementReader.Layout? {
         if let p = options.profileFile { return .custom(p.columns, name: p.name) }
         if let c = options.columns { return .custom(c, name: "colonnes \(c.text)") }
         guard let name = options.bank, searchKey(name) != "auto" else { return nil }
-        guard let p = BankProfile.named(name) else { throw .unknownBank(name, known: StatementReaders.known) }
-        return .profile(p)
+        if let p = BankProfile.named(name) { return .profile(p) }
+        // A format that declares itself (OFX, QIF, CFONB 120, camt.053), named for a file that is not in it.
+        if let format = StatementReaders.named(name) {
+            throw .notInFormat(format.id, looksLike: found.flatMap { $0.id == GenericCSVReader.id ? nil : $0.id })
+        }
+        throw .unknownBank(name, known: StatementReaders.known)
     }
 
     /// A file that is not valid UTF-8 but has lines that are (multi-byte UTF-8 sequences) and
@@ -68,5 +89,27 @@ public enum StatementFile {
         check(bytes[start...])
         if let u = utf8Line, let o = otherLine { return (u, o) }
         return nil
+    }
+}
+
+/// Compta's own CSV files, which are not statements: given to `importer`, each is refused with
+/// the command that reads it. One table: the columns each file's header must have (search keys;
+/// the FEC's as its reader compares them, letters only).
+public enum ComptaFile: Sendable, Equatable {
+    case entries, budget, rules, fec
+
+    static let headers: [(file: ComptaFile, columns: [String])] = [
+        (.entries, EntryFile.requiredColumns), (.budget, ["poste", "sens", "montant"]), (.rules, ["motif", "compte"]), (.fec, FECReader.required),
+    ]
+
+    /// The file whose header is the first row of `head`, if any.
+    init?(_ head: StatementHead) {
+        guard let first = head.rows.first else { return nil }
+        let keys = Set(first.fields.map(searchKey))
+        // The FEC is separated by | or a tab, which the statement's guess may not have split.
+        let line = head.text.prefix { !$0.isNewline }
+        let fecKeys = Set(line.split { $0 == "|" || $0 == "\t" }.map { $0.lowercased().filter(\.isLetter) })
+        guard let found = Self.headers.first(where: { f in f.columns.allSatisfy(f.file == .fec ? fecKeys.contains : keys.contains) }) else { return nil }
+        self = found.file
     }
 }

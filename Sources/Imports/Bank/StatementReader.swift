@@ -64,6 +64,12 @@ public enum StatementReaders {
     /// The names `--banque` knows: every format but the generic CSV, which is no bank's.
     public static var known: [String] { all.map(\.id).filter { $0 != GenericCSVReader.id } }
 
+    /// The format `--banque NAME` names (its id or an alias, as `BankProfile.named` reads them).
+    static func named(_ name: String) -> (any StatementReader)? {
+        let key = searchKey(name).replacingSpaces(with: "-")
+        return all.first { $0.id == key || $0.aliases.contains(key) }
+    }
+
     /// The reader that recognises the file most surely, and how.
     static func recognising(_ head: StatementHead) -> (reader: any StatementReader, how: Recognition)? {
         var best: (reader: any StatementReader, how: Recognition)? = nil

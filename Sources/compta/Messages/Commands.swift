@@ -36,6 +36,7 @@ extension Messages {
             return "le fichier « \(path) » fait \(megabytes(size)) : Compta lit des fichiers de \(megabytes(maxInputSize)) au plus "
                 + "(un relevé ou le FEC d'un exercice en font bien moins). Vérifiez que c'est le bon fichier, ou découpez-le par période."
         case .inStatement(let path, let e):
+            if case .comptaFile(let kind) = e { return comptaFile(kind, path: path) }
             return "relevé « \(path) » : \(statement(e))"
         case .cannotWrite(let path, let reason): return "impossible d'écrire « \(path) » : \(reason)."
         case .badFingerprint(let text):

@@ -31,6 +31,16 @@ extension Messages {
     static let downloadAgain = "Cette case a sans doute été modifiée à la main : corrigez-la, ou "
         + "téléchargez de nouveau l'export depuis HelloAsso (Paiements ou Commandes, format CSV) et importez-le tel quel ; rien n'a été importé."
 
+    static func helloAssoCommand(_ e: HelloAssoCommandError) -> String {
+        switch e {
+        case let .bankOptions(options, path):
+            let them = options.count > 1 ? "ces options ne s'appliquent" : "cette option ne s'applique"
+            return "« \(path) » est un export HelloAsso : \(options.joined(separator: ", ")) : \(them) qu'à un relevé bancaire "
+                + "(les paiements vont au compte de transit \(PlatformAccounts.transit), ceux déjà dans le livre sont reconnus et laissés de côté). "
+                + "Pour un export HelloAsso, seuls --essai et --format comptent : compta importer \(shellWord(path))"
+        }
+    }
+
     static func platformBooking(_ e: PlatformBookingError) -> String {
         switch e {
         case .unknownRefundedPayment(let reference):

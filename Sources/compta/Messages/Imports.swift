@@ -55,12 +55,32 @@ extension Messages {
                 + "La liste des banques reconnues : compta importer --banques"
         case .unknownBank(let name, let known):
             return "banque inconnue : \(name). Banques reconnues : \(known.joined(separator: ", ")) (détail : compta importer --banques)."
-        case .layoutNotFound(let profile, let expected, let first):
-            return "ce fichier n'a pas la forme d'un export \(profile) (colonnes attendues : \(expected.joined(separator: ", "))). "
-                + "Premières lignes lues :\n\(rows(first))\nEssayez --banque auto, ou \(columnsHelp)"
-        case .malformedLine(let line, let raw, let reason):
+        case .layoutNotFound(let profile, let expected, let first, let other):
+            let shape = "ce fichier n'a pas la forme d'un export \(profile) (colonnes attendues : \(expected.joined(separator: ", "))). "
+            if let other {
+                return shape + "Il a celle d'un \(formatNoun(other)) : importez-le sans --banque (ou avec --banque \(other)). "
+                    + "Premières lignes lues :\n\(rows(first))"
+            }
+            return shape + "Premières lignes lues :\n\(rows(first))\nEssayez sans --banque (le format est reconnu tout seul), ou d"
+                + columnsHelp.dropFirst()
+        case .notInFormat(let format, let other):
+            return "ce fichier n'est pas un \(formatNoun(format)) (--banque \(format))"
+                + (other.map { " : il a la forme d'un \(formatNoun($0))" } ?? "")
+                + " ; essayez sans --banque, le format est reconnu tout seul (la liste : compta importer --banques)."
+        case .malformedLine(let line, let raw, let reason, nil):
             return "ligne \(line) illisible : \(lineProblem(reason)).\n  ligne lue : \(raw)\n"
                 + "Corrigez la ligne (ou téléchargez à nouveau le relevé) puis relancez : rien n'a été importé."
+        case .malformedLine(let line, let raw, let reason, let columns?):
+            let which: String
+            switch reason {
+            case .date: which = "date= dit quelle colonne porte la date"
+            case .amount, .missingAmount: which = "montant= (ou debit= et credit=) dit quelle colonne porte le montant"
+            case .missingColumns: which = "les positions ne dépassent pas le nombre de colonnes du fichier"
+            }
+            return "ligne \(line) illisible avec --colonnes \(columns) : \(lineProblem(reason)).\n  ligne lue : \(raw)\n"
+                + "Vérifiez --colonnes : \(which), positions comptées à partir de 1. Rien n'a été importé."
+        case .comptaFile(let kind):
+            return comptaFile(kind, path: "FICHIER")
         case .severalAccounts(let accounts):
             return "le fichier contient les opérations de plusieurs comptes (\(accounts.joined(separator: ", "))). "
                 + "Choisissez-en un avec --numero, par exemple --numero \(accounts[0]), et --compte pour le compte du livre."
@@ -91,10 +111,33 @@ extension Messages {
         }
     }
 
+    /// One of Compta's own files given to `importer`: which it is, and the command that reads it.
+    static func comptaFile(_ kind: ComptaFile, path: String) -> String {
+        let file = shellWord(path)
+        switch kind {
+        case .entries: return "« \(path) » n'est pas un relevé : c'est un fichier d'écritures (date;libelle;compte;debit;credit). Chargez-le avec compta saisir --fichier \(file)"
+        case .budget: return "« \(path) » n'est pas un relevé : c'est un budget (poste;sens;montant). Chargez-le avec compta budget importer \(file)"
+        case .rules: return "« \(path) » n'est pas un relevé : c'est un fichier de règles (motif;compte). Chargez-le avec compta regles importer \(file)"
+        case .fec: return "« \(path) » n'est pas un relevé : c'est un FEC (fichier des écritures comptables). Chargez-le avec compta importer-fec \(file)"
+        }
+    }
+
+    /// « export Crédit Agricole », « relevé CFONB 120 », « relevé OFX »: a statement format
+    /// by its id, as `--banques` names it (OFX and QIF, « toute banque » there, by their id).
+    static func formatNoun(_ id: String) -> String {
+        guard let format = StatementReaders.all.first(where: { $0.id == id }) else { return id }
+        if format is BankProfile { return "export \(format.name)" }
+        if format.name.hasPrefix("toute banque") { return "relevé \(id.uppercased())" }
+        return "relevé " + (format.name.components(separatedBy: " (").first ?? format.name)
+    }
+
     static func cfonbProblem(_ p: CFONBProblem) -> String {
         switch p {
         case .length(let n):
             return "la ligne a \(n) caractères ; un relevé CFONB est fait d'enregistrements de 120 caractères exactement"
+        case .cut(let n):
+            return "la ligne a \(n) caractères alors que les autres lignes du fichier ont leurs 120 caractères, blancs compris : elle a été coupée "
+                + "(un enregistrement CFONB, 05 complément compris, a 120 caractères exactement)"
         case .recordCode(let code):
             return "code d'enregistrement « \(code) » inconnu (01 ancien solde, 04 opération, 05 complément, 07 nouveau solde)"
         case .amount(let t):

@@ -104,12 +104,16 @@ extension Messages {
         case .invalidCharacter(let c): return "montant illisible « \(text) » (caractère « \(c) » inattendu)"
         case .tooManyDecimals: return "montant « \(text) » : trop de décimales (un montant se compte en centimes : deux décimales au plus, comme 0,01)"
         case .ambiguous:
-            // The two readings of the text typed: 12,345 is 12345 or 12,34(5).
-            let negative = text.trimmingSpaces.hasPrefix("-") ? "-" : ""
-            let whole = String(text.filter(\.isNumber).drop { $0 == "0" })
-            let cut = text.lastIndex { $0 == "," || $0 == "." }.map { text[..<$0].filter(\.isNumber) + "," + text[text.index(after: $0)...].filter(\.isNumber).prefix(2) }
-            return "montant ambigu « \(text) » : séparateur de milliers ou de décimales ? Écrivez \(negative)\(whole.isEmpty ? "0" : whole) "
-                + "pour un montant en milliers" + (cut.map { ", ou \(negative)\($0) avec deux décimales au plus" } ?? "")
+            // The two readings of the text typed: 2.399 is 2 399 € or 2,399 €, which is no amount
+            // in cents: offered rounded to the cent, and said so (never cut: 2,39 would be wrong).
+            let negative = text.trimmingSpaces.hasPrefix("-")
+            guard let n = Int64(text.filter(\.isNumber)), n <= Money.maximum / 100 else {
+                return "montant ambigu « \(text) » : séparateur de milliers ou de décimales ? Écrivez le montant sans séparateur de milliers, "
+                    + "avec deux décimales au plus (exemple : 1234,56)"
+            }
+            let thousands = Money(cents: negative ? -n * 100 : n * 100), rounded = Money(cents: (negative ? -1 : 1) * ((n + 5) / 10))
+            return "montant ambigu « \(text) » : \(thousands.formatted()) € ou \(rounded.formatted()) € ? Écrivez \(negative ? "-" : "")\(n) "
+                + "pour \(thousands.formatted()) €, ou \(rounded.plain) pour \(rounded.formatted()) € (un montant a deux décimales au plus : arrondi au centime)"
         case .malformed: return "montant mal écrit « \(text) » (exemples valides : 1234,56  1 234,56  -12,30)"
         case .tooLarge: return "montant trop grand « \(text) » : un montant est de \(Money(cents: Money.maximum)) € au plus"
         case .overflow: return "montants trop grands « \(text) » : leur somme dépasse ce que Compta sait compter"
@@ -267,6 +271,10 @@ extension Messages {
             return "\(found) des \(count) opérations de ce relevé sont déjà dans le compte \(into) (même jour, même montant, même libellé ; "
                 + "relevé n° \(statement) de compta releves) ; vous demandez --compte \(asked). "
                 + "Relancez avec --compte \(into) (seules les opérations absentes seront ajoutées)" + wrongAccountWayOut(into, asked: asked, statement: statement)
+        case .accountHoldsAnother(let id, let asked, let holds):
+            return "le compte \(asked) du livre tient déjà les relevés du compte bancaire \(holds) ; ce relevé est celui du compte bancaire \(id). "
+                + "Donnez-lui son propre compte du livre, par exemple --compte \(asked.text)1 (créé avec compta comptes ajouter \(asked.text)1 \"NOM\") ; "
+                + "si c'est bien le même compte bancaire, écrit autrement : ajoutez --forcer. Rien n'a été importé."
         case .notATreasuryAccount(let n):
             return "--compte \(n) n'est pas un compte de banque ou de caisse (51x, 53x), par exemple 512, 5121 ou 530."
         }

@@ -30,6 +30,7 @@ enum Messages {
         case let e as StatementError: return statement(e)
         case let e as PlatformError: return platform(e)
         case let e as PlatformBookingError: return platformBooking(e)
+        case let e as HelloAssoCommandError: return helloAssoCommand(e)
         case let e as RuleProblem: return rule(e)
         case let e as RuleError:
             return "règle n° \(e.position) « \(e.pattern) » : " + rule(e.problem)

@@ -145,6 +145,10 @@ extension Messages {
                 + "ou de ce qu'elle rapporte (un virement vers un autre compte de banque passe par 580)."
         case .split(let e):
             return split(e, number: nil, parts: nil)
+        case .ruleExists(let r):
+            return "cette règle existe déjà (n° \(r.position) : « \(r.pattern) » → \(r.account)" + (r.project.map { ", projet \($0)" } ?? "")
+                + ") : elle classe déjà ces opérations. Rien n'a été écrit (compta affecter sans --regle classe l'opération seule). "
+                + "La liste : compta regles ; pour la changer : compta regles supprimer \(r.position), puis compta regles ajouter."
         case .unknownStatement(let id):
             return "aucun relevé importé n° \(id). La liste : compta releves"
         case .statementValidated(let st):
