@@ -88,6 +88,8 @@ public enum StoreError: Error, Sendable {
     case bankAccount(BankAccountError)
     case restore(RestoreProblem)
     case receipts(ReceiptProblem)
+    /// `compta pointer`, `compta pointage fenetre`.
+    case pointage(PointageError)
 }
 
 extension StoreError {
@@ -104,6 +106,7 @@ extension StoreError {
         case .bankAccount(let e): e
         case .restore(let p): p
         case .receipts(let p): p
+        case .pointage(let e): e
         default: self
         }
     }
