@@ -152,7 +152,8 @@ public enum PointageError: Error, Equatable, Sendable {
 /// each side, and the balances it explains.
 public struct BankPointage: Sendable {
     public let account: AccountNumber
-    /// The first day a statement of the account covers: entries before it were never to be seen.
+    /// The first day a statement of the account covers, less the window: entries before it were
+    /// never to be seen.
     public let coverageStart: Day?
     /// The latest statement that states a balance: its day and that balance.
     public let statementBalance: (day: Day, amount: Money)?

@@ -448,3 +448,30 @@ extension Store: BankLedger {
         public let parts: [AssignmentPart]
     }
 }
+
+extension Store: RefilingLedger {
+    /// Operations of statements waiting whole on 471: the entry has its bank line, and two lines,
+    /// the bank's and 471's (a ventilation with a part left waiting is the treasurer's to finish).
+    public func waitingOperations() throws(StoreError) -> [WaitingLine] {
+        try waitingLines().filter { w in
+            w.bankLabel != nil && w.entry.lines.count == 2 && w.entry.lines.contains { $0.account == .waiting }
+        }
+    }
+
+    /// Files each operation as `assign` does (its 471 line to the rule's account and project, its
+    /// label the rule's when it has one, its tiers the one the name designates, a new one else),
+    /// all in one transaction.
+    public func refile(_ filings: [RuleFiling], dryRun: Bool) throws(StoreError) -> [Tiers] {
+        try atomically(rollback: dryRun) { () throws(StoreError) -> [Tiers] in
+            let c = try catalog()
+            var tiers = StatementTiers()
+            for f in filings {
+                guard let exercice = c.exercices.first(where: { $0.id == f.line.entry.exerciceId }) else { throw .noExercice }
+                let code = try f.tiers.flatMap { name throws(StoreError) in try statementTiers(name, cache: &tiers) }
+                _ = try assignLocked(entryNumber: f.line.entry.number, exercice: exercice,
+                                     to: [AssignmentPart(f.rule.account, project: f.rule.project)], project: nil, tiers: code, label: f.rule.label)
+            }
+            return tiers.created
+        }
+    }
+}

@@ -96,9 +96,10 @@ extension Store {
         var accounts: [AccountNumber] = account.map { [$0] } ?? []
         if account == nil { accounts = try db.query("SELECT DISTINCT bank_account FROM statement ORDER BY bank_account") { $0.account(0) } }
         return try accounts.map { a throws(StoreError) in
+            // An entry typed a few days before the first statement may be on it: the window counts.
             let start = try db.query("SELECT min(first_date) FROM statement WHERE bank_account = ?", [.text(a.text)]) { s throws(StoreError) in
                 try s.optionalDay(0)
-            }.first ?? nil
+            }.first?.map { $0.adding(days: -window) }
             let stated = try db.query("""
                 SELECT closing_date, closing_balance FROM statement WHERE bank_account = ? AND closing_balance IS NOT NULL AND closing_date IS NOT NULL
                 ORDER BY closing_date DESC, id DESC LIMIT 1
