@@ -49,17 +49,19 @@ public struct ImportedStatements: Sendable {
                                           ReportColumn("Du", key: "du"), ReportColumn("Au", key: "au"),
                                           ReportColumn("Lues", key: "lues"), ReportColumn("Nouvelles", key: "nouvelles"),
                                           ReportColumn("Déjà là", key: "deja_importees"), ReportColumn("Écartées", key: "ecartees"),
+                                          ReportColumn("Pointées", key: "pointees"),
                                           ReportColumn("Validées", key: "validees")])
         for st in statements {
             let day = st.importedAt.local.map { Cell.date($0.day) } ?? .text(st.importedAt.utc)
             table.rows.append(ReportRow([.number(st.id), .text(st.fileName), .text(st.bankAccount.text), day, .text(st.importedAt.utc),
                                          st.firstDate.map(Cell.date) ?? .empty, st.lastDate.map(Cell.date) ?? .empty,
-                                         .number(st.linesRead), .number(st.linesNew), .number(st.alreadyThere), .number(st.linesLeftOut),
+                                         .number(st.linesRead), .number(st.linesNew), .number(st.alreadyThere), .number(st.linesLeftOut), .number(st.linesPointed),
                                          .number(st.validated)]))
         }
         let notes = statements.isEmpty ? ["Aucun relevé importé : compta importer RELEVE."]
             : ["Lues : les opérations du fichier ; nouvelles : celles que l'import a écrites ; déjà là : celles qu'un import précédent "
-               + "avait écrites ; écartées : avant --du, ou de montant nul.",
+               + "avait écrites ; écartées : avant --du, ou de montant nul ; pointées : celles qu'une écriture déjà saisie couvrait "
+               + "(ou en suspens entre plusieurs, compta pointage).",
                "Un import fait par erreur (mauvais compte, mauvais fichier) s'annule tant que ses écritures sont en brouillard : compta releves annuler NUMERO."]
         return ReportDocument(title: "Relevés importés", subtitle: [association], tables: statements.isEmpty ? [] : [table], notes: notes)
     }

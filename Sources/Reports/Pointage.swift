@@ -74,8 +74,9 @@ public struct PointageReport: Sendable {
             ReportColumn("", key: "poste"), .amount("Montant", key: "montant")])
         table.rows = [
             ReportRow([.text("Solde du compte \(p.account) dans le livre"), .amount(ledger)]),
-            ReportRow(["moins les écritures que la banque n'a pas encore montrées", .amount(.zero - unseen)]),
-            ReportRow(["plus les opérations du relevé en suspens", .amount(held)]),
+            // Each correction is written as it changes the ledger's balance into the bank's.
+            ReportRow(["Correction : écritures que la banque n'a pas encore montrées (leur total retiré)", .amount(.zero - unseen)]),
+            ReportRow(["Correction : opérations du relevé en suspens (ajoutées)", .amount(held)]),
             ReportRow(["Solde que le relevé devrait donner", .amount(expected)], style: .subtotal),
             ReportRow(["Solde du dernier relevé", .amount(stated.amount)]),
             ReportRow(["Écart inexpliqué", .amount(gap)], style: .total),
