@@ -224,7 +224,7 @@ func fixturePath(_ p: String) -> String { packageURL("Fixtures/" + p).path }
         let before = try s.dump()
         let r = s.run("importer", fixturePath("banques/releve.ofx"), "--essai", "--format", "json")
         #expect(r.code == 0, "\(r.err)")
-        #expect(r.out.contains(#""date": "2024-03-06", "montant": 4500, "libelle": "VIR SEPA RECU CHORALE COTISATION 2024", "compte": "471", "projet": "", "tiers": "CHORALE", "deja_importee": false, "empreinte": ""#))
+        #expect(r.out.contains(#""date": "2024-03-06", "montant": 4500, "libelle": "VIR SEPA RECU CHORALE COTISATION 2024", "compte": "471", "projet": "", "tiers": "CHORALE", "deja_importee": false, "pointage": "", "empreinte": ""#))
         #expect(try s.dump() == before)
     }
 
