@@ -98,7 +98,7 @@ import Ledger
         #expect(verified.code == 0, "\(verified.err)")
         #expect(verified.out.split(separator: "\n").last == head.split(separator: "\n").last, "the head of the chain did not move")
         // Its statement no longer cancels: its lines are on validated entries.
-        try s.refuses(["releves", "annuler", "1"], says: ["ne s'annule plus"])
+        try s.refuses(["releves", "annuler", "1"], says: ["ne s'annule plus : 2 de ses 3 opérations sont sur des écritures validées"])
     }
 
     /// The état de rapprochement: entries not seen by the bank, lines held, and the statement's

@@ -142,6 +142,11 @@ extension Messages {
             return split(e, number: nil, parts: nil)
         case .unknownStatement(let id):
             return "aucun relevé importé n° \(id). La liste : compta releves"
+        case .statementValidated(let st) where st.linesPointed > 0:
+            // Its operations pointed with typed entries count: their bank lines cannot go either.
+            return "le relevé n° \(st.id) (\(st.fileName)) ne s'annule plus : \(st.validated) de ses \(st.linesNew + st.linesPointed) opérations "
+                + "sont sur des écritures validées (celles qu'il a écrites, ou les écritures saisies qu'il a pointées). "
+                + "Une écriture validée se corrige par une extourne (compta extourner NUMERO)."
         case .statementValidated(let st):
             return "le relevé n° \(st.id) (\(st.fileName)) ne s'annule plus : \(st.validated) de ses \(st.linesNew) écritures sont validées. "
                 + "Une écriture validée se corrige par une extourne (compta extourner NUMERO)."
