@@ -102,6 +102,12 @@ public struct BankBatchOutcome: Sendable {
     /// Names that are the name or alias of several tiers: their lines were left without tiers
     /// (one entry per name: the tiers it names, and how many lines).
     public var ambiguousTiers: [(name: String, candidates: [Tiers], lines: Int)] = []
+    /// New lines pointed with an entry the ledger had (typed before the bank showed it): no
+    /// entry was written for them.
+    public var pointed: [(position: Int, entry: PointageCandidate)] = []
+    /// New lines several entries fit: held, with those entries, until `compta pointer` says
+    /// which (`line`, the number it takes; nil in a dry run).
+    public var held: [(position: Int, line: Int?, candidates: [PointageCandidate])] = []
 
     /// A new line with the day and amount of a bank line of the same account from another statement.
     public struct ProbableDuplicate: Sendable, Equatable {

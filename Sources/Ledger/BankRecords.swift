@@ -29,13 +29,15 @@ public struct ImportedStatement: Sendable, Equatable {
     /// Operations it wrote.
     public let linesNew: Int
     public let linesLeftOut: Int
+    /// Operations it pointed with an entry the ledger had, or held for `compta pointer`.
+    public let linesPointed: Int
     /// Operations a previous import had written.
-    public var alreadyThere: Int { linesRead - linesNew - linesLeftOut }
+    public var alreadyThere: Int { linesRead - linesNew - linesLeftOut - linesPointed }
     /// Of those, how many are validated.
     public let validated: Int
 
     public init(id: Int, fileName: String, bankAccount: AccountNumber, importedAt: Timestamp, firstDate: Day?, lastDate: Day?,
-                linesRead: Int, linesNew: Int, linesLeftOut: Int, validated: Int) {
+                linesRead: Int, linesNew: Int, linesLeftOut: Int, linesPointed: Int = 0, validated: Int) {
         self.id = id
         self.fileName = fileName
         self.bankAccount = bankAccount
@@ -45,6 +47,7 @@ public struct ImportedStatement: Sendable, Equatable {
         self.linesRead = linesRead
         self.linesNew = linesNew
         self.linesLeftOut = linesLeftOut
+        self.linesPointed = linesPointed
         self.validated = validated
     }
 }

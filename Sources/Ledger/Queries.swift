@@ -163,6 +163,9 @@ public protocol LedgerQueries {
     func statements() throws -> [ImportedStatement]
     /// The categorisation rules, in the order they are tried.
     func rules() throws -> [Rule]
+    /// The état de rapprochement of `account`, or of every account a statement was imported
+    /// into when nil (`compta pointage`).
+    func pointage(account: AccountNumber?) throws -> [BankPointage]
 }
 
 extension LedgerQueries {

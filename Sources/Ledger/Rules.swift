@@ -88,3 +88,57 @@ public enum RuleTiers: Hashable, Sendable {
         }
     }
 }
+
+extension Rule {
+    /// A rule of no direction that files under a charge or a produit: it files money in and
+    /// money out alike, so a bank's fee whose label holds the pattern (« COTISATION FORMULE
+    /// ASSOCIATION ») would come out as negative cotisations. Worth a warning, not a refusal.
+    public var filesBothWaysUnderResult: Bool { direction == .any && account.nature.isResult }
+}
+
+/// An operation waiting on 471 that a rule files (`compta regles appliquer`): the rule, and the
+/// name of its tiers as the import would have read it.
+public struct RuleFiling: Sendable {
+    public let line: WaitingLine
+    public let rule: Rule
+    public let tiers: String?
+
+    public init(line: WaitingLine, rule: Rule, tiers: String?) {
+        self.line = line
+        self.rule = rule
+        self.tiers = tiers
+    }
+}
+
+/// What `compta regles appliquer` did: the operations filed, those a rule would file but that
+/// are validated (they do not change), and how many were waiting.
+public struct RuleApplication: Sendable {
+    public let filed: [RuleFiling]
+    public let validated: [RuleFiling]
+    /// Operations of statements waiting on 471 before: filed, validated or still waiting.
+    public let waiting: Int
+    public let dryRun: Bool
+    /// Tiers the filing created (names no tiers had).
+    public let tiersCreated: [Tiers]
+
+    public init(filed: [RuleFiling], validated: [RuleFiling], waiting: Int, dryRun: Bool, tiersCreated: [Tiers]) {
+        self.filed = filed
+        self.validated = validated
+        self.waiting = waiting
+        self.dryRun = dryRun
+        self.tiersCreated = tiersCreated
+    }
+}
+
+/// What `compta regles appliquer` needs of a ledger: its catalog and rules, the operations of
+/// statements waiting whole on 471, and a way to file them all (or, as a dry run, none).
+public protocol RefilingLedger {
+    func catalog() throws -> Catalog
+    func rules() throws -> [Rule]
+    /// Operations of statements waiting whole on 471 (their entry: the bank's line and 471's), by date.
+    func waitingOperations() throws -> [WaitingLine]
+    /// Files each operation under its rule's account, project and label, with its tiers (a name,
+    /// resolved as an import does), in one transaction; with `dryRun`, rolled back. Returns the
+    /// tiers created.
+    func refile(_ filings: [RuleFiling], dryRun: Bool) throws -> [Tiers]
+}

@@ -142,24 +142,43 @@ extension Store: BankLedger {
             // A line dated outside the days the ledger has bank lines for cannot be there already:
             // a new month's statement is looked up only where it overlaps the previous one.
             // (Two subqueries: SQLite finds a lone min() or max() in the index, not both at once.)
-            let known = try self.db.query("SELECT (SELECT min(date) FROM bank_line), (SELECT max(date) FROM bank_line)") { s throws(StoreError) -> ClosedRange<Day>? in
+            // Lines held for `compta pointer` are there too: their fingerprints count.
+            let known = try self.db.query("""
+                SELECT min(a), max(b) FROM (SELECT (SELECT min(date) FROM bank_line) a, (SELECT max(date) FROM bank_line) b
+                UNION ALL SELECT (SELECT min(date) FROM bank_line_held), (SELECT max(date) FROM bank_line_held))
+                """) { s throws(StoreError) -> ClosedRange<Day>? in
                 guard let first = try s.optionalDay(0), let last = try s.optionalDay(1) else { return nil }
                 return first...last
             }[0]
+            let anyHeld = try self.db.scalarInt("SELECT 1 FROM bank_line_held LIMIT 1") != nil
+            let held = try self.db.cachedStatement("SELECT 1 FROM bank_line_held WHERE date = ? AND fingerprint = ?")
+            func isThere(_ e: BankEntry) throws(StoreError) -> Bool {
+                guard known?.contains(e.date) == true else { return false }
+                exists.reset()
+                try exists.bind([.text(e.date.iso), .text(e.fingerprint)])
+                if try exists.step() { return true }
+                guard anyHeld else { return false }
+                held.reset()
+                try held.bind([.text(e.date.iso), .text(e.fingerprint)])
+                return try held.step()
+            }
+            let pointage = try self.pointageDecisions(batch, isThere: isThere)
+            var pointedRows: [SQLValue] = []
+            var pointed: [(position: Int, entry: PointageCandidate)] = []
+            var heldLines: [(position: Int, line: Int?, candidates: [PointageCandidate])] = []
             for chunk in stride(from: 0, to: batch.count, by: 4096) {
                 var fresh: [(position: Int, entry: BankEntry)] = []
                 for position in chunk..<min(chunk + 4096, batch.count) {
                     let e = batch.entry(at: position)
+                    let decision = pointage[position]
                     if known?.contains(e.date) == true {
-                        exists.reset()
-                        try exists.bind([.text(e.date.iso), .text(e.fingerprint)])
-                        if try exists.step() {
+                        if try isThere(e) {
                             already.append(position)
                             foundAgain.append((e.date, e.amount))
                             continue
                         }
-                        overlapping.append((position, e.date, e.amount))
-                        if !batch.force {
+                        if decision == nil { overlapping.append((position, e.date, e.amount)) }
+                        if !batch.force && decision == nil {
                             elsewhere.reset()
                             try elsewhere.bind([.text(e.date.iso), .int(e.amount.cents), .text(e.bankLabel), .text(batch.bankAccount.text)])
                             if try elsewhere.step() {
@@ -167,7 +186,21 @@ extension Store: BankLedger {
                             }
                         }
                     }
-                    fresh.append((position, e))
+                    switch decision {
+                    case .pointed(let entry)?:
+                        // The line covers the entry typed for it: its bank line, no second entry.
+                        pointedRows += [.int(entry.entryID), .text(e.date.iso), .text(e.fingerprint), .int(statementID),
+                                        .int(Int64(e.sourceLine)), .int(e.amount.cents), .text(e.bankLabel), .int(1)]
+                        pointed.append((position, entry))
+                    case .held(let candidates)?:
+                        try self.db.run("""
+                            INSERT INTO bank_line_held(statement_id, date, fingerprint, source_line, amount, label) VALUES (?, ?, ?, ?, ?, ?)
+                            """, .int(statementID), .text(e.date.iso), .text(e.fingerprint), .int(Int64(e.sourceLine)), .int(e.amount.cents),
+                                        .text(e.bankLabel))
+                        heldLines.append((position, dryRun ? nil : Int(self.db.lastInsertRowID), candidates))
+                    case nil:
+                        fresh.append((position, e))
+                    }
                 }
                 // The line that is not the bank's takes the tiers the rule or the label names.
                 var drafts: [EntryDraft] = []
@@ -200,6 +233,10 @@ extension Store: BankLedger {
                 try self.insertRows("bank_line(entry_id, date, fingerprint, statement_id, source_line, amount, label)", width: 7, values: rows)
                 recorded += fresh.count
             }
+            if !pointedRows.isEmpty {
+                try self.insertRows("bank_line(entry_id, date, fingerprint, statement_id, source_line, amount, label, pointed)", width: 8,
+                                    values: pointedRows)
+            }
             // Half the statement or more already on one other account: most likely the wrong --compte.
             if let (other, found) = foundElsewhere.max(by: { $0.value.count < $1.value.count }), found.count * 2 >= batch.count {
                 throw .bankAccount(.operationsOfAnotherAccount(found: found.count, count: batch.count, importedInto: AccountNumber(trusted: other),
@@ -208,10 +245,12 @@ extension Store: BankLedger {
             let duplicates = try self.probableDuplicates(overlapping, foundAgain: foundAgain, account: batch.bankAccount, statementID: statementID)
             // A statement that brought nothing new (imported again) leaves no record: there is
             // nothing of it to list or to cancel.
-            if recorded == 0 {
+            let linesPointed = pointed.count + heldLines.count
+            if recorded + linesPointed == 0 {
                 try self.db.run("DELETE FROM statement WHERE id = ?", .int(statementID))
             } else {
-                try self.db.run("UPDATE statement SET lines_new = ? WHERE id = ?", .int(Int64(recorded)), .int(statementID))
+                try self.db.run("UPDATE statement SET lines_new = ?, lines_pointed = ? WHERE id = ?", .int(Int64(recorded)), .int(Int64(linesPointed)),
+                                .int(statementID))
             }
             let account = batch.bankAccount.text
             var outcome = BankBatchOutcome(recorded: recorded, waiting: waiting, alreadyThere: already, sameFileImportedOn: sameFile,
@@ -219,12 +258,32 @@ extension Store: BankLedger {
                                     ledgerBalanceBefore: try batch.firstDate.map { d throws(StoreError) in
                                         try self.queried { try self.balance(of: account, at: d.adding(days: -1)) }
                                     },
-                                    probableDuplicates: duplicates, statementID: dryRun || recorded == 0 ? nil : Int(statementID))
+                                    probableDuplicates: duplicates, statementID: dryRun || recorded + linesPointed == 0 ? nil : Int(statementID))
+            outcome.pointed = pointed
+            outcome.held = heldLines
             outcome.linesWithTiers = linesWithTiers
             outcome.tiersCreated = tiers.created
             outcome.ambiguousTiers = tiers.ambiguous.sorted { $0.key < $1.key }.map { ($0.value.name, $0.value.candidates, ambiguousLines[$0.key] ?? 0) }
             return outcome
         }
+    }
+
+    /// What pointage decides for the batch's new lines (by position) that an entry of the ledger
+    /// fits (`Pointage.match`): the entries on the account within the window around the
+    /// statement's days are read once; with none, as for a ledger fed only by statements, no
+    /// line is looked at twice.
+    private func pointageDecisions(_ batch: BankBatch, isThere: (BankEntry) throws(StoreError) -> Bool) throws(StoreError) -> [Int: Pointage.Decision] {
+        guard let first = batch.firstDate, let last = batch.lastDate else { return [:] }
+        let window = try pointageWindow()
+        let candidates = try pointageCandidates(account: batch.bankAccount, from: first.adding(days: -window), to: last.adding(days: window))
+        if candidates.isEmpty { return [:] }
+        let amounts = Set(candidates.map(\.amount))
+        var lines: [Pointage.Line] = []
+        for position in 0..<batch.count {
+            let e = batch.entry(at: position)
+            if amounts.contains(e.amount), try !isThere(e) { lines.append(Pointage.Line(position: position, date: e.date, amount: e.amount)) }
+        }
+        return Pointage.match(lines, candidates: candidates, window: window)
     }
 
     /// New lines that have the day and amount of a bank line of the same account that another
@@ -304,16 +363,18 @@ extension Store: BankLedger {
             try db.forEach("""
                 SELECT e.date, l.account, l.project_id, j.kind = 'an', sum(l.debit), sum(l.credit)
                 FROM bank_line b JOIN entry e ON e.id = b.entry_id JOIN journal j ON j.code = e.journal JOIN line l ON l.entry_id = e.id
-                WHERE b.statement_id = ? GROUP BY 1, 2, 3, 4
+                WHERE b.statement_id = ? AND b.pointed = 0 GROUP BY 1, 2, 3, 4
                 """, [.int(Int64(id))]) { s throws(StoreError) in
                 totals.add(TotalsDelta.Key(day: try s.day(0), account: s.text(1), project: s.optionalInt(2) ?? 0, opening: s.int(3) != 0),
                            debit: s.int(4), credit: s.int(5), sign: -1)
             }
             try db.execute("CREATE TEMP TABLE IF NOT EXISTS cancelled(id INTEGER PRIMARY KEY)")
             try db.execute("DELETE FROM cancelled")
-            try db.run("INSERT INTO cancelled SELECT entry_id FROM bank_line WHERE statement_id = ?", .int(Int64(id)))
+            // An entry the statement pointed was typed: it stays, without its bank line.
+            try db.run("INSERT INTO cancelled SELECT entry_id FROM bank_line WHERE statement_id = ? AND pointed = 0", .int(Int64(id)))
             try db.execute("DELETE FROM line WHERE entry_id IN (SELECT id FROM cancelled)")
             try db.run("DELETE FROM bank_line WHERE statement_id = ?", .int(Int64(id)))
+            try db.run("DELETE FROM bank_line_held WHERE statement_id = ?", .int(Int64(id)))
             try db.execute("DELETE FROM entry WHERE id IN (SELECT id FROM cancelled)")
             try db.run("DELETE FROM statement WHERE id = ?", .int(Int64(id)))
             try apply(totals)
@@ -433,5 +494,32 @@ extension Store: BankLedger {
         public let operation: (label: String, amount: Money)?
         /// The parts filed, each with its amount and project.
         public let parts: [AssignmentPart]
+    }
+}
+
+extension Store: RefilingLedger {
+    /// Operations of statements waiting whole on 471: the entry has its bank line, and two lines,
+    /// the bank's and 471's (a ventilation with a part left waiting is the treasurer's to finish).
+    public func waitingOperations() throws(StoreError) -> [WaitingLine] {
+        try waitingLines().filter { w in
+            w.bankLabel != nil && w.entry.lines.count == 2 && w.entry.lines.contains { $0.account == .waiting }
+        }
+    }
+
+    /// Files each operation as `assign` does (its 471 line to the rule's account and project, its
+    /// label the rule's when it has one, its tiers the one the name designates, a new one else),
+    /// all in one transaction.
+    public func refile(_ filings: [RuleFiling], dryRun: Bool) throws(StoreError) -> [Tiers] {
+        try atomically(rollback: dryRun) { () throws(StoreError) -> [Tiers] in
+            let c = try catalog()
+            var tiers = StatementTiers()
+            for f in filings {
+                guard let exercice = c.exercices.first(where: { $0.id == f.line.entry.exerciceId }) else { throw .noExercice }
+                let code = try f.tiers.flatMap { name throws(StoreError) in try statementTiers(name, cache: &tiers) }
+                _ = try assignLocked(entryNumber: f.line.entry.number, exercice: exercice,
+                                     to: [AssignmentPart(f.rule.account, project: f.rule.project)], project: nil, tiers: code, label: f.rule.label)
+            }
+            return tiers.created
+        }
     }
 }

@@ -118,13 +118,13 @@ extension Budget.Poste {
 
 extension ImportedStatement {
     /// From `statement s`.
-    static let columns = "s.id, s.file_name, s.bank_account, s.imported_at, s.first_date, s.last_date, s.lines_read, s.lines_new, s.lines_left_out"
+    static let columns = "s.id, s.file_name, s.bank_account, s.imported_at, s.first_date, s.last_date, s.lines_read, s.lines_new, s.lines_left_out, s.lines_pointed"
 
     /// `validated`: how many of its operations are validated, by statement id; `now`, the zone
     /// its import instant is shown in.
     init(row s: SQLStatement, validated: [Int64: Int], now: Now) throws(StoreError) {
         self.init(id: s.integer(0), fileName: s.text(1), bankAccount: s.account(2), importedAt: now.timestamp(s.text(3)), firstDate: try s.optionalDay(4),
-                  lastDate: try s.optionalDay(5), linesRead: s.integer(6), linesNew: s.integer(7), linesLeftOut: s.integer(8),
+                  lastDate: try s.optionalDay(5), linesRead: s.integer(6), linesNew: s.integer(7), linesLeftOut: s.integer(8), linesPointed: s.integer(9),
                   validated: validated[s.int(0)] ?? 0)
     }
 }

@@ -5,7 +5,7 @@ enum Schema {
     /// "Cmpt": marks a SQLite file as a Compta ledger (`PRAGMA application_id`).
     static let applicationID: Int64 = 0x436D_7074
 
-    static let migrations: [String] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, receipts, ruleTiers, helloasso, fundFamily]
+    static let migrations: [String] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, receipts, ruleTiers, helloasso, fundFamily, pointage]
 
     /// The triggers the migrations leave, by name, with their SQL: what keeps validated entries
     /// and closed exercices unchangeable. `verify` finds a ledger's missing, changed or added
@@ -675,5 +675,35 @@ enum Schema {
     /// (`FundFamily`: subvention, contribution, dons); NULL for the others.
     static let fundFamily = """
     ALTER TABLE project ADD COLUMN fund_family TEXT CHECK (fund_family IS NULL OR fund_family IN ('subvention', 'contribution', 'dons'));
+    """
+
+    /// 14 (issue 27): pointage. A bank line may cover an entry the treasurer typed before the bank
+    /// showed it (`pointed` = 1: the import wrote no entry for it, and cancelling the import
+    /// leaves that entry). A line several typed entries fit is held in `bank_line_held` — on no
+    /// entry, so never counted twice, and never lost — until `compta pointer` links it
+    /// (`entry_id`, set once: the row stays, so that its number keeps saying what became of it);
+    /// its fingerprint keeps a later import from bringing it again. A statement counts the lines
+    /// it pointed or held (`lines_pointed`) apart from those it wrote.
+    static let pointage = """
+    ALTER TABLE bank_line ADD COLUMN pointed INTEGER NOT NULL DEFAULT 0 CHECK (pointed IN (0, 1));
+    ALTER TABLE statement ADD COLUMN lines_pointed INTEGER NOT NULL DEFAULT 0
+        CHECK (typeof(lines_pointed) = 'integer' AND lines_pointed >= 0);
+    CREATE TABLE bank_line_held(
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        statement_id INTEGER NOT NULL REFERENCES statement(id),
+        date TEXT NOT NULL CHECK (\(isDate("date"))),
+        fingerprint TEXT NOT NULL,
+        source_line INTEGER NOT NULL,
+        amount INTEGER NOT NULL CHECK (\(isCents("amount"))),
+        label TEXT NOT NULL,
+        entry_id INTEGER REFERENCES entry(id)
+    );
+    CREATE UNIQUE INDEX bank_line_held_fingerprint ON bank_line_held(date, fingerprint);
+    CREATE TRIGGER bank_line_held_fixed BEFORE UPDATE ON bank_line_held
+    WHEN OLD.entry_id IS NOT NULL OR NEW.entry_id IS NULL OR NEW.id IS NOT OLD.id OR NEW.statement_id IS NOT OLD.statement_id
+      OR NEW.date IS NOT OLD.date OR NEW.fingerprint IS NOT OLD.fingerprint OR NEW.amount IS NOT OLD.amount OR NEW.label IS NOT OLD.label
+      OR NEW.source_line IS NOT OLD.source_line BEGIN
+        SELECT RAISE(ABORT, 'compta: une ligne de relevé importée ne change pas');
+    END;
     """
 }

@@ -97,6 +97,8 @@ public enum StoreError: Error, Sendable {
     case volunteerExpense(VolunteerExpenseError)
     /// Fonds dédiés that cannot be computed or booked as asked.
     case funds(FundError)
+    /// `compta pointer`, `compta pointage fenetre`.
+    case pointage(PointageError)
 }
 
 extension StoreError {
@@ -115,6 +117,7 @@ extension StoreError {
         case .receipts(let p): p
         case .volunteerExpense(let e): e
         case .funds(let e): e
+        case .pointage(let e): e
         default: self
         }
     }

@@ -25,8 +25,11 @@ public struct ImportSummary: Sendable {
         notes.append("Lignes lues : \(r.linesRead) · nouvelles : \(r.newLines) · déjà importées : \(r.alreadyThere)"
                      + (s.skipped > 0 ? " · ignorées (non réglées) : \(s.skipped)" : "")
                      + (s.before > 0 ? " · laissées de côté (avant --du) : \(s.before)" : "")
-                     + (s.zeroAmounts > 0 ? " · ignorées (montant nul) : \(s.zeroAmounts)" : ""))
+                     + (s.zeroAmounts > 0 ? " · ignorées (montant nul) : \(s.zeroAmounts)" : "")
+                     + (r.outcome.pointed.isEmpty ? "" : " · pointées avec une écriture saisie : \(r.outcome.pointed.count)")
+                     + (r.outcome.held.isEmpty ? "" : " · en suspens : \(r.outcome.held.count)"))
         notes.append("Classées par une règle : \(r.filedByRule) · en attente sur 471 : \(r.waiting.count)")
+        notes += pointageNotes
         notes += tiersNotes
         let duplicates = probableDuplicates
         if let duplicates { notes.append(duplicates.note) }
@@ -42,16 +45,22 @@ public struct ImportSummary: Sendable {
         if detailed {
             // Every line of the statement: made while printed, as long as the statement is.
             let already = Set(r.outcome.alreadyThere)
+            var pointage: [Int: String] = [:]
+            for p in r.outcome.pointed { pointage[p.position] = Self.pointed(p.entry) }
+            for h in r.outcome.held { pointage[h.position] = "en suspens : " + Self.candidates(h.candidates) }
             tables.append(ReportTable(title: "Opérations", columns: [
                 ReportColumn("Ligne", key: "ligne"), ReportColumn("Date", key: "date"), .amount("Montant", key: "montant"),
                 ReportColumn("Libellé", key: "libelle"), ReportColumn("Compte", key: "compte"), ReportColumn("Projet", key: "projet"),
-                ReportColumn("Tiers lu", key: "tiers"), ReportColumn("Déjà importée", key: "deja_importee"), ReportColumn("Empreinte", key: "empreinte", dataOnly: true),
+                ReportColumn("Tiers lu", key: "tiers"), ReportColumn("Déjà importée", key: "deja_importee"), ReportColumn("Pointage", key: "pointage"),
+                ReportColumn("Empreinte", key: "empreinte", dataOnly: true),
             ], stream: RowStream { row in
                 for (position, e) in r.batch.entries.enumerated() {
                     let counter = e.entry.lines[1]
+                    // A line pointed or held gets no entry: it files under nothing.
+                    let entry = pointage[position] == nil
                     try row(ReportRow([.number(e.sourceLine), .date(e.date), .amount(e.amount), .text(e.bankLabel),
-                                       .account(counter.account), .text(counter.project ?? ""), .text(e.tiers ?? ""),
-                                       .flag(already.contains(position)), .text(e.fingerprint)]))
+                                       entry ? .account(counter.account) : .empty, .text(entry ? counter.project ?? "" : ""), .text(e.tiers ?? ""),
+                                       .flag(already.contains(position)), .text(pointage[position] ?? ""), .text(e.fingerprint)]))
                 }
             }))
         } else if !r.waiting.isEmpty {
@@ -64,9 +73,64 @@ public struct ImportSummary: Sendable {
             if r.waiting.count > 50 { table.note = "… et \(french(r.waiting.count - 50, "autre opération", plural: "autres opérations")) en attente : la liste complète avec compta attente." }
             tables.append(table)
         }
+        tables += pointageTables
         tables += tiersTables
         if let duplicates { tables.append(duplicates.table) }
         return ReportDocument(title: r.dryRun ? "Import (essai)" : "Import du relevé", subtitle: subtitle, tables: tables, notes: notes)
+    }
+
+    /// « pointée avec l'écriture N »: what became of a line an entry typed before covers.
+    static func pointed(_ entry: PointageCandidate) -> String { "pointée avec l'écriture \(entry.number)" }
+
+    /// The entries a held line may be: « n° 3 du 05/03/2024, n° 4 du 07/03/2024 ».
+    static func candidates(_ c: [PointageCandidate]) -> String {
+        c.map { "n° \($0.number) du \($0.date.french)" }.joined(separator: ", ")
+    }
+
+    /// What pointage did: lines linked to entries the treasurer had typed, lines held.
+    var pointageNotes: [String] {
+        let o = result.outcome
+        var notes: [String] = []
+        if !o.pointed.isEmpty {
+            notes.append("Pointage : \(french(o.pointed.count, "opération du relevé était déjà saisie", plural: "opérations du relevé étaient déjà saisies")) "
+                         + "dans le livre (même montant, à quelques jours près) : "
+                         + (o.pointed.count == 1 ? "elle est pointée avec son écriture" : "elles sont pointées avec leurs écritures")
+                         + ", sans seconde écriture.")
+        }
+        if !o.held.isEmpty {
+            notes.append("En suspens : \(french(o.held.count, "opération du relevé correspond", plural: "opérations du relevé correspondent")) "
+                         + "à plusieurs écritures saisies ; rien n'est écrit pour \(o.held.count == 1 ? "elle" : "elles") : dites laquelle avec "
+                         + "compta pointer LIGNE ECRITURE (compta pointage les liste).")
+        }
+        return notes
+    }
+
+    var pointageTables: [ReportTable] {
+        let r = result, o = r.outcome
+        var tables: [ReportTable] = []
+        if !o.pointed.isEmpty && !detailed {
+            var table = ReportTable(title: "Pointées avec une écriture déjà saisie", columns: [
+                ReportColumn("Ligne", key: "ligne"), ReportColumn("Date", key: "date"), .amount("Montant", key: "montant"),
+                ReportColumn("Libellé", key: "libelle"), ReportColumn("Pointage", key: "pointage")])
+            for p in o.pointed.prefix(50) {
+                let e = r.batch.entry(at: p.position)
+                table.rows.append(ReportRow([.number(e.sourceLine), .date(e.date), .amount(e.amount), .text(e.bankLabel), .text(Self.pointed(p.entry))]))
+            }
+            if o.pointed.count > 50 { table.note = "… et \(o.pointed.count - 50) autres." }
+            tables.append(table)
+        }
+        if !o.held.isEmpty {
+            var table = ReportTable(title: "En suspens : à pointer avec « compta pointer LIGNE ECRITURE »", columns: [
+                ReportColumn("LIGNE", key: "ligne_en_suspens"), ReportColumn("Date", key: "date"), .amount("Montant", key: "montant"),
+                ReportColumn("Libellé", key: "libelle"), ReportColumn("Écritures possibles", key: "ecritures")])
+            for h in o.held {
+                let e = r.batch.entry(at: h.position)
+                table.rows.append(ReportRow([h.line.map { .number($0) } ?? .text("(essai)"), .date(e.date), .amount(e.amount), .text(e.bankLabel),
+                                             .text(Self.candidates(h.candidates))]))
+            }
+            tables.append(table)
+        }
+        return tables
     }
 
     /// How many new lines got a tiers, how many tiers were created (a misspelt name makes a

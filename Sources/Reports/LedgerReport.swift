@@ -39,7 +39,7 @@ public let ledgerReports: [any LedgerReport.Type] = [
 
 /// The bank's side of the ledger, whatever the period: what waits in 471 (of every exercice),
 /// the statements imported, the rules. A site lists them after `ledgerReports`.
-public let bankReports: [any LedgerReport.Type] = [WaitingLines.self, ImportedStatements.self, RuleList.self]
+public let bankReports: [any LedgerReport.Type] = [WaitingLines.self, ImportedStatements.self, RuleList.self, PointageReport.self]
 
 extension BilanFinancier: LedgerReport {
     public static let name = "rapport-ag"
@@ -111,6 +111,13 @@ extension GrandLivre: LedgerReport {
     public static let name = "grand-livre"
     public static func document(_ ledger: some LedgerQueries, _ request: ReportRequest) throws -> ReportDocument? {
         try GrandLivre(ledger, period: request.period).document(association: try ledger.associationName())
+    }
+}
+
+extension PointageReport: LedgerReport {
+    public static let name = "pointage"
+    public static func document(_ ledger: some LedgerQueries, _ request: ReportRequest) throws -> ReportDocument? {
+        try PointageReport(ledger).document(association: try ledger.associationName())
     }
 }
 

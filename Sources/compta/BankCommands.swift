@@ -196,6 +196,12 @@ let bankCommands: [Command] = [
         rule = try store.addRule(rule)
         ctx.output.print("Règle n° \(rule.position) ajoutée : « \(rule.pattern) » → \(rule.account)"
                          + (rule.project.map { " (projet \($0))" } ?? "") + ".")
+        if rule.filesBothWaysUnderResult { ctx.output.error(Messages.ruleFilesBothWays(rule)) }
+        let waiting = try RuleApplier.waiting(filedBy: rule, ledger: store)
+        if waiting > 0 {
+            ctx.output.print("\(french(waiting, "opération en attente sur 471 relève", plural: "opérations en attente sur 471 relèvent")) de cette règle : "
+                             + "compta regles appliquer \(waiting == 1 ? "la classe" : "les classe") (--essai pour voir d'abord).")
+        }
     },
     Command(
         path: ["regles", "supprimer"], usage: "compta regles supprimer POSITION",
@@ -220,6 +226,86 @@ let bankCommands: [Command] = [
         let rules = try RuleFile.read(readText(path), file: path, catalog: store.catalog())
         try store.replaceRules(rules)
         ctx.output.print("\(rules.count) règle\(rules.count > 1 ? "s" : "") chargée\(rules.count > 1 ? "s" : "") depuis \(path).")
+        // Named by the numbers the ledger gives them (1, 2, 3…), not the file's positions.
+        for rule in try store.rules() where rule.filesBothWaysUnderResult { ctx.output.error(Messages.ruleFilesBothWays(rule, file: path)) }
+    },
+    Command(
+        path: ["regles", "appliquer"], usage: "compta regles appliquer [--essai] [--format texte|md|csv|json]",
+        summary: "classe les opérations en attente sur 471 avec les règles d'aujourd'hui, comme l'import l'aurait fait",
+        help: """
+        Une règle ajoutée après l'import (compta regles ajouter, ou compta affecter --regle) classe
+        aussi les opérations qu'il avait laissées en attente : même recherche du motif, même tiers.
+        Tout est classé, ou rien ; la commande dit combien d'opérations chaque règle a classées.
+        Une opération validée ne change pas : elle est listée, à classer avec compta affecter
+        (qui passe une écriture OD). --essai montre ce qui serait classé, sans rien écrire.
+        """,
+        options: [.flag("--essai", "montre ce qui serait classé, sans rien écrire")] + formatOptions, arguments: 0...0
+    ) { ctx in
+        let store = try ctx.openStore()
+        try ctx.render(RulesApplied(try RuleApplier.run(ledger: store, dryRun: ctx.parsed.has("--essai"))).document)
+    },
+    Command(
+        path: ["pointage"], usage: "compta pointage [--compte 512] [--format texte|md|csv|json]",
+        summary: "état de rapprochement bancaire : ce qui n'est pointé ni d'un côté (écritures saisies) ni de l'autre (opérations en suspens)",
+        help: """
+        Pour chaque compte de banque dont un relevé a été importé (ou le compte de --compte) :
+        les écritures du livre que la banque n'a pas encore montrées (saisies avant le relevé, un
+        chèque pas encore encaissé), les opérations des relevés sans écriture (en suspens :
+        plusieurs écritures saisies leur correspondent), et le solde du dernier relevé expliqué
+        par celui du livre. Une opération en suspens se pointe avec compta pointer LIGNE ECRITURE.
+        La fenêtre de jours du pointage automatique : compta pointage fenetre.
+        """,
+        options: [.value("--compte", "COMPTE", "compte de banque ou de caisse (défaut : tous ceux qui ont un relevé)")] + formatOptions,
+        arguments: 0...0
+    ) { ctx in
+        let store = try ctx.openStore()
+        let account = try ctx.parsed.value("--compte").map(accountArgument)
+        try ctx.render(PointageReport(store, account: account).document(association: try store.associationName()))
+    },
+    Command(
+        path: ["pointage", "fenetre"], usage: "compta pointage fenetre [JOURS]",
+        summary: "montre ou change l'écart de jours admis entre une écriture saisie et l'opération du relevé qui la pointe",
+        help: """
+        À l'import d'un relevé, une opération est pointée avec l'écriture déjà saisie sur le compte
+        qui a le même montant et une date à JOURS jours près, avant ou après (\(Pointage.defaultWindow) par défaut,
+        de 0 à \(Pointage.maximumWindow)). Exemple : compta pointage fenetre 15
+        """,
+        options: [], arguments: 0...1
+    ) { ctx in
+        let store = try ctx.openStore()
+        guard let raw = ctx.parsed.positionals.first else {
+            ctx.output.print("Fenêtre de pointage : \(try store.pointageWindow()) jours.")
+            return
+        }
+        guard let days = Int(raw) else {
+            throw UsageError(message: "JOURS est un nombre de jours (par exemple 10)", command: "pointage fenetre")
+        }
+        try store.setPointageWindow(days)
+        ctx.output.print("Fenêtre de pointage : \(days) jours. Elle vaut pour les prochains imports.")
+    },
+    Command(
+        path: ["pointer"], usage: "compta pointer LIGNE ECRITURE [--exercice E]",
+        summary: "pointe une opération de relevé en suspens avec l'écriture saisie qui lui correspond",
+        help: """
+        LIGNE est le numéro d'une opération en suspens (compta pointage, ou le tableau « En
+        suspens » de l'import) ; ECRITURE, le numéro de l'écriture du livre qu'elle est, sur le même
+        compte et du même montant. L'écriture ne change pas (validée, elle le reste : sa place dans
+        la chaîne aussi) ; elle reçoit l'opération du relevé, et ne sera plus proposée.
+        Exemple : compta pointer 1 14
+        """,
+        options: [.value("--exercice", "EXERCICE", "exercice de l'écriture (défaut : celui de la date de l'opération)")], arguments: 2...2
+    ) { ctx in
+        let store = try ctx.openStore()
+        guard let line = Int(ctx.parsed.positionals[0]) else {
+            throw UsageError(message: "LIGNE est le numéro d'une opération en suspens (voir compta pointage)", command: "pointer")
+        }
+        guard let number = Int(ctx.parsed.positionals[1]) else {
+            throw UsageError(message: "ECRITURE est un numéro d'écriture (voir compta pointage)", command: "pointer")
+        }
+        let exercice = try ctx.parsed.value("--exercice").map { try store.exercice($0) }
+        let done = try store.point(line: line, entryNumber: number, exercice: exercice)
+        ctx.output.print("Opération n° \(line) du relevé (\(done.line.date.french), \(done.line.amount) €, « \(done.line.label) ») "
+                         + "pointée avec l'écriture n° \(done.entry.number) (« \(done.entry.label) »).")
     },
     Command(
         path: ["regles", "exporter"], usage: "compta regles exporter [--sortie FICHIER]",

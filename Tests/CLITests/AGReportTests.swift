@@ -259,7 +259,7 @@ extension EveryReport {
         let now = try Now(environment: AGGolden.clock)
         let store = try Store.open(path: s.ledger, now: now)
         let request = try ReportRequest.presenting(store.exercice("2024"), today: now.today)
-        #expect(bankReports.map { $0.name } == ["attente", "releves", "regles"])
+        #expect(bankReports.map { $0.name } == ["attente", "releves", "regles", "pointage"])
         for report in bankReports {
             let doc = try #require(try report.document(store, request), "\(report.name)")
             for format in OutputFormat.allCases {

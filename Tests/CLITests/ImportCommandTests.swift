@@ -72,8 +72,8 @@ func fixturePath(_ p: String) -> String { packageURL("Fixtures/" + p).path }
         #expect(s.run("importer", spring).code == 0)
         let list = s.run("releves", "--format", "csv").out
         #expect(list.contains("1;\(march);512;"), "\(list)")
-        #expect(list.contains(";01/03/2024;31/03/2024;4;4;0;0;0\r\n2;\(spring);512;"), "\(list)")
-        #expect(list.contains(";31/03/2024;02/04/2024;2;1;1;0;0"), "\(list)")
+        #expect(list.contains(";01/03/2024;31/03/2024;4;4;0;0;0;0\r\n2;\(spring);512;"), "\(list)")
+        #expect(list.contains(";31/03/2024;02/04/2024;2;1;1;0;0;0"), "\(list)")
 
         let r = s.run("releves", "annuler", "1")
         #expect(r.code == 0, "\(r.err)")
@@ -112,8 +112,8 @@ func fixturePath(_ p: String) -> String { packageURL("Fixtures/" + p).path }
         #expect(imported.contains("Lignes lues : 4 · nouvelles : 2 · déjà importées : 0 · laissées de côté (avant --du) : 1 · ignorées (montant nul) : 1"),
                 "\(imported)")
         #expect(s.run("importer", second).out.contains("Lignes lues : 3 · nouvelles : 1 · déjà importées : 2"))
-        let list = s.run("releves", "--format", "csv", "--sans-bom").out.split(separator: "\r\n").map { $0.split(separator: ";").suffix(5).joined(separator: ";") }
-        #expect(list == ["Lues;Nouvelles;Déjà là;Écartées;Validées", "4;2;0;2;0", "3;1;2;0;0"], "\(list)")
+        let list = s.run("releves", "--format", "csv", "--sans-bom").out.split(separator: "\r\n").map { $0.split(separator: ";").suffix(6).joined(separator: ";") }
+        #expect(list == ["Lues;Nouvelles;Déjà là;Écartées;Pointées;Validées", "4;2;0;2;0;0", "3;1;2;0;0;0"], "\(list)")
         let text = s.run("releves").out
         #expect(text.contains("écartées : avant --du, ou de montant nul"))
     }
@@ -224,7 +224,7 @@ func fixturePath(_ p: String) -> String { packageURL("Fixtures/" + p).path }
         let before = try s.dump()
         let r = s.run("importer", fixturePath("banques/releve.ofx"), "--essai", "--format", "json")
         #expect(r.code == 0, "\(r.err)")
-        #expect(r.out.contains(#""date": "2024-03-06", "montant": 4500, "libelle": "VIR SEPA RECU CHORALE COTISATION 2024", "compte": "471", "projet": "", "tiers": "CHORALE", "deja_importee": false, "empreinte": ""#))
+        #expect(r.out.contains(#""date": "2024-03-06", "montant": 4500, "libelle": "VIR SEPA RECU CHORALE COTISATION 2024", "compte": "471", "projet": "", "tiers": "CHORALE", "deja_importee": false, "pointage": "", "empreinte": ""#))
         #expect(try s.dump() == before)
     }
 

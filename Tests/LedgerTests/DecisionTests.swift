@@ -163,3 +163,42 @@ private func recorded(_ id: Int64, _ lines: [(String, Int64)], validated: Bool =
         #expect(left.map(\.amount.cents) == [99_000 - (20_000 - 500)], "the gifts absorb what the first return left of them")
     }
 }
+
+/// The pointage rule (`Pointage.match`), on plain values: which new statement line covers which
+/// typed entry.
+@Suite struct PointageDecisions {
+    private func march(_ day: Int) -> Day { Day(year: 2024, month: 3, day: day)! }
+    private func typed(_ id: Int64, _ day: Int, _ cents: Int64) -> PointageCandidate {
+        PointageCandidate(entryID: id, number: Int(id), exerciceID: 2, date: march(day), amount: Money(cents: cents), label: "saisie \(id)")
+    }
+    private func line(_ position: Int, _ day: Int, _ cents: Int64) -> Pointage.Line {
+        Pointage.Line(position: position, date: march(day), amount: Money(cents: cents))
+    }
+
+    @Test func oneCandidateWithinTheWindowIsPointed() {
+        let d = Pointage.match([line(0, 8, 4500), line(1, 9, -4500), line(2, 25, 4500)], candidates: [typed(1, 4, 4500)], window: 10)
+        #expect(d == [0: .pointed(typed(1, 4, 4500))], "the sign counts, and a line 21 days after is another operation")
+    }
+
+    @Test func severalCandidatesHoldTheLine() {
+        let d = Pointage.match([line(0, 9, 3000)], candidates: [typed(2, 6, 3000), typed(3, 7, 3000)], window: 10)
+        #expect(d == [0: .held([typed(2, 6, 3000), typed(3, 7, 3000)])])
+    }
+
+    /// A line another line's only candidate leaves with one is pointed with it; an entry covers
+    /// one line, and a second identical line is an operation of its own.
+    @Test func anEntryIsPointedOnce() {
+        let d = Pointage.match([line(0, 9, 3000), line(1, 20, 3000)], candidates: [typed(2, 6, 3000), typed(3, 17, 3000)], window: 5)
+        #expect(d == [0: .pointed(typed(2, 6, 3000)), 1: .pointed(typed(3, 17, 3000))])
+        let settled = Pointage.match([line(0, 9, 3000), line(1, 14, 3000)], candidates: [typed(2, 6, 3000), typed(3, 12, 3000)], window: 3)
+        #expect(settled == [0: .pointed(typed(2, 6, 3000)), 1: .pointed(typed(3, 12, 3000))], "line 0 fits both; line 1 only n° 3")
+        let twice = Pointage.match([line(0, 9, 4500), line(1, 9, 4500)], candidates: [typed(1, 8, 4500)], window: 10)
+        #expect(twice == [0: .pointed(typed(1, 8, 4500))])
+    }
+
+    @Test func theWindowIsBothWays() {
+        #expect(Pointage.fits(typed(1, 12, 100), date: march(2), amount: Money(cents: 100), window: 10))
+        #expect(!Pointage.fits(typed(1, 13, 100), date: march(2), amount: Money(cents: 100), window: 10))
+        #expect(Pointage.match([line(0, 5, 100)], candidates: [typed(1, 5, 100)], window: 0) == [0: .pointed(typed(1, 5, 100))])
+    }
+}

@@ -292,3 +292,18 @@ extension Messages {
         }
     }
 }
+
+extension Messages {
+    /// The warning of `regles ajouter` and `regles importer` for a rule of no direction under a
+    /// charge or a produit (`Rule.filesBothWaysUnderResult`).
+    static func ruleFilesBothWays(_ rule: Rule, file: String? = nil) -> String {
+        let produit = rule.account.nature == .produit
+        let fixed = { var r = rule; r.direction = produit ? .income : .expense; return r }()
+        return "Attention : la règle n° \(rule.position) « \(rule.pattern) » → \(rule.account)" + (file.map { " (\($0))" } ?? "")
+            + " classe les entrées comme les sorties d'argent sous \(produit ? "un produit" : "une charge") : "
+            + (produit ? "une sortie dont le libellé contient ce motif (des frais « COTISATION FORMULE ASSOCIATION ») y deviendrait un produit négatif"
+                       : "une entrée dont le libellé contient ce motif (un remboursement) y deviendrait une charge négative")
+            + ". Si elle ne vise que les \(produit ? "recettes" : "dépenses"), donnez-lui un sens : compta regles supprimer \(rule.position) puis "
+            + ruleCommand(fixed, account: rule.account.text) + "."
+    }
+}

@@ -36,6 +36,7 @@ enum Messages {
             return "règle n° \(e.position) « \(e.pattern) » : " + rule(e.problem)
                 + " Corrigez-la : compta regles supprimer \(e.position), puis compta regles ajouter (ou compta regles exporter, modifier le fichier, compta regles importer)."
         case let e as BankAccountError: return bankAccount(e)
+        case let e as PointageError: return pointage(e)
         case RuleCommandError.noRule(let n): return "aucune règle n° \(n). La liste : compta regles"
         case let ImportCommandError.beforeClosing(e, from):
             return located(e) + "\nLe relevé commence avant la clôture : importez-le avec --du \(from.iso), les opérations "

@@ -151,6 +151,11 @@ extension Messages {
                 + "La liste : compta regles ; pour la changer : compta regles supprimer \(r.position), puis compta regles ajouter."
         case .unknownStatement(let id):
             return "aucun relevé importé n° \(id). La liste : compta releves"
+        case .statementValidated(let st) where st.linesPointed > 0:
+            // Its operations pointed with typed entries count: their bank lines cannot go either.
+            return "le relevé n° \(st.id) (\(st.fileName)) ne s'annule plus : \(st.validated) de ses \(st.linesNew + st.linesPointed) opérations "
+                + "sont sur des écritures validées (celles qu'il a écrites, ou les écritures saisies qu'il a pointées). "
+                + "Une écriture validée se corrige par une extourne (compta extourner NUMERO)."
         case .statementValidated(let st):
             return "le relevé n° \(st.id) (\(st.fileName)) ne s'annule plus : \(st.validated) de ses \(st.linesNew) écritures sont validées. "
                 + "Une écriture validée se corrige par une extourne (compta extourner NUMERO)."
@@ -175,6 +180,7 @@ extension Messages {
         case .exerciceRemoval(let r): return exerciceRemoval(r)
         case .ledgerImport(let p): return ledgerImport(p)
         case .bankAccount(let e): return bankAccount(e)
+        case .pointage(let e): return pointage(e)
         case .restore(.damagedBackup(let path, let problems)):
             return "la sauvegarde « \(path) » n'est pas restaurée, le livre en place n'a pas changé : elle ne passe pas la vérification. "
                 + integrity(problems)
