@@ -47,11 +47,14 @@ public enum LabelShapes {
 
     /// The name the first shape that fits `label` finds, or nil.
     public static func tiers(in label: String) -> String? {
-        let original = Array(label)
-        let folded = original.map(RulePattern.fold)
+        tiers(in: PatternText(label))
+    }
+
+    /// `tiers(in:)` on a label read once for all the shapes.
+    static func tiers(in text: PatternText) -> String? {
         for (pattern, group, shape) in compiled {
-            if let mark = shape.mark, !original.contains(mark) { continue }
-            guard let name = pattern.capture(group, in: original, folded: folded) else { continue }
+            if let mark = shape.mark, !text.contains(mark) { continue }
+            guard let name = pattern.capture(group, in: text) else { continue }
             if !shape.cut { return name }
             // The words before the first that has a digit or is a trailer.
             var words: [Substring] = []
