@@ -59,7 +59,7 @@ public enum LabelShapes {
             // The words before the first that has a digit or is a trailer.
             var words: [Substring] = []
             for word in name.split(separator: " ") {
-                if word.contains(where: \.isNumber) || trailers.contains(word.uppercased()) { break }
+                if word.contains(where: { $0.isNumber }) || trailers.contains(word.uppercased()) { break }
                 words.append(word)
             }
             if !words.isEmpty { return words.joined(separator: " ") }

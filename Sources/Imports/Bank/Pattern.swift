@@ -73,8 +73,19 @@ public struct RulePattern: Sendable {
     /// The group's text, its words joined by one space; nil when blank.
     private static func captured<U: PatternUnit>(_ original: [U], _ range: (start: Int, end: Int)?) -> String? {
         guard let (start, end) = range, start >= 0, end >= start else { return nil }
-        let words = original[start..<end].split(whereSeparator: \.isPatternSpace)
-        return words.isEmpty ? nil : words.map(U.text).joined(separator: " ")
+        var text: [U] = []
+        text.reserveCapacity(end - start)
+        var space = false
+        for u in original[start..<end] {
+            if u.isPatternSpace {
+                space = !text.isEmpty
+            } else {
+                if space { text.append(U.space) }
+                space = false
+                text.append(u)
+            }
+        }
+        return text.isEmpty ? nil : U.text(text[...])
     }
 
     /// Where the group `group` begins and ends in the first match of `program` in `chars` (folded).
@@ -88,16 +99,16 @@ public struct RulePattern: Sendable {
         var found: (start: Int, end: Int)? = nil
         var i = 0
         while i <= chars.count {
-            if found == nil, current.threads.isEmpty, let first {
+            if found == nil, current.isEmpty, let first {
                 // Skip to the next place the first character is: a start anywhere else dies at once.
                 while i < chars.count && chars[i] != first { i += 1 }
                 if i == chars.count { break }
             }
             // A new start, of the lowest priority, until a match is found: the leftmost one wins.
             if found == nil { add(program, 0, at: i, in: chars, slots: (-1, -1), group: group, to: &current, stack: &stack) }
-            if current.threads.isEmpty && (found != nil || anchored) { break }
-            steps: for (k, pc) in current.threads.enumerated() {
-                let slots = current.slots[k]
+            if current.isEmpty && (found != nil || anchored) { break }
+            steps: for k in 0..<current.count {
+                let pc = current.threads[k], slots = current.slots[k]
                 let step: Bool
                 switch program[pc] {
                 case .match:
@@ -135,8 +146,7 @@ public struct RulePattern: Sendable {
             case .save(let slot):
                 stack.append((pc + 1, slot == 2 * group ? position : start, slot == 2 * group + 1 ? position : end))
             case .char, .any, .set, .match:
-                list.threads.append(pc)
-                list.slots.append((start, end))
+                list.append(pc, (start, end))
             }
         }
     }
@@ -156,7 +166,7 @@ public struct RulePattern: Sendable {
         var current = ThreadList(size: program.count), next = ThreadList(size: program.count)
         var i = 0
         while i <= chars.count {
-            if current.threads.isEmpty, let first {
+            if current.isEmpty, let first {
                 // Skip to the next place the first character is: a start anywhere else dies at once.
                 while i < chars.count && chars[i] != first { i += 1 }
                 if i == chars.count { break }
@@ -165,7 +175,7 @@ public struct RulePattern: Sendable {
             if add(program, 0, at: i, in: chars, to: &current) { return true }
             guard i < chars.count else { break }
             let c = chars[i]
-            for pc in current.threads {
+            for pc in current.threads[..<current.count] {
                 let step: Bool
                 switch program[pc] {
                 case .char(let x): step = x == c
@@ -196,7 +206,7 @@ public struct RulePattern: Sendable {
             case .assert(let a):
                 if a.holds(at: position, in: chars) { stack.append(pc + 1) }
             case .save: stack.append(pc + 1)
-            case .char, .any, .set: list.threads.append(pc)
+            case .char, .any, .set: list.append(pc)
             }
         }
         return false
@@ -220,7 +230,7 @@ enum PatternText {
     init(_ text: String) {
         let bytes = Array(text.utf8)
         if bytes.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 }) {
-            self = .ascii(original: bytes, folded: bytes.map(\.folded))
+            self = .ascii(original: bytes, folded: bytes.map { $0.folded })
         } else {
             self = .characters(text)
         }
@@ -248,6 +258,7 @@ protocol PatternUnit: Equatable, Sendable {
     var isPatternDigit: Bool { get }
     var isPatternWord: Bool { get }
     var isPatternSpace: Bool { get }
+    static var space: Self { get }
     static func text(_ units: ArraySlice<Self>) -> String
 }
 
@@ -264,6 +275,7 @@ extension Character: PatternUnit {
         return isLetter || isPatternDigit
     }
     var isPatternSpace: Bool { isWhitespace }
+    static var space: Character { " " }
     static func text(_ units: ArraySlice<Character>) -> String { String(units) }
 }
 
@@ -274,6 +286,7 @@ extension UInt8: PatternUnit {
     var isPatternWord: Bool { isPatternDigit || (self | 32 >= 97 && self | 32 <= 122) || self == 95 }
     /// Unicode's white space among ASCII: tab to carriage return, and space.
     var isPatternSpace: Bool { (self >= 9 && self <= 13) || self == 32 }
+    static var space: UInt8 { 32 }
     /// `RulePattern.fold` of an ASCII character.
     var folded: UInt8 { self >= 65 && self <= 90 ? self + 32 : self }
     static func text(_ units: ArraySlice<UInt8>) -> String { String(decoding: units, as: UTF8.self) }
@@ -637,15 +650,23 @@ enum Compiler {
     }
 }
 
-/// The threads of one step: each instruction once (a sparse set cleared in constant time).
+/// The threads of one step: each instruction once (a sparse set cleared in constant time), in
+/// storage sized once for the whole program (an instruction is at most once in a step).
 struct ThreadList {
-    var threads: [Int] = []
+    private(set) var threads: [Int]
     /// For `capture`: each thread's group start and end (-1: not yet).
-    var slots: [(start: Int, end: Int)] = []
+    private(set) var slots: [(start: Int, end: Int)]
+    private(set) var count = 0
     private var seen: [Int]
     private var generation = 1
 
-    init(size: Int) { seen = Array(repeating: 0, count: size) }
+    init(size: Int) {
+        seen = Array(repeating: 0, count: size)
+        threads = Array(repeating: 0, count: size)
+        slots = Array(repeating: (-1, -1), count: size)
+    }
+
+    var isEmpty: Bool { count == 0 }
 
     /// False when `pc` is in the list already.
     mutating func insert(_ pc: Int) -> Bool {
@@ -654,9 +675,14 @@ struct ThreadList {
         return true
     }
 
+    mutating func append(_ pc: Int, _ slot: (start: Int, end: Int) = (-1, -1)) {
+        threads[count] = pc
+        slots[count] = slot
+        count += 1
+    }
+
     mutating func clear() {
-        threads.removeAll(keepingCapacity: true)
-        slots.removeAll(keepingCapacity: true)
+        count = 0
         generation += 1
     }
 }
