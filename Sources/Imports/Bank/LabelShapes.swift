@@ -45,6 +45,9 @@ public enum LabelShapes {
         return (p, p.groupNames.firstIndex(of: RulePattern.tiersGroup)!, shape)
     }
 
+    /// The most instructions of a shape's pattern: the size of the automaton's storage.
+    static let largest = compiled.map { $0.pattern.size }.max() ?? 0
+
     /// The name the first shape that fits `label` finds, or nil.
     public static func tiers(in label: String) -> String? {
         tiers(in: PatternText(label))
@@ -52,9 +55,10 @@ public enum LabelShapes {
 
     /// `tiers(in:)` on a label read once for all the shapes.
     static func tiers(in text: PatternText) -> String? {
+        var scratch = PatternScratch(size: largest)
         for (pattern, group, shape) in compiled {
             if let mark = shape.mark, !text.contains(mark) { continue }
-            guard let name = pattern.capture(group, in: text) else { continue }
+            guard let name = pattern.capture(group, in: text, scratch: &scratch) else { continue }
             if !shape.cut { return name }
             // The words before the first that has a digit or is a trailer.
             var words: [Substring] = []

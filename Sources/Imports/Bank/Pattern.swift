@@ -62,13 +62,23 @@ public struct RulePattern: Sendable {
     /// `capture` on a label already read (`PatternText`): what tries several patterns on one
     /// label reads it once.
     func capture(_ group: Int, in text: PatternText) -> String? {
+        var scratch = PatternScratch(size: program.count)
+        return capture(group, in: text, scratch: &scratch)
+    }
+
+    /// `capture` with the automaton's working storage given (`scratch`, of at least the
+    /// program's size): what tries several patterns on one label allocates it once.
+    func capture(_ group: Int, in text: PatternText, scratch: inout PatternScratch) -> String? {
         switch text {
         case .ascii(let original, let folded):
-            return Self.captured(original, Self.capture(asciiProgram, group, in: folded))
+            return Self.captured(original, Self.capture(asciiProgram, group, in: folded, scratch: &scratch))
         case .characters(let original, let folded):
-            return Self.captured(original, Self.capture(program, group, in: folded))
+            return Self.captured(original, Self.capture(program, group, in: folded, scratch: &scratch))
         }
     }
+
+    /// The number of instructions: the least size of a `PatternScratch` for this pattern.
+    var size: Int { program.count }
 
     /// The group's text, its words joined by one space; nil when blank.
     private static func captured<U: PatternUnit>(_ original: [U], _ range: (start: Int, end: Int)?) -> String? {
@@ -89,13 +99,23 @@ public struct RulePattern: Sendable {
     }
 
     /// Where the group `group` begins and ends in the first match of `program` in `chars` (folded).
-    private static func capture<U: PatternUnit>(_ program: [Instruction<U>], _ group: Int, in chars: [U]) -> (start: Int, end: Int)? {
+    private static func capture<U: PatternUnit>(_ program: [Instruction<U>], _ group: Int, in chars: [U],
+                                                scratch: inout PatternScratch) -> (start: Int, end: Int)? {
         // `^…`: no match starts after the first character.
         let anchored = if case .assert(.start) = program[0] { true } else { false }
         // A pattern that starts with a character: no match starts where the label has another.
         let first: U? = if case .char(let c) = program[0] { c } else { nil }
-        var current = ThreadList(size: program.count), next = ThreadList(size: program.count)
-        var stack: [(pc: Int, start: Int, end: Int)] = []
+        var current = ThreadList(), next = ThreadList(), stack: [PatternScratch.Pending] = []
+        swap(&current, &scratch.current)
+        swap(&next, &scratch.next)
+        swap(&stack, &scratch.stack)
+        defer {
+            swap(&current, &scratch.current)
+            swap(&next, &scratch.next)
+            swap(&stack, &scratch.stack)
+        }
+        current.clear()
+        next.clear()
         var found: (start: Int, end: Int)? = nil
         var i = 0
         while i <= chars.count {
@@ -105,22 +125,22 @@ public struct RulePattern: Sendable {
                 if i == chars.count { break }
             }
             // A new start, of the lowest priority, until a match is found: the leftmost one wins.
-            if found == nil { add(program, 0, at: i, in: chars, slots: (-1, -1), group: group, to: &current, stack: &stack) }
+            if found == nil { add(program, 0, at: i, in: chars, start: -1, end: -1, group: group, to: &current, stack: &stack) }
             if current.isEmpty && (found != nil || anchored) { break }
             steps: for k in 0..<current.count {
-                let pc = current.threads[k], slots = current.slots[k]
+                let pc = current.threads[k], start = current.starts[k], end = current.ends[k]
                 let step: Bool
                 switch program[pc] {
                 case .match:
                     // The threads after this one have a lower priority: they are dropped.
-                    found = slots
+                    found = (start, end)
                     break steps
                 case .char(let x): step = i < chars.count && x == chars[i]
                 case .any: step = i < chars.count && !chars[i].isLineFeed
                 case .set(let s): step = i < chars.count && s.contains(chars[i])
                 default: step = false
                 }
-                if step { add(program, pc + 1, at: i + 1, in: chars, slots: slots, group: group, to: &next, stack: &stack) }
+                if step { add(program, pc + 1, at: i + 1, in: chars, start: start, end: end, group: group, to: &next, stack: &stack) }
             }
             swap(&current, &next)
             next.clear()
@@ -133,20 +153,23 @@ public struct RulePattern: Sendable {
     /// that the first path to reach an instruction is the one that keeps it), each thread with
     /// where the group `group` began and ended on its path.
     private static func add<U: PatternUnit>(_ program: [Instruction<U>], _ pc: Int, at position: Int, in chars: [U],
-                                            slots: (start: Int, end: Int), group: Int,
-                                            to list: inout ThreadList, stack: inout [(pc: Int, start: Int, end: Int)]) {
-        stack.append((pc, slots.start, slots.end))
-        while let (pc, start, end) = stack.popLast() {
+                                            start: Int, end: Int, group: Int,
+                                            to list: inout ThreadList, stack: inout [PatternScratch.Pending]) {
+        stack.append(.init(pc: pc, start: start, end: end))
+        while let p = stack.popLast() {
+            let (pc, start, end) = (p.pc, p.start, p.end)
             guard list.insert(pc) else { continue }
             switch program[pc] {
-            case .jump(let to): stack.append((to, start, end))
-            case .split(let a, let b): stack.append((b, start, end)); stack.append((a, start, end))
+            case .jump(let to): stack.append(.init(pc: to, start: start, end: end))
+            case .split(let a, let b):
+                stack.append(.init(pc: b, start: start, end: end))
+                stack.append(.init(pc: a, start: start, end: end))
             case .assert(let a):
-                if a.holds(at: position, in: chars) { stack.append((pc + 1, start, end)) }
+                if a.holds(at: position, in: chars) { stack.append(.init(pc: pc + 1, start: start, end: end)) }
             case .save(let slot):
-                stack.append((pc + 1, slot == 2 * group ? position : start, slot == 2 * group + 1 ? position : end))
+                stack.append(.init(pc: pc + 1, start: slot == 2 * group ? position : start, end: slot == 2 * group + 1 ? position : end))
             case .char, .any, .set, .match:
-                list.append(pc, (start, end))
+                list.append(pc, start: start, end: end)
             }
         }
     }
@@ -655,15 +678,17 @@ enum Compiler {
 struct ThreadList {
     private(set) var threads: [Int]
     /// For `capture`: each thread's group start and end (-1: not yet).
-    private(set) var slots: [(start: Int, end: Int)]
+    private(set) var starts: [Int]
+    private(set) var ends: [Int]
     private(set) var count = 0
     private var seen: [Int]
     private var generation = 1
 
-    init(size: Int) {
+    init(size: Int = 0) {
         seen = Array(repeating: 0, count: size)
         threads = Array(repeating: 0, count: size)
-        slots = Array(repeating: (-1, -1), count: size)
+        starts = threads
+        ends = threads
     }
 
     var isEmpty: Bool { count == 0 }
@@ -675,14 +700,29 @@ struct ThreadList {
         return true
     }
 
-    mutating func append(_ pc: Int, _ slot: (start: Int, end: Int) = (-1, -1)) {
+    mutating func append(_ pc: Int, start: Int = -1, end: Int = -1) {
         threads[count] = pc
-        slots[count] = slot
+        starts[count] = start
+        ends[count] = end
         count += 1
     }
 
     mutating func clear() {
         count = 0
         generation += 1
+    }
+}
+
+/// The working storage of `capture`, kept from one pattern to the next on a label.
+struct PatternScratch {
+    struct Pending { var pc: Int, start: Int, end: Int }
+    var current: ThreadList
+    var next: ThreadList
+    var stack: [Pending] = []
+
+    /// For patterns of at most `size` instructions.
+    init(size: Int) {
+        current = ThreadList(size: size)
+        next = ThreadList(size: size)
     }
 }
