@@ -103,28 +103,37 @@ extension Store: LedgerQueries {
     public func tiersAmounts(prefix: String, to: Day) throws(StoreError) -> [(tiers: LineTiers, amounts: [DatedAmount])] {
         // Lean on purpose (a members' listing reads every cotisation): the keepers of the tiers
         // once, then the lines without joining the tiers, grouped here rather than sorted in SQL.
-        var keepers: [Int64: (id: Int64, tiers: LineTiers)] = [:]
+        // Tiers ids are the AUTOINCREMENT's, dense from 1: arrays indexed by id, not dictionaries.
         let all = try db.query("""
             SELECT t.id, coalesce(m.id, t.id), coalesce(m.code, t.code), coalesce(m.name, t.name)
             FROM tiers t LEFT JOIN tiers m ON m.id = t.merged_into
-            """) { s throws(StoreError) in (s.int(0), s.int(1), s.text(2), s.text(3)) }
-        for (id, keeper, code, name) in all {
-            keepers[id] = (keeper, LineTiers(recorded: code, code: code, name: name))
+            """) { s throws(StoreError) in (Int(s.int(0)), Int(s.int(1)), s.text(2), s.text(3)) }
+        let size = (all.map { max($0.0, $0.1) }.max() ?? -1) + 1
+        var keeperOf = [Int](repeating: -1, count: size)
+        var tiersOf = [LineTiers?](repeating: nil, count: size)
+        for (id, keeper, code, name) in all where id >= 0 && keeper >= 0 {
+            keeperOf[id] = keeper
+            tiersOf[id] = LineTiers(recorded: code, code: code, name: name)
         }
         typealias Movement = (date: Day, number: Int, line: Int64, amount: Money)
-        var groups: [Int64: [Movement]] = [:]
+        var groups = [[Movement]](repeating: [], count: size)
         let s = try db.cachedStatement("""
             SELECT l.tiers_id, e.date, e.number, l.id, l.credit - l.debit FROM line l JOIN entry e ON e.id = l.entry_id
             WHERE l.tiers_id IS NOT NULL AND l.account GLOB ? AND e.date <= ?
             """)
         try s.bind([.text(prefix + "*"), .text(to.iso)])
         while try s.step() {
-            guard let keeper = keepers[s.int(0)]?.id else { continue }
-            groups[keeper, default: []].append((try s.day(1), s.integer(2), s.int(3), s.money(4)))
+            let id = Int(s.int(0))
+            guard id >= 0 && id < size, keeperOf[id] >= 0 else { continue }
+            groups[keeperOf[id]].append((try s.day(1), s.integer(2), s.int(3), s.money(4)))
         }
-        return groups.sorted { $0.key < $1.key }.map { keeper, movements in
-            (keepers[keeper]!.tiers, movements.sorted { ($0.date, $0.number, $0.line) < ($1.date, $1.number, $1.line) }
-                .map { DatedAmount(date: $0.date, amount: $0.amount) })
+        return groups.indices.compactMap { keeper in
+            guard !groups[keeper].isEmpty, let tiers = tiersOf[keeper] else { return nil }
+            // Most often read in that order already: sorted only when not.
+            let before = { (a: Movement, b: Movement) in (a.date, a.number, a.line) < (b.date, b.number, b.line) }
+            var movements = groups[keeper]
+            if zip(movements, movements.dropFirst()).contains(where: { before($1, $0) }) { movements.sort(by: before) }
+            return (tiers, movements.map { DatedAmount(date: $0.date, amount: $0.amount) })
         }
     }
 

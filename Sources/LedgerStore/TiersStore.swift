@@ -307,9 +307,15 @@ extension Store {
         let id = if let given { given } else { try nextTiersID() }
         let tiers: Tiers
         do throws(TiersError) { tiers = try fields.applied(to: nil, code: Tiers.code(number: id)) } catch { throw StoreError.tiers(error) }
-        try db.run("INSERT INTO tiers(id, code, kind, name, search_key, created_at) VALUES (?, ?, ?, '', '', ?)",
-                   .int(id), .text(tiers.code), .text(tiers.kind.rawValue), .text(now.instant))
-        try write(tiers, id: id)
+        try checkSiren(tiers, id: id)
+        // One statement, its fields with it: a bank statement may create thousands of tiers.
+        try db.run("""
+            INSERT INTO tiers(id, code, kind, first_name, last_name, organisation, siren, email, address, name, search_key, anonymised_on,
+                created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, .int(id), .text(tiers.code), .text(tiers.kind.rawValue), .optional(tiers.firstName), .optional(tiers.lastName),
+                   .optional(tiers.organisation), .optional(tiers.siren?.digits), .optional(tiers.email?.text), .optional(tiers.address),
+                   .text(tiers.name), .text(tiers.key), .optional(tiers.anonymisedOn?.iso), .text(now.instant))
+        try insertAliases(tiers, id: id)
         return tiers
     }
 
@@ -321,13 +327,9 @@ extension Store {
             """) ?? 1
     }
 
-    /// Writes the fields of `tiers` (not its code, kind or merge) into row `id`, and its aliases.
-    /// Writes the fields of `tiers` (not its code or merge) into row `id`, and its aliases. A
-    /// SIREN is one organisation's: another tiers that has it already is an error.
+    /// Writes the fields of `tiers` (not its code or merge) into row `id`, and its aliases.
     private func write(_ tiers: Tiers, id: Int64) throws(StoreError) {
-        if let siren = tiers.siren, let other = try readTiers(where: "t.siren = ? AND t.id <> ?", [.text(siren.digits), .int(id)]).first {
-            throw .tiers(.sirenTaken(siren, by: other.tiers))
-        }
+        try checkSiren(tiers, id: id)
         try db.run("""
             UPDATE tiers SET kind = ?, first_name = ?, last_name = ?, organisation = ?, siren = ?, email = ?, address = ?, name = ?,
                 search_key = ?, anonymised_on = ?
@@ -336,6 +338,17 @@ extension Store {
                    .optional(tiers.siren?.digits), .optional(tiers.email?.text), .optional(tiers.address), .text(tiers.name), .text(tiers.key),
                    .optional(tiers.anonymisedOn?.iso), .int(id))
         try db.run("DELETE FROM tiers_alias WHERE tiers_id = ?", .int(id))
+        try insertAliases(tiers, id: id)
+    }
+
+    /// A SIREN is one organisation's: another tiers that has it already is an error.
+    private func checkSiren(_ tiers: Tiers, id: Int64) throws(StoreError) {
+        if let siren = tiers.siren, let other = try readTiers(where: "t.siren = ? AND t.id <> ?", [.text(siren.digits), .int(id)]).first {
+            throw .tiers(.sirenTaken(siren, by: other.tiers))
+        }
+    }
+
+    private func insertAliases(_ tiers: Tiers, id: Int64) throws(StoreError) {
         for alias in tiers.aliases {
             try db.run("INSERT OR IGNORE INTO tiers_alias(tiers_id, search_key, alias) VALUES (?, ?, ?)", .int(id), .text(searchKey(alias)), .text(alias))
         }

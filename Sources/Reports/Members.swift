@@ -55,10 +55,9 @@ public struct Members: Sendable {
         var members: [Member] = [], former: [Member] = []
         for (tiers, known) in byTiers {
             guard let last = known.last(where: { $0.date <= period.to }) else { continue }
-            let inPeriod = known.filter { period.from <= $0.date && $0.date <= period.to }
-            let member = Member(tiers: tiers, lastDay: last.date, lastAmount: last.amount,
-                                paid: Money.sum(inPeriod.map(\.amount)), isUpToDate: upToDate(known))
-            if inPeriod.isEmpty { former.append(member) } else { members.append(member) }
+            let (inPeriod, paid) = Members.paidBetween(known, from: period.from, to: period.to)
+            let member = Member(tiers: tiers, lastDay: last.date, lastAmount: last.amount, paid: paid, isUpToDate: upToDate(known))
+            if inPeriod == 0 { former.append(member) } else { members.append(member) }
         }
         self.period = period
         self.rule = rule
@@ -75,17 +74,28 @@ public struct Members: Sendable {
         var count = 0, new = 0, notRenewed = 0
         var paid: [Money] = []
         for (_, lines) in byTiers {
-            let inPeriod = lines.filter { from <= $0.date && $0.date <= to }
+            let (inPeriod, sum) = paidBetween(lines, from: from, to: to)
             let before = lines.contains { $0.date < from }
-            if inPeriod.isEmpty {
+            if inPeriod == 0 {
                 if let previous, lines.contains(where: { previous.start <= $0.date && $0.date <= previous.end }) { notRenewed += 1 }
                 continue
             }
             count += 1
             if !before { new += 1 }
-            paid.append(Money.sum(inPeriod.map(\.amount)))
+            paid.append(sum)
         }
         return Figures(members: count, new: new, notRenewed: notRenewed, total: Money.sum(paid), median: median(paid))
+    }
+
+    /// How many of `amounts` fall between `from` and `to`, and their sum (no array made: a
+    /// listing asks it of every tiers).
+    private static func paidBetween(_ amounts: [DatedAmount], from: Day, to: Day) -> (count: Int, sum: Money) {
+        var count = 0, sum = Money.zero
+        for a in amounts where from <= a.date && a.date <= to {
+            count += 1
+            sum = sum + a.amount
+        }
+        return (count, sum)
     }
 
     /// The middle amount; of an even count, halfway between the two middle ones, half a cent up.

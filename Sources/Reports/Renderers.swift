@@ -115,15 +115,21 @@ public enum TextRenderer {
             if style == .heading {
                 return values.filter { !$0.isEmpty }.joined(separator: " ")
             }
-            var parts: [String] = []
+            // One string appended to (a members' listing writes tens of thousands of rows).
+            var s = ""
             for (i, w) in widths.enumerated() {
+                if i > 0 { s += "  " }
                 let v = i < values.count ? values[i] : ""
                 let pad = String(repeating: " ", count: max(0, w - v.count))
-                let right = table.columns[i].kind != .text
-                parts.append(right ? pad + v : v + pad)
+                if table.columns[i].kind != .text { s += pad; s += v } else { s += v; s += pad }
             }
-            var s = parts.joined(separator: "  ")
-            while s.last == " " { s.removeLast() }
+            // Without its trailing spaces (each one character: nothing follows the last).
+            var trailing = 0
+            for byte in s.utf8.reversed() {
+                guard byte == 0x20 else { break }
+                trailing += 1
+            }
+            s.removeLast(trailing)
             return s
         }
         let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")

@@ -23,6 +23,25 @@ import Testing
         }
     }
 
+    /// A label of printable ASCII is read as bytes: what it finds is what reading it as
+    /// characters finds, pattern by pattern, group by group.
+    @Test(arguments: patterns + ["(?<tiers>[a-z]+) \\d", "^VIR (?<tiers>.+?)(?: \\d{4}|$)", "\\bDE ?: ?(?<tiers>\\S.*?) ?(?:\\bMOTIF ?:|$)",
+                                 "(?<tiers>\\W+)", "[^é]", "é|e", "(?<tiers>[\\s\\d]+)x", "\\t"])
+    func bytesFindWhatCharactersFind(pattern: String) throws {
+        let p = try RulePattern(pattern)
+        for label in Self.labels + ["VIR\tDON 2024", "a_b c_d", "x~y{z}", "DE: LEA  MARTIN MOTIF: X", "12 abc 3 x"] {
+            guard case .ascii = PatternText(label) else { continue }
+            #expect(p.matches(PatternText(label)) == p.matches(PatternText.characters(label)), "« \(pattern) » on « \(label) »")
+            for group in p.groupNames.indices {
+                #expect(p.capture(group, in: PatternText(label)) == p.capture(group, in: PatternText.characters(label)), "« \(pattern) » on « \(label) »")
+            }
+        }
+        // Anything else than printable ASCII or a tab is read as characters.
+        for label in ["été", "a\r\nb", "a\nb", "\u{7F}"] {
+            guard case .characters = PatternText(label) else { Issue.record("« \(label) » read as bytes"); continue }
+        }
+    }
+
     /// Patterns on which a backtracking engine takes exponential time (minutes for `(a+)+$` on
     /// 22 « a »): here, one pass over labels far longer than any bank's.
     @Test(arguments: [
@@ -117,6 +136,7 @@ extension PatternCaptures {
     ])
     func nameFound(label: String, name: String) {
         #expect(LabelShapes.tiers(in: label) == name)
+        #expect(LabelShapes.tiers(in: PatternText.characters(label)) == name)
     }
 
     /// A transfer between the association's own accounts names no one: no tiers « VERS COMPTE ».

@@ -51,20 +51,27 @@ public enum LabelShapes {
         return (p, p.groupNames.firstIndex(of: RulePattern.tiersGroup)!, shape)
     }
 
+    /// The most instructions of a shape's pattern: the size of the automaton's storage.
+    static let largest = compiled.map { $0.pattern.size }.max() ?? 0
+
     /// The name the first shape that fits `label` finds, or nil.
     public static func tiers(in label: String) -> String? {
-        let original = Array(label)
-        let folded = original.map(RulePattern.fold)
+        tiers(in: PatternText(label))
+    }
+
+    /// `tiers(in:)` on a label read once for all the shapes.
+    static func tiers(in text: PatternText) -> String? {
+        var scratch = PatternScratch(size: largest)
         for (pattern, group, shape) in compiled {
-            if let mark = shape.mark, !original.contains(mark) { continue }
-            guard let name = pattern.capture(group, in: original, folded: folded) else { continue }
+            if let mark = shape.mark, !text.contains(mark) { continue }
+            guard let name = pattern.capture(group, in: text, scratch: &scratch) else { continue }
             if !shape.cut { return name }
             let all = name.split(separator: " ").map { $0.uppercased() }
             if let first = all.first, ownAccountWords.contains(first) || all.prefix(2) == ["VIREMENT", "INTERNE"] { return nil }
             // The words before the first that has a digit or is a trailer.
             var words: [Substring] = []
             for word in name.split(separator: " ") {
-                if word.contains(where: \.isNumber) || trailers.contains(word.uppercased()) { break }
+                if word.contains(where: { $0.isNumber }) || trailers.contains(word.uppercased()) { break }
                 words.append(word)
             }
             if !words.isEmpty { return words.joined(separator: " ") }

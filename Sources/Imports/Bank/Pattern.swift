@@ -17,7 +17,10 @@
 /// priority. The threads run side by side in that order, each carrying where the group began
 /// and ended on its path, so that the answer still costs one pass.
 public struct RulePattern: Sendable {
-    let program: [Instruction]
+    let program: [Instruction<Character>]
+    /// The same program for labels read as bytes (`PatternText`): a character of the pattern
+    /// that is not ASCII becomes a class that nothing matches, as no byte of such a label is it.
+    let asciiProgram: [Instruction<UInt8>]
     /// The names of the named groups, once each, in the order they first appear: group `k`
     /// saves its start in slot `2k` and its end in slot `2k + 1`.
     public let groupNames: [String]
@@ -34,11 +37,12 @@ public struct RulePattern: Sendable {
     public init(_ pattern: String) throws(PatternError) {
         var parser = Parser(Array(pattern))
         let node = try parser.parseAll()
-        var program: [Instruction] = []
+        var program: [Instruction<Character>] = []
         try Compiler.emit(node, into: &program)
         program.append(.match)
         if program.count > RulePattern.maxSize { throw .tooLarge }
         self.program = program
+        asciiProgram = program.map(\.ascii)
         groupNames = parser.names
         var empty = Set<String>(), nonEmpty = Set<String>()
         node.visitGroups { index, inner in
@@ -52,95 +56,169 @@ public struct RulePattern: Sendable {
     /// is not found, the group takes no part in the match, or its text is blank.
     public func capture(_ name: String, in text: String) -> String? {
         guard let group = groupNames.firstIndex(of: name) else { return nil }
-        let original = Array(text)
-        return capture(group, in: original, folded: original.map(Self.fold))
+        return capture(group, in: PatternText(text))
     }
 
-    /// `capture` on a label already split into characters, as written and folded (`fold`):
-    /// what tries several patterns on one label splits it once.
-    func capture(_ group: Int, in original: [Character], folded chars: [Character]) -> String? {
+    /// `capture` on a label already read (`PatternText`): what tries several patterns on one
+    /// label reads it once.
+    func capture(_ group: Int, in text: PatternText) -> String? {
+        var scratch = PatternScratch(size: program.count)
+        return capture(group, in: text, scratch: &scratch)
+    }
+
+    /// `capture` with the automaton's working storage given (`scratch`, of at least the
+    /// program's size): what tries several patterns on one label allocates it once.
+    func capture(_ group: Int, in text: PatternText, scratch: inout PatternScratch) -> String? {
+        switch text {
+        case .ascii(let original, let folded):
+            return Self.captured(original, Self.capture(asciiProgram, group, in: folded, scratch: &scratch))
+        case .characters(let original, let folded):
+            return Self.captured(original, Self.capture(program, group, in: folded, scratch: &scratch))
+        }
+    }
+
+    /// The number of instructions: the least size of a `PatternScratch` for this pattern.
+    var size: Int { program.count }
+
+    /// The group's text, its words joined by one space; nil when blank.
+    private static func captured<U: PatternUnit>(_ original: [U], _ range: (start: Int, end: Int)?) -> String? {
+        guard let (start, end) = range, start >= 0, end >= start else { return nil }
+        var text: [U] = []
+        text.reserveCapacity(end - start)
+        var space = false
+        for u in original[start..<end] {
+            if u.isPatternSpace {
+                space = !text.isEmpty
+            } else {
+                if space { text.append(U.space) }
+                space = false
+                text.append(u)
+            }
+        }
+        return text.isEmpty ? nil : U.text(text[...])
+    }
+
+    /// Where the group `group` begins and ends in the first match of `program` in `chars` (folded).
+    private static func capture<U: PatternUnit>(_ program: [Instruction<U>], _ group: Int, in chars: [U],
+                                                scratch: inout PatternScratch) -> (start: Int, end: Int)? {
         // `^…`: no match starts after the first character.
         let anchored = if case .assert(.start) = program[0] { true } else { false }
-        var current = ThreadList(size: program.count), next = ThreadList(size: program.count)
-        var stack: [(pc: Int, start: Int, end: Int)] = []
+        // A pattern that starts with a character: no match starts where the label has another.
+        let first: U? = if case .char(let c) = program[0] { c } else { nil }
+        var current = ThreadList(), next = ThreadList(), stack: [PatternScratch.Pending] = []
+        swap(&current, &scratch.current)
+        swap(&next, &scratch.next)
+        swap(&stack, &scratch.stack)
+        defer {
+            swap(&current, &scratch.current)
+            swap(&next, &scratch.next)
+            swap(&stack, &scratch.stack)
+        }
+        current.clear()
+        next.clear()
         var found: (start: Int, end: Int)? = nil
-        for i in 0...chars.count {
+        var i = 0
+        while i <= chars.count {
+            if found == nil, current.isEmpty, let first {
+                // Skip to the next place the first character is: a start anywhere else dies at once.
+                while i < chars.count && chars[i] != first { i += 1 }
+                if i == chars.count { break }
+            }
             // A new start, of the lowest priority, until a match is found: the leftmost one wins.
-            if found == nil { add(0, at: i, in: chars, slots: (-1, -1), group: group, to: &current, stack: &stack) }
-            if current.threads.isEmpty && (found != nil || anchored) { break }
-            steps: for (k, pc) in current.threads.enumerated() {
-                let slots = current.slots[k]
+            if found == nil { add(program, 0, at: i, in: chars, start: -1, end: -1, group: group, to: &current, stack: &stack) }
+            if current.isEmpty && (found != nil || anchored) { break }
+            steps: for k in 0..<current.count {
+                let pc = current.threads[k], start = current.starts[k], end = current.ends[k]
                 let step: Bool
                 switch program[pc] {
                 case .match:
                     // The threads after this one have a lower priority: they are dropped.
-                    found = slots
+                    found = (start, end)
                     break steps
                 case .char(let x): step = i < chars.count && x == chars[i]
-                case .any: step = i < chars.count && chars[i] != "\n"
+                case .any: step = i < chars.count && !chars[i].isLineFeed
                 case .set(let s): step = i < chars.count && s.contains(chars[i])
                 default: step = false
                 }
-                if step { add(pc + 1, at: i + 1, in: chars, slots: slots, group: group, to: &next, stack: &stack) }
+                if step { add(program, pc + 1, at: i + 1, in: chars, start: start, end: end, group: group, to: &next, stack: &stack) }
             }
             swap(&current, &next)
             next.clear()
+            i += 1
         }
-        guard let (start, end) = found, start >= 0, end >= start else { return nil }
-        let words = original[start..<end].split(whereSeparator: \.isWhitespace).map { String($0) }
-        return words.isEmpty ? nil : words.joined(separator: " ")
+        return found
     }
 
     /// `add` for `capture`: in priority order (the first branch of a split explored first, so
     /// that the first path to reach an instruction is the one that keeps it), each thread with
     /// where the group `group` began and ended on its path.
-    private func add(_ pc: Int, at position: Int, in chars: [Character], slots: (start: Int, end: Int), group: Int,
-                     to list: inout ThreadList, stack: inout [(pc: Int, start: Int, end: Int)]) {
-        stack.append((pc, slots.start, slots.end))
-        while let (pc, start, end) = stack.popLast() {
+    private static func add<U: PatternUnit>(_ program: [Instruction<U>], _ pc: Int, at position: Int, in chars: [U],
+                                            start: Int, end: Int, group: Int,
+                                            to list: inout ThreadList, stack: inout [PatternScratch.Pending]) {
+        stack.append(.init(pc: pc, start: start, end: end))
+        while let p = stack.popLast() {
+            let (pc, start, end) = (p.pc, p.start, p.end)
             guard list.insert(pc) else { continue }
             switch program[pc] {
-            case .jump(let to): stack.append((to, start, end))
-            case .split(let a, let b): stack.append((b, start, end)); stack.append((a, start, end))
+            case .jump(let to): stack.append(.init(pc: to, start: start, end: end))
+            case .split(let a, let b):
+                stack.append(.init(pc: b, start: start, end: end))
+                stack.append(.init(pc: a, start: start, end: end))
             case .assert(let a):
-                if a.holds(at: position, in: chars) { stack.append((pc + 1, start, end)) }
+                if a.holds(at: position, in: chars) { stack.append(.init(pc: pc + 1, start: start, end: end)) }
             case .save(let slot):
-                stack.append((pc + 1, slot == 2 * group ? position : start, slot == 2 * group + 1 ? position : end))
+                stack.append(.init(pc: pc + 1, start: slot == 2 * group ? position : start, end: slot == 2 * group + 1 ? position : end))
             case .char, .any, .set, .match:
-                list.threads.append(pc)
-                list.slots.append((start, end))
+                list.append(pc, start: start, end: end)
             }
         }
     }
 
     /// Whether the pattern is found in `text` (letter case ignored).
-    public func matches(_ text: String) -> Bool {
-        let chars = text.map(Self.fold)
+    public func matches(_ text: String) -> Bool { matches(PatternText(text)) }
+
+    func matches(_ text: PatternText) -> Bool {
+        switch text {
+        case .ascii(_, let folded): Self.matches(asciiProgram, folded)
+        case .characters(_, let folded): Self.matches(program, folded)
+        }
+    }
+
+    private static func matches<U: PatternUnit>(_ program: [Instruction<U>], _ chars: [U]) -> Bool {
+        let first: U? = if case .char(let c) = program[0] { c } else { nil }
         var current = ThreadList(size: program.count), next = ThreadList(size: program.count)
-        for i in 0...chars.count {
+        var i = 0
+        while i <= chars.count {
+            if current.isEmpty, let first {
+                // Skip to the next place the first character is: a start anywhere else dies at once.
+                while i < chars.count && chars[i] != first { i += 1 }
+                if i == chars.count { break }
+            }
             // A new start at every position: the pattern may be found anywhere.
-            if add(0, at: i, in: chars, to: &current) { return true }
+            if add(program, 0, at: i, in: chars, to: &current) { return true }
             guard i < chars.count else { break }
             let c = chars[i]
-            for pc in current.threads {
+            for pc in current.threads[..<current.count] {
                 let step: Bool
                 switch program[pc] {
                 case .char(let x): step = x == c
-                case .any: step = c != "\n"
+                case .any: step = !c.isLineFeed
                 case .set(let s): step = s.contains(c)
                 default: step = false
                 }
-                if step, add(pc + 1, at: i + 1, in: chars, to: &next) { return true }
+                if step, add(program, pc + 1, at: i + 1, in: chars, to: &next) { return true }
             }
             swap(&current, &next)
             next.clear()
+            i += 1
         }
         return false
     }
 
     /// Adds the thread at `pc` and every thread it leads to without reading a character (splits,
     /// jumps, assertions true at `position`). Returns true when one of them is the match.
-    private func add(_ pc: Int, at position: Int, in chars: [Character], to list: inout ThreadList) -> Bool {
+    private static func add<U: PatternUnit>(_ program: [Instruction<U>], _ pc: Int, at position: Int, in chars: [U],
+                                            to list: inout ThreadList) -> Bool {
         var stack = [pc]
         while let pc = stack.popLast() {
             guard list.insert(pc) else { continue }
@@ -151,7 +229,7 @@ public struct RulePattern: Sendable {
             case .assert(let a):
                 if a.holds(at: position, in: chars) { stack.append(pc + 1) }
             case .save: stack.append(pc + 1)
-            case .char, .any, .set: list.threads.append(pc)
+            case .char, .any, .set: list.append(pc)
             }
         }
         return false
@@ -163,6 +241,78 @@ public struct RulePattern: Sendable {
         let lower = c.lowercased()
         return lower.count == 1 ? lower.first! : c
     }
+}
+
+/// A label as the automaton reads it, as written and case-folded: its bytes when every one is
+/// printable ASCII or a tab (then each byte is one character, and case, digits, words and
+/// spaces are known without Unicode's tables: most bank labels), else its characters.
+enum PatternText {
+    case ascii(original: [UInt8], folded: [UInt8])
+    case characters(original: [Character], folded: [Character])
+
+    init(_ text: String) {
+        let bytes = Array(text.utf8)
+        if bytes.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 }) {
+            self = .ascii(original: bytes, folded: bytes.map { $0.folded })
+        } else {
+            self = .characters(text)
+        }
+    }
+
+    /// The label read as characters, whatever it holds (what the tests compare both readings with).
+    static func characters(_ text: String) -> PatternText {
+        let original = Array(text)
+        return .characters(original: original, folded: original.map(RulePattern.fold))
+    }
+
+    func contains(_ c: Character) -> Bool {
+        switch self {
+        case .ascii(let original, _): c.asciiValue.map(original.contains) ?? false
+        case .characters(let original, _): original.contains(c)
+        }
+    }
+}
+
+/// What the automaton reads: a character, or a byte of a label that is printable ASCII.
+protocol PatternUnit: Equatable, Sendable {
+    /// The code point, for the ranges of a class (`[a-z]`).
+    var scalarValue: UInt32 { get }
+    var isLineFeed: Bool { get }
+    var isPatternDigit: Bool { get }
+    var isPatternWord: Bool { get }
+    var isPatternSpace: Bool { get }
+    static var space: Self { get }
+    static func text(_ units: ArraySlice<Self>) -> String
+}
+
+extension Character: PatternUnit {
+    var scalarValue: UInt32 { unicodeScalars.first!.value }
+    var isLineFeed: Bool { self == "\n" }
+    // ASCII first: Unicode's properties cost a table lookup per character, and `\b` asks at every position.
+    var isPatternDigit: Bool {
+        if let a = asciiValue { return a.isPatternDigit }
+        return unicodeScalars.first!.properties.numericType == .decimal
+    }
+    var isPatternWord: Bool {
+        if let a = asciiValue { return a.isPatternWord }
+        return isLetter || isPatternDigit
+    }
+    var isPatternSpace: Bool { isWhitespace }
+    static var space: Character { " " }
+    static func text(_ units: ArraySlice<Character>) -> String { String(units) }
+}
+
+extension UInt8: PatternUnit {
+    var scalarValue: UInt32 { UInt32(self) }
+    var isLineFeed: Bool { self == 10 }
+    var isPatternDigit: Bool { self >= 48 && self <= 57 }
+    var isPatternWord: Bool { isPatternDigit || (self | 32 >= 97 && self | 32 <= 122) || self == 95 }
+    /// Unicode's white space among ASCII: tab to carriage return, and space.
+    var isPatternSpace: Bool { (self >= 9 && self <= 13) || self == 32 }
+    static var space: UInt8 { 32 }
+    /// `RulePattern.fold` of an ASCII character.
+    var folded: UInt8 { self >= 65 && self <= 90 ? self + 32 : self }
+    static func text(_ units: ArraySlice<UInt8>) -> String { String(decoding: units, as: UTF8.self) }
 }
 
 /// Why a rule's regular expression cannot be used.
@@ -182,8 +332,8 @@ public enum PatternError: Error, Equatable, Sendable {
     }
 }
 
-enum Instruction: Sendable {
-    case char(Character)
+enum Instruction<Unit: PatternUnit>: Sendable {
+    case char(Unit)
     case any
     case set(CharClass)
     case split(Int, Int)
@@ -194,16 +344,35 @@ enum Instruction: Sendable {
     case match
 }
 
+extension Instruction<Character> {
+    /// The instruction for labels read as bytes.
+    var ascii: Instruction<UInt8> {
+        switch self {
+        case .char(let c):
+            // "\r\n" is one character whose `asciiValue` is the line feed's: it is no byte.
+            if c.unicodeScalars.count == 1, let a = c.asciiValue { return .char(a) }
+            return .set(CharClass())
+        case .any: return .any
+        case .set(let s): return .set(s)
+        case .split(let a, let b): return .split(a, b)
+        case .jump(let to): return .jump(to)
+        case .assert(let a): return .assert(a)
+        case .save(let slot): return .save(slot)
+        case .match: return .match
+        }
+    }
+}
+
 enum Assertion: Sendable {
     case start, end, wordBoundary, notWordBoundary
 
-    func holds(at i: Int, in chars: [Character]) -> Bool {
+    func holds<U: PatternUnit>(at i: Int, in chars: [U]) -> Bool {
         switch self {
         case .start: return i == 0
         case .end: return i == chars.count
         case .wordBoundary, .notWordBoundary:
-            let before = i > 0 && CharClass.isWord(chars[i - 1])
-            let after = i < chars.count && CharClass.isWord(chars[i])
+            let before = i > 0 && chars[i - 1].isPatternWord
+            let after = i < chars.count && chars[i].isPatternWord
             return (before != after) == (self == .wordBoundary)
         }
     }
@@ -218,27 +387,17 @@ struct CharClass: Sendable {
     var items: [Item] = []
     var negated = false
 
-    func contains(_ c: Character) -> Bool {
-        let v = c.unicodeScalars.first!.value
+    func contains<U: PatternUnit>(_ c: U) -> Bool {
+        let v = c.scalarValue
         let found = items.contains { item in
             switch item {
             case .range(let lo, let hi): return lo <= v && v <= hi
-            case .digit(let yes): return CharClass.isDigit(c) == yes
-            case .word(let yes): return CharClass.isWord(c) == yes
-            case .space(let yes): return c.isWhitespace == yes
+            case .digit(let yes): return c.isPatternDigit == yes
+            case .word(let yes): return c.isPatternWord == yes
+            case .space(let yes): return c.isPatternSpace == yes
             }
         }
         return found != negated
-    }
-
-    // ASCII first: Unicode's properties cost a table lookup per character, and `\b` asks at every position.
-    static func isDigit(_ c: Character) -> Bool {
-        if let a = c.asciiValue { return a >= 48 && a <= 57 }
-        return c.unicodeScalars.first!.properties.numericType == .decimal
-    }
-    static func isWord(_ c: Character) -> Bool {
-        if let a = c.asciiValue { return (a >= 48 && a <= 57) || (a | 32 >= 97 && a | 32 <= 122) || a == 95 }
-        return c.isLetter || isDigit(c)
     }
 }
 
@@ -459,7 +618,7 @@ struct Parser {
 }
 
 enum Compiler {
-    static func emit(_ node: Node, into program: inout [Instruction]) throws(PatternError) {
+    static func emit(_ node: Node, into program: inout [Instruction<Character>]) throws(PatternError) {
         // Nested repetitions grow the program multiplicatively: stop as soon as it is too large.
         if program.count > RulePattern.maxSize { throw .tooLarge }
         switch node {
@@ -491,7 +650,7 @@ enum Compiler {
             program.append(.save(2 * index + 1))
         case .repetition(let n, let min, let max, let lazy):
             // A split's first branch is the one preferred: into the body (greedy) or past it (lazy).
-            func split(_ body: Int, _ past: Int) -> Instruction { lazy ? .split(past, body) : .split(body, past) }
+            func split(_ body: Int, _ past: Int) -> Instruction<Character> { lazy ? .split(past, body) : .split(body, past) }
             for _ in 0..<min { try emit(n, into: &program) }
             if let max {
                 // Each optional copy: split into it, or past all of them.
@@ -514,15 +673,25 @@ enum Compiler {
     }
 }
 
-/// The threads of one step: each instruction once (a sparse set cleared in constant time).
+/// The threads of one step: each instruction once (a sparse set cleared in constant time), in
+/// storage sized once for the whole program (an instruction is at most once in a step).
 struct ThreadList {
-    var threads: [Int] = []
+    private(set) var threads: [Int]
     /// For `capture`: each thread's group start and end (-1: not yet).
-    var slots: [(start: Int, end: Int)] = []
+    private(set) var starts: [Int]
+    private(set) var ends: [Int]
+    private(set) var count = 0
     private var seen: [Int]
     private var generation = 1
 
-    init(size: Int) { seen = Array(repeating: 0, count: size) }
+    init(size: Int = 0) {
+        seen = Array(repeating: 0, count: size)
+        threads = Array(repeating: 0, count: size)
+        starts = threads
+        ends = threads
+    }
+
+    var isEmpty: Bool { count == 0 }
 
     /// False when `pc` is in the list already.
     mutating func insert(_ pc: Int) -> Bool {
@@ -531,9 +700,29 @@ struct ThreadList {
         return true
     }
 
+    mutating func append(_ pc: Int, start: Int = -1, end: Int = -1) {
+        threads[count] = pc
+        starts[count] = start
+        ends[count] = end
+        count += 1
+    }
+
     mutating func clear() {
-        threads.removeAll(keepingCapacity: true)
-        slots.removeAll(keepingCapacity: true)
+        count = 0
         generation += 1
+    }
+}
+
+/// The working storage of `capture`, kept from one pattern to the next on a label.
+struct PatternScratch {
+    struct Pending { var pc: Int, start: Int, end: Int }
+    var current: ThreadList
+    var next: ThreadList
+    var stack: [Pending] = []
+
+    /// For patterns of at most `size` instructions.
+    init(size: Int) {
+        current = ThreadList(size: size)
+        next = ThreadList(size: size)
     }
 }

@@ -88,10 +88,15 @@ public struct HelloAssoExport: PlatformExportSource {
     /// The column of each field of the vocabulary the file has.
     struct Columns {
         var index: [String: String] = [:]
+        /// The place in a record of each field's column: one lookup a field, not two.
+        var position: [String: Int] = [:]
 
         init(_ table: CSVTable) {
             for (field, names) in HelloAssoVocabulary.columns {
-                if let name = names.first(where: { table.column($0) != nil }) { index[field] = name }
+                if let name = names.first(where: { table.column($0) != nil }) {
+                    index[field] = name
+                    position[field] = table.column(name)
+                }
             }
         }
     }
@@ -118,7 +123,10 @@ public struct HelloAssoExport: PlatformExportSource {
             return k
         }
 
-        func field(_ row: CSVTable.Row, _ name: String) -> String { columns.index[name].map { row[$0] } ?? "" }
+        func field(_ row: CSVTable.Row, _ name: String) -> String {
+            guard let i = columns.position[name], i < row.record.fields.count else { return "" }
+            return row.record.fields[i].trimmingSpaces
+        }
 
         /// The header's own name of the column of field `name`, for a message.
         func columnName(_ name: String) -> String {
