@@ -197,6 +197,16 @@ public struct ReceiptDraft: Sendable, Equatable {
         let digits = String(sequence)
         return "\(year)-" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
+
+    /// A number as a person types it, written as the register writes it: « 2025-1 » and
+    /// « 2025-0001 » are one receipt. Anything else is kept as typed (and found by nobody).
+    public static func number(typed text: String) -> String {
+        let t = text.trimmingSpaces
+        let parts = t.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 4, let year = Int(parts[0]), let sequence = Int(parts[1]), sequence > 0,
+              parts[1].allSatisfy(\.isASCII) else { return t }
+        return number(year: year, sequence: sequence)
+    }
 }
 
 /// What `recus emettre` does with a year's gifts: the receipts to issue, and every gift it

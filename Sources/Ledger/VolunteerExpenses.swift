@@ -38,6 +38,25 @@ public enum VolunteerExpenses {
         public var owed: Money { engaged - reimbursed - givenUp }
     }
 
+    /// Those of `entries` that already record the expense `draft` would: same day, same
+    /// volunteer and amount on 4681, same charge account. Typed twice, most often.
+    public static func sameExpense(as draft: EntryDraft, in entries: [Entry]) -> [Entry] {
+        func key(_ lines: [(account: AccountNumber, amount: Money, tiers: String?)]) -> [String] {
+            lines.map { "\($0.account.text) \($0.amount.cents) \($0.tiers ?? "")" }.sorted()
+        }
+        let wanted = key(draft.lines.map { ($0.account, $0.amount, $0.tiers) })
+        return entries.filter { e in e.date == draft.date && key(e.lines.map { ($0.account, $0.debit - $0.credit, $0.tiers?.code) }) == wanted }
+    }
+
+    /// Those of `entries` with a line on 4681 that carries no volunteer, à-nouveaux aside (in
+    /// journals of `openingJournals`): they count for nobody, so a reimbursement filed without
+    /// its volunteer leaves them « owed ». What the list of volunteers' expenses points at.
+    public static func withoutVolunteer(_ entries: [Entry], openingJournals: Set<String>) -> [Entry] {
+        entries.filter { e in
+            !openingJournals.contains(e.journal) && e.lines.contains { $0.account == AccountNumber.volunteerExpenses && $0.tiers == nil }
+        }
+    }
+
     /// Each volunteer's state from `entries` (those with a line on 4681), by tiers code. Lines of
     /// 4681 without a tiers (the à-nouveaux, which carry the account's balance) count for nobody.
     public static func states(_ entries: [Entry]) -> [State] {

@@ -11,7 +11,7 @@ public enum ReceiptProblem: Error, Sendable, Equatable {
     case unknownReceipt(String)
     case alreadyCancelled(IssuedReceipt)
     /// A cancellation says why.
-    case blankReason
+    case blankReason(String)
 }
 
 // Tax receipts (issue 24): the gifts of a year read from the lines, the receipts issued in one
@@ -133,9 +133,8 @@ extension Store {
 
     /// The receipt numbered `number`.
     public func receipt(_ number: String) throws(StoreError) -> IssuedReceipt {
-        guard let r = try readReceipts(where: "r.number = ?", [.text(number.trimmingSpaces)]).first else {
-            throw .receipts(.unknownReceipt(number.trimmingSpaces))
-        }
+        let number = ReceiptDraft.number(typed: number)
+        guard let r = try readReceipts(where: "r.number = ?", [.text(number)]).first else { throw .receipts(.unknownReceipt(number)) }
         return r
     }
 
@@ -147,7 +146,7 @@ extension Store {
             let r = try receipt(number)
             guard r.isLive else { throw StoreError.receipts(.alreadyCancelled(r)) }
             let why = reason.printable.trimmingSpaces
-            guard !why.isEmpty else { throw StoreError.receipts(.blankReason) }
+            guard !why.isEmpty else { throw StoreError.receipts(.blankReason(r.number)) }
             try db.run("UPDATE receipt SET cancelled_on = ?, cancel_reason = ? WHERE number = ?", .text(now.today.iso), .text(why), .text(r.number))
             return try receipt(r.number)
         }

@@ -12,7 +12,8 @@ extension Store {
     /// Records, as a draft, the expense `volunteer` (a code, name or alias of a known person) paid:
     /// D `account` / C 4681. `label` is given the volunteer, for the default label.
     public func recordVolunteerExpense(volunteer text: String, account: AccountNumber, amount: Money, on day: Day, project: String?,
-                                       label: (Tiers) -> String, piece: String?) throws(StoreError) -> (posted: Posted, volunteer: Tiers) {
+                                       label: (Tiers) -> String, piece: String?)
+        throws(StoreError) -> (posted: Posted, volunteer: Tiers, twins: [Entry]) {
         try atomically { () throws(StoreError) in
             let volunteer = try knownTiers(text)
             let draft: EntryDraft
@@ -20,7 +21,8 @@ extension Store {
                 draft = try VolunteerExpenses.expense(by: volunteer, account: account, amount: amount, on: day, project: project,
                                                       label: label(volunteer), piece: piece)
             } catch { throw .volunteerExpense(error) }
-            return (try post(draft), volunteer)
+            let twins = VolunteerExpenses.sameExpense(as: draft, in: try entries(EntryQuery(from: day, to: day, accountPrefix: AccountNumber.volunteerExpenses.text)))
+            return (try post(draft), volunteer, twins)
         }
     }
 

@@ -95,7 +95,7 @@ public enum HTMLRenderer {
         if !options.navigation.isEmpty {
             try out.write("<nav aria-label=\"Pages\"><ul>\n")
             for link in options.navigation {
-                try out.write("<li><a href=\"\(escape(link.href))\">\(escape(link.title))</a></li>\n")
+                try out.write("<li><a href=\"\(link.href.printable.markupEscaped)\">\(escape(link.title))</a></li>\n")
             }
             try out.write("</ul></nav>\n")
         }
@@ -227,7 +227,7 @@ public enum HTMLRenderer {
         switch c {
         case .date(let d): return "<time datetime=\"\(d.iso)\">\(d.french)</time>"
         case .account(let a):
-            if let href = options.accountLink?(a) { return "<a href=\"\(escape(href))\">\(escape(a.text))</a>" }
+            if let href = options.accountLink?(a) { return "<a href=\"\(href.printable.markupEscaped)\">\(escape(a.text))</a>" }
             return escape(a.text)
         default: return escape(TextRenderer.text(c))
         }
@@ -235,7 +235,27 @@ public enum HTMLRenderer {
 
     /// Text and attribute values: markup characters as entities; control characters dropped
     /// and line breaks made spaces (`printable`).
-    public static func escape(_ s: String) -> String { s.printable.markupEscaped }
+    public static func escape(_ s: String) -> String { frenchSpaced(s.printable).markupEscaped }
+
+    /// French typography on a page: the space before « € », « : », « ; », « ? », « ! » and « » »,
+    /// and after « « », is one a line never breaks at (a browser would leave « € par mois » or
+    /// « : » alone at the start of a line). Texts already so spaced are left as they are.
+    static func frenchSpaced(_ s: String) -> String {
+        guard s.contains(" ") else { return s }
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        var previous: Character? = nil
+        var pendingSpace = false
+        for c in s {
+            if pendingSpace {
+                out.append(c == "€" || c == ":" || c == ";" || c == "?" || c == "!" || c == "»" || previous == "«" ? "\u{00A0}" : " ")
+                pendingSpace = false
+            }
+            if c == " " { pendingSpace = true } else { out.append(c); previous = c }
+        }
+        if pendingSpace { out.append(" ") }
+        return out
+    }
 
     /// The page's style: a readable measure on screen, A4 when printed.
     public static let style = """

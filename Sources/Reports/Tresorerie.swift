@@ -336,7 +336,7 @@ public struct Tresorerie: Sendable {
         guard let rate else {
             return "Pas encore de mois complet d'opérations dans le livre : pas de rythme de consommation."
         }
-        let without = rate.excluded.map { " Le projet \($0.name) (\($0.code)), terminé, n'y est pas compté." } ?? ""
+        let without = rate.excluded.map { " Le projet \($0.name) (\($0.code)) n'y est pas compté (--hors-projet)." } ?? ""
         switch rate.source {
         case .months(let first, let last, let count):
             let months = count == 1 ? "le mois \(Tresorerie.ofMonth(first))"

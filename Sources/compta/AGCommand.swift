@@ -85,12 +85,22 @@ let agCommand = Command(
 /// Whether the AG document is asked in HTML: `--format html`, or without `--format` a
 /// `--sortie` ending in `.html`. Only Markdown and HTML make this document.
 private func agFormatIsHTML(_ parsed: Parsed) throws -> Bool {
+    let out = parsed.value("--sortie")?.lowercased() ?? ""
+    let htmlFile = out.hasSuffix(".html") || out.hasSuffix(".htm"), markdownFile = out.hasSuffix(".md")
     switch parsed.value("--format") {
     case nil:
-        let out = parsed.value("--sortie")?.lowercased() ?? ""
-        return out.hasSuffix(".html") || out.hasSuffix(".htm")
-    case "md"?: return false
+        return htmlFile
+    case "md"?:
+        if htmlFile {
+            throw UsageError(message: "--format md mais --sortie \(parsed.value("--sortie")!) : un navigateur lirait du Markdown comme une page. "
+                             + "Nommez le fichier .md, ou retirez --format md pour écrire la page HTML", command: "rapport-ag")
+        }
+        return false
     case "html"?:
+        if markdownFile {
+            throw UsageError(message: "--format html mais --sortie \(parsed.value("--sortie")!) : la page HTML irait dans un fichier .md. "
+                             + "Nommez-le .html, ou retirez --format html pour écrire le Markdown", command: "rapport-ag")
+        }
         if parsed.value("--graphiques") != nil {
             throw UsageError(message: "--graphiques sert au format md : en html, les graphiques sont dans la page ; retirez --graphiques",
                              command: "rapport-ag")

@@ -54,12 +54,7 @@ let receiptCommands: [Command] = [
         arguments: 0...0
     ) { ctx in
         let store = try ctx.openStore()
-        // A receipt is a fiscal document: its year is said, never guessed (in January, « this
-        // year » would have no gift yet; in December, « last year » is already receipted).
-        guard let year = try receiptYear(ctx, default: nil) else {
-            throw UsageError(message: "dites l'année des dons : --annee \(ctx.now.today.year - 1) (les dons de l'an dernier, "
-                + "l'usage en début d'année) ou --annee \(ctx.now.today.year)", command: ctx.parsed.command)
-        }
+        let year = try saidReceiptYear(ctx)
         let dryRun = ctx.parsed.has("--essai")
         let folder = ctx.parsed.value("--sortie") ?? "recus-\(year)"
         // Where the receipts go is checked before they are issued (its parent folder, when it is new).
@@ -90,7 +85,7 @@ let receiptCommands: [Command] = [
                          + "Sa copie déjà écrite ne le dit pas : compta recus --annee \(r.year) --sortie DOSSIER réécrit les copies, l'annulé marqué.")
     },
     Command(
-        path: ["recus", "declaration"], usage: "compta recus declaration [--annee ANNEE] [--format texte|md|csv|json|html]",
+        path: ["recus", "declaration"], usage: "compta recus declaration --annee ANNEE [--format texte|md|csv|json|html]",
         summary: "les deux chiffres de la déclaration annuelle des reçus (article 222 bis du CGI), l'échéance et où la déposer",
         help: """
         Le montant total des dons portés sur les reçus et le nombre de reçus, annulés exclus, pour
@@ -101,14 +96,25 @@ let receiptCommands: [Command] = [
         (demarches-simplifiees.fr pour la plupart des associations).
         Exemple : compta recus declaration --annee 2025
         """,
-        options: [.value("--annee", "ANNEE", "année civile des dons, ou année où finit l'exercice (défaut : l'année dernière)")] + formatOptions,
+        options: [.value("--annee", "ANNEE", "année civile des dons, ou année où finit l'exercice (obligatoire)")] + formatOptions,
         arguments: 0...0
     ) { ctx in
         let store = try ctx.openStore()
-        let year = try receiptYear(ctx, default: ctx.now.today.year - 1)!
+        let year = try saidReceiptYear(ctx)
         try ctx.render(ReceiptReports.declaration(try store.receiptDeclaration(year: year), association: try store.associationName(), year: year))
     },
 ]
+
+/// `--annee`, which `recus emettre` and `recus declaration` need: a receipt and a declaration
+/// are fiscal documents, their year is said, never guessed (in January, « this year » has no gift
+/// yet; in December, « last year » is already receipted).
+private func saidReceiptYear(_ ctx: Context) throws -> Int {
+    guard let year = try receiptYear(ctx, default: nil) else {
+        throw UsageError(message: "dites l'année des dons : --annee \(ctx.now.today.year - 1) (les dons de l'an dernier, "
+            + "l'usage en début d'année) ou --annee \(ctx.now.today.year)", command: ctx.parsed.command)
+    }
+    return year
+}
 
 /// `--annee`, a year of four digits, or `default`.
 private func receiptYear(_ ctx: Context, default year: Int?) throws -> Int? {

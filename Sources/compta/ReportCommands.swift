@@ -105,12 +105,12 @@ let reportCommands: [Command] = [
           compta tresorerie --hors-projet BL-EVOLUTION   # sans un projet terminé (une subvention dépensée)
         """,
         options: periodOptions + [.value("--selon", "BASE", "passe (défaut : les mois que le livre couvre) ou budget (le budget voté de l'exercice)"),
-                                  .value("--hors-projet", "CODE", "le rythme sans les charges et produits de ce projet terminé")],
+                                  .value("--hors-projet", "CODE", "le rythme sans les charges et produits de ce projet (terminé, ou financé à part)")],
         arguments: 0...0
     ) { ctx in
         let store = try ctx.openStore()
         let basis: Tresorerie.Basis
-        switch ctx.parsed.value("--selon") {
+        switch ctx.parsed.value("--selon").map(searchKey) {
         case nil, "passe"?: basis = .past
         case "budget"?: basis = .budget
         case let other?: throw UsageError(message: "base de rythme inconnue : \(other) (passe ou budget)", command: "tresorerie")

@@ -3,7 +3,7 @@ import LedgerStore
 import Reports
 
 private let volunteerOption = Option.value("--tiers", "TIERS", "le bénévole : son code (T0003), son nom ou un autre nom connu")
-private let pieceOption = Option.value("--piece", "PIECE", "la pièce : référence du justificatif (ou de la lettre de renonciation)")
+private let pieceOption = Option.value("--piece", "PIECE", "la pièce : référence du justificatif (billet, facture)")
 
 /// `compta frais-benevoles`: expenses a volunteer paid for the association (4681), reimbursed or
 /// given up (abandon de frais, 75412, a gift with a tax receipt).
@@ -54,14 +54,19 @@ let volunteerExpenseCommands: [Command] = [
         let project = try ctx.parsed.value("--projet").map(projectCode)
         let label = try ctx.text(option: "--libelle"), piece = try ctx.text(option: "--piece")
         let store = try ctx.openStore()
-        let (posted, volunteer) = try store.recordVolunteerExpense(volunteer: try ctx.text(tiers, argument: "--tiers"), account: account, amount: amount,
+        let (posted, volunteer, twins) = try store.recordVolunteerExpense(volunteer: try ctx.text(tiers, argument: "--tiers"), account: account, amount: amount,
                                                                    on: day, project: project, label: { label ?? "Frais avancés par \($0.name)" }, piece: piece)
         ctx.output.print("Écriture n° \(posted.number) enregistrée (exercice \(posted.exercice.label), journal OD, en brouillard) : "
                          + "\(amount) € au débit de \(account), au crédit de \(AccountNumber.volunteerExpenses) pour \(Messages.named(volunteer)).")
+        for twin in twins {
+            ctx.output.error("Attention : l'écriture n° \(twin.number) (« \(twin.label) »\(twin.piece.map { ", pièce \($0)" } ?? "")) enregistre déjà "
+                + "cette dépense, le même jour pour le même bénévole. Si la nouvelle est un doublon, supprimez-la tant qu'elle est en brouillard : "
+                + "compta supprimer \(posted.number).")
+        }
     },
     Command(
         path: ["frais-benevoles", "abandon"],
-        usage: "compta frais-benevoles abandon --tiers TIERS [--montant MONTANT] [--date DATE] [--libelle L] [--piece P]",
+        usage: "compta frais-benevoles abandon --tiers TIERS --piece LETTRE [--montant MONTANT] [--date DATE] [--libelle L]",
         summary: "le bénévole renonce au remboursement de ses frais : un don (75412), qui ouvre droit à un reçu fiscal",
         help: """
         Le bénévole renonce à se faire rembourser ce que l'association lui doit encore sur le
@@ -74,14 +79,20 @@ let volunteerExpenseCommands: [Command] = [
         frais sont justifiés (billets, factures) et engagés pour l'objet de l'association.
         Refusé quand rien ne lui est dû au jour de l'abandon, ou pour plus que ce qui lui est dû.
         Exemples : compta frais-benevoles abandon --tiers "Léa Martin" --date 2025-12-15 --piece RENONCIATION-2025-03
-                   compta frais-benevoles abandon --tiers T0003 --montant 20 --date 2025-12-15
+                   compta frais-benevoles abandon --tiers T0003 --montant 20 --date 2025-12-15 --piece LETTRE-T0003
         """,
         options: [volunteerOption, .value("--montant", "MONTANT", "la part abandonnée (défaut : tout ce qui reste dû)"),
                   .value("--date", "DATE", "le jour de l'abandon (défaut : aujourd'hui)"),
-                  .value("--libelle", "LIBELLE", "le libellé (défaut : « Abandon de frais par NOM »)"), pieceOption],
+                  .value("--libelle", "LIBELLE", "le libellé (défaut : « Abandon de frais par NOM »)"),
+                  .value("--piece", "LETTRE", "la référence de la lettre datée et signée par laquelle le bénévole renonce (obligatoire)")],
         arguments: 0...0
     ) { ctx in
         let tiers = try ctx.parsed.required("--tiers")
+        // The written renunciation is what makes the abandon a gift: no piece, no abandon.
+        guard ctx.parsed.value("--piece") != nil else {
+            throw UsageError(message: "--piece manque : un abandon de frais ne vaut don que si le bénévole renonce par écrit au remboursement ; "
+                             + "donnez la référence de sa lettre datée et signée (--piece RENONCIATION-2025-03)", command: "frais-benevoles abandon")
+        }
         let amount = try ctx.parsed.value("--montant").map { try moneyArgument("--montant", $0) }
         let day = try ctx.day("--date") ?? ctx.now.today
         let label = try ctx.text(option: "--libelle"), piece = try ctx.text(option: "--piece")

@@ -67,13 +67,20 @@ func unbalancedTags(_ html: String) -> [String] {
     }
 
     /// Every text of the document is escaped: a label `<script>` prints as text.
+    /// French typography: no line starts with « € », « : » or « ; ».
+    @Test func frenchSpacesDoNotBreak() {
+        #expect(HTMLRenderer.escape("559,26 € par mois : « oui » ; non ? non !")
+                == "559,26\u{00A0}€ par mois\u{00A0}: «\u{00A0}oui\u{00A0}»\u{00A0}; non\u{00A0}? non\u{00A0}!")
+        #expect(HTMLRenderer.escape("a  b <c>") == "a  b &lt;c&gt;")
+    }
+
     @Test func everyTextIsEscaped() throws {
         let html = try OutputFormat.html.render(Self.document())
         let escaped = "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;guillemets&quot; l&apos;apostrophe"
         #expect(!html.contains(Self.hostile))
         #expect(!html.contains("<script>"))
         for place in ["<h1>Bilan \(escaped)</h1>", "<p class=\"sous-titre\">Association \(escaped)<br>", "<h2>Synthèse \(escaped)</h2>",
-                      "<strong>6\u{202F}711,06 € \(escaped)</strong>", "<code>225-\(escaped)</code>", "<li>Un \(escaped)</li>",
+                      "<strong>6\u{202F}711,06\u{00A0}€ \(escaped)</strong>", "<code>225-\(escaped)</code>", "<li>Un \(escaped)</li>",
                       "<caption>Charges \(escaped)</caption>", "<td class=\"texte\">\(escaped)</td>",
                       "<figcaption>Courbe \(escaped)</figcaption>"] {
             #expect(html.contains(place), "\(place)")

@@ -86,7 +86,8 @@ import Reports
         }
         let charges = try total("6"), produits = Money(cents: 0) - (try total("7"))
         for figure in [charges, produits, produits - charges] {
-            #expect(html.contains("<strong>\(figure.formatted()) €</strong>") || html.contains("excédent de \(figure.formatted()) €"), "\(figure)")
+            #expect(html.contains("<strong>\(figure.formatted())\u{00A0}€</strong>") || html.contains("excédent de \(figure.formatted())\u{00A0}€"),
+                    "\(figure)")
             #expect(html.contains(">\(figure.formatted())</td>"), "\(figure) in a table")
         }
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n"))
@@ -126,10 +127,10 @@ import Reports
         #expect(info.contains("(A4)"), "\(info)")
         let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap { Int($0.dropFirst(6).trimmingCharacters(in: .whitespaces)) } ?? 0
         #expect(pages >= 8, "\(info)")
-        let text = run(pdftotext, [s.path("ag.pdf"), "-"]).replacingOccurrences(of: "\u{202F}", with: " ")
+        let text = run(pdftotext, [s.path("ag.pdf"), "-"]).replacingOccurrences(of: "\u{202F}", with: " ").replacingOccurrences(of: "\u{00A0}", with: " ")
         let html = try String(contentsOfFile: s.path("ag.html"), encoding: .utf8)
         // The figures of the synthesis, read from the page, each in the printed text.
-        let figures = html.components(separatedBy: "<strong>").dropFirst().prefix(3).map { $0.components(separatedBy: " €").first ?? "" }
+        let figures = html.components(separatedBy: "<strong>").dropFirst().prefix(3).map { $0.components(separatedBy: "\u{00A0}€").first ?? "" }
         #expect(figures.count == 3)
         for figure in figures { #expect(text.contains(figure.replacingOccurrences(of: "\u{202F}", with: " ")), "\(figure)") }
         #expect(text.contains("Bilan financier 2024 — Cloud Girofle") && text.contains("Trésorerie en fin de mois"))
@@ -165,16 +166,17 @@ import Reports
         #expect(r.code == 0 && r.out == "ok\n", "\(r.err)")
     }
 
-    /// `--sortie` ending in `.html` is enough; `--format` has the last word.
+    /// `--sortie` ending in `.html` is enough; a `--format` that the file's name contradicts is
+    /// refused (a browser would show Markdown as text, an editor HTML as tags).
     @Test func theFormatFollowsTheFileName() throws {
         let s = Sandbox.tour()
         #expect(s.run("saisir", "2024-03-05", "OVH", "604A=120", "512").code == 0)
-        var r = s.run("rapport-ag", "--sortie", s.path("ag.HTML"))
+        let r = s.run("rapport-ag", "--sortie", s.path("ag.HTML"))
         #expect(r.code == 0, "\(r.err)")
         #expect(try String(contentsOfFile: s.path("ag.HTML"), encoding: .utf8).hasPrefix("<!DOCTYPE html>"))
-        r = s.run("rapport-ag", "--sortie", s.path("ag.html"), "--format", "md")
-        #expect(r.code == 0, "\(r.err)")
-        #expect(try String(contentsOfFile: s.path("ag.html"), encoding: .utf8).hasPrefix("---\n"))
+        let contradicted = s.run("rapport-ag", "--sortie", s.path("ag.html"), "--format", "md")
+        #expect(contradicted.code == 2 && contradicted.err.contains("--format md mais --sortie"), "\(contradicted.err)")
+        #expect(!FileManager.default.fileExists(atPath: s.path("ag.html")))
     }
 
     @Test func badRequestsWriteNothing() throws {
@@ -192,12 +194,14 @@ import Reports
         }
         for (args, message) in [(["--format", "pdf", "--sortie", s.path("ag.pdf")], "le bilan financier s'écrit en md ou en html, pas en « pdf » : --format md"),
                                 (["--format", "html", "--graphiques", "g", "--sortie", s.path("ag.html")],
-                                 "--graphiques sert au format md : en html, les graphiques sont dans la page ; retirez --graphiques")] {
+                                 "--graphiques sert au format md : en html, les graphiques sont dans la page ; retirez --graphiques"),
+                                (["--format", "html", "--sortie", s.path("ag.md")], "la page HTML irait dans un fichier .md. Nommez-le .html"),
+                                (["--format", "md", "--sortie", s.path("ag.html")], "Nommez le fichier .md, ou retirez --format md")] {
             let r = s.run(["rapport-ag"] + args)
             #expect(r.code == 2 && r.out.isEmpty, "\(args)")
             #expect(r.err.contains(message), "\(r.err)")
         }
         try s.refuses(["rapport-ag", "--format", "html", "--sortie", s.path("absent/ag.html")], says: ["n'existe pas"])
-        for name in ["ag.pdf", "ag.html", "g", "absent"] { #expect(!FileManager.default.fileExists(atPath: s.path(name)), "\(name)") }
+        for name in ["ag.pdf", "ag.html", "ag.md", "g", "absent"] { #expect(!FileManager.default.fileExists(atPath: s.path(name)), "\(name)") }
     }
 }

@@ -77,7 +77,7 @@ import Testing
         #expect(r.out.contains("sans limite à ce rythme") && !r.out.contains("couvre environ"))
         let without = s.run(["tresorerie", "--exercice", "2024", "--hors-projet", "emploi-2024"], environment: Self.clock)
         #expect(without.out.contains("Rythme retenu : l'activité consomme 100,00 € par mois"), "\(without.out)")
-        #expect(without.out.contains("Le projet Emploi aidé 2024 (EMPLOI-2024), terminé, n'y est pas compté."))
+        #expect(without.out.contains("Le projet Emploi aidé 2024 (EMPLOI-2024) n'y est pas compté (--hors-projet)."))
         #expect(without.out.contains("la trésorerie (15\u{202F}240,00 €) couvre plus de trois ans.") && !without.out.contains("152 mois"))
         try s.refuses(["tresorerie", "--exercice", "2024", "--hors-projet", "EMPLOI-2023"],
                       says: ["projet inconnu : EMPLOI-2023", "EMPLOI-2024"], environment: Self.clock)

@@ -47,7 +47,7 @@ import Testing
         r = s.run("frais-benevoles", "abandon", "--tiers", "Léa Martin", "--montant", "50", "--date", "2025-06-30", "--piece", "LETTRE-1")
         #expect(r.code == 0, "\(r.err)")
         #expect(r.out.contains("T0001 (Léa Martin) abandonne 50,00 € de frais, au débit de 4681 et au crédit de 75412"), "\(r.out)")
-        r = s.run("frais-benevoles", "abandon", "--tiers", "T0001", "--date", "2025-07-01")
+        r = s.run("frais-benevoles", "abandon", "--piece", "LETTRE", "--tiers", "T0001", "--date", "2025-07-01")
         #expect(r.code == 0, "\(r.err)")
         #expect(r.out.contains("abandonne 20,00 €"), "\(r.out)")
         list = s.run("frais-benevoles", "--au", "2025-12-31", "--format", "csv")
@@ -80,17 +80,17 @@ import Testing
         let misuse = s.run("frais-benevoles", "ajouter", "--tiers", "T0001", "--compte", "6251", "--montant", "12")
         #expect(misuse.code == 2 && misuse.err.contains("l'option --date est obligatoire"), "\(misuse.err)")
 
-        _ = try s.refuses(["frais-benevoles", "abandon", "--tiers", "T0001", "--date", "2025-03-14"],
+        _ = try s.refuses(["frais-benevoles", "abandon", "--piece", "LETTRE", "--tiers", "T0001", "--date", "2025-03-14"],
                           says: ["l'association ne doit rien à T0001 (Léa Martin) au 14/03/2025", "compta frais-benevoles ajouter"])
         #expect(s.run(expense + ["--tiers", "Léa Martin", "--montant", "42,50"]).code == 0)
-        _ = try s.refuses(["frais-benevoles", "abandon", "--tiers", "T0001", "--date", "2025-03-13"], says: ["ne doit rien", "au 13/03/2025"])
-        _ = try s.refuses(["frais-benevoles", "abandon", "--tiers", "T0001", "--montant", "42,51", "--date", "2025-03-14"],
+        _ = try s.refuses(["frais-benevoles", "abandon", "--piece", "LETTRE", "--tiers", "T0001", "--date", "2025-03-13"], says: ["ne doit rien", "au 13/03/2025"])
+        _ = try s.refuses(["frais-benevoles", "abandon", "--piece", "LETTRE", "--tiers", "T0001", "--montant", "42,51", "--date", "2025-03-14"],
                           says: ["lui doit encore au 14/03/2025 : 42,50 €, pas 42,51 €", "--montant 42,50 au plus"])
-        _ = try s.refuses(["frais-benevoles", "abandon", "--tiers", "T0001", "--montant", "0", "--date", "2025-03-14"], says: ["est positif"])
-        _ = try s.refuses(["frais-benevoles", "abandon", "--tiers", "OVH SAS", "--date", "2025-03-14"], says: ["est une organisation"])
-        _ = try s.refuses(["frais-benevoles", "abandon", "--tiers", "Zoé", "--date", "2025-03-14"], says: ["aucun tiers ne s'appelle « Zoé »"])
-        #expect(s.run("frais-benevoles", "abandon", "--tiers", "T0001", "--date", "2025-03-14").code == 0)
-        _ = try s.refuses(["frais-benevoles", "abandon", "--tiers", "T0001", "--date", "2025-03-15"], says: ["ne doit rien"])
+        _ = try s.refuses(["frais-benevoles", "abandon", "--piece", "LETTRE", "--tiers", "T0001", "--montant", "0", "--date", "2025-03-14"], says: ["est positif"])
+        _ = try s.refuses(["frais-benevoles", "abandon", "--piece", "LETTRE", "--tiers", "OVH SAS", "--date", "2025-03-14"], says: ["est une organisation"])
+        _ = try s.refuses(["frais-benevoles", "abandon", "--piece", "LETTRE", "--tiers", "Zoé", "--date", "2025-03-14"], says: ["aucun tiers ne s'appelle « Zoé »"])
+        #expect(s.run("frais-benevoles", "abandon", "--piece", "LETTRE", "--tiers", "T0001", "--date", "2025-03-14").code == 0)
+        _ = try s.refuses(["frais-benevoles", "abandon", "--piece", "LETTRE", "--tiers", "T0001", "--date", "2025-03-15"], says: ["ne doit rien"])
     }
 
     /// A rule files the bank's reimbursement under 4681 with the volunteer: the tiers is on the 4681 line.
@@ -103,7 +103,31 @@ import Testing
         #expect(r.code == 0, "\(r.err)")
         let list = s.run("frais-benevoles", "--au", "2025-12-31", "--format", "csv").out
         #expect(list.contains("T0001;Léa Martin;42,50;42,50;0,00;0,00"), "\(list)")
-        _ = try s.refuses(["frais-benevoles", "abandon", "--tiers", "T0001", "--date", "2025-12-31"], says: ["ne doit rien"])
+        _ = try s.refuses(["frais-benevoles", "abandon", "--piece", "LETTRE", "--tiers", "T0001", "--date", "2025-12-31"], says: ["ne doit rien"])
+    }
+
+    /// Slips a newcomer makes: the same expense typed twice is pointed out; an abandon needs the
+    /// renunciation letter; a reimbursement filed without its volunteer is named, not lost.
+    @Test func slipsArePointedOut() throws {
+        let s = books()
+        let args = ["frais-benevoles", "ajouter", "--tiers", "T0001", "--compte", "6251", "--montant", "25", "--date", "2025-03-14", "--piece", "BILLET"]
+        #expect(s.run(args).err.isEmpty)
+        let again = s.run(args)
+        #expect(again.code == 0 && again.err.contains("Attention : l'écriture n° 1 (« Frais avancés par Léa Martin », pièce BILLET) enregistre déjà "
+                                                     + "cette dépense") && again.err.contains("compta supprimer 2"), "\(again.err)")
+        #expect(s.run("supprimer", "2", "--exercice", "2025").code == 0)
+        let before = try s.dump()
+        let noLetter = s.run("frais-benevoles", "abandon", "--tiers", "T0001", "--date", "2025-03-20")
+        #expect(noLetter.code == 2 && noLetter.err.contains("--piece manque : un abandon de frais ne vaut don que si le bénévole renonce par écrit"),
+                "\(noLetter.err)")
+        #expect(try s.dump() == before)
+        // The bank pays Léa back, filed on 4681 without her.
+        let statement = s.write("releve.csv", "date;libelle;montant\n10/04/2025;VIR REMB FRAIS;-25,00\n")
+        #expect(s.run("importer", statement, "--colonnes", "date=1,libelle=2,montant=3", "--sans-tiers").code == 0)
+        #expect(s.run("affecter", "2", "4681", "--exercice", "2025").code == 0)
+        let list = s.run("frais-benevoles", "--au", "2025-12-31")
+        #expect(list.out.contains("Sans bénévole : BQ 2 (10/04/2025, VIR REMB FRAIS) : sa ligne du compte 4681 ne compte pour personne")
+                && list.out.contains("compta affecter 2 4681 --tiers CODE"), "\(list.out)")
     }
 
     @Test func aLedgerWithoutVolunteerExpensesSaysHowToBegin() {

@@ -25,8 +25,8 @@ extension Messages {
         case .alreadyCancelled(let r):
             return "le reçu \(r.number) est déjà annulé, depuis le \(r.cancellation?.on.french ?? "?") (\(r.cancellation?.reason ?? "")). "
                 + "Le registre : compta recus --annee \(r.year)"
-        case .blankReason:
-            return "une annulation dit pourquoi : compta recus annuler NUMERO --motif \"adresse du donateur erronée\"."
+        case .blankReason(let number):
+            return "une annulation dit pourquoi : compta recus annuler \(number) --motif \"adresse du donateur erronée\"."
         }
     }
 }

@@ -19,12 +19,13 @@ extension Messages {
             return "aucun tiers \(code). La liste : compta tiers (ou compta tiers RECHERCHE)."
         case let .unknownName(name, close) where !close.isEmpty:
             return "aucun tiers ne s'appelle « \(name) ». Nom proche : " + close.prefix(5).map(named).joined(separator: ", ")
-                + " ; désignez-le par son code (\(close[0].code)). Sinon, cherchez : compta tiers MOT, ou créez-le : compta tiers ajouter."
+                + " ; désignez-le par son code (\(close[0].code)). Sinon, cherchez : compta tiers MOT, ou créez-le : "
+                + "compta tiers ajouter --prenom P --nom N (une organisation : --organisation R)."
         case .unknownName(let name, _):
             let words: [Substring] = name.split(separator: " ")
             let word = words.max { $0.count < $1.count }.map(String.init) ?? name
             return "aucun tiers ne s'appelle « \(name) ». Cherchez-le par un mot de son nom : compta tiers \(shellWord(word)) ; "
-                + "ou créez-le : compta tiers ajouter."
+                + "ou créez-le : compta tiers ajouter --prenom P --nom N (une organisation : --organisation R)."
         case let .ambiguous(name, found):
             return "« \(name) » est le nom de plusieurs tiers : " + found.map(named).joined(separator: ", ")
                 + ". Donnez le code de celui qui convient (par exemple \(found[0].code)) ; s'ils sont une seule personne, "

@@ -19,7 +19,7 @@ extension Messages {
                 + "ou vérifiez la date de l'abandon ; l'état de chacun : compta frais-benevoles."
         case let .moreThanOwed(t, asked, owed, day):
             return "\(named(t)) ne peut abandonner que ce que l'association lui doit encore au \(day.french) : \(owed) €, "
-                + "pas \(asked) €. Donnez --montant \(owed) au plus, ou laissez --montant pour tout abandonner ; "
+                + "pas \(asked) €. Donnez --montant \(owed) au plus, ou omettez --montant pour tout abandonner ; "
                 + "le détail : compta frais-benevoles."
         }
     }
