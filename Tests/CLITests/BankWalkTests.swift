@@ -96,6 +96,17 @@ import Ledger
         #expect(s.run("importer", s.write("releve.csv", "Date;Libellé;Débit;Crédit\n05/03/2024;PRLV OVH;120,00;\n"), "--essai").code == 0)
     }
 
+    /// Five fields a row from no known bank (a day first, an amount last) is not taken for
+    /// BNP Paribas's export of before 2023: the file is not recognised, and --colonnes offered.
+    @Test func aFileOfFiveFieldsFromNoKnownBankIsNotRecognised() throws {
+        let s = Sandbox.tour()
+        let file = s.write("cinq.csv", "05/03/2024;PRLV SEPA OVH SAS;Internet;Abonnements;-120,00\n06/03/2024;VIR CHORALE;Dons;Cotisations;45,00\n")
+        let said = try s.refuses(["importer", file], says: ["relevé « \(file) » : format de relevé non reconnu",
+                                                             "05/03/2024 | PRLV SEPA OVH SAS | Internet | Abonnements | -120,00",
+                                                             "Décrivez les colonnes avec --colonnes"])
+        #expect(!said.contains("BNP"), "\(said)")
+    }
+
     @Test func theSecondAccountOfAFileGoesIntoItsOwnAccount() throws {
         let s = Sandbox.tour()
         let file = s.write("deux.txt", try Self.twoAccounts())

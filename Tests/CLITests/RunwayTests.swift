@@ -81,7 +81,7 @@ import Testing
         #expect(without.out.contains("la trésorerie (15\u{202F}240,00 €) couvre plus de trois ans.") && !without.out.contains("152 mois"))
         try s.refuses(["tresorerie", "--exercice", "2024", "--hors-projet", "EMPLOI-2023"],
                       says: ["projet inconnu : EMPLOI-2023", "EMPLOI-2024"], environment: Self.clock)
-        try s.refuses(["tresorerie", "--hors-projet", "emploi 2024"], says: ["emploi 2024"], environment: Self.clock)
+        try s.refuses(["tresorerie", "--hors-projet", "emploi 2024"], says: ["code de projet « emploi 2024 » : espace interdite"], environment: Self.clock)
     }
 
     /// The AG's document at a board meeting's date: the low point so far, the grant still to
