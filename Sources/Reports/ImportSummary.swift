@@ -208,9 +208,16 @@ public struct ImportSummary: Sendable {
         }
         var notes = [text + "écart de \(r.difference) €."]
         if !r.differenceBefore.isZero {
+            // Worded by its sign: a ledger above the bank lacks nothing, it has too much.
+            let cause = r.differenceBefore.isNegative
+                ? "Le livre a \(r.differenceBefore.magnitude) € de plus que la banque : une écriture d'avant le relevé que la banque n'a pas "
+                    + "(en double, d'un autre montant, ou qu'elle passera plus tard), ou un solde d'ouverture trop élevé : "
+                    + "compta grand-livre \(account) --au \(before.day.iso)."
+                : "Il manque au livre le solde d'ouverture du compte ou des opérations antérieures (un relevé précédent)."
             notes.append("Écart avant le relevé : au \(before.day.french), veille de sa première opération, \(before.statement) € à la banque, "
-                         + "\(before.ledger) € dans le livre. Il manque au livre le solde d'ouverture du compte ou des opérations antérieures "
-                         + "(un relevé précédent).")
+                         + "\(before.ledger) € dans le livre" + (before.pointedLater.isZero ? ""
+                            : " (hors \(before.pointedLater) € d'écritures saisies avant cette date que ce relevé pointe : la banque les passe pendant le relevé)")
+                         + ". " + cause)
             if let start = before.ledgerStart {
                 // The bank's balance the day before the statement is known: the opening balance when the
                 // statement begins on the exercice's first day, or when the account did not move before it.
