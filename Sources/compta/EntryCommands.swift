@@ -161,8 +161,10 @@ func projectCode(_ raw: String) throws -> String {
 /// An entry just typed whose bank line has the amount of an operation a statement brought and
 /// that waits on 471: said on the error output, the entry kept (the treasurer decides).
 private func warnOfWaitingLookalikes(_ ctx: Context, _ store: Store, _ draft: EntryDraft, posted: Store.Posted, source: String?) throws {
+    let found = try store.waitingLookalikes(of: draft)
+    if found.isEmpty { return }
     let current = try store.catalog().currentExercice
-    for w in try store.waitingLookalikes(of: draft) {
+    for w in found {
         ctx.output.error(Messages.waitingLookalike(w, typed: draft, number: posted.number,
                                                    exercice: posted.exercice.id == current?.id ? nil : posted.exercice.label, source: source))
     }
