@@ -62,17 +62,22 @@ public struct Reconciliation: Sendable {
         /// The day before the statement's first operation.
         public let day: Day
         public let statement: Money
+        /// The ledger's balance that day, an entry pointed by a line of the statement counted on
+        /// the line's day (when the bank moved the money), not on its own.
         public let ledger: Money
         /// The first day of the ledger's first exercice, when the statement begins in it and the
         /// ledger has nothing on the account before the statement: the day the account's opening
         /// balance is entered (journal AN).
         public let ledgerStart: Day?
+        /// The entries dated before `day` that lines of the statement point: left out of `ledger`.
+        public let pointedLater: Money
 
-        public init(day: Day, statement: Money, ledger: Money, ledgerStart: Day?) {
+        public init(day: Day, statement: Money, ledger: Money, ledgerStart: Day?, pointedLater: Money = .zero) {
             self.day = day
             self.statement = statement
             self.ledger = ledger
             self.ledgerStart = ledgerStart
+            self.pointedLater = pointedLater
         }
     }
     public let day: Day?

@@ -99,11 +99,12 @@ public enum Pointage {
     /// Checks that entry `number` may be the entry of `line` (`compta pointer`): an entry with
     /// `amountOnAccount` on the line's account (nil: no line there), of the line's amount, that
     /// no statement line covers yet. The window does not apply: the treasurer knows.
-    public static func check(_ line: HeldLine, number: Int, amountOnAccount: Money?, alreadyPointed: Bool) throws(PointageError) {
+    public static func check(_ line: HeldLine, number: Int, amountOnAccount: Money?, alreadyPointed: Bool, validated: Bool) throws(PointageError) {
         guard let amountOnAccount else { throw .entryOnAnotherAccount(number: number, account: line.account) }
         if alreadyPointed { throw .entryAlreadyPointed(number: number) }
         if amountOnAccount != line.amount {
-            throw .amountDiffers(line: line.id, lineAmount: line.amount, number: number, entryAmount: amountOnAccount)
+            throw .amountDiffers(line: line.id, lineAmount: line.amount, number: number, entryAmount: amountOnAccount, account: line.account,
+                                 validated: validated)
         }
     }
 }
@@ -136,12 +137,13 @@ public struct HeldLine: Sendable, Equatable {
 public enum PointageError: Error, Equatable, Sendable {
     /// No held line has that number.
     case unknownLine(Int)
-    /// That line was pointed already, with that entry.
-    case lineAlreadyPointed(line: Int, number: Int)
+    /// That line was pointed already, with that entry; `statement`: the statement it came with.
+    case lineAlreadyPointed(line: Int, number: Int, statement: Int)
     /// The entry has no line on the statement's account.
     case entryOnAnotherAccount(number: Int, account: AccountNumber)
-    /// The entry's amount on the account is not the line's.
-    case amountDiffers(line: Int, lineAmount: Money, number: Int, entryAmount: Money)
+    /// The entry's amount on the account is not the line's (`validated`: the entry is, and is
+    /// corrected by an extourne; a draft is corrected in place).
+    case amountDiffers(line: Int, lineAmount: Money, number: Int, entryAmount: Money, account: AccountNumber, validated: Bool)
     /// A statement line covers the entry already.
     case entryAlreadyPointed(number: Int)
     /// A window of days outside 0…`Pointage.maximumWindow`.
@@ -165,9 +167,13 @@ public struct BankPointage: Sendable {
     public let held: [HeldLine]
     /// The window of days the ledger points with.
     public let window: Int
+    /// For an entry of `unmatched` (by id): operations of statements waiting on 471 with its
+    /// amount, within the window — most likely the same operation, in the ledger twice.
+    public let waitingLookalikes: [Int64: [PointageCandidate]]
 
     public init(account: AccountNumber, coverageStart: Day?, statementBalance: (day: Day, amount: Money)?, ledgerBalance: Money?,
-                unmatched: [PointageCandidate], held: [HeldLine], window: Int) {
+                unmatched: [PointageCandidate], held: [HeldLine], window: Int, waitingLookalikes: [Int64: [PointageCandidate]] = [:]) {
+        self.waitingLookalikes = waitingLookalikes
         self.account = account
         self.coverageStart = coverageStart
         self.statementBalance = statementBalance

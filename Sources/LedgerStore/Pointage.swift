@@ -42,6 +42,40 @@ extension Store {
         }
     }
 
+    /// Operations of `account`'s statements of `amount` (the bank's sign), dated `window` days at
+    /// most from `day`, still waiting on 471: if the treasurer types an entry for one of them, the
+    /// same operation is in the ledger twice. The label is the bank's.
+    func waitingLookalikes(account: AccountNumber, amount: Money, day: Day, window: Int) throws(StoreError) -> [PointageCandidate] {
+        // Driven by the bank lines of the days (their (date, fingerprint) index); the account and 471 checked after.
+        try db.query("""
+            SELECT e.id, e.number, e.exercice_id, b.date, b.label FROM bank_line b
+            JOIN statement s ON s.id = b.statement_id JOIN entry e ON e.id = b.entry_id
+            WHERE b.date BETWEEN ? AND ? AND b.amount = ? AND s.bank_account = ? AND b.pointed = 0
+              AND EXISTS (SELECT 1 FROM line w WHERE w.entry_id = e.id AND w.account = ?)
+              AND NOT EXISTS (SELECT 1 FROM entry c WHERE c.corrects = e.id)
+            ORDER BY b.date, e.id
+            """, [.text(day.adding(days: -window).iso), .text(day.adding(days: window).iso), .int(amount.cents), .text(account.text),
+                  .text(AccountNumber.waiting.text)]) { s throws(StoreError) in
+            PointageCandidate(entryID: s.int(0), number: s.integer(1), exerciceID: s.int(2), date: try s.day(3), amount: amount, label: s.text(4))
+        }
+    }
+
+    /// For an entry about to be typed: the operations of statements waiting on 471 with the
+    /// amount and sign of its lines on a bank or cash account, within the pointage window — most
+    /// likely the same operation, brought by the bank before it was typed.
+    public func waitingLookalikes(of entry: EntryDraft) throws(StoreError) -> [PointageCandidate] {
+        let window = try pointageWindow()
+        var amounts: [AccountNumber: Money] = [:]
+        for line in entry.lines where AccountGroup.treasury.contains(where: line.account.isUnder) {
+            amounts[line.account, default: .zero] += line.amount
+        }
+        var found: [PointageCandidate] = []
+        for (account, amount) in amounts.sorted(by: { $0.key.text < $1.key.text }) where !amount.isZero {
+            found += try waitingLookalikes(account: account, amount: amount, day: entry.date, window: window)
+        }
+        return found
+    }
+
     /// The lines of `account`'s statements held for `compta pointer`, with the entries that fit
     /// each today (all accounts when nil), by date.
     public func heldLines(account: AccountNumber?) throws(StoreError) -> [HeldLine] {
@@ -74,7 +108,7 @@ extension Store {
                  fingerprint: s.text(5), sourceLine: s.int(6), pointedWith: s.optionalInt(7))
             }.first
             guard let row else { throw .pointage(.unknownLine(line)) }
-            if let n = row.pointedWith { throw .pointage(.lineAlreadyPointed(line: line, number: Int(n))) }
+            if let n = row.pointedWith { throw .pointage(.lineAlreadyPointed(line: line, number: Int(n), statement: row.held.statementID)) }
             let c = try catalog()
             guard let exercice = given ?? c.exercice(containing: row.held.date) ?? c.currentExercice else { throw .noExercice }
             let entry = try self.entry(number: number, in: exercice)
@@ -82,7 +116,7 @@ extension Store {
             let already = try db.scalarInt("SELECT 1 FROM bank_line WHERE entry_id = ?", .int(entry.id)) != nil
             do throws(PointageError) {
                 try Pointage.check(row.held, number: number, amountOnAccount: onAccount.isEmpty ? nil : Money.sum(onAccount.map(\.debit)) - Money.sum(onAccount.map(\.credit)),
-                                   alreadyPointed: already)
+                                   alreadyPointed: already, validated: entry.validation != nil)
             } catch { throw .pointage(error) }
             try db.run("""
                 INSERT INTO bank_line(entry_id, date, fingerprint, statement_id, source_line, amount, label, pointed) VALUES (?, ?, ?, ?, ?, ?, ?, 1)
@@ -97,6 +131,7 @@ extension Store {
     /// when nil): entries not seen by the bank since its first statement, lines held, the last
     /// stated balance and the ledger's on its day.
     public func pointage(account: AccountNumber?) throws(StoreError) -> [BankPointage] {
+        if let account, !AccountGroup.treasury.contains(where: account.isUnder) { throw .bankAccount(.notATreasuryAccount(account)) }
         let window = try pointageWindow()
         var accounts: [AccountNumber] = account.map { [$0] } ?? []
         if account == nil { accounts = try db.query("SELECT DISTINCT bank_account FROM statement ORDER BY bank_account") { $0.account(0) } }
@@ -111,8 +146,13 @@ extension Store {
                 """, [.text(a.text)]) { s throws(StoreError) in (day: try s.day(0), amount: s.money(1)) }.first
             let ledger = try stated.map { s throws(StoreError) in try queried { try balance(of: a.text, at: s.day) } }
             let unmatched = try start.map { s throws(StoreError) in try pointageCandidates(account: a, from: s, to: nil) } ?? []
+            var lookalikes: [Int64: [PointageCandidate]] = [:]
+            for e in unmatched {
+                let found = try waitingLookalikes(account: a, amount: e.amount, day: e.date, window: window)
+                if !found.isEmpty { lookalikes[e.entryID] = found }
+            }
             return BankPointage(account: a, coverageStart: start, statementBalance: stated, ledgerBalance: ledger, unmatched: unmatched,
-                                held: try heldLines(account: a), window: window)
+                                held: try heldLines(account: a), window: window, waitingLookalikes: lookalikes)
         }
     }
 }

@@ -49,7 +49,7 @@ public struct ImportSummary: Sendable {
             for p in r.outcome.pointed { pointage[p.position] = Self.pointed(p.entry) }
             for h in r.outcome.held { pointage[h.position] = "en suspens : " + Self.candidates(h.candidates) }
             tables.append(ReportTable(title: "Opérations", columns: [
-                ReportColumn("Ligne", key: "ligne"), ReportColumn("Date", key: "date"), .amount("Montant", key: "montant"),
+                ReportColumn("Ligne du fichier", key: "ligne"), ReportColumn("Date", key: "date"), .amount("Montant", key: "montant"),
                 ReportColumn("Libellé", key: "libelle"), ReportColumn("Compte", key: "compte"), ReportColumn("Projet", key: "projet"),
                 ReportColumn("Tiers lu", key: "tiers"), ReportColumn("Déjà importée", key: "deja_importee"), ReportColumn("Pointage", key: "pointage"),
                 ReportColumn("Empreinte", key: "empreinte", dataOnly: true),
@@ -100,7 +100,7 @@ public struct ImportSummary: Sendable {
         if !o.held.isEmpty {
             notes.append("En suspens : \(french(o.held.count, "opération du relevé correspond", plural: "opérations du relevé correspondent")) "
                          + "à plusieurs écritures saisies ; rien n'est écrit pour \(o.held.count == 1 ? "elle" : "elles") : dites laquelle avec "
-                         + "compta pointer LIGNE ECRITURE (compta pointage les liste).")
+                         + "compta pointer N ECRITURE (N : son « N° à pointer » ; compta pointage les liste).")
         }
         return notes
     }
@@ -110,7 +110,7 @@ public struct ImportSummary: Sendable {
         var tables: [ReportTable] = []
         if !o.pointed.isEmpty && !detailed {
             var table = ReportTable(title: "Pointées avec une écriture déjà saisie", columns: [
-                ReportColumn("Ligne", key: "ligne"), ReportColumn("Date", key: "date"), .amount("Montant", key: "montant"),
+                ReportColumn("Ligne du fichier", key: "ligne"), ReportColumn("Date", key: "date"), .amount("Montant", key: "montant"),
                 ReportColumn("Libellé", key: "libelle"), ReportColumn("Pointage", key: "pointage")])
             for p in o.pointed.prefix(50) {
                 let e = r.batch.entry(at: p.position)
@@ -120,8 +120,8 @@ public struct ImportSummary: Sendable {
             tables.append(table)
         }
         if !o.held.isEmpty {
-            var table = ReportTable(title: "En suspens : à pointer avec « compta pointer LIGNE ECRITURE »", columns: [
-                ReportColumn("LIGNE", key: "ligne_en_suspens"), ReportColumn("Date", key: "date"), .amount("Montant", key: "montant"),
+            var table = ReportTable(title: "En suspens : à pointer avec « compta pointer N ECRITURE », N le « N° à pointer »", columns: [
+                ReportColumn("N° à pointer", key: "a_pointer"), ReportColumn("Date", key: "date"), .amount("Montant", key: "montant"),
                 ReportColumn("Libellé", key: "libelle"), ReportColumn("Écritures possibles", key: "ecritures")])
             for h in o.held {
                 let e = r.batch.entry(at: h.position)
@@ -182,7 +182,7 @@ public struct ImportSummary: Sendable {
         let r = result, d = r.outcome.probableDuplicates
         if d.isEmpty { return nil }
         var table = ReportTable(title: "Peut-être déjà importées par un autre relevé, sous un autre libellé", columns: [
-            ReportColumn("Ligne", key: "ligne"), ReportColumn("Date", key: "date"), .amount("Montant", key: "montant"),
+            ReportColumn("Ligne du fichier", key: "ligne"), ReportColumn("Date", key: "date"), .amount("Montant", key: "montant"),
             ReportColumn("Libellé", key: "libelle"), ReportColumn("Déjà dans le livre", key: "deja"), ReportColumn("Relevé", key: "releve")])
         for p in d.prefix(50) {
             let e = r.batch.entry(at: p.position)
@@ -208,9 +208,16 @@ public struct ImportSummary: Sendable {
         }
         var notes = [text + "écart de \(r.difference) €."]
         if !r.differenceBefore.isZero {
+            // Worded by its sign: a ledger above the bank lacks nothing, it has too much.
+            let cause = r.differenceBefore.isNegative
+                ? "Le livre a \(r.differenceBefore.magnitude) € de plus que la banque : une écriture d'avant le relevé que la banque n'a pas "
+                    + "(en double, d'un autre montant, ou qu'elle passera plus tard), ou un solde d'ouverture trop élevé : "
+                    + "compta grand-livre \(account) --au \(before.day.iso)."
+                : "Il manque au livre le solde d'ouverture du compte ou des opérations antérieures (un relevé précédent)."
             notes.append("Écart avant le relevé : au \(before.day.french), veille de sa première opération, \(before.statement) € à la banque, "
-                         + "\(before.ledger) € dans le livre. Il manque au livre le solde d'ouverture du compte ou des opérations antérieures "
-                         + "(un relevé précédent).")
+                         + "\(before.ledger) € dans le livre" + (before.pointedLater.isZero ? ""
+                            : " (hors \(before.pointedLater) € d'écritures saisies avant cette date que ce relevé pointe : la banque les passe pendant le relevé)")
+                         + ". " + cause)
             if let start = before.ledgerStart {
                 // The bank's balance the day before the statement is known: the opening balance when the
                 // statement begins on the exercice's first day, or when the account did not move before it.

@@ -252,7 +252,7 @@ let bankCommands: [Command] = [
         les écritures du livre que la banque n'a pas encore montrées (saisies avant le relevé, un
         chèque pas encore encaissé), les opérations des relevés sans écriture (en suspens :
         plusieurs écritures saisies leur correspondent), et le solde du dernier relevé expliqué
-        par celui du livre. Une opération en suspens se pointe avec compta pointer LIGNE ECRITURE.
+        par celui du livre. Une opération en suspens se pointe avec compta pointer N ECRITURE.
         La fenêtre de jours du pointage automatique : compta pointage fenetre.
         """,
         options: [.value("--compte", "COMPTE", "compte de banque ou de caisse (défaut : tous ceux qui ont un relevé)")] + formatOptions,
@@ -284,11 +284,12 @@ let bankCommands: [Command] = [
         ctx.output.print("Fenêtre de pointage : \(days) jours. Elle vaut pour les prochains imports.")
     },
     Command(
-        path: ["pointer"], usage: "compta pointer LIGNE ECRITURE [--exercice E]",
+        path: ["pointer"], usage: "compta pointer N ECRITURE [--exercice E]",
         summary: "pointe une opération de relevé en suspens avec l'écriture saisie qui lui correspond",
         help: """
-        LIGNE est le numéro d'une opération en suspens (compta pointage, ou le tableau « En
-        suspens » de l'import) ; ECRITURE, le numéro de l'écriture du livre qu'elle est, sur le même
+        N est le « N° à pointer » d'une opération en suspens (compta pointage, ou le tableau « En
+        suspens » de l'import), pas sa ligne dans le fichier du relevé ; ECRITURE, le numéro de
+        l'écriture du livre qu'elle est, sur le même
         compte et du même montant. L'écriture ne change pas (validée, elle le reste : sa place dans
         la chaîne aussi) ; elle reçoit l'opération du relevé, et ne sera plus proposée.
         Exemple : compta pointer 1 14
@@ -297,14 +298,14 @@ let bankCommands: [Command] = [
     ) { ctx in
         let store = try ctx.openStore()
         guard let line = Int(ctx.parsed.positionals[0]) else {
-            throw UsageError(message: "LIGNE est le numéro d'une opération en suspens (voir compta pointage)", command: "pointer")
+            throw UsageError(message: "N est le « N° à pointer » d'une opération en suspens (voir compta pointage)", command: "pointer")
         }
         guard let number = Int(ctx.parsed.positionals[1]) else {
             throw UsageError(message: "ECRITURE est un numéro d'écriture (voir compta pointage)", command: "pointer")
         }
         let exercice = try ctx.parsed.value("--exercice").map { try store.exercice($0) }
         let done = try store.point(line: line, entryNumber: number, exercice: exercice)
-        ctx.output.print("Opération n° \(line) du relevé (\(done.line.date.french), \(done.line.amount) €, « \(done.line.label) ») "
+        ctx.output.print("Opération en suspens n° \(line) (\(done.line.date.french), \(done.line.amount) €, « \(done.line.label) ») "
                          + "pointée avec l'écriture n° \(done.entry.number) (« \(done.entry.label) »).")
     },
     Command(

@@ -52,6 +52,9 @@ let entryCommands: [Command] = [
             tiers.announce()
             let lines = entries.reduce(0) { $0 + $1.entry.lines.count }
             ctx.output.print("\(posted.count) écriture\(posted.count > 1 ? "s" : "") enregistrée\(posted.count > 1 ? "s" : "") (\(lines) lignes), en brouillard.")
+            for (e, p) in zip(entries, posted) {
+                try warnOfWaitingLookalikes(ctx, store, e.entry, posted: p, source: "\(path), ligne \(e.lines.first ?? 0)")
+            }
             return
         }
         let args = ctx.parsed.positionals
@@ -88,6 +91,7 @@ let entryCommands: [Command] = [
         tiers.announce()
         ctx.output.print("Écriture n° \(posted.number) enregistrée (exercice \(posted.exercice.label), journal \(draft.journal), "
                          + "\(draft.lines.count) lignes, \(draft.totalDebit) €), en brouillard.")
+        try warnOfWaitingLookalikes(ctx, store, draft, posted: posted, source: nil)
     },
     Command(
         path: ["supprimer"], usage: "compta supprimer NUMERO [--exercice E]",
@@ -152,4 +156,16 @@ func lineArgument(_ arg: String) throws -> (account: AccountNumber, amount: Mone
 
 func projectCode(_ raw: String) throws -> String {
     do throws(CodeError) { return try Project.validCode(raw) } catch { throw InputError.badProjectCode(text: raw, error) }
+}
+
+/// An entry just typed whose bank line has the amount of an operation a statement brought and
+/// that waits on 471: said on the error output, the entry kept (the treasurer decides).
+private func warnOfWaitingLookalikes(_ ctx: Context, _ store: Store, _ draft: EntryDraft, posted: Store.Posted, source: String?) throws {
+    let found = try store.waitingLookalikes(of: draft)
+    if found.isEmpty { return }
+    let current = try store.catalog().currentExercice
+    for w in found {
+        ctx.output.error(Messages.waitingLookalike(w, typed: draft, number: posted.number,
+                                                   exercice: posted.exercice.id == current?.id ? nil : posted.exercice.label, source: source))
+    }
 }

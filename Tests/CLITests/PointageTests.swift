@@ -58,12 +58,13 @@ import Ledger
         #expect(s.run("importer", s.write("mars.csv", Pointing.statement)).code == 0)
         let list = s.run("pointage")
         #expect(list.code == 0)
-        #expect(list.out.contains("1      09/03/2024    30,00  REMISE CHEQUE 124  n° 2 du 06/03/2024, n° 3 du 07/03/2024"), "\(list.out)")
+        #expect(list.out.contains("N° à pointer  Date"), "\(list.out)")
+        #expect(list.out.contains("1             09/03/2024    30,00  REMISE CHEQUE 124  n° 2 du 06/03/2024, n° 3 du 07/03/2024"), "\(list.out)")
         // Not seen by the bank: both 30 € cheques, one of which the held line is.
         #expect(list.out.contains("2024      2   06/03/2024    30,00  Chèque Martin"), "\(list.out)")
         let pointed = s.run("pointer", "1", "3")
         #expect(pointed.code == 0, "\(pointed.err)")
-        #expect(pointed.out.contains("Opération n° 1 du relevé (09/03/2024, 30,00 €, « REMISE CHEQUE 124 ») pointée avec l'écriture n° 3 (« Chèque Durand »)."))
+        #expect(pointed.out.contains("Opération en suspens n° 1 (09/03/2024, 30,00 €, « REMISE CHEQUE 124 ») pointée avec l'écriture n° 3 (« Chèque Durand »)."))
         let after = s.run("pointage", "--format", "csv", "--sans-bom").out
         #expect(after.contains("2024;2;06/03/2024;30,00;Chèque Martin"), "\(after)")
         #expect(!after.contains("REMISE CHEQUE 124"), "\(after)")
@@ -108,13 +109,15 @@ import Ledger
         #expect(s.run("saisir", "2024-03-20", "Chèque au fournisseur", "6063=80", "512").code == 0)
         #expect(s.run("importer", s.write("mars.csv", Pointing.statement), "--solde", "70,00", "--au", "2024-03-31").code == 0)
         let text = s.run("pointage", "--compte", "512").out
-        #expect(text.contains("Écritures du livre que la banque n'a pas encore montrées (depuis le 27/02/2024)"), "\(text)")
+        #expect(text.contains("Écritures du livre que la banque n'a pas encore montrées (depuis le 27/02/2024 : premier relevé moins 10 jours)"),
+                "\(text)")
+        #expect(text.contains("Les écritures sont cherchées depuis le premier jour du premier relevé du compte, moins ces 10 jours"), "\(text)")
         #expect(text.contains("Chèque au fournisseur"), "\(text)")
         let csv = s.run("pointage", "--format", "csv", "--sans-bom").out
         // Ledger 45 + 30 + 30 - 5 - 80 = 20; the bank has not shown 30 + 30 - 80 = -20; the 30 held it has: 70, the statement's.
         #expect(csv.contains("Solde du compte 512 dans le livre;20,00\r\n"), "\(csv)")
-        #expect(csv.contains("Correction : écritures que la banque n'a pas encore montrées (leur total retiré);20,00\r\n"), "\(csv)")
-        #expect(csv.contains("Correction : opérations du relevé en suspens (ajoutées);30,00\r\n"), "\(csv)")
+        #expect(csv.contains("Moins : écritures pas encore passées en banque;20,00\r\n"), "\(csv)")
+        #expect(csv.contains("Plus : opérations des relevés en suspens;30,00\r\n"), "\(csv)")
         #expect(csv.contains("Solde que le relevé devrait donner;70,00\r\nSolde du dernier relevé;70,00\r\nÉcart inexpliqué;0,00"), "\(csv)")
         let json = s.run("pointage", "--format", "json").out
         #expect(json.contains("\"ecritures\": \"n° 2 du 06/03/2024, n° 3 du 07/03/2024\""), "\(json)")
@@ -128,14 +131,18 @@ import Ledger
         #expect(s.run("saisir", "2024-03-08", "Retrait", "530=30", "512").code == 0)
         #expect(s.run("saisir", "2024-03-09", "Caisse", "530=30", "7562").code == 0)
         #expect(s.run("importer", s.write("mars.csv", Pointing.statement)).code == 0)
-        try s.refuses(["pointer", "9", "2"], says: ["aucune ligne de relevé en suspens n° 9", "compta pointage"])
+        try s.refuses(["pointer", "9", "2"], says: ["aucune opération de relevé en suspens n° 9", "« N° à pointer » de compta pointage",
+                                                    "pas la ligne du fichier"])
         try s.refuses(["pointer", "1", "99"], says: ["aucune écriture n° 99 dans l'exercice 2024"])
         try s.refuses(["pointer", "1", "5"], says: ["l'écriture n° 5 n'a pas de ligne sur le compte 512", "compta pointage --compte 512"])
-        try s.refuses(["pointer", "1", "4"], says: ["la ligne de relevé n° 1 est de 30,00 € et l'écriture n° 4 de -30,00 € sur le compte",
-                                                    "compta extourner 4"])
+        // A draft is corrected in place, not by an extourne.
+        let draft = try s.refuses(["pointer", "1", "4"], says: ["l'opération en suspens n° 1 est de 30,00 € et l'écriture n° 4 de -30,00 € sur le compte 512 :",
+                                                                "compta supprimer 4"])
+        #expect(!draft.contains("extourner"), "\(draft)")
         try s.refuses(["pointer", "1", "1"], says: ["l'écriture n° 1 est déjà couverte par une ligne de relevé"])
         #expect(s.run("pointer", "1", "2").code == 0)
-        try s.refuses(["pointer", "1", "3"], says: ["la ligne de relevé n° 1 est déjà pointée avec l'écriture n° 2"])
+        try s.refuses(["pointer", "1", "3"], says: ["l'opération en suspens n° 1 est déjà pointée avec l'écriture n° 2", "rien n'a changé",
+                                                    "il se défait avec son relevé", "compta releves annuler 1"])
         try s.refuses(["pointage", "fenetre", "61"], says: ["fenêtre de pointage de 61 jours", "de 0 à 60"])
         try s.refuses(["pointage", "fenetre", "-1"], says: ["de 0 à 60"])
         let misuse = s.run("pointer", "un", "2")

@@ -63,15 +63,20 @@ public enum BankImporter {
         guard let s = batch.closingBalance, let l = outcome.ledgerBalance else { return nil }
         var before: Reconciliation.Before? = nil
         // The bank's balance before the first operation: the closing one less the operations up to its day.
-        if let first = batch.firstDate, let ledgerBefore = outcome.ledgerBalanceBefore {
+        if let first = batch.firstDate, let ledgerBalanceBefore = outcome.ledgerBalanceBefore {
             let closingDay = batch.closingDate ?? batch.lastDate ?? first
             var opening: Money? = s
             for line in statement.lines where line.date <= closingDay { opening = try? opening?.subtracting(line.amount) }
+            // An entry typed before the statement began and pointed by one of its lines is money the
+            // bank moved on the line's day: it belongs to the statement's days, not to before them.
+            let pointedLater = Money.sum(outcome.pointed.lazy.filter { $0.entry.date < first && batch.entry(at: $0.position).date <= closingDay }
+                .map(\.entry.amount))
+            let ledgerBefore = ledgerBalanceBefore - pointedLater
             // Nothing on the account before a statement of the ledger's first exercice: the ledger
             // most likely lacks the balance the account had when it began.
             let start = firstExercice.flatMap { ledgerBefore.isZero && $0.contains(first) ? $0.start : nil }
             if first <= closingDay, let opening {
-                before = .init(day: first.adding(days: -1), statement: opening, ledger: ledgerBefore, ledgerStart: start)
+                before = .init(day: first.adding(days: -1), statement: opening, ledger: ledgerBefore, ledgerStart: start, pointedLater: pointedLater)
             }
         }
         return Reconciliation(day: batch.closingDate, statement: s, ledger: l, before: before)
