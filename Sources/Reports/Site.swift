@@ -50,7 +50,13 @@ public struct Site {
 
     /// `target` (from the site's folder) as seen from the page at `page`: `../` for each folder `page` is in.
     static func relative(_ target: String, from page: String) -> String {
-        String(repeating: "../", count: page.split(separator: "/").count - 1) + target
+        var folders = page.split(separator: "/").dropLast()
+        var rest = target.split(separator: "/", omittingEmptySubsequences: false)
+        while let f = folders.first, rest.count > 1, rest[0] == f {
+            folders.removeFirst()
+            rest.removeFirst()
+        }
+        return String(repeating: "../", count: folders.count) + rest.joined(separator: "/")
     }
 
     /// The pages of one exercice, in the order of the navigation.
@@ -105,7 +111,7 @@ public struct Site {
         }
 
         func navigation(of e: Exercice, kinds: [Kind], from page: String) -> [HTMLRenderer.Link] {
-            kinds.map { HTMLRenderer.Link(title: $0.title, href: Site.relative(path($0, of: e), from: page)) }
+            kinds.map { HTMLRenderer.Link(title: $0.title, href: Site.relative(path($0, of: e), from: page), isCurrent: path($0, of: e) == page) }
                 + catalog.exercices.filter { $0 != e }.map { HTMLRenderer.Link(title: "Exercice \($0.label)", href: Site.relative(path(.home, of: $0), from: page)) }
         }
 
@@ -206,7 +212,7 @@ public struct Site {
                 }
                 return ReportDocument(title: "Adhérents", subtitle: subtitle, blocks: [
                     .table(members.figuresTable(title: period.isWholeExercice ? e.label : "\(e.label) au \(period.to.french)")),
-                    .paragraph("Les chiffres seulement : la liste nominative reste chez le ou la trésorière (compta site --avec-noms la publie)."),
+                    .paragraph("Les chiffres seulement : la liste nominative reste chez le ou la trésorière (\(code: "compta site --avec-noms") la publie)."),
                 ])
             case .rapportAG:
                 var doc = try BilanFinancier(ledger, exercice: e, generatedOn: options.today).document
@@ -256,7 +262,7 @@ public struct Site {
                 waiting.isEmpty ? "Aucune opération n'attend d'être classée (compte 471)."
                     : "\(strong: waiting.count) opération\(waiting.count > 1 ? "s attendent" : " attend") d'être classée\(waiting.count > 1 ? "s" : "") (compte 471, \(Money.sum(waiting.map(\.amount))) €) : les chiffres ne la\(waiting.count > 1 ? "s" : "") comptent pas encore.",
                 statement.map { s in
-                    "Dernier relevé importé : \(s.fileName), opérations \(s.firstDate.map { "du \($0.french) " } ?? "")\(s.lastDate.map { "au \($0.french)" } ?? ""), importé \(s.importedAt.local.map { "le \($0.day.french) à \($0.time)" } ?? s.importedAt.utc)."
+                    "Dernier relevé importé : \(s.fileName.split(separator: "/").last.map(String.init) ?? s.fileName), opérations \(s.firstDate.map { "du \($0.french) " } ?? "")\(s.lastDate.map { "au \($0.french)" } ?? ""), importé \(s.importedAt.local.map { "le \($0.day.french) à \($0.time)" } ?? s.importedAt.utc)."
                 } ?? "Aucun relevé de banque importé : les chiffres sont ceux des écritures saisies.",
                 Inline("Site établi \(options.madeAt)."),
             ]))
@@ -271,6 +277,11 @@ public struct Site {
             var rows: [ReportRow] = []
             try table.forEachRow { row in if row.cells.last == .account(a) { rows.append(row) } }
             table.stream = nil
+            // Without names, no tiers column: a member's name would show on each cotisation line.
+            if !options.withNames, let i = table.columns.firstIndex(where: { $0.key == "tiers" }) {
+                table.columns.remove(at: i)
+                rows = rows.map { var r = $0; if i < r.cells.count { r.cells.remove(at: i) }; return r }
+            }
             let count = max(1, (rows.count + options.linesPerPage - 1) / options.linesPerPage)
             let name = catalog.label(of: a, in: e.chart)
             func file(_ n: Int) -> String { "\(Site.folder(e))/comptes/\(a.text)\(n == 1 ? "" : "-\(n)").html" }
