@@ -232,7 +232,7 @@ public struct Site {
                 let columns = try FigureColumn.columns(for: period, catalog: catalog, comparing: previous != nil, ledger: ledger)
                 let r = try CompteDeResultat(ledger, columns: columns, chart: e.chart)
                 var table = ReportTable(columns: [ReportColumn("", key: "ligne")] + columns.enumerated().map { i, c in
-                    ReportColumn(i == 0 ? "\(e.label) \(partial ? "au \(period.to.french)" : "")" : "\(c.title) \(partial ? "à la même date" : "")", key: c.key, .amount)
+                    ReportColumn(c.title + (partial ? (i == 0 ? " au \(period.to.french)" : " à la même date") : ""), key: c.key, .amount)
                 })
                 table.rows = [ReportRow([.text("Charges")] + r.totalCharges.map(Cell.amount)), ReportRow([.text("Produits")] + r.totalProduits.map(Cell.amount)),
                               ReportRow([.text("Résultat")] + r.result.map(Cell.amount), style: .total)]

@@ -169,6 +169,17 @@ import LedgerStore
         #expect(!FileManager.default.fileExists(atPath: site + "/2024/comptes"))
     }
 
+    /// During the exercice, the home gives the figures of today, and says so.
+    @Test func anExerciceInProgressIsShownToToday() throws {
+        let (s, _) = Sandbox.inProgress()
+        let r = s.run("site", "--sortie", s.path("bureau"))
+        #expect(r.code == 0, "\(r.err)")
+        let html = try String(contentsOfFile: s.path("bureau/index.html"), encoding: .utf8)
+        #expect(html.contains("Résultat au \(today().french) : <strong>déficit de 600,00 €</strong>"))
+        #expect(html.contains("Aucun budget prévisionnel n&apos;est chargé"))
+        #expect(!Self.pages(in: s.path("bureau")).contains { $0.hasSuffix("rapport-ag.html") }, "no AG document before the exercice ends")
+    }
+
     /// Labels are text, however long or however much they look like markup.
     @Test func labelsWithHTMLStayText() throws {
         let s = Sandbox.tour()
