@@ -215,9 +215,7 @@ public struct Site {
                     .paragraph("Les chiffres seulement : la liste nominative reste chez le ou la trésorière (\(code: "compta site --avec-noms") la publie)."),
                 ])
             case .rapportAG:
-                var doc = try BilanFinancier(ledger, exercice: e, generatedOn: options.today).document
-                doc.subtitle.append("Établi le \(options.today.longFrench)")
-                return doc
+                return try BilanFinancier(ledger, exercice: e, generatedOn: options.today).document
             }
         }
 
