@@ -114,23 +114,7 @@ public struct BilanFinancier: Sendable {
         section("Trésorerie")
         // The liquidity table only when there is more than the cash to show.
         tables(cash.document(title: "", subtitle: []).tables.prefix(cash.receivables.isEmpty && cash.debts.isEmpty ? 2 : 3))
-        let monthNames = cash.months.map { Day.frenchMonthNames[$0.month.month - 1] + " " + String($0.month.year) }
-        var series = [SVGChart.Series(name: y, values: cash.months.map(\.closing))]
-        var titles = [monthNames.map { _ in "" }]
-        titles[0] = zip(monthNames, cash.months).map { "\($0) : \($1.closing) €" }
-        if let p = previous, hasPrevious {
-            let before = try Tresorerie(ledger, period: Period(exercice: p))
-            if before.months.count == cash.months.count {
-                series.append(SVGChart.Series(name: p.label, values: before.months.map(\.closing)))
-                titles.append(before.months.map { Day.frenchMonthNames[$0.month.month - 1] + " " + String($0.month.year) + " : \($0.closing) €" })
-            }
-        }
-        let shortMonths = cash.months.map { BilanFinancier.shortMonth($0.month.month) }
-        let cashDescription = "Solde des comptes de banque et de caisse à la fin de chaque mois de \(y)"
-            + (series.count > 1 ? " (ligne pleine) et de \(series[1].name) (ligne pointillée)" : "")
-            + " ; de \(cash.months.first?.closing ?? .zero) € fin \(monthNames.first ?? "") à \(cash.closing) € fin \(monthNames.last ?? "")."
-        blocks.append(.figure(Figure(name: "tresorerie.svg", description: cashDescription, svg: SVGChart.lines(
-            title: "Trésorerie en fin de mois", description: cashDescription, xLabels: shortMonths, pointTitles: titles, series: series))))
+        blocks.append(.figure(try BilanFinancier.cashFigure(ledger, cash: cash, previous: hasPrevious ? previous : nil)))
         if let t = cash.transfersSentence() { blocks.append(.paragraph(Inline(t))) }
         blocks.append(.paragraph(Inline(cash.lowPointSentence())))
         blocks.append(.paragraph(Inline(cash.runwaySentence())))
@@ -212,6 +196,29 @@ public struct BilanFinancier: Sendable {
     /// (relative to the document: `bilan-financier-2024-graphiques`).
     public func markdown(chartsFolder: String) throws -> String {
         try MarkdownRenderer.render(document, options: .init(metadata: metadata, figuresFolder: chartsFolder))
+    }
+
+    /// The month-end cash of `cash`'s exercice as a line chart, with `previous`'s months as a
+    /// second line when they are as many: the AG's chart, and the board's site's.
+    public static func cashFigure(_ ledger: some LedgerQueries, cash: Tresorerie, previous: Exercice?) throws -> Figure {
+        let y = cash.period.exercice.label
+        let monthNames = cash.months.map { Day.frenchMonthNames[$0.month.month - 1] + " " + String($0.month.year) }
+        var series = [SVGChart.Series(name: y, values: cash.months.map(\.closing))]
+        var titles = [monthNames.map { _ in "" }]
+        titles[0] = zip(monthNames, cash.months).map { "\($0) : \($1.closing) €" }
+        if let p = previous {
+            let before = try Tresorerie(ledger, period: Period(exercice: p))
+            if before.months.count == cash.months.count {
+                series.append(SVGChart.Series(name: p.label, values: before.months.map(\.closing)))
+                titles.append(before.months.map { Day.frenchMonthNames[$0.month.month - 1] + " " + String($0.month.year) + " : \($0.closing) €" })
+            }
+        }
+        let shortMonths = cash.months.map { BilanFinancier.shortMonth($0.month.month) }
+        let cashDescription = "Solde des comptes de banque et de caisse à la fin de chaque mois de \(y)"
+            + (series.count > 1 ? " (ligne pleine) et de \(series[1].name) (ligne pointillée)" : "")
+            + " ; de \(cash.months.first?.closing ?? .zero) € fin \(monthNames.first ?? "") à \(cash.closing) € fin \(monthNames.last ?? "")."
+        return Figure(name: "tresorerie.svg", description: cashDescription, svg: SVGChart.lines(
+            title: "Trésorerie en fin de mois", description: cashDescription, xLabels: shortMonths, pointTitles: titles, series: series))
     }
 
     /// How a deficit was paid for, from the movements of the period: the cash it took (reserves

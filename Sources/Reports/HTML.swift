@@ -14,10 +14,13 @@ public enum HTMLRenderer {
         public var title: String
         /// Relative address (`balance.html`), written as given (escaped).
         public var href: String
+        /// The page the link is on: marked for the reader (`aria-current`), shown in bold.
+        public var isCurrent: Bool
 
-        public init(title: String, href: String) {
+        public init(title: String, href: String, isCurrent: Bool = false) {
             self.title = title
             self.href = href
+            self.isCurrent = isCurrent
         }
     }
 
@@ -95,7 +98,7 @@ public enum HTMLRenderer {
         if !options.navigation.isEmpty {
             try out.write("<nav aria-label=\"Pages\"><ul>\n")
             for link in options.navigation {
-                try out.write("<li><a href=\"\(link.href.printable.markupEscaped)\">\(escape(link.title))</a></li>\n")
+                try out.write("<li><a href=\"\(link.href.printable.markupEscaped)\"\(link.isCurrent ? " aria-current=\"page\"" : "")>\(escape(link.title))</a></li>\n")
             }
             try out.write("</ul></nav>\n")
         }
@@ -292,6 +295,7 @@ public enum HTMLRenderer {
         figcaption { font-size: .92em; color: #444444; margin-top: .4em; }
         code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .9em; overflow-wrap: anywhere; }
         a { color: #0645ad; }
+        nav a[aria-current] { color: #111111; font-weight: bold; text-decoration: none; }
         @media screen and (max-width: 40em) { main, nav { padding-left: 1em; padding-right: 1em; } }
         @page { size: A4; margin: 16mm 15mm 18mm; }
         @media print {

@@ -185,6 +185,8 @@ enum InputError: Error {
     /// A statement that cannot be read, with its file's name.
     case inStatement(path: String, StatementError)
     case cannotWrite(path: String, reason: String)
+    /// `site --sortie` on something that exists and is not a site `compta site` made.
+    case notASite(path: String)
     /// `verifier --empreinte` given something that is not a fingerprint.
     case badFingerprint(String)
     /// A text argument longer than the ledger keeps.
@@ -236,7 +238,7 @@ enum CLI {
     /// The commands, in the order `compta --help` lists them.
     static let commands: [Command] = [
         [demoCommand], setupCommands, [associationCommand], entryCommands, tiersCommands, [membersCommand], receiptCommands,
-        bankCommands, helloAssoCommands, bookCommands, reportCommands, budgetCommands, [agCommand, volunteeringCommand], volunteerExpenseCommands, fundsCommands,
+        bankCommands, helloAssoCommands, bookCommands, reportCommands, budgetCommands, [agCommand, siteCommand, volunteeringCommand], volunteerExpenseCommands, fundsCommands,
         lifecycleCommands, fecCommands,
     ].flatMap { $0 }
 

@@ -147,23 +147,7 @@ import Reports
             _ = s.write(report + ".html", s.run([report, "--exercice", "2024", "--format", "html"], environment: AGGolden.clock).out)
             pages.append(report + ".html")
         }
-        let check = """
-            import sys
-            try:
-                import html5lib
-            except ImportError:
-                print("absent"); sys.exit(0)
-            for page in sys.argv[1:]:
-                parser = html5lib.HTMLParser(strict=True)
-                parser.parse(open(page, "rb"))
-            print("ok")
-            """
-        let r = runProgram(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", check] + pages, in: s.folder)
-        if r.out == "absent\n" {
-            print("html5lib n'est pas installé : relecture stricte sautée (la CI l'installe).")
-            return
-        }
-        #expect(r.code == 0 && r.out == "ok\n", "\(r.err)")
+        strictlyParsed(pages, in: s.folder)
     }
 
     /// `--sortie` ending in `.html` is enough; a `--format` that the file's name contradicts is
@@ -204,4 +188,28 @@ import Reports
         try s.refuses(["rapport-ag", "--format", "html", "--sortie", s.path("absent/ag.html")], says: ["n'existe pas"])
         for name in ["ag.pdf", "ag.html", "ag.md", "g", "absent"] { #expect(!FileManager.default.fileExists(atPath: s.path(name)), "\(name)") }
     }
+}
+
+/// html5lib (when installed: the CI installs it) parses each of `pages` (paths, or names in
+/// `folder`) strictly, without an error; skipped with a word when it is missing.
+func strictlyParsed(_ pages: [String], in folder: URL, sourceLocation: SourceLocation = #_sourceLocation) {
+    let check = """
+        import sys
+        try:
+            import html5lib
+        except ImportError:
+            print("absent"); sys.exit(0)
+        for page in sys.argv[1:]:
+            try:
+                html5lib.HTMLParser(strict=True).parse(open(page, "rb"))
+            except Exception as e:
+                print(page, e); sys.exit(1)
+        print("ok")
+        """
+    let r = runProgram(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", check] + pages, in: folder)
+    if r.out == "absent\n" {
+        print("html5lib n'est pas installé : relecture stricte sautée (la CI l'installe).")
+        return
+    }
+    #expect(r.code == 0 && r.out == "ok\n", "\(r.out) \(r.err)", sourceLocation: sourceLocation)
 }

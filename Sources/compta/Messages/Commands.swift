@@ -39,6 +39,9 @@ extension Messages {
             if case .comptaFile(let kind) = e { return comptaFile(kind, path: path) }
             return "relevé « \(path) » : \(statement(e))"
         case .cannotWrite(let path, let reason): return "impossible d'écrire « \(path) » : \(reason)."
+        case .notASite(let path):
+            return "« \(path) » existe et n'est pas un site fait par compta site (pas de fichier .compta-site) : rien n'a été écrit ni supprimé. "
+                + "Choisissez un dossier qui n'existe pas encore (compta site --sortie bureau), ou videz ou renommez celui-ci vous-même."
         case .badFingerprint(let text):
             return "--empreinte : « \(text) » n'est pas une empreinte. Recopiez celle que compta verifier imprime : "
                 + "nombre d'écritures validées, date AAAAMMJJ et \(Chain.Anchor.headLength) chiffres hexadécimaux, séparés par des tirets "
