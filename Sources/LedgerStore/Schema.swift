@@ -5,7 +5,7 @@ enum Schema {
     /// "Cmpt": marks a SQLite file as a Compta ledger (`PRAGMA application_id`).
     static let applicationID: Int64 = 0x436D_7074
 
-    static let migrations: [String] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, receipts, ruleTiers, helloasso, fundFamily, pointage]
+    static let migrations: [String] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, receipts, ruleTiers, helloasso, fundFamily, pointage, lettering]
 
     /// The triggers the migrations leave, by name, with their SQL: what keeps validated entries
     /// and closed exercices unchangeable. `verify` finds a ledger's missing, changed or added
@@ -704,6 +704,38 @@ enum Schema {
       OR NEW.date IS NOT OLD.date OR NEW.fingerprint IS NOT OLD.fingerprint OR NEW.amount IS NOT OLD.amount OR NEW.label IS NOT OLD.label
       OR NEW.source_line IS NOT OLD.source_line BEGIN
         SELECT RAISE(ABORT, 'compta: une ligne de relevé importée ne change pas');
+    END;
+    """
+
+    /// 15 (issue 25): lettrage. A `letter` is a code (`A`, `AB`, or as a FEC imported wrote it)
+    /// on one account, UNIQUE there, with the day it was lettered; `letter_line` attaches lines
+    /// to it by id — the line's row never changes, so a validated entry is lettered without
+    /// being modified. `line_id` is the key: a line has one letter at most. A lettered line
+    /// deleted or changed (a draft edited, a waiting line filed) takes its whole letter with it,
+    /// as the letter no longer groups what it grouped.
+    static let lettering = """
+    CREATE TABLE letter(
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        account TEXT NOT NULL REFERENCES account(number),
+        code TEXT NOT NULL CHECK (length(code) BETWEEN 1 AND 20),
+        lettered_on TEXT NOT NULL CHECK (\(isDate("lettered_on"))),
+        UNIQUE (account, code)
+    );
+    CREATE TABLE letter_line(
+        line_id INTEGER PRIMARY KEY REFERENCES line(id),
+        letter_id INTEGER NOT NULL REFERENCES letter(id)
+    ) WITHOUT ROWID;
+    CREATE INDEX letter_line_letter ON letter_line(letter_id);
+    CREATE TRIGGER letter_delete BEFORE DELETE ON letter BEGIN
+        DELETE FROM letter_line WHERE letter_id = OLD.id;
+    END;
+    CREATE TRIGGER letter_line_deleted BEFORE DELETE ON line
+    WHEN EXISTS (SELECT 1 FROM letter_line WHERE line_id = OLD.id) BEGIN
+        DELETE FROM letter WHERE id = (SELECT letter_id FROM letter_line WHERE line_id = OLD.id);
+    END;
+    CREATE TRIGGER letter_line_changed AFTER UPDATE OF account, debit, credit, tiers_id ON line
+    WHEN EXISTS (SELECT 1 FROM letter_line WHERE line_id = OLD.id) BEGIN
+        DELETE FROM letter WHERE id = (SELECT letter_id FROM letter_line WHERE line_id = OLD.id);
     END;
     """
 }
