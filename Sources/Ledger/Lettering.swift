@@ -72,8 +72,6 @@ public enum LetteringError: Error, Equatable, Sendable {
     case severalTiers([LineTiers])
     case unbalanced(debit: Money, credit: Money)
     case alreadyLettered(line: Int64, letter: String)
-    /// Every line lies in a closed exercice: that year's accounts were approved as they were.
-    case allClosed(exercices: [String])
     case unknownLetter(String, account: AccountNumber)
     /// A letter code that is not letters A to Z (`delettrer 12`).
     case badLetter(String)
@@ -156,11 +154,11 @@ public enum Lettering {
 
     /// Checks that `items` (the lines named, as the ledger holds them) make one letter: two
     /// lines at least, of one third-party account and one tiers, none lettered, debits equal
-    /// to credits, and one line at least in an open exercice. A letter may join lines of
-    /// two exercices (an invoice of December paid in January) and lines of a closed one: the
-    /// letter changes no entry, and the year where an invoice is settled is where it is
-    /// matched. A letter wholly inside closed exercices is refused: those years' accounts
-    /// were approved with their items open, and their FEC was handed over so.
+    /// to credits. A letter may join lines of two exercices (an invoice of December paid in
+    /// January) and lines of closed exercices: the letter changes no entry — it says which
+    /// payment settled which invoice, whenever the treasurer sees it —, and a year's open items
+    /// that could not be lettered once it is closed would stay in the balance âgée for ever.
+    /// (The FEC of a closed exercice keeps the letters it had at its closing: `letters(from:to:)`.)
     public static func check(_ items: [LetterItem]) throws(LetteringError) {
         guard items.count >= 2 else { throw .tooFewLines }
         for i in items where !isLetterable(i.account) { throw .notThirdParty(line: i.line, account: i.account) }
@@ -173,7 +171,6 @@ public enum Lettering {
         for i in items { if let l = i.letter { throw .alreadyLettered(line: i.line, letter: l.code) } }
         let debit = Money.sum(items.map(\.debit)), credit = Money.sum(items.map(\.credit))
         if debit != credit { throw .unbalanced(debit: debit, credit: credit) }
-        if items.allSatisfy(\.closed) { throw .allClosed(exercices: Array(Set(items.map(\.exercice))).sorted()) }
     }
 
     /// The most lines of one side a sum is searched among (2^n subsets): beyond, the oldest.
@@ -183,8 +180,7 @@ public enum Lettering {
     /// accounts): per account and tiers, in this order, the lines of one piece reference that
     /// balance, an amount and its opposite (the oldest first), one line against several of the
     /// other side, everything left when it balances; what is left with both sides is a partial
-    /// proposal (an invoice paid in instalments). A group whose lines all lie in closed
-    /// exercices is not proposed.
+    /// proposal (an invoice paid in instalments).
     public static func proposals(_ items: [LetterItem]) -> [LetterProposal] {
         var groups: [String: [LetterItem]] = [:]
         for i in items where i.letter == nil && isLetterable(i.account) {
@@ -198,10 +194,8 @@ public enum Lettering {
             func propose(_ chosen: [LetterItem], _ reason: LetterProposal.Reason) {
                 let ids = Set(chosen.map(\.line))
                 open.removeAll { ids.contains($0.line) }
-                if !chosen.allSatisfy(\.closed) {
-                    out.append(LetterProposal(account: account, tiers: tiers, items: chosen.sorted { ($0.date, $0.line) < ($1.date, $1.line) },
-                                              reason: reason))
-                }
+                out.append(LetterProposal(account: account, tiers: tiers, items: chosen.sorted { ($0.date, $0.line) < ($1.date, $1.line) },
+                                          reason: reason))
             }
             // Piece references, in the order they first appear.
             var pieces: [String] = []

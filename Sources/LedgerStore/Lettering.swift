@@ -43,11 +43,14 @@ extension Store {
             """, values) { s throws(StoreError) in try letterItem(s) }
     }
 
+    /// A closed exercice's lines keep the letters they had at its closing: its FEC, handed over,
+    /// never changes; a letter made later shows in the FEC of the open exercice.
     public func letters(from: Day, to: Day) throws(StoreError) -> [Int64: LineLetter] {
         var out: [Int64: LineLetter] = [:]
         let rows = try db.query("""
             SELECT ll.line_id, g.code, g.lettered_on FROM letter_line ll JOIN letter g ON g.id = ll.letter_id
-            JOIN line l ON l.id = ll.line_id JOIN entry e ON e.id = l.entry_id WHERE e.date BETWEEN ? AND ?
+            JOIN line l ON l.id = ll.line_id JOIN entry e ON e.id = l.entry_id JOIN exercice x ON x.id = e.exercice_id
+            WHERE e.date BETWEEN ? AND ? AND (x.closed_on IS NULL OR g.lettered_on <= x.closed_on)
             """, [.text(from.iso), .text(to.iso)]) { s throws(StoreError) in (s.int(0), LineLetter(code: s.text(1), day: try s.day(2))) }
         for (line, letter) in rows { out[line] = letter }
         return out
@@ -99,8 +102,7 @@ extension Store {
         }
     }
 
-    /// Removes the letter `code` of `account`; returns the lines it grouped. Refused when every
-    /// one of them lies in a closed exercice (as lettering them would be).
+    /// Removes the letter `code` of `account`; returns the lines it grouped.
     public func unletter(_ code: String, account: AccountNumber) throws(StoreError) -> [LetterItem] {
         try atomically { () throws(StoreError) in
             guard let id = try db.scalarInt("SELECT id FROM letter WHERE account = ? AND code = ?", .text(account.text), .text(code)) else {
@@ -108,7 +110,6 @@ extension Store {
             }
             let items = try db.query("SELECT \(Store.letterColumns) FROM line l \(Store.letterJoins) WHERE g.id = ? ORDER BY e.date, l.id",
                                      [.int(id)]) { s throws(StoreError) in try letterItem(s) }
-            if !items.isEmpty && items.allSatisfy(\.closed) { throw .lettering(.allClosed(exercices: Array(Set(items.map(\.exercice))).sorted())) }
             try db.run("DELETE FROM letter WHERE id = ?", .int(id))
             return items
         }

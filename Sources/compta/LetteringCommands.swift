@@ -33,7 +33,8 @@ let letteringCommands: [Command] = [
         Avec des numéros de ligne (colonne Ligne), lettre ces lignes-là ensemble : un seul compte,
         un seul tiers, débits égaux aux crédits. Les lettres vont de A à Z, puis AA, AB…, compte
         par compte. Une facture de décembre se lettre avec son règlement de janvier, même une fois
-        l'exercice de décembre clôturé ; pas des lignes toutes dans des exercices clôturés.
+        l'exercice de décembre clôturé : lettrer ne change aucune écriture (le FEC d'un exercice
+        clôturé garde les lettres qu'il avait à sa clôture).
         Exemples : compta lettrer
                    compta lettrer --compte 411 --confirmer
                    compta lettrer 41 57
@@ -70,7 +71,6 @@ let letteringCommands: [Command] = [
         summary: "retire une lettre : ses lignes redeviennent des pièces ouvertes",
         help: """
         Les lettres sont données compte par compte : la lettre A du 411 n'est pas celle du 401.
-        Une lettre dont toutes les lignes sont dans des exercices clôturés ne se retire pas.
         Exemple : compta delettrer A --compte 411
         """,
         options: [.value("--compte", "COMPTE", "le compte de la lettre")] + formatOptions,

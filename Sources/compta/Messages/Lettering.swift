@@ -32,10 +32,6 @@ extension Messages {
         case .alreadyLettered(let id, let letter):
             return "la ligne n° \(id) est déjà lettrée (lettre \(letter)) : une ligne n'a qu'une lettre. Pour la lettrer autrement, "
                 + "retirez d'abord cette lettre : compta delettrer \(letter) --compte COMPTE"
-        case .allClosed(let exercices):
-            return "toutes ces lignes sont dans un exercice clôturé (\(exercices.joined(separator: ", "))) : ses comptes ont été approuvés "
-                + "avec ces pièces ouvertes, et son FEC remis ainsi. Une lettre peut réunir une ligne d'un exercice clôturé et une ligne "
-                + "de l'exercice ouvert (une facture de décembre réglée en janvier), pas seulement des lignes clôturées."
         case .unknownLetter(let code, let account):
             return "aucune lettre \(code) sur le compte \(account) : rien n'a changé. Les lettres sont données compte par compte "
                 + "(A sur 411 n'est pas A sur 401) : vérifiez la lettre et --compte ; le FEC les montre dans sa colonne EcritureLet."
