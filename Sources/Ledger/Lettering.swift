@@ -73,6 +73,9 @@ public enum LetteringError: Error, Equatable, Sendable {
     case unbalanced(debit: Money, credit: Money)
     case alreadyLettered(line: Int64, letter: String)
     case unknownLetter(String, account: AccountNumber)
+    /// A letter made before the closing of the exercice of one of its lines: it is in that
+    /// exercice's FEC, which does not change.
+    case inClosedFEC(String, account: AccountNumber, exercice: String)
     /// A letter code that is not letters A to Z (`delettrer 12`).
     case badLetter(String)
     /// Letters run out (more than the codes of `Letter.maxLength` letters): never in practice.

@@ -43,14 +43,15 @@ extension Store {
             """, values) { s throws(StoreError) in try letterItem(s) }
     }
 
-    /// A closed exercice's lines keep the letters they had at its closing: its FEC, handed over,
-    /// never changes; a letter made later shows in the FEC of the open exercice.
+    /// A closed exercice's lines keep the letters made before the day of its closing: its FEC,
+    /// handed over, never changes (`unletter` keeps those); a letter made later shows in the FEC
+    /// of the open exercice only.
     public func letters(from: Day, to: Day) throws(StoreError) -> [Int64: LineLetter] {
         var out: [Int64: LineLetter] = [:]
         let rows = try db.query("""
             SELECT ll.line_id, g.code, g.lettered_on FROM letter_line ll JOIN letter g ON g.id = ll.letter_id
             JOIN line l ON l.id = ll.line_id JOIN entry e ON e.id = l.entry_id JOIN exercice x ON x.id = e.exercice_id
-            WHERE e.date BETWEEN ? AND ? AND (x.closed_on IS NULL OR g.lettered_on <= x.closed_on)
+            WHERE e.date BETWEEN ? AND ? AND (x.closed_on IS NULL OR g.lettered_on < x.closed_on)
             """, [.text(from.iso), .text(to.iso)]) { s throws(StoreError) in (s.int(0), LineLetter(code: s.text(1), day: try s.day(2))) }
         for (line, letter) in rows { out[line] = letter }
         return out
@@ -110,6 +111,14 @@ extension Store {
             }
             let items = try db.query("SELECT \(Store.letterColumns) FROM line l \(Store.letterJoins) WHERE g.id = ? ORDER BY e.date, l.id",
                                      [.int(id)]) { s throws(StoreError) in try letterItem(s) }
+            // In the FEC of a closed exercice (made before the day of its closing): kept, as that file is.
+            if let closed = try db.scalarText("""
+                SELECT x.label FROM letter_line ll JOIN letter g ON g.id = ll.letter_id JOIN line l ON l.id = ll.line_id
+                JOIN entry e ON e.id = l.entry_id JOIN exercice x ON x.id = e.exercice_id
+                WHERE g.id = ? AND x.closed_on IS NOT NULL AND g.lettered_on < x.closed_on LIMIT 1
+                """, .int(id)) {
+                throw .lettering(.inClosedFEC(code, account: account, exercice: closed))
+            }
             try db.run("DELETE FROM letter WHERE id = ?", .int(id))
             return items
         }

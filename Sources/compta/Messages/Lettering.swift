@@ -35,6 +35,9 @@ extension Messages {
         case .unknownLetter(let code, let account):
             return "aucune lettre \(code) sur le compte \(account) : rien n'a changé. Les lettres sont données compte par compte "
                 + "(A sur 411 n'est pas A sur 401) : vérifiez la lettre et --compte ; le FEC les montre dans sa colonne EcritureLet."
+        case .inClosedFEC(let code, let account, let exercice):
+            return "la lettre \(code) du compte \(account) date d'avant la clôture de l'exercice \(exercice) : elle figure dans son FEC, "
+                + "qui ne change plus. Elle reste ; si un règlement a été mal attribué, corrigez-le dans l'exercice ouvert."
         case .badLetter(let text):
             return "« \(text) » n'est pas une lettre : une lettre s'écrit avec les lettres A à Z (A, B, …, AA, AB). Exemple : compta delettrer A --compte 411"
         case .lettersExhausted(let account):
