@@ -150,4 +150,25 @@ import Ledger
         #expect(s.run(["cloturer", "--exercice", "2024"], environment: ["COMPTA_MAINTENANT": "2025-03-02T10:00:00+01:00"]).code == 0)
         try s.refuses(["delettrer", "A", "--compte", "411"], says: ["la lettre A du compte 411 date d'avant la clôture de l'exercice 2024"])
     }
+
+    /// A draft removed takes its letter with it: the letter no longer groups what it grouped.
+    @Test func aDraftRemovedTakesItsLetter() throws {
+        let s = Lettering.books()
+        #expect(run(s, "lettrer", "9", "11", "13").out.contains("lettre A du compte 4110"))
+        #expect(s.run("supprimer", "3", "--exercice", "2025").code == 0)
+        let aged = run(s, "echeances", "--compte", "4110", "--format", "csv", "--sans-bom").out
+        #expect(aged.contains("T0003;4110;9;") && aged.contains("T0003;4110;13;"), "\(aged)")
+        try s.refuses(["delettrer", "A", "--compte", "4110"], says: ["aucune lettre A"])
+    }
+
+    @Test func aFECLetterTooLongIsRefused() throws {
+        let s = Sandbox()
+        let header = "JournalCode\tJournalLib\tEcritureNum\tEcritureDate\tCompteNum\tCompteLib\tCompAuxNum\tCompAuxLib\tPieceRef\tPieceDate\tEcritureLib\tDebit\tCredit\tEcritureLet\tDateLet\tValidDate\tMontantdevise\tIdevise\n"
+        let file = s.write("123456782FEC20241231.txt", header
+            + "VE\tVentes\t1\t20240105\t411\tClients\tC1\tDupont\tF1\t20240105\tFacture\t10,00\t0,00\tABCDEFGHIJKL\t20240110\t20240105\t\t\n"
+            + "VE\tVentes\t1\t20240105\t706\tPrestations\t\t\tF1\t20240105\tFacture\t0,00\t10,00\t\t\t20240105\t\t\n")
+        let r = s.runRaw(["importer-fec", file, "--livre", s.ledger])
+        #expect(r.code == 1 && r.err.contains("ligne 2") && r.err.contains("EcritureLet « ABCDEFGHIJKL »"), "\(r.err)")
+        #expect(!FileManager.default.fileExists(atPath: s.ledger), "nothing written")
+    }
 }
