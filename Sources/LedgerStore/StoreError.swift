@@ -101,6 +101,8 @@ public enum StoreError: Error, Sendable {
     case pointage(PointageError)
     /// `compta lettrer`, `compta delettrer`.
     case lettering(LetteringError)
+    /// `compta pieces joindre`, `compta pieces extraire`.
+    case piece(PieceError)
 }
 
 extension StoreError {
@@ -121,6 +123,7 @@ extension StoreError {
         case .funds(let e): e
         case .pointage(let e): e
         case .lettering(let e): e
+        case .piece(let e): e
         default: self
         }
     }
@@ -160,6 +163,7 @@ public enum SchemaRefusal: Sendable, Equatable, CaseIterable {
     case exerciceIdentityChanged, closingWithoutHash, closingWithDrafts, journalIdentityChanged
     case bankLineChanged, validatedBankOperationDeleted, chainVersionChanged, tiersCodeChanged
     case issuedReceiptChanged, issuedReceiptDeleted, giftAlreadyReceipted, receiptOfDraftGift
+    case validatedPieceDeleted, pieceChanged
 }
 
 public enum AccountRefusal: Sendable, Equatable {

@@ -235,7 +235,7 @@ struct Command: Sendable {
 enum CLI {
     /// The commands, in the order `compta --help` lists them.
     static let commands: [Command] = [
-        [demoCommand], setupCommands, [associationCommand], entryCommands, tiersCommands, letteringCommands, [membersCommand], receiptCommands,
+        [demoCommand], setupCommands, [associationCommand], entryCommands, tiersCommands, letteringCommands, pieceCommands, [membersCommand], receiptCommands,
         bankCommands, helloAssoCommands, bookCommands, reportCommands, budgetCommands, [agCommand, volunteeringCommand], volunteerExpenseCommands, fundsCommands,
         lifecycleCommands, fecCommands,
     ].flatMap { $0 }
