@@ -67,13 +67,13 @@ let letteringCommands: [Command] = [
         try ctx.render(LetteringReport.proposals(found, association: association, written: confirm))
     },
     Command(
-        path: ["delettrer"], usage: "compta delettrer LETTRE --compte C [--format F]",
+        path: ["delettrer"], usage: "compta delettrer LETTRE --compte C",
         summary: "retire une lettre : ses lignes redeviennent des pièces ouvertes",
         help: """
         Les lettres sont données compte par compte : la lettre A du 411 n'est pas celle du 401.
         Exemple : compta delettrer A --compte 411
         """,
-        options: [.value("--compte", "COMPTE", "le compte de la lettre")] + formatOptions,
+        options: [.value("--compte", "COMPTE", "le compte de la lettre")],
         arguments: 1...1
     ) { ctx in
         let raw = ctx.parsed.positionals[0]
