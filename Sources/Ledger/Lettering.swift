@@ -15,8 +15,6 @@ public struct LetterItem: Hashable, Sendable {
     /// The entry's number in its exercice.
     public let entryNumber: Int
     public let exercice: String
-    /// Whether the line's exercice is closed.
-    public let closed: Bool
     public let piece: String?
     public let label: String
     /// Debit less credit: positive, what the tiers owes (an invoice to a member); negative, what
@@ -26,7 +24,7 @@ public struct LetterItem: Hashable, Sendable {
     public let letter: LineLetter?
 
     public init(line: Int64, account: AccountNumber, tiers: LineTiers?, date: Day, journal: String, entryNumber: Int, exercice: String,
-                closed: Bool, piece: String?, label: String, amount: Money, letter: LineLetter?) {
+                piece: String?, label: String, amount: Money, letter: LineLetter?) {
         self.line = line
         self.account = account
         self.tiers = tiers
@@ -34,7 +32,6 @@ public struct LetterItem: Hashable, Sendable {
         self.journal = journal
         self.entryNumber = entryNumber
         self.exercice = exercice
-        self.closed = closed
         self.piece = piece
         self.label = label
         self.amount = amount
@@ -161,7 +158,7 @@ public enum Lettering {
     /// January) and lines of closed exercices: the letter changes no entry — it says which
     /// payment settled which invoice, whenever the treasurer sees it —, and a year's open items
     /// that could not be lettered once it is closed would stay in the balance âgée for ever.
-    /// (The FEC of a closed exercice keeps the letters it had at its closing: `letters(from:to:)`.)
+    /// (The FEC of a closed exercice keeps the letters made before the day of its closing: `letters(from:to:)`.)
     public static func check(_ items: [LetterItem]) throws(LetteringError) {
         guard items.count >= 2 else { throw .tooFewLines }
         for i in items where !isLetterable(i.account) { throw .notThirdParty(line: i.line, account: i.account) }
@@ -207,25 +204,27 @@ public enum Lettering {
                 let chosen = open.filter { $0.piece == p }
                 if chosen.count >= 2, Money.sum(chosen.map(\.amount)).isZero { propose(chosen, .piece) }
             }
-            // An amount and its opposite.
-            var i = 0
-            while i < open.count {
-                let a = open[i]
-                if let j = open.firstIndex(where: { $0.amount == -a.amount }) {
-                    propose([a, open[j]], .amount)
-                    i = 0
+            // An amount and its opposite: each line, in date order, with the oldest line before it
+            // of the opposite amount still unmatched.
+            var waiting: [Int64: [LetterItem]] = [:], pairs: [[LetterItem]] = []
+            for a in open {
+                if let b = waiting[-a.amount.cents]?.first {
+                    waiting[-a.amount.cents]!.removeFirst()
+                    pairs.append([b, a])
                 } else {
-                    i += 1
+                    waiting[a.amount.cents, default: []].append(a)
                 }
             }
-            // One line against several of the other side.
+            for pair in pairs { propose(pair, .amount) }
+            // One line against several of the other side: the sums of the oldest lines of each
+            // side, made once per side and looked up by every line of the other.
             var found = true
             while found {
                 found = false
-                for a in open {
-                    let others = Array(open.filter { $0.amount.isNegative != a.amount.isNegative }.prefix(sumSearch))
-                    if let subset = subsetSumming(to: -a.amount, in: others) {
-                        propose([a] + subset, .sum)
+                for negative in [false, true] {
+                    let sums = subsetSums(Array(open.filter { $0.amount.isNegative == negative }.prefix(sumSearch)))
+                    if let a = open.first(where: { $0.amount.isNegative != negative && sums[-$0.amount.cents] != nil }) {
+                        propose([a] + sums[-a.amount.cents]!, .sum)
                         found = true
                         break
                     }
@@ -237,17 +236,18 @@ public enum Lettering {
         return out
     }
 
-    /// The first subset (fewest lines, oldest first) of `items` whose amounts add up to `target`.
-    static func subsetSumming(to target: Money, in items: [LetterItem]) -> [LetterItem]? {
+    /// For each sum of two lines or more of `items`, the subset making it with the fewest lines
+    /// (the first found among equals).
+    static func subsetSums(_ items: [LetterItem]) -> [Int64: [LetterItem]] {
         let n = items.count
-        guard n >= 2 else { return nil }
-        var best: Int? = nil
+        guard n >= 2 else { return [:] }
+        var best: [Int64: Int] = [:]
         for mask in 1..<(1 << n) where mask.nonzeroBitCount >= 2 {
             var sum: Int64 = 0
             for k in 0..<n where mask & (1 << k) != 0 { sum &+= items[k].amount.cents }
-            if sum == target.cents, best.map({ mask.nonzeroBitCount < $0.nonzeroBitCount }) ?? true { best = mask }
+            if best[sum].map({ mask.nonzeroBitCount < $0.nonzeroBitCount }) ?? true { best[sum] = mask }
         }
-        return best.map { mask in (0..<n).filter { mask & (1 << $0) != 0 }.map { items[$0] } }
+        return best.mapValues { mask in (0..<n).filter { mask & (1 << $0) != 0 }.map { items[$0] } }
     }
 }
 

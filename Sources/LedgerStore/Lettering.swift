@@ -6,7 +6,7 @@ import Ledger
 extension Store {
     /// From `line l` with `letterJoins`.
     static let letterColumns = """
-        l.id, l.account, \(LineTiers.columns), e.date, e.journal, e.number, x.label, x.closed_on IS NOT NULL, e.piece,
+        l.id, l.account, \(LineTiers.columns), e.date, e.journal, e.number, x.label, e.piece,
         coalesce(l.label, e.label), l.debit - l.credit, g.code, g.lettered_on
         """
     static let letterJoins = """
@@ -15,10 +15,10 @@ extension Store {
         """
 
     private func letterItem(_ s: SQLStatement) throws(StoreError) -> LetterItem {
-        let letter: LineLetter? = s.isNull(13) ? nil : LineLetter(code: s.text(13), day: try s.day(14))
+        let letter: LineLetter? = s.isNull(12) ? nil : LineLetter(code: s.text(12), day: try s.day(13))
         return LetterItem(line: s.int(0), account: s.account(1), tiers: LineTiers(row: s, at: 2), date: try s.day(5), journal: s.text(6),
-                          entryNumber: s.integer(7), exercice: s.text(8), closed: s.int(9) != 0, piece: s.optionalText(10), label: s.text(11),
-                          amount: s.money(12), letter: letter)
+                          entryNumber: s.integer(7), exercice: s.text(8), piece: s.optionalText(9), label: s.text(10),
+                          amount: s.money(11), letter: letter)
     }
 
     public func letterItems(_ q: LetterQuery) throws(StoreError) -> [LetterItem] {

@@ -18,7 +18,7 @@ import Testing
 
     static func item(_ line: Int64, _ cents: Int64, tiers: LineTiers = lea, account: String = "411", day: Int = 1, piece: String? = nil) -> LetterItem {
         LetterItem(line: line, account: AccountNumber(trusted: account), tiers: tiers, date: Day(year: 2025, month: 1, day: day)!, journal: "OD",
-                   entryNumber: Int(line), exercice: "2025", closed: false, piece: piece, label: "", amount: Money(cents: cents), letter: nil)
+                   entryNumber: Int(line), exercice: "2025", piece: piece, label: "", amount: Money(cents: cents), letter: nil)
     }
 
     @Test func aPieceReferenceComesBeforeAnAmount() {
