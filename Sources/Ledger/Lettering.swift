@@ -63,6 +63,8 @@ public enum LetteringError: Error, Equatable, Sendable {
     case tooFewLines
     /// A line of an account that is not a third party's (40 to 46).
     case notThirdParty(line: Int64, account: AccountNumber)
+    /// `--compte` of an account that is not a third party's.
+    case notThirdPartyAccount(AccountNumber)
     case severalAccounts([AccountNumber])
     /// A line without a tiers: whose invoice or payment it is is not known.
     case noTiers(line: Int64, account: AccountNumber)

@@ -6,6 +6,7 @@ import Reports
 /// (a code or a name, found without creating it).
 private func letterQuery(_ ctx: Context, _ store: Store) throws -> LetterQuery {
     let account = try ctx.parsed.value("--compte").map(accountArgument)
+    if let account, !Lettering.isLetterable(account) { throw StoreError.lettering(.notThirdPartyAccount(account)) }
     let tiers = try ctx.parsed.value("--tiers").map { try store.knownTiers($0).code }
     return LetterQuery(account: account?.text, tiers: tiers)
 }

@@ -96,6 +96,9 @@ import Ledger
         try s.refuses(["delettrer", "B", "--compte", "4110"], says: ["aucune lettre B sur le compte 4110"])
         try s.refuses(["delettrer", "A", "--compte", "411"], says: ["aucune lettre A sur le compte 411"])
         try s.refuses(["delettrer", "12", "--compte", "411"], says: ["« 12 » n'est pas une lettre"])
+        try s.refuses(["echeances", "--compte", "512"], says: ["--compte 512 n'est pas un compte de tiers"])
+        try s.refuses(["lettrer", "--compte", "706", "--confirmer"], says: ["--compte 706 n'est pas un compte de tiers"])
+        try s.refuses(["tiers", "soldes", "--tiers", "Inconnu Personne"], says: ["Inconnu Personne"])
         let notNumber = s.run("lettrer", "1", "x")
         #expect(notNumber.code == 2 && notNumber.err.contains("« x » n'est pas un numéro de ligne"), "\(notNumber.err)")
         // The next letter of the account follows the last one.

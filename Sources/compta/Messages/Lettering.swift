@@ -15,6 +15,9 @@ extension Messages {
         case .notThirdParty(let id, let account):
             return "la ligne n° \(id) est sur le compte \(account), qui n'est pas un compte de tiers : seuls les comptes 40 à 46 "
                 + "(fournisseurs, usagers et adhérents, personnel, organismes sociaux, État, subventions, autres tiers) se lettrent. \(list)"
+        case .notThirdPartyAccount(let account):
+            return "--compte \(account) n'est pas un compte de tiers : le lettrage, les soldes des tiers et la balance âgée portent sur "
+                + "les comptes 40 à 46 (401 fournisseurs, 411 usagers, 4110 adhérents, 441 subventions, 43x, 44x…). Par exemple --compte 411."
         case .severalAccounts(let accounts):
             return "les lignes sont sur plusieurs comptes (\(accounts.map(\.text).joined(separator: ", "))) : une lettre réunit les lignes "
                 + "d'un seul compte. Lettrez compte par compte : compta lettrer --compte \(accounts[0])"
