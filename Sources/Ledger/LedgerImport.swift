@@ -12,17 +12,32 @@ public struct LedgerImport: Sendable {
         }
     }
 
+    /// A line's letter as the file writes it (EcritureLet, DateLet): the import groups the
+    /// lines of one account and code.
+    public struct LetterName: Hashable, Sendable {
+        public let code: String
+        public let day: Day?
+
+        public init(code: String, day: Day?) {
+            self.code = code
+            self.day = day
+        }
+    }
+
     public struct Item: Sendable {
         public let source: SourcedEntry
         /// Validated there: its number in its journal (when known) and its validation date.
         public let validation: (number: Int?, date: Day)?
         /// The tiers of each line of the entry, in order.
         public let tiers: [TiersName?]
+        /// The letter of each line of the entry, in order (empty: none).
+        public let letters: [LetterName?]
 
-        public init(source: SourcedEntry, validation: (number: Int?, date: Day)?, tiers: [TiersName?] = []) {
+        public init(source: SourcedEntry, validation: (number: Int?, date: Day)?, tiers: [TiersName?] = [], letters: [LetterName?] = []) {
             self.source = source
             self.validation = validation
             self.tiers = tiers
+            self.letters = letters
         }
 
         public var entry: EntryDraft { source.entry }

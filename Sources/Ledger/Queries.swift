@@ -166,6 +166,12 @@ public protocol LedgerQueries {
     /// The état de rapprochement of `account`, or of every account a statement was imported
     /// into when nil (`compta pointage`).
     func pointage(account: AccountNumber?) throws -> [BankPointage]
+
+    // Lettrage (compta lettrer, tiers soldes, echeances, the FEC's EcritureLet).
+    /// The lines of third-party accounts the query selects, with their letters, in date order.
+    func letterItems(_ query: LetterQuery) throws -> [LetterItem]
+    /// The letters of the lines of the entries dated from `from` to `to`, by line id.
+    func letters(from: Day, to: Day) throws -> [Int64: LineLetter]
 }
 
 extension LedgerQueries {

@@ -642,6 +642,17 @@ extension Store {
             do throws(StoreError) { try validateEntries(validated, given: given) } catch .sqlite(let e) where e.isConstraint {
                 throw .duplicateValidationNumbers(detail: e.message)
             }
+            var letters: [String: (account: AccountNumber, code: String, day: Day?, lines: [Int64])] = [:], order: [String] = []
+            for (item, p) in zip(x.items, posted) where item.letters.contains(where: { $0 != nil }) {
+                let ids = try db.query("SELECT id FROM line WHERE entry_id = ? ORDER BY id", [.int(p.id)]) { $0.int(0) }
+                for (j, letter) in item.letters.enumerated() {
+                    guard let letter, j < ids.count else { continue }
+                    let account = item.entry.lines[j].account, key = account.text + " " + letter.code
+                    if letters[key] == nil { order.append(key); letters[key] = (account, letter.code, letter.day, []) }
+                    letters[key]!.lines.append(ids[j])
+                }
+            }
+            try importLetters(order.map { letters[$0]! })
             exercice = try catalog().exercices.first { $0.id == exercice.id }!
             return (exercice, posted.count, validated.count, created, newTiers)
         }

@@ -25,6 +25,8 @@ public enum SQLValue: Sendable, Equatable {
     case null
     case int(Int64)
     case text(String)
+    /// Bytes (a piece's file), copied by SQLite when bound.
+    case blob([UInt8])
 }
 
 /// A small wrapper over one SQLite connection: prepared statements with bound parameters only.
@@ -208,6 +210,10 @@ final class SQLStatement {
                 offset += count
                 // SQLITE_STATIC: the bytes stay where they are until the next binding.
                 rc = sqlite3_bind_text(stmt, index, UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self), Int32(count), nil)
+            case .blob(let bytes):
+                // SQLITE_TRANSIENT: SQLite copies the bytes before this returns.
+                rc = bytes.withUnsafeBytes { sqlite3_bind_blob64(stmt, index, $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, UInt64($0.count),
+                                                                 unsafeBitCast(-1, to: sqlite3_destructor_type.self)) }
             }
             if rc != SQLITE_OK { throw db.error(rc) }
         }
@@ -234,6 +240,11 @@ final class SQLStatement {
         return String(cString: p)
     }
     func optionalText(_ column: Int32) -> String? { isNull(column) ? nil : text(column) }
+    func blob(_ column: Int32) -> [UInt8] {
+        let count = Int(sqlite3_column_bytes(stmt, column))
+        guard count > 0, let p = sqlite3_column_blob(stmt, column) else { return [] }
+        return Array(UnsafeRawBufferPointer(start: p, count: count))
+    }
     func optionalInt(_ column: Int32) -> Int64? { isNull(column) ? nil : int(column) }
     /// An amount in cents that SQLite summed. SQLite turns an integer sum that overflows into a
     /// floating-point one (`+` does; `sum()` raises an error): read as an integer it would

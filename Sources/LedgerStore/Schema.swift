@@ -5,7 +5,7 @@ enum Schema {
     /// "Cmpt": marks a SQLite file as a Compta ledger (`PRAGMA application_id`).
     static let applicationID: Int64 = 0x436D_7074
 
-    static let migrations: [String] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, receipts, ruleTiers, helloasso, fundFamily, pointage]
+    static let migrations: [String] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, receipts, ruleTiers, helloasso, fundFamily, pointage, lettering]
 
     /// The triggers the migrations leave, by name, with their SQL: what keeps validated entries
     /// and closed exercices unchangeable. `verify` finds a ledger's missing, changed or added
@@ -50,6 +50,8 @@ enum Schema {
         "reçu émis, suppression interdite": .issuedReceiptDeleted,
         "don déjà couvert par un reçu": .giftAlreadyReceipted,
         "reçu d'un don non validé": .receiptOfDraftGift,
+        "pièce d'une écriture validée, suppression interdite": .validatedPieceDeleted,
+        "une pièce enregistrée ne change pas": .pieceChanged,
     ]
 
     /// 1: accounts, journals, exercices, projects, entries and lines, daily totals, and the
@@ -704,6 +706,75 @@ enum Schema {
       OR NEW.date IS NOT OLD.date OR NEW.fingerprint IS NOT OLD.fingerprint OR NEW.amount IS NOT OLD.amount OR NEW.label IS NOT OLD.label
       OR NEW.source_line IS NOT OLD.source_line BEGIN
         SELECT RAISE(ABORT, 'compta: une ligne de relevé importée ne change pas');
+    END;
+    """
+
+    /// 15 (issue 25): lettrage and pieces. A `letter` is a code (`A`, `AB`, or as a FEC imported wrote it)
+    /// on one account, UNIQUE there, with the day it was lettered; `letter_line` attaches lines
+    /// to it by id — the line's row never changes, so a validated entry is lettered without
+    /// being modified. `line_id` is the key: a line has one letter at most. A lettered line
+    /// deleted or changed (a draft edited, a waiting line filed) takes its whole letter with it,
+    /// as the letter no longer groups what it grouped.
+    /// A `piece_file` is a file's bytes under their SHA-256 (UNIQUE: the same file is stored
+    /// once); a `piece` attaches one to an entry, with the name it had. A piece of a validated
+    /// entry is never removed, and nothing of a piece or a file changes; a draft deleted takes
+    /// its pieces with it, and a file no piece names any more goes.
+    static let lettering = """
+    CREATE TABLE letter(
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        account TEXT NOT NULL REFERENCES account(number),
+        code TEXT NOT NULL CHECK (length(code) BETWEEN 1 AND 20),
+        lettered_on TEXT NOT NULL CHECK (\(isDate("lettered_on"))),
+        UNIQUE (account, code)
+    );
+    CREATE TABLE letter_line(
+        line_id INTEGER PRIMARY KEY REFERENCES line(id),
+        letter_id INTEGER NOT NULL REFERENCES letter(id)
+    ) WITHOUT ROWID;
+    CREATE INDEX letter_line_letter ON letter_line(letter_id);
+    CREATE TRIGGER letter_delete BEFORE DELETE ON letter BEGIN
+        DELETE FROM letter_line WHERE letter_id = OLD.id;
+    END;
+    CREATE TRIGGER letter_line_deleted BEFORE DELETE ON line
+    WHEN EXISTS (SELECT 1 FROM letter_line WHERE line_id = OLD.id) BEGIN
+        DELETE FROM letter WHERE id = (SELECT letter_id FROM letter_line WHERE line_id = OLD.id);
+    END;
+    CREATE TRIGGER letter_line_changed AFTER UPDATE OF account, debit, credit, tiers_id ON line
+    WHEN EXISTS (SELECT 1 FROM letter_line WHERE line_id = OLD.id) BEGIN
+        DELETE FROM letter WHERE id = (SELECT letter_id FROM letter_line WHERE line_id = OLD.id);
+    END;
+
+    CREATE TABLE piece_file(
+        id INTEGER PRIMARY KEY,
+        sha256 TEXT NOT NULL UNIQUE CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
+        size INTEGER NOT NULL CHECK (typeof(size) = 'integer' AND size > 0),
+        content BLOB NOT NULL CHECK (length(content) = size)
+    );
+    CREATE TABLE piece(
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        entry_id INTEGER NOT NULL REFERENCES entry(id),
+        file_id INTEGER NOT NULL REFERENCES piece_file(id),
+        name TEXT NOT NULL CHECK (length(name) > 0),
+        added_on TEXT NOT NULL CHECK (\(isDate("added_on"))),
+        UNIQUE (entry_id, file_id)
+    );
+    CREATE INDEX piece_file_id ON piece(file_id);
+    CREATE TRIGGER piece_file_fixed BEFORE UPDATE ON piece_file BEGIN
+        SELECT RAISE(ABORT, 'compta: une pièce enregistrée ne change pas');
+    END;
+    CREATE TRIGGER piece_fixed BEFORE UPDATE ON piece BEGIN
+        SELECT RAISE(ABORT, 'compta: une pièce enregistrée ne change pas');
+    END;
+    CREATE TRIGGER piece_validated_delete BEFORE DELETE ON piece
+    WHEN (SELECT validated_on FROM entry WHERE id = OLD.entry_id) IS NOT NULL BEGIN
+        SELECT RAISE(ABORT, 'compta: pièce d''une écriture validée, suppression interdite');
+    END;
+    CREATE TRIGGER piece_file_unused AFTER DELETE ON piece
+    WHEN NOT EXISTS (SELECT 1 FROM piece WHERE file_id = OLD.file_id) BEGIN
+        DELETE FROM piece_file WHERE id = OLD.file_id;
+    END;
+    CREATE TRIGGER piece_entry_deleted BEFORE DELETE ON entry WHEN OLD.validated_on IS NULL BEGIN
+        DELETE FROM piece WHERE entry_id = OLD.id;
     END;
     """
 }

@@ -99,6 +99,10 @@ public enum StoreError: Error, Sendable {
     case funds(FundError)
     /// `compta pointer`, `compta pointage fenetre`.
     case pointage(PointageError)
+    /// `compta lettrer`, `compta delettrer`.
+    case lettering(LetteringError)
+    /// `compta pieces joindre`, `compta pieces extraire`.
+    case piece(PieceError)
 }
 
 extension StoreError {
@@ -118,6 +122,8 @@ extension StoreError {
         case .volunteerExpense(let e): e
         case .funds(let e): e
         case .pointage(let e): e
+        case .lettering(let e): e
+        case .piece(let e): e
         default: self
         }
     }
@@ -157,6 +163,7 @@ public enum SchemaRefusal: Sendable, Equatable, CaseIterable {
     case exerciceIdentityChanged, closingWithoutHash, closingWithDrafts, journalIdentityChanged
     case bankLineChanged, validatedBankOperationDeleted, chainVersionChanged, tiersCodeChanged
     case issuedReceiptChanged, issuedReceiptDeleted, giftAlreadyReceipted, receiptOfDraftGift
+    case validatedPieceDeleted, pieceChanged
 }
 
 public enum AccountRefusal: Sendable, Equatable {

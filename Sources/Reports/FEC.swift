@@ -53,6 +53,8 @@ public enum FEC {
             if aOpening != bOpening { return aOpening }
             return a.validationOrder! < b.validationOrder!
         }.map(\.id)
+        // The letters of the exercice's lines (EcritureLet, DateLet): lettered lines only, by id.
+        let letters = try ledger.letters(from: exercice.start, to: exercice.end)
         var buffer: [UInt8] = []
         func append(_ record: String, entry: String) throws(Problem) {
             switch encoding {
@@ -73,7 +75,7 @@ public enum FEC {
                 try append([
                     journal, clean(catalog.journals[e.journal]?.label ?? e.journal), number, e.date.compact, l.account.text,
                     clean(catalog.label(of: l.account, in: exercice.chart)), tiers?.code ?? "", clean(tiers?.name ?? ""), clean(e.piece ?? number), e.date.compact, clean(l.label ?? e.label),
-                    l.debit.plain, l.credit.plain, "", "", e.validation!.date.compact, "", "",
+                    l.debit.plain, l.credit.plain, clean(letters[l.id]?.code ?? ""), letters[l.id]?.day.compact ?? "", e.validation!.date.compact, "", "",
                 ].joined(separator: "\t"), entry: number)
                 records += 1
             }
@@ -120,8 +122,8 @@ public enum FEC {
         11 EcritureLib    libellé de l'écriture ou de la ligne
         12 Debit          montant au débit
         13 Credit         montant au crédit
-        14 EcritureLet    lettrage (non utilisé, vide)
-        15 DateLet        date de lettrage (non utilisée, vide)
+        14 EcritureLet    lettrage : la lettre qui réunit la ligne à celles qui la soldent (comptes de tiers), sinon vide
+        15 DateLet        date de lettrage (avec EcritureLet)
         16 ValidDate      date de validation de l'écriture
         17 Montantdevise  montant en devise (non utilisé, vide : toutes les écritures sont en euros)
         18 Idevise        identifiant de la devise (non utilisé, vide)

@@ -237,7 +237,7 @@ struct Command: Sendable {
 enum CLI {
     /// The commands, in the order `compta --help` lists them.
     static let commands: [Command] = [
-        [demoCommand], setupCommands, [associationCommand], entryCommands, tiersCommands, [membersCommand], receiptCommands,
+        [demoCommand], setupCommands, [associationCommand], entryCommands, tiersCommands, letteringCommands, pieceCommands, [membersCommand], receiptCommands,
         bankCommands, helloAssoCommands, bookCommands, reportCommands, budgetCommands, [agCommand, siteCommand, volunteeringCommand], volunteerExpenseCommands, fundsCommands,
         lifecycleCommands, fecCommands,
     ].flatMap { $0 }

@@ -11,6 +11,8 @@ public struct FECFile: Sendable {
         public let label: String
         /// CompAuxNum and CompAuxLib: the tiers of the line, as the file names it.
         public let tiers: LedgerImport.TiersName?
+        /// EcritureLet and DateLet: the line's letter, as the file writes it.
+        public let letter: LedgerImport.LetterName?
         public let sourceLine: Int
     }
 
@@ -58,6 +60,8 @@ public enum FECProblem: Error, Equatable, Sendable {
     case textTooLong(field: String, TextTooLong)
     /// CompAuxNum without CompAuxLib or the other way round: the format wants both or neither.
     case halfAuxiliary(number: String, label: String)
+    /// An EcritureLet longer than `Letter.maxLength`: not a letter.
+    case letterTooLong(String)
 }
 
 public enum FECReader {
@@ -158,11 +162,15 @@ public enum FECReader {
                 // A negative debit is a credit, and the other way round.
                 (debit, credit) = (max(debit, .zero) + max(-credit, .zero), max(credit, .zero) + max(-debit, .zero))
             }
+            let letterCode = try text(row, "ecriturelet")
+            if letterCode.count > Letter.maxLength { throw fail(row, .letterTooLong(letterCode)) }
+            let letterDay = try date(row, "datelet")
             let auxNumber = try text(row, "compauxnum"), auxLabel = try text(row, "compauxlib")
             if auxNumber.isEmpty != auxLabel.isEmpty { throw fail(row, .halfAuxiliary(number: auxNumber, label: auxLabel)) }
             lines.append(FECFile.Line(account: account, accountLabel: try text(row, "comptelib"), debit: debit, credit: credit,
                                       label: try text(row, "ecriturelib"),
                                       tiers: auxNumber.isEmpty ? nil : LedgerImport.TiersName(code: auxNumber, name: auxLabel),
+                                      letter: letterCode.isEmpty ? nil : LedgerImport.LetterName(code: letterCode, day: letterDay),
                                       sourceLine: row.line))
         }
         let d = Money.sum(lines.map(\.debit)), c = Money.sum(lines.map(\.credit))
@@ -227,7 +235,7 @@ extension FECFile {
                                    lines: lines.map { LineDraft(account: $0.account, debit: $0.debit, credit: $0.credit,
                                                                 label: $0.label == e.label ? nil : $0.label) })
             items.append(LedgerImport.Item(source: SourcedEntry(entry: draft, lines: lines.map(\.sourceLine)), validation: validation,
-                                           tiers: lines.map(\.tiers)))
+                                           tiers: lines.map(\.tiers), letters: lines.map(\.letter)))
         }
         return LedgerImport(start: start, end: end, journals: journals.values.sorted { $0.code < $1.code },
                             accounts: accounts.values.sorted { $0.number < $1.number }, items: items, zeroLines: zeroLines,

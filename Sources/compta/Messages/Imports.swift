@@ -289,6 +289,8 @@ extension Messages {
             return number.isEmpty
                 ? "CompAuxLib « \(label) » sans CompAuxNum : un compte auxiliaire a un numéro et un libellé. Donnez son code dans CompAuxNum, ou videz CompAuxLib."
                 : "CompAuxNum « \(number) » sans CompAuxLib : un compte auxiliaire a un numéro et un libellé. Donnez le nom du tiers dans CompAuxLib, ou videz CompAuxNum."
+        case .letterTooLong(let t):
+            return "EcritureLet « \(t) » : une lettre de lettrage a \(Letter.maxLength) caractères au plus (A, AB, AAA). Corrigez-la, ou videz EcritureLet et DateLet."
         }
     }
 }

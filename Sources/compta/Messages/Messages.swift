@@ -37,6 +37,7 @@ enum Messages {
                 + " Corrigez-la : compta regles supprimer \(e.position), puis compta regles ajouter (ou compta regles exporter, modifier le fichier, compta regles importer)."
         case let e as BankAccountError: return bankAccount(e)
         case let e as PointageError: return pointage(e)
+        case let e as PieceCommandError: return pieceCommand(e)
         case RuleCommandError.noRule(let n): return "aucune règle n° \(n). La liste : compta regles"
         case let ImportCommandError.beforeClosing(e, from):
             return located(e) + "\nLe relevé commence avant la clôture : importez-le avec --du \(from.iso), les opérations "

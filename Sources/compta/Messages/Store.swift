@@ -36,6 +36,8 @@ extension Messages {
         case .issuedReceiptDeleted: "reçu émis, suppression interdite"
         case .giftAlreadyReceipted: "don déjà couvert par un reçu"
         case .receiptOfDraftGift: "reçu d'un don non validé"
+        case .validatedPieceDeleted: "pièce d'une écriture validée, suppression interdite"
+        case .pieceChanged: "une pièce enregistrée ne change pas"
         }
     }
 
@@ -181,6 +183,8 @@ extension Messages {
         case .ledgerImport(let p): return ledgerImport(p)
         case .bankAccount(let e): return bankAccount(e)
         case .pointage(let e): return pointage(e)
+        case .lettering(let e): return lettering(e)
+        case .piece(let e): return piece(e)
         case .restore(.damagedBackup(let path, let problems)):
             return "la sauvegarde « \(path) » n'est pas restaurée, le livre en place n'a pas changé : elle ne passe pas la vérification. "
                 + integrity(problems)
