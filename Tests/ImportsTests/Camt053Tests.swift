@@ -37,9 +37,8 @@ import Ledger
         #expect(error(sample.replacingOccurrences(of: "camt.053.001.02", with: "camt.053.001.01")) == .camt(.otherMessage("camt.053.001.01")))
     }
 
-    /// Namespaces are read from the root's attributes (the parser does not process them): a file
-    /// whose elements carry a prefix (`<ns2:Ntry>`) reads as the same file without, and the
-    /// prefixed root's namespace still says the message.
+    /// A file whose elements carry a prefix (`<ns2:Ntry>`) reads as the same file without, and
+    /// the prefixed root's namespace still says the message.
     @Test func aPrefixedFileReadsAsTheSame() throws {
         var prefixed = sample.replacingOccurrences(of: "xmlns=\"urn:", with: "xmlns:ns2=\"urn:")
         prefixed = prefixed.replacing(#/<(/?)([A-Za-z])/#) { "<\($0.output.1)ns2:\($0.output.2)" }

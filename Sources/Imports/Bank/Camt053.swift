@@ -29,9 +29,7 @@ struct Camt053Reader: StatementReader {
         let delegate = CamtDelegate()
         // From a stream: given the whole file at once, the parser on Linux stops at 10 MB (libxml2's limit on one chunk).
         let parser = XMLParser(stream: InputStream(data: Data(file.utf8)))
-        // Namespaces are not processed (it costs a third of the parsing): the root's is read from
-        // its `xmlns` attribute, and a prefix (`ns2:Ntry`) is dropped from the names.
-        parser.shouldProcessNamespaces = false
+        parser.shouldProcessNamespaces = true
         parser.shouldResolveExternalEntities = false
         parser.delegate = delegate
         let ok = parser.parse()
@@ -190,18 +188,11 @@ final class CamtDelegate: NSObject, XMLParserDelegate {
     private var transaction: Transaction?
     private var balance: Balance?
 
-    /// `Ntry` for `Ntry` or `ns2:Ntry`.
-    static func localName(_ name: String) -> (prefix: Substring?, local: String) {
-        guard let colon = name.utf8.lastIndex(of: UInt8(ascii: ":")) else { return (nil, name) }
-        return (name[..<colon], String(name[name.index(after: colon)...]))
-    }
-
-    func parser(_ parser: XMLParser, didStartElement qualified: String, namespaceURI: String?, qualifiedName: String?,
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {
-        let (prefix, name) = Self.localName(qualified)
         if stack.isEmpty {
             started = true
-            let ns = attributes[prefix.map { "xmlns:\($0)" } ?? "xmlns"] ?? ""
+            let ns = namespaceURI ?? ""
             let m = ns.hasPrefix(Camt053Reader.namespacePrefix) ? String(ns.dropFirst(Camt053Reader.namespacePrefix.count)) : (ns.isEmpty ? name : ns)
             message = m
             // Another message, or another version: said before reading the rest.
@@ -224,8 +215,7 @@ final class CamtDelegate: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, foundCharacters string: String) { text.isEmpty ? (text = string) : (text += string) }
 
-    func parser(_ parser: XMLParser, didEndElement qualified: String, namespaceURI: String?, qualifiedName: String?) {
-        let name = Self.localName(qualified).local
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         let raw = text
         text = ""
         // Trimmed only for the elements kept: most are containers, whose text is layout.
