@@ -184,6 +184,7 @@ public enum BankImporter {
 
         /// The filing at `position`, once made.
         subscript(position: Int) -> Filing {
+            precondition(position >= 0 && position < order.count, "no line at position \(position)")
             condition.lock()
             while ready <= position { condition.wait() }
             condition.unlock()
