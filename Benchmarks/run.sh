@@ -2,6 +2,7 @@
 # Mesure Compta face à hledger et ledger-cli sur les mêmes livres synthétiques.
 #
 #   Benchmarks/run.sh N          (N transactions sur 2020-2024 ; par exemple 10000, 100000, 1000000)
+#   Benchmarks/run.sh N importer (seulement les lignes des importations de relevés)
 #
 # Construit en release, génère les livres (compta-bench), puis chronomètre chaque commande avec
 # /usr/bin/time (temps écoulé et mémoire maximale) et affiche un tableau. hledger et ledger sont
@@ -9,6 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-10000}
+only=${2:-}
 out="Benchmarks/out/$N"
 mkdir -p "$out"
 
@@ -66,6 +68,7 @@ measure "compta importer (CFONB 120, $N)" - env COMPTA_LIVRE="$out/cfonb.sqlite"
 measure "compta importer (camt.053, $N)" - env COMPTA_LIVRE="$out/camt053.sqlite" $compta importer "$out/releve-camt053.xml"
 # 100 000 lines naming ~20 000 people: the tiers read in the labels, found or created.
 measure "compta importer (100000 lignes, tiers)" - $compta importer "$out/releve-tiers.csv" --compte 5123
+if [ "$only" != importer ]; then
 measure "compta resultat" "hledger is" $compta resultat --exercice 2024
 measure "compta resultat --par-projet" "hledger is" $compta resultat --exercice 2024 --par-projet
 measure "compta balance" "hledger bal" $compta balance --exercice 2024
@@ -91,6 +94,7 @@ measure "hledger is" - hledger -f "$out/journal.ledger" is -p 2024
 measure "ledger bal" - ledger -f "$out/journal.ledger" bal -p 2024
 measure "ledger reg" - ledger -f "$out/journal.ledger" reg -p 2024
 # The import's peer: hledger reading the same statement with the same rules (hledger csv).
+fi
 measure "hledger csv" - hledger -f "$out/releve-5121.csv" --rules-file "$out/releve-5121.rules" bal
 
 declare -A seconds

@@ -133,11 +133,29 @@ extension Store: BankLedger {
             var tiers = StatementTiers(), linesWithTiers = 0
             var ambiguousLines: [String: Int] = [:]
             let exists = try self.db.cachedStatement("SELECT 1 FROM bank_line WHERE date = ? AND fingerprint = ?")
-            // The same operation (day, amount, bank label) brought by a statement of another ledger account.
+            // The same operation (day, amount, bank label) brought by a statement of another ledger
+            // account. The lines come in date order: a day's lines of the other accounts are read
+            // once, in the index's order, and a line takes the first of its amount and label, as a
+            // lookup per line with `LIMIT 1` did (these lines do not change during the import).
             let elsewhere = try self.db.cachedStatement("""
-                SELECT s.bank_account, s.id FROM bank_line b JOIN statement s ON s.id = b.statement_id
-                WHERE b.date = ? AND b.amount = ? AND b.label = ? AND s.bank_account <> ? LIMIT 1
+                SELECT b.amount, b.label, s.bank_account, s.id FROM bank_line b JOIN statement s ON s.id = b.statement_id
+                WHERE b.date = ? AND s.bank_account <> ? ORDER BY b.fingerprint
                 """)
+            var elsewhereDay: Day? = nil
+            var elsewhereOnDay: [Int64: [(label: String, account: String, statement: Int)]] = [:]
+            func foundOnAnotherAccount(_ e: BankEntry) throws(StoreError) -> (account: String, statement: Int)? {
+                if e.date != elsewhereDay {
+                    elsewhereOnDay.removeAll(keepingCapacity: true)
+                    elsewhereDay = e.date
+                    elsewhere.reset()
+                    try elsewhere.bind([.text(e.date.iso), .text(batch.bankAccount.text)])
+                    while try elsewhere.step() {
+                        elsewhereOnDay[elsewhere.int(0), default: []].append((elsewhere.text(1), elsewhere.text(2), elsewhere.integer(3)))
+                    }
+                }
+                // Compared byte for byte, as SQLite compares texts.
+                return elsewhereOnDay[e.amount.cents]?.first { $0.label.utf8.elementsEqual(e.bankLabel.utf8) }.map { ($0.account, $0.statement) }
+            }
             var foundElsewhere: [String: (count: Int, statement: Int)] = [:]
             // A line dated outside the days the ledger has bank lines for cannot be there already:
             // a new month's statement is looked up only where it overlaps the previous one.
@@ -178,12 +196,8 @@ extension Store: BankLedger {
                             continue
                         }
                         if decision == nil { overlapping.append((position, e.date, e.amount)) }
-                        if !batch.force && decision == nil {
-                            elsewhere.reset()
-                            try elsewhere.bind([.text(e.date.iso), .int(e.amount.cents), .text(e.bankLabel), .text(batch.bankAccount.text)])
-                            if try elsewhere.step() {
-                                foundElsewhere[elsewhere.text(0), default: (0, elsewhere.integer(1))].count += 1
-                            }
+                        if !batch.force && decision == nil, let found = try foundOnAnotherAccount(e) {
+                            foundElsewhere[found.account, default: (0, found.statement)].count += 1
                         }
                     }
                     switch decision {

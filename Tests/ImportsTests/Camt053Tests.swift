@@ -37,6 +37,18 @@ import Ledger
         #expect(error(sample.replacingOccurrences(of: "camt.053.001.02", with: "camt.053.001.01")) == .camt(.otherMessage("camt.053.001.01")))
     }
 
+    /// A file whose elements carry a prefix (`<ns2:Ntry>`) reads as the same file without, and
+    /// the prefixed root's namespace still says the message.
+    @Test func aPrefixedFileReadsAsTheSame() throws {
+        var prefixed = sample.replacingOccurrences(of: "xmlns=\"urn:", with: "xmlns:ns2=\"urn:")
+        prefixed = prefixed.replacing(#/<(/?)([A-Za-z])/#) { "<\($0.output.1)ns2:\($0.output.2)" }
+        #expect(prefixed.contains("<ns2:Ntry>") && prefixed.contains("</ns2:Document>"))
+        let plain = try StatementFile.read(Array(sample.utf8)), read = try StatementFile.read(Array(prefixed.utf8))
+        #expect(read.lines == plain.lines && read.lines.count == 5)
+        #expect(read.closingBalance == plain.closingBalance && read.accountID == plain.accountID)
+        #expect(error(prefixed.replacingOccurrences(of: "camt.053.001.02", with: "camt.054.001.08")) == .camt(.otherMessage("camt.054.001.08")))
+    }
+
     @Test func entriesMustSayTheirDirectionAndAmount() {
         let noSign = sample.replacingOccurrences(of: "<Amt Ccy=\"EUR\">5.31</Amt>\n        <CdtDbtInd>DBIT</CdtDbtInd>", with: "<Amt Ccy=\"EUR\">5.31</Amt>")
         guard case .camt(.missing("CdtDbtInd", _))? = error(noSign) else { Issue.record("missing CdtDbtInd not refused"); return }

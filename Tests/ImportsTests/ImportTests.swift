@@ -54,6 +54,26 @@ func csv(_ rows: [String]) -> [UInt8] { Array(("Date;Libellé;Montant\n" + rows.
         #expect(Money.sum(totals.map(\.balance)) == Money(cents: 671_106))
     }
 
+    /// Operations already on another bank account are found day by day (a day's lines of the
+    /// other accounts are read once): the same day, amount and label. Half the statement or more
+    /// there is refused, naming the account and its statement; fewer is written.
+    @Test func operationsOfAnotherAccountAreFoundDayByDay() throws {
+        let store = try girofle()
+        let first = try BankImporter.run(csv(["04/03/2024;VIR DUPONT;10,00", "04/03/2024;VIR MARTIN;20,00", "05/03/2024;VIR ECOLE;30,00",
+                                               "06/03/2024;VIR DURAND;40,00"]), options: options("512.csv"), ledger: store)
+        let statement = try #require(first.outcome.statementID)
+        // Three of four on 512, over two days (the fourth has another amount): refused.
+        #expect(throws: BankAccountError.operationsOfAnotherAccount(found: 3, count: 4, importedInto: AccountNumber(trusted: "512"),
+                                                                    statement: statement, asked: AccountNumber(trusted: "5122"))) { try bare {
+            try BankImporter.run(csv(["04/03/2024;VIR MARTIN;20,00", "04/03/2024;VIR DUPONT;10,00", "05/03/2024;VIR ECOLE;30,00",
+                                      "06/03/2024;VIR DURAND;41,00"]), options: options("b.csv", account: "5122"), ledger: store)
+        } }
+        // One of four (another label, another amount, a day after): written.
+        let second = try BankImporter.run(csv(["04/03/2024;VIR DUPONT;10,00", "05/03/2024;VIR ECOLES;30,00", "06/03/2024;VIR DURAND;41,00",
+                                               "07/03/2024;VIR DUPONT;10,00"]), options: options("c.csv", account: "5122"), ledger: store)
+        #expect(second.newLines == 4)
+    }
+
     @Test func overlappingStatementsAddOnlyTheNewLines() throws {
         let store = try girofle()
         let march = csv(["01/03/2024;OVH SAS;-10,00", "15/03/2024;VIR CHORALE COTISATION;45,00", "15/03/2024;VIR CHORALE COTISATION;45,00",

@@ -296,6 +296,41 @@ let bankSamples = ["bpce.csv", "la-banque-postale.csv", "credit-mutuel.csv", "ci
         #expect(other.entries[0].fingerprint != b.entries[0].fingerprint, "another bank account, another operation")
         #expect(a.entries.allSatisfy { $0.entry.lines[1].account == n("471") }, "no rule: waiting account")
     }
+
+    /// The lines are filed on a second thread while the batch is read: read from the last line
+    /// back (ahead of that thread), in order, or twice, a batch gives the same entries, and
+    /// identical lines of one day keep ranks in date order (the fingerprints of a file's order).
+    @Test func aBatchReadAheadOfItsFilingGivesTheSameEntries() throws {
+        let days = try ["2024-03-06", "2024-03-05", "2024-03-07"].map { try Day(parsing: $0) }
+        let lines = (0..<3000).map { i in
+            StatementLine(line: i + 2, date: days[i % 3], label: i % 5 == 0 ? "PRLV SEPA OVH" : "VIR SEPA DE LEA MARTIN", amount: Money(cents: -100))
+        }
+        let statement = Statement(format: "t", formatName: "t", encoding: .utf8, accountID: nil, lines: lines, closingBalance: nil, closingDate: nil)
+        let rules = [Rule(position: 1, pattern: "OVH", account: n("6262"))]
+        let backwards = try BankImporter.plan(statement, bankAccount: n("512"), rules: rules, fileName: "a", fileHash: "a")
+        let last = backwards.entry(at: 2999)
+        let forwards = try BankImporter.plan(statement, bankAccount: n("512"), rules: rules, fileName: "a", fileHash: "a")
+        #expect(Array(forwards.entries) == Array(backwards.entries) && Array(forwards.entries) == Array(forwards.entries))
+        #expect(last == forwards.entry(at: 2999))
+        #expect(Set(forwards.entries.map(\.fingerprint)).count == 3000, "identical lines of a day are told apart by their rank")
+        #expect(forwards.entries.map(\.date) == forwards.entries.map(\.date).sorted())
+        #expect(forwards.entries.map(\.sourceLine).prefix(3) == [3, 6, 9], "a day's lines in the file's order")
+        #expect(forwards.entries.filter { $0.rule == 1 }.count == 600)
+        #expect(forwards.entries.filter { $0.rule == nil }.allSatisfy { $0.tiers == "LEA MARTIN" })
+    }
+
+    /// A label too long for the ledger is refused before any line is filed, naming the first
+    /// such line in date order, its line in the file.
+    @Test func aLabelTooLongIsRefusedWithItsLine() throws {
+        let day = try Day(parsing: "2024-03-06")
+        var lines = (0..<500).map { StatementLine(line: $0 + 2, date: day, label: "VIR \($0)", amount: Money(cents: 100)) }
+        lines[321] = StatementLine(line: 323, date: day, label: String(repeating: "A", count: String.maxLedgerText + 1), amount: Money(cents: 100))
+        let statement = Statement(format: "t", formatName: "t", encoding: .utf8, accountID: nil, lines: lines, closingBalance: nil, closingDate: nil)
+        let error = #expect(throws: LocatedError.self) {
+            try BankImporter.plan(statement, bankAccount: n("512"), rules: [], fileName: "long.csv", fileHash: "h")
+        }
+        #expect(error?.file == "long.csv" && error?.line == 323)
+    }
 }
 
 /// A statement label's blanks (`CSVStatementReader.collapse`): spaces, tabs and line feeds; a

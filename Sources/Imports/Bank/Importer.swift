@@ -1,3 +1,4 @@
+import Foundation
 import Ledger
 
 /// What `compta importer` is asked to do.
@@ -33,6 +34,8 @@ public struct ImportOptions: Sendable {
 public enum BankImporter {
     /// Reads, files and records a statement: all of it or nothing.
     public static func run(_ bytes: [UInt8], options: ImportOptions, ledger: some BankLedger) throws -> ImportResult {
+        // The file's hash (a pass over all its bytes) is taken on the second core while the file is read.
+        let fileHash = Background { SHA256.hex(bytes) }
         let statement = try StatementFile.read(bytes, options: options.read).importable(from: options.from)
         let catalog = try ledger.catalog()
         guard AccountGroup.treasury.contains(where: options.bankAccount.isUnder) else {
@@ -46,7 +49,7 @@ public enum BankImporter {
             do { try RuleMatcher.check(r, catalog: catalog) } catch { throw RuleError(r, error) }
         }
         var batch = try plan(statement, bankAccount: options.bankAccount, rules: rules, fileName: options.fileName,
-                             fileHash: SHA256.hex(bytes), statedBalance: options.statedBalance, tiers: options.tiers)
+                             fileHash: fileHash.value, statedBalance: options.statedBalance, tiers: options.tiers)
         batch.force = options.force
         batch.rules = rules
         let outcome = try ledger.record(batch, dryRun: options.dryRun)
@@ -86,6 +89,10 @@ public enum BankImporter {
     /// account (or 471), the name of its tiers (with `tiers`). What is kept per line is small
     /// (its place, its rule, its fingerprint, that name): the batch makes each entry when it is
     /// recorded, and the ledger resolves the name.
+    ///
+    /// The lines are filed on a second thread (`Filings`), in the order they are numbered, while
+    /// the ledger records the first ones: the batch's `entry(at:)` waits for the line it asks for.
+    /// Nothing that can fail is left to that thread: the lines' lengths are checked here first.
     public static func plan(_ statement: Statement, bankAccount: AccountNumber, rules: [Rule], fileName: String, fileHash: String,
                             statedBalance: (amount: Money, date: Day?)? = nil, tiers: Bool = true) throws -> BankBatch {
         let matcher = try RuleMatcher(rules)
@@ -93,35 +100,18 @@ public enum BankImporter {
         // Entries are numbered in date order, whatever the file's order (many banks list the newest first).
         let order = lines.indices.map { i in UInt64(lines[i].date.year << 9 | lines[i].date.month << 5 | lines[i].date.day) << 32 | UInt64(i) }
             .sorted().map { Int(truncatingIfNeeded: $0 & 0xFFFF_FFFF) }
-        var filings: [Filing] = []
-        filings.reserveCapacity(lines.count)
-        // Identical lines on one day (two 45 € subscriptions) are told apart by their rank.
-        var ranks: [String: Int] = [:]
-        var day: Day? = nil
         for i in order {
-            let line = lines[i]
-            do { try line.label.checkLength() } catch { throw LocatedError(file: fileName, line: line.line, underlying: error) }
-            if line.date != day {
-                ranks.removeAll(keepingCapacity: true)
-                day = line.date
-            }
-            let key = searchKey(line.label)
-            let identity = "\(bankAccount.text)|\(line.date.iso)|\(line.amount.cents)|\(key)"
-            let rank = (ranks[identity] ?? 0) + 1
-            ranks[identity] = rank
-            var sha = SHA256()
-            sha.update(identity + "|\(rank)")
-            let rule = matcher.firstMatch(label: line.label, key: key, amount: line.amount)
-            filings.append(Filing(line: Int32(i), rule: Int32(rule ?? -1), fingerprint: Fingerprint(sha.finalize()),
-                                  tiers: tiers ? matcher.tiers(rule: rule, label: line.label, counterparty: line.counterparty) : nil))
+            do { try lines[i].label.checkLength() } catch { throw LocatedError(file: fileName, line: lines[i].line, underlying: error) }
         }
+        let filings = Filings(lines: lines, order: order, matcher: matcher, bankAccount: bankAccount, tiers: tiers)
+        filings.start()
         let rules = matcher.rules
         let journal = EntryDraft.suggestedJournal(for: [LineDraft(account: bankAccount, amount: Money(cents: 1))])
         return BankBatch(fileName: fileName, fileHash: fileHash, format: statement.format, bankAccount: bankAccount,
                          bankAccountID: statement.accountID, firstDate: statement.firstDate, lastDate: statement.lastDate,
                          closingBalance: statedBalance?.amount ?? statement.closingBalance,
                          closingDate: statedBalance.map { $0.date ?? statement.lastDate } ?? statement.closingDate,
-                         count: filings.count, leftOut: statement.before + statement.zeroAmounts) { [filings] position in
+                         count: order.count, leftOut: statement.before + statement.zeroAmounts) { position in
             let f = filings[position]
             let line = lines[Int(f.line)]
             let rule = f.rule >= 0 ? rules[Int(f.rule)] : nil
@@ -132,6 +122,110 @@ public enum BankImporter {
             ])
             return BankEntry(fingerprint: f.fingerprint.hex, sourceLine: line.line, date: line.date, amount: line.amount,
                              bankLabel: line.label, rule: rule?.position, entry: entry, tiers: f.tiers)
+        }
+    }
+
+    /// A value computed on a thread of its own, from the moment it is made; `value` waits for it.
+    final class Background<Value: Sendable>: @unchecked Sendable {
+        private let condition = NSCondition()
+        /// Nil until made (under `condition`).
+        private var result: Value?
+
+        init(_ make: @escaping @Sendable () -> Value) {
+            let thread = Thread { [self] in
+                let v = make()
+                condition.lock()
+                result = v
+                condition.broadcast()
+                condition.unlock()
+            }
+            thread.start()
+        }
+
+        var value: Value {
+            condition.lock()
+            defer { condition.unlock() }
+            while result == nil { condition.wait() }
+            return result!
+        }
+    }
+
+    /// The filing of each line (fingerprint, rule, tiers name), made on a thread of its own in
+    /// the order entries are numbered, read by position as soon as it is made. The lines before
+    /// `ready` are written once and never again: a reader takes them under the lock's word that
+    /// they are there, the thread writes only from `ready` on.
+    final class Filings: @unchecked Sendable {
+        private let lines: [StatementLine]
+        private let order: [Int]
+        private let matcher: RuleMatcher
+        private let bankAccount: AccountNumber
+        private let tiers: Bool
+        private let storage: UnsafeMutableBufferPointer<Filing>
+        private let condition = NSCondition()
+        /// Filings made so far (under `condition`).
+        private var ready = 0
+
+        init(lines: [StatementLine], order: [Int], matcher: RuleMatcher, bankAccount: AccountNumber, tiers: Bool) {
+            self.lines = lines
+            self.order = order
+            self.matcher = matcher
+            self.bankAccount = bankAccount
+            self.tiers = tiers
+            storage = .allocate(capacity: order.count)
+        }
+
+        deinit {
+            // The thread holds this object until it has made every filing.
+            if let base = storage.baseAddress { base.deinitialize(count: ready) }
+            storage.deallocate()
+        }
+
+        func start() {
+            guard !order.isEmpty else { return }
+            let thread = Thread { [self] in make() }
+            thread.name = "compta-filings"
+            thread.start()
+        }
+
+        /// The filing at `position`, once made.
+        subscript(position: Int) -> Filing {
+            precondition(position >= 0 && position < order.count, "no line at position \(position)")
+            condition.lock()
+            while ready <= position { condition.wait() }
+            condition.unlock()
+            return storage[position]
+        }
+
+        private func make() {
+            // Identical lines on one day (two 45 € subscriptions) are told apart by their rank.
+            var ranks: [String: Int] = [:]
+            var day: Day? = nil
+            var made = 0
+            for (position, i) in order.enumerated() {
+                let line = lines[i]
+                if line.date != day {
+                    ranks.removeAll(keepingCapacity: true)
+                    day = line.date
+                }
+                let key = searchKey(line.label)
+                let identity = "\(bankAccount.text)|\(line.date.iso)|\(line.amount.cents)|\(key)"
+                let rank = (ranks[identity] ?? 0) + 1
+                ranks[identity] = rank
+                var sha = SHA256()
+                sha.update(identity + "|\(rank)")
+                let rule = matcher.firstMatch(label: line.label, key: key, amount: line.amount)
+                (storage.baseAddress! + position).initialize(to: Filing(
+                    line: Int32(i), rule: Int32(rule ?? -1), fingerprint: Fingerprint(sha.finalize()),
+                    tiers: tiers ? matcher.tiers(rule: rule, label: line.label, counterparty: line.counterparty) : nil))
+                made += 1
+                // Told by small groups: the reader waits little, the lock is taken rarely.
+                if made % 64 == 0 || made == order.count {
+                    condition.lock()
+                    ready = made
+                    condition.broadcast()
+                    condition.unlock()
+                }
+            }
         }
     }
 

@@ -41,8 +41,8 @@ public struct RuleError: Error, Equatable, Sendable {
 }
 
 /// Rules ready to match labels: patterns reduced once, regular expressions compiled once.
-public struct RuleMatcher {
-    struct Compiled {
+public struct RuleMatcher: Sendable {
+    struct Compiled: Sendable {
         let rule: Rule
         let key: [UInt8]
         let regex: RulePattern?
