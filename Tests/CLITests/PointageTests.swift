@@ -146,7 +146,7 @@ import Ledger
         try s.refuses(["pointage", "fenetre", "61"], says: ["fenêtre de pointage de 61 jours", "de 0 à 60"])
         try s.refuses(["pointage", "fenetre", "-1"], says: ["de 0 à 60"])
         let misuse = s.run("pointer", "un", "2")
-        #expect(misuse.code == 2 && misuse.err.contains("LIGNE est le numéro d'une opération en suspens (voir compta pointage)"), "\(misuse.err)")
+        #expect(misuse.code == 2 && misuse.err.contains("N est le « N° à pointer » d'une opération en suspens (voir compta pointage)"), "\(misuse.err)")
     }
 }
 

@@ -65,9 +65,9 @@ import LedgerStore
         for page in ["index.html", "2024/resultat.html"] {
             for figure in figures { #expect(html[page]?.contains(">\(figure.formatted())</td>") == true, "\(page): \(figure)") }
         }
-        #expect(html["index.html"]?.contains("Résultat de l&apos;exercice : <strong>excédent de \(figures[2].formatted()) €</strong>") == true)
+        #expect(html["index.html"]?.contains("Résultat de l&apos;exercice\u{00A0}: <strong>excédent de \(figures[2].formatted())\u{00A0}€</strong>") == true)
         #expect(html["index.html"]?.contains("<p class=\"date\">Site établi le 15/03/2025 à 10:00</p>") == true)
-        #expect(html["index.html"]?.contains("Dernier relevé importé : releve-2024.csv") == true)
+        #expect(html["index.html"]?.contains("Dernier relevé importé\u{00A0}: releve-2024.csv") == true)
         // Account numbers lead to their grand livre, from any page.
         #expect(html["2024/balance.html"]?.contains("<a href=\"comptes/512.html\">512</a>") == true)
         #expect(html["2024/balance.html"]?.contains("<li><a href=\"balance.html\" aria-current=\"page\">Balance</a></li>") == true)
@@ -163,7 +163,7 @@ import LedgerStore
         #expect(r.code == 0, "\(r.err)")
         for page in Self.pages(in: site) {
             let html = try String(contentsOfFile: site + "/" + page, encoding: .utf8)
-            #expect(html.contains("Aucune écriture dans l&apos;exercice 2024 (du 01/01/2024 au 31/12/2024) : rien à montrer pour l&apos;instant."), "\(page)")
+            #expect(html.contains("Aucune écriture dans l&apos;exercice 2024 (du 01/01/2024 au 31/12/2024)\u{00A0}: rien à montrer pour l&apos;instant."), "\(page)")
             #expect(!html.contains("<table"), "\(page)")
         }
         #expect(!FileManager.default.fileExists(atPath: site + "/2024/comptes"))
@@ -175,7 +175,7 @@ import LedgerStore
         let r = s.run("site", "--sortie", s.path("bureau"))
         #expect(r.code == 0, "\(r.err)")
         let html = try String(contentsOfFile: s.path("bureau/index.html"), encoding: .utf8)
-        #expect(html.contains("Résultat au \(today().french) : <strong>déficit de 600,00 €</strong>"))
+        #expect(html.contains("Résultat au \(today().french)\u{00A0}: <strong>déficit de 600,00\u{00A0}€</strong>"))
         #expect(html.contains("Aucun budget prévisionnel n&apos;est chargé"))
         #expect(!Self.pages(in: s.path("bureau")).contains { $0.hasSuffix("rapport-ag.html") }, "no AG document before the exercice ends")
     }
