@@ -26,7 +26,7 @@ extension Store {
                 SELECT 1 FROM helloasso_payment WHERE reference = ?1 OR (order_ref = ?2 AND (?1 IS NULL OR reference IS NULL)) LIMIT 1
                 """)
             let file = source.file
-            var tiersCache: [String: String] = [:]
+            var tiersCache: [PlatformPerson: String] = [:]
             var recorded: [(piece: String, number: Int)] = [], already = 0, created: [Tiers] = []
             // By chunks, each recorded before the next is read: memory stays flat whatever the export's size.
             while let chunk = try next(&source) {
@@ -66,11 +66,15 @@ extension Store {
             }
             var refunded: [(piece: String, number: Int)] = [], refundsAlready = 0
             for r in source.refunds {
-                let found = try db.query("SELECT entry_id, refund_entry_id FROM helloasso_payment WHERE reference = ?", [.text(r.reference)]) {
-                    ($0.int(0), $0.optionalInt(1))
-                }.first
-                guard let (entryID, refundID) = found else {
-                    throw .located(LocatedError(file: file, line: r.line, underlying: PlatformBookingError.unknownRefundedPayment(r.reference)))
+                // The payment by its reference; else its order, booked from a campaign's export
+                // (one entry an order: the refund reverses it, whole or in part).
+                let found = try db.query("""
+                    SELECT id, entry_id, refund_entry_id FROM helloasso_payment
+                    WHERE reference = ?1 OR (reference IS NULL AND order_ref = ?2 AND ?2 <> '') ORDER BY reference IS NULL LIMIT 1
+                    """, [.text(r.reference), .text(r.order)]) { ($0.int(0), $0.int(1), $0.optionalInt(2)) }.first
+                guard let (rowID, entryID, refundID) = found else {
+                    throw .located(LocatedError(file: file, line: r.line,
+                                                underlying: PlatformBookingError.unknownRefundedPayment(r.reference, order: r.order)))
                 }
                 if refundID != nil {
                     refundsAlready += 1
@@ -79,7 +83,7 @@ extension Store {
                 let original = try entries(ids: [entryID])[0]
                 let draft = PlatformRefund.entry(r, reversing: original)
                 let post = try postMany([draft]) { _, e in .located(LocatedError(file: file, line: r.line, underlying: e.located)) }[0]
-                try db.run("UPDATE helloasso_payment SET refund_entry_id = ? WHERE reference = ?", .int(post.id), .text(r.reference))
+                try db.run("UPDATE helloasso_payment SET refund_entry_id = ? WHERE id = ?", .int(post.id), .int(rowID))
                 refunded.append((draft.piece ?? "", post.number))
             }
             var newPayouts: [PlatformPayout] = []
@@ -186,6 +190,19 @@ extension Store {
             WHERE payout_id IS NULL AND payout_date IS NULL AND refund_entry_id IS NULL ORDER BY date, id
             """) { s throws(StoreError) in PlatformState.Pending(piece: s.text(0), date: try s.day(1), amount: s.money(2)) }
         let balance = Money(cents: try db.scalarInt("SELECT coalesce(sum(debit - credit), 0) FROM line WHERE account = ?", .text(transit)) ?? 0)
-        return PlatformState(payouts: payouts, bank: bank, pending: pending, transitBalance: balance)
+        return PlatformState(payouts: payouts, bank: bank, pending: pending, transitBalance: balance, bankDelay: try bankDelay())
+    }
+
+    static let bankDelayKey = "helloasso-jours"
+
+    /// The days after HelloAsso's payout date its bank line may come (`compta helloasso fenetre`).
+    public func bankDelay() throws(StoreError) -> Int {
+        try storedDays(Store.bankDelayKey) ?? PlatformState.defaultBankDelay
+    }
+
+    /// Sets them (0 to `PlatformState.maximumBankDelay` days): `compta helloasso` matches with them from now on.
+    public func setBankDelay(_ days: Int) throws(StoreError) {
+        guard (0...PlatformState.maximumBankDelay).contains(days) else { throw .platform(.badBankDelay(days)) }
+        try storeDays(Store.bankDelayKey, days)
     }
 }

@@ -99,6 +99,8 @@ public enum StoreError: Error, Sendable {
     case funds(FundError)
     /// `compta pointer`, `compta pointage fenetre`.
     case pointage(PointageError)
+    /// A HelloAsso setting refused.
+    case platform(PlatformBookingError)
 }
 
 extension StoreError {
@@ -118,6 +120,7 @@ extension StoreError {
         case .volunteerExpense(let e): e
         case .funds(let e): e
         case .pointage(let e): e
+        case .platform(let e): e
         default: self
         }
     }

@@ -181,6 +181,7 @@ extension Messages {
         case .ledgerImport(let p): return ledgerImport(p)
         case .bankAccount(let e): return bankAccount(e)
         case .pointage(let e): return pointage(e)
+        case .platform(let e): return platformBooking(e)
         case .restore(.damagedBackup(let path, let problems)):
             return "la sauvegarde « \(path) » n'est pas restaurée, le livre en place n'a pas changé : elle ne passe pas la vérification. "
                 + integrity(problems)
