@@ -187,8 +187,11 @@ public enum PlatformBookingError: Error, Sendable, Equatable {
 
 /// What recording an export did.
 public struct PlatformImportOutcome: Sendable {
-    /// Entries written for new payments, and for refunds: their piece and number.
+    /// Entries written for new payments, and for refunds: their piece and number (the payments'
+    /// only when the import was asked to list them: see `PlatformLedger`).
     public let recorded: [(piece: String, number: Int)]
+    /// How many entries were written for new payments, listed or not.
+    public let recordedCount: Int
     public let refunded: [(piece: String, number: Int)]
     /// Payments the ledger had already, and refunds it had already reversed.
     public let alreadyThere: Int
@@ -205,7 +208,8 @@ public struct PlatformImportOutcome: Sendable {
 
     public init(recorded: [(piece: String, number: Int)], refunded: [(piece: String, number: Int)], alreadyThere: Int,
                 refundsAlreadyThere: Int, newPayouts: [PlatformPayout], tiersCreated: [Tiers], transitCreated: Bool, ruleAdded: Rule?,
-                refiled: [Int]) {
+                refiled: [Int], recordedCount: Int? = nil) {
+        self.recordedCount = recordedCount ?? recorded.count
         self.refiled = refiled
         self.recorded = recorded
         self.refunded = refunded
@@ -241,7 +245,9 @@ extension PlatformRefund {
 
 /// What a HelloAsso import needs of a ledger: to record an export, all or nothing.
 public protocol PlatformLedger {
-    func recordPlatform(_ source: inout some PlatformExportSource, dryRun: Bool) throws -> PlatformImportOutcome
+    /// `listing`: the outcome lists the entry of each payment (a summary that shows them: JSON,
+    /// a trial); else it counts them, and memory stays flat whatever the export's size.
+    func recordPlatform(_ source: inout some PlatformExportSource, dryRun: Bool, listing: Bool) throws -> PlatformImportOutcome
 }
 
 /// The kinds of HelloAsso export Compta reads.

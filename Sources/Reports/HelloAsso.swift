@@ -20,7 +20,7 @@ public struct HelloAssoImportSummary: Sendable {
         let r = result, o = r.outcome
         var notes: [String] = []
         if r.dryRun { notes.append("Essai : rien n'a été écrit.") }
-        notes.append("Paiements lus : \(r.paymentsRead) · écritures ajoutées : \(o.recorded.count) · déjà dans le livre : \(o.alreadyThere)")
+        notes.append("Paiements lus : \(r.paymentsRead) · écritures ajoutées : \(o.recordedCount) · déjà dans le livre : \(o.alreadyThere)")
         let offline = r.leftOut.filter { $0.reason == .offline }, refunded = r.leftOut.filter { $0.reason == .refunded }
         if !offline.isEmpty {
             notes.append("Laissés de côté, hors ligne (espèces, chèque, virement : l'argent ne passe pas par HelloAsso, il s'écrit là où il arrive, "

@@ -13,8 +13,9 @@ func importHelloAsso(path: String, store: Store, _ ctx: Context) throws -> Bool 
     // (--du too: payments already in the ledger are known by their reference, and skipped).
     let given = HelloAssoCommandError.bankOptions.filter { ctx.parsed.has($0) || ctx.parsed.value($0) != nil }
     if !given.isEmpty, try HelloAssoExport.open(file: path, reading: reading) != nil { throw HelloAssoCommandError.bankOptions(given, path: path) }
-    guard let result = try HelloAssoImporter.run(file: path, reading: reading, ledger: store, dryRun: ctx.parsed.has("--essai")) else { return false }
-    try ctx.render(HelloAssoImportSummary(result, detailed: try ctx.format() == .json || result.dryRun).document)
+    let dryRun = ctx.parsed.has("--essai"), detailed = try ctx.format() == .json || dryRun
+    guard let result = try HelloAssoImporter.run(file: path, reading: reading, ledger: store, dryRun: dryRun, listing: detailed) else { return false }
+    try ctx.render(HelloAssoImportSummary(result, detailed: detailed).document)
     return true
 }
 
