@@ -6,7 +6,8 @@
 #   Benchmarks/helloasso.sh 10000 100000      (une mesure par nombre de paiements)
 #
 # Objectif : 100 000 paiements en moins de 3 s, mémoire à plat (celle de 100 000 proche de
-# celle de 10 000 : le livre écrit par paquets de 4 096 paiements, les tiers sont en cache).
+# celle de 10 000 : l'export est lu par morceaux d'un mégaoctet, jamais entier ; le livre écrit
+# par paquets de 4 096 paiements ; les tiers sont en cache).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v /usr/bin/time >/dev/null || { DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null; }

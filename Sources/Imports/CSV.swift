@@ -81,25 +81,65 @@ public struct CSVReader: Sequence {
         return best.0
     }
 
-    public func makeIterator() -> Iterator { Iterator(bytes: bytes, separator: separator) }
+    public func makeIterator() -> Iterator { Iterator(bytes: bytes, separator: separator, more: nil) }
+
+    /// The records of UTF-8 bytes read by pieces (`chunks`): the file is never held whole, only
+    /// the piece being read and the record it ends in.
+    public static func iterator(chunks: ByteChunks, separator: Character) -> Iterator {
+        Iterator(bytes: [], separator: separator, more: chunks)
+    }
 
     public struct Iterator: IteratorProtocol {
-        let bytes: [UInt8]
+        var bytes: [UInt8]
         let separator: UInt8
+        /// Where the bytes after `bytes` come from, until its end.
+        var more: ByteChunks?
         var position = 0
         var line = 1
         var done = false
 
-        init(bytes: [UInt8], separator: Character) {
+        init(bytes: [UInt8], separator: Character, more: ByteChunks?) {
             self.bytes = bytes
             self.separator = separator.asciiValue ?? UInt8(ascii: ";")
+            self.more = more
         }
 
         /// Records that fail to parse end the iteration; use `nextRecord()` to see the error.
         public mutating func next() -> CSVRecord? { try? nextRecord() }
 
         public mutating func nextRecord() throws(CSVError) -> CSVRecord? {
-            if done || position >= bytes.count { done = true; return nil }
+            while true {
+                switch try parse() {
+                case .record(let r): return r
+                case .end: return nil
+                case .needMore:
+                    // The record is read again from its start once the next piece is there: a
+                    // record crosses a piece's end once a piece, so little is read twice.
+                    if let chunk = more?.next() {
+                        bytes = Array(bytes[position...]) + chunk
+                        position = 0
+                    } else {
+                        more = nil
+                    }
+                }
+            }
+        }
+
+        enum Step {
+            case record(CSVRecord)
+            case end
+            /// The bytes ran out inside the record (or just after a byte whose meaning the next
+            /// one decides: CR, a quote); `position` and `line` are back at its start.
+            case needMore
+        }
+
+        mutating func parse() throws(CSVError) -> Step {
+            let complete = more == nil
+            if done || position >= bytes.count {
+                if !complete && !done { return .needMore }
+                done = true
+                return .end
+            }
             let start = line
             let recordStart = position
             var fields: [String] = []
@@ -110,6 +150,11 @@ public struct CSVReader: Sequence {
                 if position - recordStart > CSVReader.maxRecordLength { throw .recordTooLong(line: start) }
                 let c = bytes[position]
                 position += 1
+                if !complete && position == bytes.count && (c == quote || c == cr) {
+                    position = recordStart
+                    line = start
+                    return .needMore
+                }
                 if quoted {
                     if c == quote {
                         if position < bytes.count && bytes[position] == quote {
@@ -138,15 +183,49 @@ public struct CSVReader: Sequence {
                     if c == cr && position < bytes.count && bytes[position] == lf { position += 1 }
                     line += 1
                     fields.append(String(decoding: field, as: UTF8.self))
-                    return CSVRecord(line: start, fields: fields)
+                    return .record(CSVRecord(line: start, fields: fields))
                 } else {
                     field.append(c)
                 }
             }
+            if !complete {
+                position = recordStart
+                line = start
+                return .needMore
+            }
             if quoted { throw .unterminatedQuote(line: start) }
             done = true
             fields.append(String(decoding: field, as: UTF8.self))
-            return CSVRecord(line: start, fields: fields)
+            return .record(CSVRecord(line: start, fields: fields))
         }
     }
+}
+
+/// Bytes read by pieces, so that a file is never held whole: each `next()` gives the bytes
+/// that follow (a piece of any length), nil at the end — or when reading failed, which
+/// `failure` then says (the reader of the records asks it at the end).
+public protocol ByteChunks: AnyObject {
+    func next() -> [UInt8]?
+    var failure: (any Error & Sendable)? { get }
+}
+
+/// Bytes in memory given by pieces of `size`: a small file as a large one is read (tests cut
+/// a file anywhere, a record, a character or a CRLF in two).
+public final class MemoryChunks: ByteChunks {
+    let bytes: [UInt8]
+    let size: Int
+    var position = 0
+
+    public init(_ bytes: [UInt8], size: Int = 1 << 20) {
+        self.bytes = bytes
+        self.size = max(1, size)
+    }
+
+    public func next() -> [UInt8]? {
+        guard position < bytes.count else { return nil }
+        defer { position = min(bytes.count, position + size) }
+        return Array(bytes[position..<min(bytes.count, position + size)])
+    }
+
+    public var failure: (any Error & Sendable)? { nil }
 }

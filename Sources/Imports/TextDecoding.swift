@@ -50,21 +50,60 @@ public enum TextDecoder {
             guard isValidUTF8(bytes) else { throw .invalidUTF8(line: firstInvalidUTF8Line(bytes)) }
             return (bom ? Array(bytes) : data, .utf8)
         case .windows1252, .iso885915, .iso88591:
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + bytes.count / 8)
-            for b in bytes {
-                if b < 0x80 { out.append(b); continue }
-                let scalar = map(b, encoding).value
-                if scalar < 0x800 {
-                    out.append(UInt8(0xC0 | scalar >> 6))
-                } else {
-                    out.append(UInt8(0xE0 | scalar >> 12))
-                    out.append(UInt8(0x80 | (scalar >> 6) & 0x3F))
-                }
-                out.append(UInt8(0x80 | scalar & 0x3F))
-            }
-            return (out, encoding)
+            return (transcode(bytes, from: encoding), encoding)
         }
+    }
+
+    /// Bytes of a one-byte encoding as UTF-8: each byte alone (a file can be cut anywhere).
+    static func transcode(_ bytes: ArraySlice<UInt8>, from encoding: TextEncoding) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 8)
+        for b in bytes {
+            if b < 0x80 { out.append(b); continue }
+            let scalar = map(b, encoding).value
+            if scalar < 0x800 {
+                out.append(UInt8(0xC0 | scalar >> 6))
+            } else {
+                out.append(UInt8(0xE0 | scalar >> 12))
+                out.append(UInt8(0x80 | (scalar >> 6) & 0x3F))
+            }
+            out.append(UInt8(0x80 | scalar & 0x3F))
+        }
+        return out
+    }
+
+    /// The encoding `utf8(_:)` would find for the whole of `chunks` (a first pass over a file
+    /// read by pieces): UTF-8 only when every piece is, a character cut between two pieces
+    /// included.
+    public static func encoding(of chunks: ByteChunks) throws(TextDecodingError) -> TextEncoding {
+        var valid = true, c1 = false, euro = false, started = false, size = 0
+        var carry: [UInt8] = []
+        func take(_ data: [UInt8], last: Bool) throws(TextDecodingError) {
+            if data.contains(0) { throw .binary }
+            c1 = c1 || data.contains { $0 >= 0x80 && $0 <= 0x9F }
+            euro = euro || data.contains(0xA4)
+            // The start of a character the next piece ends stays for it.
+            var cut = data.count, k = data.count - 1
+            while !last && k >= 0 && data.count - k <= 3 && data[k] & 0xC0 == 0x80 { k -= 1 }
+            if !last && k >= 0 && data[k] >= 0xC0 && data.count - k < (data[k] >= 0xF0 ? 4 : data[k] >= 0xE0 ? 3 : 2) { cut = k }
+            valid = valid && isValidUTF8(data[..<cut])
+            carry = Array(data[cut...])
+        }
+        while let chunk = chunks.next() {
+            size += chunk.count
+            var data = carry + chunk
+            if !started {
+                // The BOM's three bytes, whatever the pieces' size.
+                if data.count < 3 { carry = data; continue }
+                started = true
+                if data.starts(with: [0xEF, 0xBB, 0xBF]) { data.removeFirst(3) }
+            }
+            try take(data, last: false)
+        }
+        if size == 0 { throw .empty }
+        try take(carry, last: true)
+        if valid { return .utf8 }
+        return c1 ? .windows1252 : euro ? .iso885915 : .windows1252
     }
 
     /// True when the bytes are well-formed UTF-8 (no overlong forms, no surrogates, nothing
@@ -143,4 +182,29 @@ public enum TextDecoder {
             return Unicode.Scalar(b)
         }
     }
+}
+
+/// The pieces of a file in `encoding` as UTF-8 (its BOM left out), for `CSVReader.iterator`.
+public final class DecodedChunks: ByteChunks {
+    let source: ByteChunks
+    let encoding: TextEncoding
+    var started = false
+
+    public init(_ source: ByteChunks, encoding: TextEncoding) {
+        self.source = source
+        self.encoding = encoding
+    }
+
+    public func next() -> [UInt8]? {
+        guard var chunk = source.next() else { return nil }
+        if !started {
+            // The BOM's three bytes, whatever the pieces' size.
+            while chunk.count < 3, let more = source.next() { chunk += more }
+            if chunk.starts(with: [0xEF, 0xBB, 0xBF]) { chunk.removeFirst(3) }
+            started = true
+        }
+        return encoding == .utf8 ? chunk : TextDecoder.transcode(chunk[...], from: encoding)
+    }
+
+    public var failure: (any Error & Sendable)? { source.failure }
 }

@@ -43,12 +43,15 @@ public struct PlatformPerson: Sendable, Hashable {
     /// « Raison sociale »: an organisation that paid.
     public let company: String
     public let email: String
+    /// The organisation's SIREN, as the export writes it (the payout export's `payerSiren`).
+    public let siren: String
 
-    public init(firstName: String, lastName: String, company: String = "", email: String = "") {
+    public init(firstName: String, lastName: String, company: String = "", email: String = "", siren: String = "") {
         self.firstName = firstName.trimmingSpaces
         self.lastName = lastName.trimmingSpaces
         self.company = company.trimmingSpaces
         self.email = email.trimmingSpaces
+        self.siren = siren.trimmingSpaces
     }
 
     public var isEmpty: Bool { firstName.isEmpty && lastName.isEmpty && company.isEmpty }
@@ -106,12 +109,16 @@ public struct PlatformPayment: Sendable, Hashable {
 public struct PlatformRefund: Sendable, Hashable {
     public let line: Int
     public let reference: String
+    /// The order the payment is of: what the ledger knows of a payment booked from a campaign's
+    /// export (which gives orders, not payments).
+    public let order: String
     public let amount: Money
     public let date: Day
 
-    public init(line: Int, reference: String, amount: Money, date: Day) {
+    public init(line: Int, reference: String, order: String = "", amount: Money, date: Day) {
         self.line = line
         self.reference = reference
+        self.order = order
         self.amount = amount
         self.date = date
     }
@@ -172,14 +179,19 @@ public protocol PlatformExportSource {
 
 /// Why the ledger refuses an export (inside a `LocatedError`, at the line of the file).
 public enum PlatformBookingError: Error, Sendable, Equatable {
-    /// A refund of a payment the ledger has not booked (nor the file brings).
-    case unknownRefundedPayment(String)
+    /// A refund of a payment the ledger has not booked (nor the file brings), nor its order.
+    case unknownRefundedPayment(String, order: String)
+    /// A number of days between a payout and its bank line outside 0…`PlatformState.maximumBankDelay`.
+    case badBankDelay(Int)
 }
 
 /// What recording an export did.
 public struct PlatformImportOutcome: Sendable {
-    /// Entries written for new payments, and for refunds: their piece and number.
+    /// Entries written for new payments, and for refunds: their piece and number (the payments'
+    /// only when the import was asked to list them: see `PlatformLedger`).
     public let recorded: [(piece: String, number: Int)]
+    /// How many entries were written for new payments, listed or not.
+    public let recordedCount: Int
     public let refunded: [(piece: String, number: Int)]
     /// Payments the ledger had already, and refunds it had already reversed.
     public let alreadyThere: Int
@@ -196,7 +208,8 @@ public struct PlatformImportOutcome: Sendable {
 
     public init(recorded: [(piece: String, number: Int)], refunded: [(piece: String, number: Int)], alreadyThere: Int,
                 refundsAlreadyThere: Int, newPayouts: [PlatformPayout], tiersCreated: [Tiers], transitCreated: Bool, ruleAdded: Rule?,
-                refiled: [Int]) {
+                refiled: [Int], recordedCount: Int? = nil) {
+        self.recordedCount = recordedCount ?? recorded.count
         self.refiled = refiled
         self.recorded = recorded
         self.refunded = refunded
@@ -232,7 +245,9 @@ extension PlatformRefund {
 
 /// What a HelloAsso import needs of a ledger: to record an export, all or nothing.
 public protocol PlatformLedger {
-    func recordPlatform(_ source: inout some PlatformExportSource, dryRun: Bool) throws -> PlatformImportOutcome
+    /// `listing`: the outcome lists the entry of each payment (a summary that shows them: JSON,
+    /// a trial); else it counts them, and memory stays flat whatever the export's size.
+    func recordPlatform(_ source: inout some PlatformExportSource, dryRun: Bool, listing: Bool) throws -> PlatformImportOutcome
 }
 
 /// The kinds of HelloAsso export Compta reads.
@@ -330,16 +345,21 @@ public struct PlatformState: Sendable {
     public let pending: [Pending]
     public let transitBalance: Money
 
-    /// How many days after HelloAsso's payout date its transfer may reach the bank.
-    public static let bankDelay = 10
+    /// How many days after HelloAsso's payout date its transfer may reach the bank: a setting
+    /// of the ledger (`compta helloasso fenetre`), `defaultBankDelay` until changed.
+    public let bankDelay: Int
+    public static let defaultBankDelay = 10
+    public static let maximumBankDelay = 60
 
     /// Matches payouts and bank lines: the payout's id in the bank's label first, then the same
     /// amount within `bankDelay` days, then the nearest line of those days (the difference shown).
-    public init(payouts: [PlatformPayout], bank: [BankPayout], pending: [Pending], transitBalance: Money) {
+    public init(payouts: [PlatformPayout], bank: [BankPayout], pending: [Pending], transitBalance: Money,
+                bankDelay: Int = PlatformState.defaultBankDelay) {
+        self.bankDelay = bankDelay
         var free = bank.sorted { ($0.date, $0.entry) < ($1.date, $1.entry) }
         var matched: [(payout: PlatformPayout, bank: BankPayout)] = [], alone: [PlatformPayout] = []
         let ordered = payouts.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
-        func inWindow(_ b: BankPayout, _ p: PlatformPayout) -> Bool { b.date >= p.date && b.date <= p.date.adding(days: Self.bankDelay) }
+        func inWindow(_ b: BankPayout, _ p: PlatformPayout) -> Bool { b.date >= p.date && b.date <= p.date.adding(days: bankDelay) }
         var waiting: [PlatformPayout] = []
         for p in ordered {
             if let i = free.firstIndex(where: { $0.label.contains(p.id) }) { matched.append((p, free.remove(at: i))) } else { waiting.append(p) }

@@ -8,16 +8,26 @@ extension Store {
 
     /// The days between a typed entry and the statement line that points it, either way.
     public func pointageWindow() throws(StoreError) -> Int {
-        let stored = try db.scalarText("SELECT value FROM meta WHERE key = ?", .text(Store.windowKey))
-        return stored.flatMap { Int($0) } ?? Pointage.defaultWindow
+        try storedDays(Store.windowKey) ?? Pointage.defaultWindow
     }
 
     /// Sets the window (0 to `Pointage.maximumWindow` days).
     public func setPointageWindow(_ days: Int) throws(StoreError) {
         guard (0...Pointage.maximumWindow).contains(days) else { throw .pointage(.badWindow(days)) }
+        try storeDays(Store.windowKey, days)
+    }
+
+    /// A number of days the user set (a window of matching), kept in `meta` under `key`; nil
+    /// until set.
+    func storedDays(_ key: String) throws(StoreError) -> Int? {
+        try db.scalarText("SELECT value FROM meta WHERE key = ?", .text(key)).flatMap { Int($0) }
+    }
+
+    /// Keeps `days` in `meta` under `key`, in its own transaction.
+    func storeDays(_ key: String, _ days: Int) throws(StoreError) {
         try atomically { () throws(StoreError) in
             try db.run("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                       .text(Store.windowKey), .text(String(days)))
+                       .text(key), .text(String(days)))
         }
     }
 

@@ -175,13 +175,16 @@ public final class Store {
         return store
     }
 
+    /// SQLite's page cache, in KiB (negative: a size, not a number of pages).
+    static let cacheSize = -65536
+
     private func configure() throws(StoreError) {
         try db.execute("PRAGMA foreign_keys = ON")
         if path != ":memory:" {
             try db.execute("PRAGMA journal_mode = WAL")
             try db.execute("PRAGMA synchronous = FULL")
             // A page cache large enough for a big import not to re-read its own index pages.
-            try db.execute("PRAGMA cache_size = -65536")
+            try db.execute("PRAGMA cache_size = \(Store.cacheSize)")
             // Statement journals (rollback of one statement inside a transaction) stay in memory.
             try db.execute("PRAGMA temp_store = MEMORY")
         }

@@ -103,6 +103,8 @@ public enum StoreError: Error, Sendable {
     case lettering(LetteringError)
     /// `compta pieces joindre`, `compta pieces extraire`.
     case piece(PieceError)
+    /// A HelloAsso setting refused.
+    case platform(PlatformBookingError)
 }
 
 extension StoreError {
@@ -124,6 +126,7 @@ extension StoreError {
         case .pointage(let e): e
         case .lettering(let e): e
         case .piece(let e): e
+        case .platform(let e): e
         default: self
         }
     }

@@ -176,13 +176,15 @@ extension Store {
     /// or alias, else a new one with the names and email the export gives. Inside the caller's
     /// transaction; `cache` keeps every answer, so that an export of 100 000 payments by 2 000
     /// payers asks the ledger 2 000 times. Gives the code, and the tiers when it is new.
-    func platformTiers(_ person: PlatformPerson, cache: inout [String: String]) throws(StoreError) -> (code: String, created: Tiers?) {
-        // The export's own spelling first: most payments are of a payer seen before.
-        let cacheKey = [person.email, person.firstName, person.lastName, person.company].joined(separator: "|")
-        if let code = cache[cacheKey] { return (code, nil) }
+    func platformTiers(_ person: PlatformPerson, cache: inout [PlatformPerson: String]) throws(StoreError) -> (code: String, created: Tiers?) {
+        // The export's own spelling first: most payments are of a payer seen before. Keyed by
+        // the person itself, not by its fields joined: « A|B » + « C » and « A » + « B|C » differ.
+        if let code = cache[person] { return (code, nil) }
         let email = person.email.lowercased(), nameKey = searchKey(person.name)
-        var code: String? = nil
-        if !email.isEmpty {
+        let siren = person.company.isEmpty ? nil : try? SIREN(parsing: person.siren)
+        // An organisation's SIREN first: the surest of its identities.
+        var code: String? = try siren.flatMap { s throws(StoreError) in try readTiers(where: "t.siren = ?", [.text(s.digits)]).first?.tiers.code }
+        if code == nil, !email.isEmpty {
             let found = try db.query("""
                 SELECT m.code, m.search_key FROM tiers t JOIN tiers m ON m.id = coalesce(t.merged_into, t.id)
                 WHERE lower(t.email) = ? AND t.email IS NOT NULL ORDER BY t.id
@@ -191,7 +193,7 @@ extension Store {
         }
         if code == nil, !nameKey.isEmpty { code = try named(person.name)?.tiers.code }
         if let code {
-            cache[cacheKey] = code
+            cache[person] = code
             return (code, nil)
         }
         let valid = (try? EmailAddress(parsing: person.email)) != nil
@@ -200,8 +202,9 @@ extension Store {
             : TiersFields(kind: .organisation, organisation: person.company)
         if person.isEmpty { fields = .named(person.email) }
         if valid { fields.email = person.email }
+        fields.siren = siren?.digits
         let tiers = try insertTiers(fields)
-        cache[cacheKey] = tiers.code
+        cache[person] = tiers.code
         return (tiers.code, tiers)
     }
 

@@ -20,7 +20,7 @@ public struct HelloAssoImportSummary: Sendable {
         let r = result, o = r.outcome
         var notes: [String] = []
         if r.dryRun { notes.append("Essai : rien n'a été écrit.") }
-        notes.append("Paiements lus : \(r.paymentsRead) · écritures ajoutées : \(o.recorded.count) · déjà dans le livre : \(o.alreadyThere)")
+        notes.append("Paiements lus : \(r.paymentsRead) · écritures ajoutées : \(o.recordedCount) · déjà dans le livre : \(o.alreadyThere)")
         let offline = r.leftOut.filter { $0.reason == .offline }, refunded = r.leftOut.filter { $0.reason == .refunded }
         if !offline.isEmpty {
             notes.append("Laissés de côté, hors ligne (espèces, chèque, virement : l'argent ne passe pas par HelloAsso, il s'écrit là où il arrive, "
@@ -113,6 +113,8 @@ public struct HelloAssoState: Sendable {
                 ReportColumn("Versement", key: "versement"), ReportColumn("Date", key: "date"), .amount("Montant", key: "montant")])
             t.rows = s.notOnTheBank.map { ReportRow([.text($0.id), .date($0.date), .amount($0.amount)]) }
             tables.append(t)
+            notes.append("Un versement est rapproché de la ligne de relevé qui donne son numéro, sinon d'une ligne arrivée dans les "
+                         + "\(s.bankDelay) jours qui suivent sa date (compta helloasso fenetre JOURS pour en changer).")
         }
         if !s.withoutPayout.isEmpty {
             var t = ReportTable(title: "Versements du relevé sans leurs paiements (export manquant)", columns: [

@@ -77,8 +77,8 @@ let bankCommands: [Command] = [
         if let c = ctx.parsed.value("--colonnes") { read.columns = try CustomColumns(parsing: c) }
         if let p = ctx.parsed.value("--profil") { read.profileFile = try ProfileFile(parsing: readText(p)) }
         let store = try ctx.openStore()
+        if (read.bank.map(searchKey) ?? "auto") == "auto", read.columns == nil, read.profileFile == nil, try importHelloAsso(path: path, store: store, ctx) { return }
         let bytes = try readBytes(path)
-        if (read.bank.map(searchKey) ?? "auto") == "auto", read.columns == nil, read.profileFile == nil, try importHelloAsso(bytes, path: path, store: store, ctx) { return }
         var options = ImportOptions(fileName: path, bankAccount: try accountArgument(ctx.parsed.value("--compte") ?? "512"),
                                     read: read, dryRun: ctx.parsed.has("--essai"))
         if let r = ctx.parsed.value("--regles") { options.rules = try RuleFile.read(readText(r), file: r, catalog: store.catalog()) }

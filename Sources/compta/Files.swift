@@ -13,8 +13,8 @@ func readText(_ path: String, encoding: TextEncoding? = nil) throws -> String {
 /// operations about 50; beyond this, memory would go before the file is understood.
 let maxInputSize = 512 << 20
 
-/// A file's bytes, read once into memory (not copied again).
-func readBytes(_ path: String) throws -> [UInt8] {
+/// A file opened for reading, with its size; a French error when it cannot be.
+func openForReading(_ path: String) throws(InputError) -> (fd: Int32, size: Int) {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
         throw InputError.cannotRead(path: path, reason: "fichier introuvable")
@@ -22,10 +22,18 @@ func readBytes(_ path: String) throws -> [UInt8] {
     if isDirectory.boolValue { throw InputError.cannotRead(path: path, reason: "c'est un dossier") }
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else { throw InputError.cannotRead(path: path, reason: "lecture refusée (droits du fichier ?)") }
-    defer { close(fd) }
     var info = stat()
-    guard fstat(fd, &info) == 0 else { throw InputError.cannotRead(path: path, reason: "lecture refusée (droits du fichier ?)") }
-    let size = Int(info.st_size)
+    guard fstat(fd, &info) == 0 else {
+        close(fd)
+        throw InputError.cannotRead(path: path, reason: "lecture refusée (droits du fichier ?)")
+    }
+    return (fd, Int(info.st_size))
+}
+
+/// A file's bytes, read once into memory (not copied again).
+func readBytes(_ path: String) throws -> [UInt8] {
+    let (fd, size) = try openForReading(path)
+    defer { close(fd) }
     if size > maxInputSize { throw InputError.tooLarge(path: path, size: size) }
     var bytes = [UInt8](repeating: 0, count: size)
     var done = 0
@@ -41,6 +49,36 @@ func readBytes(_ path: String) throws -> [UInt8] {
     if failed { throw InputError.cannotRead(path: path, reason: "erreur de lecture du disque") }
     bytes.removeLast(size - done)
     return bytes
+}
+
+/// A file read by pieces of a megabyte (`ByteChunks`): a file of any size in little memory.
+/// A file that cannot be opened, or a read that fails, ends the pieces and is said by `failure`.
+final class FileChunks: ByteChunks {
+    static let size = 1 << 20
+    private var fd: Int32 = -1
+    private(set) var failure: (any Error & Sendable)?
+    private let path: String
+
+    init(_ path: String) {
+        self.path = path
+        do throws(InputError) { fd = try openForReading(path).fd } catch { failure = error }
+    }
+
+    deinit { if fd >= 0 { close(fd) } }
+
+    func next() -> [UInt8]? {
+        guard fd >= 0 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Self.size)
+        let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress!, Self.size) }
+        if n <= 0 {
+            if n < 0 { failure = InputError.cannotRead(path: path, reason: "erreur de lecture du disque") }
+            close(fd)
+            fd = -1
+            return nil
+        }
+        bytes.removeLast(Self.size - n)
+        return bytes
+    }
 }
 
 /// A file being written: its bytes go to a temporary file beside the target, which `commit`

@@ -1,17 +1,21 @@
+import Foundation
 import Ledger
 import LedgerStore
 import Imports
 import Reports
 
 /// `compta importer FICHIER` when the file is a HelloAsso export: imports it and says so; false
-/// when it is none (a bank statement).
-func importHelloAsso(_ bytes: [UInt8], path: String, store: Store, _ ctx: Context) throws -> Bool {
+/// when it is none (a bank statement). The export is read by pieces, never whole.
+func importHelloAsso(path: String, store: Store, _ ctx: Context) throws -> Bool {
+    close(try openForReading(path).fd)
+    let reading = { FileChunks(path) as ByteChunks }
     // The bank statement's options mean nothing for an export: refused rather than ignored
     // (--du too: payments already in the ledger are known by their reference, and skipped).
     let given = HelloAssoCommandError.bankOptions.filter { ctx.parsed.has($0) || ctx.parsed.value($0) != nil }
-    if !given.isEmpty, try HelloAssoExport.open(bytes, file: path) != nil { throw HelloAssoCommandError.bankOptions(given, path: path) }
-    guard let result = try HelloAssoImporter.run(bytes, file: path, ledger: store, dryRun: ctx.parsed.has("--essai")) else { return false }
-    try ctx.render(HelloAssoImportSummary(result, detailed: try ctx.format() == .json || result.dryRun).document)
+    if !given.isEmpty, try HelloAssoExport.open(file: path, reading: reading) != nil { throw HelloAssoCommandError.bankOptions(given, path: path) }
+    let dryRun = ctx.parsed.has("--essai"), detailed = try ctx.format() == .json || dryRun
+    guard let result = try HelloAssoImporter.run(file: path, reading: reading, ledger: store, dryRun: dryRun, listing: detailed) else { return false }
+    try ctx.render(HelloAssoImportSummary(result, detailed: detailed).document)
     return true
 }
 
@@ -24,13 +28,36 @@ let helloAssoCommands: [Command] = [
         des paiements, d'une campagne, ou détail d'un versement). Chaque paiement est une écriture
         au compte de transit 51151 ; le versement arrive sur le relevé bancaire (« VIR HELLOASSO »)
         et sort du compte de transit. Un versement est rapproché de sa ligne bancaire par son
-        numéro dans le libellé, sinon par son montant dans les \(PlatformState.bankDelay) jours.
-        Quand tout est rapproché, le compte de transit est à zéro.
+        numéro dans le libellé, sinon par son montant dans les jours qui suivent sa date
+        (\(PlatformState.defaultBankDelay) par défaut : compta helloasso fenetre). Quand tout est
+        rapproché, le compte de transit est à zéro.
         """,
         options: formatOptions, arguments: 0...0
     ) { ctx in
         let store = try ctx.openStore()
         try ctx.render(HelloAssoState(try store.platformState()).document)
+    },
+    Command(
+        path: ["helloasso", "fenetre"], usage: "compta helloasso fenetre [JOURS]",
+        summary: "montre ou change les jours admis entre un versement HelloAsso et sa ligne de relevé bancaire",
+        help: """
+        Un versement HelloAsso dont le libellé bancaire ne donne pas le numéro est rapproché de la
+        ligne de relevé de même montant arrivée dans les JOURS jours qui suivent sa date
+        (\(PlatformState.defaultBankDelay) par défaut, de 0 à \(PlatformState.maximumBankDelay)). Le réglage est gardé dans le livre.
+        Exemple : compta helloasso fenetre 15
+        """,
+        options: [], arguments: 0...1
+    ) { ctx in
+        let store = try ctx.openStore()
+        guard let raw = ctx.parsed.positionals.first else {
+            ctx.output.print("Fenêtre des versements HelloAsso : \(try store.bankDelay()) jours après la date du versement.")
+            return
+        }
+        guard let days = Int(raw) else {
+            throw UsageError(message: "JOURS est un nombre de jours (par exemple \(PlatformState.defaultBankDelay))", command: "helloasso fenetre")
+        }
+        try store.setBankDelay(days)
+        ctx.output.print("Fenêtre des versements HelloAsso : \(days) jours après la date du versement. compta helloasso rapproche avec elle.")
     },
     Command(
         path: ["helloasso", "campagnes"], usage: "compta helloasso campagnes [--format texte|md|csv|json|html]",

@@ -161,7 +161,7 @@ import Ledger
             1;10/05/2025;Event;Camp;Debit;;45.00;1;777;28/03/2025;Card;Refunded
 
             """)
-        _ = try s.refuses(["importer", refund], says: ["versement.csv, ligne 2", "remboursement du paiement 777, que le livre n'a pas"])
+        _ = try s.refuses(["importer", refund], says: ["versement.csv, ligne 2", "remboursement du paiement 777 (commande 1), que le livre n'a pas"])
     }
 
     /// An export is read and recorded by chunks of 4 096 payments: all of them, or none when a
@@ -185,4 +185,76 @@ import Ledger
         let file = s.write("paiements.csv", Self.header + "9;9001;45,00;30/12/2024 18:23:13;Payé;Non;;Baron;David;;Camp;Billetterie;45,00;;;;Carte bancaire\n")
         _ = try s.refuses(["importer", file], says: ["paiements.csv, ligne 2", "clôturé"])
     }
+
+    static let payoutHeader = "cashOutId;cashOutDate;campaignType;campaignName;operationType;credit;debit;orderId;paymentId;paymentDate;paymentMethod;paymentStatus;designation;payerCompany;payerLastName;payerFirstName;payerEmail;payerSiren\n"
+
+    /// A campaign's export gives orders, not payments: the refund of one of its payments, in a
+    /// later payout, reverses the order's entry, whole or in part; once.
+    @Test func aRefundOfAnOrderOnlyACampaignExportGaveReversesItsEntry() throws {
+        let s = ledger()
+        imports(s, "adhesion-2025.csv")
+        let payout = s.write("versement.csv", Self.payoutHeader
+            + "9;10/05/2025;Membership;Adhésion 2025;OneTimePayment;20.00;;82011;5011;13/04/2025 19:05:41;Card;Paid;Tarif plein;;Durand;Léa;lea.durand@example.org;\n"
+            + "9;10/05/2025;Membership;Adhésion 2025;Debit;;12.00;82010;5010;12/04/2025 08:30:00;Card;Refunded;Tarif jeune;;Roux;Antoine;antoine.roux@example.org;\n"
+            + "9;10/05/2025;Membership;Adhésion 2025;Debit;;5.00;82011;5012;13/04/2025 19:05:41;Card;PartiallyRefunded;Tarif plein;;Durand;Léa;lea.durand@example.org;\n")
+        let r = s.run("importer", payout)
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.contains("déjà dans le livre : 1"), "\(r.out)")
+        #expect(sorted(try lines(s, skipping: 2)) == sorted([
+            "HA-R5010;2025-05-10;756;12,00;;Chloé Roux", "HA-R5010;2025-05-10;51151;;12,00;Antoine Roux",
+            "HA-R5012;2025-05-10;756;5,00;;Léa Durand", "HA-R5012;2025-05-10;51151;;5,00;Léa Durand",
+        ]))
+        // The payout (20 − 12 − 5 = 3) is what the two orders left in the transit account.
+        #expect(s.run("helloasso").out.contains("Versements pas encore sur le relevé bancaire"))
+        let again = s.run("importer", payout)
+        #expect(again.code == 0 && again.out.contains("écritures ajoutées : 0"), "\(again.out)")
+        // Not known at all, by payment nor by order: refused, saying which exports bring it.
+        let unknown = s.write("inconnu.csv", Self.payoutHeader
+            + "9;10/05/2025;Membership;Adhésion 2025;Debit;;12.00;99999;5099;12/04/2025;Card;Refunded;;;Roux;Antoine;;\n")
+        _ = try s.refuses(["importer", unknown], says: ["inconnu.csv, ligne 2", "remboursement du paiement 5099 (commande 99999)",
+                                                         "l'export de sa campagne"])
+    }
+
+    /// The days between a payout and its bank line are a setting of the ledger: shown, changed,
+    /// refused out of range, and used by `compta helloasso`.
+    @Test func thePayoutWindowIsASettingOfTheLedger() throws {
+        let s = ledger()
+        imports(s, "paiements-mars.csv", "versement-2025-04-10.csv")
+        let late = s.run("importer", s.write("releve.csv", "Date;Libellé;Montant\n25/04/2025;VIR HELLOASSO;160,00\n"))
+        #expect(late.code == 0, "\(late.err)")
+        #expect(s.run("helloasso", "fenetre").out == "Fenêtre des versements HelloAsso : 10 jours après la date du versement.\n")
+        #expect(s.run("helloasso").out.contains("Versements pas encore sur le relevé bancaire"))
+        let r = s.run("helloasso", "fenetre", "20")
+        #expect(r.code == 0 && r.out.contains("20 jours"), "\(r.err)")
+        #expect(s.run("helloasso", "fenetre").out.contains(" 20 jours"))
+        let state = s.run("helloasso").out
+        #expect(state.contains("Versements rapprochés") && !state.contains("pas encore sur le relevé"), "\(state)")
+        _ = try s.refuses(["helloasso", "fenetre", "61"], says: ["61 jours", "de 0 à 60", "compta helloasso fenetre 10"])
+        _ = try s.refuses(["helloasso", "fenetre", "-1"], says: ["de 0 à 60"])
+        #expect(s.run("helloasso", "fenetre", "dix").code == 2)
+        // The pointage's window is another setting: unchanged.
+        #expect(s.run("pointage", "fenetre").out.contains("10 jours"))
+    }
+
+    /// Two payers whose fields, joined by « | », would read the same are two payers.
+    @Test func twoPayersAreNeverOneByTheirSpelling() throws {
+        let s = ledger()
+        let file = s.write("paiements.csv", Self.header
+            + "1;9001;20,00;02/03/2025;Payé;Non;;Martin;Jean|Paul;a@example.org;Adhésion 2025;Adhésion;20,00;;;;Carte bancaire\n"
+            + "2;9002;20,00;02/03/2025;Payé;Non;;Martin;Paul;a@example.org|Jean;Adhésion 2025;Adhésion;20,00;;;;Carte bancaire\n")
+        let r = s.run("importer", file)
+        #expect(r.code == 0 && r.out.contains("Tiers créés : 2"), "\(r.out)\(r.err)")
+    }
+
+    /// The payout export's payerSiren: an organisation payer is found by it, or created with it.
+    @Test func anOrganisationPayerIsKnownByItsSiren() throws {
+        let s = ledger()
+        #expect(s.run("tiers", "ajouter", "--organisation", "Fabrique du Lavoir", "--siren", "732829320").code == 0)
+        let payout = s.write("versement.csv", Self.payoutHeader
+            + "9;10/05/2025;Donation;Dons;OneTimeDonation;30.00;;8;80;02/04/2025;Card;Paid;Don;La Fabrique SARL;;;f@example.org;732 829 320\n")
+        let r = s.run("importer", payout)
+        #expect(r.code == 0 && !r.out.contains("Tiers créés"), "\(r.out)\(r.err)")
+        #expect(try lines(s).contains("HA-80;2025-04-02;51151;30,00;;Fabrique du Lavoir"))
+    }
 }
+

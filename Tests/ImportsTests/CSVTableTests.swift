@@ -27,4 +27,24 @@ import Ledger
         #expect(error?.line == 2 && error?.underlying as? CSVError == .unterminatedQuote(line: 2))
         #expect(CSVTable.line(["a;b", "c\"d", "e"]) == "\"a;b\";\"c\"\"d\";e\r\n")
     }
+
+    /// Records read from pieces of any size are the records read whole: a piece may end inside
+    /// a quoted field, between a CR and its LF, between two quotes of a doubled one.
+    @Test func recordsReadByPiecesAreTheRecordsReadWhole() throws {
+        let text = "a;\"b;\"\"c\"\"\"\r\n\"multi\r\nligne\";é€\r\r\n;;\n\"x\"\"\";y\rlast;\"\""
+        let bytes = Array(text.utf8)
+        var whole: [CSVRecord] = []
+        var all = CSVReader(utf8: bytes, separator: ";").makeIterator()
+        while let r = try all.nextRecord() { whole.append(r) }
+        #expect(whole.count == 6 && whole[1].fields == ["multi\nligne", "é€"] && whole[5].line == 7)
+        for size in 1...bytes.count {
+            var pieces = CSVReader.iterator(chunks: MemoryChunks(bytes, size: size), separator: ";")
+            var read: [CSVRecord] = []
+            while let r = try pieces.nextRecord() { read.append(r) }
+            #expect(read == whole, "pieces of \(size)")
+        }
+        var open = CSVReader.iterator(chunks: MemoryChunks(Array("a;\"b\n".utf8), size: 2), separator: ";")
+        #expect(throws: CSVError.unterminatedQuote(line: 1)) { _ = try open.nextRecord() }
+    }
 }
+

@@ -33,8 +33,8 @@ struct ReadExport {
 }
 
 extension HelloAssoExport {
-    static func read(_ bytes: [UInt8], file: String) throws(LocatedError) -> ReadExport? {
-        guard var export = try open(bytes, file: file) else { return nil }
+    static func read(_ bytes: [UInt8], file: String, chunkSize: Int = 1 << 20) throws(LocatedError) -> ReadExport? {
+        guard var export = try open(bytes, file: file, chunkSize: chunkSize) else { return nil }
         let payments = try export.readAll()
         return ReadExport(kind: export.kind, payments: payments, refunds: export.refunds, payouts: export.payouts, leftOut: export.leftOut)
     }
@@ -141,5 +141,75 @@ let helloAssoSamples = ["paiements-mars.csv", "paiements-mars-tableur.csv", "pai
             + "1;09/10/2025 21:59;Validé;Baron;David;d@example.net;Espèces;Repas;5,00\n"
         let export = try #require(try HelloAssoExport.read(Array(text.utf8), file: "repas.csv"))
         #expect(export.payments.isEmpty && export.leftOut == [LeftOutPayment(line: 2, reference: "1", reason: .offline)])
+    }
+
+    /// Read by pieces of any size — a character, a CRLF, a quoted field, the BOM cut in two —
+    /// an export gives what it gives read whole.
+    @Test(arguments: helloAssoSamples)
+    func anExportReadByPiecesIsTheExportReadWhole(name: String) throws {
+        let whole = try read(name)
+        for size in [1, 2, 3, 5, 7, 64, 1000] {
+            let pieces = try #require(try HelloAssoExport.read(try bytes("helloasso/\(name)"), file: name, chunkSize: size))
+            #expect(pieces.payments == whole.payments && pieces.refunds == whole.refunds && pieces.leftOut == whole.leftOut, "\(size)")
+            #expect(pieces.payouts == whole.payouts && pieces.kind == whole.kind, "\(size)")
+        }
+    }
+
+    /// A file valid UTF-8 up to a byte far beyond its beginning is read as the encoding the whole
+    /// file has (Windows-1252 here), as `TextDecoder` reads a file held whole.
+    @Test func anExportsEncodingIsThatOfTheWholeFile() throws {
+        let rows = (1...300).map { "\($0);\($0);20,00;02/03/2025;Payé;Non;;Nom;Prenom;;Adhesion 2025;Adhesion;20,00;;;;Carte\n" }.joined()
+        let header = Self.header.replacingOccurrences(of: "é", with: "e").replacingOccurrences(of: "è", with: "e")
+        // « Rémy » in Windows-1252, 20 000 bytes after the beginning.
+        let bytes = Array((header + rows + "1;9;20,00;02/03/2025;Paye;Non;;").utf8) + [0x52, 0xE9, 0x6D, 0x79, 0x3B]
+        let probe = try TextDecoder.encoding(of: MemoryChunks(bytes, size: 1000))
+        #expect(probe == (try TextDecoder.utf8(bytes).encoding) && probe == .windows1252)
+        #expect(try TextDecoder.encoding(of: MemoryChunks(Array("Léa;€\n".utf8), size: 1)) == .utf8, "a character cut between two pieces")
+        #expect(try TextDecoder.encoding(of: MemoryChunks([0xEF, 0xBB, 0xBF] + Array("a;b".utf8), size: 1)) == .utf8)
+        #expect(throws: TextDecodingError.binary) { try TextDecoder.encoding(of: MemoryChunks([0x61, 0, 0x62], size: 2)) }
+        #expect(throws: TextDecodingError.empty) { try TextDecoder.encoding(of: MemoryChunks([], size: 2)) }
+    }
+
+    /// A failure to read the file, met after its beginning, is an error at the line reached:
+    /// not an export cut short without a word.
+    @Test func aReadFailureIsAnError() throws {
+        struct Broken: Error, Equatable {}
+        final class Failing: ByteChunks {
+            let rest: MemoryChunks
+            var failure: (any Error & Sendable)?
+            init(_ bytes: [UInt8]) { rest = MemoryChunks(bytes, size: 100) }
+            func next() -> [UInt8]? {
+                if let chunk = rest.next() { return chunk }
+                failure = Broken()
+                return nil
+            }
+        }
+        let text = Self.header + "1;2;45,00;03/04/2026;Payé;Non;;Baron;David;;Camp;Billetterie;45,00;;;;Carte bancaire\n"
+        // Failing from the first reading: at the header.
+        let atOpen = #expect(throws: LocatedError.self) { _ = try HelloAssoExport.open(file: "x.csv") { Failing(Array(text.utf8)) } }
+        #expect(atOpen?.underlying is Broken && atOpen?.line == 1)
+        // Failing while the records are read (the third reading): after the last record read.
+        var openings = 0
+        var export = try #require(try HelloAssoExport.open(file: "x.csv") { () -> ByteChunks in
+            openings += 1
+            return openings < 3 ? MemoryChunks(Array(text.utf8)) : Failing(Array(text.utf8))
+        })
+        let error = #expect(throws: LocatedError.self) { _ = try export.readAll() }
+        #expect(error?.underlying is Broken && error?.line == 3)
+    }
+
+    @Test func aPayoutsOperationTypesAreTheReferencesAndAnUnknownOneIsRefused() throws {
+        let header = "cashOutId;cashOutDate;campaignType;campaignName;operationType;credit;debit;orderId;paymentId;paymentDate;paymentMethod;paymentStatus;designation;payerCompany;payerLastName;payerFirstName;payerEmail;payerSiren\n"
+        let gifts = try #require(try HelloAssoExport.read(Array((header
+            + "1;10/05/2025;Donation;Dons;MonthlyDonation;10.00;;7;70;01/04/2025;Card;Paid;Don mensuel;;Roux;Lou;l@example.org;\n"
+            + "1;10/05/2025;Donation;Dons;OneTimeDonation;30.00;;8;80;02/04/2025;Card;Paid;Don;La Fabrique SARL;;;f@example.org;732829320\n"
+            + "1;10/05/2025;Event;Fête;OrganizationTip;2.00;;8;80;02/04/2025;Card;Paid;Contribution;;;;;\n").utf8), file: "v.csv"))
+        #expect(gifts.payments.map(\.price) == [Money(cents: 1000), Money(cents: 3000)] && gifts.payments.map(\.kind) == [.donation, .donation])
+        #expect(gifts.payments[1].payer.siren == "732829320" && gifts.payments[1].payer.name == "La Fabrique SARL")
+        let unknown = refusal(header + "1;10/05/2025;Event;Fête;Bonus;5.00;;8;80;02/04/2025;Card;Paid;;;Roux;Lou;;\n")
+        #expect(unknown?.line == 2 && unknown?.error == .unknownOperation("Bonus", known: HelloAssoVocabulary.operationNames))
+        #expect(HelloAssoVocabulary.operationNames.contains("MultipleInstalmentPayment") && HelloAssoVocabulary.operationNames.contains("Credit"))
+        let cancelled = refusal(header + "1;10/05/2025;Event;Fête;RefundCancelled;5.00;;8;80;02/04/2025;Card;Paid;;;Roux;Lou;;\n")
+        #expect(cancelled?.line == 2 && cancelled?.error == .cancelledRefund("RefundCancelled"))
     }
 }

@@ -9,6 +9,11 @@ public enum PlatformError: Error, Sendable, Equatable {
     case amountsDoNotAddUp(total: Money, price: Money, options: Money, donation: Money, promo: Money)
     case unknownCampaignType(String, known: [String])
     case unknownStatus(String, known: [String])
+    /// A payout export's `operationType` Compta does not know.
+    case unknownOperation(String, known: [String])
+    /// A refund or a chargeback cancelled (`RefundCancelled`, `ContestationCancelled`): the
+    /// money comes back; Compta does not book it yet.
+    case cancelledRefund(String)
     case date(column: String, text: String, DayError)
     case amount(column: String, text: String, MoneyError)
     /// A field every row needs (payment reference, order, date) is empty.
@@ -16,13 +21,15 @@ public enum PlatformError: Error, Sendable, Equatable {
 }
 
 /// A HelloAsso export being read: its payments come by chunks (`nextPayments`), so that an
-/// export of any size is never held whole; its refunds, payouts and the payments left out are
-/// known once every payment is read.
+/// export of any size is never held whole — neither its bytes, read by pieces, nor its
+/// payments; its refunds, payouts and the payments left out are known once every payment is read.
 public struct HelloAssoExport: PlatformExportSource {
     public let file: String
     public let kind: HelloAssoExportKind
     private var reader: Reader
     private var records: CSVReader.Iterator
+    /// The file's pieces being read: asked at the end whether reading failed.
+    private let source: ByteChunks
     private var done = false
     /// Payments given so far.
     public private(set) var paymentsRead = 0
@@ -31,24 +38,51 @@ public struct HelloAssoExport: PlatformExportSource {
     /// are gathered from anywhere in it).
     static let chunk = 4096
 
+    /// How much of the file's beginning is enough to find its header (one record, of
+    /// `CSVReader.maxRecordLength` at most).
+    static let head = 1 << 16
+
     public var refunds: [PlatformRefund] { reader.refunds }
     public var payouts: [PlatformPayout] { reader.payouts.map { PlatformPayout(id: $0.id, date: $0.date, amount: $0.amount) } }
     public var leftOut: [LeftOutPayment] { reader.leftOut }
 
-    /// The export in `bytes`, its header read; nil when the file is no HelloAsso export (a bank
-    /// statement, for the bank readers). Another platform's export is refused, named.
-    public static func open(_ bytes: [UInt8], file: String) throws(LocatedError) -> HelloAssoExport? {
-        guard let decoded = try? TextDecoder.utf8(bytes) else { return nil }
-        var records = CSVReader(utf8: decoded.bytes, separator: CSVReader.detectSeparator(utf8: decoded.bytes)).makeIterator()
-        var header: CSVRecord? = nil
-        while header == nil {
-            guard let r = try? records.nextRecord() else { return nil }
-            if !r.isBlank { header = r }
-        }
-        let table = CSVTable(header: header!, file: file)
-        guard let kind = try recognise(table) else { return nil }
+    /// The export in `bytes` (tests: by pieces of `chunkSize`, to cut it anywhere).
+    public static func open(_ bytes: [UInt8], file: String, chunkSize: Int = 1 << 20) throws(LocatedError) -> HelloAssoExport? {
+        try open(file: file) { MemoryChunks(bytes, size: chunkSize) }
+    }
+
+    /// The export `reading()` gives by pieces, from its first byte each time it is called (it is
+    /// called three times, each reading as far as it needs: the header from the beginning, the
+    /// encoding from the whole file, then the records); its header read. nil when the file is
+    /// no HelloAsso export (a bank statement, for the bank readers). Another platform's export
+    /// is refused, named.
+    public static func open(file: String, reading: () -> ByteChunks) throws(LocatedError) -> HelloAssoExport? {
+        // The header, from the beginning: a bank statement is not read further.
+        let first = reading()
+        var head: [UInt8] = []
+        while head.count < Self.head || !head.contains(UInt8(ascii: "\n")) && head.count < CSVReader.maxRecordLength,
+              let more = first.next() { head += more }
+        if let failure = first.failure { throw LocatedError(file: file, line: 1, underlying: failure) }
+        if head.count >= Self.head, let end = head.lastIndex(of: UInt8(ascii: "\n")) { head.removeSubrange((end + 1)...) }
+        guard let decoded = try? TextDecoder.utf8(head) else { return nil }
+        let separator = CSVReader.detectSeparator(utf8: decoded.bytes)
+        var headRecords = CSVReader(utf8: decoded.bytes, separator: separator).makeIterator()
+        guard let headTable = header(&headRecords, file: file), try recognise(headTable) != nil else { return nil }
+        // An export HelloAsso's: the whole of it for its encoding, then its records.
+        guard let encoding = try? TextDecoder.encoding(of: reading()) else { return nil }
+        let source = DecodedChunks(reading(), encoding: encoding)
+        var records = CSVReader.iterator(chunks: source, separator: separator)
+        guard let table = header(&records, file: file), let kind = try recognise(table) else { return nil }
         return HelloAssoExport(file: file, kind: kind, reader: Reader(table: table, columns: Columns(table), kind: kind, file: file),
-                               records: records)
+                               records: records, source: source)
+    }
+
+    /// The first record that is not blank, as a table's header.
+    static func header(_ records: inout CSVReader.Iterator, file: String) -> CSVTable? {
+        while let r = try? records.nextRecord() {
+            if !r.isBlank { return CSVTable(header: r, file: file) }
+        }
+        return nil
     }
 
     static func recognise(_ table: CSVTable) throws(LocatedError) -> HelloAssoExportKind? {
@@ -66,6 +100,7 @@ public struct HelloAssoExport: PlatformExportSource {
             let record: CSVRecord?
             do { record = try records.nextRecord() } catch { throw LocatedError(file: file, line: error.line, underlying: error) }
             guard let record else {
+                if let failure = source.failure { throw LocatedError(file: file, line: records.line, underlying: failure) }
                 done = true
                 break
             }
@@ -167,6 +202,17 @@ public struct HelloAssoExport: PlatformExportSource {
             return s
         }
 
+        /// What a payout export's row is (`HelloAssoVocabulary.operations`): an unknown type is
+        /// refused, not guessed — money in or out, a gift or a price.
+        mutating func operation(_ row: CSVTable.Row) throws(LocatedError) -> String {
+            let text = field(row, "operation")
+            guard let operation = HelloAssoVocabulary.operations[key(text)] else {
+                throw row.error(PlatformError.unknownOperation(text, known: HelloAssoVocabulary.operationNames))
+            }
+            if operation == "annulation" { throw row.error(PlatformError.cancelledRefund(text)) }
+            return operation
+        }
+
         mutating func campaignKind(_ row: CSVTable.Row) throws(LocatedError) -> CampaignKind {
             let text = field(row, "type")
             guard let value = HelloAssoVocabulary.campaignTypes[key(text)], let kind = CampaignKind(rawValue: value) else {
@@ -176,7 +222,8 @@ public struct HelloAssoExport: PlatformExportSource {
         }
 
         func payer(_ row: CSVTable.Row) -> PlatformPerson {
-            PlatformPerson(firstName: field(row, "prenom"), lastName: field(row, "nom"), company: field(row, "societe"), email: field(row, "email"))
+            PlatformPerson(firstName: field(row, "prenom"), lastName: field(row, "nom"), company: field(row, "societe"), email: field(row, "email"),
+                       siren: field(row, "siren"))
         }
 
         mutating func read(_ row: CSVTable.Row) throws(LocatedError) {
@@ -251,10 +298,10 @@ public struct HelloAssoExport: PlatformExportSource {
             } else {
                 payouts.append((payout, payoutDate, credit - debit))
             }
-            let operation = HelloAssoVocabulary.operations[key(field(row, "operation"))]
+            let operation = try self.operation(row)
             if operation == "ignore" { return }
             if operation == "sortie" || debit > credit {
-                refunds.append(PlatformRefund(line: row.line, reference: reference, amount: debit - credit, date: payoutDate))
+                refunds.append(PlatformRefund(line: row.line, reference: reference, order: field(row, "commande"), amount: debit - credit, date: payoutDate))
                 return
             }
             let kind = try campaignKind(row)

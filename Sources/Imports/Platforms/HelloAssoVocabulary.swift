@@ -21,6 +21,7 @@ enum HelloAssoVocabulary {
         prenom;Prénom payeur|payerFirstName
         email;Email payeur|payerEmail|E-mail payeur
         societe;Raison sociale|payerCompany
+        siren;payerSiren|SIREN
         campagne;Campagne|campaignName|Nom de la campagne
         type;Type de campagne|campaignType
         tarif;Montant du tarif|Montant tarif|Montant du don
@@ -80,12 +81,20 @@ enum HelloAssoVocabulary {
     /// campaign exports have no « Hors Ligne » status).
     static let offlineMeans = Set(["Espèces", "Espèce", "Chèque", "Virement bancaire"].map(searchKey))
 
-    /// The payout export's operation types: what goes to the gift account, what is money out.
-    static let operations = values("""
+    /// The payout export's operation types (the API's `OperationType`, in the reference): a
+    /// payment's price (a donation form's gift is its price), an additional donation (the gift
+    /// account), money out (a refund, a chargeback), a tip to HelloAsso (not the association's),
+    /// a refund or chargeback cancelled (refused: not booked yet). `Refund` and `Chargeback`
+    /// are guesses, not in the reference.
+    static let operations = values(operationText)
+    static let operationNames = operationText.split(separator: "\n").flatMap { $0.split(separator: ";")[1].split(separator: "|").map(String.init) }
+    private static let operationText = """
+        paiement;OneTimePayment|MultipleInstalmentPayment|OneTimeDonation|MonthlyDonation|Credit
         don;AdditionalDonation
         sortie;Debit|Refund|Chargeback
         ignore;OrganizationTip
-        """)
+        annulation;RefundCancelled|ContestationCancelled
+        """
 
     /// Another platform's export, told by columns it has (all of them): refused, named.
     static let otherPlatforms: [(name: String, columns: [String])] = [

@@ -17,6 +17,13 @@ extension Messages {
         case let .unknownStatus(status, known):
             return "statut de paiement inconnu « \(status) » (connus : \(known.joined(separator: ", "))). "
                 + "Signalez-le ; en attendant, retirez la ligne du fichier ou corrigez son statut."
+        case let .unknownOperation(operation, known):
+            return "opération de versement inconnue « \(operation) » (connues : \(known.joined(separator: ", "))). "
+                + "Signalez-le : Compta apprendra ce nom ; rien n'a été importé."
+        case .cancelledRefund(let operation):
+            return "« \(operation) » : un remboursement ou une contestation annulés, dont l'argent revient dans ce versement ; "
+                + "Compta ne sait pas encore l'écrire. Retirez cette ligne du fichier, importez-le, puis saisissez ce retour "
+                + "(compta saisir, au débit de \(PlatformAccounts.transit), au crédit du compte du paiement). Rien n'a été importé."
         case let .date(column, text, error):
             return "colonne « \(column) » : " + day(error, text) + ". HelloAsso écrit ses dates JJ/MM/AAAA, suivies ou non de l'heure "
                 + "(02/03/2025 10:15:02). " + downloadAgain
@@ -43,9 +50,14 @@ extension Messages {
 
     static func platformBooking(_ e: PlatformBookingError) -> String {
         switch e {
-        case .unknownRefundedPayment(let reference):
-            return "remboursement du paiement \(reference), que le livre n'a pas : importez d'abord l'export des paiements (ou le détail du versement) "
-                + "qui le contient (compta importer paiements.csv), puis ce fichier de nouveau. Rien n'a été écrit."
+        case let .unknownRefundedPayment(reference, order):
+            let ofOrder = order.isEmpty ? "" : " (commande \(order))"
+            return "remboursement du paiement \(reference)\(ofOrder), que le livre n'a pas : importez d'abord l'export des paiements "
+                + "(ou le détail du versement, ou l'export de sa campagne) qui le contient (compta importer paiements.csv), "
+                + "puis ce fichier de nouveau. Rien n'a été écrit."
+        case .badBankDelay(let days):
+            return "\(days) jours entre un versement HelloAsso et sa ligne de relevé : donnez un nombre de jours de 0 à "
+                + "\(PlatformState.maximumBankDelay) (par exemple compta helloasso fenetre \(PlatformState.defaultBankDelay))."
         }
     }
 }

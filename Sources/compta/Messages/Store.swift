@@ -185,6 +185,7 @@ extension Messages {
         case .pointage(let e): return pointage(e)
         case .lettering(let e): return lettering(e)
         case .piece(let e): return piece(e)
+        case .platform(let e): return platformBooking(e)
         case .restore(.damagedBackup(let path, let problems)):
             return "la sauvegarde « \(path) » n'est pas restaurée, le livre en place n'a pas changé : elle ne passe pas la vérification. "
                 + integrity(problems)
