@@ -79,7 +79,9 @@ let demoCommand = Command(
         Ce qu'il a lu (écritures 2023, règles, relevé et budget 2024, script demo.txt) : \(folder)
         Essayez : compta resultat --livre \(ledger) --comparer
                   compta adherents --livre \(ledger) --exercice 2024 --anciens   (qui n'a pas renouvelé ?)
+                  compta site --livre \(ledger) --sortie \(demoFolder.appendingPathComponent("bureau").path)   (les pages du bureau, à ouvrir dans un navigateur)
         Pour un PDF : cd \(demoFolder.path) && pandoc bilan-financier-2024.md -s -o bilan-financier-2024.pdf --pdf-engine=weasyprint
+                      ou la page HTML, à imprimer depuis un navigateur : compta rapport-ag --livre \(ledger) --exercice 2024 --format html --sortie \(demoFolder.appendingPathComponent("bilan-financier-2024.html").path)
         """)
 }
 
