@@ -59,6 +59,24 @@ public enum SplitError: Error, Equatable, Sendable {
 /// How `compta affecter` refiles a draft in place: the lines that give way (by id) and the parts'
 /// lines that take their place. The store finds the entry, checks the entry as it will be
 /// against the ledger, and writes the change.
+/// The tiers of the lines a filing writes: those of the lines it files (`keep`, what `affecter`
+/// does without `--tiers`), this code (`given`), or none (a rule whose tiers is « aucun »: a
+/// platform's payout is no member's cotisation).
+public enum FiledTiers: Sendable, Equatable {
+    case keep
+    case given(String)
+    case none
+
+    /// The tiers for parts that name none, the filed lines having `old` (one, or several).
+    func code(old: Set<String?>) -> String? {
+        switch self {
+        case .keep: old.count == 1 ? old.first! : nil
+        case .given(let code): code
+        case .none: nil
+        }
+    }
+}
+
 public struct Refiling: Sendable, Equatable {
     public let removed: [Entry.Line]
     public let added: [LineDraft]
@@ -70,10 +88,10 @@ public struct Refiling: Sendable, Equatable {
     /// The plan for draft `e`: with `waiting`, its lines on 471 are filed; else, for an
     /// operation of a statement on `bankAccount`, every line but the bank's; else the one line
     /// outside the treasury accounts (a typed entry). The parts keep the filed lines' project
-    /// (when they share one) unless `project` is given, their tiers likewise unless `tiers` is,
-    /// and the label of a single filed line; `label` replaces the entry's.
+    /// (when they share one) unless `project` is given, their tiers as `tiers` says, and the
+    /// label of a single filed line; `label` replaces the entry's.
     public static func plan(_ e: Entry, waiting: Bool, bankAccount: AccountNumber?, parts: [AssignmentPart], project: String?,
-                            tiers: String? = nil, label: String?) throws(RefilingError) -> Refiling {
+                            tiers: FiledTiers = .keep, label: String?) throws(RefilingError) -> Refiling {
         let moved = waiting ? e.lines.filter { $0.account.isUnder(AccountNumber.waiting.text) }
             : bankAccount.map { bank in e.lines.filter { $0.account != bank } } ?? e.lines.filter { !$0.account.isUnder(AccountGroup.financial) }
         if !waiting, !(moved.count == 1 || (bankAccount != nil && !moved.isEmpty)) { throw .lines(moved.map(\.account)) }
@@ -82,7 +100,7 @@ public struct Refiling: Sendable, Equatable {
         let filed: [AssignmentPart]
         do {
             filed = try AssignmentPart.resolve(parts, filing: amount, project: project ?? (projects.count == 1 ? projects.first! : nil),
-                                               tiers: tiers ?? (movedTiers.count == 1 ? movedTiers.first! : nil))
+                                               tiers: tiers.code(old: movedTiers))
         } catch {
             throw .split(error)
         }
@@ -96,13 +114,12 @@ public struct Refiling: Sendable, Equatable {
 
     /// The OD by which `amount`, waiting on 471 in validated entry `e`, is filed under `parts`
     /// (`project` for those that name none), in `exercice`: a validated entry never changes.
-    /// The tiers of the waiting line goes with it, unless `tiers` or a part names another.
+    /// The tiers of the waiting line goes with it, as `tiers` says, unless a part names another.
     public static func correction(of e: Entry, waiting amount: Money, in exercice: Exercice, parts: [AssignmentPart], project: String?,
-                                  tiers: String? = nil, label: String?) throws(SplitError) -> (entry: EntryDraft, parts: [AssignmentPart]) {
+                                  tiers: FiledTiers = .keep, label: String?) throws(SplitError) -> (entry: EntryDraft, parts: [AssignmentPart]) {
         let waitingLines = e.lines.filter { $0.account.isUnder("471") }
         let waitingTiers = Set(waitingLines.map(\.tiers?.code))
-        let filed = try AssignmentPart.resolve(parts, filing: amount, project: project,
-                                               tiers: tiers ?? (waitingTiers.count == 1 ? waitingTiers.first! : nil))
+        let filed = try AssignmentPart.resolve(parts, filing: amount, project: project, tiers: tiers.code(old: waitingTiers))
         let entry = EntryDraft(journal: "OD", date: max(e.date, exercice.start), label: label ?? "Affectation : \(e.label)",
                                piece: "\(e.journal)-\(e.validation?.number ?? e.number)",
                                lines: [LineDraft(account: .waiting, amount: amount,

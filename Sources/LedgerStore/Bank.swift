@@ -422,7 +422,7 @@ extension Store: BankLedger {
     /// that name none). A validated entry never is: an OD
     /// entry that corrects it moves its waiting amount out of 471. Returns the number of the
     /// entry written or changed, the bank operation filed, and the parts as filed.
-    public func assign(entryNumber: Int, exercice given: Exercice?, to parts: [AssignmentPart], project: String?, tiers: String? = nil,
+    public func assign(entryNumber: Int, exercice given: Exercice?, to parts: [AssignmentPart], project: String?, tiers: FiledTiers = .keep,
                        label: String?) throws(StoreError) -> Assignment {
         // Read and written under the write lock: what waits, what corrects what, is read as it is now.
         try atomically { () throws(StoreError) in
@@ -430,7 +430,7 @@ extension Store: BankLedger {
         }
     }
 
-    private func assignLocked(entryNumber: Int, exercice given: Exercice?, to parts: [AssignmentPart], project: String?, tiers: String?,
+    private func assignLocked(entryNumber: Int, exercice given: Exercice?, to parts: [AssignmentPart], project: String?, tiers: FiledTiers,
                               label: String?) throws(StoreError) -> Assignment {
         let c = try catalog()
         for code in [project].compactMap({ $0 }) + parts.compactMap(\.project) where c.projects[code] == nil {
@@ -530,8 +530,10 @@ extension Store: RefilingLedger {
             for f in filings {
                 guard let exercice = c.exercices.first(where: { $0.id == f.line.entry.exerciceId }) else { throw .noExercice }
                 let code = try f.tiers.flatMap { name throws(StoreError) in try statementTiers(name, cache: &tiers) }
+                // A rule that says « aucun » clears the tiers the import read; one that finds none keeps it.
+                let filedTiers: FiledTiers = f.rule.tiers == .none ? .none : code.map { .given($0) } ?? .keep
                 _ = try assignLocked(entryNumber: f.line.entry.number, exercice: exercice,
-                                     to: [AssignmentPart(f.rule.account, project: f.rule.project)], project: nil, tiers: code, label: f.rule.label)
+                                     to: [AssignmentPart(f.rule.account, project: f.rule.project)], project: nil, tiers: filedTiers, label: f.rule.label)
             }
             return tiers.created
         }

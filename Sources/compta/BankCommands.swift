@@ -371,7 +371,7 @@ let bankCommands: [Command] = [
             let given = try ctx.parsed.value("--tiers").map { try tiers.code($0, argument: "--tiers") }
             let done: Store.Assignment
             do {
-                let assign = { try store.assign(entryNumber: number, exercice: exercice, to: parts, project: project, tiers: given, label: label) }
+                let assign = { try store.assign(entryNumber: number, exercice: exercice, to: parts, project: project, tiers: given.map { .given($0) } ?? .keep, label: label) }
                 done = try exercice.map { try ctx.onEntry(of: $0, store: store, assign) } ?? assign()
             } catch StoreError.split(let e) {
                 throw AssignCommandError.split(e, number: number, parts: parts)

@@ -181,6 +181,22 @@ import Ledger
         #expect(s.run("verifier").code == 0)
     }
 
+    /// A rule whose tiers is « aucun », applied later, files the operation without the tiers the
+    /// import read from its label; a rule that finds no name keeps that tiers.
+    @Test func aRuleOfNoTiersClearsTheOneTheImportRead() throws {
+        let s = Sandbox.tour()
+        #expect(s.run("importer", s.write("mars.csv", RulesAfterTheFact.statement)).code == 0)
+        #expect(s.run("regles", "ajouter", "LEFEBVRE", "7562", "--sens", "recette", "--tiers", "aucun").code == 0)
+        #expect(s.run("regles", "ajouter", "OVH SAS", "604A", "--sens", "depense").code == 0)
+        #expect(s.run("regles", "appliquer").code == 0)
+        let journal = s.run("journal", "--format", "csv").out
+        let filed = journal.split(separator: "\r\n").filter { $0.contains(";7562;") || $0.contains(";604A;") }
+        #expect(filed.count == 3, "\(journal)")
+        func tiers(_ account: String) -> [String] { filed.filter { $0.contains(";\(account);") }.map { String($0.split(separator: ";", omittingEmptySubsequences: false)[5]) } }
+        #expect(tiers("7562") == [""], "« aucun »: \(filed)")
+        #expect(tiers("604A") == ["T0001 OVH SAS", "T0001 OVH SAS"], "the import's tiers kept: \(filed)")
+    }
+
     /// Validated lines in 471 never change: listed, with the command that files them by an OD.
     @Test func validatedWaitingLinesAreLeftAndSaid() throws {
         let s = Sandbox.tour()

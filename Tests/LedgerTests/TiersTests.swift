@@ -153,7 +153,11 @@ import Testing
         let plan = try Refiling.plan(e, waiting: true, bankAccount: AccountNumber(trusted: "512"), parts: parts, project: nil, label: nil)
         #expect(plan.entry.lines.map(\.tiers) == ["T0001", "T0001", "T0002"])
         let given = try Refiling.plan(e, waiting: true, bankAccount: nil, parts: [AssignmentPart(AccountNumber(trusted: "7561"))], project: nil,
-                                      tiers: "T0003", label: nil)
+                                      tiers: .given("T0003"), label: nil)
         #expect(given.added.map(\.tiers) == ["T0003"])
+        // A rule that says « aucun »: the filed part has no tiers, the bank's line keeps its own.
+        let cleared = try Refiling.plan(e, waiting: true, bankAccount: nil, parts: [AssignmentPart(AccountNumber(trusted: "7561"))], project: nil,
+                                        tiers: .none, label: nil)
+        #expect(cleared.added.map(\.tiers) == [nil] && cleared.entry.lines.map(\.tiers) == ["T0001", nil])
     }
 }
