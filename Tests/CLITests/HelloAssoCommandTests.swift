@@ -162,6 +162,10 @@ import Ledger
 
             """)
         _ = try s.refuses(["importer", refund], says: ["versement.csv, ligne 2", "remboursement du paiement 777 (commande 1), que le livre n'a pas"])
+        let bonus = s.write("bonus.csv", Self.payoutHeader + "1;10/05/2025;Event;Fête;Bonus;5.00;;8;80;02/04/2025;Card;Paid;;;Roux;Lou;;\n")
+        _ = try s.refuses(["importer", bonus], says: ["bonus.csv, ligne 2 : opération de versement inconnue « Bonus »", "Signalez-le"])
+        let cancelled = s.write("annule.csv", Self.payoutHeader + "1;10/05/2025;Event;Fête;RefundCancelled;5.00;;8;80;02/04/2025;Card;Paid;;;Roux;Lou;;\n")
+        _ = try s.refuses(["importer", cancelled], says: ["annule.csv, ligne 2 : « RefundCancelled »", "Retirez cette ligne du fichier"])
     }
 
     /// An export is read and recorded by chunks of 4 096 payments: all of them, or none when a
