@@ -273,15 +273,8 @@ let bankCommands: [Command] = [
         options: [], arguments: 0...1
     ) { ctx in
         let store = try ctx.openStore()
-        guard let raw = ctx.parsed.positionals.first else {
-            ctx.output.print("Fenêtre de pointage : \(try store.pointageWindow()) jours.")
-            return
-        }
-        guard let days = Int(raw) else {
-            throw UsageError(message: "JOURS est un nombre de jours (par exemple 10)", command: "pointage fenetre")
-        }
-        try store.setPointageWindow(days)
-        ctx.output.print("Fenêtre de pointage : \(days) jours. Elle vaut pour les prochains imports.")
+        try showOrSetDays(ctx, example: Pointage.defaultWindow, read: store.pointageWindow, write: store.setPointageWindow,
+                          shown: { "Fenêtre de pointage : \($0) jours." }, changed: "Elle vaut pour les prochains imports.")
     },
     Command(
         path: ["pointer"], usage: "compta pointer N ECRITURE [--exercice E]",
@@ -455,4 +448,19 @@ func ruleFixes(_ rules: [(rule: Rule, replacement: ChartReplacement)]) -> [Strin
         }
         return head + "compta regles supprimer \(r.position) puis " + ruleCommand(r, account: new)
     }
+}
+
+/// `compta … fenetre [JOURS]`, the day windows the ledger keeps as settings (pointage, HelloAsso
+/// payouts): without JOURS, says the window; with it, records it (the store checks its range).
+func showOrSetDays(_ ctx: Context, example: Int, read: () throws -> Int, write: (Int) throws -> Void,
+                   shown: (Int) -> String, changed: String) throws {
+    guard let raw = ctx.parsed.positionals.first else {
+        ctx.output.print(shown(try read()))
+        return
+    }
+    guard let days = Int(raw) else {
+        throw UsageError(message: "JOURS est un nombre de jours (par exemple \(example))", command: ctx.parsed.command)
+    }
+    try write(days)
+    ctx.output.print(shown(days) + " " + changed)
 }

@@ -49,15 +49,9 @@ let helloAssoCommands: [Command] = [
         options: [], arguments: 0...1
     ) { ctx in
         let store = try ctx.openStore()
-        guard let raw = ctx.parsed.positionals.first else {
-            ctx.output.print("Fenêtre des versements HelloAsso : \(try store.bankDelay()) jours après la date du versement.")
-            return
-        }
-        guard let days = Int(raw) else {
-            throw UsageError(message: "JOURS est un nombre de jours (par exemple \(PlatformState.defaultBankDelay))", command: "helloasso fenetre")
-        }
-        try store.setBankDelay(days)
-        ctx.output.print("Fenêtre des versements HelloAsso : \(days) jours après la date du versement. compta helloasso rapproche avec elle.")
+        try showOrSetDays(ctx, example: PlatformState.defaultBankDelay, read: store.bankDelay, write: store.setBankDelay,
+                          shown: { "Fenêtre des versements HelloAsso : \($0) jours après la date du versement." },
+                          changed: "compta helloasso rapproche avec elle.")
     },
     Command(
         path: ["helloasso", "campagnes"], usage: "compta helloasso campagnes [--format texte|md|csv|json|html]",
