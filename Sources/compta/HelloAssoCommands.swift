@@ -43,14 +43,14 @@ let helloAssoCommands: [Command] = [
         help: """
         Un versement HelloAsso dont le libellé bancaire ne donne pas le numéro est rapproché de la
         ligne de relevé de même montant arrivée dans les JOURS jours qui suivent sa date
-        (\(PlatformState.defaultBankDelay) par défaut, de 0 à \(PlatformState.maximumBankDelay)). Le réglage est gardé dans le livre.
+        (\(PlatformState.defaultBankDelay) par défaut, de 0, le jour même seulement, à \(PlatformState.maximumBankDelay)). Le réglage est gardé dans le livre.
         Exemple : compta helloasso fenetre 15
         """,
         options: [], arguments: 0...1
     ) { ctx in
         let store = try ctx.openStore()
         try showOrSetDays(ctx, example: PlatformState.defaultBankDelay, read: store.bankDelay, write: store.setBankDelay,
-                          shown: { "Fenêtre des versements HelloAsso : \($0) jours après la date du versement." },
+                          shown: Messages.bankDelay,
                           changed: "compta helloasso rapproche avec elle.")
     },
     Command(

@@ -234,7 +234,10 @@ import Ledger
         let state = s.run("helloasso").out
         #expect(state.contains("Versements rapprochés") && !state.contains("pas encore sur le relevé"), "\(state)")
         _ = try s.refuses(["helloasso", "fenetre", "61"], says: ["61 jours", "de 0 à 60", "compta helloasso fenetre 10"])
-        _ = try s.refuses(["helloasso", "fenetre", "-1"], says: ["de 0 à 60"])
+        _ = try s.refuses(["helloasso", "fenetre", "-1"], says: ["nombre de jours négatif (-1) entre un versement HelloAsso", "le jour même ou après",
+                                                                "de 0 à 60"])
+        #expect(s.run("helloasso", "fenetre", "1").out.hasPrefix("Fenêtre des versements HelloAsso : 1 jour après la date du versement."))
+        #expect(s.run("helloasso", "fenetre", "0").out.hasPrefix("Fenêtre des versements HelloAsso : 0 jour (la ligne de relevé doit être du jour même du versement)."))
         #expect(s.run("helloasso", "fenetre", "dix").code == 2)
         // The pointage's window is another setting: unchanged.
         #expect(s.run("pointage", "fenetre").out.contains("10 jours"))
