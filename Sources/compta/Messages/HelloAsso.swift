@@ -61,6 +61,12 @@ extension Messages {
                              : "\(french(days, "jour")) entre un versement HelloAsso et sa ligne de relevé : ")
                 + "donnez un nombre de jours de 0 à "
                 + "\(PlatformState.maximumBankDelay) (par exemple compta helloasso fenetre \(PlatformState.defaultBankDelay))."
+        case let .campaignLike(name, close):
+            return "aucun paiement importé n'est de la campagne « \(name) », mais "
+                + (close.count > 1 ? "des campagnes proches le sont : " : "une campagne proche l'est : ")
+                + close.map { "« \($0) »" }.joined(separator: ", ")
+                + ". Une faute de frappe ? Donnez le nom tel que l'export l'écrit (compta helloasso campagnes ajouter \(shellWord(close[0])) COMPTE) ; "
+                + "une nouvelle campagne, pas encore importée : ajoutez --nouvelle. Rien n'a été écrit."
         }
     }
 }
