@@ -218,7 +218,7 @@ let bankCommands: [Command] = [
     Command(
         path: ["regles", "importer"], usage: "compta regles importer FICHIER",
         summary: "remplace les règles du livre par celles d'un fichier CSV",
-        help: "En-tête : position;motif;regex;sens;min;max;compte;projet;libelle;tiers (motif et compte obligatoires). Toutes les règles sont chargées, ou aucune.",
+        help: "En-tête : position;motif;regex;sens;min;max;compte;projet;libelle;tiers (motif et compte obligatoires). Toutes les règles sont chargées, ou aucune ; deux lignes qui classent de même (comme regles ajouter le refuse) sont refusées.",
         options: [], arguments: 1...1
     ) { ctx in
         let store = try ctx.openStore()
