@@ -79,8 +79,15 @@ import Testing
         #expect(without.out.contains("Rythme retenu : l'activité consomme 100,00 € par mois"), "\(without.out)")
         #expect(without.out.contains("Le projet Emploi aidé 2024 (EMPLOI-2024) n'y est pas compté (--hors-projet)."))
         #expect(without.out.contains("la trésorerie (15\u{202F}240,00 €) couvre plus de trois ans.") && !without.out.contains("152 mois"))
-        try s.refuses(["tresorerie", "--exercice", "2024", "--hors-projet", "EMPLOI-2023"],
-                      says: ["projet inconnu : EMPLOI-2023", "EMPLOI-2024"], environment: Self.clock)
+        // Unknown: the codes of the ledger, the close one first; nothing to create.
+        let unknown = try s.refuses(["tresorerie", "--exercice", "2024", "--hors-projet", "EMPLOI-2023"],
+                                    says: ["projet inconnu : EMPLOI-2023. Vouliez-vous dire EMPLOI-2024 ? Projets du livre : ", "EMPLOI-2024"],
+                                    environment: Self.clock)
+        #expect(!unknown.contains("compta projets ajouter"), "\(unknown)")
+        let far = try s.refuses(["tresorerie", "--exercice", "2024", "--hors-projet", "KERMESSE"],
+                                says: ["projet inconnu : KERMESSE. Projets du livre : ", "EMPLOI-2024", "(compta projets les liste avec leur nom)"],
+                                environment: Self.clock)
+        #expect(!far.contains("Vouliez-vous dire") && !far.contains("compta projets ajouter"), "\(far)")
         try s.refuses(["tresorerie", "--hors-projet", "emploi 2024"], says: ["code de projet « emploi 2024 » : espace interdite"], environment: Self.clock)
     }
 
