@@ -229,7 +229,7 @@ extension Messages {
                 + "par exemple \"/DE (?<tiers>.+?) /MOTIF\", et le tiers reste vide (ou --tiers capture)."
         case let .sameAsLine(line, r):
             return "la même règle qu'à la ligne \(line) (« \(r.pattern) » → \(r.account)" + (r.project.map { ", projet \($0)" } ?? "")
-                + ") : elle classerait les mêmes opérations, la seconde jamais. Retirez l'une des deux lignes du fichier ; "
+                + ") : la première prendrait toutes leurs opérations, la seconde n'en classerait jamais aucune. Retirez l'une des deux lignes du fichier ; "
                 + "aucune règle n'a été chargée."
         }
     }
