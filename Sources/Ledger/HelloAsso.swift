@@ -162,7 +162,23 @@ extension PlatformPayment {
         if !donation.isZero {
             lines.append(LineDraft(account: PlatformAccounts.additionalDonation, credit: donation, project: setting?.project, tiers: payer))
         }
-        return EntryDraft(journal: journal, date: date, label: "HelloAsso \(campaign)", piece: piece, lines: lines)
+        return EntryDraft(journal: journal, date: date, label: Self.labelPrefix + campaign, piece: piece, lines: lines)
+    }
+
+    /// What the label of a payment's entry starts with, before its campaign's name.
+    public static let labelPrefix = "HelloAsso "
+}
+
+extension CampaignSetting {
+    /// Whether `seen` (the campaigns of the payments imported) holds `campaign`, compared by
+    /// `searchKey`. When not, and names of `seen` resemble it as a tiers' name resembles a typo
+    /// of it (`Tiers.resemble`), the setting would never match a payment: refused with them.
+    public static func checkSeen(_ campaign: String, seen: [String]) throws(PlatformBookingError) -> Bool {
+        let key = searchKey(campaign)
+        if seen.contains(where: { searchKey($0) == key }) { return true }
+        let close = seen.filter { Tiers.resemble(searchKey($0), key, close: true) }.sorted()
+        if !close.isEmpty { throw .campaignLike(campaign, close: close) }
+        return false
     }
 }
 
@@ -183,6 +199,9 @@ public enum PlatformBookingError: Error, Sendable, Equatable {
     case unknownRefundedPayment(String, order: String)
     /// A number of days between a payout and its bank line outside 0…`PlatformState.maximumBankDelay`.
     case badBankDelay(Int)
+    /// A campaign setting for a name no import has read, while names it has read look like it
+    /// (`close`): a typo, most likely.
+    case campaignLike(String, close: [String])
 }
 
 /// What recording an export did.

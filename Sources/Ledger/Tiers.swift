@@ -125,12 +125,19 @@ public struct Tiers: Hashable, Sendable {
     /// des Amis », « SCOP Le Relais », « MAIRIE DE LYON » read in a bank label. Compared as words
     /// of the normalised name. A guess the treasurer corrects with `tiers modifier`: it only
     /// decides which fields hold the name.
-    public static let organisationWords: Set<Substring> = [
+    public static let organisationWords: Set<Substring> = Set<Substring>([
         "sa", "sas", "sasu", "sarl", "eurl", "eirl", "sci", "scop", "scic", "snc", "sca", "selarl", "gie", "ei", "ste", "societe", "ets",
         "association", "asso", "assoc", "federation", "fondation", "collectif", "cooperative", "syndicat", "mutuelle", "mutuelles",
         "assurance", "assurances", "compagnie", "cie", "groupe", "institut", "agence", "office", "ecole", "lycee", "college", "universite",
         "hopital", "clinique", "prefecture", "tresor", "cpam", "caf", "sacem",
         "mairie", "commune", "ville", "departement", "region", "comite", "club", "banque", "caisse", "urssaf",
+    ]).union(paymentServiceWords)
+
+    /// Banks and payment services by their brand: a fee line names its bank alone (« QONTO »,
+    /// « FRAIS TENUE DE COMPTE »), with no legal form. Only names no person bears as a whole word.
+    static let paymentServiceWords: Set<Substring> = [
+        "qonto", "shine", "boursorama", "hellobank", "lcl", "bnp", "paribas", "hsbc", "cic", "bred", "revolut", "n26",
+        "paypal", "stripe", "sumup", "zettle", "helloasso", "payplug", "mollie",
     ]
 
     /// Whether `name` says it is an organisation's (a legal form among its words; letters

@@ -144,10 +144,30 @@ extension Store {
         return result
     }
 
+    /// The campaigns of the payments imported, as their exports name them (the end of their
+    /// entries' label).
+    public func importedCampaigns() throws(StoreError) -> [String] {
+        var names: [String] = []
+        try db.forEach("""
+            SELECT DISTINCT substr(e.label, ?1) FROM helloasso_payment h JOIN entry e ON e.id = h.entry_id
+            WHERE substr(e.label, 1, ?2) = ?3
+            """, [.int(Int64(PlatformPayment.labelPrefix.count + 1)), .int(Int64(PlatformPayment.labelPrefix.count)),
+                  .text(PlatformPayment.labelPrefix)]) { s in names.append(s.text(0)) }
+        return names
+    }
+
     /// Books the payments of campaign `setting.campaign` under its account and project from now
-    /// on (those already booked stay as they are).
-    public func setCampaign(_ setting: CampaignSetting) throws(StoreError) {
+    /// on (those already booked stay as they are). A name no import has read is refused when
+    /// names read look like it (`CampaignSetting.checkSeen`), unless `new` (a campaign not yet
+    /// imported). Returns whether an import has read it.
+    @discardableResult
+    public func setCampaign(_ setting: CampaignSetting, new: Bool = false) throws(StoreError) -> Bool {
         try atomically { () throws(StoreError) in
+            var seen = false
+            if !new {
+                let read = try importedCampaigns()
+                do throws(PlatformBookingError) { seen = try CampaignSetting.checkSeen(setting.campaign, seen: read) } catch { throw .platform(error) }
+            }
             let c = try catalog()
             if let current = c.currentExercice {
                 do throws(EntryError) { try c.check(setting.account, in: current) } catch { throw .entry(error) }
@@ -158,6 +178,7 @@ extension Store {
                 ON CONFLICT (search_key) DO UPDATE SET name = excluded.name, account = excluded.account, project_id = excluded.project_id
                 """, .text(searchKey(setting.campaign)), .text(setting.campaign.printable.trimmingSpaces), .text(setting.account.text),
                        setting.project.map { .optional(projectIDsCache[$0]) } ?? .null)
+            return seen
         }
     }
 }

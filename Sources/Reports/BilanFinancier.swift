@@ -54,7 +54,7 @@ public struct BilanFinancier: Sendable {
         if let funds = try BilanFinancier.fundsSentence(ledger, result: r, period: soFar) {
             blocks.append(.paragraph(Inline(funds)))
         }
-        if let financing = BilanFinancier.deficitFinancing(r, cash: cash) { blocks.append(.paragraph(Inline(financing))) }
+        if let financing = BilanFinancier.resultAndCash(r, cash: cash) { blocks.append(.paragraph(Inline(financing))) }
         blocks += cash.alerts().map { .paragraph(Inline($0)) }
         if let volunteering = try BilanFinancier.volunteeringSentence(ledger, resultat: resultat, period: soFar) {
             blocks.append(.paragraph(Inline(volunteering)))
@@ -221,28 +221,34 @@ public struct BilanFinancier: Sendable {
             title: "Trésorerie en fin de mois", description: cashDescription, xLabels: shortMonths, pointTitles: titles, series: series))
     }
 
-    /// How a deficit was paid for, from the movements of the period: the cash it took (reserves
-    /// used), the debts grown (charges not yet paid), the receivables (a produit not yet
-    /// collected did not bring money; one collected from before did), and what else moved the
-    /// cash (investments, loans, non-cash charges). Nil for an excédent.
-    static func deficitFinancing(_ result: Money, cash: Tresorerie) -> String? {
-        guard result.isNegative else { return nil }
-        let deficit = -result
-        let usedCash = cash.opening - cash.closing
+    /// How the result and the cash moved apart, from the movements of the period: for a deficit,
+    /// how it was paid for (the cash it took — reserves used —, the debts grown, the receivables:
+    /// a produit not yet collected did not bring money, one collected from before did, and what
+    /// else moved the cash: investments, loans, non-cash charges); for a deficit while the cash
+    /// grew, or a result of zero or more while it fell, the same movements as why. Nil for an
+    /// excédent with the cash not lower: nothing to explain.
+    static func resultAndCash(_ result: Money, cash: Tresorerie) -> String? {
+        let change = cash.closing - cash.opening
         let grownDebts = cash.totalDebts - cash.openingDebts
         let grownReceivables = cash.totalReceivables - cash.openingReceivables
+        guard result.isNegative || change.isNegative else { return nil }
         var parts: [String] = []
-        if usedCash.cents > 0 { parts.append("la trésorerie a baissé de \(usedCash) € (réserves utilisées)") }
-        if usedCash.cents < 0 { parts.append("la trésorerie a pourtant augmenté de \(-usedCash) €") }
         if grownDebts.cents > 0 { parts.append("les dettes ont augmenté de \(grownDebts) € (charges pas encore payées)") }
-        if grownDebts.cents < 0 { parts.append("des dettes ont été payées pour \(-grownDebts) €, en plus du déficit") }
+        if grownDebts.cents < 0 { parts.append("des dettes ont été payées pour \(-grownDebts) €" + (result.isNegative ? ", en plus du déficit" : "")) }
         if grownReceivables.cents > 0 { parts.append("les créances ont augmenté de \(grownReceivables) € (produits pas encore encaissés, qui n'ont pas apporté d'argent)") }
         if grownReceivables.cents < 0 { parts.append("des créances antérieures ont été encaissées pour \(-grownReceivables) €") }
         // The cash identity: Δcash = result + Δdebts − Δreceivables + the rest.
-        let rest = (cash.closing - cash.opening) - result - grownDebts + grownReceivables
+        let rest = change - result - grownDebts + grownReceivables
         if !rest.isZero { parts.append("d'autres mouvements (investissements, emprunts, charges sans sortie d'argent) ont fait varier la trésorerie de \(BilanFinancier.signed(rest)) €") }
-        if parts.isEmpty { return nil }
-        return "Comment le déficit de \(deficit) € a été financé : " + parts.joined(separator: " ; ") + "."
+        if result.isNegative && change.cents > 0 {
+            return "Malgré le déficit de \(-result) €, la trésorerie a augmenté de \(change) € : " + parts.joined(separator: " ; ") + "."
+        }
+        if result.isNegative {
+            if change.isNegative { parts.insert("la trésorerie a baissé de \(-change) € (réserves utilisées)", at: 0) }
+            return parts.isEmpty ? nil : "Comment le déficit de \(-result) € a été financé : " + parts.joined(separator: " ; ") + "."
+        }
+        let despite = result.isZero ? "Avec un résultat nul" : "Malgré l'excédent de \(result) €"
+        return "\(despite), la trésorerie a baissé de \(-change) € : " + parts.joined(separator: " ; ") + "."
     }
 
     /// The options of its HTML page: the day it was made under the title, and on paper each

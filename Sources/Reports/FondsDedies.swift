@@ -89,11 +89,12 @@ extension FondsDedies: LedgerReport {
 /// and the entries left to book.
 public enum FundPlanReport {
     public static func document(_ plan: [FundProposal], exercice: Exercice, title: String, subtitle: [String]) -> ReportDocument {
+        // Short headers, said in full by the first note: eight columns fit a terminal of 100.
         var t = ReportTable(columns: [
-            ReportColumn("Projet", key: "projet"), ReportColumn("Ressources affectées", key: "famille"),
-            .amount("Ressources de l'exercice", key: "ressources"), .amount("Charges de l'exercice", key: "charges"),
-            .amount("Fonds à l'ouverture", key: "ouverture"), .amount("Utilisation", key: "utilisation"),
-            .amount("Report", key: "report"), .amount("Fonds à la clôture", key: "cloture"),
+            ReportColumn("Projet", key: "projet"), ReportColumn("Famille", key: "famille"),
+            .amount("Ressources", key: "ressources"), .amount("Charges", key: "charges"),
+            .amount("Ouverture", key: "ouverture"), .amount("Utilisation", key: "utilisation"),
+            .amount("Report", key: "report"), .amount("Clôture", key: "cloture"),
         ])
         for p in plan {
             let m = p.movement
@@ -101,6 +102,9 @@ public enum FundPlanReport {
                                      .amount(m.opening), .amount(p.utilisation), .amount(p.report), .amount(p.closing)]))
         }
         var notes: [String] = []
+        if !plan.isEmpty {
+            notes.append("Ressources et charges : du projet en \(exercice.label) ; ouverture et clôture : ses fonds dédiés.")
+        }
         if plan.isEmpty {
             notes.append("Aucun projet marqué comme financé par des ressources affectées n'a de fonds dédié à calculer en \(exercice.label). "
                 + "Pour en marquer un : compta projets modifier CODE --fonds-dedies subvention (ou contribution, ou dons).")

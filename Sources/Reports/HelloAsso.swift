@@ -113,8 +113,9 @@ public struct HelloAssoState: Sendable {
                 ReportColumn("Versement", key: "versement"), ReportColumn("Date", key: "date"), .amount("Montant", key: "montant")])
             t.rows = s.notOnTheBank.map { ReportRow([.text($0.id), .date($0.date), .amount($0.amount)]) }
             tables.append(t)
-            notes.append("Un versement est rapproché de la ligne de relevé qui donne son numéro, sinon d'une ligne arrivée dans les "
-                         + "\(s.bankDelay) jours qui suivent sa date (compta helloasso fenetre JOURS pour en changer).")
+            notes.append("Un versement est rapproché de la ligne de relevé qui donne son numéro, sinon d'une ligne arrivée "
+                         + (s.bankDelay == 0 ? "le jour même" : s.bankDelay == 1 ? "le jour même ou le lendemain" : "dans les \(s.bankDelay) jours qui suivent sa date")
+                         + " (compta helloasso fenetre JOURS pour en changer).")
         }
         if !s.withoutPayout.isEmpty {
             var t = ReportTable(title: "Versements du relevé sans leurs paiements (export manquant)", columns: [

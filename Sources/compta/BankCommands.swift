@@ -218,7 +218,7 @@ let bankCommands: [Command] = [
     Command(
         path: ["regles", "importer"], usage: "compta regles importer FICHIER",
         summary: "remplace les règles du livre par celles d'un fichier CSV",
-        help: "En-tête : position;motif;regex;sens;min;max;compte;projet;libelle;tiers (motif et compte obligatoires). Toutes les règles sont chargées, ou aucune.",
+        help: "En-tête : position;motif;regex;sens;min;max;compte;projet;libelle;tiers (motif et compte obligatoires). Toutes les règles sont chargées, ou aucune ; deux lignes qui classent de même (comme regles ajouter le refuse) sont refusées.",
         options: [], arguments: 1...1
     ) { ctx in
         let store = try ctx.openStore()
@@ -268,13 +268,13 @@ let bankCommands: [Command] = [
         help: """
         À l'import d'un relevé, une opération est pointée avec l'écriture déjà saisie sur le compte
         qui a le même montant et une date à JOURS jours près, avant ou après (\(Pointage.defaultWindow) par défaut,
-        de 0 à \(Pointage.maximumWindow)). Exemple : compta pointage fenetre 15
+        de 0, la même date seulement, à \(Pointage.maximumWindow)). Exemple : compta pointage fenetre 15
         """,
         options: [], arguments: 0...1
     ) { ctx in
         let store = try ctx.openStore()
         try showOrSetDays(ctx, example: Pointage.defaultWindow, read: store.pointageWindow, write: store.setPointageWindow,
-                          shown: { "Fenêtre de pointage : \($0) jours." }, changed: "Elle vaut pour les prochains imports.")
+                          shown: Messages.pointageWindow, changed: "Elle vaut pour les prochains imports.")
     },
     Command(
         path: ["pointer"], usage: "compta pointer N ECRITURE [--exercice E]",

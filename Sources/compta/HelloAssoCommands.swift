@@ -43,14 +43,14 @@ let helloAssoCommands: [Command] = [
         help: """
         Un versement HelloAsso dont le libellé bancaire ne donne pas le numéro est rapproché de la
         ligne de relevé de même montant arrivée dans les JOURS jours qui suivent sa date
-        (\(PlatformState.defaultBankDelay) par défaut, de 0 à \(PlatformState.maximumBankDelay)). Le réglage est gardé dans le livre.
+        (\(PlatformState.defaultBankDelay) par défaut, de 0, le jour même seulement, à \(PlatformState.maximumBankDelay)). Le réglage est gardé dans le livre.
         Exemple : compta helloasso fenetre 15
         """,
         options: [], arguments: 0...1
     ) { ctx in
         let store = try ctx.openStore()
         try showOrSetDays(ctx, example: PlatformState.defaultBankDelay, read: store.bankDelay, write: store.setBankDelay,
-                          shown: { "Fenêtre des versements HelloAsso : \($0) jours après la date du versement." },
+                          shown: Messages.bankDelay,
                           changed: "compta helloasso rapproche avec elle.")
     },
     Command(
@@ -73,18 +73,22 @@ let helloAssoCommands: [Command] = [
         CAMPAGNE est le nom de la campagne tel que l'export l'écrit (colonne Campagne), ou le nom
         du fichier de l'export d'une campagne (camp-chatons-2025.csv : « camp chatons 2025 ») ;
         majuscules, accents et espaces en trop ne comptent pas. Les paiements importés ensuite
-        vont au COMPTE, avec le projet ; ceux déjà importés ne changent pas.
+        vont au COMPTE, avec le projet ; ceux déjà importés ne changent pas. Un nom qu'aucun import
+        n'a lu est refusé quand il ressemble à celui d'une campagne importée (une faute de frappe ?) ;
+        --nouvelle l'accepte : une nouvelle campagne, pas encore importée.
         Exemple : compta helloasso campagnes ajouter "Camp CHATONS 2025" 706 --projet CAMP
         """,
-        options: [.value("--projet", "CODE", "projet analytique")], arguments: 2...2
+        options: [.value("--projet", "CODE", "projet analytique"),
+                  .flag("--nouvelle", "une campagne qu'aucun import n'a encore lue, même si son nom ressemble à une autre")], arguments: 2...2
     ) { ctx in
         let store = try ctx.openStore()
         let setting = CampaignSetting(campaign: try ctx.text(ctx.parsed.positionals[0], argument: "CAMPAGNE"),
                                       account: try accountArgument(ctx.parsed.positionals[1]),
                                       project: try ctx.parsed.value("--projet").map(projectCode))
-        try store.setCampaign(setting)
+        let seen = try store.setCampaign(setting, new: ctx.parsed.has("--nouvelle"))
         ctx.output.print("Campagne « \(setting.campaign) » : ses paiements iront en \(setting.account)"
-                         + (setting.project.map { ", projet \($0)" } ?? "") + ".")
+                         + (setting.project.map { ", projet \($0)" } ?? "") + "."
+                         + (seen ? "" : " Aucun paiement importé n'en est encore : son nom doit être celui que l'export écrira (colonne Campagne)."))
     },
 ]
 

@@ -64,6 +64,11 @@ import Reports
         #expect(r.code == 0, "\(r.err)")
         #expect(r.out.contains("EUROPE : report en fonds dédiés de \(fund) € (D 6894 / C 194)") && r.out.contains("Rien n'est écrit"), "\(r.out)")
         #expect(try s.dump() == before, "nothing booked without --confirmer")
+        // The table fits a terminal of 100 columns; its short headers are said in a note.
+        let planTable = r.out.split(separator: "\n").filter { $0.hasPrefix("Projet") || $0.hasPrefix("------") || $0.hasPrefix("EUROPE  ") }
+        #expect(planTable.count == 3 && planTable.allSatisfy { $0.count <= 100 }, "\(planTable.map(\.count))")
+        #expect(planTable[0].hasPrefix("Projet  Famille     Ressources    Charges  Ouverture  Utilisation     Report    Clôture"), "\(r.out)")
+        #expect(r.out.contains("Ressources et charges : du projet en 2024 ; ouverture et clôture : ses fonds dédiés."))
         try s.refuses(["cloturer", "--exercice", "2024"],
                       says: ["fonds dédiés de l'exercice 2024 ne sont pas comptabilisés", "EUROPE : report en fonds dédiés de \(fund) €",
                              "compta fonds-dedies calculer --exercice 2024"])

@@ -112,11 +112,31 @@ import Ledger
         #expect(s.run("projets", "ajouter", "CAMP", "Camp CHATONS").code == 0)
         let r = s.run("helloasso", "campagnes", "ajouter", "camp chatons 2025", "7063", "--projet", "CAMP")
         #expect(r.code == 0 && r.out.contains("7063, projet CAMP"), "\(r.err)")
+        #expect(r.out.contains("Aucun paiement importé n'en est encore"), "\(r.out)")
         imports(s, "paiements-mars.csv")
         let journal = s.run("journal", "--format", "csv").out
         #expect(journal.contains("7063") && journal.contains("CAMP") && !journal.contains(";706;"))
         #expect(s.run("helloasso", "campagnes").out.contains("camp chatons 2025"))
         _ = try s.refuses(["helloasso", "campagnes", "ajouter", "Adhésion 2025", "756", "--projet", "NUL"], says: ["NUL"])
+    }
+
+    /// A campaign no import has read, named like one that it has: a typo, refused with the names
+    /// read; --nouvelle says it is a campaign to come. A name read, or like none, is taken.
+    @Test func aCampaignNamedLikeAnImportedOneIsATypo() throws {
+        let s = ledger()
+        imports(s, "paiements-mars.csv")
+        _ = try s.refuses(["helloasso", "campagnes", "ajouter", "Camp CHATON 2025", "706"],
+                          says: ["aucun paiement importé n'est de la campagne « Camp CHATON 2025 », mais une campagne proche l'est : « Camp CHATONS 2025 »",
+                                 "compta helloasso campagnes ajouter \"Camp CHATONS 2025\" COMPTE", "ajoutez --nouvelle", "Rien n'a été écrit"])
+        _ = try s.refuses(["helloasso", "campagnes", "ajouter", "Adhesion 2024", "756"], says: ["« Adhésion 2025 »"])
+        let next = s.run("helloasso", "campagnes", "ajouter", "Camp CHATONS 2026", "706", "--nouvelle")
+        #expect(next.code == 0 && next.out.contains("Aucun paiement importé n'en est encore"), "\(next.err)")
+        let read = s.run("helloasso", "campagnes", "ajouter", "adhésion 2025", "7561")
+        #expect(read.code == 0 && !read.out.contains("Aucun paiement importé"), "\(read.err)")
+        let other = s.run("helloasso", "campagnes", "ajouter", "Kermesse de juin", "706")
+        #expect(other.code == 0 && other.out.contains("Aucun paiement importé n'en est encore"), "\(other.err)")
+        let list = s.run("helloasso", "campagnes").out
+        #expect(list.contains("Camp CHATONS 2026") && !list.contains("CHATON 2025") && !list.contains("Adhesion 2024"), "\(list)")
     }
 
     @Test func aDryRunWritesNothingAndJSONListsTheEntries() throws {
@@ -234,7 +254,10 @@ import Ledger
         let state = s.run("helloasso").out
         #expect(state.contains("Versements rapprochés") && !state.contains("pas encore sur le relevé"), "\(state)")
         _ = try s.refuses(["helloasso", "fenetre", "61"], says: ["61 jours", "de 0 à 60", "compta helloasso fenetre 10"])
-        _ = try s.refuses(["helloasso", "fenetre", "-1"], says: ["de 0 à 60"])
+        _ = try s.refuses(["helloasso", "fenetre", "-1"], says: ["nombre de jours négatif (-1) entre un versement HelloAsso", "le jour même ou après",
+                                                                "de 0 à 60"])
+        #expect(s.run("helloasso", "fenetre", "1").out.hasPrefix("Fenêtre des versements HelloAsso : 1 jour après la date du versement."))
+        #expect(s.run("helloasso", "fenetre", "0").out.hasPrefix("Fenêtre des versements HelloAsso : 0 jour (la ligne de relevé doit être du jour même du versement)."))
         #expect(s.run("helloasso", "fenetre", "dix").code == 2)
         // The pointage's window is another setting: unchanged.
         #expect(s.run("pointage", "fenetre").out.contains("10 jours"))

@@ -281,6 +281,13 @@ func fixturePath(_ p: String) -> String { packageURL("Fixtures/" + p).path }
         try s.refuses(["importer", fixturePath("banques/bpce.csv"), "--regles", s.write("r.csv", "motif;compte\nOVH;604Z\n")],
                     says: ["r.csv, ligne 2 : compte inconnu : 604Z"])
         try s.refuses(["regles", "importer", s.path("r.csv")], says: ["r.csv, ligne 2 : compte inconnu : 604Z"])
+        // Two lines of one file that file alike (case, accents and label aside), as regles ajouter refuses.
+        let twice = s.write("deux.csv", "motif;compte;projet;libelle\nOVH;604A;;\nDON;754;;\novh;604A;;Hébergement\n")
+        try s.refuses(["regles", "importer", twice], says: ["deux.csv, ligne 4 : la même règle qu'à la ligne 2 (« OVH » → 604A)",
+                                                            "Retirez l'une des deux lignes", "aucune règle n'a été chargée"])
+        try s.refuses(["importer", fixturePath("banques/bpce.csv"), "--regles", twice], says: ["deux.csv, ligne 4 : la même règle qu'à la ligne 2"])
+        let notTwice = s.write("pas-deux.csv", "motif;compte;sens\nOVH;604A;\nOVH;604A;recette\nOVH;6226;\n")
+        #expect(s.run("regles", "importer", notTwice).out.hasPrefix("3 règles chargées"))
         try s.refuses(["regles", "ajouter", "OVH", "604Z"], says: ["compte inconnu : 604Z"])
         try s.refuses(["regles", "ajouter", "(ovh", "604A", "--regex"], says: ["expression régulière invalide"])
         try s.refuses(["affecter", "99", "7562"], says: ["aucune écriture n° 99"])

@@ -338,6 +338,45 @@ func post(_ store: Store, _ date: String, _ label: String, _ lines: [(String, In
         #expect(lateCash.runwaySentence().hasSuffix("sur le mois d'octobre 2024 que le livre couvre). À ce rythme, la trésorerie (200,00 €) couvre environ 2 mois."))
     }
 
+    /// The AG's synthèse when the result and the cash move apart, one case each: the books of
+    /// an exercice from 2024-09-01 (à-nouveaux, then entries), its document read once it is over.
+    func synthese(opening: [(String, Int64)], _ entries: [(String, [(String, Int64)])]) throws -> String {
+        let store = try Store.inMemory(name: "Club", start: d("2024-09-01"), now: .machine)
+        try store.post(EntryDraft(journal: "AN", date: d("2024-09-01"), label: "Soldes d'ouverture",
+                                  lines: opening.map { LineDraft(account: n($0.0), amount: Money(cents: $0.1)) }))
+        for (i, e) in entries.enumerated() { try post(store, "2024-10-\(10 + i)", e.0, e.1) }
+        return try BilanFinancier(store, exercice: store.exercice(nil), generatedOn: d("2025-10-01")).markdown(chartsFolder: "g")
+    }
+
+    @Test func theSyntheseSaysWhyTheCashMovedAgainstTheResult() throws {
+        // A deficit while the cash grew: a charge left unpaid, a receivable of before collected.
+        let up = try synthese(opening: [("512", 500000), ("411", 100000), ("1021", -600000)],
+                              [("Facture", [("6132", 60000), ("401", -60000)]), ("Encaissement", [("512", 100000), ("411", -100000)])])
+        #expect(up.contains("- Résultat de l'exercice : **déficit de 600,00 €**"), "\(up)")
+        #expect(up.contains("Malgré le déficit de 600,00 €, la trésorerie a augmenté de 1\u{202F}000,00 € : les dettes ont augmenté de 600,00 € "
+                            + "(charges pas encore payées) ; des créances antérieures ont été encaissées pour 1\u{202F}000,00 €.\n"), "\(up)")
+        #expect(!up.contains("a été financé") && !up.contains("pourtant"))
+        // A deficit paid from the reserves and by paying debts of before too.
+        let down = try synthese(opening: [("512", 500000), ("401", -100000), ("1021", -400000)],
+                                [("Location", [("6132", 60000), ("512", -60000)]), ("Fournisseur", [("401", 100000), ("512", -100000)])])
+        #expect(down.contains("Comment le déficit de 600,00 € a été financé : la trésorerie a baissé de 1\u{202F}600,00 € (réserves utilisées) ; "
+                              + "des dettes ont été payées pour 1\u{202F}000,00 €, en plus du déficit.\n"), "\(down)")
+        // An excédent while the cash fell: debts of before paid.
+        let surplus = try synthese(opening: [("512", 500000), ("401", -200000), ("1021", -300000)],
+                                   [("Cotisations", [("512", 30000), ("7562", -30000)]), ("Fournisseur", [("401", 200000), ("512", -200000)])])
+        #expect(surplus.contains("- Résultat de l'exercice : **excédent de 300,00 €**"), "\(surplus)")
+        #expect(surplus.contains("Malgré l'excédent de 300,00 €, la trésorerie a baissé de 1\u{202F}700,00 € : des dettes ont été payées pour 2\u{202F}000,00 €.\n"),
+                "\(surplus)")
+        // A result at zero while the cash fell.
+        let even = try synthese(opening: [("512", 500000), ("401", -200000), ("1021", -300000)],
+                                [("Fournisseur", [("401", 200000), ("512", -200000)])])
+        #expect(even.contains("Avec un résultat nul, la trésorerie a baissé de 2\u{202F}000,00 € : des dettes ont été payées pour 2\u{202F}000,00 €.\n"),
+                "\(even)")
+        // An excédent and more cash: nothing to explain.
+        let plain = try synthese(opening: [("512", 500000), ("1021", -500000)], [("Cotisations", [("512", 30000), ("7562", -30000)])])
+        #expect(!plain.contains("Malgré") && !plain.contains("a été financé") && !plain.contains("Avec un résultat"), "\(plain)")
+    }
+
     /// The AG's document made during the exercice (for a board meeting): the day's figures,
     /// against the same part of the previous exercice, and the budget at the day's date.
     @Test func theAGDocumentMadeDuringTheExerciceIsTheDays() throws {

@@ -25,6 +25,9 @@ public enum RuleProblem: Error, Equatable, Sendable {
     case tiersGroupAndFixed(RuleTiers)
     /// A group written as the tiers (`--tiers "(?<tiers>.+)"`): it belongs in the pattern.
     case tiersGroupAsTiers(String)
+    /// A rule of the file that files like the rule of an earlier line of the same file
+    /// (`Rule.filesLike`): the second would never file a line.
+    case sameAsLine(Int, Rule)
 }
 
 /// A rule of the ledger (or of `--regles`) that cannot be used, named by its number and pattern.
@@ -184,7 +187,7 @@ public enum RuleFile {
     public static func read(_ text: String, file: String?, catalog: Catalog? = nil) throws(LocatedError) -> [Rule] {
         guard let table = try CSVTable(text, file: file) else { return [] }
         try table.require(["motif", "compte"], else: RuleProblem.missingColumns)
-        var rules: [Rule] = []
+        var rules: [Rule] = [], lines: [Int] = []
         for (i, row) in table.rows.enumerated() {
             func fail(_ p: RuleProblem) -> LocatedError { row.error(p) }
             let account: AccountNumber
@@ -212,6 +215,10 @@ public enum RuleFile {
                               project: row["projet"].isEmpty ? nil : row["projet"].uppercased(),
                               label: label.isEmpty ? nil : label, tiers: RuleTiers(text: try text(row["tiers"]))))
             do throws(RuleProblem) { try RuleMatcher.checkTiers(rules[rules.count - 1]) } catch { throw fail(error) }
+            if let same = rules.dropLast().firstIndex(where: { $0.filesLike(rules[rules.count - 1]) }) {
+                throw fail(.sameAsLine(lines[same], rules[same]))
+            }
+            lines.append(row.line)
             if let catalog {
                 do throws(RuleProblem) { try RuleMatcher.check(rules[rules.count - 1], catalog: catalog) } catch { throw fail(error) }
             }

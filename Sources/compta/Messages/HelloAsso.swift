@@ -1,5 +1,6 @@
 import Ledger
 import Imports
+import Reports
 
 extension Messages {
     static func platform(_ e: PlatformError) -> String {
@@ -56,8 +57,24 @@ extension Messages {
                 + "(ou le détail du versement, ou l'export de sa campagne) qui le contient (compta importer paiements.csv), "
                 + "puis ce fichier de nouveau. Rien n'a été écrit."
         case .badBankDelay(let days):
-            return "\(days) jours entre un versement HelloAsso et sa ligne de relevé : donnez un nombre de jours de 0 à "
+            return (days < 0 ? "nombre de jours négatif (\(days)) entre un versement HelloAsso et sa ligne de relevé : la banque le reçoit le jour même ou après ; "
+                             : "\(french(days, "jour")) entre un versement HelloAsso et sa ligne de relevé : ")
+                + "donnez un nombre de jours de 0 à "
                 + "\(PlatformState.maximumBankDelay) (par exemple compta helloasso fenetre \(PlatformState.defaultBankDelay))."
+        case let .campaignLike(name, close):
+            return "aucun paiement importé n'est de la campagne « \(name) », mais "
+                + (close.count > 1 ? "des campagnes proches le sont : " : "une campagne proche l'est : ")
+                + close.map { "« \($0) »" }.joined(separator: ", ")
+                + ". Une faute de frappe ? Donnez le nom tel que l'export l'écrit (compta helloasso campagnes ajouter \(shellWord(close[0])) COMPTE) ; "
+                + "une nouvelle campagne, pas encore importée : ajoutez --nouvelle. Rien n'a été écrit."
         }
+    }
+}
+
+extension Messages {
+    /// `compta helloasso fenetre`: the days after a payout its bank line may come, 0 saying what it means.
+    static func bankDelay(_ days: Int) -> String {
+        "Fenêtre des versements HelloAsso : "
+            + (days == 0 ? "0 jour (la ligne de relevé doit être du jour même du versement)." : "\(french(days, "jour")) après la date du versement.")
     }
 }

@@ -227,6 +227,10 @@ extension Messages {
         case .tiersGroupAsTiers(let text):
             return "le tiers « \(text) » est un groupe d'expression régulière : il se met dans le motif (avec --regex), "
                 + "par exemple \"/DE (?<tiers>.+?) /MOTIF\", et le tiers reste vide (ou --tiers capture)."
+        case let .sameAsLine(line, r):
+            return "la même règle qu'à la ligne \(line) (« \(r.pattern) » → \(r.account)" + (r.project.map { ", projet \($0)" } ?? "")
+                + ") : la première prendrait toutes leurs opérations, la seconde n'en classerait jamais aucune. Retirez l'une des deux lignes du fichier ; "
+                + "aucune règle n'a été chargée."
         }
     }
 

@@ -87,6 +87,18 @@ extension Messages {
                 : "Projets existants : \(known.joined(separator: ", ")). Pour le créer : compta projets ajouter \(code) \"Nom du projet\".")
     }
 
+    /// A report asked about a project the ledger has not (`--projet`, `--hors-projet`): a typo
+    /// or a code misremembered, so the codes to choose from (the close ones first, compared as
+    /// tiers' names are, `Tiers.resemble`) — never « create it », an empty project shows nothing.
+    static func unknownReportProject(_ code: String, known: [String]) -> String {
+        guard !known.isEmpty else {
+            return "projet inconnu : \(code). Le livre n'a aucun projet : retirez l'option, le rapport porte alors sur tout le livre."
+        }
+        let close = known.filter { Tiers.resemble(searchKey($0), searchKey(code), close: true) }
+        return "projet inconnu : \(code). " + (close.isEmpty ? "" : "Vouliez-vous dire \(close.joined(separator: " ou ")) ? ")
+            + "Projets du livre : \(known.joined(separator: ", ")) (compta projets les liste avec leur nom)."
+    }
+
     /// What to do with an operation of a period before the ledger, found once its books are closed.
     static let earlierOperation = "Une opération d'avant le livre découverte maintenant se saisit dans l'exercice ouvert, datée du jour "
         + "où vous l'enregistrez, sur 672 (charges sur exercices antérieurs) ou 772 (produits sur exercices antérieurs) : "

@@ -1,4 +1,5 @@
 import Ledger
+import Reports
 
 extension Messages {
     /// `compta pointer` and `compta pointage fenetre`: what was refused, and what to type instead.
@@ -26,7 +27,9 @@ extension Messages {
                 + "Choisissez une autre écriture (compta pointage) ; si l'opération manque au livre, saisissez-la "
                 + "(compta saisir DATE LIBELLE COMPTE=MONTANT 512) et pointez la nouvelle écriture."
         case .badWindow(let days):
-            return "fenêtre de pointage de \(days) jours : donnez un nombre de jours de 0 à \(Pointage.maximumWindow) "
+            return (days < 0 ? "fenêtre de pointage négative (\(days)) : une écriture est pointée à tant de jours près, avant ou après ; "
+                             : "fenêtre de pointage de \(french(days, "jour")) : ")
+                + "donnez un nombre de jours de 0 à \(Pointage.maximumWindow) "
                 + "(par exemple compta pointage fenetre \(Pointage.defaultWindow))."
         }
     }
@@ -45,5 +48,12 @@ extension Messages {
             + "\(AccountNumber.waiting) ; l'écriture n° \(number)" + (source.map { " (\($0))" } ?? "") + " a son montant sur le même compte. "
             + "Si c'est la même opération, classez-la (compta affecter \(waiting.number) \(account)) et supprimez cette saisie "
             + "(compta supprimer \(number)" + (exercice.map { " --exercice \($0)" } ?? "") + ") : sinon elle est deux fois dans le livre."
+    }
+}
+
+extension Messages {
+    /// `compta pointage fenetre`: the window, 0 saying what it means (the same date only).
+    static func pointageWindow(_ days: Int) -> String {
+        "Fenêtre de pointage : \(french(days, "jour"))" + (days == 0 ? " (une écriture n'est pointée que de la même date)." : ".")
     }
 }

@@ -9,7 +9,7 @@ extension Messages {
         case .outsideExercice(let day, let isStart, let e):
             return "le \(day.french) (\(isStart ? "--du" : "--au")) n'est pas dans l'exercice \(e.label) (du \(e.start.french) au \(e.end.french)) : "
                 + "un rapport couvre un seul exercice. Choisissez des dates de l'exercice, ou l'exercice avec --exercice (compta exercices les liste)."
-        case .unknownProject(let code, let known): return unknownProject(code, known: known)
+        case .unknownProject(let code, let known): return unknownReportProject(code, known: known)
         case .unknownAccount(let n): return "aucun compte ne commence par \(n)."
         case .noEntries(let e):
             return "l'exercice \(e.label) ne contient aucune écriture : rien à présenter."
