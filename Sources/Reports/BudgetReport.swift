@@ -126,7 +126,9 @@ public struct BudgetReport: Sendable {
         for side in Budget.Side.allCases {
             var columns = [ReportColumn("Poste", key: "poste"), .amount("Prévu", key: "prevu")]
             if !isComplete { columns.append(.amount("Prévu à date", key: "prevu_a_date")) }
-            columns += [.amount("Réalisé", key: "realise"), .amount("Écart", key: "ecart"), ReportColumn("% réalisé", key: "pourcentage", .percent)]
+            // Écart is réalisé minus prévu on both sides: a dépense's is bad news when positive.
+            columns += [.amount("Réalisé", key: "realise"), ReportColumn("Écart", key: "ecart", .amount, badSign: side == .depense ? .positive : .negative),
+                        ReportColumn("% réalisé", key: "pourcentage", .percent)]
             if !isComplete { columns += [.amount("Projection", key: "projection"), ReportColumn("Alerte", key: "alerte")] }
             columns.append(ReportColumn("Remarque", key: "remarque"))
             var t = ReportTable(title: side.title, columns: columns)
@@ -158,7 +160,8 @@ public struct BudgetReport: Sendable {
         }
         let soldePrevu = prevu(.recette) - prevu(.depense)
         let soldeRealise = realise(.recette) - realise(.depense)
-        var notes = ["Solde prévu : \(soldePrevu) € ; solde réalisé\(isComplete ? "" : " à date") : \(soldeRealise) €."]
+        var notes = [BudgetReport.gapSentence(toDate: !isComplete),
+                     "Solde prévu : \(soldePrevu) € ; solde réalisé\(isComplete ? "" : " à date") : \(soldeRealise) €."]
         if !isComplete {
             let how = seasonality == .linear ? "au prorata des jours écoulés" : "selon le profil mensuel de l'exercice précédent quand il existe"
             notes.append("Au \(asOf.french), \(elapsedDays) \(elapsedDays == 1 ? "jour" : "jours") sur \(totalDays) : prévu à date \(how) ; projection du réalisé à la fin de l'exercice.")
@@ -167,6 +170,15 @@ public struct BudgetReport: Sendable {
         }
         if let waiting { notes.append(waiting.note) }
         return ReportDocument(title: title, subtitle: subtitle, tables: tables, notes: notes)
+    }
+}
+
+extension BudgetReport {
+    /// What the sign of an écart means, the same for both sides: a board reads an écart of
+    /// -68,00 on a dépense as an overrun unless told.
+    static func gapSentence(toDate: Bool) -> String {
+        "Écart : réalisé moins prévu\(toDate ? " à date" : ""). Pour une dépense, un écart positif est un dépassement, un écart négatif "
+            + "une économie ; pour une recette, un écart négatif est un manque."
     }
 }
 

@@ -162,12 +162,19 @@ public struct ReportColumn: Sendable, Equatable {
     /// Shown in `csv` and `json` only: data a program wants on every row (the account of a
     /// grand-livre line) that a person reads from the table's headings.
     public var dataOnly: Bool
+    /// The sign of the column's figures that is bad news, marked where a renderer can (in red
+    /// on a page): a negative one by default (a loss, an overdraft, a recette under its
+    /// budget); a positive one where more is worse (a dépense's écart to its budget).
+    public var badSign: BadSign
 
-    public init(_ title: String, key: String, _ kind: Kind = .text, dataOnly: Bool = false) {
+    public enum BadSign: String, Sendable { case negative, positive }
+
+    public init(_ title: String, key: String, _ kind: Kind = .text, dataOnly: Bool = false, badSign: BadSign = .negative) {
         self.title = title
         self.key = key
         self.kind = kind
         self.dataOnly = dataOnly
+        self.badSign = badSign
     }
 
     public static func amount(_ title: String, key: String) -> ReportColumn { ReportColumn(title, key: key, .amount) }

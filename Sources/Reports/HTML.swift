@@ -162,6 +162,7 @@ public enum HTMLRenderer {
     static func write(_ full: ReportTable, caption fallback: String, options: Options, to out: inout ReportOutput) throws {
         let table = full.forReading
         let numeric = table.columns.map { $0.kind != .text }
+        let badSigns = table.columns.map(\.badSign)
         try out.write("<div class=\"tableau\">\n<table>\n")
         if let t = table.title {
             try out.write("<caption>\(escape(t))</caption>\n")
@@ -181,7 +182,7 @@ public enum HTMLRenderer {
                 var line = row.style == .normal ? "<tr>" : "<tr class=\"\(row.style == .total ? "total" : "sous-total")\">"
                 for i in table.columns.indices {
                     let c = i < row.cells.count ? row.cells[i] : .empty
-                    line += cell(c, numeric: numeric[i], options: options)
+                    line += cell(c, numeric: numeric[i], badSign: badSigns[i], options: options)
                 }
                 try out.write(line + "</tr>\n")
             }
@@ -189,15 +190,28 @@ public enum HTMLRenderer {
         }
         try out.write("</tbody>\n</table>\n</div>\n")
         if let n = table.note { try out.write("<p class=\"note\">\(escape(n))</p>\n") }
+        // Red on a positive figure surprises (it marks a loss everywhere else): the table says why.
+        let positiveBad = table.columns.filter { $0.badSign == .positive }.map { "« \($0.title) »" }
+        if !positiveBad.isEmpty {
+            try out.write("<p class=\"note\">\(escape("En rouge, les chiffres défavorables : dans la colonne \(positiveBad.joined(separator: ", ")), ceux qui sont positifs ; ailleurs, ceux qui sont négatifs."))</p>\n")
+        }
     }
 
-    /// A cell: figures right-aligned in tabular digits, negative ones marked; text that may wrap anywhere.
-    static func cell(_ c: Cell, numeric: Bool, options: Options) -> String {
+    /// A cell: figures right-aligned in tabular digits, those of the column's bad sign marked
+    /// (`negatif` for a negative one, `depassement` for a positive one where more is worse);
+    /// text that may wrap anywhere.
+    static func cell(_ c: Cell, numeric: Bool, badSign: ReportColumn.BadSign = .negative, options: Options) -> String {
+        func marked(_ sign: Int64) -> [String] {
+            switch badSign {
+            case .negative: sign < 0 ? ["negatif"] : []
+            case .positive: sign > 0 ? ["depassement"] : []
+            }
+        }
         var classes: [String] = []
         switch c {
-        case .amount(let m): classes = ["nombre"] + (m.isNegative ? ["negatif"] : [])
-        case .percent(let p): classes = ["nombre"] + (p < 0 ? ["negatif"] : [])
-        case .number(let n): classes = ["nombre"] + (n < 0 ? ["negatif"] : [])
+        case .amount(let m): classes = ["nombre"] + marked(m.cents)
+        case .percent(let p): classes = ["nombre"] + marked(Int64(p))
+        case .number(let n): classes = ["nombre"] + marked(Int64(n))
         // An empty text cell claims no room (a grand livre's lines without tiers).
         case .text(let t): classes = numeric ? ["nombre"] : t.isEmpty ? [] : hasLongWord(t) ? ["texte", "long"] : ["texte"]
         case .date: classes = [numeric ? "nombre" : "date"]
@@ -284,7 +298,7 @@ public enum HTMLRenderer {
         .date, .compte { white-space: nowrap; font-variant-numeric: tabular-nums; }
         td.texte { overflow-wrap: break-word; }
         td.long { overflow-wrap: anywhere; }
-        .negatif { color: #9b0000; }
+        .negatif, .depassement { color: #9b0000; }
         tr.titre th { padding-top: .9em; border-bottom: 1px solid #888888; overflow-wrap: anywhere; }
         tr.sous-total td { font-weight: bold; border-top: 1px solid #888888; }
         tr.total td { font-weight: bold; border-top: 2px solid #333333; }
@@ -307,7 +321,7 @@ public enum HTMLRenderer {
           table { font-size: 9pt; }
           thead { display: table-header-group; }
           tr, figure, li { break-inside: avoid; }
-          figure.graphique svg { width: 80%; }
+          figure.graphique svg { width: 65%; }
           h1, h2, h3, h4, h5, h6, caption, tr.titre { break-after: avoid; }
           main.pages > section + section { break-before: page; }
           a { color: inherit; text-decoration: none; }

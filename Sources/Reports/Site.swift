@@ -287,7 +287,8 @@ public struct Site {
                 table.rows = Array(rows.dropFirst((n - 1) * options.linesPerPage).prefix(options.linesPerPage))
                 let doc = ReportDocument(title: "Grand livre du compte \(a.text) \(name)",
                                          subtitle: full.subtitle + (count > 1 ? ["Page \(n) sur \(count)"] : []),
-                                         blocks: [.table(table)] + full.blocks.filter { if case .paragraph = $0 { true } else { false } })
+                                         // Its notes first: « no à-nouveaux, balances start from zero » explains a bank in the red in January.
+                                         blocks: full.blocks.filter { if case .paragraph = $0 { true } else { false } } + [.table(table)])
                 var turns: [HTMLRenderer.Link] = []
                 if n > 1 { turns.append(HTMLRenderer.Link(title: "← Page précédente", href: Site.relative(file(n - 1), from: file(n)))) }
                 if n < count { turns.append(HTMLRenderer.Link(title: "Page suivante →", href: Site.relative(file(n + 1), from: file(n)))) }

@@ -108,8 +108,9 @@ import Reports
         #expect(html.components(separatedBy: "<section>").count == 9)
     }
 
-    /// Printed by a browser (Debian's chromium, when installed: the CI installs it), the page
-    /// gives an A4 PDF of one page per main section at least, whose text holds the figures.
+    /// Printed by a browser (Debian's chromium, when installed: the CI installs it), the page of
+    /// `rapport-ag` and the AG page of the site give each an A4 PDF whose text holds the figures,
+    /// each main section beginning a page of its own.
     @Test func aBrowserPrintsItToPDF() throws {
         let chromium = "/usr/bin/chromium", pdftotext = "/usr/bin/pdftotext"
         guard FileManager.default.isExecutableFile(atPath: chromium), FileManager.default.isExecutableFile(atPath: pdftotext) else {
@@ -119,21 +120,33 @@ import Reports
         let s = Sandbox()
         #expect(s.run(["demo"], environment: AGGolden.clock).code == 0)
         #expect(s.run(["rapport-ag", "--exercice", "2024", "--sortie", s.path("ag.html")], environment: AGGolden.clock).code == 0)
+        #expect(s.run(["site", "--sortie", s.path("bureau")], environment: AGGolden.clock).code == 0)
         try FileManager.default.createDirectory(atPath: s.path("tmp"), withIntermediateDirectories: true)
         func run(_ tool: String, _ arguments: [String]) -> String { runProgram(URL(fileURLWithPath: tool), arguments, in: s.folder).out }
-        _ = run(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--user-data-dir=" + s.path("profil"),
-                               "--print-to-pdf=" + s.path("ag.pdf"), "file://" + s.path("ag.html")])
-        let info = run("/usr/bin/pdfinfo", [s.path("ag.pdf")])
-        #expect(info.contains("(A4)"), "\(info)")
-        let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap { Int($0.dropFirst(6).trimmingCharacters(in: .whitespaces)) } ?? 0
-        #expect(pages >= 8, "\(info)")
-        let text = run(pdftotext, [s.path("ag.pdf"), "-"]).replacingOccurrences(of: "\u{202F}", with: " ").replacingOccurrences(of: "\u{00A0}", with: " ")
-        let html = try String(contentsOfFile: s.path("ag.html"), encoding: .utf8)
-        // The figures of the synthesis, read from the page, each in the printed text.
-        let figures = html.components(separatedBy: "<strong>").dropFirst().prefix(3).map { $0.components(separatedBy: "\u{00A0}€").first ?? "" }
-        #expect(figures.count == 3)
-        for figure in figures { #expect(text.contains(figure.replacingOccurrences(of: "\u{202F}", with: " ")), "\(figure)") }
-        #expect(text.contains("Bilan financier 2024 — Cloud Girofle") && text.contains("Trésorerie en fin de mois"))
+        for page in ["ag.html", "bureau/2024/rapport-ag.html"] {
+            let pdf = s.path(page.replacingOccurrences(of: "/", with: "-") + ".pdf")
+            _ = run(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--user-data-dir=" + s.path("profil"),
+                               "--print-to-pdf=" + pdf, "file://" + s.path(page)])
+            let info = run("/usr/bin/pdfinfo", [pdf])
+            #expect(info.contains("(A4)"), "\(page): \(info)")
+            let count = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap { Int($0.dropFirst(6).trimmingCharacters(in: .whitespaces)) } ?? 0
+            #expect(count >= 8, "\(page): \(info)")
+            let text = run(pdftotext, [pdf, "-"]).replacingOccurrences(of: "\u{202F}", with: " ").replacingOccurrences(of: "\u{00A0}", with: " ")
+            let html = try String(contentsOfFile: s.path(page), encoding: .utf8)
+            // The figures of the synthesis, read from the page, each in the printed text.
+            let figures = html.components(separatedBy: "<strong>").dropFirst().prefix(3).map { $0.components(separatedBy: "\u{00A0}€").first ?? "" }
+            #expect(figures.count == 3)
+            for figure in figures { #expect(text.contains(figure.replacingOccurrences(of: "\u{202F}", with: " ")), "\(page): \(figure)") }
+            #expect(text.contains("25 801,25") && text.contains("32 512,31") && text.contains("6 711,06"), "\(page)")
+            #expect(text.contains("Bilan financier 2024 — Cloud Girofle") && text.contains("Trésorerie en fin de mois"), "\(page)")
+            // pdftotext ends each page with a form feed: every main section heads a page.
+            let firstLines = text.split(separator: "\u{0C}").map { $0.split(separator: "\n").first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map(String.init) ?? "" }
+            #expect(firstLines.count == count, "\(page)")
+            for section in ["Bilan financier 2024 — Cloud Girofle", "Compte de résultat", "Comptes par projet", "Bilan au 31/12/2024", "Trésorerie",
+                            "Budget prévisionnel et réalisé", "Adhérents", "Annexe"] {
+                #expect(firstLines.contains(section), "\(page): \(section) begins no page: \(firstLines)")
+            }
+        }
     }
 
     /// A strict HTML5 parser (html5lib, when installed: the CI installs it) reads the AG page

@@ -82,20 +82,13 @@ import LedgerStore
         try Self.openedInABrowser(site, pages: pages, in: s)
     }
 
-    /// Headless chromium (when installed: the CI installs it) loads every page, and takes a
-    /// screenshot of one page of each kind into the folder printed.
+    /// Headless chromium (when installed: the CI installs it) loads every page without a console
+    /// error or a resource that fails to load, and takes a screenshot of one page of each kind
+    /// into the folder printed.
     static func openedInABrowser(_ site: String, pages: [String], in s: Sandbox) throws {
-        let chromium = "/usr/bin/chromium"
-        guard FileManager.default.isExecutableFile(atPath: chromium) else {
-            print("chromium n'est pas installé : pages non ouvertes dans un navigateur (la CI l'installe).")
-            return
-        }
-        try FileManager.default.createDirectory(atPath: s.path("tmp"), withIntermediateDirectories: true)
+        guard let opened = browserCheck(pages.map { site + "/" + $0 }, in: s) else { return }
+        #expect(opened.code == 0 && opened.out == "\(pages.count) pages ouvertes\n", "\(opened.out)\(opened.err)")
         let browser = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--user-data-dir=" + s.path("profil")]
-        for page in pages {
-            let dom = runProgram(URL(fileURLWithPath: chromium), browser + ["--dump-dom", "file://" + site + "/" + page], in: s.folder).out
-            #expect(dom.contains("<main") && dom.contains("</html>"), "\(page): \(dom.prefix(200))")
-        }
         let captures = ProcessInfo.processInfo.environment["COMPTA_CAPTURES"] ?? packageURL(".build/captures-site").path
         try FileManager.default.createDirectory(atPath: captures, withIntermediateDirectories: true)
         for page in ["index.html", "2024/resultat.html", "2024/budget.html", "2024/projets.html", "2024/projet-BL-EVOLUTION.html",
@@ -103,10 +96,78 @@ import LedgerStore
                      "2024/comptes/512.html"] {
             let png = captures + "/" + page.replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: ".html", with: ".png")
             try? FileManager.default.removeItem(atPath: png)
-            _ = runProgram(URL(fileURLWithPath: chromium), browser + ["--screenshot=" + png, "--window-size=1280,1600", "file://" + site + "/" + page], in: s.folder)
+            _ = runProgram(URL(fileURLWithPath: BoardSite.chromium), browser + ["--screenshot=" + png, "--window-size=1280,1600", "file://" + site + "/" + page], in: s.folder)
             #expect(FileManager.default.fileExists(atPath: png), "\(page)")
         }
         print("Captures d'écran du site de la démo : \(captures)")
+    }
+
+    static let chromium = "/usr/bin/chromium"
+
+    /// `Tests/browser/pages.py` opens `pages` (paths, or names in the sandbox's folder) in one
+    /// headless chromium and says, page by page, what went wrong: a console error, a resource
+    /// that did not load. nil, with a word, when chromium is not installed (the CI installs it).
+    static func browserCheck(_ pages: [String], in s: Sandbox) -> Run? {
+        guard FileManager.default.isExecutableFile(atPath: chromium) else {
+            print("chromium n'est pas installé : pages non ouvertes dans un navigateur (la CI l'installe).")
+            return nil
+        }
+        try? FileManager.default.createDirectory(atPath: s.path("tmp"), withIntermediateDirectories: true)
+        return runProgram(URL(fileURLWithPath: "/usr/bin/env"),
+                          ["python3", packageURL("Tests/browser/pages.py").path, chromium, s.path("profil-verif")] + pages, in: s.folder)
+    }
+
+    /// The browser check fails on what a page logs or misses: an image that is not there, a
+    /// style sheet that is not there, an error logged, an exception, a page that is not there.
+    @Test func theBrowserCheckSeesWhatGoesWrong() throws {
+        let s = Sandbox()
+        func page(_ name: String, head: String = "", _ body: String) {
+            _ = s.write(name, "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>t</title>\(head)</head><body><main>\(body)</main></body></html>\n")
+        }
+        page("bonne.html", "<p>rien à redire</p>")
+        page("image.html", "<img src=\"absente.png\" alt=\"absente\">")
+        page("style.html", head: "<link rel=\"stylesheet\" href=\"absent.css\">", "<p>x</p>")
+        page("erreur.html", "<script>console.error(\"le total ne tombe pas\")</script>")
+        page("exception.html", "<script>totalInconnu()</script>")
+        guard let r = Self.browserCheck(["bonne.html", "image.html", "style.html", "erreur.html", "exception.html", "absente.html"], in: s) else { return }
+        #expect(r.code == 1, "\(r.out)\(r.err)")
+        let lines = r.out.split(separator: "\n").map(String.init)
+        #expect(lines.contains("image.html: ressource: Failed to load resource: net::ERR_FILE_NOT_FOUND file://\(s.path("absente.png"))"), "\(r.out)")
+        #expect(lines.contains("style.html: ressource: Failed to load resource: net::ERR_FILE_NOT_FOUND file://\(s.path("absent.css"))"), "\(r.out)")
+        #expect(lines.contains("erreur.html: console: le total ne tombe pas"), "\(r.out)")
+        #expect(lines.contains("exception.html: console: ReferenceError: totalInconnu is not defined"), "\(r.out)")
+        #expect(lines.contains("absente.html: ressource: net::ERR_FILE_NOT_FOUND"), "\(r.out)")
+        #expect(!lines.contains { $0.hasPrefix("bonne.html") }, "\(r.out)")
+        #expect(lines.last == "6 pages ouvertes")
+    }
+
+    /// The budget's écart is réalisé minus prévu on both sides; only bad news is red: a dépense
+    /// over its budget, a recette under it. A dépense under budget is not, and a sentence says so.
+    @Test func theBudgetMarksBadNewsOnly() throws {
+        let s = Sandbox.tour()
+        for entry in [["2024-03-05", "Loyer", "6132=1500", "512"], ["2024-03-06", "Serveur", "604=400", "512"],
+                      ["2024-03-07", "Cotisation", "512=200", "756"], ["2024-03-08", "Don", "512=300", "754"]] {
+            #expect(s.run(["saisir"] + entry).code == 0, "\(entry)")
+        }
+        let budget = s.write("budget.csv", "poste;sens;montant;comptes\nLocation;dépense;1200;6132\nServeurs;dépense;1000;604\n"
+                             + "Cotisations;recette;1200;756\nDons;recette;100;754\n")
+        #expect(s.run("budget", "importer", budget, "--exercice", "2024").code == 0)
+        let site = s.path("bureau")
+        #expect(s.run(["site", "--sortie", site], environment: AGGolden.clock).code == 0)
+        let page = try String(contentsOfFile: site + "/2024/budget.html", encoding: .utf8)
+        let command = s.run(["budget", "--exercice", "2024", "--format", "html"], environment: AGGolden.clock).out
+        for html in [page, command] {
+            #expect(html.contains("<td class=\"texte\">Location</td><td class=\"nombre\">1\u{202F}200,00</td><td class=\"nombre\">1\u{202F}500,00</td><td class=\"nombre depassement\">300,00</td>"))
+            #expect(html.contains("<td class=\"texte\">Serveurs</td><td class=\"nombre\">1\u{202F}000,00</td><td class=\"nombre\">400,00</td><td class=\"nombre\">-600,00</td>"))
+            #expect(html.contains("<td class=\"texte\">Cotisations</td><td class=\"nombre\">1\u{202F}200,00</td><td class=\"nombre\">200,00</td><td class=\"nombre negatif\">-1\u{202F}000,00</td>"))
+            #expect(html.contains("<td class=\"texte\">Dons</td><td class=\"nombre\">100,00</td><td class=\"nombre\">300,00</td><td class=\"nombre\">200,00</td>"))
+            #expect(html.contains("Pour une dépense, un écart positif est un dépassement, un écart négatif une économie\u{00A0}; pour une recette, un écart négatif est un manque."))
+            // The legend under the dépenses, not under the recettes (red is negative there, as everywhere).
+            #expect(html.components(separatedBy: "<p class=\"note\">En rouge, les chiffres défavorables\u{00A0}: dans la colonne «\u{00A0}Écart\u{00A0}», ceux qui sont positifs\u{00A0}; ailleurs, ceux qui sont négatifs.</p>\n<div class=\"tableau\">\n<table>\n<caption>Recettes</caption>").count == 2)
+        }
+        #expect(page.contains(".negatif, .depassement { color: #9b0000; }"))
+        let text = s.run(["budget", "--exercice", "2024"], environment: AGGolden.clock).out
+        #expect(text.contains("Écart : réalisé moins prévu. Pour une dépense, un écart positif est un dépassement"), "\(text)")
     }
 
     /// Made again, the site replaces the old one whole: a page gone from the books goes from
