@@ -70,7 +70,7 @@ public enum LetteringError: Error, Equatable, Sendable {
     case noTiers(line: Int64, account: AccountNumber)
     case severalTiers([LineTiers])
     case unbalanced(debit: Money, credit: Money)
-    case alreadyLettered(line: Int64, letter: String)
+    case alreadyLettered(line: Int64, letter: String, account: AccountNumber)
     case unknownLetter(String, account: AccountNumber)
     /// A letter made before the closing of the exercice of one of its lines: it is in that
     /// exercice's FEC, which does not change.
@@ -170,7 +170,7 @@ public enum Lettering {
         var tiers: [LineTiers] = []
         for i in items where !tiers.contains(where: { $0.code == i.tiers!.code }) { tiers.append(i.tiers!) }
         if tiers.count > 1 { throw .severalTiers(tiers) }
-        for i in items { if let l = i.letter { throw .alreadyLettered(line: i.line, letter: l.code) } }
+        for i in items { if let l = i.letter { throw .alreadyLettered(line: i.line, letter: l.code, account: i.account) } }
         let debit = Money.sum(items.map(\.debit)), credit = Money.sum(items.map(\.credit))
         if debit != credit { throw .unbalanced(debit: debit, credit: credit) }
     }

@@ -29,7 +29,7 @@ public enum VolunteerExpensesReport {
         if let first = owing.first {
             notes.append("Pour ce qui reste dû : un remboursement (le virement affecté au compte 4681 avec le bénévole), "
                          + "ou, si le bénévole y renonce par écrit, un abandon de frais qui ouvre droit à un reçu fiscal : "
-                         + "compta frais-benevoles abandon --tiers \(first.volunteer.code).")
+                         + "compta frais-benevoles abandon --tiers \(first.volunteer.code) --piece LETTRE (la référence de sa lettre de renonciation).")
         }
         if let first = nobody.first {
             notes.append("Sans bénévole : " + nobody.map { "\($0.journal) \($0.number) (\($0.date.french), \($0.label))" }.joined(separator: ", ")

@@ -92,7 +92,7 @@ import Ledger
         try s.refuses(["lettrer", "1", "1"], says: ["la ligne n° 1 est donnée deux fois"])
         let r = run(s, "lettrer", "9", "11", "13")
         #expect(r.out.contains("Lettré : lettre A du compte 4110"), "\(r.out)")
-        try s.refuses(["lettrer", "9", "11", "13"], says: ["la ligne n° 9 est déjà lettrée (lettre A)", "compta delettrer A --compte COMPTE"])
+        try s.refuses(["lettrer", "9", "11", "13"], says: ["la ligne n° 9 est déjà lettrée (lettre A du compte 4110)", "compta delettrer A --compte 4110"])
         try s.refuses(["delettrer", "B", "--compte", "4110"], says: ["aucune lettre B sur le compte 4110"])
         try s.refuses(["delettrer", "A", "--compte", "411"], says: ["aucune lettre A sur le compte 411"])
         try s.refuses(["delettrer", "12", "--compte", "411"], says: ["« 12 » n'est pas une lettre"])

@@ -42,6 +42,9 @@ import Testing
         #expect(r.code == 0, "\(r.err)")
         var list = s.run("frais-benevoles", "--au", "2025-12-31", "--format", "csv")
         #expect(list.out.contains("T0001;Léa Martin;100,00;30,00;0,00;70,00"), "engaged over both years, the bank's 30 € reimbursed: \(list.out)")
+        // The note's command is one that runs: an abandon needs the letter's reference.
+        let note = s.run("frais-benevoles", "--au", "2025-12-31").out
+        #expect(note.contains("compta frais-benevoles abandon --tiers T0001 --piece LETTRE"), "\(note)")
 
         // She gives up 50 € of what is left, then the rest.
         r = s.run("frais-benevoles", "abandon", "--tiers", "Léa Martin", "--montant", "50", "--date", "2025-06-30", "--piece", "LETTRE-1")

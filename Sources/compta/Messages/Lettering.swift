@@ -32,9 +32,9 @@ extension Messages {
             return "les lignes ne sont pas équilibrées : \(debit.formatted()) € au débit, \(credit.formatted()) € au crédit "
                 + "(écart \(gap.magnitude.formatted()) €). Une lettre réunit des lignes dont les débits égalent les crédits ; "
                 + "une facture payée en partie reste ouverte jusqu'au dernier règlement (compta lettrer la montre comme partielle)."
-        case .alreadyLettered(let id, let letter):
-            return "la ligne n° \(id) est déjà lettrée (lettre \(letter)) : une ligne n'a qu'une lettre. Pour la lettrer autrement, "
-                + "retirez d'abord cette lettre : compta delettrer \(letter) --compte COMPTE"
+        case .alreadyLettered(let id, let letter, let account):
+            return "la ligne n° \(id) est déjà lettrée (lettre \(letter) du compte \(account)) : une ligne n'a qu'une lettre. Pour la lettrer autrement, "
+                + "retirez d'abord cette lettre : compta delettrer \(letter) --compte \(account)"
         case .unknownLetter(let code, let account):
             return "aucune lettre \(code) sur le compte \(account) : rien n'a changé. Les lettres sont données compte par compte "
                 + "(A sur 411 n'est pas A sur 401) : vérifiez la lettre et --compte ; le FEC les montre dans sa colonne EcritureLet."
