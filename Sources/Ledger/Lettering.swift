@@ -71,7 +71,9 @@ public enum LetteringError: Error, Equatable, Sendable {
     case severalTiers([LineTiers])
     case unbalanced(debit: Money, credit: Money)
     case alreadyLettered(line: Int64, letter: String, account: AccountNumber)
-    case unknownLetter(String, account: AccountNumber)
+    /// No letter `code` on `account`; `known` holds the account's letters, the latest first
+    /// (at most `Lettering.lettersShown` + 1, so that « more » can be said).
+    case unknownLetter(String, account: AccountNumber, known: [String])
     /// A letter made before the closing of the exercice of one of its lines: it is in that
     /// exercice's FEC, which does not change.
     case inClosedFEC(String, account: AccountNumber, exercice: String)
@@ -153,6 +155,9 @@ public enum Lettering {
     public static let accounts = AccountGroup.shortTermThirdParties
 
     public static func isLetterable(_ account: AccountNumber) -> Bool { accounts.contains(where: account.isUnder) }
+
+    /// How many of an account's letters a refusal names (the latest ones).
+    public static let lettersShown = 10
 
     /// Checks that `items` (the lines named, as the ledger holds them) make one letter: two
     /// lines at least, of one third-party account and one tiers, none lettered, debits equal

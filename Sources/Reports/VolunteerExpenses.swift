@@ -7,7 +7,8 @@ public enum VolunteerExpensesReport {
     public static func document(_ ledger: some LedgerQueries, to day: Day) throws -> ReportDocument {
         let entries = try ledger.entries(EntryQuery(to: day, accountPrefix: AccountNumber.volunteerExpenses.text))
         let states = VolunteerExpenses.states(entries)
-        let openings = Set(try ledger.catalog().journals.values.filter { $0.kind == .aNouveaux }.map(\.code))
+        let catalog = try ledger.catalog()
+        let openings = Set(catalog.journals.values.filter { $0.kind == .aNouveaux }.map(\.code))
         let nobody = VolunteerExpenses.withoutVolunteer(entries, openingJournals: openings)
         let subtitle = [try ledger.associationName(), "Au \(day.french), tous exercices"]
         guard !states.isEmpty else {
@@ -34,9 +35,11 @@ public enum VolunteerExpensesReport {
         if let first = nobody.first {
             notes.append("Sans bénévole : " + nobody.map { "\($0.journal) \($0.number) (\($0.date.french), \($0.label))" }.joined(separator: ", ")
                          + " : \(nobody.count == 1 ? "sa ligne" : "leurs lignes") du compte \(AccountNumber.volunteerExpenses) ne "
-                         + "\(nobody.count == 1 ? "compte" : "comptent") pour personne, et ce qu'elles remboursent reste dû ci-dessus. "
-                         + "Donnez-leur leur bénévole : tant qu'elle est en brouillard, compta affecter \(first.number) "
-                         + "\(AccountNumber.volunteerExpenses) --tiers CODE ; sinon une écriture OD qui la corrige.")
+                         + "\(nobody.count == 1 ? "compte" : "comptent") pour personne, et ce qu'\(nobody.count == 1 ? "elle rembourse" : "elles remboursent") "
+                         + "reste dû ci-dessus. \(nobody.count == 1 ? "Donnez-lui son" : "Donnez-leur leur") bénévole : tant qu'elle est en brouillard, "
+                         + "compta affecter \(first.number) \(AccountNumber.volunteerExpenses) --tiers CODE"
+                         + (catalog.exercices.first { $0.id == first.exerciceId }.map { " --exercice \($0.label)" } ?? "")
+                         + " ; sinon une écriture OD qui la corrige.")
         }
         if let over = states.first(where: { $0.owed.isNegative }) {
             notes.append("Un reste dû négatif (\(over.volunteer.code) : \(over.owed) €) : le bénévole a reçu plus que ses frais ; "
