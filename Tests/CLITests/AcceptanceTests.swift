@@ -113,7 +113,7 @@ func french(_ plain: String) -> String {
     @Test func refusedWithAMessage() throws {
         let s = Sandbox.tour()
         let cases: [([String], String)] = [
-            (["resultat", "--projet", "CAMP"], "projet inconnu : CAMP"),
+            (["resultat", "--projet", "CAMP"], "projet inconnu : CAMP. Projets du livre : BL-EVOLUTION"),
             (["resultat", "--du", "2024-06-01", "--au", "2024-05-01"], "la période est vide"),
             (["resultat", "--exercice", "2019"], "aucun exercice « 2019 »"),
             (["resultat", "--comparer"], "le livre n'a pas d'exercice avant 2024 : la comparaison N-1 est impossible"),

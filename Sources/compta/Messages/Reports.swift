@@ -9,7 +9,10 @@ extension Messages {
         case .outsideExercice(let day, let isStart, let e):
             return "le \(day.french) (\(isStart ? "--du" : "--au")) n'est pas dans l'exercice \(e.label) (du \(e.start.french) au \(e.end.french)) : "
                 + "un rapport couvre un seul exercice. Choisissez des dates de l'exercice, ou l'exercice avec --exercice (compta exercices les liste)."
-        case .unknownProject(let code, let known): return unknownProject(code, known: known)
+        case .unknownProject(let code, let known):
+            // A report reads projects: creating one (what `unknownProject` offers to an entry) would show nothing.
+            return "projet inconnu : \(code). " + (known.isEmpty ? "Le livre n'a aucun projet : rien à montrer ni à laisser de côté pour un projet."
+                : "Projets du livre : \(known.joined(separator: ", ")) (compta projets les liste avec leur nom).")
         case .unknownAccount(let n): return "aucun compte ne commence par \(n)."
         case .noEntries(let e):
             return "l'exercice \(e.label) ne contient aucune écriture : rien à présenter."
