@@ -70,8 +70,10 @@ public enum LetteringError: Error, Equatable, Sendable {
     case noTiers(line: Int64, account: AccountNumber)
     case severalTiers([LineTiers])
     case unbalanced(debit: Money, credit: Money)
-    case alreadyLettered(line: Int64, letter: String)
-    case unknownLetter(String, account: AccountNumber)
+    case alreadyLettered(line: Int64, letter: String, account: AccountNumber)
+    /// No letter `code` on `account`; `known` holds the account's letters, the latest first
+    /// (at most `Lettering.lettersShown` + 1, so that « more » can be said).
+    case unknownLetter(String, account: AccountNumber, known: [String])
     /// A letter made before the closing of the exercice of one of its lines: it is in that
     /// exercice's FEC, which does not change.
     case inClosedFEC(String, account: AccountNumber, exercice: String)
@@ -154,6 +156,9 @@ public enum Lettering {
 
     public static func isLetterable(_ account: AccountNumber) -> Bool { accounts.contains(where: account.isUnder) }
 
+    /// How many of an account's letters a refusal names (the latest ones).
+    public static let lettersShown = 10
+
     /// Checks that `items` (the lines named, as the ledger holds them) make one letter: two
     /// lines at least, of one third-party account and one tiers, none lettered, debits equal
     /// to credits. A letter may join lines of two exercices (an invoice of December paid in
@@ -170,7 +175,7 @@ public enum Lettering {
         var tiers: [LineTiers] = []
         for i in items where !tiers.contains(where: { $0.code == i.tiers!.code }) { tiers.append(i.tiers!) }
         if tiers.count > 1 { throw .severalTiers(tiers) }
-        for i in items { if let l = i.letter { throw .alreadyLettered(line: i.line, letter: l.code) } }
+        for i in items { if let l = i.letter { throw .alreadyLettered(line: i.line, letter: l.code, account: i.account) } }
         let debit = Money.sum(items.map(\.debit)), credit = Money.sum(items.map(\.credit))
         if debit != credit { throw .unbalanced(debit: debit, credit: credit) }
     }

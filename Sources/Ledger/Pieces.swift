@@ -57,7 +57,7 @@ public enum PieceError: Error, Equatable, Sendable {
     case tooLarge(name: String, size: Int)
     case empty(name: String)
     /// This very file is attached to the entry already.
-    case alreadyAttached(name: String, entry: Int, as: String)
+    case alreadyAttached(name: String, entry: Int, exercice: String, as: String)
     /// The entry has no piece to extract.
     case noPiece(entry: Int, exercice: String)
 }

@@ -107,7 +107,9 @@ extension Store {
     public func unletter(_ code: String, account: AccountNumber) throws(StoreError) -> [LetterItem] {
         try atomically { () throws(StoreError) in
             guard let id = try db.scalarInt("SELECT id FROM letter WHERE account = ? AND code = ?", .text(account.text), .text(code)) else {
-                throw .lettering(.unknownLetter(code, account: account))
+                let known = try db.query("SELECT code FROM letter WHERE account = ? ORDER BY id DESC LIMIT ?",
+                                         [.text(account.text), .int(Int64(Lettering.lettersShown + 1))]) { $0.text(0) }
+                throw .lettering(.unknownLetter(code, account: account, known: known))
             }
             let items = try db.query("SELECT \(Store.letterColumns) FROM line l \(Store.letterJoins) WHERE g.id = ? ORDER BY e.date, l.id",
                                      [.int(id)]) { s throws(StoreError) in try letterItem(s) }

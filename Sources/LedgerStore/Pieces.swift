@@ -25,7 +25,7 @@ extension Store {
             var file = try db.scalarInt("SELECT id FROM piece_file WHERE sha256 = ?", .text(hash))
             let storedAlready = file != nil
             if let file, let earlier = try db.scalarText("SELECT name FROM piece WHERE entry_id = ? AND file_id = ?", .int(entry.id), .int(file)) {
-                throw .piece(.alreadyAttached(name: name, entry: number, as: earlier))
+                throw .piece(.alreadyAttached(name: name, entry: number, exercice: exercice.label, as: earlier))
             }
             if file == nil {
                 try db.run("INSERT INTO piece_file(sha256, size, content) VALUES (?, ?, ?)", .text(hash), .int(Int64(bytes.count)), .blob(bytes))

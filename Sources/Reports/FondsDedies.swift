@@ -52,9 +52,18 @@ public struct FondsDedies: Sendable {
             blocks.append(.table(t))
         }
         if movements.isEmpty {
-            blocks.append(.paragraph(Inline("Aucun fonds dédié en \(exercice.label). Un projet financé par des ressources affectées (une subvention, "
-                + "la contribution d'un autre organisme, des dons reçus pour lui) se marque : compta projets modifier CODE --fonds-dedies subvention ; "
-                + "à la clôture, compta fonds-dedies calculer --exercice \(exercice.label) en reporte la part non utilisée.")))
+            let marked = projects.values.filter { $0.fundFamily != nil }.map(\.code).sorted()
+            if marked.isEmpty {
+                blocks.append(.paragraph(Inline("Aucun fonds dédié en \(exercice.label). Un projet financé par des ressources affectées (une subvention, "
+                    + "la contribution d'un autre organisme, des dons reçus pour lui) se marque : compta projets modifier CODE --fonds-dedies subvention ; "
+                    + "à la clôture, compta fonds-dedies calculer --exercice \(exercice.label) en reporte la part non utilisée.")))
+            } else {
+                // A marked project whose computation was never written reads as « nothing to do » otherwise.
+                blocks.append(.paragraph(Inline("Aucun fonds dédié écrit en \(exercice.label), ni report ni utilisation, pour "
+                    + (marked.count == 1 ? "le projet marqué " : "les projets marqués ") + marked.joined(separator: ", ")
+                    + ". Le calcul de l'exercice : compta fonds-dedies calculer --exercice \(exercice.label) (il montre les montants, "
+                    + "--confirmer les écrit).")))
+            }
             return ReportDocument(title: title, subtitle: subtitle, blocks: blocks)
         }
         blocks.append(.paragraph("Fonds dédiés au \(exercice.end.french) : \(strong: "\(total) €"), au passif du bilan (« Fonds dédiés »)."))

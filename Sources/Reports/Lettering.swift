@@ -15,6 +15,24 @@ public enum LetteringReport {
          .nonZero(i.debit), .nonZero(i.credit)]
     }
 
+    /// The lines of `items` on a third-party account with no tiers, but the à-nouveaux (which
+    /// carry a balance, not an invoice): nobody's, so in no balance per tiers and never lettered.
+    static func withoutTiers(_ items: [LetterItem], _ ledger: some LedgerQueries) throws -> [LetterItem] {
+        let openings = Set(try ledger.catalog().journals.values.filter { $0.kind == .aNouveaux }.map(\.code))
+        return items.filter { $0.tiers == nil && !openings.contains($0.journal) }
+    }
+
+    /// Says that `lines` (from `withoutTiers`) are left out, which ones, and what to do.
+    static func withoutTiersNote(_ lines: [LetterItem]) -> String? {
+        guard !lines.isEmpty else { return nil }
+        let shown = lines.prefix(5).map { "n° \($0.line) (\($0.account), \($0.date.french), \($0.label), \($0.amount.formatted()) €)" }
+        let one = lines.count == 1
+        return "Sans tiers : \(one ? "la ligne" : "\(lines.count) lignes des comptes de tiers, dont les lignes") " + shown.joined(separator: ", ")
+            + (lines.count > shown.count ? "…" : "") + (one ? " n'est" : " ne sont") + " pas comptée\(one ? "" : "s") ici : "
+            + "on ne sait pas de qui est la facture ou le règlement, et \(one ? "elle" : "elles") ne se lettre\(one ? "" : "nt") pas. "
+            + "Donnez-\(one ? "lui son" : "leur leur") tiers (un brouillard se corrige, une écriture validée par une écriture OD)."
+    }
+
     static func why(_ r: LetterProposal.Reason) -> String {
         switch r {
         case .piece: "même pièce"
@@ -78,8 +96,10 @@ public enum TiersBalances {
         var q = query
         q.to = day
         q.openOnly = false
+        q.withTiers = false
+        let all = try ledger.letterItems(q)
         var sums: [String: (account: AccountNumber, tiers: LineTiers, debit: Money, credit: Money)] = [:]
-        for i in try ledger.letterItems(q) {
+        for i in all {
             guard let t = i.tiers else { continue }
             let key = t.code + " " + i.account.text
             var s = sums[key] ?? (i.account, t, .zero, .zero)
@@ -102,9 +122,10 @@ public enum TiersBalances {
         if !table.rows.isEmpty {
             table.rows.append(ReportRow(["Total", "", "", .empty, .empty, .amount(owedTo), .amount(owedBy)], style: .total))
         }
-        let notes = sums.isEmpty ? ["Aucune ligne d'un compte de tiers (40 à 46) ne porte de tiers à cette date."]
+        let notes = (sums.isEmpty ? ["Aucune ligne d'un compte de tiers (40 à 46) ne porte de tiers à cette date."]
             : ["Soldes au \(day.french), toutes années confondues : ce que chaque tiers doit encore à l'association, ou ce qu'elle lui doit. "
-               + "Les à-nouveaux, qui ne portent pas de tiers, ne s'y ajoutent pas."]
+               + "Les à-nouveaux, qui ne portent pas de tiers, ne s'y ajoutent pas."])
+            + [LetteringReport.withoutTiersNote(try LetteringReport.withoutTiers(all, ledger))].compactMap { $0 }
         return ReportDocument(title: "Soldes des tiers", subtitle: try [ledger.associationName(), "au \(day.french)"], tables: [table], notes: notes)
     }
 }
@@ -133,7 +154,10 @@ public enum AgedBalance {
         var q = query
         q.to = day
         q.openOnly = true
-        let items = try ledger.letterItems(q).sorted { a, b in
+        q.withTiers = false
+        let open = try ledger.letterItems(q)
+        let untiered = try LetteringReport.withoutTiers(open, ledger)
+        let items = open.filter { $0.tiers != nil }.sorted { a, b in
             (a.tiers!.code, a.account.text, a.date, a.line) < (b.tiers!.code, b.account.text, b.date, b.line)
         }
         let titles = bucketTitles
@@ -162,9 +186,10 @@ public enum AgedBalance {
             table.rows.append(ReportRow([.text(first.tiers!.shown), .account(first.account), .empty, .empty, "", .empty] + amounts(sums), style: .subtotal))
         }
         if !items.isEmpty { table.rows.append(ReportRow(["Total", "", .empty, .empty, "", .empty] + amounts(totals), style: .total)) }
-        let notes = items.isEmpty ? ["Aucune pièce ouverte : toutes les lignes des comptes de tiers sont lettrées à cette date."]
+        let notes = (items.isEmpty ? (untiered.isEmpty ? ["Aucune pièce ouverte : toutes les lignes des comptes de tiers sont lettrées à cette date."] : [])
             : ["Pièces non lettrées au \(day.french), par ancienneté depuis la date de l'écriture. Positif : dû à l'association ; "
-               + "négatif : dû par elle (ou un règlement pas encore lettré avec sa facture)."]
+               + "négatif : dû par elle (ou un règlement pas encore lettré avec sa facture)."])
+            + [LetteringReport.withoutTiersNote(untiered)].compactMap { $0 }
         return ReportDocument(title: "Balance âgée", subtitle: try [ledger.associationName(), "au \(day.french)"], tables: [table], notes: notes)
     }
 }

@@ -7,7 +7,8 @@ public enum VolunteerExpensesReport {
     public static func document(_ ledger: some LedgerQueries, to day: Day) throws -> ReportDocument {
         let entries = try ledger.entries(EntryQuery(to: day, accountPrefix: AccountNumber.volunteerExpenses.text))
         let states = VolunteerExpenses.states(entries)
-        let openings = Set(try ledger.catalog().journals.values.filter { $0.kind == .aNouveaux }.map(\.code))
+        let catalog = try ledger.catalog()
+        let openings = Set(catalog.journals.values.filter { $0.kind == .aNouveaux }.map(\.code))
         let nobody = VolunteerExpenses.withoutVolunteer(entries, openingJournals: openings)
         let subtitle = [try ledger.associationName(), "Au \(day.french), tous exercices"]
         guard !states.isEmpty else {
@@ -29,14 +30,16 @@ public enum VolunteerExpensesReport {
         if let first = owing.first {
             notes.append("Pour ce qui reste dû : un remboursement (le virement affecté au compte 4681 avec le bénévole), "
                          + "ou, si le bénévole y renonce par écrit, un abandon de frais qui ouvre droit à un reçu fiscal : "
-                         + "compta frais-benevoles abandon --tiers \(first.volunteer.code).")
+                         + "compta frais-benevoles abandon --tiers \(first.volunteer.code) --piece LETTRE (la référence de sa lettre de renonciation).")
         }
         if let first = nobody.first {
             notes.append("Sans bénévole : " + nobody.map { "\($0.journal) \($0.number) (\($0.date.french), \($0.label))" }.joined(separator: ", ")
                          + " : \(nobody.count == 1 ? "sa ligne" : "leurs lignes") du compte \(AccountNumber.volunteerExpenses) ne "
-                         + "\(nobody.count == 1 ? "compte" : "comptent") pour personne, et ce qu'elles remboursent reste dû ci-dessus. "
-                         + "Donnez-leur leur bénévole : tant qu'elle est en brouillard, compta affecter \(first.number) "
-                         + "\(AccountNumber.volunteerExpenses) --tiers CODE ; sinon une écriture OD qui la corrige.")
+                         + "\(nobody.count == 1 ? "compte" : "comptent") pour personne, et ce qu'\(nobody.count == 1 ? "elle rembourse" : "elles remboursent") "
+                         + "reste dû ci-dessus. \(nobody.count == 1 ? "Donnez-lui son" : "Donnez-leur leur") bénévole : tant qu'elle est en brouillard, "
+                         + "compta affecter \(first.number) \(AccountNumber.volunteerExpenses) --tiers CODE"
+                         + (catalog.exercices.first { $0.id == first.exerciceId }.map { " --exercice \($0.label)" } ?? "")
+                         + " ; sinon une écriture OD qui la corrige.")
         }
         if let over = states.first(where: { $0.owed.isNegative }) {
             notes.append("Un reste dû négatif (\(over.volunteer.code) : \(over.owed) €) : le bénévole a reçu plus que ses frais ; "

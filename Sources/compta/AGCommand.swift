@@ -44,7 +44,7 @@ let agCommand = Command(
     let toStream = isWrittenInPlace(output.path)
     if html {
         if !toStream { try writableFolder(of: output.path) }
-        let report = try BilanFinancier(store, exercice: exercice, generatedOn: ctx.now.today, model: model, fingerprint: try store.chainHead())
+        let report = try BilanFinancier(store, exercice: exercice, generatedOn: ctx.now.today, at: at, model: model, fingerprint: try store.chainHead())
         try writeAtomically(output.path) { sink in
             try withoutActuallyEscaping(sink) { sink in
                 try HTMLRenderer.write(report.document, options: report.htmlOptions) { try sink(Array($0.utf8)) }

@@ -74,9 +74,11 @@ let pieceCommands: [Command] = [
         let store = try ctx.openStore()
         let exercice = try ctx.exercice(store)
         let (p, stored) = try ctx.onEntry(of: exercice, store: store) { try store.attachPiece(to: number, in: exercice, name: name, bytes: bytes) }
+        // The entry's date and label let a wrong number (or a forgotten --exercice) show at once.
         ctx.output.print("Pièce « \(p.name) » (\((p.size + 1023) / 1024) Ko) jointe à l'écriture n° \(p.entryNumber) de l'exercice \(p.exercice)"
+            + " (\(p.entryDate.french), « \(p.entryLabel) »)"
             + (stored ? " ; le même fichier était déjà dans le livre : gardé une seule fois." : ".")
-            + " Pour la retrouver : compta pieces extraire \(p.entryNumber)" + (ctx.parsed.value("--exercice").map { " --exercice \($0)" } ?? ""))
+            + " Pour la retrouver : compta pieces extraire \(p.entryNumber) --exercice \(p.exercice)")
     },
     Command(
         path: ["pieces", "extraire"], usage: "compta pieces extraire NUMERO [--sortie DOSSIER] [--exercice E]",

@@ -121,6 +121,19 @@ import Reports
         #expect(md.contains("Sans l'utilisation de \(fund) € de fonds dédiés") && md.contains("un \(CompteDeResultat.resultWords(y2.rest - fund))"), "\(md)")
     }
 
+    /// A project marked but whose computation was never written: the follow-up says so and
+    /// gives the command, rather than how to mark a project.
+    @Test func aMarkedProjectNotYetComputedIsNamed() throws {
+        let s = setUp()
+        var r = s.run("fonds-dedies", "--exercice", "2024")
+        #expect(r.code == 0 && r.out.contains("Un projet financé par des ressources affectées") && !r.out.contains("EUROPE"), "\(r.out)")
+        #expect(s.run("projets", "modifier", "EUROPE", "--fonds-dedies", "subvention").code == 0)
+        r = s.run("fonds-dedies", "--exercice", "2024")
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.contains("Aucun fonds dédié écrit en 2024, ni report ni utilisation, pour le projet marqué EUROPE"), "\(r.out)")
+        #expect(r.out.contains("compta fonds-dedies calculer --exercice 2024") && !r.out.contains("se marque"), "\(r.out)")
+    }
+
     @Test func badInputsChangeNothing() throws {
         let s = setUp()
         try s.refuses(["projets", "modifier", "EUROPE", "--fonds-dedies", "legs"],

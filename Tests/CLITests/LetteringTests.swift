@@ -92,9 +92,9 @@ import Ledger
         try s.refuses(["lettrer", "1", "1"], says: ["la ligne n° 1 est donnée deux fois"])
         let r = run(s, "lettrer", "9", "11", "13")
         #expect(r.out.contains("Lettré : lettre A du compte 4110"), "\(r.out)")
-        try s.refuses(["lettrer", "9", "11", "13"], says: ["la ligne n° 9 est déjà lettrée (lettre A)", "compta delettrer A --compte COMPTE"])
-        try s.refuses(["delettrer", "B", "--compte", "4110"], says: ["aucune lettre B sur le compte 4110"])
-        try s.refuses(["delettrer", "A", "--compte", "411"], says: ["aucune lettre A sur le compte 411"])
+        try s.refuses(["lettrer", "9", "11", "13"], says: ["la ligne n° 9 est déjà lettrée (lettre A du compte 4110)", "compta delettrer A --compte 4110"])
+        try s.refuses(["delettrer", "B", "--compte", "4110"], says: ["aucune lettre B sur le compte 4110", "Lettres du compte 4110 : A."])
+        try s.refuses(["delettrer", "A", "--compte", "411"], says: ["aucune lettre A sur le compte 411", "Le compte 411 n'a aucune lettre."])
         try s.refuses(["delettrer", "12", "--compte", "411"], says: ["« 12 » n'est pas une lettre"])
         try s.refuses(["echeances", "--compte", "512"], says: ["--compte 512 n'est pas un compte de tiers"])
         try s.refuses(["lettrer", "--compte", "706", "--confirmer"], says: ["--compte 706 n'est pas un compte de tiers"])
@@ -143,6 +143,28 @@ import Ledger
         #expect(copy.out.contains("Aucune pièce ouverte"), "every line of 2025 on a third-party account is lettered: \(copy.out)")
         let removed = s.runRaw(["delettrer", "A", "--compte", "4110", "--livre", other])
         #expect(removed.code == 0 && removed.out.contains("Lettre A du compte 4110 retirée"), "\(removed.err)")
+    }
+
+    /// A supplier's invoice typed without its tiers is nobody's: neither the balance âgée nor
+    /// the balances per tiers count it, and both say so rather than « everything is lettered ».
+    @Test func linesWithoutTiersAreNamedNotHidden() throws {
+        let s = Sandbox.tour()
+        #expect(s.run("saisir", "2024-03-01", "Facture sans tiers", "401=-300", "6068").code == 0)
+        let alone = run(s, "echeances", "--au", "2024-12-31").out
+        #expect(!alone.contains("toutes les lignes des comptes de tiers sont lettrées"), "\(alone)")
+        #expect(alone.contains("Sans tiers : la ligne n° 1 (401, 01/03/2024, Facture sans tiers, -300,00 €) n'est pas comptée ici"), "\(alone)")
+
+        let s2 = Lettering.books()
+        #expect(s2.run("saisir", "2025-01-20", "Facture sans tiers", "401=-60", "6068").code == 0)
+        #expect(s2.run("saisir", "2025-01-21", "Autre facture sans tiers", "401=-40", "6068").code == 0)
+        let aged = run(s2, "echeances", "--au", "2025-03-01").out
+        #expect(aged.contains("Pièces non lettrées au 01/03/2025"), "the lines with a tiers are still there: \(aged)")
+        #expect(aged.contains("Sans tiers : 2 lignes des comptes de tiers, dont les lignes n° 15 (401, 20/01/2025, Facture sans tiers, -60,00 €), "
+                              + "n° 17 (401, 21/01/2025, Autre facture sans tiers, -40,00 €) ne sont pas comptées ici"), "\(aged)")
+        let balances = run(s2, "tiers", "soldes", "--au", "2025-03-01").out
+        #expect(balances.contains("Sans tiers : 2 lignes"), "\(balances)")
+        // One tiers asked: its lines only, no word of the others.
+        #expect(!run(s2, "echeances", "--tiers", "T0001", "--au", "2025-03-01").out.contains("Sans tiers"))
     }
 
     /// A letter made before the closing is in the closed year's FEC: it stays.

@@ -26,12 +26,14 @@ import Ledger
         let invoice = s.write("facture-ovh.pdf", bytes: bytes)
         let copy = s.write("copie.pdf", bytes: bytes)
         let first = s.run("pieces", "joindre", "1", invoice)
-        #expect(first.out.hasPrefix("Pièce « facture-ovh.pdf » (1 Ko) jointe à l'écriture n° 1 de l'exercice 2024."), "\(first.err)")
+        #expect(first.out.hasPrefix("Pièce « facture-ovh.pdf » (1 Ko) jointe à l'écriture n° 1 de l'exercice 2024 (05/01/2024, « Facture OVH »)."), "\(first.err)")
+        #expect(first.out.contains("Pour la retrouver : compta pieces extraire 1 --exercice 2024"), "the exercice is named even when defaulted: \(first.out)")
         let second = s.run("pieces", "joindre", "2", copy)
         #expect(second.out.contains("le même fichier était déjà dans le livre : gardé une seule fois"), "\(second.out)")
         #expect(try rows(s, "piece_file").count == 1 && rows(s, "piece").count == 2)
         #expect(try rows(s, "piece_file")[0].contains(Piece.hash(bytes)))
-        try s.refuses(["pieces", "joindre", "1", copy], says: ["« copie.pdf » est déjà jointe à l'écriture n° 1 (sous le nom « facture-ovh.pdf »)"])
+        try s.refuses(["pieces", "joindre", "1", copy], says: ["« copie.pdf » est déjà jointe à l'écriture n° 1 de l'exercice 2024 (sous le nom « facture-ovh.pdf »)",
+                                                                 "La liste : compta pieces 1 --exercice 2024"])
 
         let list = s.run("pieces", "--format", "csv", "--sans-bom").out
         #expect(list.contains("1;05/01/2024;Facture OVH;OVH-2024-01;facture-ovh.pdf;1;"), "\(list)")
@@ -72,7 +74,8 @@ import Ledger
         let big = s.write("gros.pdf", bytes: [UInt8](repeating: 0x25, count: Piece.maxSize + 1))
         try s.refuses(["pieces", "joindre", "1", big], says: ["« gros.pdf » fait 10,0 Mo : une pièce jointe fait 10 Mo au plus"])
         try s.refuses(["pieces", "joindre", "9", s.write("f.pdf", "%PDF")], says: ["aucune écriture n° 9"])
-        try s.refuses(["pieces", "extraire", "2", "--sortie", s.folder.path], says: ["l'écriture n° 2 de l'exercice 2024 n'a pas de pièce jointe"])
+        try s.refuses(["pieces", "extraire", "2", "--sortie", s.folder.path], says: ["l'écriture n° 2 de l'exercice 2024 n'a pas de pièce jointe",
+                                                                                      "compta pieces joindre 2 FICHIER --exercice 2024"])
         if getuid() != 0 {
             let locked = s.write("verrou.pdf", "%PDF")
             #expect(chmod(locked, 0) == 0)

@@ -117,6 +117,12 @@ import Testing
         #expect(md.contains("- Au 31/10/2024, créances : **18\u{202F}000,00 €** ; dettes : **0,00 €** ; trésorerie une fois les unes encaissées et les autres payées : **18\u{202F}200,00 €**"))
         #expect(md.contains("| Créances : État et autres collectivités publiques |"))
         #expect(!md.contains("| novembre 2024 |"))
+        // The page says the same as the Markdown: the date, not the exercice's end.
+        let page = s.run(["rapport-ag", "--au", "2024-10-31", "--format", "html", "--sortie", s.path("ca.html")], environment: Self.clock)
+        #expect(page.code == 0, "\(page.err)")
+        let html = try String(contentsOfFile: s.path("ca.html"), encoding: .utf8)
+        #expect(html.contains("Résultat au 31/10/2024") && html.contains("Au 31/10/2024, créances"), "\(html)")
+        #expect(!html.contains("Au 31/12/2024, créances") && !html.contains("novembre 2024"), "\(html)")
         try s.refuses(["rapport-ag", "--au", "2025-02-01", "--exercice", "2024"], says: ["le 01/02/2025 (--au) n'est pas dans l'exercice 2024"], environment: Self.clock)
         try s.refuses(["rapport-ag", "--au", "2023-06-30", "--sortie", s.path("x.md")], says: ["le 30/06/2023 (--au) n'est pas dans l'exercice 2024"], environment: Self.clock)
         try s.refuses(["rapport-ag", "--au", "31/13/2024", "--sortie", s.path("x.md")], says: ["--au : la date « 31/13/2024 » n'existe pas"], environment: Self.clock)

@@ -32,12 +32,15 @@ extension Messages {
             return "les lignes ne sont pas équilibrées : \(debit.formatted()) € au débit, \(credit.formatted()) € au crédit "
                 + "(écart \(gap.magnitude.formatted()) €). Une lettre réunit des lignes dont les débits égalent les crédits ; "
                 + "une facture payée en partie reste ouverte jusqu'au dernier règlement (compta lettrer la montre comme partielle)."
-        case .alreadyLettered(let id, let letter):
-            return "la ligne n° \(id) est déjà lettrée (lettre \(letter)) : une ligne n'a qu'une lettre. Pour la lettrer autrement, "
-                + "retirez d'abord cette lettre : compta delettrer \(letter) --compte COMPTE"
-        case .unknownLetter(let code, let account):
-            return "aucune lettre \(code) sur le compte \(account) : rien n'a changé. Les lettres sont données compte par compte "
-                + "(A sur 411 n'est pas A sur 401) : vérifiez la lettre et --compte ; le FEC les montre dans sa colonne EcritureLet."
+        case .alreadyLettered(let id, let letter, let account):
+            return "la ligne n° \(id) est déjà lettrée (lettre \(letter) du compte \(account)) : une ligne n'a qu'une lettre. Pour la lettrer autrement, "
+                + "retirez d'abord cette lettre : compta delettrer \(letter) --compte \(account)"
+        case .unknownLetter(let code, let account, let known):
+            let shown = known.prefix(Lettering.lettersShown).joined(separator: ", ")
+            return "aucune lettre \(code) sur le compte \(account) : rien n'a changé. "
+                + (known.isEmpty ? "Le compte \(account) n'a aucune lettre. "
+                   : "Lettres du compte \(account) : \(shown)" + (known.count > Lettering.lettersShown ? " (les plus récentes). " : ". "))
+                + "Les lettres sont données compte par compte (A sur 411 n'est pas A sur 401) : vérifiez la lettre et --compte."
         case .inClosedFEC(let code, let account, let exercice):
             return "la lettre \(code) du compte \(account) date d'avant la clôture de l'exercice \(exercice) : elle figure dans son FEC, "
                 + "qui ne change plus. Elle reste ; si un règlement a été mal attribué, corrigez-le dans l'exercice ouvert."

@@ -11,12 +11,12 @@ extension Messages {
                 + "tient en quelques centaines de Ko), puis joignez-la de nouveau."
         case .empty(let name):
             return "« \(name) » est vide : il n'y a rien à joindre. Vérifiez que c'est le bon fichier (un téléchargement inachevé ?)."
-        case .alreadyAttached(let name, let entry, let earlier):
-            return "« \(name) » est déjà jointe à l'écriture n° \(entry)" + (earlier == name ? "" : " (sous le nom « \(earlier) »)")
-                + " : le même fichier n'est joint qu'une fois. La liste : compta pieces \(entry)"
+        case .alreadyAttached(let name, let entry, let exercice, let earlier):
+            return "« \(name) » est déjà jointe à l'écriture n° \(entry) de l'exercice \(exercice)" + (earlier == name ? "" : " (sous le nom « \(earlier) »)")
+                + " : le même fichier n'est joint qu'une fois. La liste : compta pieces \(entry) --exercice \(exercice)"
         case .noPiece(let entry, let exercice):
             return "l'écriture n° \(entry) de l'exercice \(exercice) n'a pas de pièce jointe. Pour en joindre une : "
-                + "compta pieces joindre \(entry) FICHIER ; celles de l'exercice : compta pieces --exercice \(exercice)"
+                + "compta pieces joindre \(entry) FICHIER --exercice \(exercice) ; celles de l'exercice : compta pieces --exercice \(exercice)"
         }
     }
 
